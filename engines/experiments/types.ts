@@ -1,0 +1,110 @@
+/** Kind of metric the variants' aggregates describe. */
+export type Metric = "mean" | "proportion" | "cuped" | "ratio";
+
+/** Statistical method: fixed-horizon t-test, always-valid sequential test, or Gaussian Bayesian. */
+export type Method = "frequentist" | "sequential" | "bayesian";
+
+/** Alternative hypothesis: two-sided, or one-sided with the treatment greater / lesser than control. */
+export type Sided = "two" | "greater" | "lesser";
+
+/** Effect scale: relative lift over the control mean, or absolute difference of means. */
+export type Difference = "relative" | "absolute";
+
+/** Multiple-testing correction: Holm–Bonferroni (FWER) or Benjamini–Hochberg (FDR). */
+export type Correction = "holm" | "bh";
+
+/** Type of a per-unit moment: a numeric value (sum and sum of squares) or a 0/1 conversion (sum only). */
+export type MomentType = "mean" | "proportion";
+
+/** Aggregates of one per-unit value: Σx and, for numeric values, Σx². */
+export type MomentsInput = { sum: number; sumSquares?: number };
+
+/** One variant's aggregates as given by the caller; which fields are needed depends on the metric. */
+export type VariantInput = {
+  name: string;
+  n: number;
+  sum?: number;
+  sumSquares?: number;
+  post?: MomentsInput;
+  pre?: MomentsInput;
+  postType?: MomentType;
+  preType?: MomentType;
+  postPreSumOfProducts?: number;
+  m?: MomentsInput;
+  d?: MomentsInput;
+  mdSumOfProducts?: number;
+};
+
+/** Gaussian prior on the relative lift; used by the Bayesian method only when proper. */
+export type Prior = { mean: number; variance: number; proper: boolean };
+
+/** Input of one analysis (the JSON of `tandem experiment analyze`); the first variant is the control. */
+export type ExperimentInput = {
+  metric: Metric;
+  variants: VariantInput[];
+  method?: Method;
+  sided?: Sided;
+  difference?: Difference;
+  alpha?: number;
+  sequentialTuning?: number;
+  prior?: Partial<Prior>;
+  expectedSplit?: number[];
+  postType?: MomentType;
+  preType?: MomentType;
+  correction?: Correction;
+};
+
+/** Aggregates of a numeric value. */
+export type MeanMoments = { type: "mean"; n: number; sum: number; sumSquares: number };
+
+/** Aggregates of a 0/1 value. */
+export type ProportionMoments = { type: "proportion"; n: number; sum: number };
+
+/** Aggregates of one per-unit value, numeric or 0/1. */
+export type Moments = MeanMoments | ProportionMoments;
+
+/** One arm's validated statistic, ready for analysis. */
+export type ArmStatistic =
+  | { kind: "moments"; n: number; value: Moments }
+  | { kind: "ratio"; n: number; m: Moments; d: Moments; mdSumOfProducts: number }
+  | { kind: "cuped"; n: number; post: Moments; pre: Moments; postPreSumOfProducts: number };
+
+/** A validated analysis with every default filled in. */
+export type AnalysisPlan = {
+  metric: Metric;
+  names: string[];
+  arms: ArmStatistic[];
+  method: Method;
+  sided: Sided;
+  difference: Difference;
+  alpha: number;
+  sequentialTuning: number;
+  prior: Prior;
+  expectedSplit: number[];
+  correction?: Correction;
+};
+
+/** Result for one treatment variant compared with the control. */
+export type VariantResult = {
+  name: string;
+  estimate: number;
+  ci: [number, number];
+  standardError: number;
+  pValue?: number;
+  adjustedPValue?: number;
+  chanceToWin?: number;
+  risk?: [number, number];
+};
+
+/** Result of one analysis: the sample-ratio-mismatch p-value and one entry per treatment variant. */
+export type ExperimentResult = { srmPValue: number; variants: VariantResult[] };
+
+/** Defaults applied when the input leaves a setting out (GrowthBook's defaults). */
+export const ExperimentDefaults = {
+  method: "frequentist",
+  sided: "two",
+  difference: "relative",
+  alpha: 0.05,
+  sequentialTuning: 5000,
+  prior: { mean: 0, variance: 0.09, proper: false },
+} as const;

@@ -1,0 +1,140 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Database } from "./db/client";
+import { findPendingMigrations } from "./db/migrate";
+import { auditRoutes } from "./modules/audit/audit.routes";
+import { authRoutes } from "./modules/auth/auth.routes";
+import { invitationsRoutes } from "./modules/invitations/invitations.routes";
+import { sessionsRoutes } from "./modules/sessions/sessions.routes";
+import { teamsRoutes } from "./modules/teams/teams.routes";
+import { tokensRoutes } from "./modules/tokens/tokens.routes";
+import { usersRoutes } from "./modules/users/users.routes";
+import { registerAuth } from "./plugins/auth";
+import { registerErrorHandler, sendProblem } from "./plugins/error-handler";
+import { registerMetrics } from "./plugins/metrics";
+import { registerSecurityHeaders } from "./plugins/security-headers";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    database: Database;
+    /** The clock: injected in tests, the wall clock otherwise. */
+    now: () => Date;
+    /** The address people reach Tandem at, when configured. */
+    publicUrl: string | undefined;
+  }
+}
+
+/** What buildApp needs; everything else has a default. */
+export interface AppOptions {
+  database: Database;
+  now?: () => Date;
+  publicUrl?: string;
+  logger?: FastifyServerOptions["logger"];
+  trustProxy?: boolean;
+  /** The built web app to serve; default web/dist when it exists. */
+  webDir?: string | null;
+}
+
+const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
+
+/** Builds the whole Tandem server without listening: plugins, modules, the web app. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    pluginTimeout: 30_000,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("database", options.database);
+  app.decorate("now", options.now ?? (() => new Date()));
+  app.decorate("publicUrl", options.publicUrl);
+
+  registerSecurityHeaders(app);
+  registerErrorHandler(app);
+  await app.register(cookie);
+  registerAuth(app);
+  registerMetrics(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Tandem API",
+        version: "1",
+        description: "The shared workspace of marketing and IT. Authenticate with a session cookie (+ x-csrf-token) or `Authorization: Bearer <API token>`.",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/docs")) route.config = { ...route.config, access: "public" };
+  });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    uiConfig: { url: "/api/openapi.json" },
+    staticCSP: true,
+    transformStaticCSP: (header) => `${header}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(usersRoutes);
+      await api.register(teamsRoutes);
+      await api.register(invitationsRoutes);
+      await api.register(sessionsRoutes);
+      await api.register(tokensRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: "/api/v1" },
+  );
+
+  app.get("/healthz", { config: { access: "public" }, schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { config: { access: "public" }, schema: { hide: true } }, async (_request, reply) => {
+    try {
+      const pending = await findPendingMigrations(app.database);
+      if (pending.length > 0) return sendProblem(reply, "service_unavailable", `Migrations pending: ${pending.join(", ")}`);
+      return { status: "ready", database: app.database.kind };
+    } catch {
+      return sendProblem(reply, "service_unavailable", "The database is not reachable");
+    }
+  });
+
+  await registerWebApp(app, options.webDir === undefined ? defaultWebDir : options.webDir);
+  return app;
+}
+
+// The SPA: static files, and index.html for every other GET that is not an API path.
+async function registerWebApp(app: FastifyInstance, webDir: string | null) {
+  if (!webDir || !fs.existsSync(path.join(webDir, "index.html"))) return;
+  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: "1y", immutable: true });
+  const indexHtml = fs.readFileSync(path.join(webDir, "index.html"));
+  app.get("/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
+    const url = request.url.split("?")[0];
+    if (url.startsWith("/api/") || path.extname(url) !== "") return sendProblem(reply, "not_found", `No route for GET ${url}`);
+    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
+  });
+}

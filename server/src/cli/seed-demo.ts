@@ -1,0 +1,50 @@
+import type { Database } from "../db/client";
+import { recordAudit } from "../modules/audit/audit.service";
+import { insertWorkspace } from "../modules/auth/auth.queries";
+import { hashPassword } from "../modules/auth/passwords";
+import { insertUser } from "../modules/users/users.queries";
+
+/** The demo sign-in, printed at start. */
+export const DEMO_ADMIN = { email: "cio@northwind.example", password: "tandem-demo-northwind" };
+
+const people = [
+  { name: "Priya Raman", email: "cio@northwind.example", team: "it", role: "admin" },
+  { name: "Marcus Hale", email: "cmo@northwind.example", team: "marketing", role: "admin" },
+  { name: "Sofia Lindqvist", email: "marketing.ops@northwind.example", team: "marketing", role: "member" },
+  { name: "Daniel Okafor", email: "martech@northwind.example", team: "marketing", role: "member" },
+  { name: "Hannah Weiss", email: "content@northwind.example", team: "marketing", role: "member" },
+  { name: "Tomás Ortega", email: "it.partner@northwind.example", team: "it", role: "member" },
+  { name: "Mei Chen", email: "architect@northwind.example", team: "it", role: "member" },
+  { name: "Ravi Patel", email: "data.engineer@northwind.example", team: "it", role: "member" },
+  { name: "Grace Nakamura", email: "security@northwind.example", team: "security", role: "member" },
+  { name: "Oliver Brandt", email: "legal@northwind.example", team: "legal", role: "member" },
+  { name: "Amara Nwosu", email: "finance@northwind.example", team: "finance", role: "member" },
+  { name: "Elena Rossi", email: "ceo@northwind.example", team: "marketing", role: "viewer" },
+] as const;
+
+/** Seeds the demo company: Northwind Outfitters, its teams and people (and each module's data as modules land). */
+export async function seedDemo(database: Database, now: Date) {
+  const passwordHash = await hashPassword(DEMO_ADMIN.password);
+  await database.db.transaction(async (tx) => {
+    const { workspace, teams } = await insertWorkspace(tx, "Northwind Outfitters", now);
+    const teamOf = (kind: string) => teams.find((team) => team.kind === kind) ?? teams[0];
+    for (const person of people) {
+      const user = await insertUser(tx, {
+        workspaceId: workspace.id,
+        teamId: teamOf(person.team).id,
+        email: person.email,
+        name: person.name,
+        passwordHash,
+        role: person.role,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await recordAudit(
+        tx,
+        { workspaceId: workspace.id, actorId: null, actorLabel: "demo seed", ip: null, at: now },
+        { action: "user.created", entityType: "user", entityId: user.id, after: { email: user.email, role: user.role } },
+      );
+    }
+  });
+  return DEMO_ADMIN;
+}

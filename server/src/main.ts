@@ -1,0 +1,73 @@
+import { buildApp } from "./app";
+import { openConfiguredDatabase, migrateWithBackup } from "./db/open";
+import type { Env } from "./env";
+import { startJobs } from "./jobs";
+import { countWorkspaces } from "./modules/auth/auth.queries";
+import { seedDemo } from "./cli/seed-demo";
+
+/** Opens the database, migrates, optionally seeds the demo, serves, and shuts down cleanly on a signal. */
+export async function startServer(env: Env, options: { demo: boolean }) {
+  const opened = await openConfiguredDatabase(env);
+  const { database } = opened;
+  const app = await buildApp({
+    database,
+    publicUrl: env.PUBLIC_URL,
+    trustProxy: env.TRUST_PROXY,
+    logger: {
+      level: env.LOG_LEVEL,
+      redact: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+  });
+  const log = app.log;
+  let stopping = false;
+  let boss: Awaited<ReturnType<typeof startJobs>> | undefined;
+  let checkpointTimer: NodeJS.Timeout | undefined;
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "stopping: finishing requests in flight");
+    const force = setTimeout(() => {
+      log.error("shutdown took longer than 25 s; exiting");
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    clearInterval(checkpointTimer);
+    try {
+      await app.close();
+      await boss?.stop({ graceful: true, timeout: 10_000, close: true });
+      await opened.close();
+      log.info("stopped cleanly");
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, "error while stopping");
+      process.exit(1);
+    }
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+
+  try {
+    await migrateWithBackup(env, database, (message) => log.info(message));
+    if (options.demo && (await countWorkspaces(database.db)) === 0) {
+      const demo = await seedDemo(database, new Date());
+      log.info(`Demo company seeded. Sign in as ${demo.email} with password ${demo.password}`);
+      console.log(`\n  Demo sign-in: ${demo.email} / ${demo.password}\n`);
+    }
+    if (database.kind === "pglite") {
+      checkpointTimer = setInterval(() => {
+        database.checkpoint().catch((error) => log.error({ err: error }, "CHECKPOINT failed"));
+      }, env.TANDEM_CHECKPOINT_SECONDS * 1000);
+      checkpointTimer.unref();
+    }
+    boss = await startJobs(database, log, { work: env.TANDEM_JOBS, databaseUrl: env.DATABASE_URL });
+    await app.listen({ port: env.PORT, host: env.HOST });
+    console.log(`\n  Tandem is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}\n`);
+    return app;
+  } catch (error) {
+    await app.close().catch(() => {});
+    await boss?.stop({ graceful: false, close: true }).catch(() => {});
+    await opened.close().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,23 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { AuditList, AuditListQuery, AuditVerification } from "../../../../contracts/audit";
+import { ctxOf } from "../../plugins/request-context";
+import { presentAuditEvent } from "./audit.presenter";
+import { listAudit, verifyAudit } from "./audit.service";
+
+/** The audit log (admins). */
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/audit",
+    { schema: { tags: ["audit"], summary: "The audit log, newest first", querystring: AuditListQuery, response: { 200: AuditList } } },
+    async (request) => {
+      const page = await listAudit(ctxOf(request), request.query);
+      return { items: page.items.map(presentAuditEvent), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    "/audit/verify",
+    { schema: { tags: ["audit"], summary: "Re-compute the hash chain", response: { 200: AuditVerification } } },
+    async (request) => verifyAudit(ctxOf(request)),
+  );
+};

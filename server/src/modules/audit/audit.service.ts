@@ -1,0 +1,93 @@
+import type { AuditListQuery, AuditVerification } from "../../../../contracts/audit";
+import type { Ctx } from "../../context";
+import type { Database, Tx } from "../../db/client";
+import { decodeCursor, encodeCursor, invalidCursor, takePage } from "../../lib/cursor";
+import { authorize } from "../../policy";
+import { computeAuditHash, GENESIS_HASH } from "./audit.chain";
+import { findAuditHead, insertAuditEvent, listAuditBatch, listAuditEvents, lockAuditHead } from "./audit.queries";
+
+/** Who did something, where and when: the part of an audit event that comes from the request. */
+export interface AuditOrigin {
+  workspaceId: string;
+  actorId: string | null;
+  /** How the actor is named when there is no user (a failed sign-in's email, "system", "cli"). */
+  actorLabel?: string | null;
+  ip: string | null;
+  at: Date;
+}
+
+/** What happened. */
+export interface AuditChange {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The audit origin of a signed-in request. */
+export function originOf(ctx: Ctx): AuditOrigin {
+  return { workspaceId: ctx.actor.workspaceId, actorId: ctx.actor.userId, ip: ctx.ip, at: ctx.now };
+}
+
+/** Appends one event to the workspace's hash chain, inside the caller's transaction. */
+export async function recordAudit(tx: Tx, origin: AuditOrigin, change: AuditChange): Promise<void> {
+  const head = await lockAuditHead(tx, origin.workspaceId);
+  const fields = {
+    workspaceId: origin.workspaceId,
+    seq: (head?.seq ?? 0) + 1,
+    at: origin.at,
+    actorId: origin.actorId,
+    actorLabel: origin.actorLabel ?? null,
+    ip: origin.ip,
+    action: change.action,
+    entityType: change.entityType,
+    entityId: change.entityId ?? null,
+    // Stored as JSON: normalise through JSON so the hash covers exactly what is read back.
+    before: change.before === undefined ? null : JSON.parse(JSON.stringify(change.before)),
+    after: change.after === undefined ? null : JSON.parse(JSON.stringify(change.after)),
+  };
+  const prevHash = head?.hash ?? GENESIS_HASH;
+  const hash = computeAuditHash(prevHash, fields);
+  await insertAuditEvent(tx, { ...fields, prevHash, hash }, head === null);
+}
+
+/** A page of the audit log, newest first. */
+export async function listAudit({ database, actor }: Ctx, query: AuditListQuery) {
+  authorize(actor, "audit.read");
+  const [beforeSeq] = decodeCursor(query.cursor, 1) ?? [null];
+  if (beforeSeq !== null && !Number.isSafeInteger(beforeSeq)) throw invalidCursor();
+  const rows = await listAuditEvents(database.db, actor.workspaceId, query, beforeSeq as number | null);
+  return takePage(rows, query.limit, (row) => encodeCursor([row.event.seq]));
+}
+
+/** Re-computes the workspace's chain from the first event; reports the first break. */
+export async function verifyAuditChain(database: Database, workspaceId: string): Promise<AuditVerification> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const batch = await listAuditBatch(database.db, workspaceId, expectedSeq - 1, 1000);
+    for (const event of batch) {
+      const broken = (reason: string) => ({ intact: false, checked, firstBrokenSeq: event.seq, reason });
+      if (event.seq !== expectedSeq) return broken(`event ${expectedSeq} is missing`);
+      if (event.prevHash !== prevHash) return broken("its link to the previous event does not match");
+      if (computeAuditHash(prevHash, event) !== event.hash) return broken("its content does not match its hash");
+      prevHash = event.hash;
+      expectedSeq++;
+      checked++;
+    }
+    if (batch.length < 1000) break;
+  }
+  const head = await findAuditHead(database.db, workspaceId);
+  if (head && (head.seq !== checked || head.hash !== prevHash)) {
+    return { intact: false, checked, firstBrokenSeq: checked + 1, reason: "events after the last one found are missing" };
+  }
+  return { intact: true, checked, firstBrokenSeq: null, reason: null };
+}
+
+/** The verification as an admin asks for it. */
+export async function verifyAudit({ database, actor }: Ctx): Promise<AuditVerification> {
+  authorize(actor, "audit.verify");
+  return verifyAuditChain(database, actor.workspaceId);
+}

@@ -1,0 +1,104 @@
+import { and, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client";
+import { invitations, teams, users, workspaces } from "../../db/schema";
+
+const invitationWithNames = {
+  invitation: invitations,
+  team: { id: teams.id, name: teams.name, kind: teams.kind },
+  inviterName: users.name,
+};
+
+/** The status of an invitation at `now`, as SQL conditions. */
+export function invitationStatusIs(status: "pending" | "accepted" | "revoked" | "expired", now: Date): SQL | undefined {
+  switch (status) {
+    case "accepted":
+      return isNotNull(invitations.acceptedAt);
+    case "revoked":
+      return and(isNull(invitations.acceptedAt), isNotNull(invitations.revokedAt));
+    case "expired":
+      return and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), lte(invitations.expiresAt, now));
+    case "pending":
+      return and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now));
+  }
+}
+
+/** One invitation of the workspace with its team and inviter, or null. */
+export async function findInvitation(tx: Tx, workspaceId: string, id: string) {
+  const [row] = await tx
+    .select(invitationWithNames)
+    .from(invitations)
+    .innerJoin(teams, eq(teams.id, invitations.teamId))
+    .leftJoin(users, eq(users.id, invitations.invitedBy))
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, id)));
+  return row ?? null;
+}
+
+/** Invitations of the workspace, keyset-paged. */
+export function listInvitations(
+  tx: Tx,
+  workspaceId: string,
+  filter: { status?: SQL; q?: string; after?: SQL; orderBy: SQL[]; limit: number },
+) {
+  const conditions: (SQL | undefined)[] = [eq(invitations.workspaceId, workspaceId), filter.status, filter.after];
+  if (filter.q) conditions.push(sql`${invitations.email} ilike ${`%${filter.q.replace(/[\\%_]/g, "\\$&")}%`}`);
+  return tx
+    .select(invitationWithNames)
+    .from(invitations)
+    .innerJoin(teams, eq(teams.id, invitations.teamId))
+    .leftJoin(users, eq(users.id, invitations.invitedBy))
+    .where(and(...conditions))
+    .orderBy(...filter.orderBy)
+    .limit(filter.limit + 1);
+}
+
+/** A pending invitation by its token hash, with its workspace and team, locked when `lock` is set. */
+export async function findPendingInvitationByHash(tx: Tx, tokenHash: string, now: Date, lock = false) {
+  const query = tx
+    .select({ invitation: invitations, workspaceName: workspaces.name, teamName: teams.name })
+    .from(invitations)
+    .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
+    .innerJoin(teams, eq(teams.id, invitations.teamId))
+    .where(and(eq(invitations.tokenHash, tokenHash), invitationStatusIs("pending", now)));
+  const [row] = lock ? await query.for("update", { of: invitations }) : await query;
+  return row ?? null;
+}
+
+/** Stores a new invitation. */
+export async function insertInvitation(tx: Tx, values: typeof invitations.$inferInsert) {
+  const [row] = await tx.insert(invitations).values(values).returning();
+  return row;
+}
+
+/** Revokes the still-pending invitations for an email in a workspace (a new one replaces them). */
+export async function revokePendingForEmail(tx: Tx, workspaceId: string, email: string, now: Date) {
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now, updatedAt: now })
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.email, email), invitationStatusIs("pending", now)));
+}
+
+/** Marks one invitation revoked. */
+export async function revokeInvitation(tx: Tx, workspaceId: string, id: string, now: Date) {
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now, updatedAt: now })
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, id)));
+}
+
+/** Marks one invitation accepted by the user it created. */
+export async function markInvitationAccepted(tx: Tx, id: string, userId: string, now: Date) {
+  await tx
+    .update(invitations)
+    .set({ acceptedAt: now, acceptedUserId: userId, updatedAt: now })
+    .where(eq(invitations.id, id));
+}
+
+/** Deletes invitations that expired or were revoked more than 30 days ago (accepted ones stay). */
+export async function deleteStaleInvitations(tx: Tx, now: Date) {
+  const cutoff = new Date(now.getTime() - 30 * 24 * 3600_000);
+  const deleted = await tx
+    .delete(invitations)
+    .where(and(isNull(invitations.acceptedAt), or(lte(invitations.expiresAt, cutoff), lte(invitations.revokedAt, cutoff))))
+    .returning({ id: invitations.id });
+  return deleted.length;
+}

@@ -1,0 +1,162 @@
+import { and, eq, gt, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client";
+import { apiTokens, sessions, teams, users, workspaces } from "../../db/schema";
+
+const actorColumns = {
+  userId: users.id,
+  workspaceId: users.workspaceId,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  teamId: users.teamId,
+  teamKind: teams.kind,
+};
+
+/** A live session by its token hash, with its user (active only). */
+export async function findLiveSession(tx: Tx, tokenHash: string, now: Date) {
+  const [row] = await tx
+    .select({
+      ...actorColumns,
+      sessionId: sessions.id,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(teams, eq(teams.id, users.teamId))
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        gt(sessions.idleExpiresAt, now),
+        eq(users.status, "active"),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Moves a session's idle expiry forward (never past its absolute expiry). */
+export async function touchSession(tx: Tx, sessionId: string, userId: string, now: Date, idleMs: number) {
+  await tx
+    .update(sessions)
+    .set({
+      lastSeenAt: now,
+      idleExpiresAt: sql`least(${sessions.expiresAt}, ${new Date(now.getTime() + idleMs)})`,
+    })
+    .where(eq(sessions.id, sessionId));
+  await tx.update(users).set({ lastSeenAt: now }).where(eq(users.id, userId));
+}
+
+/** A live API token by its hash, with its user (active only). */
+export async function findLiveToken(tx: Tx, tokenHash: string, now: Date) {
+  const [row] = await tx
+    .select({ ...actorColumns, tokenId: apiTokens.id, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .innerJoin(teams, eq(teams.id, users.teamId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        gt(apiTokens.expiresAt, now),
+        eq(users.status, "active"),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Records when a token was last used. */
+export async function touchToken(tx: Tx, tokenId: string, now: Date) {
+  await tx.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, tokenId));
+}
+
+/** Stores a new session. */
+export async function insertSession(tx: Tx, values: typeof sessions.$inferInsert) {
+  const [row] = await tx.insert(sessions).values(values).returning();
+  return row;
+}
+
+/** One session of the workspace, or null. */
+export async function findSession(tx: Tx, workspaceId: string, id: string) {
+  const [row] = await tx
+    .select({ session: sessions, userName: users.name })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.id, id)));
+  return row ?? null;
+}
+
+/** Live sessions of the workspace, optionally of one user, keyset-paged. */
+export function listLiveSessions(
+  tx: Tx,
+  workspaceId: string,
+  filter: { userId?: string; now: Date; after?: SQL; orderBy: SQL[]; limit: number },
+) {
+  const conditions = [
+    eq(sessions.workspaceId, workspaceId),
+    isNull(sessions.revokedAt),
+    gt(sessions.expiresAt, filter.now),
+    gt(sessions.idleExpiresAt, filter.now),
+  ];
+  if (filter.userId) conditions.push(eq(sessions.userId, filter.userId));
+  if (filter.after) conditions.push(filter.after);
+  return tx
+    .select({ session: sessions, userName: users.name })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(...conditions))
+    .orderBy(...filter.orderBy)
+    .limit(filter.limit + 1);
+}
+
+/** Ends one session. */
+export async function revokeSession(tx: Tx, workspaceId: string, id: string, now: Date) {
+  await tx
+    .update(sessions)
+    .set({ revokedAt: now, updatedAt: now })
+    .where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.id, id)));
+}
+
+/** Ends every session of a user but `keepSessionId`, and, optionally, every API token. */
+export async function revokeAllOfUser(
+  tx: Tx,
+  userId: string,
+  now: Date,
+  options: { alsoTokens: boolean; keepSessionId?: string | null },
+) {
+  await tx
+    .update(sessions)
+    .set({ revokedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        options.keepSessionId ? ne(sessions.id, options.keepSessionId) : undefined,
+      ),
+    );
+  if (options.alsoTokens) {
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: now, updatedAt: now })
+      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+  }
+}
+
+/** Deletes sessions that can no longer be used, keeping recent ones a day for the record. */
+export async function deleteDeadSessions(tx: Tx, now: Date) {
+  const cutoff = new Date(now.getTime() - 24 * 3600_000);
+  const deleted = await tx
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, cutoff), lt(sessions.idleExpiresAt, cutoff), lt(sessions.revokedAt, cutoff)))
+    .returning({ id: sessions.id });
+  return deleted.length;
+}
+
+/** The workspace a session's user belongs to, with its name. */
+export async function findWorkspaceName(tx: Tx, workspaceId: string) {
+  const [row] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row?.name ?? null;
+}
+

@@ -1,0 +1,135 @@
+import type { SessionListQuery } from "../../../../contracts/people";
+import type { Actor, Ctx } from "../../context";
+import type { Database, Tx } from "../../db/client";
+import { keyset } from "../../db/keyset";
+import { sessions } from "../../db/schema";
+import { assertFound } from "../../errors";
+import { takePage } from "../../lib/cursor";
+import { generateSecret, hashSecret } from "../../lib/secrets";
+import { authorize } from "../../policy";
+import { originOf, recordAudit } from "../audit/audit.service";
+import {
+  findLiveSession,
+  findLiveToken,
+  findSession,
+  insertSession,
+  listLiveSessions,
+  revokeSession,
+  touchSession,
+  touchToken,
+} from "./sessions.queries";
+
+/** A session ends after 8 hours without a request… */
+export const SESSION_IDLE_MS = 8 * 3600_000;
+/** …and 7 days after sign-in in any case. */
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
+// Writing last-seen on every request would turn every read into a write.
+const TOUCH_EVERY_MS = 60_000;
+
+/** The actor of a session token and the session's CSRF token, or null when it is not live. */
+export async function resolveSessionActor(database: Database, token: string, now: Date) {
+  const row = await findLiveSession(database.db, hashSecret(token), now);
+  if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(database.db, row.sessionId, row.userId, now, SESSION_IDLE_MS);
+  }
+  const actor: Actor = {
+    userId: row.userId,
+    workspaceId: row.workspaceId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    teamId: row.teamId,
+    teamKind: row.teamKind,
+    via: "session",
+    sessionId: row.sessionId,
+    tokenId: null,
+    tokenScope: null,
+  };
+  return { actor, csrfToken: row.csrfToken, expiresAt: row.expiresAt };
+}
+
+/** The actor of a personal API token, or null when it is not live. */
+export async function resolveTokenActor(database: Database, token: string, now: Date): Promise<Actor | null> {
+  const row = await findLiveToken(database.db, hashSecret(token), now);
+  if (!row) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await touchToken(database.db, row.tokenId, now);
+  }
+  return {
+    userId: row.userId,
+    workspaceId: row.workspaceId,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    teamId: row.teamId,
+    teamKind: row.teamKind,
+    via: "token",
+    sessionId: null,
+    tokenId: row.tokenId,
+    tokenScope: row.scope,
+  };
+}
+
+/** Opens a new session for a user who just proved who they are; returns the secret for the cookie. */
+export async function startSession(
+  tx: Tx,
+  user: { id: string; workspaceId: string },
+  meta: { ip: string | null; userAgent: string | null; now: Date },
+) {
+  const token = generateSecret();
+  const session = await insertSession(tx, {
+    workspaceId: user.workspaceId,
+    userId: user.id,
+    tokenHash: hashSecret(token),
+    csrfToken: generateSecret(),
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 500) ?? null,
+    lastSeenAt: meta.now,
+    idleExpiresAt: new Date(meta.now.getTime() + SESSION_IDLE_MS),
+    expiresAt: new Date(meta.now.getTime() + SESSION_ABSOLUTE_MS),
+    createdAt: meta.now,
+    updatedAt: meta.now,
+  });
+  return { token, session };
+}
+
+/** Live sessions: the caller's own, or (admins) one user's or everyone's. */
+export async function listSessions(ctx: Ctx, query: SessionListQuery) {
+  const { actor } = ctx;
+  const userId = query.userId ?? actor.userId;
+  // "all" is nobody's own id, so only an admin passes.
+  authorize(actor, "session.list", { userId });
+  const page = keyset(
+    { createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt },
+    sessions.id,
+    query.sort,
+    query.cursor,
+  );
+  const rows = await listLiveSessions(ctx.database.db, actor.workspaceId, {
+    userId: userId === "all" ? undefined : userId,
+    now: ctx.now,
+    after: page.after,
+    orderBy: page.orderBy,
+    limit: query.limit,
+  });
+  const field = query.sort.replace("-", "") as "createdAt" | "lastSeenAt";
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.session[field], row.session.id));
+}
+
+/** Ends a session: one's own, or (admins) anyone's in the workspace. */
+export async function endSession(ctx: Ctx, id: string) {
+  const { actor, database, now } = ctx;
+  const found = assertFound(await findSession(database.db, actor.workspaceId, id), "Session");
+  authorize(actor, "session.revoke", { workspaceId: found.session.workspaceId, userId: found.session.userId });
+  await database.db.transaction(async (tx) => {
+    await revokeSession(tx, actor.workspaceId, id, now);
+    await recordAudit(tx, originOf(ctx), {
+      action: "session.revoked",
+      entityType: "session",
+      entityId: id,
+      before: { userId: found.session.userId, revokedAt: found.session.revokedAt },
+      after: { userId: found.session.userId, revokedAt: now },
+    });
+  });
+}

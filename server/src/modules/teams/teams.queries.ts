@@ -1,0 +1,83 @@
+import { and, count, eq, ilike, type SQL } from "drizzle-orm";
+import type { TeamKind } from "../../../../contracts/people";
+import type { Tx } from "../../db/client";
+import { teams, users } from "../../db/schema";
+
+const withMemberCount = {
+  team: teams,
+  memberCount: count(users.id),
+};
+
+/** One team of the workspace, or null. */
+export async function findTeam(tx: Tx, workspaceId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, id)));
+  return row ?? null;
+}
+
+/** The first team of a kind in the workspace, or null. */
+export async function findTeamByKind(tx: Tx, workspaceId: string, kind: TeamKind) {
+  const [row] = await tx
+    .select()
+    .from(teams)
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.kind, kind)))
+    .orderBy(teams.createdAt)
+    .limit(1);
+  return row ?? null;
+}
+
+/** One team with its member count, or null. */
+export async function findTeamWithCount(tx: Tx, workspaceId: string, id: string) {
+  const [row] = await tx
+    .select(withMemberCount)
+    .from(teams)
+    .leftJoin(users, and(eq(users.teamId, teams.id), eq(users.status, "active")))
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, id)))
+    .groupBy(teams.id);
+  return row ?? null;
+}
+
+/** Teams of the workspace with their member counts, keyset-paged. */
+export function listTeams(tx: Tx, workspaceId: string, filter: { q?: string; after?: SQL; orderBy: SQL[]; limit: number }) {
+  const conditions: SQL[] = [eq(teams.workspaceId, workspaceId)];
+  if (filter.q) conditions.push(ilike(teams.name, `%${escapeLike(filter.q)}%`));
+  if (filter.after) conditions.push(filter.after);
+  return tx
+    .select(withMemberCount)
+    .from(teams)
+    .leftJoin(users, and(eq(users.teamId, teams.id), eq(users.status, "active")))
+    .where(and(...conditions))
+    .groupBy(teams.id)
+    .orderBy(...filter.orderBy)
+    .limit(filter.limit + 1);
+}
+
+/** Creates a team. */
+export async function insertTeam(tx: Tx, values: typeof teams.$inferInsert) {
+  const [row] = await tx.insert(teams).values(values).returning();
+  return row;
+}
+
+/** Updates a team if its version still matches; null when it changed meanwhile. */
+export async function updateTeam(
+  tx: Tx,
+  workspaceId: string,
+  id: string,
+  version: number,
+  changes: Partial<Pick<typeof teams.$inferInsert, "name" | "kind">>,
+  now: Date,
+) {
+  const [row] = await tx
+    .update(teams)
+    .set({ ...changes, updatedAt: now, version: version + 1 })
+    .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, id), eq(teams.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** Escapes LIKE wildcards in user input. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe } from "vitest";
+import { buildApp } from "../src/app";
+import type { Database } from "../src/db/client";
+import { createTestDatabase, testDatabaseKinds } from "./database";
+
+/** A running test app on its own database, with a settable clock. */
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  kind: "pglite" | "postgres";
+  /** Moves the app's clock; `null` goes back to the wall clock. */
+  setNow(date: Date | null): void;
+}
+
+/**
+ * Declares a suite once per test database (PGlite, and PostgreSQL when configured), each with
+ * its own fresh database and app. `get()` returns the suite's app inside tests.
+ */
+export function describeWithApp(name: string, define: (get: () => TestApp) => void) {
+  for (const kind of testDatabaseKinds()) {
+    describe(`${name} [${kind}]`, () => {
+      let current: TestApp | undefined;
+      let drop: (() => Promise<void>) | undefined;
+      beforeAll(async () => {
+        const database = await createTestDatabase(kind);
+        drop = database.drop;
+        let fixed: Date | null = null;
+        const app = await buildApp({ database, now: () => fixed ?? new Date(), webDir: null });
+        await app.ready();
+        current = { app, database, kind, setNow: (date) => (fixed = date) };
+      });
+      afterAll(async () => {
+        await current?.app.close();
+        await drop?.();
+      });
+      define(() => {
+        if (!current) throw new Error("test app not ready");
+        return current;
+      });
+    });
+  }
+}
+
+/** The JSON body of a response. */
+export function json<T = any>(response: LightMyRequestResponse): T {
+  return response.json() as T;
+}
