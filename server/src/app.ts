@@ -5,7 +5,7 @@ import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -45,6 +45,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** The built web app to serve; default web/dist when it exists. */
   webDir?: string | null;
+  /** Called for every route as it is registered (the permission-matrix test lists them this way). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
@@ -63,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
+  if (options.onRoute) app.addHook("onRoute", options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("database", options.database);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance, LightMyRequestResponse, RouteOptions } from "fastify";
 import { afterAll, beforeAll, describe } from "vitest";
 import { buildApp } from "../src/app";
 import type { Database } from "../src/db/client";
@@ -7,6 +7,8 @@ import { createTestDatabase, testDatabaseKinds } from "./database";
 /** A running test app on its own database, with a settable clock. */
 export interface TestApp {
   app: FastifyInstance;
+  /** Every route the app registered, as "METHOD /url". */
+  routes: RouteOptions[];
   database: Database;
   kind: "pglite" | "postgres";
   /** Moves the app's clock; `null` goes back to the wall clock. */
@@ -26,9 +28,15 @@ export function describeWithApp(name: string, define: (get: () => TestApp) => vo
         const database = await createTestDatabase(kind);
         drop = database.drop;
         let fixed: Date | null = null;
-        const app = await buildApp({ database, now: () => fixed ?? new Date(), webDir: null });
+        const routes: RouteOptions[] = [];
+        const app = await buildApp({
+          database,
+          now: () => fixed ?? new Date(),
+          webDir: null,
+          onRoute: (route) => routes.push(route),
+        });
         await app.ready();
-        current = { app, database, kind, setNow: (date) => (fixed = date) };
+        current = { app, routes, database, kind, setNow: (date) => (fixed = date) };
       });
       afterAll(async () => {
         await current?.app.close();

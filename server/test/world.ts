@@ -1,0 +1,51 @@
+import { generateSecret, hashSecret } from "../src/lib/secrets";
+import { insertInvitation } from "../src/modules/invitations/invitations.queries";
+import { insertApiToken } from "../src/modules/tokens/tokens.queries";
+import type { TestApp } from "./app";
+import { buildPersona, buildWorkspace, type Persona, unique } from "./factories";
+
+/** The personas of the permission matrix. */
+export const PERSONAS = ["anonymous", "viewer", "marketing", "it", "admin", "otherWorkspace"] as const;
+export type PersonaName = (typeof PERSONAS)[number];
+
+/**
+ * A workspace with one persona of each kind, another workspace's admin, and records to act on:
+ * a target member with a session and a token, a pending invitation (and its secret).
+ */
+export async function buildWorld(t: TestApp) {
+  const ws = await buildWorkspace(t);
+  const [admin, viewer, marketing, it, target, otherWorkspace] = await Promise.all([
+    buildPersona(t, { role: "admin", teamKind: "it", workspace: ws }),
+    buildPersona(t, { role: "viewer", teamKind: "marketing", workspace: ws }),
+    buildPersona(t, { role: "member", teamKind: "marketing", workspace: ws }),
+    buildPersona(t, { role: "member", teamKind: "it", workspace: ws }),
+    buildPersona(t, { role: "member", teamKind: "marketing", workspace: ws }),
+    buildPersona(t, { role: "admin", teamKind: "it" }),
+  ]);
+  const now = new Date();
+  const [targetSession] = await t.database.query<{ id: string }>("SELECT id FROM session WHERE user_id = $1", [target.user.id]);
+  const tokenSecret = generateSecret("tdm_");
+  const token = await insertApiToken(t.database.db, {
+    workspaceId: ws.workspace.id,
+    userId: target.user.id,
+    name: "script",
+    scope: "read",
+    tokenHash: hashSecret(tokenSecret),
+    prefix: tokenSecret.slice(0, 10),
+    expiresAt: new Date(now.getTime() + 86_400_000),
+  });
+  const invitationSecret = generateSecret();
+  const invitation = await insertInvitation(t.database.db, {
+    workspaceId: ws.workspace.id,
+    email: `${unique("invitee-")}@example.com`,
+    role: "member",
+    teamId: ws.teamOf("marketing").id,
+    invitedBy: admin.user.id,
+    tokenHash: hashSecret(invitationSecret),
+    expiresAt: new Date(now.getTime() + 86_400_000),
+  });
+  const personas: Record<Exclude<PersonaName, "anonymous">, Persona> = { admin, viewer, marketing, it, otherWorkspace };
+  return { ws, personas, target, targetSessionId: targetSession.id, token, tokenSecret, invitation, invitationSecret };
+}
+
+export type World = Awaited<ReturnType<typeof buildWorld>>;
