@@ -31,6 +31,8 @@ const EnvSchema = z.object({
     .enum(["1", "0", "true", "false"])
     .default("1")
     .transform((value) => value === "1" || value === "true"),
+  /** Tests only: runs per route of the fuzz test (200 by default). */
+  TANDEM_FUZZ_RUNS: z.coerce.number().int().min(1).default(200),
   /** Tests only: a PostgreSQL server on which to run the database tests as well. */
   TANDEM_TEST_DATABASE_URL: z.string().startsWith("postgres").optional(),
 });
