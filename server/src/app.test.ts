@@ -1,0 +1,74 @@
+import { expect, it } from "vitest";
+import { describeWithApp } from "../test/app";
+import { buildPersona } from "../test/factories";
+
+describeWithApp("the HTTP surface", (get) => {
+  const requiredHeaders = (headers: Record<string, unknown>) => {
+    const csp = String(headers["content-security-policy"]);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("no-referrer");
+  };
+
+  it("sends security headers on 200, 401, 404 and problem responses, and no-store on API JSON", async () => {
+    const t = get();
+    const persona = await buildPersona(t);
+    for (const response of [
+      await persona.request({ url: "/api/v1/me" }),
+      await t.app.inject({ url: "/api/v1/me" }),
+      await t.app.inject({ url: "/nowhere" }),
+      await t.app.inject({ url: "/api/v1/nowhere" }),
+      await t.app.inject({ url: "/healthz" }),
+      await t.app.inject({ url: "/api/docs" }),
+    ]) {
+      requiredHeaders(response.headers);
+    }
+    expect((await persona.request({ url: "/api/v1/me" })).headers["cache-control"]).toBe("no-store");
+    expect((await t.app.inject({ url: "/api/v1/nowhere" })).headers["content-type"]).toContain("application/problem+json");
+  });
+
+  it("sends HSTS only over TLS (behind a proxy that says so)", async () => {
+    const t = get();
+    expect((await t.app.inject({ url: "/healthz" })).headers["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("refuses bodies over 1 MiB with 413", async () => {
+    const admin = await buildPersona(get(), { role: "admin" });
+    const response = await admin.request({ method: "POST", url: "/api/v1/teams", payload: { name: "x".repeat(1_100_000) } });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().code).toBe("payload_too_large");
+  });
+
+  it("answers malformed JSON with a 400 problem, not a 500", async () => {
+    const admin = await buildPersona(get(), { role: "admin" });
+    const response = await admin.request({ method: "POST", url: "/api/v1/teams", payload: "{not json", headers: { "content-type": "application/json" } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe("bad_request");
+  });
+
+  it("serves health, readiness, metrics and the OpenAPI document", async () => {
+    const t = get();
+    expect((await t.app.inject({ url: "/healthz" })).json()).toEqual({ status: "ok" });
+    expect((await t.app.inject({ url: "/readyz" })).json()).toEqual({ status: "ready", database: t.kind });
+    const metrics = await t.app.inject({ url: "/metrics" });
+    expect(metrics.body).toContain("tandem_http_requests_total");
+    expect(metrics.body).toContain("process_resident_memory_bytes");
+    const openapi = (await t.app.inject({ url: "/api/openapi.json" })).json();
+    expect(openapi.openapi).toBe("3.1.0");
+    expect(Object.keys(openapi.paths)).toContain("/api/v1/users/{id}");
+  });
+
+  it("says readyz is unavailable while migrations are pending", async () => {
+    const t = get();
+    await t.database.exec("DELETE FROM tandem_migration WHERE tag = '0001_audit_append_only'");
+    try {
+      const response = await t.app.inject({ url: "/readyz" });
+      expect(response.statusCode).toBe(503);
+      expect(response.json().detail).toContain("0001_audit_append_only");
+    } finally {
+      await t.database.exec("INSERT INTO tandem_migration (tag) VALUES ('0001_audit_append_only')");
+    }
+  });
+});
