@@ -1,0 +1,29 @@
+import { expect, it } from "vitest";
+import { describeWithApp } from "../../test/app";
+import { startJobs } from ".";
+import { PURGE_EXPIRED_QUEUE } from "./purge-expired";
+
+describeWithApp("job queue", (get) => {
+  it("starts pg-boss in the same database, schedules the purge, and runs it", async () => {
+    const t = get();
+    const boss = await startJobs(t.database, t.app.log, {
+      work: true,
+      databaseUrl: t.database.kind === "postgres" ? t.database.pool?.options.connectionString : undefined,
+    });
+    try {
+      const schedules = await boss.getSchedules();
+      expect(schedules.map((s) => s.name)).toContain(PURGE_EXPIRED_QUEUE);
+      const id = await boss.send(PURGE_EXPIRED_QUEUE, {});
+      expect(id).toEqual(expect.any(String));
+      let job = await boss.getJobById(PURGE_EXPIRED_QUEUE, id as string);
+      for (let i = 0; i < 100 && job?.state !== "completed"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        job = await boss.getJobById(PURGE_EXPIRED_QUEUE, id as string);
+      }
+      expect(job?.state).toBe("completed");
+      expect(job?.output).toMatchObject({ sessions: expect.any(Number) });
+    } finally {
+      await boss.stop({ graceful: false, close: true });
+    }
+  }, 60_000);
+});
