@@ -55,7 +55,7 @@ export function calculateSampleSize(input: PowerInput & { power?: number; dailyU
   let high = 2;
   while (!reaches(high)) {
     if (high >= maxUsersPerVariant) {
-      throw new ExperimentInputError("effect", `cannot be detected with ${target} power by any sample size under this design`);
+      throw new ExperimentInputError("effect", `cannot be detected with ${target} power by up to 10^12 users per variant`);
     }
     high = Math.min(maxUsersPerVariant, high * 2);
   }
@@ -153,9 +153,13 @@ function readDesign(input: Omit<PowerInput, "effect">): PowerDesign {
   if (!(alpha > 0 && alpha < 0.5)) throw new ExperimentInputError("alpha", "must be greater than 0 and less than 0.5");
   const sequentialTuning = input.sequentialTuning ?? ExperimentDefaults.sequentialTuning;
   if (!(sequentialTuning > 0)) throw new ExperimentInputError("sequentialTuning", "must be a positive number");
+  if (input.prior !== undefined && (typeof input.prior !== "object" || input.prior === null || Array.isArray(input.prior))) {
+    throw new ExperimentInputError("prior", "must be an object {mean, variance, proper}");
+  }
   const prior = { ...ExperimentDefaults.prior, ...input.prior };
   if (!(prior.variance > 0)) throw new ExperimentInputError("prior.variance", "must be a positive number");
   readNumber(prior.mean, "prior.mean");
+  if (typeof prior.proper !== "boolean") throw new ExperimentInputError("prior.proper", "must be true or false");
   return {
     mean,
     variance,

@@ -32,8 +32,8 @@ export function computeEffectMoments(
     a = summarizeArm(control, paths[0]);
     b = summarizeArm(treatment, paths[1]);
   }
-  if (!(a.variance > 0)) throw noVarianceError(paths[0]);
-  if (!(b.variance > 0)) throw noVarianceError(paths[1]);
+  if (!(a.variance > 0)) throw createNoVarianceError(paths[0]);
+  if (!(b.variance > 0)) throw createNoVarianceError(paths[1]);
   if (relative && a.unadjustedMean === 0) {
     throw new ExperimentInputError(paths[0], 'has a mean of zero, so a relative lift is undefined (use "difference": "absolute")');
   }
@@ -160,6 +160,6 @@ function checkCorrelation(cov: number, varX: number, varY: number, path: string,
   }
 }
 
-function noVarianceError(path: string): ExperimentInputError {
+function createNoVarianceError(path: string): ExperimentInputError {
   return new ExperimentInputError(path, "has no variance (every unit has the same value); each variant needs some variation");
 }

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
     .enum(["1", "0", "true", "false"])
     .default("1")
     .transform((value) => value === "1" || value === "true"),
+  /** Serve web/dist as it is, without rebuilding it when web/src is newer (for prebuilt deployments and tests). */
+  TANDEM_SKIP_WEB_BUILD: bool,
   /** Tests only: runs per route of the fuzz test (200 by default). */
   TANDEM_FUZZ_RUNS: z.coerce.number().int().min(1).default(200),
   /** Tests only: a PostgreSQL server on which to run the database tests as well. */

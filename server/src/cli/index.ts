@@ -108,7 +108,7 @@ async function withDatabase(work: (env: ReturnType<typeof getEnv>, database: Awa
 async function start(args: string[]) {
   const { values } = parse(args, { demo: { type: "boolean" } });
   const env = getEnv();
-  await ensureWebBuild(console.log);
+  if (!env.TANDEM_SKIP_WEB_BUILD) await ensureWebBuild(console.log);
   const { startServer } = await import("../main");
   await startServer(env, { demo: Boolean(values.demo) || env.TANDEM_DEMO });
   // Keep running: the server owns the process until a signal stops it.

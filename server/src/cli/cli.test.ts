@@ -1,0 +1,132 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const bin = path.join(root, "bin/tandem.mjs");
+const children: ChildProcess[] = [];
+
+function tempDataDir() {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "tandem-cli-"));
+}
+
+function cliEnv(dataDir: string, extra: Record<string, string> = {}) {
+  const { DATABASE_URL: _ignored, ...rest } = process.env;
+  return { ...rest, TANDEM_DATA_DIR: dataDir, TANDEM_SKIP_WEB_BUILD: "1", LOG_LEVEL: "warn", ...extra };
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv, input?: string) {
+  const result = spawnSync(process.execPath, [bin, ...args], { env, input, encoding: "utf8", timeout: 60_000 });
+  return { code: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForReady(port: number, child: ChildProcess) {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("server did not become ready");
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on("exit", (code) => resolve(code))));
+}
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
+describe("tandem CLI", () => {
+  it("prints help and refuses unknown commands with exit 2", () => {
+    const env = cliEnv(tempDataDir());
+    expect(run(["--help"], env)).toMatchObject({ code: 0, out: expect.stringContaining("audit verify") });
+    expect(run(["frobnicate"], env)).toMatchObject({ code: 2, out: expect.stringContaining('Unknown command "frobnicate"') });
+  });
+
+  it("creates an admin, verifies the audit chain, backs up and restores", () => {
+    const dataDir = tempDataDir();
+    const env = cliEnv(dataDir, { TANDEM_ADMIN_PASSWORD: "a long unusual passphrase" });
+    const weak = run(["create-admin", "--email", "ops@acme.test", "--name", "Ops"], { ...env, TANDEM_ADMIN_PASSWORD: "password" });
+    expect(weak.code).not.toBe(0);
+    const created = run(["create-admin", "--email", "ops@acme.test", "--name", "Ops", "--workspace", "Acme"], env);
+    expect(created).toMatchObject({ code: 0, out: expect.stringContaining('Admin ops@acme.test created in workspace "Acme"') });
+    expect(run(["audit", "verify"], env)).toMatchObject({ code: 0, out: expect.stringContaining("✓ Acme: 1 events, chain intact") });
+    const file = path.join(tempDataDir(), "backup.tar.gz");
+    expect(run(["backup", file], env)).toMatchObject({ code: 0 });
+    expect(fs.statSync(file).size).toBeGreaterThan(1000);
+    // Restoring over existing data is refused; into an empty folder it brings everything back.
+    expect(run(["restore", file], env)).toMatchObject({ code: 1, out: expect.stringContaining("not empty") });
+    const restoredDir = tempDataDir();
+    expect(run(["restore", file], cliEnv(restoredDir))).toMatchObject({ code: 0 });
+    expect(run(["audit", "verify"], cliEnv(restoredDir))).toMatchObject({ code: 0, out: expect.stringContaining("✓ Acme: 1 events") });
+  }, 120_000);
+
+  it("starts, refuses a second process on the same folder, and stops cleanly on SIGTERM", async () => {
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    const server = spawn(process.execPath, [bin, "start"], { env: cliEnv(dataDir, { PORT: String(port) }), stdio: "pipe" });
+    children.push(server);
+    await waitForReady(port, server);
+    expect(fs.existsSync(path.join(dataDir, "tandem.lock"))).toBe(true);
+    const second = run(["migrate"], cliEnv(dataDir));
+    expect(second).toMatchObject({ code: 1, out: expect.stringContaining("in use by another Tandem process") });
+    const setup = await fetch(`http://127.0.0.1:${port}/api/v1/setup`);
+    expect(await setup.json()).toEqual({ needsSetup: true });
+    server.kill("SIGTERM");
+    expect(await exitOf(server)).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, "tandem.lock"))).toBe(false);
+    // The folder opens again after a clean stop.
+    expect(run(["migrate"], cliEnv(dataDir))).toMatchObject({ code: 0, out: expect.stringContaining("up to date") });
+  }, 120_000);
+
+  it("seeds the demo company on start --demo and prints the sign-in", async () => {
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    const server = spawn(process.execPath, [bin, "start", "--demo"], { env: cliEnv(dataDir, { PORT: String(port) }), stdio: "pipe" });
+    children.push(server);
+    let output = "";
+    server.stdout?.on("data", (chunk) => {
+      output += chunk;
+    });
+    await waitForReady(port, server);
+    expect(output).toContain("Demo sign-in: cio@northwind.example / tandem-demo-northwind");
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "cio@northwind.example", password: "tandem-demo-northwind" }),
+    });
+    expect(login.status).toBe(200);
+    expect((await login.json()).workspace.name).toBe("Northwind Outfitters");
+    server.kill("SIGINT");
+    expect(await exitOf(server)).toBe(0);
+  }, 120_000);
+
+  it("stops with a clear message, touching nothing, when the data folder cannot be opened", () => {
+    const dataDir = tempDataDir();
+    fs.mkdirSync(path.join(dataDir, "pglite"));
+    fs.writeFileSync(path.join(dataDir, "pglite", "PG_VERSION"), "garbage");
+    const result = run(["migrate"], cliEnv(dataDir));
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/could not be opened|Nothing was changed/);
+    expect(fs.readFileSync(path.join(dataDir, "pglite", "PG_VERSION"), "utf8")).toBe("garbage");
+  }, 60_000);
+});
