@@ -16,7 +16,11 @@ export const SetupStatus = z.object({ needsSetup: z.boolean() });
 
 /** Signs in with email and password. */
 export const LoginBody = z.strictObject({
-  email: z.string().trim().max(PeopleLimits.emailMax).transform((email) => email.toLowerCase()),
+  email: z
+    .string()
+    .trim()
+    .max(PeopleLimits.emailMax)
+    .transform((email) => email.toLowerCase()),
   password: z.string().min(1, { error: "is required" }).max(PeopleLimits.passwordMax),
 });
 export type LoginBody = z.infer<typeof LoginBody>;

@@ -26,7 +26,9 @@ describeWithApp("the HTTP surface", (get) => {
       requiredHeaders(response.headers);
     }
     expect((await persona.request({ url: "/api/v1/me" })).headers["cache-control"]).toBe("no-store");
-    expect((await t.app.inject({ url: "/api/v1/nowhere" })).headers["content-type"]).toContain("application/problem+json");
+    expect((await t.app.inject({ url: "/api/v1/nowhere" })).headers["content-type"]).toContain(
+      "application/problem+json",
+    );
   });
 
   it("sends HSTS only over TLS (behind a proxy that says so)", async () => {
@@ -36,14 +38,23 @@ describeWithApp("the HTTP surface", (get) => {
 
   it("refuses bodies over 1 MiB with 413", async () => {
     const admin = await buildPersona(get(), { role: "admin" });
-    const response = await admin.request({ method: "POST", url: "/api/v1/teams", payload: { name: "x".repeat(1_100_000) } });
+    const response = await admin.request({
+      method: "POST",
+      url: "/api/v1/teams",
+      payload: { name: "x".repeat(1_100_000) },
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json().code).toBe("payload_too_large");
   });
 
   it("answers malformed JSON with a 400 problem, not a 500", async () => {
     const admin = await buildPersona(get(), { role: "admin" });
-    const response = await admin.request({ method: "POST", url: "/api/v1/teams", payload: "{not json", headers: { "content-type": "application/json" } });
+    const response = await admin.request({
+      method: "POST",
+      url: "/api/v1/teams",
+      payload: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe("bad_request");
   });

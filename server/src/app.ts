@@ -84,7 +84,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: "Tandem API",
         version: "1",
-        description: "The shared workspace of marketing and IT. Authenticate with a session cookie (+ x-csrf-token) or `Authorization: Bearer <API token>`.",
+        description:
+          "The shared workspace of marketing and IT. Authenticate with a session cookie (+ x-csrf-token) or `Authorization: Bearer <API token>`.",
       },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
       security: [{ bearer: [] }],
@@ -119,7 +120,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/readyz", { config: { access: "public" }, schema: { hide: true } }, async (_request, reply) => {
     try {
       const pending = await findPendingMigrations(app.database);
-      if (pending.length > 0) return sendProblem(reply, "service_unavailable", `Migrations pending: ${pending.join(", ")}`);
+      if (pending.length > 0)
+        return sendProblem(reply, "service_unavailable", `Migrations pending: ${pending.join(", ")}`);
       return { status: "ready", database: app.database.kind };
     } catch {
       return sendProblem(reply, "service_unavailable", "The database is not reachable");
@@ -137,7 +139,8 @@ async function registerWebApp(app: FastifyInstance, webDir: string | null) {
   const indexHtml = fs.readFileSync(path.join(webDir, "index.html"));
   app.get("/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split("?")[0];
-    if (url.startsWith("/api/") || path.extname(url) !== "") return sendProblem(reply, "not_found", `No route for GET ${url}`);
+    if (url.startsWith("/api/") || path.extname(url) !== "")
+      return sendProblem(reply, "not_found", `No route for GET ${url}`);
     return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
   });
 }

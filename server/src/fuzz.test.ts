@@ -10,7 +10,13 @@ import { parseEnv } from "./env";
 // ≥ 200 runs per route in CI; TANDEM_FUZZ_RUNS raises it for a deeper search.
 const RUNS = parseEnv().TANDEM_FUZZ_RUNS;
 
-const LEAKS = [/\bat .+\.(ts|js):\d+/, /node_modules/, /\bSELECT\b|\bINSERT INTO\b|\bUPDATE .+ SET\b/i, /syntax error/i, /violates .* constraint/i];
+const LEAKS = [
+  /\bat .+\.(ts|js):\d+/,
+  /node_modules/,
+  /\bSELECT\b|\bINSERT INTO\b|\bUPDATE .+ SET\b/i,
+  /syntax error/i,
+  /violates .* constraint/i,
+];
 
 function shapeKeys(schema: unknown): string[] {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
@@ -20,7 +26,17 @@ function shapeKeys(schema: unknown): string[] {
 const nasty = fc.oneof(
   fc.anything({ maxDepth: 2 }),
   fc.string({ maxLength: 300 }),
-  fc.constantFrom("", " ", "\u0000", "'; DROP TABLE app_user; --", "../../etc/passwd", "x".repeat(5000), "00000000-0000-0000-0000-000000000000", "-createdAt", "name"),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "'; DROP TABLE app_user; --",
+    "../../etc/passwd",
+    "x".repeat(5000),
+    "00000000-0000-0000-0000-000000000000",
+    "-createdAt",
+    "name",
+  ),
   fc.integer(),
   fc.double(),
   fc.constantFrom(null, true, [], {}, { __proto__: { admin: true } }),
@@ -28,7 +44,9 @@ const nasty = fc.oneof(
 
 function bodyFor(keys: string[]) {
   return fc.oneof(
-    fc.dictionary(fc.constantFrom(...keys, "__proto__", "constructor", "role", "workspaceId", "id"), nasty, { maxKeys: keys.length + 2 }),
+    fc.dictionary(fc.constantFrom(...keys, "__proto__", "constructor", "role", "workspaceId", "id"), nasty, {
+      maxKeys: keys.length + 2,
+    }),
     nasty,
   );
 }
@@ -36,7 +54,19 @@ function bodyFor(keys: string[]) {
 function queryFor(keys: string[]) {
   return fc.dictionary(
     fc.constantFrom(...keys, "limit", "cursor", "sort", "q"),
-    fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom("-1", "0", "201", "1e9", "NaN", "eyJ4IjoxfQ", "WyJhIiwiYiJd", "WzEsIjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMCJd")),
+    fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom(
+        "-1",
+        "0",
+        "201",
+        "1e9",
+        "NaN",
+        "eyJ4IjoxfQ",
+        "WyJhIiwiYiJd",
+        "WzEsIjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMCJd",
+      ),
+    ),
     { maxKeys: 4 },
   );
 }
@@ -61,11 +91,14 @@ describeWithApp("fuzzing every JSON route", (get) => {
           async (body, query, id) => {
             const url = route.url.replace(":id", encodeURIComponent(id || "x"));
             const search = new URLSearchParams(query as Record<string, string>).toString();
-            const persona = method === "POST" && route.url.endsWith("/logout") ? world.personas.viewer : world.personas.admin;
+            const persona =
+              method === "POST" && route.url.endsWith("/logout") ? world.personas.viewer : world.personas.admin;
             const response = await persona.request({
               method: method as "GET",
               url: search ? `${url}?${search}` : url,
-              ...(method === "GET" || method === "DELETE" ? {} : { payload: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+              ...(method === "GET" || method === "DELETE"
+                ? {}
+                : { payload: JSON.stringify(body), headers: { "content-type": "application/json" } }),
             });
             expect(response.statusCode, `${method} ${url} ${response.body.slice(0, 300)}`).toBeLessThan(500);
             for (const leak of LEAKS) expect(response.body, `${method} ${url}`).not.toMatch(leak);

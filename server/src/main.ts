@@ -15,7 +15,12 @@ export async function startServer(env: Env, options: { demo: boolean }) {
     trustProxy: env.TRUST_PROXY,
     logger: {
       level: env.LOG_LEVEL,
-      redact: ["req.headers.authorization", "req.headers.cookie", 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      redact: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
     },
   });
   const log = app.log;

@@ -9,10 +9,24 @@ import { buildWorld, PERSONAS, type PersonaName, type World } from "../test/worl
 type Outcome = "allow" | "deny" | "unauth" | "hidden";
 type Row = { request: (world: World) => InjectOptions; expect: Record<PersonaName, Outcome> };
 
-const everyone: Record<PersonaName, Outcome> = { anonymous: "allow", viewer: "allow", marketing: "allow", it: "allow", admin: "allow", otherWorkspace: "allow" };
+const everyone: Record<PersonaName, Outcome> = {
+  anonymous: "allow",
+  viewer: "allow",
+  marketing: "allow",
+  it: "allow",
+  admin: "allow",
+  otherWorkspace: "allow",
+};
 const signedIn: Record<PersonaName, Outcome> = { ...everyone, anonymous: "unauth" };
 // The other workspace's persona is an admin there: on routes without a record it acts in its own workspace.
-const adminsOnly: Record<PersonaName, Outcome> = { anonymous: "unauth", viewer: "deny", marketing: "deny", it: "deny", admin: "allow", otherWorkspace: "allow" };
+const adminsOnly: Record<PersonaName, Outcome> = {
+  anonymous: "unauth",
+  viewer: "deny",
+  marketing: "deny",
+  it: "deny",
+  admin: "allow",
+  otherWorkspace: "allow",
+};
 // Acting on a record of the world's workspace: other workspaces must not even see it.
 const adminsOnlyRecord: Record<PersonaName, Outcome> = { ...adminsOnly, otherWorkspace: "hidden" };
 const signedInRecord: Record<PersonaName, Outcome> = { ...signedIn, otherWorkspace: "hidden" };
@@ -21,35 +35,65 @@ const signedInRecord: Record<PersonaName, Outcome> = { ...signedIn, otherWorkspa
 const matrix: Record<string, Row> = {
   "GET /api/v1/setup": { request: () => ({ url: "/api/v1/setup" }), expect: everyone },
   "POST /api/v1/setup": {
-    request: () => ({ method: "POST", url: "/api/v1/setup", payload: { workspaceName: "X", name: "X", email: "x@x.test", password: "a long unusual passphrase" } }),
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/setup",
+      payload: { workspaceName: "X", name: "X", email: "x@x.test", password: "a long unusual passphrase" },
+    }),
     expect: everyone,
   },
   "POST /api/v1/auth/login": {
-    request: (w) => ({ method: "POST", url: "/api/v1/auth/login", payload: { email: w.target.user.email, password: TEST_PASSWORD } }),
+    request: (w) => ({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: w.target.user.email, password: TEST_PASSWORD },
+    }),
     expect: everyone,
   },
   "POST /api/v1/auth/logout": { request: () => ({ method: "POST", url: "/api/v1/auth/logout" }), expect: everyone },
   "GET /api/v1/me": { request: () => ({ url: "/api/v1/me" }), expect: signedIn },
   "POST /api/v1/me/password": {
-    request: () => ({ method: "POST", url: "/api/v1/me/password", payload: { currentPassword: TEST_PASSWORD, newPassword: "another long unusual passphrase" } }),
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/me/password",
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "another long unusual passphrase" },
+    }),
     expect: signedIn,
   },
   "GET /api/v1/users": { request: () => ({ url: "/api/v1/users" }), expect: signedIn },
   "GET /api/v1/users/:id": { request: (w) => ({ url: `/api/v1/users/${w.target.user.id}` }), expect: signedInRecord },
   "PATCH /api/v1/users/:id": {
-    request: (w) => ({ method: "PATCH", url: `/api/v1/users/${w.target.user.id}`, payload: { version: 1, role: "viewer" } }),
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/users/${w.target.user.id}`,
+      payload: { version: 1, role: "viewer" },
+    }),
     expect: adminsOnlyRecord,
   },
   "GET /api/v1/teams": { request: () => ({ url: "/api/v1/teams" }), expect: signedIn },
-  "GET /api/v1/teams/:id": { request: (w) => ({ url: `/api/v1/teams/${w.ws.teamOf("it").id}` }), expect: signedInRecord },
-  "POST /api/v1/teams": { request: () => ({ method: "POST", url: "/api/v1/teams", payload: { name: "Data" } }), expect: adminsOnly },
+  "GET /api/v1/teams/:id": {
+    request: (w) => ({ url: `/api/v1/teams/${w.ws.teamOf("it").id}` }),
+    expect: signedInRecord,
+  },
+  "POST /api/v1/teams": {
+    request: () => ({ method: "POST", url: "/api/v1/teams", payload: { name: "Data" } }),
+    expect: adminsOnly,
+  },
   "PATCH /api/v1/teams/:id": {
-    request: (w) => ({ method: "PATCH", url: `/api/v1/teams/${w.ws.teamOf("legal").id}`, payload: { version: 1, name: "Legal & Privacy" } }),
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/teams/${w.ws.teamOf("legal").id}`,
+      payload: { version: 1, name: "Legal & Privacy" },
+    }),
     expect: adminsOnlyRecord,
   },
   "GET /api/v1/invitations": { request: () => ({ url: "/api/v1/invitations" }), expect: adminsOnly },
   "POST /api/v1/invitations": {
-    request: (w) => ({ method: "POST", url: "/api/v1/invitations", payload: { email: "new.person@example.com", teamId: w.ws.teamOf("it").id } }),
+    request: (w) => ({
+      method: "POST",
+      url: "/api/v1/invitations",
+      payload: { email: "new.person@example.com", teamId: w.ws.teamOf("it").id },
+    }),
     expect: adminsOnly,
   },
   "DELETE /api/v1/invitations/:id": {
@@ -61,7 +105,11 @@ const matrix: Record<string, Row> = {
     expect: everyone,
   },
   "POST /api/v1/invitations/accept": {
-    request: (w) => ({ method: "POST", url: "/api/v1/invitations/accept", payload: { token: w.invitationSecret, name: "New Person", password: "a long unusual passphrase" } }),
+    request: (w) => ({
+      method: "POST",
+      url: "/api/v1/invitations/accept",
+      payload: { token: w.invitationSecret, name: "New Person", password: "a long unusual passphrase" },
+    }),
     expect: everyone,
   },
   "GET /api/v1/sessions": { request: () => ({ url: "/api/v1/sessions" }), expect: signedIn },
@@ -70,8 +118,14 @@ const matrix: Record<string, Row> = {
     expect: adminsOnlyRecord,
   },
   "GET /api/v1/tokens": { request: () => ({ url: "/api/v1/tokens" }), expect: signedIn },
-  "POST /api/v1/tokens": { request: () => ({ method: "POST", url: "/api/v1/tokens", payload: { name: "ci" } }), expect: signedIn },
-  "DELETE /api/v1/tokens/:id": { request: (w) => ({ method: "DELETE", url: `/api/v1/tokens/${w.token.id}` }), expect: adminsOnlyRecord },
+  "POST /api/v1/tokens": {
+    request: () => ({ method: "POST", url: "/api/v1/tokens", payload: { name: "ci" } }),
+    expect: signedIn,
+  },
+  "DELETE /api/v1/tokens/:id": {
+    request: (w) => ({ method: "DELETE", url: `/api/v1/tokens/${w.token.id}` }),
+    expect: adminsOnlyRecord,
+  },
   "GET /api/v1/audit": { request: () => ({ url: "/api/v1/audit" }), expect: adminsOnly },
   "GET /api/v1/audit/verify": { request: () => ({ url: "/api/v1/audit/verify" }), expect: adminsOnly },
   "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
@@ -93,7 +147,9 @@ function classify(status: number, code: string | undefined): Outcome {
 describeWithApp("permission matrix", (get) => {
   it("covers every registered route", () => {
     const registered = get()
-      .routes.flatMap((route) => (Array.isArray(route.method) ? route.method : [route.method]).map((method) => `${method} ${route.url}`))
+      .routes.flatMap((route) =>
+        (Array.isArray(route.method) ? route.method : [route.method]).map((method) => `${method} ${route.url}`),
+      )
       // Fastify adds a HEAD twin for each GET; it runs the GET's handler and hooks.
       .filter((key) => !key.startsWith("HEAD "))
       .filter((key) => !PUBLIC_PREFIXES.some((prefix) => key.split(" ")[1].startsWith(prefix)));
@@ -114,7 +170,7 @@ describeWithApp("permission matrix", (get) => {
         const response =
           persona === "anonymous" ? await t.app.inject(request) : await world.personas[persona].request(request);
         expect(response.statusCode, `${persona}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
-        const code = response.headers["content-type"]?.includes("problem+json") ? response.json().code : undefined;
+        const code = String(response.headers["content-type"]).includes("problem+json") ? response.json().code : undefined;
         outcomes[persona] = classify(response.statusCode, code);
       }
       expect(outcomes).toEqual(row.expect);
@@ -126,15 +182,36 @@ describeWithApp("permission matrix", (get) => {
     const world = await buildWorld(t);
     const outsider = world.personas.otherWorkspace;
     const teams = (await outsider.request({ url: "/api/v1/teams" })).json().items;
-    await outsider.request({ method: "POST", url: "/api/v1/invitations", payload: { email: "someone@outside.test", teamId: teams[0].id } });
+    await outsider.request({
+      method: "POST",
+      url: "/api/v1/invitations",
+      payload: { email: "someone@outside.test", teamId: teams[0].id },
+    });
     await outsider.request({ method: "POST", url: "/api/v1/tokens", payload: { name: "outsider script" } });
-    const ours = new Set([world.target.user.id, world.personas.admin.user.id, world.ws.teamOf("it").id, world.invitation.id, world.token.id, world.targetSessionId]);
-    for (const url of ["/api/v1/users", "/api/v1/teams", "/api/v1/invitations", "/api/v1/sessions?userId=all", "/api/v1/tokens?userId=all", "/api/v1/audit"]) {
+    const ours = new Set([
+      world.target.user.id,
+      world.personas.admin.user.id,
+      world.ws.teamOf("it").id,
+      world.invitation.id,
+      world.token.id,
+      world.targetSessionId,
+    ]);
+    for (const url of [
+      "/api/v1/users",
+      "/api/v1/teams",
+      "/api/v1/invitations",
+      "/api/v1/sessions?userId=all",
+      "/api/v1/tokens?userId=all",
+      "/api/v1/audit",
+    ]) {
       const response = await outsider.request({ url: `${url}${url.includes("?") ? "&" : "?"}limit=200` });
       expect(response.statusCode, url).toBe(200);
       const ids = response.json().items.map((item: { id: string; entityId?: string }) => item.entityId ?? item.id);
       expect(ids.length, `${url} lists the outsider's own records`).toBeGreaterThan(0);
-      expect(ids.filter((id: string) => ours.has(id)), url).toEqual([]);
+      expect(
+        ids.filter((id: string) => ours.has(id)),
+        url,
+      ).toEqual([]);
     }
   });
 });

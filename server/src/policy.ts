@@ -16,7 +16,10 @@ const anyone: Rule = () => true;
 const isSelf: Rule = (actor, subject) => subject.userId === actor.userId;
 const isSelfOrAdmin: Rule = (actor, subject) => isSelf(actor, subject) || isAdmin(actor, subject);
 // Credentials are managed from a browser session only: a stolen API token cannot mint or revoke others.
-const bySession = (rule: Rule): Rule => (actor, subject) => actor.via === "session" && rule(actor, subject);
+const bySession =
+  (rule: Rule): Rule =>
+  (actor, subject) =>
+    actor.via === "session" && rule(actor, subject);
 
 /**
  * Every action in Tandem and who may take it. Object-level scoping (the same workspace) is checked

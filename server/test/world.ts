@@ -23,7 +23,9 @@ export async function buildWorld(t: TestApp) {
     buildPersona(t, { role: "admin", teamKind: "it" }),
   ]);
   const now = new Date();
-  const [targetSession] = await t.database.query<{ id: string }>("SELECT id FROM session WHERE user_id = $1", [target.user.id]);
+  const [targetSession] = await t.database.query<{ id: string }>("SELECT id FROM session WHERE user_id = $1", [
+    target.user.id,
+  ]);
   const tokenSecret = generateSecret("tdm_");
   const token = await insertApiToken(t.database.db, {
     workspaceId: ws.workspace.id,

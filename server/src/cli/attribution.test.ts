@@ -32,7 +32,10 @@ async function run(args: string[]) {
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-const toyPaths = writeTemp("toy.csv", "path,total_conversions,total_conversion_value,total_null\nC1 > C2 > C3,1,10,0\nC1,0,0,1\nC2>C3,0,0,1\n");
+const toyPaths = writeTemp(
+  "toy.csv",
+  "path,total_conversions,total_conversion_value,total_null\nC1 > C2 > C3,1,10,0\nC1,0,0,1\nC2>C3,0,0,1\n",
+);
 
 describe("tandem attribution", () => {
   it("prints Markov attribution of a paths file as JSON", async () => {
@@ -45,14 +48,32 @@ describe("tandem attribution", () => {
     expect(output.order).toBe(1);
     expect(output.totals).toEqual({ conversions: 1, value: 10 });
     expect(output.channels).toEqual([
-      { channel: "C1", conversions: expect.closeTo(0.2, 12), value: expect.closeTo(2, 12), removalEffect: expect.closeTo(0.5, 12) },
-      { channel: "C2", conversions: expect.closeTo(0.4, 12), value: expect.closeTo(4, 12), removalEffect: expect.closeTo(1, 12) },
-      { channel: "C3", conversions: expect.closeTo(0.4, 12), value: expect.closeTo(4, 12), removalEffect: expect.closeTo(1, 12) },
+      {
+        channel: "C1",
+        conversions: expect.closeTo(0.2, 12),
+        value: expect.closeTo(2, 12),
+        removalEffect: expect.closeTo(0.5, 12),
+      },
+      {
+        channel: "C2",
+        conversions: expect.closeTo(0.4, 12),
+        value: expect.closeTo(4, 12),
+        removalEffect: expect.closeTo(1, 12),
+      },
+      {
+        channel: "C3",
+        conversions: expect.closeTo(0.4, 12),
+        value: expect.closeTo(4, 12),
+        removalEffect: expect.closeTo(1, 12),
+      },
     ]);
   });
 
   it("prints CSV with --format csv", async () => {
-    const semicolons = writeTemp("semi.csv", 'path;total_conversions;total_conversion_value\n"A, Inc > B";2;7,5\nB;1;0\n');
+    const semicolons = writeTemp(
+      "semi.csv",
+      'path;total_conversions;total_conversion_value\n"A, Inc > B";2;7,5\nB;1;0\n',
+    );
     const { code, stdout } = await run(["--paths", semicolons, "--model", "last", "--format", "csv"]);
     expect(code).toBe(0);
     expect(stdout).toBe('channel,conversions,value\n"A, Inc",0,0\nB,3,7.5\n');
@@ -70,8 +91,18 @@ describe("tandem attribution", () => {
       "touchpoints.csv",
       "journey_id,timestamp,channel\nj1,2024-03-01T00:00:00Z,Search\nj1,2024-03-08T00:00:00Z,Email\nj2,2024-03-01,Display\n",
     );
-    const conversions = writeTemp("conversions.csv", "journey_id,timestamp,value\nj1,2024-03-08T00:00:00Z,90\nj9,2024-03-08,5\n");
-    const { code, stdout, stderr } = await run(["--touchpoints", touchpoints, "--conversions", conversions, "--model", "time-decay"]);
+    const conversions = writeTemp(
+      "conversions.csv",
+      "journey_id,timestamp,value\nj1,2024-03-08T00:00:00Z,90\nj9,2024-03-08,5\n",
+    );
+    const { code, stdout, stderr } = await run([
+      "--touchpoints",
+      touchpoints,
+      "--conversions",
+      conversions,
+      "--model",
+      "time-decay",
+    ]);
     expect(code).toBe(0);
     expect(stderr).toMatch(/1 conversion\(s\) worth 5 had no touchpoint within the 30-day lookback window/);
     const output = JSON.parse(stdout);
@@ -81,8 +112,19 @@ describe("tandem attribution", () => {
       { channel: "Email", conversions: expect.closeTo(2 / 3, 12), value: expect.closeTo(60, 12) },
       { channel: "Search", conversions: expect.closeTo(1 / 3, 12), value: expect.closeTo(30, 12) },
     ]);
-    const shorter = await run(["--touchpoints", touchpoints, "--conversions", conversions, "--model", "first", "--lookback-days", "3"]);
-    expect(JSON.parse(shorter.stdout).channels.find((c: { channel: string }) => c.channel === "Email").conversions).toBe(1);
+    const shorter = await run([
+      "--touchpoints",
+      touchpoints,
+      "--conversions",
+      conversions,
+      "--model",
+      "first",
+      "--lookback-days",
+      "3",
+    ]);
+    expect(
+      JSON.parse(shorter.stdout).channels.find((c: { channel: string }) => c.channel === "Email").conversions,
+    ).toBe(1);
   });
 
   it("prints help", async () => {
@@ -122,7 +164,9 @@ describe("tandem attribution", () => {
     const { code, stderr, stdout } = await run(["--paths", bad, "--model", "shapley"]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr).toBe(`tandem attribution: ${bad}: line 3, path: has an empty channel name at position 2 in "A>>B"\n`);
+    expect(stderr).toBe(
+      `tandem attribution: ${bad}: line 3, path: has an empty channel name at position 2 in "A>>B"\n`,
+    );
   });
 
   it("streams a file larger than one read chunk", async () => {

@@ -48,7 +48,9 @@ async function waitForReady(port: number, child: ChildProcess) {
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on("exit", (code) => resolve(code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.on("exit", (code) => resolve(code)),
+  );
 }
 
 afterAll(() => {
@@ -59,17 +61,29 @@ describe("tandem CLI", () => {
   it("prints help and refuses unknown commands with exit 2", () => {
     const env = cliEnv(tempDataDir());
     expect(run(["--help"], env)).toMatchObject({ code: 0, out: expect.stringContaining("audit verify") });
-    expect(run(["frobnicate"], env)).toMatchObject({ code: 2, out: expect.stringContaining('Unknown command "frobnicate"') });
+    expect(run(["frobnicate"], env)).toMatchObject({
+      code: 2,
+      out: expect.stringContaining('Unknown command "frobnicate"'),
+    });
   });
 
   it("creates an admin, verifies the audit chain, backs up and restores", () => {
     const dataDir = tempDataDir();
     const env = cliEnv(dataDir, { TANDEM_ADMIN_PASSWORD: "a long unusual passphrase" });
-    const weak = run(["create-admin", "--email", "ops@acme.test", "--name", "Ops"], { ...env, TANDEM_ADMIN_PASSWORD: "password" });
+    const weak = run(["create-admin", "--email", "ops@acme.test", "--name", "Ops"], {
+      ...env,
+      TANDEM_ADMIN_PASSWORD: "password",
+    });
     expect(weak.code).not.toBe(0);
     const created = run(["create-admin", "--email", "ops@acme.test", "--name", "Ops", "--workspace", "Acme"], env);
-    expect(created).toMatchObject({ code: 0, out: expect.stringContaining('Admin ops@acme.test created in workspace "Acme"') });
-    expect(run(["audit", "verify"], env)).toMatchObject({ code: 0, out: expect.stringContaining("✓ Acme: 1 events, chain intact") });
+    expect(created).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('Admin ops@acme.test created in workspace "Acme"'),
+    });
+    expect(run(["audit", "verify"], env)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("✓ Acme: 1 events, chain intact"),
+    });
     const file = path.join(tempDataDir(), "backup.tar.gz");
     expect(run(["backup", file], env)).toMatchObject({ code: 0 });
     expect(fs.statSync(file).size).toBeGreaterThan(1000);
@@ -77,13 +91,19 @@ describe("tandem CLI", () => {
     expect(run(["restore", file], env)).toMatchObject({ code: 1, out: expect.stringContaining("not empty") });
     const restoredDir = tempDataDir();
     expect(run(["restore", file], cliEnv(restoredDir))).toMatchObject({ code: 0 });
-    expect(run(["audit", "verify"], cliEnv(restoredDir))).toMatchObject({ code: 0, out: expect.stringContaining("✓ Acme: 1 events") });
+    expect(run(["audit", "verify"], cliEnv(restoredDir))).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("✓ Acme: 1 events"),
+    });
   }, 120_000);
 
   it("starts, refuses a second process on the same folder, and stops cleanly on SIGTERM", async () => {
     const dataDir = tempDataDir();
     const port = await freePort();
-    const server = spawn(process.execPath, [bin, "start"], { env: cliEnv(dataDir, { PORT: String(port) }), stdio: "pipe" });
+    const server = spawn(process.execPath, [bin, "start"], {
+      env: cliEnv(dataDir, { PORT: String(port) }),
+      stdio: "pipe",
+    });
     children.push(server);
     await waitForReady(port, server);
     expect(fs.existsSync(path.join(dataDir, "tandem.lock"))).toBe(true);
@@ -101,7 +121,10 @@ describe("tandem CLI", () => {
   it("seeds the demo company on start --demo and prints the sign-in", async () => {
     const dataDir = tempDataDir();
     const port = await freePort();
-    const server = spawn(process.execPath, [bin, "start", "--demo"], { env: cliEnv(dataDir, { PORT: String(port) }), stdio: "pipe" });
+    const server = spawn(process.execPath, [bin, "start", "--demo"], {
+      env: cliEnv(dataDir, { PORT: String(port) }),
+      stdio: "pipe",
+    });
     children.push(server);
     let output = "";
     server.stdout?.on("data", (chunk) => {

@@ -50,13 +50,20 @@ describe("tandem experiment analyze", () => {
     const output = JSON.parse(stdout);
     expect(Object.keys(output)).toEqual(["srmPValue", "variants"]);
     expect(output.variants).toHaveLength(1);
-    expect(output.variants[0]).toMatchObject({ name: "b", estimate: expect.closeTo(0.70732, 5), pValue: expect.closeTo(0.06191, 5) });
+    expect(output.variants[0]).toMatchObject({
+      name: "b",
+      estimate: expect.closeTo(0.70732, 5),
+      pValue: expect.closeTo(0.06191, 5),
+    });
     expect(output.variants[0].ci).toEqual([expect.closeTo(-0.03526, 5), expect.closeTo(1.44989, 5)]);
   });
 
   it("reads standard input when the file is left out or is -", async () => {
     const fromFile = await run(["analyze", resultsFile, "--compact"]);
-    for (const args of [["analyze", "--compact"], ["analyze", "-", "--compact"]]) {
+    for (const args of [
+      ["analyze", "--compact"],
+      ["analyze", "-", "--compact"],
+    ]) {
       const { code, stdout } = await run(args, JSON.stringify(results));
       expect(code).toBe(0);
       expect(stdout).toBe(fromFile.stdout);
@@ -65,7 +72,10 @@ describe("tandem experiment analyze", () => {
   });
 
   it('writes an open one-sided bound as "Infinity"', async () => {
-    const { code, stdout } = await run(["analyze"], JSON.stringify({ ...results, sided: "greater", method: "sequential" }));
+    const { code, stdout } = await run(
+      ["analyze"],
+      JSON.stringify({ ...results, sided: "greater", method: "sequential" }),
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout).variants[0].ci[1]).toBe("Infinity");
   });
@@ -107,10 +117,19 @@ describe("tandem experiment power", () => {
   });
 
   it("prints power and minimum detectable effect for a given sample size", async () => {
-    const plan = { metric: "mean", mean: 10, standardDeviation: Math.sqrt(3909.9997749994377), effect: 0.05, usersPerVariant: 400000 / 3 };
+    const plan = {
+      metric: "mean",
+      mean: 10,
+      standardDeviation: Math.sqrt(3909.9997749994377),
+      effect: 0.05,
+      usersPerVariant: 400000 / 3,
+    };
     const { code, stdout } = await run(["power"], JSON.stringify(plan));
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ power: expect.closeTo(0.52144, 5), minimumDetectableEffect: expect.closeTo(0.07027, 5) });
+    expect(JSON.parse(stdout)).toEqual({
+      power: expect.closeTo(0.52144, 5),
+      minimumDetectableEffect: expect.closeTo(0.07027, 5),
+    });
   });
 
   it("names the offending field", async () => {

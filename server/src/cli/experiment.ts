@@ -118,7 +118,8 @@ function planPower(raw: unknown): Record<string, unknown> {
   const input = raw as PowerInput & { usersPerVariant?: number; power?: number; dailyUsers?: number };
   if (input.usersPerVariant === undefined) return { ...calculateSampleSize(input) };
   const { effect, dailyUsers, ...design } = input;
-  if (dailyUsers !== undefined) throw new ExperimentInputError("dailyUsers", "applies only when usersPerVariant is left out");
+  if (dailyUsers !== undefined)
+    throw new ExperimentInputError("dailyUsers", "applies only when usersPerVariant is left out");
   const usersPerVariant = input.usersPerVariant;
   return {
     ...(effect === undefined ? {} : { power: calculatePower({ ...design, effect, usersPerVariant }) }),
@@ -155,7 +156,9 @@ function parseJson(text: string): unknown {
     const before = text.slice(0, Number(position[1]));
     const line = before.split("\n").length;
     const column = before.length - before.lastIndexOf("\n");
-    throw new InputFileError(`is not valid JSON at line ${line}, column ${column} (${message.replace(/ \(line \d+ column \d+\)$/, "")})`);
+    throw new InputFileError(
+      `is not valid JSON at line ${line}, column ${column} (${message.replace(/ \(line \d+ column \d+\)$/, "")})`,
+    );
   }
 }
 

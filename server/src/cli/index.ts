@@ -72,7 +72,11 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       case "experiment": {
         const { runExperimentCommand } = await import("./experiment");
-        return await runExperimentCommand(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+        return await runExperimentCommand(rest, {
+          stdin: process.stdin,
+          stdout: process.stdout,
+          stderr: process.stderr,
+        });
       }
       default:
         throw new UsageError(`Unknown command "${command}".`);
@@ -87,15 +91,20 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-function parse(args: string[], options: ParseArgsConfig["options"], allowPositionals = false) {
+function parse<const O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: O, allowPositionals = false) {
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    return parseArgs({ args, options, allowPositionals, strict: true as const });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
 }
 
-async function withDatabase(work: (env: ReturnType<typeof getEnv>, database: Awaited<ReturnType<typeof openConfiguredDatabase>>["database"]) => Promise<number>) {
+async function withDatabase(
+  work: (
+    env: ReturnType<typeof getEnv>,
+    database: Awaited<ReturnType<typeof openConfiguredDatabase>>["database"],
+  ) => Promise<number>,
+) {
   const env = getEnv();
   const opened = await openConfiguredDatabase(env);
   try {
@@ -165,7 +174,9 @@ async function audit(args: string[]) {
   if (sub !== "verify") throw new UsageError("Only `tandem audit verify` exists.");
   parse(rest, {});
   return withDatabase(async (_env, database) => {
-    const workspaces = await database.query<{ id: string; name: string }>("SELECT id, name FROM workspace ORDER BY name");
+    const workspaces = await database.query<{ id: string; name: string }>(
+      "SELECT id, name FROM workspace ORDER BY name",
+    );
     let broken = 0;
     for (const workspace of workspaces) {
       const result = await verifyAuditChain(database, workspace.id);
@@ -236,7 +247,12 @@ async function createAdmin(args: string[]) {
       await recordAudit(
         tx,
         { workspaceId, actorId: null, actorLabel: "cli", ip: null, at: now },
-        { action: "user.created", entityType: "user", entityId: userId, after: { email: input.data.email, role: "admin" } },
+        {
+          action: "user.created",
+          entityType: "user",
+          entityId: userId,
+          after: { email: input.data.email, role: "admin" },
+        },
       );
     });
     console.log(`Admin ${input.data.email} created in workspace "${input.data.workspaceName}".`);

@@ -42,7 +42,12 @@ export async function seedDemo(database: Database, now: Date) {
       await recordAudit(
         tx,
         { workspaceId: workspace.id, actorId: null, actorLabel: "demo seed", ip: null, at: now },
-        { action: "user.created", entityType: "user", entityId: user.id, after: { email: user.email, role: user.role } },
+        {
+          action: "user.created",
+          entityType: "user",
+          entityId: user.id,
+          after: { email: user.email, role: user.role },
+        },
       );
     }
   });

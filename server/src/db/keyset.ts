@@ -27,7 +27,9 @@ export function keyset<F extends string>(
     const valid =
       typeof id === "string" &&
       UUID.test(id) &&
-      (isTime ? typeof value === "string" && !Number.isNaN(Date.parse(value)) : typeof value === "string" || typeof value === "number");
+      (isTime
+        ? typeof value === "string" && !Number.isNaN(Date.parse(value))
+        : typeof value === "string" || typeof value === "number");
     if (!valid) throw invalidCursor();
     const bound = sql.param(isTime ? new Date(value as string) : value, column);
     after = descending
@@ -38,6 +40,7 @@ export function keyset<F extends string>(
     orderBy,
     after,
     /** The cursor that continues after `row`, given the row's sort value and id. */
-    cursorAfter: (value: unknown, id: string) => encodeCursor([value instanceof Date ? value.toISOString() : value, id]),
+    cursorAfter: (value: unknown, id: string) =>
+      encodeCursor([value instanceof Date ? value.toISOString() : value, id]),
   };
 }

@@ -27,14 +27,20 @@ describe("data folder lock", () => {
   it("takes over a stale lock left by a dead process", () => {
     const dir = tempDir();
     const dead = spawnSync(process.execPath, ["-e", "process.exit(0)"]).pid;
-    fs.writeFileSync(path.join(dir, "tandem.lock"), JSON.stringify({ pid: dead, hostname: os.hostname(), startedAt: "long ago" }));
+    fs.writeFileSync(
+      path.join(dir, "tandem.lock"),
+      JSON.stringify({ pid: dead, hostname: os.hostname(), startedAt: "long ago" }),
+    );
     const release = acquireDataDirLock(dir);
     release();
   });
 
   it("refuses a lock held from another host", () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, "tandem.lock"), JSON.stringify({ pid: 1, hostname: "other-host", startedAt: "now" }));
+    fs.writeFileSync(
+      path.join(dir, "tandem.lock"),
+      JSON.stringify({ pid: 1, hostname: "other-host", startedAt: "now" }),
+    );
     expect(() => acquireDataDirLock(dir)).toThrow(/on host other-host/);
   });
 });

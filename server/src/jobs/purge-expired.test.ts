@@ -9,7 +9,11 @@ describeWithApp("purge-expired job", (get) => {
     const live = await buildPersona(t, { role: "admin" });
     const dead = await buildPersona(t);
     await dead.request({ method: "POST", url: "/api/v1/auth/logout" });
-    await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: "nobody@x.test", password: "nope" } });
+    await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: "nobody@x.test", password: "nope" },
+    });
     const invited = await live.request({
       method: "POST",
       url: "/api/v1/invitations",

@@ -61,7 +61,9 @@ export function registerErrorHandler(app: FastifyInstance) {
     return sendProblem(reply, "internal_error");
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, "not_found", `No route for ${request.method} ${request.url.split("?")[0]}`));
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, "not_found", `No route for ${request.method} ${request.url.split("?")[0]}`),
+  );
 }
 
 async function recordDenial(request: FastifyRequest, detail: string) {

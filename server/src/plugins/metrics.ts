@@ -38,7 +38,9 @@ export function registerMetrics(app: FastifyInstance) {
       "# HELP tandem_http_request_duration_seconds HTTP request duration.",
       "# TYPE tandem_http_request_duration_seconds histogram",
       ...[...durations].flatMap(([labels, s]) => [
-        ...BUCKETS.map((bound, i) => `tandem_http_request_duration_seconds_bucket{${labels},le="${bound}"} ${s.buckets[i]}`),
+        ...BUCKETS.map(
+          (bound, i) => `tandem_http_request_duration_seconds_bucket{${labels},le="${bound}"} ${s.buckets[i]}`,
+        ),
         `tandem_http_request_duration_seconds_bucket{${labels},le="+Inf"} ${s.count}`,
         `tandem_http_request_duration_seconds_sum{${labels}} ${s.sum}`,
         `tandem_http_request_duration_seconds_count{${labels}} ${s.count}`,

@@ -42,7 +42,9 @@ export const users = pgTable(
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
     role: text("role", { enum: ["admin", "member", "viewer"] }).notNull(),
-    status: text("status", { enum: ["active", "deactivated"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "deactivated"] })
+      .notNull()
+      .default("active"),
     lastSeenAt: at("last_seen_at"),
     ...timestamps(),
     version: version(),

@@ -2,7 +2,10 @@ import type { AuditEvent } from "../../../../contracts/audit";
 import type { auditEvents } from "../../db/schema";
 
 /** An audit event row as the API shows it. */
-export function presentAuditEvent(row: { event: typeof auditEvents.$inferSelect; actorName: string | null }): AuditEvent {
+export function presentAuditEvent(row: {
+  event: typeof auditEvents.$inferSelect;
+  actorName: string | null;
+}): AuditEvent {
   const { event } = row;
   return {
     id: event.id,

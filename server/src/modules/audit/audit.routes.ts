@@ -8,7 +8,14 @@ import { listAudit, verifyAudit } from "./audit.service";
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/audit",
-    { schema: { tags: ["audit"], summary: "The audit log, newest first", querystring: AuditListQuery, response: { 200: AuditList } } },
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "The audit log, newest first",
+        querystring: AuditListQuery,
+        response: { 200: AuditList },
+      },
+    },
     async (request) => {
       const page = await listAudit(ctxOf(request), request.query);
       return { items: page.items.map(presentAuditEvent), nextCursor: page.nextCursor };

@@ -81,7 +81,12 @@ export async function verifyAuditChain(database: Database, workspaceId: string):
   }
   const head = await findAuditHead(database.db, workspaceId);
   if (head && (head.seq !== checked || head.hash !== prevHash)) {
-    return { intact: false, checked, firstBrokenSeq: checked + 1, reason: "events after the last one found are missing" };
+    return {
+      intact: false,
+      checked,
+      firstBrokenSeq: checked + 1,
+      reason: "events after the last one found are missing",
+    };
   }
   return { intact: true, checked, firstBrokenSeq: null, reason: null };
 }

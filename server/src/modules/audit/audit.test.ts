@@ -9,7 +9,13 @@ describeWithApp("audit log", (get) => {
     const ws = await buildWorkspace(t);
     const admin = await buildPersona(t, { role: "admin", workspace: ws });
     const count = async () =>
-      Number((await t.database.query<{ n: string }>("SELECT count(*) AS n FROM audit_event WHERE workspace_id = $1", [ws.workspace.id]))[0].n);
+      Number(
+        (
+          await t.database.query<{ n: string }>("SELECT count(*) AS n FROM audit_event WHERE workspace_id = $1", [
+            ws.workspace.id,
+          ])
+        )[0].n,
+      );
     const mutations = [
       { method: "POST", url: "/api/v1/teams", payload: { name: "Ops" } },
       { method: "POST", url: "/api/v1/tokens", payload: { name: "script" } },
@@ -24,7 +30,12 @@ describeWithApp("audit log", (get) => {
     }
     const page = (await admin.request({ url: "/api/v1/audit?limit=2" })).json();
     expect(page.items.map((e: { action: string }) => e.action)).toEqual(["user.updated", "invitation.created"]);
-    expect(page.items[0]).toMatchObject({ actor: { id: admin.user.id }, ip: "127.0.0.1", before: { name: admin.user.name }, after: { name: "New Name" } });
+    expect(page.items[0]).toMatchObject({
+      actor: { id: admin.user.id },
+      ip: "127.0.0.1",
+      before: { name: admin.user.name },
+      after: { name: "New Name" },
+    });
     const next = (await admin.request({ url: `/api/v1/audit?limit=2&cursor=${page.nextCursor}` })).json();
     expect(next.items.map((e: { action: string }) => e.action)).toEqual(["token.created", "team.created"]);
     const verified = (await admin.request({ url: "/api/v1/audit/verify" })).json();
@@ -34,7 +45,9 @@ describeWithApp("audit log", (get) => {
   it("records authorization denials", async () => {
     const t = get();
     const member = await buildPersona(t);
-    expect((await member.request({ method: "POST", url: "/api/v1/teams", payload: { name: "Nope" } })).statusCode).toBe(403);
+    expect((await member.request({ method: "POST", url: "/api/v1/teams", payload: { name: "Nope" } })).statusCode).toBe(
+      403,
+    );
     const events = await t.database.query<{ action: string; entity_id: string }>(
       "SELECT action, entity_id FROM audit_event WHERE actor_id = $1",
       [member.user.id],
@@ -55,7 +68,8 @@ describeWithApp("audit log", (get) => {
     const t = get();
     const ws = await buildWorkspace(t);
     const admin = await buildPersona(t, { role: "admin", workspace: ws });
-    for (const name of ["A", "B", "C"]) await admin.request({ method: "POST", url: "/api/v1/teams", payload: { name } });
+    for (const name of ["A", "B", "C"])
+      await admin.request({ method: "POST", url: "/api/v1/teams", payload: { name } });
     expect((await verifyAuditChain(t.database, ws.workspace.id)).intact).toBe(true);
     // A superuser can switch the trigger off; the hash chain still tells.
     await t.database.exec(`

@@ -62,6 +62,9 @@ export async function clearLoginFailures(tx: Tx, key: string) {
 
 /** Deletes failures older than the window. */
 export async function deleteOldLoginFailures(tx: Tx, before: Date) {
-  const deleted = await tx.delete(loginFailures).where(lt(loginFailures.at, before)).returning({ id: loginFailures.id });
+  const deleted = await tx
+    .delete(loginFailures)
+    .where(lt(loginFailures.at, before))
+    .returning({ id: loginFailures.id });
   return deleted.length;
 }

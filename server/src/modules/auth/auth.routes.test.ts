@@ -19,7 +19,12 @@ describeWithApp("auth", (get) => {
 
     it("creates the first workspace and its admin, signs in, then answers 409", async () => {
       const { app, database } = get();
-      const body = { workspaceName: "Acme", name: "Ada Admin", email: "Ada@Acme.test", password: "a long and unusual passphrase" };
+      const body = {
+        workspaceName: "Acme",
+        name: "Ada Admin",
+        email: "Ada@Acme.test",
+        password: "a long and unusual passphrase",
+      };
       const first = await app.inject({ method: "POST", url: "/api/v1/setup", payload: body });
       expect(first.statusCode).toBe(201);
       const me = json(first);
@@ -31,9 +36,16 @@ describeWithApp("auth", (get) => {
       expect(cookie).toContain("HttpOnly");
       expect(cookie).toContain("SameSite=Lax");
       expect(cookie).toContain("Secure");
-      const teams = await database.query<{ kind: string }>("SELECT kind FROM team WHERE workspace_id = $1 ORDER BY kind", [me.workspace.id]);
+      const teams = await database.query<{ kind: string }>(
+        "SELECT kind FROM team WHERE workspace_id = $1 ORDER BY kind",
+        [me.workspace.id],
+      );
       expect(teams.map((t) => t.kind)).toEqual(["finance", "it", "legal", "marketing", "security"]);
-      const again = await app.inject({ method: "POST", url: "/api/v1/setup", payload: { ...body, email: "b@acme.test" } });
+      const again = await app.inject({
+        method: "POST",
+        url: "/api/v1/setup",
+        payload: { ...body, email: "b@acme.test" },
+      });
       expect(again.statusCode).toBe(409);
       expect(json(again).code).toBe("already_set_up");
       expect((await verifyAuditChain(database, me.workspace.id)).intact).toBe(true);
@@ -51,7 +63,10 @@ describeWithApp("auth", (get) => {
       });
       expect(response.statusCode).toBe(200);
       const token = /=([^;]+)/.exec(response.headers["set-cookie"] as string)?.[1] ?? "";
-      const stored = await t.database.query<{ token_hash: string }>("SELECT token_hash FROM session WHERE user_id = $1", [persona.user.id]);
+      const stored = await t.database.query<{ token_hash: string }>(
+        "SELECT token_hash FROM session WHERE user_id = $1",
+        [persona.user.id],
+      );
       expect(stored.length).toBe(2);
       expect(stored.map((s) => s.token_hash)).not.toContain(token);
       const me = await t.app.inject({ url: "/api/v1/me", headers: { cookie: `__Host-tandem_session=${token}` } });
@@ -62,7 +77,12 @@ describeWithApp("auth", (get) => {
       const t = get();
       const persona = await buildPersona(t);
       const attempt = (password: string, ip = "10.1.1.1") =>
-        t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: persona.user.email, password }, remoteAddress: ip });
+        t.app.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          payload: { email: persona.user.email, password },
+          remoteAddress: ip,
+        });
       for (let i = 0; i < 5; i++) expect((await attempt("wrong password!!")).statusCode).toBe(401);
       const blocked = await attempt(TEST_PASSWORD, "10.2.2.2");
       expect(blocked.statusCode).toBe(429);
@@ -74,7 +94,10 @@ describeWithApp("auth", (get) => {
       } finally {
         t.setNow(null);
       }
-      const failures = await t.database.query("SELECT 1 FROM audit_event WHERE action = 'auth.login_failed' AND entity_id = $1", [persona.user.id]);
+      const failures = await t.database.query(
+        "SELECT 1 FROM audit_event WHERE action = 'auth.login_failed' AND entity_id = $1",
+        [persona.user.id],
+      );
       expect(failures.length).toBe(5);
     });
 
@@ -82,10 +105,20 @@ describeWithApp("auth", (get) => {
       const t = get();
       const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
       for (let i = 0; i < 5; i++) {
-        const r = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: `${unique()}@nowhere.test`, password: "x" }, remoteAddress: ip });
+        const r = await t.app.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          payload: { email: `${unique()}@nowhere.test`, password: "x" },
+          remoteAddress: ip,
+        });
         expect(r.statusCode).toBe(401);
       }
-      const r = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: `${unique()}@nowhere.test`, password: "x" }, remoteAddress: ip });
+      const r = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: `${unique()}@nowhere.test`, password: "x" },
+        remoteAddress: ip,
+      });
       expect(r.statusCode).toBe(429);
     });
 
@@ -112,7 +145,12 @@ describeWithApp("auth", (get) => {
     it("refuses a cookie-authenticated write without the CSRF token", async () => {
       const t = get();
       const admin = await buildPersona(t, { role: "admin" });
-      const response = await t.app.inject({ method: "POST", url: "/api/v1/teams", headers: { cookie: admin.cookie }, payload: { name: "Data" } });
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/teams",
+        headers: { cookie: admin.cookie },
+        payload: { name: "Data" },
+      });
       expect(response.statusCode).toBe(403);
       expect(json(response).code).toBe("csrf_failed");
       const ok = await admin.request({ method: "POST", url: "/api/v1/teams", payload: { name: "Data" } });

@@ -45,7 +45,10 @@ export async function replyWithNewSession(request: FastifyRequest, reply: Fastif
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/setup",
-    { config: { access: "public" }, schema: { tags: ["auth"], summary: "Whether the installation needs its setup", response: { 200: SetupStatus } } },
+    {
+      config: { access: "public" },
+      schema: { tags: ["auth"], summary: "Whether the installation needs its setup", response: { 200: SetupStatus } },
+    },
     async () => getSetupStatus(app.database),
   );
 
@@ -53,7 +56,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/setup",
     {
       config: { access: "public" },
-      schema: { tags: ["auth"], summary: "Create the first workspace and its admin", body: SetupBody, response: { 201: Me } },
+      schema: {
+        tags: ["auth"],
+        summary: "Create the first workspace and its admin",
+        body: SetupBody,
+        response: { 201: Me },
+      },
     },
     async (request, reply) => {
       const { token } = await setUpInstallation(publicCtxOf(request), request.body);
@@ -63,7 +71,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/auth/login",
-    { config: { access: "public" }, schema: { tags: ["auth"], summary: "Sign in", body: LoginBody, response: { 200: Me } } },
+    {
+      config: { access: "public" },
+      schema: { tags: ["auth"], summary: "Sign in", body: LoginBody, response: { 200: Me } },
+    },
     async (request, reply) => {
       const { token } = await signIn(publicCtxOf(request), request.body);
       return replyWithNewSession(request, reply, token);
@@ -72,7 +83,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/auth/logout",
-    { config: { access: "public" }, schema: { tags: ["auth"], summary: "Sign out of this browser", response: { 200: Ok } } },
+    {
+      config: { access: "public" },
+      schema: { tags: ["auth"], summary: "Sign out of this browser", response: { 200: Ok } },
+    },
     async (request, reply) => {
       if (request.actor?.via === "session") await signOut(ctxOf(request));
       if (readSessionCookie(request)) clearSessionCookies(request, reply);
@@ -82,7 +96,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/me",
-    { schema: { tags: ["auth"], summary: "The signed-in user, their workspace and the CSRF token", response: { 200: Me } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The signed-in user, their workspace and the CSRF token",
+        response: { 200: Me },
+      },
+    },
     async (request) => getMe(ctxOf(request), request.session),
   );
 

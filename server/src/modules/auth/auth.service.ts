@@ -38,13 +38,21 @@ export async function setUpInstallation(ctx: PublicCtx, input: SetupBody) {
   return ctx.database.db.transaction(async (tx) => {
     await tx.execute(`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`);
     if ((await countWorkspaces(tx)) > 0) {
-      throw new AppError("already_set_up", "This installation already has a workspace; ask its admin for an invitation");
+      throw new AppError(
+        "already_set_up",
+        "This installation already has a workspace; ask its admin for an invitation",
+      );
     }
     const created = await createWorkspaceWithAdmin(tx, { ...input, passwordHash }, ctx.now);
     await recordAudit(
       tx,
       { workspaceId: created.workspace.id, actorId: created.user.id, ip: ctx.ip, at: ctx.now },
-      { action: "workspace.created", entityType: "workspace", entityId: created.workspace.id, after: { name: input.workspaceName, admin: input.email } },
+      {
+        action: "workspace.created",
+        entityType: "workspace",
+        entityId: created.workspace.id,
+        after: { name: input.workspaceName, admin: input.email },
+      },
     );
     const { token, session } = await startSession(tx, created.user, ctx);
     return { ...created, token, session };
@@ -60,7 +68,9 @@ export async function createWorkspaceWithAdmin(
   const { workspace, teams } = await insertWorkspace(tx, input.workspaceName, now);
   const team = teams.find((t) => t.kind === (input.teamKind ?? "it")) ?? teams[0];
   if (await findUserByEmail(tx, input.email)) {
-    throw new AppError("conflict", "A user with this email already exists", [{ path: "email", message: "is already in use" }]);
+    throw new AppError("conflict", "A user with this email already exists", [
+      { path: "email", message: "is already in use" },
+    ]);
   }
   const [user] = await tx
     .insert(users)
@@ -92,12 +102,19 @@ export async function signIn(ctx: PublicCtx, input: LoginBody) {
   if (blocking.length > 0) {
     const until = Math.max(...blocking.map((f) => f.oldest.getTime() + LOGIN_WINDOW_MS));
     const seconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
-    throw new AppError("rate_limited", `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`, undefined, {
-      "retry-after": String(seconds),
-    });
+    throw new AppError(
+      "rate_limited",
+      `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`,
+      undefined,
+      {
+        "retry-after": String(seconds),
+      },
+    );
   }
   const user = await findUserByEmail(database.db, input.email);
-  const valid = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyAgainstDummy(input.password), false);
+  let valid = false;
+  if (user) valid = await verifyPassword(user.passwordHash, input.password);
+  else await verifyAgainstDummy(input.password);
   if (!user || !valid || user.status !== "active") {
     await database.db.transaction(async (tx) => {
       await insertLoginFailures(tx, keys, now);
@@ -105,7 +122,12 @@ export async function signIn(ctx: PublicCtx, input: LoginBody) {
         await recordAudit(
           tx,
           { workspaceId: user.workspaceId, actorId: null, actorLabel: input.email, ip, at: now },
-          { action: "auth.login_failed", entityType: "user", entityId: user.id, after: { reason: !valid ? "wrong password" : "deactivated" } },
+          {
+            action: "auth.login_failed",
+            entityType: "user",
+            entityId: user.id,
+            after: { reason: !valid ? "wrong password" : "deactivated" },
+          },
         );
       }
     });

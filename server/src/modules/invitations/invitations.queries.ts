@@ -74,7 +74,9 @@ export async function revokePendingForEmail(tx: Tx, workspaceId: string, email: 
   await tx
     .update(invitations)
     .set({ revokedAt: now, updatedAt: now })
-    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.email, email), invitationStatusIs("pending", now)));
+    .where(
+      and(eq(invitations.workspaceId, workspaceId), eq(invitations.email, email), invitationStatusIs("pending", now)),
+    );
 }
 
 /** Marks one invitation revoked. */
@@ -98,7 +100,9 @@ export async function deleteStaleInvitations(tx: Tx, now: Date) {
   const cutoff = new Date(now.getTime() - 30 * 24 * 3600_000);
   const deleted = await tx
     .delete(invitations)
-    .where(and(isNull(invitations.acceptedAt), or(lte(invitations.expiresAt, cutoff), lte(invitations.revokedAt, cutoff))))
+    .where(
+      and(isNull(invitations.acceptedAt), or(lte(invitations.expiresAt, cutoff), lte(invitations.revokedAt, cutoff))),
+    )
     .returning({ id: invitations.id });
   return deleted.length;
 }

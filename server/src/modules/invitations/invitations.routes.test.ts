@@ -22,7 +22,9 @@ describeWithApp("invitations", (get) => {
       const { t, invitation, email } = await invite();
       expect(invitation).toMatchObject({ email, role: "member", status: "pending" });
       expect(invitation.url).toMatch(/\/accept-invite#token=[\w-]{43}$/);
-      const stored = await t.database.query<{ token_hash: string }>("SELECT token_hash FROM invitation WHERE id = $1", [invitation.id]);
+      const stored = await t.database.query<{ token_hash: string }>("SELECT token_hash FROM invitation WHERE id = $1", [
+        invitation.id,
+      ]);
       expect(stored[0].token_hash).not.toBe(invitation.token);
       const listed = await (await buildPersona(t)).request({ url: "/api/v1/invitations" });
       expect(listed.statusCode).toBe(403);
@@ -32,7 +34,11 @@ describeWithApp("invitations", (get) => {
       const t = get();
       const ws = await buildWorkspace(t);
       const admin = await buildPersona(t, { role: "admin", workspace: ws });
-      const response = await admin.request({ method: "POST", url: "/api/v1/invitations", payload: { email: admin.user.email, teamId: ws.teamOf("it").id } });
+      const response = await admin.request({
+        method: "POST",
+        url: "/api/v1/invitations",
+        payload: { email: admin.user.email, teamId: ws.teamOf("it").id },
+      });
       expect(response.statusCode).toBe(409);
       expect(response.json().errors[0].path).toBe("email");
     });
@@ -41,7 +47,11 @@ describeWithApp("invitations", (get) => {
       const t = get();
       const admin = await buildPersona(t, { role: "admin" });
       const elsewhere = await buildWorkspace(t);
-      const response = await admin.request({ method: "POST", url: "/api/v1/invitations", payload: { email: "a@b.test", teamId: elsewhere.teamOf("it").id } });
+      const response = await admin.request({
+        method: "POST",
+        url: "/api/v1/invitations",
+        payload: { email: "a@b.test", teamId: elsewhere.teamOf("it").id },
+      });
       expect(response.statusCode).toBe(400);
       expect(response.json().errors[0].path).toBe("teamId");
     });
@@ -50,15 +60,28 @@ describeWithApp("invitations", (get) => {
   describe("accepting", () => {
     it("previews, accepts once into the right team and role, and signs in", async () => {
       const { t, ws, invitation, email } = await invite();
-      const preview = await t.app.inject({ method: "POST", url: "/api/v1/invitations/preview", payload: { token: invitation.token } });
-      expect(preview.json()).toMatchObject({ email, teamName: "Marketing", role: "member", workspaceName: ws.workspace.name });
+      const preview = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/invitations/preview",
+        payload: { token: invitation.token },
+      });
+      expect(preview.json()).toMatchObject({
+        email,
+        teamName: "Marketing",
+        role: "member",
+        workspaceName: ws.workspace.name,
+      });
       const accepted = await t.app.inject({
         method: "POST",
         url: "/api/v1/invitations/accept",
         payload: { token: invitation.token, name: "Nora New", password: "a long unusual passphrase" },
       });
       expect(accepted.statusCode).toBe(201);
-      expect(accepted.json()).toMatchObject({ user: { email, role: "member" }, team: { kind: "marketing" }, workspace: { id: ws.workspace.id } });
+      expect(accepted.json()).toMatchObject({
+        user: { email, role: "member" },
+        team: { kind: "marketing" },
+        workspace: { id: ws.workspace.id },
+      });
       expect(accepted.headers["set-cookie"]).toMatch(/^__Host-tandem_session=/);
       const again = await t.app.inject({
         method: "POST",
@@ -66,7 +89,11 @@ describeWithApp("invitations", (get) => {
         payload: { token: invitation.token, name: "Nora Again", password: "a long unusual passphrase" },
       });
       expect(again.statusCode).toBe(410);
-      const login = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password: "a long unusual passphrase" } });
+      const login = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email, password: "a long unusual passphrase" },
+      });
       expect(login.statusCode).toBe(200);
     });
 
@@ -74,7 +101,11 @@ describeWithApp("invitations", (get) => {
       const { t, invitation } = await invite();
       t.setNow(new Date(Date.now() + 7 * 24 * 3600_000 + 1000));
       try {
-        const preview = await t.app.inject({ method: "POST", url: "/api/v1/invitations/preview", payload: { token: invitation.token } });
+        const preview = await t.app.inject({
+          method: "POST",
+          url: "/api/v1/invitations/preview",
+          payload: { token: invitation.token },
+        });
         expect(preview.statusCode).toBe(410);
         expect(preview.json().code).toBe("gone");
       } finally {
@@ -92,15 +123,25 @@ describeWithApp("invitations", (get) => {
         payload: { token: invitation.token, name: "Late", password: "a long unusual passphrase" },
       });
       expect(accept.statusCode).toBe(410);
-      expect((await admin.request({ method: "DELETE", url: `/api/v1/invitations/${invitation.id}` })).statusCode).toBe(409);
+      expect((await admin.request({ method: "DELETE", url: `/api/v1/invitations/${invitation.id}` })).statusCode).toBe(
+        409,
+      );
     });
 
     it("refuses a weak password, naming the field, and keeps the invitation usable", async () => {
       const { t, invitation } = await invite();
-      const weak = await t.app.inject({ method: "POST", url: "/api/v1/invitations/accept", payload: { token: invitation.token, name: "N", password: "short" } });
+      const weak = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/invitations/accept",
+        payload: { token: invitation.token, name: "N", password: "short" },
+      });
       expect(weak.statusCode).toBe(400);
       expect(weak.json().errors[0].path).toBe("password");
-      const preview = await t.app.inject({ method: "POST", url: "/api/v1/invitations/preview", payload: { token: invitation.token } });
+      const preview = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/invitations/preview",
+        payload: { token: invitation.token },
+      });
       expect(preview.statusCode).toBe(200);
     });
   });

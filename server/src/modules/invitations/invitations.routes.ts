@@ -27,7 +27,12 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/invitations",
     {
-      schema: { tags: ["people"], summary: "List invitations (admins)", querystring: InvitationListQuery, response: { 200: InvitationList } },
+      schema: {
+        tags: ["people"],
+        summary: "List invitations (admins)",
+        querystring: InvitationListQuery,
+        response: { 200: InvitationList },
+      },
     },
     async (request) => {
       const ctx = ctxOf(request);
@@ -58,7 +63,14 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     "/invitations/:id",
-    { schema: { tags: ["people"], summary: "Revoke a pending invitation (admins)", params: IdParams, response: { 200: Invitation } } },
+    {
+      schema: {
+        tags: ["people"],
+        summary: "Revoke a pending invitation (admins)",
+        params: IdParams,
+        response: { 200: Invitation },
+      },
+    },
     async (request) => {
       const ctx = ctxOf(request);
       return presentInvitation(await cancelInvitation(ctx, request.params.id), ctx.now);
@@ -69,7 +81,12 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/invitations/preview",
     {
       config: { access: "public" },
-      schema: { tags: ["people"], summary: "What an invitation link offers", body: InvitationTokenBody, response: { 200: InvitationPreview } },
+      schema: {
+        tags: ["people"],
+        summary: "What an invitation link offers",
+        body: InvitationTokenBody,
+        response: { 200: InvitationPreview },
+      },
     },
     async (request) => previewInvitation(publicCtxOf(request), request.body.token),
   );
@@ -78,7 +95,12 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
     "/invitations/accept",
     {
       config: { access: "public" },
-      schema: { tags: ["people"], summary: "Accept an invitation: create the account and sign in", body: AcceptInvitationBody, response: { 201: Me } },
+      schema: {
+        tags: ["people"],
+        summary: "Accept an invitation: create the account and sign in",
+        body: AcceptInvitationBody,
+        response: { 201: Me },
+      },
     },
     async (request, reply) => {
       const { token } = await acceptInvitation(publicCtxOf(request), request.body);

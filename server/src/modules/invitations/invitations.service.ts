@@ -49,7 +49,9 @@ export async function inviteUser(ctx: Ctx, input: CreateInvitationBody) {
   const { actor, database, now } = ctx;
   authorize(actor, "invitation.create");
   if (!(await findTeam(database.db, actor.workspaceId, input.teamId))) {
-    throw new AppError("validation_failed", "No such team", [{ path: "teamId", message: "is not a team of this workspace" }]);
+    throw new AppError("validation_failed", "No such team", [
+      { path: "teamId", message: "is not a team of this workspace" },
+    ]);
   }
   if (await findUserByEmail(database.db, input.email)) {
     throw new AppError("conflict", "Someone with this email already has an account", [
@@ -145,7 +147,13 @@ export async function acceptInvitation(ctx: PublicCtx, input: AcceptInvitationBo
         action: "invitation.accepted",
         entityType: "user",
         entityId: user.id,
-        after: { email: user.email, name: user.name, role: user.role, teamId: user.teamId, invitationId: invitation.id },
+        after: {
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          teamId: user.teamId,
+          invitationId: invitation.id,
+        },
       },
     );
     return startSession(tx, user, ctx);

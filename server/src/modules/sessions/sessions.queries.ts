@@ -159,4 +159,3 @@ export async function findWorkspaceName(tx: Tx, workspaceId: string) {
   const [row] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId));
   return row?.name ?? null;
 }
-

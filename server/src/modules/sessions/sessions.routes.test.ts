@@ -6,7 +6,11 @@ describeWithApp("sessions", (get) => {
   it("lists one's live sessions, marks the current one, and revokes another", async () => {
     const t = get();
     const persona = await buildPersona(t);
-    const login = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: persona.user.email, password: TEST_PASSWORD } });
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: persona.user.email, password: TEST_PASSWORD },
+    });
     const otherCookie = (login.headers["set-cookie"] as string).split(";")[0];
     const list = (await persona.request({ url: "/api/v1/sessions" })).json();
     expect(list.items).toHaveLength(2);
@@ -23,9 +27,13 @@ describeWithApp("sessions", (get) => {
     const admin = await buildPersona(t, { role: "admin", workspace: ws });
     const member = await buildPersona(t, { workspace: ws });
     const all = (await admin.request({ url: "/api/v1/sessions?userId=all" })).json();
-    expect(all.items.map((s: { user: { id: string } }) => s.user.id).sort()).toEqual([admin.user.id, member.user.id].sort());
+    expect(all.items.map((s: { user: { id: string } }) => s.user.id).sort()).toEqual(
+      [admin.user.id, member.user.id].sort(),
+    );
     const memberSession = all.items.find((s: { user: { id: string } }) => s.user.id === member.user.id);
-    expect((await admin.request({ method: "DELETE", url: `/api/v1/sessions/${memberSession.id}` })).statusCode).toBe(200);
+    expect((await admin.request({ method: "DELETE", url: `/api/v1/sessions/${memberSession.id}` })).statusCode).toBe(
+      200,
+    );
     expect((await member.request({ url: "/api/v1/me" })).statusCode).toBe(401);
     expect((await member.request({ url: "/api/v1/sessions?userId=all" })).statusCode).toBe(401);
   });
@@ -33,7 +41,11 @@ describeWithApp("sessions", (get) => {
   it("rotates: signing in creates a new token; changing the password ends the other sessions", async () => {
     const t = get();
     const persona = await buildPersona(t);
-    const login = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: persona.user.email, password: TEST_PASSWORD } });
+    const login = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email: persona.user.email, password: TEST_PASSWORD },
+    });
     const second = (login.headers["set-cookie"] as string).split(";")[0];
     expect(second).not.toBe(persona.cookie);
     const change = await persona.request({

@@ -40,7 +40,11 @@ export async function findTeamWithCount(tx: Tx, workspaceId: string, id: string)
 }
 
 /** Teams of the workspace with their member counts, keyset-paged. */
-export function listTeams(tx: Tx, workspaceId: string, filter: { q?: string; after?: SQL; orderBy: SQL[]; limit: number }) {
+export function listTeams(
+  tx: Tx,
+  workspaceId: string,
+  filter: { q?: string; after?: SQL; orderBy: SQL[]; limit: number },
+) {
   const conditions: SQL[] = [eq(teams.workspaceId, workspaceId)];
   if (filter.q) conditions.push(ilike(teams.name, `%${escapeLike(filter.q)}%`));
   if (filter.after) conditions.push(filter.after);

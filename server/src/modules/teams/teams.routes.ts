@@ -31,7 +31,13 @@ export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     "/teams/:id",
     {
-      schema: { tags: ["people"], summary: "Rename a team (admins)", params: IdParams, body: UpdateTeamBody, response: { 200: Team } },
+      schema: {
+        tags: ["people"],
+        summary: "Rename a team (admins)",
+        params: IdParams,
+        body: UpdateTeamBody,
+        response: { 200: Team },
+      },
     },
     async (request) => presentTeam(await editTeam(ctxOf(request), request.params.id, request.body)),
   );

@@ -33,7 +33,12 @@ export async function createTeam(ctx: Ctx, input: CreateTeamBody) {
     const team = await withUniqueField("name", "A team with this name already exists", () =>
       insertTeam(tx, { ...input, workspaceId: ctx.actor.workspaceId, createdAt: ctx.now, updatedAt: ctx.now }),
     );
-    await recordAudit(tx, originOf(ctx), { action: "team.created", entityType: "team", entityId: team.id, after: input });
+    await recordAudit(tx, originOf(ctx), {
+      action: "team.created",
+      entityType: "team",
+      entityId: team.id,
+      after: input,
+    });
     return { team, memberCount: 0 };
   });
 }

@@ -34,7 +34,9 @@ export async function createToken(ctx: Ctx, input: CreateApiTokenBody) {
   const { actor, database, now } = ctx;
   authorize(actor, "token.create", { userId: actor.userId });
   if (input.scope === "read-write" && actor.role === "viewer") {
-    throw new AppError("forbidden", "A viewer's token can only read", [{ path: "scope", message: "must be read for a viewer" }]);
+    throw new AppError("forbidden", "A viewer's token can only read", [
+      { path: "scope", message: "must be read for a viewer" },
+    ]);
   }
   const secret = generateSecret(TOKEN_PREFIX);
   return database.db.transaction(async (tx) => {

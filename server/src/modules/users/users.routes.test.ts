@@ -12,7 +12,9 @@ describeWithApp("users", (get) => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const response = await admin.request({ url: `/api/v1/users?limit=5&sort=-name${cursor ? `&cursor=${cursor}` : ""}` });
+        const response = await admin.request({
+          url: `/api/v1/users?limit=5&sort=-name${cursor ? `&cursor=${cursor}` : ""}`,
+        });
         expect(response.statusCode).toBe(200);
         const page = response.json();
         seen.push(...page.items.map((u: { name: string }) => u.name));
@@ -50,7 +52,11 @@ describeWithApp("users", (get) => {
       const ws = await buildWorkspace(t);
       const admin = await buildPersona(t, { role: "admin", workspace: ws });
       const member = await buildPersona(t, { workspace: ws });
-      const response = await admin.request({ method: "PATCH", url: `/api/v1/users/${member.user.id}`, payload: { version: 1, role: "viewer" } });
+      const response = await admin.request({
+        method: "PATCH",
+        url: `/api/v1/users/${member.user.id}`,
+        payload: { version: 1, role: "viewer" },
+      });
       expect(response.statusCode).toBe(200);
       expect(response.json()).toMatchObject({ role: "viewer", version: 2 });
       const [event] = await t.database.query<{ before: { role: string }; after: { role: string }; actor_id: string }>(
@@ -58,16 +64,28 @@ describeWithApp("users", (get) => {
         [member.user.id],
       );
       expect(event).toMatchObject({ before: { role: "member" }, after: { role: "viewer" }, actor_id: admin.user.id });
-      const stale = await admin.request({ method: "PATCH", url: `/api/v1/users/${member.user.id}`, payload: { version: 1, role: "admin" } });
+      const stale = await admin.request({
+        method: "PATCH",
+        url: `/api/v1/users/${member.user.id}`,
+        payload: { version: 1, role: "admin" },
+      });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().code).toBe("conflict");
     });
 
     it("lets a member rename themself but not change their own role", async () => {
       const member = await buildPersona(get());
-      const rename = await member.request({ method: "PATCH", url: `/api/v1/users/${member.user.id}`, payload: { version: 1, name: "Renamed" } });
+      const rename = await member.request({
+        method: "PATCH",
+        url: `/api/v1/users/${member.user.id}`,
+        payload: { version: 1, name: "Renamed" },
+      });
       expect(rename.statusCode).toBe(200);
-      const promote = await member.request({ method: "PATCH", url: `/api/v1/users/${member.user.id}`, payload: { version: 2, role: "admin" } });
+      const promote = await member.request({
+        method: "PATCH",
+        url: `/api/v1/users/${member.user.id}`,
+        payload: { version: 2, role: "admin" },
+      });
       expect(promote.statusCode).toBe(403);
       expect(promote.json().errors).toEqual([{ path: "role", message: "may not be changed by you" }]);
     });
@@ -88,14 +106,21 @@ describeWithApp("users", (get) => {
       const ws = await buildWorkspace(t);
       const a = await buildPersona(t, { role: "admin", workspace: ws });
       const b = await buildPersona(t, { role: "admin", workspace: ws });
-      const self = await a.request({ method: "PATCH", url: `/api/v1/users/${a.user.id}`, payload: { version: 1, role: "member" } });
+      const self = await a.request({
+        method: "PATCH",
+        url: `/api/v1/users/${a.user.id}`,
+        payload: { version: 1, role: "member" },
+      });
       expect(self.statusCode).toBe(403);
       const responses = await Promise.all([
         a.request({ method: "PATCH", url: `/api/v1/users/${b.user.id}`, payload: { version: 1, role: "member" } }),
         b.request({ method: "PATCH", url: `/api/v1/users/${a.user.id}`, payload: { version: 1, role: "member" } }),
       ]);
       expect(responses.map((r) => r.statusCode).filter((status) => status === 200)).toHaveLength(1);
-      const admins = await t.database.query("SELECT id FROM app_user WHERE workspace_id = $1 AND role = 'admin' AND status = 'active'", [ws.workspace.id]);
+      const admins = await t.database.query(
+        "SELECT id FROM app_user WHERE workspace_id = $1 AND role = 'admin' AND status = 'active'",
+        [ws.workspace.id],
+      );
       expect(admins).toHaveLength(1);
     });
 
@@ -107,11 +132,19 @@ describeWithApp("users", (get) => {
       const created = await member.request({ method: "POST", url: "/api/v1/tokens", payload: { name: "script" } });
       const bearer = { authorization: `Bearer ${created.json().token}` };
       expect((await t.app.inject({ url: "/api/v1/me", headers: bearer })).statusCode).toBe(200);
-      const response = await admin.request({ method: "PATCH", url: `/api/v1/users/${member.user.id}`, payload: { version: 1, status: "deactivated" } });
+      const response = await admin.request({
+        method: "PATCH",
+        url: `/api/v1/users/${member.user.id}`,
+        payload: { version: 1, status: "deactivated" },
+      });
       expect(response.statusCode).toBe(200);
       expect((await member.request({ url: "/api/v1/me" })).statusCode).toBe(401);
       expect((await t.app.inject({ url: "/api/v1/me", headers: bearer })).statusCode).toBe(401);
-      const login = await t.app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email: member.user.email, password: "correct horse battery staple 42" } });
+      const login = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { email: member.user.email, password: "correct horse battery staple 42" },
+      });
       expect(login.statusCode).toBe(401);
     });
 
@@ -119,7 +152,11 @@ describeWithApp("users", (get) => {
       const t = get();
       const admin = await buildPersona(t, { role: "admin" });
       const stranger = await buildPersona(t);
-      const response = await admin.request({ method: "PATCH", url: `/api/v1/users/${stranger.user.id}`, payload: { version: 1, name: "x" } });
+      const response = await admin.request({
+        method: "PATCH",
+        url: `/api/v1/users/${stranger.user.id}`,
+        payload: { version: 1, name: "x" },
+      });
       expect(response.statusCode).toBe(404);
     });
   });

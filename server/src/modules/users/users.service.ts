@@ -38,15 +38,19 @@ export async function editUser(ctx: Ctx, id: string, input: UpdateUserBody) {
   const current = assertFound(await findUser(database.db, actor.workspaceId, id), "User");
   const { version, ...changes } = input;
   const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
-    (field) => changes[field] !== undefined && changes[field] !== (field === "teamId" ? current.user.teamId : current.user[field]),
+    (field) =>
+      changes[field] !== undefined &&
+      changes[field] !== (field === "teamId" ? current.user.teamId : current.user[field]),
   );
   authorize(actor, "user.update", { workspaceId: current.user.workspaceId, userId: id }, changed);
   if (changes.teamId && !(await findTeam(database.db, actor.workspaceId, changes.teamId))) {
-    throw new AppError("validation_failed", "No such team", [{ path: "teamId", message: "is not a team of this workspace" }]);
+    throw new AppError("validation_failed", "No such team", [
+      { path: "teamId", message: "is not a team of this workspace" },
+    ]);
   }
   return database.db.transaction(async (tx) => {
     const losesAdmin =
-      current.user.role === "admin" && (changes.role && changes.role !== "admin" || changes.status === "deactivated");
+      current.user.role === "admin" && ((changes.role && changes.role !== "admin") || changes.status === "deactivated");
     if (losesAdmin) {
       const admins = await lockActiveAdmins(tx, actor.workspaceId);
       if (admins.length <= 1) {
@@ -86,6 +90,10 @@ export async function changeOwnPassword(ctx: Ctx, input: ChangePasswordBody) {
   await database.db.transaction(async (tx) => {
     await updateUser(tx, actor.workspaceId, actor.userId, current.user.version, { passwordHash }, now);
     await revokeAllOfUser(tx, actor.userId, now, { alsoTokens: false, keepSessionId: actor.sessionId });
-    await recordAudit(tx, originOf(ctx), { action: "user.password_changed", entityType: "user", entityId: actor.userId });
+    await recordAudit(tx, originOf(ctx), {
+      action: "user.password_changed",
+      entityType: "user",
+      entityId: actor.userId,
+    });
   });
 }

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `npm test`: the unit and API suites (PGlite, and PostgreSQL when TANDEM_TEST_DATABASE_URL is set),
+// then the browser suite in Debian's Chromium. Writes .tmp/test-summary.json and ends with
+// one line "N passed, M failed".
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const tmp = path.join(root, ".tmp");
+fs.mkdirSync(tmp, { recursive: true });
+const chromium = process.env.TANDEM_CHROMIUM ?? "/usr/bin/chromium";
+const requireE2e = process.env.TANDEM_REQUIRE_E2E === "1";
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+const summary = { unit: { passed: 0, failed: 0, postgres: 0 }, e2e: { ran: false, passed: 0, failed: 0 } };
+
+// Boundaries (biome noRestrictedImports) and types first: cheap, and they fail for clear reasons.
+const staticCode = run("npx", ["biome", "lint", "--diagnostic-level=error", "."]) || run("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+if (staticCode !== 0) {
+  console.log("\nLint or type check failed.\n0 passed, 1 failed");
+  process.exit(1);
+}
+
+const vitestJson = path.join(tmp, "vitest.json");
+fs.rmSync(vitestJson, { force: true });
+const unitCode = run("npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
+]);
+if (fs.existsSync(vitestJson)) {
+  const report = JSON.parse(fs.readFileSync(vitestJson, "utf8"));
+  summary.unit.passed = report.numPassedTests;
+  summary.unit.failed = report.numFailedTests + (unitCode !== 0 && report.numFailedTests === 0 ? 1 : 0);
+  summary.unit.postgres = report.testResults
+    .flatMap((file) => file.assertionResults)
+    .filter(
+      (test) => test.status === "passed" && test.ancestorTitles.some((title) => title.includes("[postgres]")),
+    ).length;
+} else {
+  summary.unit.failed = 1;
+}
+
+let e2eCode = 0;
+if (fs.existsSync(chromium)) {
+  summary.e2e.ran = true;
+  const e2eSummary = path.join(tmp, "e2e-summary.json");
+  fs.rmSync(e2eSummary, { force: true });
+  e2eCode = run(process.execPath, ["scripts/e2e.mjs"], { TANDEM_E2E_SUMMARY: e2eSummary });
+  if (fs.existsSync(e2eSummary)) Object.assign(summary.e2e, JSON.parse(fs.readFileSync(e2eSummary, "utf8")));
+  if (e2eCode !== 0 && summary.e2e.failed === 0) summary.e2e.failed = 1;
+} else {
+  console.log(`\nBrowser tests skipped: no Chromium at ${chromium} (apt-get install chromium).`);
+  if (requireE2e) e2eCode = 1;
+}
+
+fs.writeFileSync(path.join(tmp, "test-summary.json"), JSON.stringify(summary, null, 2));
+const passed = summary.unit.passed + summary.e2e.passed;
+const failed = summary.unit.failed + summary.e2e.failed;
+console.log(
+  `\nunit/API: ${summary.unit.passed} passed (${summary.unit.postgres} on PostgreSQL), ${summary.unit.failed} failed; browser: ${summary.e2e.ran ? `${summary.e2e.passed} passed, ${summary.e2e.failed} failed` : "skipped"}`,
+);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(unitCode !== 0 || e2eCode !== 0 || failed > 0 ? 1 : 0);
