@@ -135,7 +135,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 // The SPA: static files, and index.html for every other GET that is not an API path.
 async function registerWebApp(app: FastifyInstance, webDir: string | null) {
   if (!webDir || !fs.existsSync(path.join(webDir, "index.html"))) return;
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: "1y", immutable: true });
+  // The app's files are public (the sign-in page needs them): mark the static routes so the auth hook lets them through.
+  await app.register(async (web) => {
+    web.addHook("onRoute", (route) => {
+      route.config = { ...route.config, access: "public" };
+    });
+    await web.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: "1y", immutable: true });
+  });
   const indexHtml = fs.readFileSync(path.join(webDir, "index.html"));
   app.get("/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {
     const url = request.url.split("?")[0];

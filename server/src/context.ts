@@ -9,7 +9,9 @@ export interface Actor {
   email: string;
   role: Role;
   teamId: string;
+  teamName: string;
   teamKind: TeamKind;
+  workspaceName: string;
   via: "session" | "token";
   sessionId: string | null;
   tokenId: string | null;

@@ -170,7 +170,9 @@ describeWithApp("permission matrix", (get) => {
         const response =
           persona === "anonymous" ? await t.app.inject(request) : await world.personas[persona].request(request);
         expect(response.statusCode, `${persona}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
-        const code = String(response.headers["content-type"]).includes("problem+json") ? response.json().code : undefined;
+        const code = String(response.headers["content-type"]).includes("problem+json")
+          ? response.json().code
+          : undefined;
         outcomes[persona] = classify(response.statusCode, code);
       }
       expect(outcomes).toEqual(row.expect);

@@ -91,7 +91,11 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-function parse<const O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: O, allowPositionals = false) {
+function parse<const O extends NonNullable<ParseArgsConfig["options"]>>(
+  args: string[],
+  options: O,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true as const });
   } catch (error) {

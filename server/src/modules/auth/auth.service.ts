@@ -6,8 +6,7 @@ import { users } from "../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/audit.service";
 import { startSession } from "../sessions/sessions.service";
-import { findWorkspaceName, revokeSession } from "../sessions/sessions.queries";
-import { findTeam } from "../teams/teams.queries";
+import { revokeSession } from "../sessions/sessions.queries";
 import {
   clearLoginFailures,
   countLoginFailures,
@@ -160,17 +159,12 @@ export async function signOut(ctx: Ctx) {
   });
 }
 
-/** The signed-in user with their team, workspace and CSRF token. */
-export async function getMe(ctx: Ctx, session: { csrfToken: string; expiresAt: Date } | null): Promise<Me> {
-  const { actor, database } = ctx;
-  const [team, workspaceName] = await Promise.all([
-    findTeam(database.db, actor.workspaceId, actor.teamId),
-    findWorkspaceName(database.db, actor.workspaceId),
-  ]);
+/** The signed-in user with their team, workspace and CSRF token (all known from the session lookup). */
+export function getMe({ actor }: Ctx, session: { csrfToken: string; expiresAt: Date } | null): Me {
   return {
     user: { id: actor.userId, name: actor.name, email: actor.email, role: actor.role },
-    team: { id: actor.teamId, name: team?.name ?? "", kind: actor.teamKind },
-    workspace: { id: actor.workspaceId, name: workspaceName ?? "" },
+    team: { id: actor.teamId, name: actor.teamName, kind: actor.teamKind },
+    workspace: { id: actor.workspaceId, name: actor.workspaceName },
     csrfToken: session?.csrfToken ?? null,
     auth: actor.via,
     sessionExpiresAt: session?.expiresAt.toISOString() ?? null,

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { apiTokens, sessions, teams, users, workspaces } from "../../db/schema";
 
 const actorColumns = {
@@ -12,11 +12,12 @@ const actorColumns = {
   teamKind: teams.kind,
 };
 
-/** A live session by its token hash, with its user (active only). */
-export async function findLiveSession(tx: Tx, tokenHash: string, now: Date) {
-  const [row] = await tx
+function prepareFindLiveSession(db: Db) {
+  return db
     .select({
       ...actorColumns,
+      teamName: teams.name,
+      workspaceName: workspaces.name,
       sessionId: sessions.id,
       csrfToken: sessions.csrfToken,
       lastSeenAt: sessions.lastSeenAt,
@@ -25,15 +26,30 @@ export async function findLiveSession(tx: Tx, tokenHash: string, now: Date) {
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(teams, eq(teams.id, users.teamId))
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash),
+        eq(sessions.tokenHash, sql.placeholder("tokenHash")),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        gt(sessions.idleExpiresAt, now),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+        gt(sessions.idleExpiresAt, sql.placeholder("now")),
         eq(users.status, "active"),
       ),
-    );
+    )
+    .prepare("find_live_session");
+}
+
+// Every request runs this: prepared once per database, so neither Drizzle nor PostgreSQL plans it again.
+const findLiveSessionStatements = new WeakMap<Db, ReturnType<typeof prepareFindLiveSession>>();
+
+/** A live session by its token hash, with its user (active only), team and workspace names. */
+export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
+  let statement = findLiveSessionStatements.get(db);
+  if (!statement) {
+    statement = prepareFindLiveSession(db);
+    findLiveSessionStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({ tokenHash, now: now.toISOString() });
   return row ?? null;
 }
 
@@ -52,10 +68,18 @@ export async function touchSession(tx: Tx, sessionId: string, userId: string, no
 /** A live API token by its hash, with its user (active only). */
 export async function findLiveToken(tx: Tx, tokenHash: string, now: Date) {
   const [row] = await tx
-    .select({ ...actorColumns, tokenId: apiTokens.id, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      ...actorColumns,
+      teamName: teams.name,
+      workspaceName: workspaces.name,
+      tokenId: apiTokens.id,
+      scope: apiTokens.scope,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .innerJoin(teams, eq(teams.id, users.teamId))
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
     .where(
       and(
         eq(apiTokens.tokenHash, tokenHash),
@@ -152,10 +176,4 @@ export async function deleteDeadSessions(tx: Tx, now: Date) {
     .where(or(lt(sessions.expiresAt, cutoff), lt(sessions.idleExpiresAt, cutoff), lt(sessions.revokedAt, cutoff)))
     .returning({ id: sessions.id });
   return deleted.length;
-}
-
-/** The workspace a session's user belongs to, with its name. */
-export async function findWorkspaceName(tx: Tx, workspaceId: string) {
-  const [row] = await tx.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  return row?.name ?? null;
 }

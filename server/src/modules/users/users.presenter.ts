@@ -3,7 +3,7 @@ import type { teams, users } from "../../db/schema";
 
 /** A user row as the API shows it (never the password hash). */
 export function presentUser(row: {
-  user: typeof users.$inferSelect;
+  user: Omit<typeof users.$inferSelect, "passwordHash">;
   team: Pick<typeof teams.$inferSelect, "id" | "name" | "kind">;
 }): User {
   const { user, team } = row;
@@ -22,6 +22,6 @@ export function presentUser(row: {
 }
 
 /** The fields of a user kept in the audit log. */
-export function auditedUser(user: typeof users.$inferSelect) {
+export function auditedUser(user: Omit<typeof users.$inferSelect, "passwordHash">) {
   return { name: user.name, email: user.email, role: user.role, status: user.status, teamId: user.teamId };
 }

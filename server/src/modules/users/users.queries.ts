@@ -1,10 +1,12 @@
-import { and, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, ilike, or, type SQL } from "drizzle-orm";
 import type { Role, UserStatus } from "../../../../contracts/people";
 import type { Tx } from "../../db/client";
 import { teams, users } from "../../db/schema";
 import { escapeLike } from "../teams/teams.queries";
 
-const userWithTeam = { user: users, team: { id: teams.id, name: teams.name, kind: teams.kind } };
+// Every column but the password hash, which only sign-in reads.
+const { passwordHash: _passwordHash, ...userColumns } = getTableColumns(users);
+const userWithTeam = { user: userColumns, team: { id: teams.id, name: teams.name, kind: teams.kind } };
 
 /** One user of the workspace with their team, or null. */
 export async function findUser(tx: Tx, workspaceId: string, id: string) {
@@ -12,6 +14,15 @@ export async function findUser(tx: Tx, workspaceId: string, id: string) {
     .select(userWithTeam)
     .from(users)
     .innerJoin(teams, eq(teams.id, users.teamId))
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)));
+  return row ?? null;
+}
+
+/** A user's password hash and version, for a password change. */
+export async function findUserCredentials(tx: Tx, workspaceId: string, id: string) {
+  const [row] = await tx
+    .select({ passwordHash: users.passwordHash, version: users.version })
+    .from(users)
     .where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)));
   return row ?? null;
 }

@@ -10,7 +10,7 @@ import { assertAcceptablePassword, hashPassword, verifyPassword } from "../auth/
 import { revokeAllOfUser } from "../sessions/sessions.queries";
 import { findTeam } from "../teams/teams.queries";
 import { auditedUser } from "./users.presenter";
-import { findUser, listUsers, lockActiveAdmins, updateUser } from "./users.queries";
+import { findUser, findUserCredentials, listUsers, lockActiveAdmins, updateUser } from "./users.queries";
 
 const sortable = { name: users.name, email: users.email, createdAt: users.createdAt };
 
@@ -79,8 +79,8 @@ export async function editUser(ctx: Ctx, id: string, input: UpdateUserBody) {
 export async function changeOwnPassword(ctx: Ctx, input: ChangePasswordBody) {
   const { actor, database, now } = ctx;
   authorize(actor, "user.changePassword", { userId: actor.userId });
-  const current = assertFound(await findUser(database.db, actor.workspaceId, actor.userId), "User");
-  if (!(await verifyPassword(current.user.passwordHash, input.currentPassword))) {
+  const current = assertFound(await findUserCredentials(database.db, actor.workspaceId, actor.userId), "User");
+  if (!(await verifyPassword(current.passwordHash, input.currentPassword))) {
     throw new AppError("validation_failed", "The current password is wrong", [
       { path: "currentPassword", message: "is wrong" },
     ]);
@@ -88,7 +88,8 @@ export async function changeOwnPassword(ctx: Ctx, input: ChangePasswordBody) {
   assertAcceptablePassword(input.newPassword, "newPassword", actor.email);
   const passwordHash = await hashPassword(input.newPassword);
   await database.db.transaction(async (tx) => {
-    await updateUser(tx, actor.workspaceId, actor.userId, current.user.version, { passwordHash }, now);
+    const updated = await updateUser(tx, actor.workspaceId, actor.userId, current.version, { passwordHash }, now);
+    if (!updated) throw new AppError("conflict", "Your account changed meanwhile; try again");
     await revokeAllOfUser(tx, actor.userId, now, { alsoTokens: false, keepSessionId: actor.sessionId });
     await recordAudit(tx, originOf(ctx), {
       action: "user.password_changed",

@@ -1,0 +1,124 @@
+// HTTP benchmark: Tandem's API against a bare Fastify hello-world measured in the same run, on PGlite and
+// PostgreSQL; plus cold start to /readyz and idle memory. Writes bench/results/http.json.
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { describeMachine, writeResult } from "./machine";
+
+const root = path.resolve(import.meta.dirname, "..");
+const DURATION = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const CONNECTIONS = 50;
+let nextPort = 3900;
+
+function startServer(args: string[]): Promise<{ child: ChildProcess; info: Record<string, string> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/serve.ts"), ...args], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    child.stdout?.on("data", (chunk) => {
+      buffer += chunk;
+      const line = buffer.split("\n").find((l) => l.startsWith("{"));
+      if (line) resolve({ child, info: JSON.parse(line) });
+    });
+    child.on("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+async function stop(child: ChildProcess) {
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
+}
+
+async function load(url: string, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers });
+  const errors = result.non2xx + result.errors + result.timeouts;
+  return { requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, errors };
+}
+
+function rssOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+}
+
+async function measureStartup() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-cold-"));
+  const port = nextPort++;
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, "bin/tandem.mjs"), "start"], {
+    env: {
+      ...process.env,
+      TANDEM_DATA_DIR: dataDir,
+      PORT: String(port),
+      TANDEM_SKIP_WEB_BUILD: "1",
+      LOG_LEVEL: "warn",
+      DATABASE_URL: "",
+    },
+    stdio: "ignore",
+  });
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) break;
+    } catch {
+      // not yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const coldStartMs = Math.round(performance.now() - started);
+  await new Promise((resolve) => setTimeout(resolve, 5000));
+  const idleRssBytes = rssOf(child.pid as number);
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
+  return { coldStartMs, idleRssMb: Math.round(idleRssBytes / 1024 / 1024) };
+}
+
+const results: Record<string, unknown> = {
+  machine: describeMachine(),
+  durationSeconds: DURATION,
+  connections: CONNECTIONS,
+};
+
+const hello = await startServer(["hello", String(nextPort)]);
+const helloPort = nextPort++;
+const reference = await load(`http://127.0.0.1:${helloPort}/`);
+await stop(hello.child);
+results.reference = { name: "bare Fastify hello-world", ...reference };
+console.log(`reference (bare Fastify): ${reference.requestsPerSecond} req/s, p99 ${reference.p99Ms} ms`);
+
+for (const kind of ["pglite", "postgres"] as const) {
+  const port = nextPort++;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(["tandem", String(port), kind, process.env.BENCH_ROWS ?? "100000"]);
+  } catch (error) {
+    results[kind] = { skipped: (error as Error).message };
+    console.log(`${kind}: skipped (${(error as Error).message})`);
+    continue;
+  }
+  const headers = { cookie: server.info.cookie };
+  const endpoints = {
+    me: `/api/v1/me`,
+    usersFirstPage: `/api/v1/users?limit=50&sort=name`,
+    usersDeepPage: `/api/v1/users?limit=50&sort=name&cursor=${server.info.deepCursor}`,
+  };
+  const figures: Record<string, unknown> = {};
+  for (const [name, url] of Object.entries(endpoints)) {
+    const figure = await load(`http://127.0.0.1:${port}${url}`, headers);
+    const ratio = Math.round((figure.requestsPerSecond / reference.requestsPerSecond) * 1000) / 1000;
+    figures[name] = { ...figure, ratioToReference: ratio };
+    console.log(
+      `${kind} ${name}: ${figure.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}% of bare Fastify), p99 ${figure.p99Ms} ms, errors ${figure.errors}`,
+    );
+  }
+  await stop(server.child);
+  results[kind] = figures;
+}
+
+results.startup = await measureStartup();
+console.log(
+  `cold start to /readyz: ${(results.startup as { coldStartMs: number }).coldStartMs} ms; idle RSS ${(results.startup as { idleRssMb: number }).idleRssMb} MB`,
+);
+writeResult("http", results);

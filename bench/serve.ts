@@ -1,0 +1,82 @@
+// A server for the HTTP benchmark, in its own process so the load generator does not share its CPU time:
+//   node --import tsx bench/serve.ts hello PORT
+//   node --import tsx bench/serve.ts tandem PORT pglite|postgres [ROWS]
+// Prints one JSON line when ready (for tandem: the session cookie and a deep-page cursor).
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Fastify from "fastify";
+import pg from "pg";
+import { buildApp } from "../server/src/app";
+import { openDatabase } from "../server/src/db/client";
+import { keyset } from "../server/src/db/keyset";
+import { migrate } from "../server/src/db/migrate";
+import { users } from "../server/src/db/schema";
+import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
+import { startSession } from "../server/src/modules/sessions/sessions.service";
+import { insertUser } from "../server/src/modules/users/users.queries";
+
+const [mode, portText, kind = "pglite", rowsText = "100000"] = process.argv.slice(2);
+const port = Number(portText);
+
+if (mode === "hello") {
+  const app = Fastify();
+  app.get("/", async () => ({ hello: "world" }));
+  await app.listen({ port, host: "127.0.0.1" });
+  console.log(JSON.stringify({ ready: true }));
+} else {
+  const rows = Number(rowsText);
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  if (kind === "postgres") {
+    const server = process.env.TANDEM_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+    const name = `tandem_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    database = await openDatabase({ url: url.toString() }, { poolSize: 10 });
+    const drop = async () => {
+      await database.close();
+      const cleaner = new pg.Client({ connectionString: server });
+      await cleaner.connect();
+      await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleaner.end();
+      process.exit(0);
+    };
+    process.on("SIGTERM", () => void drop());
+  } else {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-bench-"));
+    database = await openDatabase({ dataDir: dir });
+    process.on("SIGTERM", () => void database.close().then(() => process.exit(0)));
+  }
+  await migrate(database);
+  const now = new Date();
+  const { workspace, teams } = await insertWorkspace(database.db, "Bench Co", now);
+  await database.query(
+    `INSERT INTO app_user (workspace_id, team_id, email, name, password_hash, role)
+     SELECT $1, $2, 'person' || g || '@bench.test', 'Person ' || lpad(g::text, 6, '0'), 'not-a-hash', 'member'
+     FROM generate_series(1, $3::int) AS g`,
+    [workspace.id, teams[0].id, rows],
+  );
+  await database.exec("ANALYZE");
+  const admin = await insertUser(database.db, {
+    workspaceId: workspace.id,
+    teamId: teams[1].id,
+    email: "admin@bench.test",
+    name: "Admin",
+    passwordHash: "not-a-hash",
+    role: "admin",
+  });
+  const { token } = await startSession(database.db, admin, { ip: "127.0.0.1", userAgent: "bench", now });
+  const [deep] = await database.query<{ name: string; id: string }>(
+    "SELECT name, id FROM app_user WHERE workspace_id = $1 ORDER BY name, id OFFSET $2 LIMIT 1",
+    [workspace.id, Math.max(0, rows - 50)],
+  );
+  const cursor = keyset({ name: users.name }, users.id, "name", undefined).cursorAfter(deep.name, deep.id);
+  const app = await buildApp({ database, webDir: null });
+  await app.listen({ port, host: "127.0.0.1" });
+  console.log(JSON.stringify({ ready: true, cookie: `__Host-tandem_session=${token}`, deepCursor: cursor }));
+}
