@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { describeWithApp } from "../test/app";
+import { buildApp } from "./app";
 import { buildPersona } from "../test/factories";
 
 describeWithApp("the HTTP surface", (get) => {
@@ -80,6 +81,23 @@ describeWithApp("the HTTP surface", (get) => {
       expect(response.json().detail).toContain("0001_audit_append_only");
     } finally {
       await t.database.exec("INSERT INTO tandem_migration (tag) VALUES ('0001_audit_append_only')");
+    }
+  });
+
+  it("answers an unexpected failure with a generic 500 problem, headers and no internals", async () => {
+    const app = await buildApp({ database: get().database, webDir: null });
+    app.get("/api/v1/boom", { config: { access: "public" } }, async () => {
+      throw new Error("SELECT secret FROM somewhere failed at /srv/app.ts:12");
+    });
+    await app.ready();
+    try {
+      const response = await app.inject({ url: "/api/v1/boom" });
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toMatchObject({ code: "internal_error", status: 500 });
+      expect(response.body).not.toContain("SELECT");
+      requiredHeaders(response.headers);
+    } finally {
+      await app.close();
     }
   });
 });
