@@ -1,6 +1,7 @@
+import { findSupport, forEachComponent } from "./components";
 import type { AbsorbingChain } from "./markov-chain";
 
-/** Lower and upper bounds on the absorption value x of every state; x lies between them. */
+/** Lower and upper bounds on the expected reward x of every state for one reward; x lies between them. */
 export interface AbsorptionBounds {
   readonly lower: Float64Array;
   readonly upper: Float64Array;
@@ -15,165 +16,89 @@ export const ABSORPTION_TOLERANCE = 1e-14;
 const DENSE_LIMIT = 200;
 
 /**
- * Solves x = rhs + Q·x for the expected absorbed reward x of every state, where Q holds the transient
- * transitions of `chain`, rhs ≥ 0 and blocked states are redirected to a zero-reward sink (their x is 0).
+ * Solves x = r + Q·x, for each reward vector r ≥ 0, for the expected reward x collected from every state until
+ * absorption, where Q holds the transient transitions of `chain` and blocked states are redirected to a
+ * zero-reward sink (their x is 0). `initialUpper[k]` must bound x for reward k from above (a number or a
+ * vector; any upper bound will do, a tighter one saves iterations).
  *
- * States are split into strongly connected components and solved sinks first: small components by Gaussian
- * elimination, large ones by Gauss–Seidel run from below (from 0) and from above (from `initialUpper`, which
- * must satisfy rhs + Q·u ≤ u) at once. Both runs are monotone, so the true x always lies between them, and the
- * iteration stops only when they meet to ABSORPTION_TOLERANCE (or stop moving in floating point): no step cap.
+ * States are split into strongly connected components, solved sinks first: small components by Gaussian
+ * elimination, large ones by Gauss–Seidel run from below (from 0) and from above (from `initialUpper`) at
+ * once. Both runs are monotone, so the true x always lies between them, and iteration stops only when they
+ * meet to ABSORPTION_TOLERANCE (or stop moving in floating point): there is no step cap.
  */
 export function solveAbsorption(
   chain: AbsorbingChain,
-  rhs: Float64Array,
+  rewards: readonly Float64Array[],
   blocked: Uint8Array | null,
-  initialUpper: Float64Array | number,
-): AbsorptionBounds {
-  const n = chain.stateCount;
-  const active = findSupport(chain, rhs, blocked);
-  const lower = new Float64Array(n);
-  const upper = new Float64Array(n);
-  const solver = new ComponentSolver(chain, rhs, active, lower, upper, initialUpper);
-  forEachComponent(chain, active, (members, size) => solver.solve(members, size));
-  return { lower, upper, maxRelativeGap: solver.maxRelativeGap };
-}
-
-/** Marks the unblocked states from which a state with positive reward can be reached: all others have x = 0. */
-function findSupport(chain: AbsorbingChain, rhs: Float64Array, blocked: Uint8Array | null): Uint8Array {
-  const n = chain.stateCount;
-  const active = new Uint8Array(n);
-  const queue = new Int32Array(n);
-  let tail = 0;
-  for (let s = 0; s < n; s++) {
-    if (rhs[s] > 0 && !(blocked && blocked[s])) {
-      active[s] = 1;
-      queue[tail++] = s;
-    }
-  }
-  const { revPtr, revCol } = chain;
-  for (let head = 0; head < tail; head++) {
-    const t = queue[head];
-    for (let e = revPtr[t]; e < revPtr[t + 1]; e++) {
-      const s = revCol[e];
-      if (active[s] === 0 && !(blocked && blocked[s])) {
-        active[s] = 1;
-        queue[tail++] = s;
-      }
-    }
-  }
-  return active;
-}
-
-/**
- * Tarjan's algorithm without recursion over the active states. Components are reported sinks first, so every
- * component downstream of one is reported before it; members are listed latest-discovered first.
- */
-function forEachComponent(
-  chain: AbsorbingChain,
-  active: Uint8Array,
-  onComponent: (members: Int32Array, size: number) => void,
-): void {
-  const n = chain.stateCount;
-  const { rowPtr, col } = chain;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  const callNode = new Int32Array(n);
-  const callEdge = new Int32Array(n);
-  const members = new Int32Array(n);
-  let sp = 0;
-  let counter = 0;
-  for (let root = 0; root < n; root++) {
-    if (active[root] === 0 || index[root] !== -1) continue;
-    let csp = 0;
-    index[root] = low[root] = counter++;
-    stack[sp++] = root;
-    onStack[root] = 1;
-    callNode[csp] = root;
-    callEdge[csp++] = rowPtr[root];
-    while (csp > 0) {
-      const v = callNode[csp - 1];
-      const e = callEdge[csp - 1];
-      if (e < rowPtr[v + 1]) {
-        callEdge[csp - 1] = e + 1;
-        const w = col[e];
-        if (active[w] === 0) continue;
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack[sp++] = w;
-          onStack[w] = 1;
-          callNode[csp] = w;
-          callEdge[csp++] = rowPtr[w];
-        } else if (onStack[w] === 1 && index[w] < low[v]) {
-          low[v] = index[w];
-        }
-        continue;
-      }
-      if (low[v] === index[v]) {
-        let size = 0;
-        let w: number;
-        do {
-          w = stack[--sp];
-          onStack[w] = 0;
-          members[size++] = w;
-        } while (w !== v);
-        onComponent(members, size);
-      }
-      csp--;
-      if (csp > 0) {
-        const u = callNode[csp - 1];
-        if (low[v] < low[u]) low[u] = low[v];
-      }
-    }
-  }
+  initialUpper: readonly (Float64Array | number)[],
+): AbsorptionBounds[] {
+  const mask = findSupport(chain, rewards, blocked);
+  const solver = new ComponentSolver(chain, rewards, mask, initialUpper);
+  forEachComponent(chain, mask, (members, size) => solver.solve(members, size));
+  return rewards.map((_, k) => ({
+    lower: solver.lower[k],
+    upper: solver.upper[k],
+    maxRelativeGap: solver.maxRelativeGap[k],
+  }));
 }
 
 /** Solves one component at a time, given that every component downstream of it is solved. */
 class ComponentSolver {
-  maxRelativeGap = 0;
+  readonly lower: Float64Array[];
+  readonly upper: Float64Array[];
+  readonly maxRelativeGap: number[];
+  private readonly k: number;
   private readonly component: Int32Array;
   private readonly local: Int32Array;
   private componentId = 0;
 
   constructor(
     private readonly chain: AbsorbingChain,
-    private readonly rhs: Float64Array,
-    private readonly active: Uint8Array,
-    private readonly lower: Float64Array,
-    private readonly upper: Float64Array,
-    private readonly initialUpper: Float64Array | number,
+    private readonly rewards: readonly Float64Array[],
+    private readonly mask: Uint8Array,
+    private readonly initialUpper: readonly (Float64Array | number)[],
   ) {
-    this.component = new Int32Array(chain.stateCount).fill(-1);
-    this.local = new Int32Array(chain.stateCount);
+    const n = chain.stateCount;
+    this.k = rewards.length;
+    this.lower = rewards.map(() => new Float64Array(n));
+    this.upper = rewards.map(() => new Float64Array(n));
+    this.maxRelativeGap = rewards.map(() => 0);
+    this.component = new Int32Array(n).fill(-1);
+    this.local = new Int32Array(n);
   }
 
   solve(members: Int32Array, size: number): void {
     const id = this.componentId++;
     const { rowPtr, col, prob } = this.chain;
+    const { k: rewardCount, lower, upper } = this;
+    // Members of one component reach the same states, so they share one support mask.
+    const support = this.mask[members[0]];
+    // In id order, neighbours in the chain tend to be neighbours in memory (see buildMarkovChain).
+    if (size > DENSE_LIMIT) members.subarray(0, size).sort();
     for (let i = 0; i < size; i++) {
       this.component[members[i]] = id;
       this.local[members[i]] = i;
     }
-    // Reward from leaving the component, bounded by the already solved states downstream.
-    const exitLower = new Float64Array(size);
-    const exitUpper = new Float64Array(size);
+    // Reward for leaving the component, bounded through the solved states downstream; [i·K + k].
+    const exitLower = new Float64Array(size * rewardCount);
+    const exitUpper = new Float64Array(size * rewardCount);
     const innerPtr = new Int32Array(size + 1);
     let innerCount = 0;
     for (let i = 0; i < size; i++) {
       const s = members[i];
-      let lo = this.rhs[s];
-      let hi = lo;
+      for (let k = 0; k < rewardCount; k++)
+        exitLower[i * rewardCount + k] = exitUpper[i * rewardCount + k] = this.rewards[k][s];
       for (let e = rowPtr[s]; e < rowPtr[s + 1]; e++) {
         const t = col[e];
-        if (this.component[t] === id) innerCount++;
-        else if (this.active[t] === 1) {
-          lo += prob[e] * this.lower[t];
-          hi += prob[e] * this.upper[t];
+        if (this.component[t] === id) {
+          innerCount++;
+        } else if (this.mask[t] !== 0) {
+          for (let k = 0; k < rewardCount; k++) {
+            exitLower[i * rewardCount + k] += prob[e] * lower[k][t];
+            exitUpper[i * rewardCount + k] += prob[e] * upper[k][t];
+          }
         }
       }
-      exitLower[i] = lo;
-      exitUpper[i] = hi;
       innerPtr[i + 1] = innerCount;
     }
     const innerCol = new Int32Array(innerCount);
@@ -186,27 +111,30 @@ class ComponentSolver {
         innerProb[at++] = prob[e];
       }
     }
-    const system = { size, innerPtr, innerCol, innerProb };
-    let lo: Float64Array;
-    let hi: Float64Array;
+    const system = { size, rewardCount, innerPtr, innerCol, innerProb };
+    // Bounds of the component, [(i·K + k)·2] lower and [(i·K + k)·2 + 1] upper.
+    let bounds: Float64Array;
     if (size <= DENSE_LIMIT) {
-      [lo, hi] = solveDense(system, [exitLower, exitUpper]);
-      for (let i = 0; i < size; i++) {
-        if (lo[i] < 0) lo[i] = 0;
-        if (hi[i] < lo[i]) hi[i] = lo[i];
-      }
+      bounds = solveDense(system, exitLower, exitUpper);
     } else {
-      hi = new Float64Array(size);
+      bounds = new Float64Array(size * rewardCount * 2);
       for (let i = 0; i < size; i++) {
-        const bound = this.initialUpper;
-        hi[i] = typeof bound === "number" ? bound : bound[members[i]];
+        for (let k = 0; k < rewardCount; k++) {
+          const bound = this.initialUpper[k];
+          const start = typeof bound === "number" ? bound : bound[members[i]];
+          // Outside the support x is exactly 0: start there rather than creep down towards it.
+          bounds[(i * rewardCount + k) * 2 + 1] = (support >> k) & 1 ? start : 0;
+        }
       }
-      lo = new Float64Array(size);
-      this.maxRelativeGap = Math.max(this.maxRelativeGap, iterateBounds(system, exitLower, exitUpper, lo, hi));
+      const gaps = iterateBounds(system, exitLower, exitUpper, bounds);
+      for (let k = 0; k < rewardCount; k++) this.maxRelativeGap[k] = Math.max(this.maxRelativeGap[k], gaps[k]);
     }
     for (let i = 0; i < size; i++) {
-      this.lower[members[i]] = lo[i];
-      this.upper[members[i]] = hi[i];
+      for (let k = 0; k < rewardCount; k++) {
+        const inSupport = (support >> k) & 1;
+        lower[k][members[i]] = inSupport ? bounds[(i * rewardCount + k) * 2] : 0;
+        upper[k][members[i]] = inSupport ? bounds[(i * rewardCount + k) * 2 + 1] : 0;
+      }
     }
   }
 }
@@ -214,84 +142,182 @@ class ComponentSolver {
 /** The transitions inside one component, in local indices. */
 interface ComponentSystem {
   size: number;
+  rewardCount: number;
   innerPtr: Int32Array;
   innerCol: Int32Array;
   innerProb: Float64Array;
 }
 
-/** Solves (I − Q)·x = b for each right-hand side by Gaussian elimination with partial pivoting. */
-function solveDense(system: ComponentSystem, rightHandSides: Float64Array[]): Float64Array[] {
-  const m = system.size;
+/** Solves (I − Q)·x = b for the lower and upper exit rewards by Gaussian elimination with partial pivoting. */
+function solveDense(system: ComponentSystem, exitLower: Float64Array, exitUpper: Float64Array): Float64Array {
+  const { size: m, rewardCount } = system;
+  const width = rewardCount * 2;
   const a = new Float64Array(m * m);
   for (let i = 0; i < m; i++) {
     a[i * m + i] = 1;
-    for (let e = system.innerPtr[i]; e < system.innerPtr[i + 1]; e++) a[i * m + system.innerCol[e]] -= system.innerProb[e];
+    for (let e = system.innerPtr[i]; e < system.innerPtr[i + 1]; e++)
+      a[i * m + system.innerCol[e]] -= system.innerProb[e];
   }
-  const xs = rightHandSides.map((b) => b.slice());
-  for (let k = 0; k < m; k++) {
-    let pivot = k;
-    for (let i = k + 1; i < m; i++) if (Math.abs(a[i * m + k]) > Math.abs(a[pivot * m + k])) pivot = i;
-    if (pivot !== k) {
-      for (let j = 0; j < m; j++) {
-        const t = a[k * m + j];
-        a[k * m + j] = a[pivot * m + j];
-        a[pivot * m + j] = t;
-      }
-      for (const x of xs) {
-        const t = x[k];
-        x[k] = x[pivot];
-        x[pivot] = t;
-      }
+  // Right-hand sides side by side, laid out like the bounds: x[i·width + 2k] lower, + 1 upper.
+  const x = new Float64Array(m * width);
+  for (let i = 0; i < m; i++) {
+    for (let k = 0; k < rewardCount; k++) {
+      x[i * width + 2 * k] = exitLower[i * rewardCount + k];
+      x[i * width + 2 * k + 1] = exitUpper[i * rewardCount + k];
     }
-    const diagonal = a[k * m + k];
-    for (let i = k + 1; i < m; i++) {
-      const factor = a[i * m + k] / diagonal;
+  }
+  for (let c = 0; c < m; c++) {
+    let pivot = c;
+    for (let i = c + 1; i < m; i++) if (Math.abs(a[i * m + c]) > Math.abs(a[pivot * m + c])) pivot = i;
+    if (pivot !== c) {
+      swapRows(a, m, c, pivot);
+      swapRows(x, width, c, pivot);
+    }
+    const diagonal = a[c * m + c];
+    for (let i = c + 1; i < m; i++) {
+      const factor = a[i * m + c] / diagonal;
       if (factor === 0) continue;
-      for (let j = k; j < m; j++) a[i * m + j] -= factor * a[k * m + j];
-      for (const x of xs) x[i] -= factor * x[k];
+      for (let j = c; j < m; j++) a[i * m + j] -= factor * a[c * m + j];
+      for (let j = 0; j < width; j++) x[i * width + j] -= factor * x[c * width + j];
     }
   }
-  for (const x of xs) {
-    for (let i = m - 1; i >= 0; i--) {
-      let sum = x[i];
-      for (let j = i + 1; j < m; j++) sum -= a[i * m + j] * x[j];
-      x[i] = sum / a[i * m + i];
+  for (let i = m - 1; i >= 0; i--) {
+    for (let j = i + 1; j < m; j++) {
+      const factor = a[i * m + j];
+      if (factor !== 0) for (let r = 0; r < width; r++) x[i * width + r] -= factor * x[j * width + r];
     }
+    for (let r = 0; r < width; r++) x[i * width + r] /= a[i * m + i];
   }
-  return xs;
+  // Rounding may leave a lower bound a hair below 0 or above its upper bound.
+  for (let at = 0; at < x.length; at += 2) {
+    if (x[at] < 0) x[at] = 0;
+    if (x[at + 1] < x[at]) x[at + 1] = x[at];
+  }
+  return x;
+}
+
+function swapRows(matrix: Float64Array, width: number, a: number, b: number): void {
+  for (let j = 0; j < width; j++) {
+    const t = matrix[a * width + j];
+    matrix[a * width + j] = matrix[b * width + j];
+    matrix[b * width + j] = t;
+  }
 }
 
 /**
- * Gauss–Seidel from below and from above until every state's bounds meet; returns the widest relative gap left.
- * Each update is clamped so the bounds only ever tighten: both stay valid, whatever the rounding.
+ * Gauss–Seidel from below and from above, for all rewards in one pass over the transitions, until every
+ * state's bounds meet; returns the widest relative gap left per reward. Each update is clamped so bounds
+ * only ever tighten: both stay valid whatever the rounding, and the loop ends once nothing moves.
  */
 function iterateBounds(
   system: ComponentSystem,
   exitLower: Float64Array,
   exitUpper: Float64Array,
-  lo: Float64Array,
-  hi: Float64Array,
-): number {
-  const { size, innerPtr, innerCol, innerProb } = system;
+  x: Float64Array,
+): number[] {
+  const widest = new Float64Array(system.rewardCount);
+  const sweep = system.rewardCount === 1 ? sweepOne : system.rewardCount === 2 ? sweepTwo : sweepAny;
   for (;;) {
-    let moved = false;
-    let widest = 0;
-    for (let i = 0; i < size; i++) {
-      let a = exitLower[i];
-      let b = exitUpper[i];
-      for (let e = innerPtr[i]; e < innerPtr[i + 1]; e++) {
-        const j = innerCol[e];
-        a += innerProb[e] * lo[j];
-        b += innerProb[e] * hi[j];
-      }
-      if (a < lo[i]) a = lo[i];
-      if (b > hi[i]) b = hi[i];
-      if (a !== lo[i] || b !== hi[i]) moved = true;
-      lo[i] = a;
-      hi[i] = b;
-      const gap = b > 0 ? (b - a) / b : 0;
-      if (gap > widest) widest = gap;
-    }
-    if (widest <= ABSORPTION_TOLERANCE || !moved) return widest;
+    widest.fill(0);
+    const moved = sweep(system, exitLower, exitUpper, x, widest);
+    if (!moved || widest.every((gap) => gap <= ABSORPTION_TOLERANCE)) return Array.from(widest);
   }
 }
+
+type Sweep = (
+  system: ComponentSystem,
+  exitLower: Float64Array,
+  exitUpper: Float64Array,
+  x: Float64Array,
+  widest: Float64Array,
+) => boolean;
+
+// The sweeps for one and two rewards are written out: they are the hot loop of the Markov model.
+const sweepOne: Sweep = ({ size, innerPtr, innerCol, innerProb }, exitLower, exitUpper, x, widest) => {
+  let moved = false;
+  let gapMax = widest[0];
+  for (let i = 0; i < size; i++) {
+    let lo = exitLower[i];
+    let hi = exitUpper[i];
+    for (let e = innerPtr[i]; e < innerPtr[i + 1]; e++) {
+      const p = innerProb[e];
+      const at = innerCol[e] * 2;
+      lo += p * x[at];
+      hi += p * x[at + 1];
+    }
+    const at = i * 2;
+    if (lo < x[at]) lo = x[at];
+    if (hi > x[at + 1]) hi = x[at + 1];
+    if (lo !== x[at] || hi !== x[at + 1]) moved = true;
+    x[at] = lo;
+    x[at + 1] = hi;
+    const gap = hi > 0 ? (hi - lo) / hi : 0;
+    if (gap > gapMax) gapMax = gap;
+  }
+  widest[0] = gapMax;
+  return moved;
+};
+
+const sweepTwo: Sweep = ({ size, innerPtr, innerCol, innerProb }, exitLower, exitUpper, x, widest) => {
+  let moved = false;
+  let gapMax0 = widest[0];
+  let gapMax1 = widest[1];
+  for (let i = 0; i < size; i++) {
+    let lo0 = exitLower[2 * i];
+    let hi0 = exitUpper[2 * i];
+    let lo1 = exitLower[2 * i + 1];
+    let hi1 = exitUpper[2 * i + 1];
+    for (let e = innerPtr[i]; e < innerPtr[i + 1]; e++) {
+      const p = innerProb[e];
+      const at = innerCol[e] * 4;
+      lo0 += p * x[at];
+      hi0 += p * x[at + 1];
+      lo1 += p * x[at + 2];
+      hi1 += p * x[at + 3];
+    }
+    const at = i * 4;
+    if (lo0 < x[at]) lo0 = x[at];
+    if (hi0 > x[at + 1]) hi0 = x[at + 1];
+    if (lo1 < x[at + 2]) lo1 = x[at + 2];
+    if (hi1 > x[at + 3]) hi1 = x[at + 3];
+    if (lo0 !== x[at] || hi0 !== x[at + 1] || lo1 !== x[at + 2] || hi1 !== x[at + 3]) moved = true;
+    x[at] = lo0;
+    x[at + 1] = hi0;
+    x[at + 2] = lo1;
+    x[at + 3] = hi1;
+    const gap0 = hi0 > 0 ? (hi0 - lo0) / hi0 : 0;
+    const gap1 = hi1 > 0 ? (hi1 - lo1) / hi1 : 0;
+    if (gap0 > gapMax0) gapMax0 = gap0;
+    if (gap1 > gapMax1) gapMax1 = gap1;
+  }
+  widest[0] = gapMax0;
+  widest[1] = gapMax1;
+  return moved;
+};
+
+const sweepAny: Sweep = ({ size, rewardCount, innerPtr, innerCol, innerProb }, exitLower, exitUpper, x, widest) => {
+  const width = rewardCount * 2;
+  const next = new Float64Array(width);
+  let moved = false;
+  for (let i = 0; i < size; i++) {
+    for (let k = 0; k < rewardCount; k++) {
+      next[2 * k] = exitLower[i * rewardCount + k];
+      next[2 * k + 1] = exitUpper[i * rewardCount + k];
+    }
+    for (let e = innerPtr[i]; e < innerPtr[i + 1]; e++) {
+      const at = innerCol[e] * width;
+      for (let j = 0; j < width; j++) next[j] += innerProb[e] * x[at + j];
+    }
+    for (let k = 0; k < rewardCount; k++) {
+      const at = i * width + 2 * k;
+      const lo = Math.max(next[2 * k], x[at]);
+      const hi = Math.min(next[2 * k + 1], x[at + 1]);
+      if (lo !== x[at] || hi !== x[at + 1]) moved = true;
+      x[at] = lo;
+      x[at + 1] = hi;
+      const gap = hi > 0 ? (hi - lo) / hi : 0;
+      if (gap > widest[k]) widest[k] = gap;
+    }
+  }
+  return moved;
+};

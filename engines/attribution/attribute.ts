@@ -7,7 +7,11 @@ import type { AttributionResult, ModelName, PathTable } from "./types";
 export type PathModelName = Exclude<ModelName, "time-decay">;
 
 /** Runs one path model; `order` applies to markov only. */
-export function computeAttribution(table: PathTable, model: PathModelName, options: { order?: number } = {}): AttributionResult {
+export function computeAttribution(
+  table: PathTable,
+  model: PathModelName,
+  options: { order?: number } = {},
+): AttributionResult {
   switch (model) {
     case "first":
     case "last":

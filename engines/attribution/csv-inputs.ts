@@ -1,16 +1,9 @@
-import {
-  type CsvLayout,
-  createLineSplitter,
-  locateError,
-  parseAmountField,
-  readCsvHeader,
-  splitDataLine,
-  type TextSink,
-} from "./csv";
+import { type CsvLayout, locateError, parseAmountField } from "./csv";
+import { type CsvRow, createCsvReader, readField, type TextSink } from "./csv-reader";
 import { AttributionInputError } from "./errors";
 import type { JourneyAggregator } from "./journeys";
 import type { PathAggregator } from "./paths";
-import { parseTimestamp } from "./timestamps";
+import { createTimestampParser } from "./timestamps";
 
 /** Column names of a paths file. */
 export const PATHS_COLUMNS = {
@@ -36,24 +29,32 @@ export function createPathsCsvReader(aggregator: PathAggregator): TextSink {
     const valueAt = column(layout, "total_conversion_value");
     const nullsAt = column(layout, "total_null");
     const decimalComma = layout.separator === ";";
-    return (fields, line) => {
-      const path = fields[pathAt];
+    return (row) => {
+      const { line } = row;
+      const path = readField(row, pathAt);
       channels.length = 0;
       let from = 0;
       for (;;) {
         const at = path.indexOf(">", from);
         const name = path.slice(from, at === -1 ? path.length : at).trim();
         if (name === "") {
-          const what = path.trim() === "" ? "is empty" : `has an empty channel name at position ${channels.length + 1}`;
+          const what = path === "" ? "is empty" : `has an empty channel name at position ${channels.length + 1}`;
           throw new AttributionInputError(`${what} in "${path}"`, { line, field: "path" });
         }
         channels.push(name);
         if (at === -1) break;
         from = at + 1;
       }
-      const conversions = parseAmountField(fields[conversionsAt], line, "total_conversions", decimalComma, false);
-      const value = valueAt < 0 ? 0 : parseAmountField(fields[valueAt], line, "total_conversion_value", decimalComma, true);
-      const nulls = nullsAt < 0 ? 0 : parseAmountField(fields[nullsAt], line, "total_null", decimalComma, true);
+      const conversions = parseAmountField(
+        readField(row, conversionsAt),
+        line,
+        "total_conversions",
+        decimalComma,
+        false,
+      );
+      const value =
+        valueAt < 0 ? 0 : parseAmountField(readField(row, valueAt), line, "total_conversion_value", decimalComma, true);
+      const nulls = nullsAt < 0 ? 0 : parseAmountField(readField(row, nullsAt), line, "total_null", decimalComma, true);
       try {
         aggregator.addNamedPath(channels, conversions, value, nulls);
       } catch (error) {
@@ -69,15 +70,19 @@ export function createTouchpointsCsvReader(journeys: JourneyAggregator): TextSin
     const journeyAt = column(layout, "journey_id");
     const timeAt = column(layout, "timestamp");
     const channelAt = column(layout, "channel");
-    return (fields, line) => {
-      const journeyId = requireText(fields[journeyAt], line, "journey_id");
-      const time = requireTime(fields[timeAt], line);
-      const channel = requireText(fields[channelAt], line, "channel");
-      try {
-        journeys.addTouchpoint(journeyId, time, channel);
-      } catch (error) {
-        locateError(error, line);
-      }
+    const parseTime = createTimestampParser();
+    return (row) => {
+      const { bytes, starts, ends, line } = row;
+      if (starts[journeyAt] === ends[journeyAt])
+        throw new AttributionInputError("is empty", { line, field: "journey_id" });
+      if (starts[channelAt] === ends[channelAt])
+        throw new AttributionInputError("is empty", { line, field: "channel" });
+      const time = readTime(row, timeAt, parseTime);
+      journeys.addTouchpointById(
+        journeys.internJourney(bytes, starts[journeyAt], ends[journeyAt]),
+        time,
+        journeys.internChannel(bytes, starts[channelAt], ends[channelAt]),
+      );
     };
   });
 }
@@ -89,65 +94,31 @@ export function createConversionsCsvReader(journeys: JourneyAggregator): TextSin
     const timeAt = column(layout, "timestamp");
     const valueAt = column(layout, "value");
     const decimalComma = layout.separator === ";";
-    return (fields, line) => {
-      const journeyId = requireText(fields[journeyAt], line, "journey_id");
-      const time = requireTime(fields[timeAt], line);
-      const value = valueAt < 0 ? 0 : parseAmountField(fields[valueAt], line, "value", decimalComma, true);
-      try {
-        journeys.addConversion(journeyId, time, value);
-      } catch (error) {
-        locateError(error, line);
-      }
+    const parseTime = createTimestampParser();
+    return (row) => {
+      const { bytes, starts, ends, line } = row;
+      if (starts[journeyAt] === ends[journeyAt])
+        throw new AttributionInputError("is empty", { line, field: "journey_id" });
+      const time = readTime(row, timeAt, parseTime);
+      const value = valueAt < 0 ? 0 : parseAmountField(readField(row, valueAt), line, "value", decimalComma, true);
+      journeys.addConversionById(journeys.internJourney(bytes, starts[journeyAt], ends[journeyAt]), time, value);
     };
   });
-}
-
-type RowHandler = (fields: string[], line: number) => void;
-
-/** A CSV reader: the first non-blank line is the header, blank lines are skipped. */
-function createCsvReader(
-  columns: { required: readonly string[]; optional: readonly string[] },
-  onHeader: (layout: CsvLayout) => RowHandler,
-): TextSink {
-  let layout: CsvLayout | null = null;
-  let handle: RowHandler | null = null;
-  const lines = createLineSplitter((text, line) => {
-    if (layout && handle) {
-      if (text.length === 0 || text.trim() === "") return;
-      handle(splitDataLine(text, layout, line), line);
-      return;
-    }
-    if (text.trim() === "") return;
-    layout = readCsvHeader(text, line, columns.required, columns.optional);
-    handle = onHeader(layout);
-  });
-  return {
-    push: lines.push,
-    end() {
-      lines.end();
-      if (!layout) {
-        const header = [...columns.required, ...columns.optional.map((name) => `[${name}]`)].join(",");
-        throw new AttributionInputError(`the file is empty; expected a header line ${header}`, { line: 1 });
-      }
-    },
-  };
 }
 
 function column(layout: CsvLayout, name: string): number {
   return layout.columns.get(name) ?? -1;
 }
 
-function requireText(text: string, line: number, field: string): string {
-  const trimmed = text.trim();
-  if (trimmed === "") throw new AttributionInputError("is empty", { line, field });
-  return trimmed;
-}
-
-function requireTime(text: string, line: number): number {
-  const time = parseTimestamp(text);
+function readTime(
+  row: CsvRow,
+  index: number,
+  parse: (bytes: Uint8Array, start: number, end: number) => number,
+): number {
+  const time = parse(row.bytes, row.starts[index], row.ends[index]);
   if (Number.isNaN(time)) {
-    throw new AttributionInputError(`expected an ISO 8601 date-time or Unix seconds, got "${text}"`, {
-      line,
+    throw new AttributionInputError(`expected an ISO 8601 date-time or Unix seconds, got "${readField(row, index)}"`, {
+      line: row.line,
       field: "timestamp",
     });
   }

@@ -1,11 +1,5 @@
 import { AttributionInputError } from "./errors";
 
-/** Receives text in chunks of any size, then end(). */
-export interface TextSink {
-  push(chunk: string): void;
-  end(): void;
-}
-
 /** The columns of a CSV file as read from its header line. */
 export interface CsvLayout {
   separator: "," | ";";
@@ -14,48 +8,22 @@ export interface CsvLayout {
   fieldCount: number;
 }
 
-/** Splits streamed text into lines (LF or CRLF, a leading BOM dropped) and numbers them from 1. */
-export function createLineSplitter(onLine: (line: string, lineNumber: number) => void): TextSink {
-  let rest = "";
-  let lineNumber = 0;
-  let first = true;
-  const emit = (line: string) => {
-    lineNumber++;
-    onLine(line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line, lineNumber);
-  };
-  return {
-    push(chunk: string) {
-      let text = rest === "" ? chunk : rest + chunk;
-      if (first && text.length > 0) {
-        first = false;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      }
-      let from = 0;
-      for (;;) {
-        const at = text.indexOf("\n", from);
-        if (at === -1) break;
-        emit(text.slice(from, at));
-        from = at + 1;
-      }
-      rest = from === 0 ? text : text.slice(from);
-    },
-    end() {
-      if (rest !== "") emit(rest);
-      rest = "";
-    },
-  };
-}
-
 /**
  * Reads a header line: the separator is `;` when the header has more semicolons than commas, else `,`.
  * Column names are trimmed and compared case-insensitively; unknown columns are allowed and ignored.
  */
-export function readCsvHeader(line: string, lineNumber: number, required: readonly string[], optional: readonly string[] = []): CsvLayout {
+export function readCsvHeader(
+  line: string,
+  lineNumber: number,
+  required: readonly string[],
+  optional: readonly string[] = [],
+): CsvLayout {
   const separator = count(line, ";") > count(line, ",") ? ";" : ",";
   const names = splitCsvFields(line, separator, lineNumber).map((name) => name.trim().toLowerCase());
   const columns = new Map<string, number>();
   names.forEach((name, index) => {
-    if (columns.has(name)) throw new AttributionInputError(`column "${name}" appears twice in the header`, { line: lineNumber });
+    if (columns.has(name))
+      throw new AttributionInputError(`column "${name}" appears twice in the header`, { line: lineNumber });
     columns.set(name, index);
   });
   const expected = [...required, ...optional.map((name) => `[${name}]`)].join(separator);
@@ -93,7 +61,9 @@ export function splitCsvFields(line: string, separator: string, lineNumber: numb
       fields.push(value);
       if (at === line.length) return fields;
       if (line[at] !== separator) {
-        throw new AttributionInputError(`unexpected text after a quoted field at column ${at + 1}`, { line: lineNumber });
+        throw new AttributionInputError(`unexpected text after a quoted field at column ${at + 1}`, {
+          line: lineNumber,
+        });
       }
       at++;
     } else {

@@ -1,6 +1,6 @@
-export { solveAbsorption, type AbsorptionBounds, ABSORPTION_TOLERANCE } from "./absorption";
+export { ABSORPTION_TOLERANCE, type AbsorptionBounds, solveAbsorption } from "./absorption";
 export { computeAttribution, type PathModelName } from "./attribute";
-export { type CsvLayout, createLineSplitter, type TextSink } from "./csv";
+export type { CsvLayout } from "./csv";
 export {
   CONVERSIONS_COLUMNS,
   createConversionsCsvReader,
@@ -9,6 +9,7 @@ export {
   PATHS_COLUMNS,
   TOUCHPOINTS_COLUMNS,
 } from "./csv-inputs";
+export { type CsvRow, createCsvReader, type TextSink } from "./csv-reader";
 export { AttributionInputError } from "./errors";
 export { computeHeuristicModel, computeHeuristicModels, type HeuristicResults } from "./heuristics";
 export {
@@ -18,7 +19,7 @@ export {
   type JourneyOptions,
 } from "./journeys";
 export { computeMarkovModel, type MarkovDiagnostics, type MarkovOptions, type MarkovResult } from "./markov";
-export { buildMarkovChain, type AbsorbingChain, type MarkovChain } from "./markov-chain";
+export { type AbsorbingChain, buildMarkovChain, type MarkovChain } from "./markov-chain";
 export { buildPathTable, createPathAggregator, type PathAggregator, type PathRow } from "./paths";
 export { compareNames } from "./results";
 export { computeShapleyModel } from "./shapley";

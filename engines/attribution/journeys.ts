@@ -1,8 +1,10 @@
 import { AttributionInputError } from "./errors";
-import { GrowableFloat64, GrowableInt32 } from "./growable";
+import { GrowableInt32 } from "./growable";
+import { ByteKeyTable } from "./key-table";
 import { createPathAggregator } from "./paths";
 import { buildAttributionResult } from "./results";
 import type { AttributionResult, AttributionTotals, PathTable } from "./types";
+import { encodeUtf8 } from "./utf8";
 
 const MS_PER_DAY = 86_400_000;
 
@@ -31,7 +33,15 @@ export interface JourneyAggregator {
   addTouchpoint(journeyId: string, time: number, channel: string): void;
   /** Records that a journey converted at a time (ms since the epoch) with a value ≥ 0. */
   addConversion(journeyId: string, time: number, value: number): void;
-  /** Builds the paths and the time-decay attribution. */
+  /** Returns the id of the journey named by the UTF-8 bytes[start … end − 1], registering it on first sight. */
+  internJourney(bytes: Uint8Array, start: number, end: number): number;
+  /** Returns the id of the channel named by the UTF-8 bytes[start … end − 1], registering it on first sight. */
+  internChannel(bytes: Uint8Array, start: number, end: number): number;
+  /** addTouchpoint for ids from internJourney and internChannel: the fast path of file readers. */
+  addTouchpointById(journey: number, time: number, channel: number): void;
+  /** addConversion for a journey id from internJourney. */
+  addConversionById(journey: number, time: number, value: number): void;
+  /** Builds the paths and the time-decay attribution; call it once. */
   finish(): JourneyAggregation;
 }
 
@@ -53,15 +63,12 @@ export function createJourneyAggregator(options: JourneyOptions = {}): JourneyAg
 
 class Aggregator implements JourneyAggregator {
   private readonly paths = createPathAggregator();
-  private readonly journeyIds = new Map<string, number>();
-  private lastJourneyId = "";
-  private lastJourney = -1;
-  private readonly touchJourney = new GrowableInt32(1 << 16);
-  private readonly touchTime = new GrowableFloat64(1 << 16);
-  private readonly touchChannel = new GrowableInt32(1 << 16);
-  private readonly conversionJourney = new GrowableInt32();
-  private readonly conversionTime = new GrowableFloat64();
-  private readonly conversionValue = new GrowableFloat64();
+  private readonly journeyIds = new ByteKeyTable();
+  private readonly channelKeys = new ByteKeyTable();
+  private readonly channelIds = new GrowableInt32(64);
+  private readonly touches = new EventLog(1 << 16);
+  private readonly conversions = new EventLog(1 << 10);
+  private finished = false;
 
   constructor(
     private readonly lookbackMs: number,
@@ -69,32 +76,58 @@ class Aggregator implements JourneyAggregator {
   ) {}
 
   addTouchpoint(journeyId: string, time: number, channel: string): void {
-    if (!Number.isFinite(time)) throw new AttributionInputError(`timestamp must be a finite time, got ${time}`);
-    const journey = this.internJourney(journeyId);
-    const channelId = this.paths.internChannel(channel);
-    this.touchJourney.push(journey);
-    this.touchTime.push(time);
-    this.touchChannel.push(channelId);
+    const journey = encodeUtf8(journeyId);
+    const name = encodeUtf8(channel);
+    this.addTouchpointById(
+      this.internJourney(journey, 0, journey.length),
+      time,
+      this.internChannel(name, 0, name.length),
+    );
   }
 
   addConversion(journeyId: string, time: number, value: number): void {
+    const journey = encodeUtf8(journeyId);
+    this.addConversionById(this.internJourney(journey, 0, journey.length), time, value);
+  }
+
+  internJourney(bytes: Uint8Array, start: number, end: number): number {
+    if (start === end) throw new AttributionInputError("journey id is empty");
+    return this.journeyIds.idOf(bytes, start, end);
+  }
+
+  internChannel(bytes: Uint8Array, start: number, end: number): number {
+    if (start === end) throw new AttributionInputError("channel name is empty");
+    const key = this.channelKeys.idOf(bytes, start, end);
+    if (key === this.channelIds.length) this.channelIds.push(this.paths.internChannel(this.channelKeys.keyOf(key)));
+    return this.channelIds.data[key];
+  }
+
+  addTouchpointById(journey: number, time: number, channel: number): void {
+    if (!(journey >= 0 && journey < this.journeyIds.size)) throw new RangeError(`unknown journey id ${journey}`);
+    if (!(channel >= 0 && channel < this.paths.channelCount)) throw new RangeError(`unknown channel id ${channel}`);
+    if (!Number.isFinite(time)) throw new AttributionInputError(`timestamp must be a finite time, got ${time}`);
+    this.touches.add(journey, time, channel);
+  }
+
+  addConversionById(journey: number, time: number, value: number): void {
+    if (!(journey >= 0 && journey < this.journeyIds.size)) throw new RangeError(`unknown journey id ${journey}`);
     if (!Number.isFinite(time)) throw new AttributionInputError(`timestamp must be a finite time, got ${time}`);
     if (!(value >= 0 && Number.isFinite(value))) {
       throw new AttributionInputError(`value must be a finite number ≥ 0, got ${value}`);
     }
-    this.conversionJourney.push(this.internJourney(journeyId));
-    this.conversionTime.push(time);
-    this.conversionValue.push(value);
+    this.conversions.add(journey, time, value);
   }
 
   finish(): JourneyAggregation {
+    if (this.finished) throw new Error("finish() was already called on this journey aggregator");
+    this.finished = true;
     const journeyCount = this.journeyIds.size;
-    const touches = groupByJourney(this.touchJourney, this.touchTime.data, journeyCount);
-    const conversions = groupByJourney(this.conversionJourney, this.conversionTime.data, journeyCount);
-    const tTime = this.touchTime.data;
-    const tChannel = this.touchChannel.data;
-    const cTime = this.conversionTime.data;
-    const cValue = this.conversionValue.data;
+    const touches = groupByJourney(this.touches, journeyCount);
+    const conversions = groupByJourney(this.conversions, journeyCount);
+    const tTime = this.touches.time;
+    const tChannel = this.touches.payload;
+    const cTime = this.conversions.time;
+    const cValue = this.conversions.payload;
     const ids = new Int32Array(Math.max(1, touches.longest));
     const decay = new Float64Array(ids.length);
     const conversionCredit = new Float64Array(this.paths.channelCount);
@@ -163,34 +196,20 @@ class Aggregator implements JourneyAggregator {
       timeDecay: buildAttributionResult("time-decay", null, paths.channels, totals, conversionCredit, valueCredit),
       unmatched,
       journeyCount,
-      touchpointCount: this.touchTime.length,
-      conversionCount: this.conversionTime.length,
+      touchpointCount: this.touches.length,
+      conversionCount: this.conversions.length,
     };
-  }
-
-  private internJourney(journeyId: string): number {
-    // Rows usually arrive grouped by journey: skip the map lookup while the journey repeats.
-    if (journeyId === this.lastJourneyId && this.lastJourney >= 0) return this.lastJourney;
-    if (journeyId === "") throw new AttributionInputError("journey id is empty");
-    let id = this.journeyIds.get(journeyId);
-    if (id === undefined) {
-      id = this.journeyIds.size;
-      this.journeyIds.set(journeyId, id);
-    }
-    this.lastJourneyId = journeyId;
-    this.lastJourney = id;
-    return id;
   }
 }
 
 /** Row indices grouped by journey (counting sort), each group in time order, input order among equal times. */
 function groupByJourney(
-  journeys: GrowableInt32,
-  time: Float64Array,
+  events: EventLog,
   journeyCount: number,
 ): { start: Int32Array; order: Int32Array; longest: number } {
-  const count = journeys.length;
-  const journey = journeys.data;
+  const count = events.length;
+  const journey = events.journey;
+  const time = events.time;
   const start = new Int32Array(journeyCount + 1);
   for (let i = 0; i < count; i++) start[journey[i] + 1]++;
   let longest = 0;
@@ -212,4 +231,39 @@ function groupByJourney(
     order.set(group, from);
   }
   return { start, order, longest };
+}
+
+/** Events (touches or conversions) in arrival order: journey, time and a channel id or a value. */
+class EventLog {
+  journey: Int32Array;
+  time: Float64Array;
+  payload: Float64Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.journey = new Int32Array(capacity);
+    this.time = new Float64Array(capacity);
+    this.payload = new Float64Array(capacity);
+  }
+
+  add(journey: number, time: number, payload: number): void {
+    if (this.length === this.journey.length) this.grow();
+    this.journey[this.length] = journey;
+    this.time[this.length] = time;
+    this.payload[this.length] = payload;
+    this.length++;
+  }
+
+  private grow(): void {
+    const capacity = this.journey.length * 2;
+    const journey = new Int32Array(capacity);
+    const time = new Float64Array(capacity);
+    const payload = new Float64Array(capacity);
+    journey.set(this.journey);
+    time.set(this.time);
+    payload.set(this.payload);
+    this.journey = journey;
+    this.time = time;
+    this.payload = payload;
+  }
 }

@@ -78,8 +78,27 @@ export function buildMarkovChain(table: PathTable, order: number): MarkovChain {
     valueW.data[previous] += table.values[p];
   }
   const n = startW.length;
+  // Number states in window order, so a state's successors (its window shifted by one) sit side by side:
+  // the solver then reads memory almost in sequence instead of at random.
+  const windowOffsets = windows.offsets.data;
+  const windowSteps = windows.steps.data;
+  const rank = rankWindows(n, windowOffsets, windowSteps);
+  for (let e = 0; e < weight.length; e++) {
+    fromState.data[e] = rank[fromState.data[e]];
+    toState.data[e] = rank[toState.data[e]];
+  }
+  const stateOffsets = new Int32Array(n + 1);
+  const stateSteps = new Int32Array(windows.steps.length);
+  const byRank = new Int32Array(n);
+  for (let s = 0; s < n; s++) byRank[rank[s]] = s;
+  for (let r = 0; r < n; r++) {
+    const s = byRank[r];
+    const length = windowOffsets[s + 1] - windowOffsets[s];
+    stateSteps.set(windowSteps.subarray(windowOffsets[s], windowOffsets[s + 1]), stateOffsets[r]);
+    stateOffsets[r + 1] = stateOffsets[r] + length;
+  }
   const outW = new Float64Array(n);
-  for (let s = 0; s < n; s++) outW[s] = convW.data[s] + nullW.data[s];
+  for (let s = 0; s < n; s++) outW[rank[s]] = convW.data[s] + nullW.data[s];
   for (let e = 0; e < weight.length; e++) outW[fromState.data[e]] += weight.data[e];
   const csr = compressTransitions(n, fromState.data, toState.data, weight.data, weight.length, outW);
   const startProb = new Float64Array(n);
@@ -87,23 +106,45 @@ export function buildMarkovChain(table: PathTable, order: number): MarkovChain {
   const valueRate = new Float64Array(n);
   let maxMeanValue = 0;
   for (let s = 0; s < n; s++) {
-    startProb[s] = startW.data[s] / totalWeight;
-    conversionRate[s] = convW.data[s] / outW[s];
-    valueRate[s] = valueW.data[s] / outW[s];
+    const r = rank[s];
+    startProb[r] = startW.data[s] / totalWeight;
+    conversionRate[r] = convW.data[s] / outW[r];
+    valueRate[r] = valueW.data[s] / outW[r];
     if (convW.data[s] > 0) maxMeanValue = Math.max(maxMeanValue, valueW.data[s] / convW.data[s]);
   }
   return {
     order,
     stateCount: n,
     ...csr,
-    stateOffsets: windows.offsets.toArray(),
-    stateSteps: windows.steps.toArray(),
+    stateOffsets,
+    stateSteps,
     startProb,
     conversionRate,
     valueRate,
     maxMeanValue,
     transitionCount: csr.col.length,
   };
+}
+
+/** Ranks windows in lexicographic order of their channel ids (a window before its extensions). */
+function rankWindows(n: number, offsets: Int32Array, steps: Int32Array): Int32Array {
+  const order = Array.from({ length: n }, (_, s) => s);
+  order.sort((a, b) => {
+    const aStart = offsets[a];
+    const bStart = offsets[b];
+    const aLength = offsets[a + 1] - aStart;
+    const bLength = offsets[b + 1] - bStart;
+    for (let i = 0; i < aLength && i < bLength; i++) {
+      const difference = steps[aStart + i] - steps[bStart + i];
+      if (difference !== 0) return difference;
+    }
+    return aLength - bLength;
+  });
+  const rank = new Int32Array(n);
+  order.forEach((s, r) => {
+    rank[s] = r;
+  });
+  return rank;
 }
 
 /** Merges duplicate transitions into CSR rows of probabilities, plus the reverse adjacency. */

@@ -58,7 +58,10 @@ describe("computeMarkovModel", () => {
   });
 
   it("solves a second-order chain with windows, short paths and collapsed repeats", () => {
-    const { result, byName } = effectsOf([...mixed, { path: ["A", "B", "A", "B", "A"], conversions: 1, value: 5, nulls: 1 }], 2);
+    const { result, byName } = effectsOf(
+      [...mixed, { path: ["A", "B", "A", "B", "A"], conversions: 1, value: 5, nulls: 1 }],
+      2,
+    );
     expect(result.order).toBe(2);
     expect(byName.A.removalEffect).toBeCloseTo(5 / 8, 14);
     expect(byName.B.removalEffect).toBeCloseTo(1, 14);
@@ -159,7 +162,12 @@ describe("solveAbsorption", () => {
     const revPtr = rowPtr.slice();
     const revCol = Int32Array.from({ length: n }, (_, i) => (i + n - 1) % n);
     const rhs = new Float64Array(n).fill(0.001);
-    const { lower, upper, maxRelativeGap } = solveAbsorption({ stateCount: n, rowPtr, col, prob, revPtr, revCol }, rhs, null, 1);
+    const [{ lower, upper, maxRelativeGap }] = solveAbsorption(
+      { stateCount: n, rowPtr, col, prob, revPtr, revCol },
+      [rhs],
+      null,
+      [1],
+    );
     // Rounding limits the width to about the condition number (1000) times machine epsilon; it is reported.
     expect(maxRelativeGap).toBeGreaterThanOrEqual(0);
     expect(maxRelativeGap).toBeLessThan(1000 * ABSORPTION_TOLERANCE);

@@ -43,8 +43,14 @@ export function computeMarkovModel(table: PathTable, options: MarkovOptions = {}
   const totals = sumPathTotals(table);
   const channelCount = table.channels.length;
   const statesOf = listStatesByChannel(chain, channelCount);
-  const conversion = computeRemovalEffects(chain, statesOf, channelCount, chain.conversionRate, 1, totals.conversions);
-  const value = computeRemovalEffects(chain, statesOf, channelCount, chain.valueRate, chain.maxMeanValue, totals.value);
+  const [conversion, value] = computeRemovalEffects(
+    chain,
+    statesOf,
+    channelCount,
+    [chain.conversionRate, chain.valueRate],
+    [1, chain.maxMeanValue],
+    [totals.conversions, totals.value],
+  );
   const result = buildAttributionResult(
     "markov",
     order,
@@ -56,7 +62,8 @@ export function computeMarkovModel(table: PathTable, options: MarkovOptions = {}
   );
   const idOf = new Map(table.channels.map((name, id) => [name, id]));
   const valueRemovalEffects: Record<string, number> = {};
-  for (const credit of result.channels) valueRemovalEffects[credit.channel] = value.effects[idOf.get(credit.channel) ?? 0];
+  for (const credit of result.channels)
+    valueRemovalEffects[credit.channel] = value.effects[idOf.get(credit.channel) ?? 0];
   return {
     ...result,
     diagnostics: {
@@ -95,36 +102,59 @@ function listStatesByChannel(chain: MarkovChain, channelCount: number): { ptr: I
   return { ptr, states };
 }
 
-/** Removal effect of every channel for one reward (conversions or value), with a proven error bound. */
+interface RemovalEffects {
+  effects: Float64Array;
+  base: number;
+  maxError: number;
+}
+
+/** Removal effect of every channel for each reward (conversions, value), with a proven error bound. */
 function computeRemovalEffects(
   chain: MarkovChain,
   statesOf: { ptr: Int32Array; states: Int32Array },
   channelCount: number,
-  reward: Float64Array,
-  rewardBound: number,
-  observedTotal: number,
-): { effects: Float64Array; base: number; maxError: number } {
-  const effects = new Float64Array(channelCount);
-  if (observedTotal === 0 || chain.stateCount === 0) return { effects, base: 0, maxError: 0 };
-  const full = solveAbsorption(chain, reward, null, rewardBound);
-  const base = boundStart(chain, full);
-  if (base.high === 0) return { effects, base: 0, maxError: 0 };
+  rewards: Float64Array[],
+  rewardBounds: number[],
+  observedTotals: number[],
+): RemovalEffects[] {
+  const results = rewards.map(() => ({ effects: new Float64Array(channelCount), base: 0, maxError: 0 }));
+  // Rewards nobody observed stay at zero: solving for them would only add work.
+  const live = rewards.map((_, k) => k).filter((k) => observedTotals[k] > 0);
+  if (live.length === 0 || chain.stateCount === 0) return results;
+  const full = solveAbsorption(
+    chain,
+    live.map((k) => rewards[k]),
+    null,
+    live.map((k) => rewardBounds[k]),
+  );
+  const base = full.map((bounds) => boundStart(chain, bounds));
+  live.forEach((k, i) => {
+    results[k].base = (base[i].low + base[i].high) / 2;
+  });
   const blocked = new Uint8Array(chain.stateCount);
-  let maxError = 0;
   for (let c = 0; c < channelCount; c++) {
     const from = statesOf.ptr[c];
     const to = statesOf.ptr[c + 1];
     if (from === to) continue;
     for (let i = from; i < to; i++) blocked[statesOf.states[i]] = 1;
     // The full chain's upper bounds stay upper bounds once states are removed: removal only lowers x.
-    const removed = boundStart(chain, solveAbsorption(chain, reward, blocked, full.upper));
+    const removed = solveAbsorption(
+      chain,
+      live.map((k) => rewards[k]),
+      blocked,
+      full.map((bounds) => bounds.upper),
+    );
     for (let i = from; i < to; i++) blocked[statesOf.states[i]] = 0;
-    const mid = (removed.low + removed.high) / (base.low + base.high);
-    effects[c] = Math.min(1, Math.max(0, 1 - mid));
-    const widest = removed.high / base.low - removed.low / base.high;
-    if (widest > maxError) maxError = widest;
+    live.forEach((k, i) => {
+      if (base[i].high === 0) return;
+      const without = boundStart(chain, removed[i]);
+      const effect = 1 - (without.low + without.high) / (base[i].low + base[i].high);
+      results[k].effects[c] = Math.min(1, Math.max(0, effect));
+      const width = without.high / base[i].low - without.low / base[i].high;
+      if (width > results[k].maxError) results[k].maxError = width;
+    });
   }
-  return { effects, base: (base.low + base.high) / 2, maxError };
+  return results;
 }
 
 /** Bounds the expected reward from the start state. */

@@ -56,12 +56,15 @@ export function checkPathCounts(conversions: number, value: number, nulls: numbe
 class Aggregator implements PathAggregator {
   private readonly channelIds = new Map<string, number>();
   private readonly channels: string[] = [];
-  private readonly pathIndex = new Map<string, number>();
   private readonly offsets = new GrowableInt32();
   private readonly steps = new GrowableInt32(4096);
   private readonly conversions = new GrowableFloat64();
   private readonly values = new GrowableFloat64();
   private readonly nulls = new GrowableFloat64();
+  private readonly hashes = new GrowableInt32();
+  // Open addressing over path hashes; slot i holds [hash, path index + 1] (0 when empty) at 2i.
+  private slots = new Int32Array(2 << 10);
+  private mask = (1 << 10) - 1;
   private readonly scratch: number[] = [];
 
   constructor() {
@@ -86,26 +89,41 @@ class Aggregator implements PathAggregator {
   addPath(channelIds: ArrayLike<number>, length: number, conversions: number, value: number, nulls: number): void {
     if (length < 1) throw new AttributionInputError("path has no channels");
     checkPathCounts(conversions, value, nulls);
-    let key = "";
+    let hash = 0x811c9dc5 | 0;
     for (let i = 0; i < length; i++) {
       const id = channelIds[i];
       if (!(id >= 0 && id < this.channels.length)) throw new RangeError(`unknown channel id ${id}`);
-      // Ids below 0x8000 take one UTF-16 unit, larger ones two, so keys stay unique.
-      key += id < 0x8000 ? String.fromCharCode(id) : String.fromCharCode(0x8000 | (id >>> 15), id & 0x7fff);
+      hash = Math.imul(hash ^ id, 0x01000193);
     }
-    const known = this.pathIndex.get(key);
-    if (known !== undefined) {
-      this.conversions.data[known] += conversions;
-      this.values.data[known] += value;
-      this.nulls.data[known] += nulls;
+    const offsets = this.offsets.data;
+    const steps = this.steps.data;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      if (this.slots[2 * slot] !== hash) {
+        if (this.slots[2 * slot + 1] === 0) break;
+        continue;
+      }
+      const entry = this.slots[2 * slot + 1];
+      if (entry === 0) break;
+      const p = entry - 1;
+      if (offsets[p + 1] - offsets[p] !== length) continue;
+      let same = true;
+      for (let i = 0, at = offsets[p]; i < length && same; i++) same = steps[at + i] === channelIds[i];
+      if (!same) continue;
+      this.conversions.data[p] += conversions;
+      this.values.data[p] += value;
+      this.nulls.data[p] += nulls;
       return;
     }
-    this.pathIndex.set(key, this.conversions.length);
+    const index = this.conversions.length;
+    this.steps.grow(this.steps.length + length);
     for (let i = 0; i < length; i++) this.steps.push(channelIds[i]);
     this.offsets.push(this.steps.length);
     this.conversions.push(conversions);
     this.values.push(value);
     this.nulls.push(nulls);
+    this.hashes.push(hash);
+    if ((index + 1) * 2 > this.mask + 1) this.rehash();
+    else this.place(hash, index);
   }
 
   addNamedPath(channels: readonly string[], conversions: number, value: number, nulls: number): void {
@@ -125,5 +143,18 @@ class Aggregator implements PathAggregator {
       values: this.values.toArray(),
       nulls: this.nulls.toArray(),
     };
+  }
+
+  private place(hash: number, index: number): void {
+    let slot = hash & this.mask;
+    while (this.slots[2 * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = index + 1;
+  }
+
+  private rehash(): void {
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Int32Array((this.mask + 1) * 2);
+    for (let p = 0; p < this.conversions.length; p++) this.place(this.hashes.data[p], p);
   }
 }

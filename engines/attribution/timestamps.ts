@@ -1,3 +1,5 @@
+import { decodeUtf8, encodeUtf8 } from "./utf8";
+
 const MS_PER_DAY = 86_400_000;
 
 /**
@@ -6,72 +8,109 @@ const MS_PER_DAY = 86_400_000;
  * no offset means UTC) and plain Unix epoch seconds (`1709296200`, `1709296200.5`).
  */
 export function parseTimestamp(text: string): number {
-  const s = text.trim();
-  const n = s.length;
-  if (n === 0) return Number.NaN;
-  if (n >= 10 && s.charCodeAt(4) === 45 /* - */ && s.charCodeAt(7) === 45) return parseIsoDateTime(s);
-  if (/^\d+(\.\d+)?$/.test(s)) return Number(s) * 1000;
-  return Number.NaN;
+  const bytes = encodeUtf8(text);
+  let start = 0;
+  let end = bytes.length;
+  while (start < end && isBlank(bytes[start])) start++;
+  while (end > start && isBlank(bytes[end - 1])) end--;
+  return parseRange(bytes, start, end, { date: -1, days: 0 });
 }
 
-function parseIsoDateTime(s: string): number {
-  const year = readDigits(s, 0, 4);
-  const month = readDigits(s, 5, 2);
-  const day = readDigits(s, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  let ms = daysFromCivil(year, month, day) * MS_PER_DAY;
-  let at = 10;
-  if (at === s.length) return ms;
-  const separator = s.charCodeAt(at);
+/**
+ * Returns a parser of the UTF-8 bytes[start … end − 1] that works like parseTimestamp, for the hot path of large
+ * files. It remembers the last date it converted to days, since rows mostly share the previous row's date.
+ */
+export function createTimestampParser(): (bytes: Uint8Array, start: number, end: number) => number {
+  const cache: DateCache = { date: -1, days: 0 };
+  return (text, start, end) => parseRange(text, start, end, cache);
+}
+
+interface DateCache {
+  date: number;
+  days: number;
+}
+
+function parseRange(s: Uint8Array, start: number, end: number, cache: DateCache): number {
+  if (end - start >= 10 && s[start + 4] === 45 /* - */ && s[start + 7] === 45) {
+    return parseIsoDateTime(s, start, end, cache);
+  }
+  return parseEpochSeconds(s, start, end);
+}
+
+function parseEpochSeconds(s: Uint8Array, start: number, end: number): number {
+  if (start === end) return Number.NaN;
+  let seconds = 0;
+  let at = start;
+  while (at < end && isDigit(s[at])) seconds = seconds * 10 + s[at++] - 48;
+  if (at === start) return Number.NaN;
+  if (at === end) return seconds * 1000;
+  if (s[at] !== 46 /* . */ || at + 1 === end) return Number.NaN;
+  for (let i = at + 1; i < end; i++) if (!isDigit(s[i])) return Number.NaN;
+  return Number(decodeUtf8(s, start, end)) * 1000;
+}
+
+function parseIsoDateTime(s: Uint8Array, start: number, end: number, cache: DateCache): number {
+  const year = digit(s, start) * 1000 + digit(s, start + 1) * 100 + digit(s, start + 2) * 10 + digit(s, start + 3);
+  const month = digit(s, start + 5) * 10 + digit(s, start + 6);
+  const day = digit(s, start + 8) * 10 + digit(s, start + 9);
+  const date = year * 10_000 + month * 100 + day;
+  if (date !== cache.date || year < 0 || month < 0 || day < 0) {
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+    cache.date = date;
+    cache.days = daysFromCivil(year, month, day);
+  }
+  let ms = cache.days * MS_PER_DAY;
+  let at = start + 10;
+  if (at === end) return ms;
+  const separator = s[at];
   if (separator !== 84 /* T */ && separator !== 32 /* space */ && separator !== 116 /* t */) return Number.NaN;
-  const hour = readDigits(s, at + 1, 2);
-  if (s.charCodeAt(at + 3) !== 58 /* : */) return Number.NaN;
-  const minute = readDigits(s, at + 4, 2);
+  if (at + 6 > end || s[at + 3] !== 58 /* : */) return Number.NaN;
+  const hour = digit(s, at + 1) * 10 + digit(s, at + 2);
+  const minute = digit(s, at + 4) * 10 + digit(s, at + 5);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
   ms += hour * 3_600_000 + minute * 60_000;
   at += 6;
-  if (s.charCodeAt(at) === 58) {
-    const second = readDigits(s, at + 1, 2);
+  if (at < end && s[at] === 58) {
+    if (at + 3 > end) return Number.NaN;
+    const second = digit(s, at + 1) * 10 + digit(s, at + 2);
     if (second < 0 || second > 59) return Number.NaN;
     ms += second * 1000;
     at += 3;
-    if (s.charCodeAt(at) === 46 /* . */ || s.charCodeAt(at) === 44 /* , */) {
-      let end = at + 1;
-      while (end < s.length && isDigit(s.charCodeAt(end))) end++;
-      if (end === at + 1) return Number.NaN;
-      ms += Number(`0.${s.slice(at + 1, end)}`) * 1000;
-      at = end;
+    if (at < end && (s[at] === 46 /* . */ || s[at] === 44) /* , */) {
+      let stop = at + 1;
+      while (stop < end && isDigit(s[stop])) stop++;
+      if (stop === at + 1) return Number.NaN;
+      ms += Number(`0.${decodeUtf8(s, at + 1, stop)}`) * 1000;
+      at = stop;
     }
   }
-  if (at === s.length) return ms;
-  const zone = s.charCodeAt(at);
-  if ((zone === 90 /* Z */ || zone === 122) && at + 1 === s.length) return ms;
+  if (at === end) return ms;
+  const zone = s[at];
+  if ((zone === 90 /* Z */ || zone === 122) /* z */ && at + 1 === end) return ms;
   if (zone !== 43 /* + */ && zone !== 45 /* - */) return Number.NaN;
-  const offsetHours = readDigits(s, at + 1, 2);
-  let offsetMinutes = 0;
-  if (at + 3 === s.length) offsetMinutes = 0;
-  else if (s.charCodeAt(at + 3) === 58 && at + 6 === s.length) offsetMinutes = readDigits(s, at + 4, 2);
-  else if (at + 5 === s.length) offsetMinutes = readDigits(s, at + 3, 2);
+  let offsetMinutes: number;
+  if (at + 3 === end) offsetMinutes = 0;
+  else if (s[at + 3] === 58 && at + 6 === end) offsetMinutes = digit(s, at + 4) * 10 + digit(s, at + 5);
+  else if (at + 5 === end) offsetMinutes = digit(s, at + 3) * 10 + digit(s, at + 4);
   else return Number.NaN;
+  const offsetHours = digit(s, at + 1) * 10 + digit(s, at + 2);
   if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return Number.NaN;
   const offset = (offsetHours * 60 + offsetMinutes) * 60_000;
   return zone === 43 ? ms - offset : ms + offset;
+}
+
+/** The digit at s[at], or −1000 when it is not one, so any number built from it comes out negative. */
+function digit(s: Uint8Array, at: number): number {
+  const d = s[at] - 48;
+  return d >= 0 && d <= 9 ? d : -1000;
 }
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Reads `count` decimal digits at `at`, or −1 when any is missing. */
-function readDigits(s: string, at: number, count: number): number {
-  if (at + count > s.length) return -1;
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const code = s.charCodeAt(i);
-    if (!isDigit(code)) return -1;
-    value = value * 10 + code - 48;
-  }
-  return value;
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -2,7 +2,15 @@
 export type ModelName = "first" | "last" | "linear" | "position" | "time-decay" | "markov" | "shapley";
 
 /** Every model name, in the order the CLI lists them. */
-export const MODEL_NAMES: readonly ModelName[] = ["first", "last", "linear", "position", "time-decay", "markov", "shapley"];
+export const MODEL_NAMES: readonly ModelName[] = [
+  "first",
+  "last",
+  "linear",
+  "position",
+  "time-decay",
+  "markov",
+  "shapley",
+];
 
 /** The heuristic models that need nothing but the paths. */
 export type HeuristicModelName = "first" | "last" | "linear" | "position";

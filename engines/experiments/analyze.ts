@@ -56,7 +56,13 @@ export function runAnalysis(plan: AnalysisPlan): ExperimentResult {
       variant.adjustedPValue = adjusted[index];
     });
   }
-  const result = { srmPValue: computeSrmPValue(plan.arms.map((arm) => arm.n), plan.expectedSplit), variants };
+  const result = {
+    srmPValue: computeSrmPValue(
+      plan.arms.map((arm) => arm.n),
+      plan.expectedSplit,
+    ),
+    variants,
+  };
   checkFinite(result);
   return result;
 }
@@ -65,7 +71,10 @@ export function runAnalysis(plan: AnalysisPlan): ExperimentResult {
 export function serializeResult(result: ExperimentResult): JsonExperimentResult {
   return {
     srmPValue: result.srmPValue,
-    variants: result.variants.map((variant) => ({ ...variant, ci: [writeBound(variant.ci[0]), writeBound(variant.ci[1])] })),
+    variants: result.variants.map((variant) => ({
+      ...variant,
+      ci: [writeBound(variant.ci[0]), writeBound(variant.ci[1])],
+    })),
   };
 }
 
@@ -78,11 +87,24 @@ function writeBound(bound: number): JsonBound {
 // Extreme but valid-looking input (e.g. sums near the float limit) could still overflow; the promise is
 // a clear error rather than NaN in a response.
 function checkFinite(result: ExperimentResult): void {
-  const bad = (value: number) => Number.isNaN(value) || (!Number.isFinite(value) && Math.abs(value) !== Number.POSITIVE_INFINITY);
-  if (Number.isNaN(result.srmPValue)) throw new ExperimentInputError("variants", "gave a sample-ratio test that is not a number");
+  const bad = (value: number) =>
+    Number.isNaN(value) || (!Number.isFinite(value) && Math.abs(value) !== Number.POSITIVE_INFINITY);
+  if (Number.isNaN(result.srmPValue))
+    throw new ExperimentInputError("variants", "gave a sample-ratio test that is not a number");
   result.variants.forEach((variant, offset) => {
-    const values = [variant.estimate, variant.standardError, variant.pValue, variant.adjustedPValue, variant.chanceToWin, ...(variant.risk ?? [])];
+    const values = [
+      variant.estimate,
+      variant.standardError,
+      variant.pValue,
+      variant.adjustedPValue,
+      variant.chanceToWin,
+      ...(variant.risk ?? []),
+    ];
     const finite = values.every((value) => value === undefined || Number.isFinite(value)) && !variant.ci.some(bad);
-    if (!finite) throw new ExperimentInputError(`variants[${offset + 1}]`, "gives results that are not finite numbers; check its aggregates");
+    if (!finite)
+      throw new ExperimentInputError(
+        `variants[${offset + 1}]`,
+        "gives results that are not finite numbers; check its aggregates",
+      );
   });
 }

@@ -12,7 +12,12 @@ export type BayesianOutcome = {
 };
 
 /** Gaussian posterior of the effect: flat prior → N(estimate, se²); proper prior → precision-weighted. */
-export function runBayesianTest(moments: EffectMoments, prior: Prior, difference: Difference, alpha: number): BayesianOutcome {
+export function runBayesianTest(
+  moments: EffectMoments,
+  prior: Prior,
+  difference: Difference,
+  alpha: number,
+): BayesianOutcome {
   const { estimate, variance } = moments;
   let mean = estimate;
   let precision = 1 / variance;

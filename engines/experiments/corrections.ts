@@ -5,7 +5,8 @@ import type { Correction } from "./types";
 export function adjustPValues(pValues: readonly number[], method: Correction): number[] {
   if (method !== "holm" && method !== "bh") throw new ExperimentInputError("correction", 'must be "holm" or "bh"');
   pValues.forEach((p, index) => {
-    if (typeof p !== "number" || !(p >= 0 && p <= 1)) throw new ExperimentInputError(`pValues[${index}]`, "must be a number from 0 to 1");
+    if (typeof p !== "number" || !(p >= 0 && p <= 1))
+      throw new ExperimentInputError(`pValues[${index}]`, "must be a number from 0 to 1");
   });
   const m = pValues.length;
   const order = pValues.map((p, index) => ({ p, index })).sort((x, y) => x.p - y.p || x.index - y.index);

@@ -29,7 +29,13 @@ export function computeSequentialRho(alpha: number, tuning: number): number {
 }
 
 /** Half-width of the always-valid confidence sequence for an effect with `variance` after `n` units. */
-export function computeSequentialHalfWidth(variance: number, n: number, rho: number, alpha: number, sided: Sided): number {
+export function computeSequentialHalfWidth(
+  variance: number,
+  n: number,
+  rho: number,
+  alpha: number,
+  sided: Sided,
+): number {
   const s2 = variance * n;
   const spread = n * rho * rho + 1;
   const scale = (2 * spread) / (n * rho) ** 2;
@@ -55,7 +61,13 @@ export function runSequentialTest(moments: EffectMoments, sided: Sided, alpha: n
 
 // The smallest α whose one-sided sequence excludes 0, with ρ held at the configured α as gbstats
 // does. gbstats finds it by bisection; solving the half-width equation for α gives it exactly.
-function computeSequentialOneSidedPValue(estimate: number, variance: number, n: number, rho: number, sided: Sided): number {
+function computeSequentialOneSidedPValue(
+  estimate: number,
+  variance: number,
+  n: number,
+  rho: number,
+  sided: Sided,
+): number {
   const towardsAlternative = sided === "greater" ? estimate : -estimate;
   if (!(towardsAlternative > 0)) return sequentialOneSidedBounds.max;
   const spread = n * rho * rho + 1;

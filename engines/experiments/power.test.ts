@@ -4,17 +4,40 @@ import { calculateMinimumDetectableEffect, calculatePower, calculateSampleSize, 
 import { powerVectors } from "./reference-vectors";
 
 // GrowthBook's power tests (packages/shared/test/power.test.ts): 400,000 users over 3 variations.
-const growthbookMean: PowerInput = { metric: "mean", mean: 10, standardDeviation: Math.sqrt(3909.9997749994377), effect: 0.05 };
+const growthbookMean: PowerInput = {
+  metric: "mean",
+  mean: 10,
+  standardDeviation: Math.sqrt(3909.9997749994377),
+  effect: 0.05,
+};
 const clickThrough: PowerInput = { metric: "proportion", mean: 0.1, effect: 0.05 };
 const revenue: PowerInput = { metric: "mean", mean: 0.1, standardDeviation: Math.sqrt(0.5), effect: 0.3 };
 const bayesianPrior = { mean: 0.2, variance: 0.3, proper: true };
 // usersPerWeek 4,500 over 3 variations for weeks 1–9; values alternate click-through, revenue.
-const weeklyPower = [0.073, 0.17053, 0.0965, 0.29389, 0.1204, 0.41122, 0.14458, 0.51749, 0.16895, 0.61037, 0.19342, 0.68938, 0.21791, 0.75513, 0.24235, 0.80886, 0.26666, 0.85213];
-const weeklyMde = [0.36767, 1.26769, 0.24505, 0.71941, 0.19525, 0.54299, 0.16673, 0.4506, 0.14774, 0.39208, 0.13394, 0.35099, 0.12336, 0.32018, 0.11491, 0.29603, 0.10796, 0.27647];
-const weeklyPowerBayesian = [0.0752, 0.15127, 0.10103, 0.29358, 0.12581, 0.41893, 0.15048, 0.52858, 0.17516, 0.62241, 0.19984, 0.70103, 0.22446, 0.7657, 0.24899, 0.81807, 0.27334, 0.8599];
-const weeklyMdeBayesian = [0.36259, 1.65287, 0.24173, 0.73248, 0.1929, 0.54036, 0.16492, 0.44561, 0.14626, 0.38687, 0.1327, 0.34604, 0.12228, 0.3156, 0.11396, 0.29182, 0.10712, 0.27258];
-const weeklyPowerSequential = [0.05936, 0.09832, 0.06912, 0.14992, 0.07849, 0.19972, 0.08761, 0.24784, 0.09657, 0.29426, 0.10541, 0.33888, 0.11415, 0.38165, 0.12282, 0.42249, 0.13142, 0.46136];
-const weeklyMdeSequential = [0.65545, 4.33868, 0.4112, 1.51846, 0.32394, 1.04943, 0.27607, 0.84084, 0.24484, 0.71862, 0.22241, 0.63663, 0.20532, 0.577, 0.19172, 0.53123, 0.18058, 0.49473];
+const weeklyPower = [
+  0.073, 0.17053, 0.0965, 0.29389, 0.1204, 0.41122, 0.14458, 0.51749, 0.16895, 0.61037, 0.19342, 0.68938, 0.21791,
+  0.75513, 0.24235, 0.80886, 0.26666, 0.85213,
+];
+const weeklyMde = [
+  0.36767, 1.26769, 0.24505, 0.71941, 0.19525, 0.54299, 0.16673, 0.4506, 0.14774, 0.39208, 0.13394, 0.35099, 0.12336,
+  0.32018, 0.11491, 0.29603, 0.10796, 0.27647,
+];
+const weeklyPowerBayesian = [
+  0.0752, 0.15127, 0.10103, 0.29358, 0.12581, 0.41893, 0.15048, 0.52858, 0.17516, 0.62241, 0.19984, 0.70103, 0.22446,
+  0.7657, 0.24899, 0.81807, 0.27334, 0.8599,
+];
+const weeklyMdeBayesian = [
+  0.36259, 1.65287, 0.24173, 0.73248, 0.1929, 0.54036, 0.16492, 0.44561, 0.14626, 0.38687, 0.1327, 0.34604, 0.12228,
+  0.3156, 0.11396, 0.29182, 0.10712, 0.27258,
+];
+const weeklyPowerSequential = [
+  0.05936, 0.09832, 0.06912, 0.14992, 0.07849, 0.19972, 0.08761, 0.24784, 0.09657, 0.29426, 0.10541, 0.33888, 0.11415,
+  0.38165, 0.12282, 0.42249, 0.13142, 0.46136,
+];
+const weeklyMdeSequential = [
+  0.65545, 4.33868, 0.4112, 1.51846, 0.32394, 1.04943, 0.27607, 0.84084, 0.24484, 0.71862, 0.22241, 0.63663, 0.20532,
+  0.577, 0.19172, 0.53123, 0.18058, 0.49473,
+];
 
 function tabulateWeeks(extra: Partial<PowerInput>): { power: number[]; mde: (number | null)[] } {
   const power: number[] = [];
@@ -33,13 +56,17 @@ function tabulateWeeks(extra: Partial<PowerInput>): { power: number[]; mde: (num
 describe("power against GrowthBook's published vectors", () => {
   it("frequentist and sequential power for one metric", () => {
     expect(calculatePower({ ...growthbookMean, usersPerVariant: 400000 / 3 })).toBeCloseTo(0.52144, 5);
-    expect(calculatePower({ ...growthbookMean, usersPerVariant: 400000 / 3, method: "sequential", sequentialTuning: 5000 })).toBeCloseTo(0.20596, 5);
+    expect(
+      calculatePower({ ...growthbookMean, usersPerVariant: 400000 / 3, method: "sequential", sequentialTuning: 5000 }),
+    ).toBeCloseTo(0.20596, 5);
   });
 
   it("frequentist and sequential minimum detectable effects", () => {
     const { effect, ...design } = growthbookMean;
     expect(calculateMinimumDetectableEffect({ ...design, usersPerVariant: 400000 / 3 })).toBeCloseTo(0.07027, 5);
-    expect(calculateMinimumDetectableEffect({ ...design, usersPerVariant: 400000 / 3, method: "sequential" })).toBeCloseTo(0.12821, 5);
+    expect(
+      calculateMinimumDetectableEffect({ ...design, usersPerVariant: 400000 / 3, method: "sequential" }),
+    ).toBeCloseTo(0.12821, 5);
   });
 
   it.each([
@@ -58,10 +85,16 @@ describe("power against GrowthBook's published vectors", () => {
   });
 
   it("Bayesian power of the Bayesian MDE is the target, relative and absolute", () => {
-    const metric: PowerInput = { ...growthbookMean, method: "bayesian", prior: { mean: 0.05, variance: 0.5476, proper: true } };
+    const metric: PowerInput = {
+      ...growthbookMean,
+      method: "bayesian",
+      prior: { mean: 0.05, variance: 0.5476, proper: true },
+    };
     const usersPerVariant = 400000 / 3;
     expect(calculatePower({ ...metric, effect: 0.07024999999999991, usersPerVariant })).toBeCloseTo(0.8, 3);
-    expect(calculatePower({ ...metric, effect: 0.06781974621178363, difference: "absolute", usersPerVariant })).toBeCloseTo(0.8, 3);
+    expect(
+      calculatePower({ ...metric, effect: 0.06781974621178363, difference: "absolute", usersPerVariant }),
+    ).toBeCloseTo(0.8, 3);
   });
 });
 
@@ -93,8 +126,12 @@ describe("calculateSampleSize", () => {
     const bayesian = calculateSampleSize({ ...clickThrough, method: "bayesian", prior: bayesianPrior });
     expect(bayesian.power).toBeGreaterThanOrEqual(0.8);
     const lesser = calculateSampleSize({ ...clickThrough, effect: -0.05, sided: "lesser" });
-    expect(calculatePower({ ...clickThrough, effect: -0.05, sided: "lesser", usersPerVariant: lesser.usersPerVariant })).toBeGreaterThanOrEqual(0.8);
-    expect(calculateMinimumDetectableEffect({ ...clickThrough, sided: "lesser", usersPerVariant: 50000 })).toBeLessThan(0);
+    expect(
+      calculatePower({ ...clickThrough, effect: -0.05, sided: "lesser", usersPerVariant: lesser.usersPerVariant }),
+    ).toBeGreaterThanOrEqual(0.8);
+    expect(calculateMinimumDetectableEffect({ ...clickThrough, sided: "lesser", usersPerVariant: 50000 })).toBeLessThan(
+      0,
+    );
   });
 
   it.each([

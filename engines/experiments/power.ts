@@ -55,7 +55,10 @@ export function calculateSampleSize(input: PowerInput & { power?: number; dailyU
   let high = 2;
   while (!reaches(high)) {
     if (high >= maxUsersPerVariant) {
-      throw new ExperimentInputError("effect", `cannot be detected with ${target} power by up to 10^12 users per variant`);
+      throw new ExperimentInputError(
+        "effect",
+        `cannot be detected with ${target} power by up to 10^12 users per variant`,
+      );
     }
     high = Math.min(maxUsersPerVariant, high * 2);
   }
@@ -68,7 +71,8 @@ export function calculateSampleSize(input: PowerInput & { power?: number; dailyU
   }
   const totalUsers = high * design.variants;
   const result: SampleSizeResult = { usersPerVariant: high, totalUsers, power: computePower(design, effect, high) };
-  if (input.dailyUsers !== undefined) result.days = Math.ceil(totalUsers / readPositive(input.dailyUsers, "dailyUsers"));
+  if (input.dailyUsers !== undefined)
+    result.days = Math.ceil(totalUsers / readPositive(input.dailyUsers, "dailyUsers"));
   return result;
 }
 
@@ -148,12 +152,16 @@ function readDesign(input: Omit<PowerInput, "effect">): PowerDesign {
   }
   if (mean === 0) throw new ExperimentInputError("mean", "must not be zero (effects are stated relative to it)");
   const variants = input.variants ?? 2;
-  if (!Number.isInteger(variants) || variants < 2) throw new ExperimentInputError("variants", "must be an integer of at least 2");
+  if (!Number.isInteger(variants) || variants < 2)
+    throw new ExperimentInputError("variants", "must be an integer of at least 2");
   const alpha = input.alpha ?? ExperimentDefaults.alpha;
   if (!(alpha > 0 && alpha < 0.5)) throw new ExperimentInputError("alpha", "must be greater than 0 and less than 0.5");
   const sequentialTuning = input.sequentialTuning ?? ExperimentDefaults.sequentialTuning;
   if (!(sequentialTuning > 0)) throw new ExperimentInputError("sequentialTuning", "must be a positive number");
-  if (input.prior !== undefined && (typeof input.prior !== "object" || input.prior === null || Array.isArray(input.prior))) {
+  if (
+    input.prior !== undefined &&
+    (typeof input.prior !== "object" || input.prior === null || Array.isArray(input.prior))
+  ) {
     throw new ExperimentInputError("prior", "must be an object {mean, variance, proper}");
   }
   const prior = { ...ExperimentDefaults.prior, ...input.prior };
@@ -176,8 +184,10 @@ function readDesign(input: Omit<PowerInput, "effect">): PowerDesign {
 function readEffect(value: unknown, design: PowerDesign): number {
   const effect = readNumber(value, "effect");
   if (effect === 0) throw new ExperimentInputError("effect", "must not be zero");
-  if (design.sided === "greater" && effect < 0) throw new ExperimentInputError("effect", 'must be positive for a "greater" test');
-  if (design.sided === "lesser" && effect > 0) throw new ExperimentInputError("effect", 'must be negative for a "lesser" test');
+  if (design.sided === "greater" && effect < 0)
+    throw new ExperimentInputError("effect", 'must be positive for a "greater" test');
+  if (design.sided === "lesser" && effect > 0)
+    throw new ExperimentInputError("effect", 'must be negative for a "lesser" test');
   return effect;
 }
 
@@ -195,7 +205,8 @@ function readChoice<T extends string>(value: T | undefined, path: string, allowe
 }
 
 function readNumber(value: unknown, path: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw new ExperimentInputError(path, "must be a finite number");
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw new ExperimentInputError(path, "must be a finite number");
   return value;
 }
 

@@ -7,7 +7,10 @@ import type { ExperimentResult } from "./types";
 type Arm = Record<string, unknown> & { name: string; n: number };
 
 // Aggregates built from a mean, a standard deviation and a correlation, so they are always consistent.
-const buildMoments = (n: number, mean: number, sd: number) => ({ sum: n * mean, sumSquares: (n - 1) * sd * sd + n * mean * mean });
+const buildMoments = (n: number, mean: number, sd: number) => ({
+  sum: n * mean,
+  sumSquares: (n - 1) * sd * sd + n * mean * mean,
+});
 const computeSumOfProducts = (n: number, a: { mean: number; sd: number }, b: { mean: number; sd: number }, r: number) =>
   (n - 1) * r * a.sd * b.sd + n * a.mean * b.mean;
 
@@ -16,10 +19,17 @@ const positiveMean = fc.double({ min: 0.5, max: 500, noNaN: true });
 const spread = fc.double({ min: 0.1, max: 50, noNaN: true });
 const correlation = fc.double({ min: -0.9, max: 0.9, noNaN: true });
 
-const meanArm = fc.record({ n: size, mean: positiveMean, sd: spread }).map(({ n, mean, sd }) => ({ n, ...buildMoments(n, mean, sd) }));
+const meanArm = fc
+  .record({ n: size, mean: positiveMean, sd: spread })
+  .map(({ n, mean, sd }) => ({ n, ...buildMoments(n, mean, sd) }));
 const proportionArm = size.chain((n) => fc.integer({ min: 1, max: n - 1 }).map((sum) => ({ n, sum })));
 const cupedArm = fc
-  .record({ n: size, post: fc.record({ mean: positiveMean, sd: spread }), pre: fc.record({ mean: positiveMean, sd: spread }), r: correlation })
+  .record({
+    n: size,
+    post: fc.record({ mean: positiveMean, sd: spread }),
+    pre: fc.record({ mean: positiveMean, sd: spread }),
+    r: correlation,
+  })
   .map(({ n, post, pre, r }) => ({
     n,
     post: buildMoments(n, post.mean, post.sd),
@@ -27,8 +37,18 @@ const cupedArm = fc
     postPreSumOfProducts: computeSumOfProducts(n, post, pre, r),
   }));
 const ratioArm = fc
-  .record({ n: size, m: fc.record({ mean: positiveMean, sd: spread }), d: fc.record({ mean: positiveMean, sd: spread }), r: correlation })
-  .map(({ n, m, d, r }) => ({ n, m: buildMoments(n, m.mean, m.sd), d: buildMoments(n, d.mean, d.sd), mdSumOfProducts: computeSumOfProducts(n, m, d, r) }));
+  .record({
+    n: size,
+    m: fc.record({ mean: positiveMean, sd: spread }),
+    d: fc.record({ mean: positiveMean, sd: spread }),
+    r: correlation,
+  })
+  .map(({ n, m, d, r }) => ({
+    n,
+    m: buildMoments(n, m.mean, m.sd),
+    d: buildMoments(n, d.mean, d.sd),
+    mdSumOfProducts: computeSumOfProducts(n, m, d, r),
+  }));
 
 const armsByMetric = { mean: meanArm, proportion: proportionArm, cuped: cupedArm, ratio: ratioArm } as const;
 type Spec = {
@@ -40,17 +60,19 @@ type Spec = {
   alpha: number;
   proper: boolean;
 };
-const experiment: fc.Arbitrary<Spec> = fc.constantFrom("mean" as const, "proportion" as const, "cuped" as const, "ratio" as const).chain((metric) =>
-  fc.record({
-    metric: fc.constant(metric),
-    arms: fc.array(armsByMetric[metric] as fc.Arbitrary<Omit<Arm, "name">>, { minLength: 2, maxLength: 5 }),
-    method: fc.constantFrom("frequentist" as const, "sequential" as const, "bayesian" as const),
-    sided: fc.constantFrom("two" as const, "greater" as const, "lesser" as const),
-    difference: fc.constantFrom("relative" as const, "absolute" as const),
-    alpha: fc.double({ min: 0.001, max: 0.3, noNaN: true }),
-    proper: fc.boolean(),
-  }),
-);
+const experiment: fc.Arbitrary<Spec> = fc
+  .constantFrom("mean" as const, "proportion" as const, "cuped" as const, "ratio" as const)
+  .chain((metric) =>
+    fc.record({
+      metric: fc.constant(metric),
+      arms: fc.array(armsByMetric[metric] as fc.Arbitrary<Omit<Arm, "name">>, { minLength: 2, maxLength: 5 }),
+      method: fc.constantFrom("frequentist" as const, "sequential" as const, "bayesian" as const),
+      sided: fc.constantFrom("two" as const, "greater" as const, "lesser" as const),
+      difference: fc.constantFrom("relative" as const, "absolute" as const),
+      alpha: fc.double({ min: 0.001, max: 0.3, noNaN: true }),
+      proper: fc.boolean(),
+    }),
+  );
 
 function analyze(spec: Spec, arms = spec.arms): ExperimentResult {
   return analyzeExperiment({
@@ -102,7 +124,12 @@ describe("analysis invariants (fast-check)", () => {
     fc.assert(
       fc.property(experiment, (spec) => {
         const pair = spec.arms.slice(0, 2);
-        const frequentist = { ...spec, method: "frequentist" as const, difference: "absolute" as const, sided: "two" as const };
+        const frequentist = {
+          ...spec,
+          method: "frequentist" as const,
+          difference: "absolute" as const,
+          sided: "two" as const,
+        };
         const forward = analyze(frequentist, pair).variants[0];
         const backward = analyze(frequentist, [pair[1], pair[0]]).variants[0];
         expect(backward.estimate).toBeCloseTo(-forward.estimate, 9);

@@ -35,7 +35,10 @@ export function computeEffectMoments(
   if (!(a.variance > 0)) throw createNoVarianceError(paths[0]);
   if (!(b.variance > 0)) throw createNoVarianceError(paths[1]);
   if (relative && a.unadjustedMean === 0) {
-    throw new ExperimentInputError(paths[0], 'has a mean of zero, so a relative lift is undefined (use "difference": "absolute")');
+    throw new ExperimentInputError(
+      paths[0],
+      'has a mean of zero, so a relative lift is undefined (use "difference": "absolute")',
+    );
   }
 
   const controlMean = a.unadjustedMean;
@@ -46,7 +49,10 @@ export function computeEffectMoments(
       ? computeRatioVariance(b.unadjustedMean, b.variance / b.n, controlMean, a.variance / a.n, 0)
       : b.variance / b.n + a.variance / a.n);
   if (!(variance > 0) || !Number.isFinite(variance)) {
-    throw new ExperimentInputError(paths[1], "gives a non-positive variance for the effect; the aggregates are inconsistent");
+    throw new ExperimentInputError(
+      paths[1],
+      "gives a non-positive variance for the effect; the aggregates are inconsistent",
+    );
   }
   return { estimate, variance, dof: computeWelchDof(a, b), controlMean, sampleSize: a.n + b.n };
 }
@@ -92,7 +98,8 @@ export function computeTheta(
 }
 
 function joinMoments(a: Moments, b: Moments, n: number): Moments {
-  if (a.type === "mean" && b.type === "mean") return { type: "mean", n, sum: a.sum + b.sum, sumSquares: a.sumSquares + b.sumSquares };
+  if (a.type === "mean" && b.type === "mean")
+    return { type: "mean", n, sum: a.sum + b.sum, sumSquares: a.sumSquares + b.sumSquares };
   return { type: "proportion", n, sum: a.sum + b.sum };
 }
 
@@ -138,7 +145,8 @@ function computeCupedRelativeVariance(
   const covA = computeCovariance(a.n, a.post, a.pre, a.postPreSumOfProducts);
   const covB = computeCovariance(b.n, b.post, b.pre, b.postPreSumOfProducts);
   const varianceB =
-    (computeMomentsVariance(b.post) + theta ** 2 * computeMomentsVariance(b.pre) - 2 * theta * covB) / (b.n * meanA ** 2);
+    (computeMomentsVariance(b.post) + theta ** 2 * computeMomentsVariance(b.pre) - 2 * theta * covB) /
+    (b.n * meanA ** 2);
   const varianceA =
     ((computeMomentsVariance(a.post) * meanB ** 2) / meanA ** 2 -
       (2 * theta * covA * meanB) / meanA +
@@ -161,5 +169,8 @@ function checkCorrelation(cov: number, varX: number, varY: number, path: string,
 }
 
 function createNoVarianceError(path: string): ExperimentInputError {
-  return new ExperimentInputError(path, "has no variance (every unit has the same value); each variant needs some variation");
+  return new ExperimentInputError(
+    path,
+    "has no variance (every unit has the same value); each variant needs some variation",
+  );
 }

@@ -1,5 +1,13 @@
 import { ExperimentInputError } from "./errors";
-import { type AnalysisPlan, type ArmStatistic, ExperimentDefaults, type Metric, type Moments, type MomentType, type Prior } from "./types";
+import {
+  type AnalysisPlan,
+  type ArmStatistic,
+  ExperimentDefaults,
+  type Metric,
+  type Moments,
+  type MomentType,
+  type Prior,
+} from "./types";
 
 type Json = Record<string, unknown>;
 
@@ -30,13 +38,18 @@ export function parseExperimentInput(raw: unknown): AnalysisPlan {
   const input = readObject(raw, "", "input must be a JSON object");
   rejectUnknownFields(input, topLevelFields, "");
   const metric = readEnum(input.metric, "metric", ["mean", "proportion", "cuped", "ratio"] as const);
-  const method = readOptionalEnum(input.method, "method", ["frequentist", "sequential", "bayesian"] as const) ?? ExperimentDefaults.method;
-  const sided = readOptionalEnum(input.sided, "sided", ["two", "greater", "lesser"] as const) ?? ExperimentDefaults.sided;
+  const method =
+    readOptionalEnum(input.method, "method", ["frequentist", "sequential", "bayesian"] as const) ??
+    ExperimentDefaults.method;
+  const sided =
+    readOptionalEnum(input.sided, "sided", ["two", "greater", "lesser"] as const) ?? ExperimentDefaults.sided;
   const difference =
-    readOptionalEnum(input.difference, "difference", ["relative", "absolute"] as const) ?? ExperimentDefaults.difference;
+    readOptionalEnum(input.difference, "difference", ["relative", "absolute"] as const) ??
+    ExperimentDefaults.difference;
   const alpha = readOptionalNumber(input.alpha, "alpha") ?? ExperimentDefaults.alpha;
   if (!(alpha > 0 && alpha < 0.5)) throw new ExperimentInputError("alpha", "must be greater than 0 and less than 0.5");
-  const sequentialTuning = readOptionalNumber(input.sequentialTuning, "sequentialTuning") ?? ExperimentDefaults.sequentialTuning;
+  const sequentialTuning =
+    readOptionalNumber(input.sequentialTuning, "sequentialTuning") ?? ExperimentDefaults.sequentialTuning;
   if (!(sequentialTuning > 0)) throw new ExperimentInputError("sequentialTuning", "must be a positive number");
   const correction = readOptionalEnum(input.correction, "correction", ["holm", "bh"] as const);
   if (correction !== undefined && method === "bayesian") {
@@ -45,7 +58,8 @@ export function parseExperimentInput(raw: unknown): AnalysisPlan {
   const prior = readPrior(input.prior);
 
   if (!Array.isArray(input.variants)) throw new ExperimentInputError("variants", "must be an array of variants");
-  if (input.variants.length < 2) throw new ExperimentInputError("variants", "must hold a control and at least one treatment");
+  if (input.variants.length < 2)
+    throw new ExperimentInputError("variants", "must hold a control and at least one treatment");
   const postType = readOptionalEnum(input.postType, "postType", ["mean", "proportion"] as const);
   const preType = readOptionalEnum(input.preType, "preType", ["mean", "proportion"] as const);
   const names: string[] = [];
@@ -54,8 +68,10 @@ export function parseExperimentInput(raw: unknown): AnalysisPlan {
     const variant = readObject(value, path, "must be an object");
     rejectUnknownFields(variant, variantFields[metric], path, metric);
     const name = variant.name;
-    if (typeof name !== "string" || name.trim() === "") throw new ExperimentInputError(`${path}.name`, "must be a non-empty string");
-    if (names.includes(name)) throw new ExperimentInputError(`${path}.name`, `must be unique ("${name}" appears twice)`);
+    if (typeof name !== "string" || name.trim() === "")
+      throw new ExperimentInputError(`${path}.name`, "must be a non-empty string");
+    if (names.includes(name))
+      throw new ExperimentInputError(`${path}.name`, `must be unique ("${name}" appears twice)`);
     names.push(name);
     return readArm(variant, path, metric, { postType, preType });
   });
@@ -76,7 +92,12 @@ export function parseExperimentInput(raw: unknown): AnalysisPlan {
   };
 }
 
-function readArm(variant: Json, path: string, metric: Metric, types: { postType?: MomentType; preType?: MomentType }): ArmStatistic {
+function readArm(
+  variant: Json,
+  path: string,
+  metric: Metric,
+  types: { postType?: MomentType; preType?: MomentType },
+): ArmStatistic {
   const n = variant.n;
   if (typeof n !== "number" || !Number.isInteger(n) || n < 2) {
     throw new ExperimentInputError(`${path}.n`, "must be an integer of at least 2");
@@ -98,8 +119,14 @@ function readArm(variant: Json, path: string, metric: Metric, types: { postType?
   }
   const post = readObject(variant.post, `${path}.post`, "must be an object {sum, sumSquares}");
   const pre = readObject(variant.pre, `${path}.pre`, "must be an object {sum, sumSquares}");
-  const postType = readOptionalEnum(variant.postType, `${path}.postType`, ["mean", "proportion"] as const) ?? types.postType ?? inferType(post);
-  const preType = readOptionalEnum(variant.preType, `${path}.preType`, ["mean", "proportion"] as const) ?? types.preType ?? inferType(pre);
+  const postType =
+    readOptionalEnum(variant.postType, `${path}.postType`, ["mean", "proportion"] as const) ??
+    types.postType ??
+    inferType(post);
+  const preType =
+    readOptionalEnum(variant.preType, `${path}.preType`, ["mean", "proportion"] as const) ??
+    types.preType ??
+    inferType(pre);
   return {
     kind: "cuped",
     n,
@@ -116,7 +143,8 @@ function inferType(moments: Json): MomentType {
 function readMoments(source: Json, path: string, n: number, type: MomentType): Moments {
   const sum = readNumber(source.sum, `${path}.sum`);
   if (type === "proportion") {
-    if (sum < 0 || sum > n) throw new ExperimentInputError(`${path}.sum`, `must be between 0 and n (${n}) for a proportion`);
+    if (sum < 0 || sum > n)
+      throw new ExperimentInputError(`${path}.sum`, `must be between 0 and n (${n}) for a proportion`);
     if (source.sumSquares !== undefined && source.sumSquares !== sum) {
       throw new ExperimentInputError(`${path}.sumSquares`, "must equal sum (or be left out) for a proportion");
     }
@@ -129,7 +157,10 @@ function readMoments(source: Json, path: string, n: number, type: MomentType): M
   const centred = sumSquares - (sum * sum) / n;
   // Tolerate rounding in Σx² for constant data; anything beyond it is a real inconsistency.
   if (sumSquares < 0 || centred < -1e-9 * Math.max(1, sumSquares)) {
-    throw new ExperimentInputError(`${path}.sumSquares`, "is inconsistent with sum and n (the variance would be negative)");
+    throw new ExperimentInputError(
+      `${path}.sumSquares`,
+      "is inconsistent with sum and n (the variance would be negative)",
+    );
   }
   return { type, n, sum, sumSquares };
 }
@@ -161,7 +192,8 @@ function readPrior(value: unknown): Prior {
   const mean = readOptionalNumber(prior.mean, "prior.mean") ?? defaults.mean;
   const variance = readOptionalNumber(prior.variance, "prior.variance") ?? defaults.variance;
   if (!(variance > 0)) throw new ExperimentInputError("prior.variance", "must be a positive number");
-  if (prior.proper !== undefined && typeof prior.proper !== "boolean") throw new ExperimentInputError("prior.proper", "must be true or false");
+  if (prior.proper !== undefined && typeof prior.proper !== "boolean")
+    throw new ExperimentInputError("prior.proper", "must be true or false");
   return { mean, variance, proper: prior.proper ?? defaults.proper };
 }
 
@@ -180,7 +212,8 @@ function readExpectedSplit(value: unknown, count: number): number[] {
 }
 
 function readObject(value: unknown, path: string, message: string): Json {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ExperimentInputError(path, message);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new ExperimentInputError(path, message);
   return value as Json;
 }
 
@@ -193,7 +226,8 @@ function rejectUnknownFields(object: Json, known: string[], path: string, metric
 }
 
 function readNumber(value: unknown, path: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value)) throw new ExperimentInputError(path, "must be a finite number");
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw new ExperimentInputError(path, "must be a finite number");
   return value;
 }
 

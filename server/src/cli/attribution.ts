@@ -50,10 +50,11 @@ Options:
   --format json|csv       output format (default json)
   -h, --help              show this help
 
-Input files: CSV with a header line, columns in any order and case, extra columns ignored; comma or
-semicolon separated (decided by the header; semicolon files may use decimal commas); double quotes may
-wrap a field. Timestamps are ISO 8601 (2024-03-01, 2024-03-01T12:30:00Z, 2024-03-01 12:30:00+02:00; no
-offset means UTC) or Unix epoch seconds. Counts and values are numbers >= 0; an empty value is 0.
+Input files: UTF-8 CSV with a header line, columns in any order and case, extra columns ignored; comma
+or semicolon separated (decided by the header; semicolon files may use decimal commas); double quotes
+may wrap a field (not across lines); fields are trimmed. Timestamps are ISO 8601 (2024-03-01,
+2024-03-01T12:30:00Z, 2024-03-01 12:30:00+02:00; no offset means UTC) or Unix epoch seconds. Counts and
+values are numbers >= 0; an empty value is 0. Files are streamed, never read whole into memory.
 
 From raw data, each journey's touches (in time order) are cut at its conversions: a conversion gets the
 touches since the journey's previous conversion, up to its own time and within the lookback window;
@@ -205,7 +206,7 @@ async function computeResult(settings: Settings, io: AttributionCommandIo): Prom
     const aggregation = journeys.finish();
     if (aggregation.unmatched.conversions > 0) {
       io.stderr.write(
-        `tandem attribution: ${aggregation.unmatched.conversions} conversion(s) worth ${aggregation.unmatched.value} had no ` +
+        `tandem attribution: ${aggregation.unmatched.conversions} conversion(s) worth ${roundValue(aggregation.unmatched.value)} had no ` +
           `touchpoint within the ${settings.lookbackDays}-day lookback window and were left out\n`,
       );
     }
@@ -268,6 +269,11 @@ function formatCsv(result: AttributionResult): string {
     lines.push(fields.join(","));
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Rounds to 12 significant digits, which hides binary noise such as 0.1 + 0.2 = 0.30000000000000004. */
+function roundValue(value: number): number {
+  return Number(value.toPrecision(12));
 }
 
 function quoteCsv(text: string): string {
