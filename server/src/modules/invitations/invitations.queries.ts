@@ -1,5 +1,8 @@
-import { and, eq, gt, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import { and, eq, gt, ilike, isNotNull, isNull, lte, or, type Placeholder, type SQL, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import type { Keyset } from "../../db/keyset";
+import { prepareOnce } from "../../db/prepared";
+import { escapeLike } from "../teams/teams.queries";
 import { invitations, teams, users, workspaces } from "../../db/schema";
 
 const invitationWithNames = {
@@ -8,8 +11,11 @@ const invitationWithNames = {
   inviterName: users.name,
 };
 
+/** The states an invitation can be in. */
+export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
+
 /** The status of an invitation at `now`, as SQL conditions. */
-export function invitationStatusIs(status: "pending" | "accepted" | "revoked" | "expired", now: Date): SQL | undefined {
+export function invitationStatusIs(status: InvitationStatus, now: Date | Placeholder): SQL | undefined {
   switch (status) {
     case "accepted":
       return isNotNull(invitations.acceptedAt);
@@ -33,22 +39,39 @@ export async function findInvitation(tx: Tx, workspaceId: string, id: string) {
   return row ?? null;
 }
 
-/** Invitations of the workspace, keyset-paged. */
+/** Invitations of the workspace, keyset-paged (prepared per shape). */
 export function listInvitations(
-  tx: Tx,
+  db: Db,
   workspaceId: string,
-  filter: { status?: SQL; q?: string; after?: SQL; orderBy: SQL[]; limit: number },
+  filter: { status?: InvitationStatus; q?: string; now: Date; limit: number },
+  page: Keyset,
 ) {
-  const conditions: (SQL | undefined)[] = [eq(invitations.workspaceId, workspaceId), filter.status, filter.after];
-  if (filter.q) conditions.push(sql`${invitations.email} ilike ${`%${filter.q.replace(/[\\%_]/g, "\\$&")}%`}`);
-  return tx
-    .select(invitationWithNames)
-    .from(invitations)
-    .innerJoin(teams, eq(teams.id, invitations.teamId))
-    .leftJoin(users, eq(users.id, invitations.invitedBy))
-    .where(and(...conditions))
-    .orderBy(...filter.orderBy)
-    .limit(filter.limit + 1);
+  const shape = `${page.shape}|${filter.status ?? ""}|${filter.q ? "q" : ""}`;
+  const statement = prepareOnce(db, "list_invitations", shape, (name) =>
+    db
+      .select(invitationWithNames)
+      .from(invitations)
+      .innerJoin(teams, eq(teams.id, invitations.teamId))
+      .leftJoin(users, eq(users.id, invitations.invitedBy))
+      .where(
+        and(
+          eq(invitations.workspaceId, sql.placeholder("workspaceId")),
+          filter.status ? invitationStatusIs(filter.status, sql.placeholder("now")) : undefined,
+          filter.q ? ilike(invitations.email, sql.placeholder("q")) : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(sql.placeholder("limit"))
+      .prepare(name),
+  );
+  return statement.execute({
+    workspaceId,
+    now: filter.now,
+    q: filter.q ? `%${escapeLike(filter.q)}%` : undefined,
+    limit: filter.limit + 1,
+    ...page.params,
+  });
 }
 
 /** A pending invitation by its token hash, with its workspace and team, locked when `lock` is set. */

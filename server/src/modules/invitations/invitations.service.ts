@@ -17,7 +17,6 @@ import {
   findInvitation,
   findPendingInvitationByHash,
   insertInvitation,
-  invitationStatusIs,
   listInvitations,
   markInvitationAccepted,
   revokeInvitation,
@@ -34,14 +33,8 @@ const sortable = { createdAt: invitations.createdAt, email: invitations.email };
 export async function listWorkspaceInvitations(ctx: Ctx, query: InvitationListQuery) {
   authorize(ctx.actor, "invitation.list");
   const page = keyset(sortable, invitations.id, query.sort, query.cursor);
-  const rows = await listInvitations(ctx.database.db, ctx.actor.workspaceId, {
-    status: query.status ? invitationStatusIs(query.status, ctx.now) : undefined,
-    q: query.q,
-    ...page,
-    limit: query.limit,
-  });
-  const field = query.sort.replace("-", "") as keyof typeof sortable;
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.invitation[field], row.invitation.id));
+  const rows = await listInvitations(ctx.database.db, ctx.actor.workspaceId, { ...query, now: ctx.now }, page);
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.invitation[page.field], row.invitation.id));
 }
 
 /** Invites someone (admins): a one-time secret link, valid 7 days, replacing any pending one. */

@@ -1,5 +1,7 @@
-import { and, eq, gt, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
+import type { Keyset } from "../../db/keyset";
+import { prepareOnce } from "../../db/prepared";
 import { apiTokens, sessions, teams, users, workspaces } from "../../db/schema";
 
 const actorColumns = {
@@ -112,27 +114,39 @@ export async function findSession(tx: Tx, workspaceId: string, id: string) {
   return row ?? null;
 }
 
-/** Live sessions of the workspace, optionally of one user, keyset-paged. */
+/** Live sessions of the workspace, optionally of one user, keyset-paged (prepared per shape). */
 export function listLiveSessions(
-  tx: Tx,
+  db: Db,
   workspaceId: string,
-  filter: { userId?: string; now: Date; after?: SQL; orderBy: SQL[]; limit: number },
+  filter: { userId?: string; now: Date; limit: number },
+  page: Keyset,
 ) {
-  const conditions = [
-    eq(sessions.workspaceId, workspaceId),
-    isNull(sessions.revokedAt),
-    gt(sessions.expiresAt, filter.now),
-    gt(sessions.idleExpiresAt, filter.now),
-  ];
-  if (filter.userId) conditions.push(eq(sessions.userId, filter.userId));
-  if (filter.after) conditions.push(filter.after);
-  return tx
-    .select({ session: sessions, userName: users.name })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(...conditions))
-    .orderBy(...filter.orderBy)
-    .limit(filter.limit + 1);
+  const statement = prepareOnce(db, "list_sessions", `${page.shape}|${filter.userId ? "user" : ""}`, (name) =>
+    db
+      .select({ session: sessions, userName: users.name })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          eq(sessions.workspaceId, sql.placeholder("workspaceId")),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, sql.placeholder("now")),
+          gt(sessions.idleExpiresAt, sql.placeholder("now")),
+          filter.userId ? eq(sessions.userId, sql.placeholder("userId")) : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(sql.placeholder("limit"))
+      .prepare(name),
+  );
+  return statement.execute({
+    workspaceId,
+    now: filter.now,
+    userId: filter.userId,
+    limit: filter.limit + 1,
+    ...page.params,
+  });
 }
 
 /** Ends one session. */

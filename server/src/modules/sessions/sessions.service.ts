@@ -110,15 +110,13 @@ export async function listSessions(ctx: Ctx, query: SessionListQuery) {
     query.sort,
     query.cursor,
   );
-  const rows = await listLiveSessions(ctx.database.db, actor.workspaceId, {
-    userId: userId === "all" ? undefined : userId,
-    now: ctx.now,
-    after: page.after,
-    orderBy: page.orderBy,
-    limit: query.limit,
-  });
-  const field = query.sort.replace("-", "") as "createdAt" | "lastSeenAt";
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.session[field], row.session.id));
+  const rows = await listLiveSessions(
+    ctx.database.db,
+    actor.workspaceId,
+    { userId: userId === "all" ? undefined : userId, now: ctx.now, limit: query.limit },
+    page,
+  );
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.session[page.field], row.session.id));
 }
 
 /** Ends a session: one's own, or (admins) anyone's in the workspace. */

@@ -1,6 +1,8 @@
-import { and, count, eq, ilike, type SQL } from "drizzle-orm";
+import { and, count, eq, ilike, sql } from "drizzle-orm";
 import type { TeamKind } from "../../../../contracts/people";
-import type { Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
+import type { Keyset } from "../../db/keyset";
+import { prepareOnce } from "../../db/prepared";
 import { teams, users } from "../../db/schema";
 
 const withMemberCount = {
@@ -39,23 +41,31 @@ export async function findTeamWithCount(tx: Tx, workspaceId: string, id: string)
   return row ?? null;
 }
 
-/** Teams of the workspace with their member counts, keyset-paged. */
-export function listTeams(
-  tx: Tx,
-  workspaceId: string,
-  filter: { q?: string; after?: SQL; orderBy: SQL[]; limit: number },
-) {
-  const conditions: SQL[] = [eq(teams.workspaceId, workspaceId)];
-  if (filter.q) conditions.push(ilike(teams.name, `%${escapeLike(filter.q)}%`));
-  if (filter.after) conditions.push(filter.after);
-  return tx
-    .select(withMemberCount)
-    .from(teams)
-    .leftJoin(users, and(eq(users.teamId, teams.id), eq(users.status, "active")))
-    .where(and(...conditions))
-    .groupBy(teams.id)
-    .orderBy(...filter.orderBy)
-    .limit(filter.limit + 1);
+/** Teams of the workspace with their member counts, keyset-paged (prepared per shape). */
+export function listTeams(db: Db, workspaceId: string, filter: { q?: string; limit: number }, page: Keyset) {
+  const statement = prepareOnce(db, "list_teams", `${page.shape}|${filter.q ? "q" : ""}`, (name) =>
+    db
+      .select(withMemberCount)
+      .from(teams)
+      .leftJoin(users, and(eq(users.teamId, teams.id), eq(users.status, "active")))
+      .where(
+        and(
+          eq(teams.workspaceId, sql.placeholder("workspaceId")),
+          filter.q ? ilike(teams.name, sql.placeholder("q")) : undefined,
+          page.after,
+        ),
+      )
+      .groupBy(teams.id)
+      .orderBy(...page.orderBy)
+      .limit(sql.placeholder("limit"))
+      .prepare(name),
+  );
+  return statement.execute({
+    workspaceId,
+    q: filter.q ? `%${escapeLike(filter.q)}%` : undefined,
+    limit: filter.limit + 1,
+    ...page.params,
+  });
 }
 
 /** Creates a team. */

@@ -15,9 +15,8 @@ const sortable = { name: teams.name, createdAt: teams.createdAt };
 export async function listWorkspaceTeams(ctx: Ctx, query: TeamListQuery) {
   authorize(ctx.actor, "team.list");
   const page = keyset(sortable, teams.id, query.sort, query.cursor);
-  const rows = await listTeams(ctx.database.db, ctx.actor.workspaceId, { q: query.q, ...page, limit: query.limit });
-  const field = query.sort.replace("-", "") as keyof typeof sortable;
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.team[field], row.team.id));
+  const rows = await listTeams(ctx.database.db, ctx.actor.workspaceId, query, page);
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.team[page.field], row.team.id));
 }
 
 /** One team. */

@@ -1,5 +1,7 @@
-import { and, eq, gt, isNull, type SQL } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/client";
+import type { Keyset } from "../../db/keyset";
+import { prepareOnce } from "../../db/prepared";
 import { apiTokens, users } from "../../db/schema";
 
 const tokenWithOwner = { token: apiTokens, userName: users.name };
@@ -14,26 +16,38 @@ export async function findApiToken(tx: Tx, workspaceId: string, id: string) {
   return row ?? null;
 }
 
-/** Live tokens of the workspace (or of one user), keyset-paged. */
+/** Live tokens of the workspace (or of one user), keyset-paged (prepared per shape). */
 export function listLiveApiTokens(
-  tx: Tx,
+  db: Db,
   workspaceId: string,
-  filter: { userId?: string; now: Date; after?: SQL; orderBy: SQL[]; limit: number },
+  filter: { userId?: string; now: Date; limit: number },
+  page: Keyset,
 ) {
-  const conditions: (SQL | undefined)[] = [
-    eq(apiTokens.workspaceId, workspaceId),
-    isNull(apiTokens.revokedAt),
-    gt(apiTokens.expiresAt, filter.now),
-    filter.userId ? eq(apiTokens.userId, filter.userId) : undefined,
-    filter.after,
-  ];
-  return tx
-    .select(tokenWithOwner)
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(...conditions))
-    .orderBy(...filter.orderBy)
-    .limit(filter.limit + 1);
+  const statement = prepareOnce(db, "list_api_tokens", `${page.shape}|${filter.userId ? "user" : ""}`, (name) =>
+    db
+      .select(tokenWithOwner)
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(
+        and(
+          eq(apiTokens.workspaceId, sql.placeholder("workspaceId")),
+          isNull(apiTokens.revokedAt),
+          gt(apiTokens.expiresAt, sql.placeholder("now")),
+          filter.userId ? eq(apiTokens.userId, sql.placeholder("userId")) : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(sql.placeholder("limit"))
+      .prepare(name),
+  );
+  return statement.execute({
+    workspaceId,
+    now: filter.now,
+    userId: filter.userId,
+    limit: filter.limit + 1,
+    ...page.params,
+  });
 }
 
 /** Stores a new token (its hash). */

@@ -19,14 +19,13 @@ export async function listTokens(ctx: Ctx, query: ApiTokenListQuery) {
   const userId = query.userId ?? ctx.actor.userId;
   authorize(ctx.actor, "token.list", { userId });
   const page = keyset(sortable, apiTokens.id, query.sort, query.cursor);
-  const rows = await listLiveApiTokens(ctx.database.db, ctx.actor.workspaceId, {
-    userId: userId === "all" ? undefined : userId,
-    now: ctx.now,
-    ...page,
-    limit: query.limit,
-  });
-  const field = query.sort.replace("-", "") as keyof typeof sortable;
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.token[field], row.token.id));
+  const rows = await listLiveApiTokens(
+    ctx.database.db,
+    ctx.actor.workspaceId,
+    { userId: userId === "all" ? undefined : userId, now: ctx.now, limit: query.limit },
+    page,
+  );
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.token[page.field], row.token.id));
 }
 
 /** Creates a personal API token; its secret is returned this once and stored only hashed. */

@@ -1,6 +1,8 @@
-import { and, eq, getTableColumns, ilike, or, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, ilike, or, sql } from "drizzle-orm";
 import type { Role, UserStatus } from "../../../../contracts/people";
-import type { Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
+import type { Keyset } from "../../db/keyset";
+import { prepareOnce } from "../../db/prepared";
 import { teams, users } from "../../db/schema";
 import { escapeLike } from "../teams/teams.queries";
 
@@ -27,28 +29,48 @@ export async function findUserCredentials(tx: Tx, workspaceId: string, id: strin
   return row ?? null;
 }
 
-/** Users of the workspace with their teams, filtered and keyset-paged. */
+/** Users of the workspace with their teams, filtered and keyset-paged (prepared per shape). */
 export function listUsers(
-  tx: Tx,
+  db: Db,
   workspaceId: string,
-  filter: { q?: string; teamId?: string; role?: Role; status?: UserStatus; after?: SQL; orderBy: SQL[]; limit: number },
+  filter: { q?: string; teamId?: string; role?: Role; status?: UserStatus; limit: number },
+  page: Keyset,
 ) {
-  const conditions: (SQL | undefined)[] = [eq(users.workspaceId, workspaceId)];
-  if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
-    conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern)));
-  }
-  if (filter.teamId) conditions.push(eq(users.teamId, filter.teamId));
-  if (filter.role) conditions.push(eq(users.role, filter.role));
-  if (filter.status) conditions.push(eq(users.status, filter.status));
-  if (filter.after) conditions.push(filter.after);
-  return tx
-    .select(userWithTeam)
-    .from(users)
-    .innerJoin(teams, eq(teams.id, users.teamId))
-    .where(and(...conditions))
-    .orderBy(...filter.orderBy)
-    .limit(filter.limit + 1);
+  const shape = [
+    page.shape,
+    filter.q && "q",
+    filter.teamId && "team",
+    filter.role && "role",
+    filter.status && "status",
+  ].join("|");
+  const statement = prepareOnce(db, "list_users", shape, (name) =>
+    db
+      .select(userWithTeam)
+      .from(users)
+      .innerJoin(teams, eq(teams.id, users.teamId))
+      .where(
+        and(
+          eq(users.workspaceId, sql.placeholder("workspaceId")),
+          filter.q ? or(ilike(users.name, sql.placeholder("q")), ilike(users.email, sql.placeholder("q"))) : undefined,
+          filter.teamId ? eq(users.teamId, sql.placeholder("teamId")) : undefined,
+          filter.role ? eq(users.role, sql.placeholder("role")) : undefined,
+          filter.status ? eq(users.status, sql.placeholder("status")) : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(sql.placeholder("limit"))
+      .prepare(name),
+  );
+  return statement.execute({
+    workspaceId,
+    q: filter.q ? `%${escapeLike(filter.q)}%` : undefined,
+    teamId: filter.teamId,
+    role: filter.role,
+    status: filter.status,
+    limit: filter.limit + 1,
+    ...page.params,
+  });
 }
 
 /** Active admins of the workspace, locked for this transaction (the last one must stay). */

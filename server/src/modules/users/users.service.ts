@@ -18,9 +18,8 @@ const sortable = { name: users.name, email: users.email, createdAt: users.create
 export async function listWorkspaceUsers(ctx: Ctx, query: UserListQuery) {
   authorize(ctx.actor, "user.list");
   const page = keyset(sortable, users.id, query.sort, query.cursor);
-  const rows = await listUsers(ctx.database.db, ctx.actor.workspaceId, { ...query, ...page });
-  const field = query.sort.replace("-", "") as keyof typeof sortable;
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.user[field], row.user.id));
+  const rows = await listUsers(ctx.database.db, ctx.actor.workspaceId, query, page);
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.user[page.field], row.user.id));
 }
 
 /** One person. */
