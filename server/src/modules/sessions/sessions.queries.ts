@@ -14,44 +14,36 @@ const actorColumns = {
   teamKind: teams.kind,
 };
 
-function prepareFindLiveSession(db: Db) {
-  return db
-    .select({
-      ...actorColumns,
-      teamName: teams.name,
-      workspaceName: workspaces.name,
-      sessionId: sessions.id,
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(teams, eq(teams.id, users.teamId))
-    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-    .where(
-      and(
-        eq(sessions.tokenHash, sql.placeholder("tokenHash")),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, sql.placeholder("now")),
-        gt(sessions.idleExpiresAt, sql.placeholder("now")),
-        eq(users.status, "active"),
-      ),
-    )
-    .prepare("find_live_session");
-}
-
-// Every request runs this: prepared once per database, so neither Drizzle nor PostgreSQL plans it again.
-const findLiveSessionStatements = new WeakMap<Db, ReturnType<typeof prepareFindLiveSession>>();
-
 /** A live session by its token hash, with its user (active only), team and workspace names. */
 export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
-  let statement = findLiveSessionStatements.get(db);
-  if (!statement) {
-    statement = prepareFindLiveSession(db);
-    findLiveSessionStatements.set(db, statement);
-  }
-  const [row] = await statement.execute({ tokenHash, now: now.toISOString() });
+  // Every request runs this one: prepared once, neither Drizzle nor PostgreSQL plans it again.
+  const statement = prepareOnce(db, "find_live_session", "", (name) =>
+    db
+      .select({
+        ...actorColumns,
+        teamName: teams.name,
+        workspaceName: workspaces.name,
+        sessionId: sessions.id,
+        csrfToken: sessions.csrfToken,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(teams, eq(teams.id, users.teamId))
+      .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+      .where(
+        and(
+          eq(sessions.tokenHash, sql.placeholder("tokenHash")),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, sql.placeholder("now")),
+          gt(sessions.idleExpiresAt, sql.placeholder("now")),
+          eq(users.status, "active"),
+        ),
+      )
+      .prepare(name),
+  );
+  const [row] = await statement.execute({ tokenHash, now });
   return row ?? null;
 }
 
@@ -67,29 +59,33 @@ export async function touchSession(tx: Tx, sessionId: string, userId: string, no
   await tx.update(users).set({ lastSeenAt: now }).where(eq(users.id, userId));
 }
 
-/** A live API token by its hash, with its user (active only). */
-export async function findLiveToken(tx: Tx, tokenHash: string, now: Date) {
-  const [row] = await tx
-    .select({
-      ...actorColumns,
-      teamName: teams.name,
-      workspaceName: workspaces.name,
-      tokenId: apiTokens.id,
-      scope: apiTokens.scope,
-      lastUsedAt: apiTokens.lastUsedAt,
-    })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .innerJoin(teams, eq(teams.id, users.teamId))
-    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, tokenHash),
-        isNull(apiTokens.revokedAt),
-        gt(apiTokens.expiresAt, now),
-        eq(users.status, "active"),
-      ),
-    );
+/** A live API token by its hash, with its user (active only), team and workspace names. */
+export async function findLiveToken(db: Db, tokenHash: string, now: Date) {
+  const statement = prepareOnce(db, "find_live_token", "", (name) =>
+    db
+      .select({
+        ...actorColumns,
+        teamName: teams.name,
+        workspaceName: workspaces.name,
+        tokenId: apiTokens.id,
+        scope: apiTokens.scope,
+        lastUsedAt: apiTokens.lastUsedAt,
+      })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .innerJoin(teams, eq(teams.id, users.teamId))
+      .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+      .where(
+        and(
+          eq(apiTokens.tokenHash, sql.placeholder("tokenHash")),
+          isNull(apiTokens.revokedAt),
+          gt(apiTokens.expiresAt, sql.placeholder("now")),
+          eq(users.status, "active"),
+        ),
+      )
+      .prepare(name),
+  );
+  const [row] = await statement.execute({ tokenHash, now });
   return row ?? null;
 }
 
