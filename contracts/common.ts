@@ -52,3 +52,17 @@ export type Problem = z.infer<typeof Problem>;
 
 /** The body of a 204-like acknowledgement. */
 export const Ok = z.object({ ok: z.literal(true) });
+
+type Undefaulted<S extends z.ZodRawShape> = {
+  [K in keyof S]: S[K] extends z.ZodDefault<infer Inner> ? z.ZodOptional<Inner> : z.ZodOptional<S[K]>;
+};
+
+/** The fields of a create schema as all optional and without their defaults: the body of a partial edit. */
+export function editableFields<S extends z.ZodRawShape>(shape: S): Undefaulted<S> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [
+      key,
+      z.optional(field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field),
+    ]),
+  ) as Undefaulted<S>;
+}

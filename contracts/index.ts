@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./common";
 export * from "./errors";
 export * from "./people";
+export * from "./stack";

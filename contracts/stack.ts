@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, ListQuery, page, sortParam, Timestamp, Version } from "./common";
+import { editableFields, Id, ListQuery, page, sortParam, Timestamp, Version } from "./common";
 
 /** Limits shared by forms and the server. */
 export const StackLimits = {
@@ -182,3 +182,181 @@ export const ToolFields = z.strictObject({
   hostingRegion: z.string().trim().max(60).default(""),
 });
 export type ToolFields = z.infer<typeof ToolFields>;
+
+/** Creates a tool. */
+export const CreateToolBody = ToolFields;
+export type CreateToolBody = z.infer<typeof CreateToolBody>;
+
+/** Edits a tool: any of its fields, with the version it was read at. */
+export const UpdateToolBody = z.strictObject({ version: Version, ...editableFields(ToolFields.shape) });
+export type UpdateToolBody = z.infer<typeof UpdateToolBody>;
+
+const PersonRef = z.object({ id: Id, name: z.string(), status: z.enum(["active", "deactivated"]) });
+
+/** A compliance finding as the API shows it. */
+export const ComplianceGap = z.object({ code: z.string(), severity: z.enum(["gap", "warning"]), message: z.string() });
+
+/** A tool as the API shows it, with what Tandem computes about it. */
+export const Tool = z.object({
+  id: Id,
+  name: z.string(),
+  vendor: z.string(),
+  description: z.string(),
+  url: z.string().nullable(),
+  category: StackCategory,
+  subcategory: z.string(),
+  capabilities: z.array(z.string()),
+  status: ToolStatus,
+  lifecycle: Lifecycle,
+  lifecycleDates: z.object({
+    phaseIn: z.string().nullable(),
+    active: z.string().nullable(),
+    phaseOut: z.string().nullable(),
+    retired: z.string().nullable(),
+  }),
+  businessOwner: PersonRef.nullable(),
+  technicalOwner: PersonRef.nullable(),
+  functionalFit: z.number().int().nullable(),
+  technicalFit: z.number().int().nullable(),
+  timeClass: TimeClass.nullable(),
+  annualCost: Money.nullable(),
+  seatsBought: z.number().int().nullable(),
+  seatsUsed: z.number().int().nullable(),
+  utilisation: z.number().nullable(),
+  contractStart: z.string().nullable(),
+  renewalDate: z.string().nullable(),
+  noticeDays: z.number().int().nullable(),
+  cancelBy: z.string().nullable(),
+  autoRenew: z.boolean(),
+  dataClasses: z.array(DataClass),
+  sso: z.boolean(),
+  dpaSigned: z.boolean(),
+  securityReviewDate: z.string().nullable(),
+  securityReviewExpiry: z.string().nullable(),
+  certifications: z.array(z.string()),
+  hostingRegion: z.string(),
+  compliance: z.object({ status: z.enum(["compliant", "at_risk", "non_compliant"]), gaps: z.array(ComplianceGap) }),
+  ownershipGaps: z.array(z.string()),
+  archived: z.boolean(),
+  version: Version,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Tool = z.infer<typeof Tool>;
+
+export const ToolList = page(Tool);
+export const ToolListQuery = ListQuery.extend({
+  sort: sortParam(["name", "updatedAt"], "name"),
+  category: StackCategory.optional(),
+  status: ToolStatus.optional(),
+  lifecycle: Lifecycle.optional(),
+  /** `true` lists archived tools instead of live ones. */
+  archived: z.enum(["true", "false"]).default("false"),
+  /** Only tools that need an owner. */
+  needsOwner: z.enum(["true", "false"]).optional(),
+});
+export type ToolListQuery = z.infer<typeof ToolListQuery>;
+
+/** Creates an integration between two tools. */
+export const CreateIntegrationBody = z.strictObject({
+  fromToolId: Id,
+  toToolId: Id,
+  dataObjects: z.array(tag).max(StackLimits.tagsMax).default([]),
+  method: IntegrationMethod,
+  direction: IntegrationDirection.default("one_way"),
+  ownerId: Id.nullable().default(null),
+  description: z.string().trim().max(StackLimits.textMax).default(""),
+});
+export type CreateIntegrationBody = z.infer<typeof CreateIntegrationBody>;
+
+/** Edits an integration. */
+export const UpdateIntegrationBody = z.strictObject({
+  version: Version,
+  dataObjects: z.array(tag).max(StackLimits.tagsMax).optional(),
+  method: IntegrationMethod.optional(),
+  direction: IntegrationDirection.optional(),
+  ownerId: Id.nullable().optional(),
+  description: z.string().trim().max(StackLimits.textMax).optional(),
+});
+export type UpdateIntegrationBody = z.infer<typeof UpdateIntegrationBody>;
+
+/** An integration as the API shows it. */
+export const Integration = z.object({
+  id: Id,
+  from: z.object({ id: Id, name: z.string() }),
+  to: z.object({ id: Id, name: z.string() }),
+  dataObjects: z.array(z.string()),
+  method: IntegrationMethod,
+  direction: IntegrationDirection,
+  owner: z.object({ id: Id, name: z.string() }).nullable(),
+  description: z.string(),
+  version: Version,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Integration = z.infer<typeof Integration>;
+
+export const IntegrationList = page(Integration);
+export const IntegrationListQuery = ListQuery.extend({
+  sort: sortParam(["createdAt"], "createdAt"),
+  toolId: Id.optional(),
+});
+export type IntegrationListQuery = z.infer<typeof IntegrationListQuery>;
+
+/** Tools of one subcategory sharing capabilities. */
+export const OverlapGroup = z.object({
+  category: StackCategory,
+  subcategory: z.string(),
+  sharedCapabilities: z.array(z.string()),
+  tools: z.array(
+    z.object({
+      id: Id,
+      name: z.string(),
+      status: ToolStatus,
+      annualCost: Money.nullable(),
+      utilisation: z.number().nullable(),
+    }),
+  ),
+  annualCost: z.array(Money),
+  seatsBought: z.number().int(),
+  seatsUsed: z.number().int(),
+  utilisation: z.number().nullable(),
+});
+export const OverlapList = z.object({ items: z.array(OverlapGroup) });
+
+/** A contract coming up for renewal. */
+export const Renewal = z.object({
+  tool: z.object({ id: Id, name: z.string(), vendor: z.string() }),
+  renewalDate: z.string(),
+  cancelBy: z.string(),
+  daysToCancelBy: z.number().int(),
+  noticeDays: z.number().int().nullable(),
+  autoRenew: z.boolean(),
+  annualCost: Money.nullable(),
+  businessOwner: z.object({ id: Id, name: z.string() }).nullable(),
+  technicalOwner: z.object({ id: Id, name: z.string() }).nullable(),
+  reminderDates: z.array(z.string()),
+});
+export const RenewalList = z.object({ items: z.array(Renewal) });
+export const RenewalQuery = z.object({
+  /** Renewals whose cancel-by date falls within this many days (default 365); past ones are included from 30 days back. */
+  withinDays: z.coerce.number().int().min(1).max(1095).default(365),
+});
+
+/** The workspace's compliance at a glance. */
+export const ComplianceSummary = z.object({
+  counts: z.object({ compliant: z.number().int(), atRisk: z.number().int(), nonCompliant: z.number().int() }),
+  tools: z.array(
+    z.object({
+      tool: z.object({ id: Id, name: z.string() }),
+      status: z.enum(["compliant", "at_risk", "non_compliant"]),
+      gaps: z.array(ComplianceGap),
+      ownershipGaps: z.array(z.string()),
+    }),
+  ),
+});
+
+/** The martech taxonomy offered by the API. */
+export const Taxonomy = z.object({
+  categories: z.array(z.object({ key: StackCategory, label: z.string(), subcategories: z.array(z.string()) })),
+});

@@ -18,6 +18,7 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { invitationsRoutes } from "./modules/invitations/invitations.routes";
 import { sessionsRoutes } from "./modules/sessions/sessions.routes";
+import { stackRoutes } from "./modules/stack/stack.routes";
 import { teamsRoutes } from "./modules/teams/teams.routes";
 import { tokensRoutes } from "./modules/tokens/tokens.routes";
 import { usersRoutes } from "./modules/users/users.routes";
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(sessionsRoutes);
       await api.register(tokensRoutes);
       await api.register(auditRoutes);
+      await api.register(stackRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -30,6 +30,9 @@ const adminsOnly: Record<PersonaName, Outcome> = {
 // Acting on a record of the world's workspace: other workspaces must not even see it.
 const adminsOnlyRecord: Record<PersonaName, Outcome> = { ...adminsOnly, otherWorkspace: "hidden" };
 const signedInRecord: Record<PersonaName, Outcome> = { ...signedIn, otherWorkspace: "hidden" };
+// Members and admins write; viewers read.
+const writers: Record<PersonaName, Outcome> = { ...signedIn, viewer: "deny" };
+const writersRecord: Record<PersonaName, Outcome> = { ...writers, otherWorkspace: "hidden" };
 
 /** The executable permission matrix: every route of the app, every persona. */
 const matrix: Record<string, Row> = {
@@ -128,6 +131,57 @@ const matrix: Record<string, Row> = {
   },
   "GET /api/v1/audit": { request: () => ({ url: "/api/v1/audit" }), expect: adminsOnly },
   "GET /api/v1/audit/verify": { request: () => ({ url: "/api/v1/audit/verify" }), expect: adminsOnly },
+  "GET /api/v1/tools": { request: () => ({ url: "/api/v1/tools" }), expect: signedIn },
+  "GET /api/v1/tools/:id": { request: (w) => ({ url: `/api/v1/tools/${w.tool.id}` }), expect: signedInRecord },
+  "POST /api/v1/tools": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/tools",
+      payload: { name: "New CRM", category: "social", subcategory: "CRM" },
+    }),
+    expect: writers,
+  },
+  "PATCH /api/v1/tools/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/tools/${w.tool.id}`,
+      payload: { version: 1, description: "Our newsletter tool" },
+    }),
+    expect: writersRecord,
+  },
+  "POST /api/v1/tools/:id/archive": {
+    request: (w) => ({ method: "POST", url: `/api/v1/tools/${w.tool.id}/archive`, payload: { version: 1 } }),
+    expect: writersRecord,
+  },
+  "POST /api/v1/tools/:id/restore": {
+    request: (w) => ({ method: "POST", url: `/api/v1/tools/${w.tool.id}/restore`, payload: { version: 1 } }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/integrations": { request: () => ({ url: "/api/v1/integrations" }), expect: signedIn },
+  "POST /api/v1/integrations": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/v1/integrations",
+      payload: { fromToolId: w.otherTool.id, toToolId: w.tool.id, method: "file" },
+    }),
+    expect: writers,
+  },
+  "PATCH /api/v1/integrations/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/integrations/${w.integration.id}`,
+      payload: { version: 1, method: "ipaas" },
+    }),
+    expect: writersRecord,
+  },
+  "DELETE /api/v1/integrations/:id": {
+    request: (w) => ({ method: "DELETE", url: `/api/v1/integrations/${w.integration.id}` }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/stack/taxonomy": { request: () => ({ url: "/api/v1/stack/taxonomy" }), expect: signedIn },
+  "GET /api/v1/stack/overlaps": { request: () => ({ url: "/api/v1/stack/overlaps" }), expect: signedIn },
+  "GET /api/v1/stack/renewals": { request: () => ({ url: "/api/v1/stack/renewals" }), expect: signedIn },
+  "GET /api/v1/stack/compliance": { request: () => ({ url: "/api/v1/stack/compliance" }), expect: signedIn },
   "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
   "GET /readyz": { request: () => ({ url: "/readyz" }), expect: everyone },
   "GET /metrics": { request: () => ({ url: "/metrics" }), expect: everyone },
@@ -190,6 +244,11 @@ describeWithApp("permission matrix", (get) => {
       payload: { email: "someone@outside.test", teamId: teams[0].id },
     });
     await outsider.request({ method: "POST", url: "/api/v1/tokens", payload: { name: "outsider script" } });
+    await outsider.request({
+      method: "POST",
+      url: "/api/v1/tools",
+      payload: { name: "Outsider CRM", category: "social", subcategory: "CRM" },
+    });
     const ours = new Set([
       world.target.user.id,
       world.personas.admin.user.id,

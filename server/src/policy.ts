@@ -6,6 +6,9 @@ export interface Subject {
   workspaceId?: string;
   /** The user a record belongs to (a session's, a token's owner) or the user itself. */
   userId?: string;
+  /** A tool's owners. */
+  businessOwnerId?: string | null;
+  technicalOwnerId?: string | null;
 }
 
 type Rule = (actor: Actor, subject: Subject) => boolean;
@@ -44,15 +47,64 @@ const rules = {
   "token.revoke": bySession(isSelfOrAdmin),
   "audit.read": isAdmin,
   "audit.verify": isAdmin,
-  // Modules to come write with this rule until they define their own.
-  "module.write": isWriter,
+  "tool.read": anyone,
+  "tool.create": isWriter,
+  "tool.update": isWriter,
+  "tool.archive": isWriter,
+  "integration.read": anyone,
+  "integration.write": isWriter,
 } satisfies Record<string, Rule>;
 
 /** An action a policy rule governs. */
 export type Action = keyof typeof rules;
 
+const isItSide = (actor: Actor) => actor.teamKind === "it" || actor.teamKind === "security";
+const isMarketingSide = (actor: Actor) => actor.teamKind === "marketing";
+
+// A tool's fields that only one side decides: the rest any writer may edit.
+function toolFields(actor: Actor, subject: Subject): readonly string[] {
+  const admin = actor.role === "admin";
+  const allowed: string[] = [...TOOL_SHARED_FIELDS];
+  // Functional fit is the business side's judgement, technical fit IT's; status (sanctioning) is IT's call.
+  if (admin || isMarketingSide(actor) || subject.businessOwnerId === actor.userId) allowed.push("functionalFit");
+  if (admin || isItSide(actor) || subject.technicalOwnerId === actor.userId) allowed.push("technicalFit");
+  if (admin || isItSide(actor)) allowed.push("status");
+  return allowed;
+}
+
+/** The tool fields every writer may set. */
+export const TOOL_SHARED_FIELDS = [
+  "name",
+  "vendor",
+  "description",
+  "url",
+  "category",
+  "subcategory",
+  "capabilities",
+  "lifecycle",
+  "lifecycleDates",
+  "businessOwnerId",
+  "technicalOwnerId",
+  "annualCost",
+  "seatsBought",
+  "seatsUsed",
+  "contractStart",
+  "renewalDate",
+  "noticeDays",
+  "autoRenew",
+  "dataClasses",
+  "sso",
+  "dpaSigned",
+  "securityReviewDate",
+  "securityReviewExpiry",
+  "certifications",
+  "hostingRegion",
+] as const;
+
 /** Which fields of a record each role may set, by action: absent fields are refused. */
 const fields: Partial<Record<Action, (actor: Actor, subject: Subject) => readonly string[]>> = {
+  "tool.create": toolFields,
+  "tool.update": toolFields,
   "user.update": (actor, subject) => {
     if (actor.role === "admin") {
       // An admin edits anyone's name, team and role; their own role and status only through another admin.

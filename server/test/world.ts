@@ -1,5 +1,6 @@
 import { generateSecret, hashSecret } from "../src/lib/secrets";
 import { insertInvitation } from "../src/modules/invitations/invitations.queries";
+import { insertIntegration, insertTool } from "../src/modules/stack/stack.queries";
 import { insertApiToken } from "../src/modules/tokens/tokens.queries";
 import type { TestApp } from "./app";
 import { buildPersona, buildWorkspace, type Persona, unique } from "./factories";
@@ -10,7 +11,7 @@ export type PersonaName = (typeof PERSONAS)[number];
 
 /**
  * A workspace with one persona of each kind, another workspace's admin, and records to act on:
- * a target member with a session and a token, a pending invitation (and its secret).
+ * a target member with a session and a token, a pending invitation (and its secret), two tools and an integration.
  */
 export async function buildWorld(t: TestApp) {
   const ws = await buildWorkspace(t);
@@ -46,8 +47,40 @@ export async function buildWorld(t: TestApp) {
     tokenHash: hashSecret(invitationSecret),
     expiresAt: new Date(now.getTime() + 86_400_000),
   });
+  const [tool, otherTool] = await Promise.all(
+    ["Mailer", "Analytics"].map((name) =>
+      insertTool(t.database.db, {
+        workspaceId: ws.workspace.id,
+        name: unique(`${name} `),
+        category: "content",
+        subcategory: "Email marketing",
+        status: "under_review",
+        lifecycle: "active",
+      }),
+    ),
+  );
+  const integration = await insertIntegration(t.database.db, {
+    workspaceId: ws.workspace.id,
+    fromToolId: tool.id,
+    toToolId: otherTool.id,
+    method: "api",
+    direction: "one_way",
+    dataObjects: ["contacts"],
+  });
   const personas: Record<Exclude<PersonaName, "anonymous">, Persona> = { admin, viewer, marketing, it, otherWorkspace };
-  return { ws, personas, target, targetSessionId: targetSession.id, token, tokenSecret, invitation, invitationSecret };
+  return {
+    ws,
+    personas,
+    target,
+    targetSessionId: targetSession.id,
+    token,
+    tokenSecret,
+    invitation,
+    invitationSecret,
+    tool,
+    otherTool,
+    integration,
+  };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "../env";
+import { listMigrations } from "./migrate";
 import { migrateWithBackup, openConfiguredDatabase } from "./open";
 
 describe("opening the embedded database", () => {

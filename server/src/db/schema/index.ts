@@ -1,3 +1,4 @@
 export * from "./audit";
 export * from "./people";
 export * from "./system";
+export * from "./stack";

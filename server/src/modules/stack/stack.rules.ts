@@ -226,7 +226,10 @@ export function findOverlaps(tools: readonly OverlapTool[]): OverlapGroup[] {
   for (const members of bySubcategory.values()) {
     if (members.length < 2) continue;
     const parent = members.map((_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    const find = (i: number): number => {
+      while (parent[i] !== i) i = parent[i];
+      return i;
+    };
     const firstWith = new Map<string, number>();
     members.forEach((tool, i) => {
       for (const capability of new Set(tool.capabilities.map((c) => c.toLowerCase()))) {
@@ -236,7 +239,10 @@ export function findOverlaps(tools: readonly OverlapTool[]): OverlapGroup[] {
       }
     });
     const components = new Map<number, OverlapTool[]>();
-    members.forEach((tool, i) => components.set(find(i), [...(components.get(find(i)) ?? []), tool]));
+    members.forEach((tool, i) => {
+      const root = find(i);
+      components.set(root, [...(components.get(root) ?? []), tool]);
+    });
     for (const group of components.values()) {
       if (group.length < 2) continue;
       groups.push(summariseOverlap(group));
