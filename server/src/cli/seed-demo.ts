@@ -3,6 +3,7 @@ import { recordAudit } from "../modules/audit/audit.service";
 import { insertWorkspace } from "../modules/auth/auth.queries";
 import { hashPassword } from "../modules/auth/passwords";
 import { insertUser } from "../modules/users/users.queries";
+import { seedDemoStack } from "./seed-demo-stack";
 
 /** The demo sign-in, printed at start. */
 export const DEMO_ADMIN = { email: "cio@northwind.example", password: "tandem-demo-northwind" };
@@ -22,12 +23,13 @@ const people = [
   { name: "Elena Rossi", email: "ceo@northwind.example", team: "marketing", role: "viewer" },
 ] as const;
 
-/** Seeds the demo company: Northwind Outfitters, its teams and people (and each module's data as modules land). */
+/** Seeds the demo company: Northwind Outfitters, its teams and people, and its martech stack. */
 export async function seedDemo(database: Database, now: Date) {
   const passwordHash = await hashPassword(DEMO_ADMIN.password);
   await database.db.transaction(async (tx) => {
     const { workspace, teams } = await insertWorkspace(tx, "Northwind Outfitters", now);
     const teamOf = (kind: string) => teams.find((team) => team.kind === kind) ?? teams[0];
+    const owners = { business: [] as string[], technical: [] as string[] };
     for (const person of people) {
       const user = await insertUser(tx, {
         workspaceId: workspace.id,
@@ -49,7 +51,15 @@ export async function seedDemo(database: Database, now: Date) {
           after: { email: user.email, role: user.role },
         },
       );
+      if (person.team === "marketing" && person.role === "member") owners.business.push(user.id);
+      if (person.team === "it" && person.role === "member") owners.technical.push(user.id);
     }
+    const stack = await seedDemoStack(tx, workspace.id, owners, now);
+    await recordAudit(
+      tx,
+      { workspaceId: workspace.id, actorId: null, actorLabel: "demo seed", ip: null, at: now },
+      { action: "stack.seeded", entityType: "workspace", entityId: workspace.id, after: stack },
+    );
   });
   return DEMO_ADMIN;
 }

@@ -13,7 +13,9 @@ describe("opening the embedded database", () => {
     const log: string[] = [];
     const first = await openConfiguredDatabase(env);
     try {
-      expect(await migrateWithBackup(env, first.database, (m) => log.push(m))).toEqual(listMigrations().map((m) => m.tag));
+      expect(await migrateWithBackup(env, first.database, (m) => log.push(m))).toEqual(
+        listMigrations().map((m) => m.tag),
+      );
       expect(fs.existsSync(path.join(dataDir, "backups"))).toBe(false);
       // As if this build shipped a migration the database has not seen yet.
       await first.database.exec(`
