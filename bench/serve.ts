@@ -61,6 +61,25 @@ if (mode === "hello") {
      FROM generate_series(1, $3::int) AS g`,
     [workspace.id, teams[0].id, rows],
   );
+  // The Stack at the scale its issue names: 5,000 tools and 20,000 integrations.
+  await database.query(
+    `INSERT INTO tool (workspace_id, name, vendor, category, subcategory, capabilities, status, lifecycle, annual_cost, currency)
+     SELECT $1, 'Tool ' || lpad(g::text, 5, '0'), 'Vendor ' || (g % 700),
+            (ARRAY['advertising','content','social','commerce','data','management'])[1 + g % 6], 'Sub ' || (g % 40),
+            ARRAY['cap' || (g % 90), 'cap' || (g % 13)], 'sanctioned', 'active', (g * 37 % 90000)::numeric, 'EUR'
+     FROM generate_series(1, 5000) AS g`,
+    [workspace.id],
+  );
+  await database.query(
+    `INSERT INTO integration (workspace_id, from_tool_id, to_tool_id, method, direction, data_objects)
+     SELECT $1, a.id, b.id, 'api', 'one_way', ARRAY['contacts']
+     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tool WHERE workspace_id = $1) a
+     JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tool WHERE workspace_id = $1) b
+       ON b.n = 1 + ((a.n * 7 + k.k * 131) % 5000)
+     CROSS JOIN generate_series(1, 4) AS k(k)
+     WHERE a.id <> b.id`,
+    [workspace.id],
+  );
   await database.exec("ANALYZE");
   const admin = await insertUser(database.db, {
     workspaceId: workspace.id,
