@@ -142,7 +142,17 @@ async function registerWebApp(app: FastifyInstance, webDir: string | null) {
     web.addHook("onRoute", (route) => {
       route.config = { ...route.config, access: "public" };
     });
-    await web.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: "1y", immutable: true });
+    await web.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      // Vite's hashed assets never change under their name; everything else is revalidated.
+      setHeaders: (response, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        response.setHeader("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
   });
   const indexHtml = fs.readFileSync(path.join(webDir, "index.html"));
   app.get("/*", { config: { access: "public" }, schema: { hide: true } }, async (request, reply) => {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
 import type { Database } from "./client";
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -52,12 +53,12 @@ export async function migrate(database: Database): Promise<string[]> {
     const done = await database.db.transaction(async (tx) => {
       await tx.execute(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
       // Another process may have applied it while we waited for the lock.
-      const { rows } = (await tx.execute(
-        `SELECT 1 FROM tandem_migration WHERE tag = '${migration.tag.replace(/'/g, "''")}'`,
-      )) as unknown as { rows: unknown[] };
+      const { rows } = (await tx.execute(sql`SELECT 1 FROM tandem_migration WHERE tag = ${migration.tag}`)) as unknown as {
+        rows: unknown[];
+      };
       if (rows.length > 0) return false;
       for (const statement of migration.statements) await tx.execute(statement);
-      await tx.execute(`INSERT INTO tandem_migration (tag) VALUES ('${migration.tag.replace(/'/g, "''")}')`);
+      await tx.execute(sql`INSERT INTO tandem_migration (tag) VALUES (${migration.tag})`);
       return true;
     });
     if (done) applied.push(migration.tag);
