@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, it } from "vitest";
 import { describeWithApp } from "../test/app";
 import { buildApp } from "./app";
@@ -96,6 +99,32 @@ describeWithApp("the HTTP surface", (get) => {
       expect(response.json()).toMatchObject({ code: "internal_error", status: 500 });
       expect(response.body).not.toContain("SELECT");
       requiredHeaders(response.headers);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("serves the web app to signed-out visitors: index.html for app paths, immutable hashed assets", async () => {
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-web-"));
+    fs.mkdirSync(path.join(webDir, "assets"));
+    fs.writeFileSync(path.join(webDir, "index.html"), "<!doctype html><title>Tandem</title>");
+    fs.writeFileSync(path.join(webDir, "assets", "main-abc123.js"), "console.log(1)");
+    fs.writeFileSync(path.join(webDir, "favicon.svg"), "<svg/>");
+    const app = await buildApp({ database: get().database, webDir });
+    await app.ready();
+    try {
+      for (const url of ["/", "/people", "/accept-invite"]) {
+        const page = await app.inject({ url });
+        expect(page.statusCode, url).toBe(200);
+        expect(page.body).toContain("<title>Tandem</title>");
+        requiredHeaders(page.headers);
+      }
+      const asset = await app.inject({ url: "/assets/main-abc123.js" });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers["cache-control"]).toContain("immutable");
+      expect((await app.inject({ url: "/favicon.svg" })).headers["cache-control"]).toBe("no-cache");
+      expect((await app.inject({ url: "/missing.js" })).statusCode).toBe(404);
+      expect((await app.inject({ url: "/api/v1/nothing-here" })).statusCode).toBe(404);
     } finally {
       await app.close();
     }

@@ -150,7 +150,7 @@ async function registerWebApp(app: FastifyInstance, webDir: string | null) {
       // Vite's hashed assets never change under their name; everything else is revalidated.
       setHeaders: (response, filePath) => {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-        response.setHeader("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+        response.header("cache-control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
       },
     });
   });

@@ -53,7 +53,9 @@ export async function migrate(database: Database): Promise<string[]> {
     const done = await database.db.transaction(async (tx) => {
       await tx.execute(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
       // Another process may have applied it while we waited for the lock.
-      const { rows } = (await tx.execute(sql`SELECT 1 FROM tandem_migration WHERE tag = ${migration.tag}`)) as unknown as {
+      const { rows } = (await tx.execute(
+        sql`SELECT 1 FROM tandem_migration WHERE tag = ${migration.tag}`,
+      )) as unknown as {
         rows: unknown[];
       };
       if (rows.length > 0) return false;
