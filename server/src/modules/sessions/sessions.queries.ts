@@ -47,6 +47,11 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
   return row ?? null;
 }
 
+/** Records that a user was just active. */
+export async function markUserSeen(tx: Tx, userId: string, now: Date) {
+  await tx.update(users).set({ lastSeenAt: now }).where(eq(users.id, userId));
+}
+
 /** Moves a session's idle expiry forward (never past its absolute expiry). */
 export async function touchSession(tx: Tx, sessionId: string, userId: string, now: Date, idleMs: number) {
   await tx
@@ -56,7 +61,7 @@ export async function touchSession(tx: Tx, sessionId: string, userId: string, no
       idleExpiresAt: sql`least(${sessions.expiresAt}, ${new Date(now.getTime() + idleMs)})`,
     })
     .where(eq(sessions.id, sessionId));
-  await tx.update(users).set({ lastSeenAt: now }).where(eq(users.id, userId));
+  await markUserSeen(tx, userId, now);
 }
 
 /** A live API token by its hash, with its user (active only), team and workspace names. */

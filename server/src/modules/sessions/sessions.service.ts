@@ -14,6 +14,7 @@ import {
   findSession,
   insertSession,
   listLiveSessions,
+  markUserSeen,
   revokeSession,
   touchSession,
   touchToken,
@@ -82,6 +83,7 @@ export async function startSession(
   meta: { ip: string | null; userAgent: string | null; now: Date },
 ) {
   const token = generateSecret();
+  await markUserSeen(tx, user.id, meta.now);
   const session = await insertSession(tx, {
     workspaceId: user.workspaceId,
     userId: user.id,

@@ -1,0 +1,20 @@
+/** Actions the server records today, for the filter; actions seen in the loaded events are added to these. */
+export const knownAuditActions = [
+  "workspace.created",
+  "auth.login",
+  "auth.login_failed",
+  "auth.logout",
+  "authorization.denied",
+  "user.created",
+  "user.updated",
+  "user.deactivated",
+  "user.password_changed",
+  "team.created",
+  "team.updated",
+  "invitation.created",
+  "invitation.revoked",
+  "invitation.accepted",
+  "session.revoked",
+  "token.created",
+  "token.revoked",
+];

@@ -1,0 +1,25 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { useRef } from "react";
+import type { Me } from "../../../../../contracts/auth";
+import { fetchMe, fetchSetupStatus } from "../api";
+
+/** The query of the signed-in user (null when signed out). */
+export const meQuery = queryOptions({ queryKey: ["me"], queryFn: fetchMe, staleTime: 60_000 });
+
+/** The query of whether the installation needs its setup. */
+export const setupStatusQuery = queryOptions({ queryKey: ["setup-status"], queryFn: fetchSetupStatus, staleTime: 0 });
+
+/** The signed-in user; only for pages behind the sign-in (the router loads it first). */
+export function useMe(): Me {
+  const { data } = useQuery(meQuery);
+  // While signing out, the shell renders once more before the router leaves it: keep the last user.
+  const last = useRef<Me | null>(null);
+  if (data) last.current = data;
+  if (!last.current) throw new Error("useMe() used outside the signed-in part of the app");
+  return last.current;
+}
+
+/** Whether the signed-in user is an admin of the workspace. */
+export function useIsAdmin(): boolean {
+  return useMe().user.role === "admin";
+}

@@ -1,0 +1,134 @@
+import type { Problem } from "../../../contracts/common";
+import type { ErrorCode } from "../../../contracts/errors";
+
+/** A failed API call: the problem document's code, status, detail and field errors. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | "network_error";
+  readonly detail: string | undefined;
+  readonly fieldErrors: { path: string; message: string }[];
+
+  constructor(status: number, problem: Partial<Problem> & { code: string }) {
+    super(problem.detail ?? problem.title ?? `Request failed with status ${status}`);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = problem.code as ErrorCode;
+    this.detail = problem.detail;
+    this.fieldErrors = problem.errors ?? [];
+  }
+
+  /** A sentence to show a person: the server's detail, or its title. */
+  get userMessage(): string {
+    return this.message;
+  }
+}
+
+/** Whether an error is an ApiError with the given code. */
+export function isApiError(error: unknown, code?: ApiError["code"]): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+/** Remembers the CSRF token from /me (the session cookie itself is HttpOnly). */
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Registers what happens when the session ends under our feet (401 on a signed-in call). */
+export function setUnauthenticatedHandler(handler: () => void) {
+  onUnauthenticated = handler;
+}
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+interface RequestOptions {
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  body?: unknown;
+  query?: Query;
+  /** Sign-in and setup answer 401 as a normal outcome: do not treat it as a lost session. */
+  isAuthCall?: boolean;
+  signal?: AbortSignal;
+  /** Set on the one retry after refreshing a stale CSRF token. */
+  isRetry?: boolean;
+}
+
+const BASE = "/api/v1";
+
+/** Builds `/api/v1/<path>?…`, leaving out empty parameters. */
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${BASE}${path}${search ? `?${search}` : ""}`;
+}
+
+/** The one fetch client: JSON in and out, same-origin cookies, CSRF header on writes, problem+json errors. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? "GET";
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: "same-origin",
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, {
+      code: "network_error",
+      title: "Network error",
+      detail: "Tandem could not be reached. Check your connection and try again.",
+    });
+  }
+
+  if (response.ok) {
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  const error = new ApiError(response.status, await readProblem(response));
+  if (error.code === "unauthenticated" && !options.isAuthCall) onUnauthenticated?.();
+  // The session was renewed elsewhere (another tab signed in again): fetch its CSRF token and retry once.
+  if (error.code === "csrf_failed" && !options.isRetry && !options.isAuthCall && (await refreshCsrfToken())) {
+    return api<T>(path, { ...options, isRetry: true });
+  }
+  throw error;
+}
+
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const response = await fetch(buildUrl("/me"), {
+      headers: { accept: "application/json" },
+      credentials: "same-origin",
+    });
+    if (!response.ok) return false;
+    const me = (await response.json()) as { csrfToken: string | null };
+    csrfToken = me.csrfToken;
+    return csrfToken !== null;
+  } catch {
+    return false;
+  }
+}
+
+async function readProblem(response: Response): Promise<Partial<Problem> & { code: string }> {
+  const type = response.headers.get("content-type") ?? "";
+  if (type.includes("json")) {
+    try {
+      const body = (await response.json()) as Partial<Problem>;
+      if (typeof body.code === "string") return body as Partial<Problem> & { code: string };
+    } catch {
+      // Not JSON after all: fall through to a generic problem.
+    }
+  }
+  return { code: response.status >= 500 ? "internal_error" : "bad_request", title: response.statusText };
+}

@@ -1,0 +1,189 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import { PageError } from "./components/ui/page-error";
+import { PageLoader } from "./components/ui/page-loader";
+import { meQuery, setupStatusQuery } from "./features/auth/hooks/use-me";
+import { productModules } from "./features/modules/modules";
+import { AppLayout } from "./features/shell/components/app-layout";
+import { NotFoundPage } from "./routes/not-found";
+
+/** What every route's loaders and guards can reach. */
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** `?open=1` style flags that let the command palette open a dialog on a page. */
+function validateOpenSearch(search: Record<string, unknown>): { open?: "invite" | "create" } {
+  return search.open === "invite" || search.open === "create" ? { open: search.open } : {};
+}
+
+const roles = ["admin", "member", "viewer"] as const;
+const statuses = ["active", "deactivated"] as const;
+
+/** The people list's filters live in the URL, so a filtered list can be shared and survives a reload. */
+function validatePeopleSearch(search: Record<string, unknown>): {
+  open?: "invite" | "create";
+  q?: string;
+  teamId?: string;
+  role?: (typeof roles)[number];
+  status?: (typeof statuses)[number];
+} {
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+  return {
+    ...validateOpenSearch(search),
+    q: text(search.q),
+    teamId: text(search.teamId),
+    role: roles.find((role) => role === search.role),
+    status: statuses.find((status) => status === search.status),
+  };
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "setup",
+  beforeLoad: async ({ context }) => {
+    const status = await context.queryClient.fetchQuery(setupStatusQuery);
+    if (!status.needsSetup) throw redirect({ to: "/sign-in", search: { redirect: undefined } });
+  },
+  component: lazyRouteComponent(() => import("./routes/setup"), "SetupPage"),
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "sign-in",
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: typeof search.redirect === "string" ? search.redirect : undefined,
+  }),
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (me) throw redirect({ to: "/" });
+    const status = await context.queryClient.fetchQuery(setupStatusQuery);
+    if (status.needsSetup) throw redirect({ to: "/setup" });
+  },
+  component: lazyRouteComponent(() => import("./routes/sign-in"), "SignInPage"),
+});
+
+const acceptInviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "accept-invite",
+  component: lazyRouteComponent(() => import("./routes/accept-invite"), "AcceptInvitePage"),
+});
+
+/** Everything behind the sign-in: loads the user first, or sends them to setup or sign-in. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "app",
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) {
+      const status = await context.queryClient.fetchQuery(setupStatusQuery);
+      if (status.needsSetup) throw redirect({ to: "/setup" });
+      const target = location.href === "/" ? undefined : location.href;
+      throw redirect({ to: "/sign-in", search: { redirect: target } });
+    }
+    return { me };
+  },
+  component: AppLayout,
+  errorComponent: PageError,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("./routes/home"), "HomePage"),
+});
+
+const moduleRoutes = productModules.map((module) =>
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: module.path,
+    component: lazyRouteComponent(() => import("./routes/module-page"), "ModulePage"),
+  }),
+);
+
+const peopleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "people",
+  validateSearch: validatePeopleSearch,
+  component: lazyRouteComponent(() => import("./routes/people"), "PeoplePage"),
+});
+
+const teamsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "teams",
+  component: lazyRouteComponent(() => import("./routes/teams"), "TeamsPage"),
+});
+
+const sessionsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "sessions",
+  component: lazyRouteComponent(() => import("./routes/sessions"), "SessionsPage"),
+});
+
+const tokensRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "tokens",
+  validateSearch: validateOpenSearch,
+  component: lazyRouteComponent(() => import("./routes/tokens"), "TokensPage"),
+});
+
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "audit",
+  component: lazyRouteComponent(() => import("./routes/audit"), "AuditPage"),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "account",
+  component: lazyRouteComponent(() => import("./routes/account"), "AccountPage"),
+});
+
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  signInRoute,
+  acceptInviteRoute,
+  appRoute.addChildren([
+    homeRoute,
+    ...moduleRoutes,
+    peopleRoute,
+    teamsRoute,
+    sessionsRoute,
+    tokensRoute,
+    auditRoute,
+    accountRoute,
+  ]),
+]);
+
+/** Builds the app's router around the shared query client. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    // TanStack Query already caches; the router should not keep a second copy.
+    defaultPreloadStaleTime: 0,
+    defaultPendingComponent: PageLoader,
+    defaultPendingMs: 150,
+    defaultErrorComponent: PageError,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

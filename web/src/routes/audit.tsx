@@ -1,0 +1,91 @@
+import { Card, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { IconListSearch } from "@tabler/icons-react";
+import { useMemo, useState } from "react";
+import { AdminsOnly } from "../components/ui/admins-only";
+import { EmptyState } from "../components/ui/empty-state";
+import { LoadMore } from "../components/ui/load-more";
+import { ErrorState } from "../components/ui/page-error";
+import { PageHeader } from "../components/ui/page-header";
+import { PageLoader } from "../components/ui/page-loader";
+import { AuditTable } from "../features/audit/components/audit-table";
+import { VerifyChain } from "../features/audit/components/verify-chain";
+import { useAuditEvents } from "../features/audit/hooks/use-audit";
+import { knownAuditActions } from "../features/audit/known-actions";
+import { useIsAdmin } from "../features/auth/hooks/use-me";
+
+/** The workspace's audit log (admins): every change, filterable, and the chain's integrity. */
+export function AuditPage() {
+  const isAdmin = useIsAdmin();
+  if (!isAdmin) return <AdminsOnly title="Audit log" what="the audit log" />;
+  return <AuditLog />;
+}
+
+function AuditLog() {
+  const [action, setAction] = useState<string | null>(null);
+  const events = useAuditEvents({ action: action ?? undefined });
+  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const actionOptions = useMemo(
+    () => [...new Set([...knownAuditActions, ...items.map((event) => event.action)])].sort(),
+    [items],
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every change in the workspace: who made it, when, from where, and what it changed. Events are hash-chained, so an edited or deleted event breaks the chain."
+      />
+      <Stack gap="lg">
+        <Card>
+          <Title order={2} size="h3" mb={4}>
+            Integrity
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            Re-compute every event's hash and check each one links to the one before.
+          </Text>
+          <VerifyChain />
+        </Card>
+        <Card p={0}>
+          <Group p="lg" pb="md" justify="space-between" align="flex-end">
+            <Select
+              label="Action"
+              placeholder="All actions"
+              data={actionOptions}
+              value={action}
+              onChange={setAction}
+              clearable
+              searchable
+              w={{ base: "100%", xs: 280 }}
+              nothingFoundMessage="No such action"
+            />
+          </Group>
+          {events.isPending ? (
+            <PageLoader label="Loading events…" />
+          ) : events.isError ? (
+            <Stack p="lg" pt={0}>
+              <ErrorState error={events.error} onRetry={() => events.refetch()} />
+            </Stack>
+          ) : items.length === 0 ? (
+            <EmptyState
+              icon={IconListSearch}
+              title={action ? `No “${action}” events` : "No events yet"}
+              description={
+                action ? "Choose another action or clear the filter." : "Changes in the workspace will show up here."
+              }
+            />
+          ) : (
+            <>
+              <AuditTable events={items} />
+              <LoadMore
+                hasMore={events.hasNextPage}
+                isLoading={events.isFetchingNextPage}
+                onLoadMore={() => events.fetchNextPage()}
+                noun="events"
+              />
+            </>
+          )}
+        </Card>
+      </Stack>
+    </>
+  );
+}
