@@ -86,6 +86,13 @@ const helloPort = nextPort++;
 const reference = await load(`http://127.0.0.1:${helloPort}/`);
 await stop(hello.child);
 results.reference = { name: "bare Fastify hello-world", ...reference };
+
+const helloPg = await startServer(["hello-pg", String(nextPort)]);
+const helloPgPort = nextPort++;
+const databaseReference = await load(`http://127.0.0.1:${helloPgPort}/`);
+await stop(helloPg.child);
+results.databaseReference = { name: "bare Fastify + one prepared PostgreSQL query of 50 rows", ...databaseReference };
+console.log(`database reference (bare Fastify + 1 query of 50 rows): ${databaseReference.requestsPerSecond} req/s, p99 ${databaseReference.p99Ms} ms`);
 console.log(`reference (bare Fastify): ${reference.requestsPerSecond} req/s, p99 ${reference.p99Ms} ms`);
 
 for (const kind of ["pglite", "postgres"] as const) {
@@ -111,9 +118,10 @@ for (const kind of ["pglite", "postgres"] as const) {
     const connections = name.startsWith("tools") ? 20 : CONNECTIONS;
     const figure = await load(`http://127.0.0.1:${port}${url}`, headers, connections);
     const ratio = Math.round((figure.requestsPerSecond / reference.requestsPerSecond) * 1000) / 1000;
-    figures[name] = { ...figure, connections, ratioToReference: ratio };
+    const ratioToDatabaseReference = Math.round((figure.requestsPerSecond / databaseReference.requestsPerSecond) * 1000) / 1000;
+    figures[name] = { ...figure, connections, ratioToReference: ratio, ratioToDatabaseReference };
     console.log(
-      `${kind} ${name} (${connections} connections): ${figure.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}% of bare Fastify), p99 ${figure.p99Ms} ms, errors ${figure.errors}`,
+      `${kind} ${name} (${connections} connections): ${figure.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}% of bare Fastify, ${(ratioToDatabaseReference * 100).toFixed(1)}% of Fastify + 1 query), p99 ${figure.p99Ms} ms, errors ${figure.errors}`,
     );
   }
   await stop(server.child);

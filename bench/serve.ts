@@ -24,6 +24,20 @@ if (mode === "hello") {
   app.get("/", async () => ({ hello: "world" }));
   await app.listen({ port, host: "127.0.0.1" });
   console.log(JSON.stringify({ ready: true }));
+} else if (mode === "hello-pg") {
+  // A second, fairer ceiling for database-backed endpoints: bare Fastify, one raw query for 50 rows, JSON out.
+  const server = process.env.TANDEM_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+  const pool = new pg.Pool({ connectionString: server, max: 10 });
+  const app = Fastify();
+  app.get("/", async () => {
+    const { rows } = await pool.query({
+      name: "fifty_rows",
+      text: "SELECT g AS id, 'Person ' || lpad(g::text, 6, '0') AS name, now() AS created_at FROM generate_series(1, 50) AS g",
+    });
+    return { items: rows };
+  });
+  await app.listen({ port, host: "127.0.0.1" });
+  console.log(JSON.stringify({ ready: true }));
 } else {
   const rows = Number(rowsText);
   let database: Awaited<ReturnType<typeof openDatabase>>;
