@@ -4,3 +4,4 @@ export * from "./common";
 export * from "./errors";
 export * from "./people";
 export * from "./stack";
+export * from "./experiments";

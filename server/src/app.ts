@@ -19,6 +19,7 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { invitationsRoutes } from "./modules/invitations/invitations.routes";
 import { sessionsRoutes } from "./modules/sessions/sessions.routes";
 import { stackRoutes } from "./modules/stack/stack.routes";
+import { statsRoutes } from "./modules/experiments/stats.routes";
 import { teamsRoutes } from "./modules/teams/teams.routes";
 import { tokensRoutes } from "./modules/tokens/tokens.routes";
 import { usersRoutes } from "./modules/users/users.routes";
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(tokensRoutes);
       await api.register(auditRoutes);
       await api.register(stackRoutes);
+      await api.register(statsRoutes);
     },
     { prefix: "/api/v1" },
   );

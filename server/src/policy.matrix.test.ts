@@ -182,6 +182,20 @@ const matrix: Record<string, Row> = {
   "GET /api/v1/stack/overlaps": { request: () => ({ url: "/api/v1/stack/overlaps" }), expect: signedIn },
   "GET /api/v1/stack/renewals": { request: () => ({ url: "/api/v1/stack/renewals" }), expect: signedIn },
   "GET /api/v1/stack/compliance": { request: () => ({ url: "/api/v1/stack/compliance" }), expect: signedIn },
+  "POST /api/v1/stats/analyze": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/stats/analyze",
+      payload: {
+        metric: "proportion",
+        variants: [
+          { name: "a", n: 1000, sum: 100 },
+          { name: "b", n: 1000, sum: 120 },
+        ],
+      },
+    }),
+    expect: signedIn,
+  },
   "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
   "GET /readyz": { request: () => ({ url: "/readyz" }), expect: everyone },
   "GET /metrics": { request: () => ({ url: "/metrics" }), expect: everyone },

@@ -53,6 +53,7 @@ const rules = {
   "tool.archive": isWriter,
   "integration.read": anyone,
   "integration.write": isWriter,
+  "stats.analyze": anyone,
 } satisfies Record<string, Rule>;
 
 /** An action a policy rule governs. */

@@ -1,0 +1,48 @@
+import { expect, it } from "vitest";
+import { describeWithApp } from "../../../test/app";
+import { buildPersona } from "../../../test/factories";
+
+describeWithApp("POST /api/v1/stats/analyze", (get) => {
+  it("analyses a two-arm proportion test for any signed-in person, viewers included", async () => {
+    const viewer = await buildPersona(get(), { role: "viewer" });
+    const response = await viewer.request({
+      method: "POST",
+      url: "/api/v1/stats/analyze",
+      payload: {
+        metric: "proportion",
+        sided: "greater",
+        variants: [
+          { name: "control", n: 5000, sum: 500 },
+          { name: "new checkout", n: 5000, sum: 560 },
+        ],
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.variants[0].name).toBe("new checkout");
+    expect(body.variants[0].estimate).toBeCloseTo(0.12, 10);
+    // One-sided "greater": the upper bound is unbounded, sent as the string JSON can carry.
+    expect(body.variants[0].ci[1]).toBe("Infinity");
+    expect(body.variants[0].pValue).toBeGreaterThan(0);
+    expect(body.variants[0].pValue).toBeLessThan(0.05);
+    expect(body.srmPValue).toBeCloseTo(1, 10);
+  });
+
+  it("names the variant and field it refuses", async () => {
+    const persona = await buildPersona(get());
+    const response = await persona.request({
+      method: "POST",
+      url: "/api/v1/stats/analyze",
+      payload: {
+        metric: "proportion",
+        variants: [
+          { name: "a", n: 100, sum: 10 },
+          { name: "b", n: 100, sum: 130 },
+        ],
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].path).toMatch(/^variants\[1\]\.sum/);
+    expect(response.body).not.toContain("NaN");
+  });
+});
