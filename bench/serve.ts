@@ -88,9 +88,9 @@ if (mode === "hello") {
     `INSERT INTO integration (workspace_id, from_tool_id, to_tool_id, method, direction, data_objects)
      SELECT $1, a.id, b.id, 'api', 'one_way', ARRAY['contacts']
      FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tool WHERE workspace_id = $1) a
+     CROSS JOIN generate_series(1, 4) AS k(k)
      JOIN (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tool WHERE workspace_id = $1) b
        ON b.n = 1 + ((a.n * 7 + k.k * 131) % 5000)
-     CROSS JOIN generate_series(1, 4) AS k(k)
      WHERE a.id <> b.id`,
     [workspace.id],
   );
