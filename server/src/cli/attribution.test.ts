@@ -1,29 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
+import { collectOutput as collect, createTempFolder } from "../../test/cli-io";
 import { runAttributionCommand } from "./attribution";
 
-const folder = mkdtempSync(join(tmpdir(), "tandem-attribution-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function writeTemp(name: string, text: string): string {
-  const path = join(folder, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-function collect(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join("") };
-}
+const temp = createTempFolder("tandem-attribution-");
+afterAll(() => temp.remove());
+const writeTemp = (name: string, text: string) => temp.write(name, text);
 
 async function run(args: string[]) {
   const stdout = collect();
@@ -153,7 +134,7 @@ describe("tandem attribution", () => {
   });
 
   it("names a missing file", async () => {
-    const missing = join(folder, "missing.csv");
+    const missing = temp.pathOf("missing.csv");
     const { code, stderr } = await run(["--paths", missing, "--model", "linear"]);
     expect(code).toBe(1);
     expect(stderr).toBe(`tandem attribution: cannot read ${missing}: no such file\n`);

@@ -1,29 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Readable, Writable } from "node:stream";
+import { Readable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
+import { collectOutput as collect, createTempFolder } from "../../test/cli-io";
 import { runExperimentCommand } from "./experiment";
 
-const folder = mkdtempSync(join(tmpdir(), "tandem-experiment-"));
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-function writeTemp(name: string, text: string): string {
-  const path = join(folder, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-function collect(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join("") };
-}
+const temp = createTempFolder("tandem-experiment-");
+afterAll(() => temp.remove());
+const writeTemp = (name: string, text: string) => temp.write(name, text);
 
 async function run(args: string[], stdinText = "") {
   const stdout = collect();
@@ -98,7 +80,7 @@ describe("tandem experiment analyze", () => {
     const empty = await run(["analyze"], "  \n");
     expect(empty.code).toBe(1);
     expect(empty.stderr).toMatch(/standard input: is empty/);
-    const missing = await run(["analyze", join(folder, "nope.json")]);
+    const missing = await run(["analyze", temp.pathOf("nope.json")]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.json: cannot read the file \(no such file\)/);
   });

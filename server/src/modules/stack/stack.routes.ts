@@ -85,45 +85,19 @@ export const stackRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post(
-    "/tools/:id/archive",
-    {
-      schema: {
-        tags: ["stack"],
-        summary: "Archive a tool (kept, never deleted)",
-        params: IdParams,
-        body: ArchiveBody,
-        response: { 200: Tool },
+  for (const [action, archived, summary] of [
+    ["archive", true, "Archive a tool (kept, never deleted)"],
+    ["restore", false, "Bring an archived tool back"],
+  ] as const) {
+    app.post(
+      `/tools/:id/${action}`,
+      { schema: { tags: ["stack"], summary, params: IdParams, body: ArchiveBody, response: { 200: Tool } } },
+      async (request) => {
+        const ctx = ctxOf(request);
+        return presentTool(await setToolArchived(ctx, request.params.id, { ...request.body, archived }), todayOf(ctx));
       },
-    },
-    async (request) => {
-      const ctx = ctxOf(request);
-      return presentTool(
-        await setToolArchived(ctx, request.params.id, { ...request.body, archived: true }),
-        todayOf(ctx),
-      );
-    },
-  );
-
-  app.post(
-    "/tools/:id/restore",
-    {
-      schema: {
-        tags: ["stack"],
-        summary: "Bring an archived tool back",
-        params: IdParams,
-        body: ArchiveBody,
-        response: { 200: Tool },
-      },
-    },
-    async (request) => {
-      const ctx = ctxOf(request);
-      return presentTool(
-        await setToolArchived(ctx, request.params.id, { ...request.body, archived: false }),
-        todayOf(ctx),
-      );
-    },
-  );
+    );
+  }
 
   app.get(
     "/integrations",
