@@ -10,7 +10,7 @@ import {
 import { PageError } from "./components/ui/page-error";
 import { PageLoader } from "./components/ui/page-loader";
 import { meQuery, setupStatusQuery } from "./features/auth/hooks/use-me";
-import { productModules } from "./features/modules/modules";
+import { type ProductModule, productModules } from "./features/modules/modules";
 import { AppLayout } from "./features/shell/components/app-layout";
 import { NotFoundPage } from "./routes/not-found";
 
@@ -42,6 +42,36 @@ function validatePeopleSearch(search: Record<string, unknown>): {
     teamId: text(search.teamId),
     role: roles.find((role) => role === search.role),
     status: statuses.find((status) => status === search.status),
+  };
+}
+
+const toolCategories = ["advertising", "content", "social", "commerce", "data", "management"] as const;
+const toolStatuses = ["sanctioned", "under_review", "shadow"] as const;
+const toolLifecycles = ["plan", "phase_in", "active", "phase_out", "retired"] as const;
+const toolSorts = ["name", "-name", "updatedAt", "-updatedAt"] as const;
+
+/** The catalog's filters live in the URL, like the people list's. */
+function validateStackSearch(search: Record<string, unknown>): {
+  open?: "invite" | "create";
+  q?: string;
+  category?: (typeof toolCategories)[number];
+  status?: (typeof toolStatuses)[number];
+  lifecycle?: (typeof toolLifecycles)[number];
+  needsOwner?: "true";
+  archived?: "true";
+  sort?: (typeof toolSorts)[number];
+} {
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+  const flag = (value: unknown) => (value === "true" || value === true ? ("true" as const) : undefined);
+  return {
+    ...validateOpenSearch(search),
+    q: text(search.q),
+    category: toolCategories.find((value) => value === search.category),
+    status: toolStatuses.find((value) => value === search.status),
+    lifecycle: toolLifecycles.find((value) => value === search.lifecycle),
+    needsOwner: flag(search.needsOwner),
+    archived: flag(search.archived),
+    sort: toolSorts.find((value) => value === search.sort),
   };
 }
 
@@ -105,13 +135,62 @@ const homeRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/home"), "HomePage"),
 });
 
-const moduleRoutes = productModules.map((module) =>
+/** Modules built as pages of their own have their own routes; the rest share the "not built yet" page. */
+type BuiltModulePath = "/stack";
+const unbuiltModules = productModules.filter((module) => !module.isBuilt) as (ProductModule & {
+  path: Exclude<ProductModule["path"], BuiltModulePath>;
+})[];
+
+const moduleRoutes = unbuiltModules.map((module) =>
   createRoute({
     getParentRoute: () => appRoute,
     path: module.path,
     component: lazyRouteComponent(() => import("./routes/module-page"), "ModulePage"),
   }),
 );
+
+const stackRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "stack",
+  validateSearch: validateStackSearch,
+  component: lazyRouteComponent(() => import("./routes/stack"), "StackPage"),
+});
+
+const stackToolRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "stack/tools/$id",
+  component: lazyRouteComponent(() => import("./routes/stack-tool"), "StackToolPage"),
+});
+
+const stackGraphRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "stack/graph",
+  component: lazyRouteComponent(() => import("./routes/stack-graph"), "StackGraphPage"),
+});
+
+const stackRenewalsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "stack/renewals",
+  component: lazyRouteComponent(() => import("./routes/stack-portfolio"), "StackRenewalsPage"),
+});
+
+const stackComplianceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "stack/compliance",
+  component: lazyRouteComponent(() => import("./routes/stack-portfolio"), "StackCompliancePage"),
+});
+
+const stackOverlapsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "stack/overlaps",
+  component: lazyRouteComponent(() => import("./routes/stack-portfolio"), "StackOverlapsPage"),
+});
+
+const stackPortfolioRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "stack/portfolio",
+  component: lazyRouteComponent(() => import("./routes/stack-portfolio"), "StackChartsPage"),
+});
 
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -158,6 +237,13 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     ...moduleRoutes,
+    stackRoute,
+    stackToolRoute,
+    stackGraphRoute,
+    stackRenewalsRoute,
+    stackComplianceRoute,
+    stackOverlapsRoute,
+    stackPortfolioRoute,
     peopleRoute,
     teamsRoute,
     sessionsRoute,

@@ -98,7 +98,7 @@ export const productModules: ProductModule[] = [
       "Data handled, compliance and security reviews",
       "An integrations graph and overlapping tools",
     ],
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     key: "guardrails",

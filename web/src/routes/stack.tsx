@@ -1,0 +1,131 @@
+import { Button, Card, Stack, Text } from "@mantine/core";
+import { IconPlus, IconStack2 } from "@tabler/icons-react";
+import { getRouteApi } from "@tanstack/react-router";
+import { useState } from "react";
+import { EmptyState } from "../components/ui/empty-state";
+import { LoadMore } from "../components/ui/load-more";
+import { ErrorState } from "../components/ui/page-error";
+import { PageHeader } from "../components/ui/page-header";
+import { PageLoader } from "../components/ui/page-loader";
+import { useMe } from "../features/auth/hooks/use-me";
+import type { ToolFilters as Filters } from "../features/stack/api";
+import { StackNav } from "../features/stack/components/stack-nav";
+import { ToolFilters } from "../features/stack/components/tool-filters";
+import { ToolFormDialog } from "../features/stack/components/tool-form";
+import { ToolTable } from "../features/stack/components/tool-table";
+import { useTools } from "../features/stack/hooks/use-stack";
+
+const route = getRouteApi("/app/stack");
+
+/** The catalog: every tool marketing and IT use, with owners, money, contracts and compliance. */
+export function StackPage() {
+  const me = useMe();
+  const canWrite = me.user.role !== "viewer";
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const filters: Filters = {
+    q: search.q,
+    category: search.category,
+    status: search.status,
+    lifecycle: search.lifecycle,
+    needsOwner: search.needsOwner,
+    archived: search.archived,
+    sort: search.sort,
+  };
+  const tools = useTools(filters);
+  const [resetCount, setResetCount] = useState(0);
+  const setFilters = (next: Filters) => void navigate({ search: { ...next }, replace: true });
+  const items = tools.data?.pages.flatMap((page) => page.items) ?? [];
+  const hasFilters = Boolean(
+    filters.q || filters.category || filters.status || filters.lifecycle || filters.needsOwner || filters.archived,
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Stack"
+        description="The martech portfolio marketing and IT keep together: owners, cost, contracts, data and integrations."
+        actions={
+          canWrite && (
+            <Button
+              leftSection={<IconPlus size={16} aria-hidden="true" />}
+              onClick={() => void navigate({ search: (previous) => ({ ...previous, open: "create" }) })}
+            >
+              Add tool
+            </Button>
+          )
+        }
+      />
+      <StackNav />
+      <Card p={0}>
+        <Stack p="lg" pb="md">
+          <ToolFilters key={resetCount} filters={filters} onChange={setFilters} />
+        </Stack>
+        {tools.isPending ? (
+          <PageLoader label="Loading tools…" />
+        ) : tools.isError ? (
+          <Stack p="lg" pt={0}>
+            <ErrorState error={tools.error} onRetry={() => tools.refetch()} />
+          </Stack>
+        ) : items.length === 0 ? (
+          <EmptyState
+            icon={IconStack2}
+            title={hasFilters ? "No tool matches these filters" : "The catalog is empty"}
+            description={
+              hasFilters
+                ? "Try another search, or clear the filters."
+                : "Add the tools marketing and IT use, with their owners and contracts, to see the whole stack."
+            }
+            action={
+              hasFilters ? (
+                <Button
+                  variant="default"
+                  size="xs"
+                  onClick={() => {
+                    setFilters({});
+                    setResetCount((count) => count + 1);
+                  }}
+                >
+                  Clear filters
+                </Button>
+              ) : (
+                canWrite && (
+                  <Button
+                    size="xs"
+                    onClick={() => void navigate({ search: (previous) => ({ ...previous, open: "create" }) })}
+                  >
+                    Add the first tool
+                  </Button>
+                )
+              )
+            }
+          />
+        ) : (
+          <>
+            <ToolTable tools={items} />
+            <Stack pb="md" gap={0}>
+              <LoadMore
+                hasMore={tools.hasNextPage}
+                isLoading={tools.isFetchingNextPage}
+                onLoadMore={() => tools.fetchNextPage()}
+                noun="tools"
+              />
+              <Text size="xs" c="dimmed" ta="center" aria-live="polite">
+                {items.length} {items.length === 1 ? "tool" : "tools"} shown
+                {tools.hasNextPage ? "; more to load" : ""}
+              </Text>
+            </Stack>
+          </>
+        )}
+      </Card>
+      {canWrite && (
+        <ToolFormDialog
+          opened={search.open === "create"}
+          tool={null}
+          onClose={() => void navigate({ search: (previous) => ({ ...previous, open: undefined }), replace: true })}
+          onSaved={(tool) => void navigate({ to: "/stack/tools/$id", params: { id: tool.id } })}
+        />
+      )}
+    </>
+  );
+}
