@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { describeWithApp } from "../test/app";
-import { buildApp } from "./app";
 import { buildPersona } from "../test/factories";
+import { buildApp } from "./app";
 
 describeWithApp("the HTTP surface", (get) => {
   const requiredHeaders = (headers: Record<string, unknown>) => {

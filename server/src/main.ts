@@ -1,9 +1,9 @@
 import { buildApp } from "./app";
-import { openConfiguredDatabase, migrateWithBackup } from "./db/open";
+import { seedDemo } from "./cli/seed-demo";
+import { migrateWithBackup, openConfiguredDatabase } from "./db/open";
 import type { Env } from "./env";
 import { startJobs } from "./jobs";
 import { countWorkspaces } from "./modules/auth/auth.queries";
-import { seedDemo } from "./cli/seed-demo";
 
 /** Opens the database, migrates, optionally seeds the demo, serves, and shuts down cleanly on a signal. */
 export async function startServer(env: Env, options: { demo: boolean }) {

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import type { Role, TeamKind } from "../../contracts/people";
-import { SESSION_COOKIE } from "../src/plugins/auth";
 import { insertWorkspace } from "../src/modules/auth/auth.queries";
 import { hashPassword } from "../src/modules/auth/passwords";
 import { startSession } from "../src/modules/sessions/sessions.service";
 import { insertUser } from "../src/modules/users/users.queries";
+import { SESSION_COOKIE } from "../src/plugins/auth";
 import type { TestApp } from "./app";
 
 /** The password every factory-made user has. */

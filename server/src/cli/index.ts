@@ -12,8 +12,8 @@ import { createWorkspaceWithAdmin } from "../modules/auth/auth.service";
 import { assertAcceptablePassword, hashPassword } from "../modules/auth/passwords";
 import { findTeamByKind } from "../modules/teams/teams.queries";
 import { insertUser } from "../modules/users/users.queries";
-import { ensureWebBuild } from "./web-build";
 import { seedDemo } from "./seed-demo";
+import { ensureWebBuild } from "./web-build";
 
 const HELP = `tandem — the shared workspace of marketing and IT
 

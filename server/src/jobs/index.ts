@@ -1,5 +1,5 @@
-import { fromPglite, PgBoss } from "pg-boss";
 import type { FastifyBaseLogger } from "fastify";
+import { fromPglite, PgBoss } from "pg-boss";
 import type { Database } from "../db/client";
 import { PURGE_EXPIRED_QUEUE, purgeExpired } from "./purge-expired";
 

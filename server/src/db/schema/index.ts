@@ -1,4 +1,4 @@
 export * from "./audit";
 export * from "./people";
-export * from "./system";
 export * from "./stack";
+export * from "./system";

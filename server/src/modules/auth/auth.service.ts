@@ -5,8 +5,8 @@ import type { Tx } from "../../db/client";
 import { users } from "../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/audit.service";
-import { startSession } from "../sessions/sessions.service";
 import { revokeSession } from "../sessions/sessions.queries";
+import { startSession } from "../sessions/sessions.service";
 import {
   clearLoginFailures,
   countLoginFailures,

@@ -1,8 +1,8 @@
 import { and, eq, gt, ilike, isNotNull, isNull, lte, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import type { Keyset } from "../../db/keyset";
+import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
-import { escapeLike } from "../teams/teams.queries";
 import { invitations, teams, users, workspaces } from "../../db/schema";
 
 const invitationWithNames = {

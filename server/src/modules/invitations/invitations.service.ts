@@ -13,6 +13,7 @@ import { assertAcceptablePassword, hashPassword } from "../auth/passwords";
 import { startSession } from "../sessions/sessions.service";
 import { findTeam } from "../teams/teams.queries";
 import { insertUser } from "../users/users.queries";
+import { statusOf } from "./invitations.presenter";
 import {
   findInvitation,
   findPendingInvitationByHash,
@@ -22,7 +23,6 @@ import {
   revokeInvitation,
   revokePendingForEmail,
 } from "./invitations.queries";
-import { statusOf } from "./invitations.presenter";
 
 /** An invitation link works for 7 days. */
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;

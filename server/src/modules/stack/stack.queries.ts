@@ -3,9 +3,9 @@ import { alias } from "drizzle-orm/pg-core";
 import type { ToolListQuery } from "../../../../contracts/stack";
 import type { Db, Tx } from "../../db/client";
 import type { Keyset } from "../../db/keyset";
+import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { integrations, teams, tools, users } from "../../db/schema";
-import { escapeLike } from "../teams/teams.queries";
 
 const businessOwner = alias(users, "business_owner");
 const technicalOwner = alias(users, "technical_owner");

@@ -2,6 +2,7 @@ import { and, count, eq, ilike, sql } from "drizzle-orm";
 import type { TeamKind } from "../../../../contracts/people";
 import type { Db, Tx } from "../../db/client";
 import type { Keyset } from "../../db/keyset";
+import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { teams, users } from "../../db/schema";
 
@@ -89,9 +90,4 @@ export async function updateTeam(
     .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, id), eq(teams.version, version)))
     .returning();
   return row ?? null;
-}
-
-/** Escapes LIKE wildcards in user input. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

@@ -2,9 +2,9 @@ import { and, eq, getTableColumns, ilike, or, sql } from "drizzle-orm";
 import type { Role, UserStatus } from "../../../../contracts/people";
 import type { Db, Tx } from "../../db/client";
 import type { Keyset } from "../../db/keyset";
+import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { teams, users } from "../../db/schema";
-import { escapeLike } from "../teams/teams.queries";
 
 // Every column but the password hash, which only sign-in reads.
 const { passwordHash: _passwordHash, ...userColumns } = getTableColumns(users);
