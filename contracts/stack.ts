@@ -356,6 +356,9 @@ export const ComplianceSummary = z.object({
   ),
 });
 
+/** The whole live stack in one answer, for the integration graph: every live tool and every integration between them. */
+export const StackGraph = z.object({ tools: z.array(Tool), integrations: z.array(Integration) });
+
 /** The martech taxonomy offered by the API. */
 export const Taxonomy = z.object({
   categories: z.array(z.object({ key: StackCategory, label: z.string(), subcategories: z.array(z.string()) })),

@@ -179,6 +179,7 @@ const matrix: Record<string, Row> = {
     expect: writersRecord,
   },
   "GET /api/v1/stack/taxonomy": { request: () => ({ url: "/api/v1/stack/taxonomy" }), expect: signedIn },
+  "GET /api/v1/stack/graph": { request: () => ({ url: "/api/v1/stack/graph" }), expect: signedIn },
   "GET /api/v1/stack/overlaps": { request: () => ({ url: "/api/v1/stack/overlaps" }), expect: signedIn },
   "GET /api/v1/stack/renewals": { request: () => ({ url: "/api/v1/stack/renewals" }), expect: signedIn },
   "GET /api/v1/stack/compliance": { request: () => ({ url: "/api/v1/stack/compliance" }), expect: signedIn },

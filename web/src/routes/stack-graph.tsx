@@ -9,15 +9,14 @@ import { PageLoader } from "../components/ui/page-loader";
 import { StackGraph } from "../features/stack/components/stack-graph";
 import { StackNav } from "../features/stack/components/stack-nav";
 import { flagTools } from "../features/stack/graph-model";
-import { useAllIntegrations, useAllTools } from "../features/stack/hooks/use-stack";
+import { useStackGraph } from "../features/stack/hooks/use-stack";
 
 /** How data flows between the tools: the integrations graph, with what needs attention listed beside it. */
 export function StackGraphPage() {
-  const tools = useAllTools();
-  const integrations = useAllIntegrations();
+  const graph = useStackGraph();
   const flagged = useMemo(
-    () => (tools.data && integrations.data ? [...flagTools(tools.data, integrations.data).values()] : []),
-    [tools.data, integrations.data],
+    () => (graph.data ? [...flagTools(graph.data.tools, graph.data.integrations).values()] : []),
+    [graph.data],
   );
   const atRisk = flagged.filter((entry) => entry.isAtRisk);
   const islands = flagged.filter((entry) => entry.isIsland);
@@ -29,17 +28,16 @@ export function StackGraphPage() {
         description="How data flows between the tools. Click a tool to open it; switch on “Highlight personal data” to see where customer data goes."
       />
       <StackNav />
-      {tools.isPending || integrations.isPending ? (
+      {graph.isPending ? (
         <PageLoader label="Loading the graph…" />
-      ) : tools.isError || integrations.isError ? (
+      ) : graph.isError ? (
         <ErrorState
-          error={tools.error ?? integrations.error}
+          error={graph.error}
           onRetry={() => {
-            void tools.refetch();
-            void integrations.refetch();
+            void graph.refetch();
           }}
         />
-      ) : tools.data.length === 0 ? (
+      ) : graph.data.tools.length === 0 ? (
         <Card>
           <EmptyState
             icon={IconTopologyStar3}
@@ -49,7 +47,7 @@ export function StackGraphPage() {
         </Card>
       ) : (
         <>
-          <StackGraph tools={tools.data} integrations={integrations.data} />
+          <StackGraph tools={graph.data.tools} integrations={graph.data.integrations} />
           <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" mt="lg">
             <Card>
               <Title order={2} size="h4" mb="xs">

@@ -1,8 +1,8 @@
 import { STACK_TAXONOMY } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
 import { authorize } from "../../policy";
-import { ownerFactsOf, presentTool } from "./stack.presenter";
-import { listLiveTools } from "./stack.queries";
+import { ownerFactsOf, presentIntegration, presentTool } from "./stack.presenter";
+import { listLiveIntegrations, listLiveTools } from "./stack.queries";
 import { daysBetween, findOverlaps, renewalReminderDates, utilisation } from "./stack.rules";
 import { todayOf } from "./stack.service";
 
@@ -15,6 +15,17 @@ export function getTaxonomy() {
       subcategories: [...value.subcategories],
     })),
   };
+}
+
+/** Every live tool and every integration between them, in one answer (the graph needs both whole). */
+export async function getStackGraph(ctx: Ctx) {
+  authorize(ctx.actor, "tool.read");
+  const [tools, integrations] = await Promise.all([
+    listLiveTools(ctx.database.db, ctx.actor.workspaceId),
+    listLiveIntegrations(ctx.database.db, ctx.actor.workspaceId),
+  ]);
+  const today = todayOf(ctx);
+  return { tools: tools.map((row) => presentTool(row, today)), integrations: integrations.map(presentIntegration) };
 }
 
 /** Groups of live tools that overlap, with combined cost and utilisation. */

@@ -195,6 +195,13 @@ export function listIntegrations(
   return statement.execute({ workspaceId, toolId: filter.toolId, limit: filter.limit + 1, ...page.params });
 }
 
+/** Every integration between two live (not archived) tools of the workspace. */
+export function listLiveIntegrations(db: Tx, workspaceId: string) {
+  return selectIntegrations(db)
+    .where(and(eq(integrations.workspaceId, workspaceId), isNull(fromTool.archivedAt), isNull(toTool.archivedAt)))
+    .orderBy(asc(integrations.createdAt), asc(integrations.id));
+}
+
 /** Stores a new integration. */
 export async function insertIntegration(tx: Tx, values: typeof integrations.$inferInsert) {
   const [row] = await tx.insert(integrations).values(values).returning({ id: integrations.id });

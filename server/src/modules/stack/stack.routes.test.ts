@@ -254,6 +254,15 @@ describeWithApp("stack", (get) => {
         payload: { version: 1, method: "ipaas" },
       });
       expect(edited.json()).toMatchObject({ method: "ipaas", version: 2 });
+      const graph = (await marketer.request({ url: "/api/v1/stack/graph" })).json();
+      expect(graph.tools.map((t: { name: string }) => t.name)).toEqual(["CDP", "Shop"]);
+      expect(graph.integrations.map((i: { id: string }) => i.id)).toEqual([created.json().id]);
+      // An archived tool leaves the graph, and so do its integrations.
+      await marketer.request({ method: "POST", url: `/api/v1/tools/${a.id}/archive`, payload: { version: 1 } });
+      const smaller = (await marketer.request({ url: "/api/v1/stack/graph" })).json();
+      expect(smaller.tools.map((t: { name: string }) => t.name)).toEqual(["CDP"]);
+      expect(smaller.integrations).toEqual([]);
+      await marketer.request({ method: "POST", url: `/api/v1/tools/${a.id}/restore`, payload: { version: 2 } });
       expect(
         (await marketer.request({ method: "DELETE", url: `/api/v1/integrations/${created.json().id}` })).statusCode,
       ).toBe(200);

@@ -11,6 +11,7 @@ import {
   OverlapList,
   RenewalList,
   RenewalQuery,
+  StackGraph,
   Taxonomy,
   Tool,
   ToolList,
@@ -25,7 +26,7 @@ import {
   listWorkspaceIntegrations,
   removeIntegration,
 } from "./integrations.service";
-import { getTaxonomy, listOverlaps, listRenewals, summariseCompliance } from "./portfolio.service";
+import { getStackGraph, getTaxonomy, listOverlaps, listRenewals, summariseCompliance } from "./portfolio.service";
 import { presentIntegration, presentTool } from "./stack.presenter";
 import { createTool, editTool, getTool, listWorkspaceTools, setToolArchived, todayOf } from "./stack.service";
 
@@ -156,6 +157,18 @@ export const stackRoutes: FastifyPluginAsyncZod = async (app) => {
     "/stack/taxonomy",
     { schema: { tags: ["stack"], summary: "The martech taxonomy", response: { 200: Taxonomy } } },
     async () => getTaxonomy(),
+  );
+
+  app.get(
+    "/stack/graph",
+    {
+      schema: {
+        tags: ["stack"],
+        summary: "Every live tool and integration, for the graph",
+        response: { 200: StackGraph },
+      },
+    },
+    async (request) => getStackGraph(ctxOf(request)),
   );
 
   app.get(

@@ -7,6 +7,7 @@ import type {
   Integration,
   OverlapList,
   RenewalList,
+  StackGraph,
   Taxonomy,
   Tool,
   ToolListQuery,
@@ -81,6 +82,11 @@ export async function listAll<T>(
 /** Everyone active in the workspace, for owner pickers. */
 export function listAllUsers() {
   return listAll((cursor) => api<Page<User>>("/users", { query: { limit: 200, cursor, status: "active" } }));
+}
+
+/** Every live tool and every integration between them, in one request: what the graph draws. */
+export function getStackGraph() {
+  return api<z.infer<typeof StackGraph>>("/stack/graph");
 }
 
 /** The martech taxonomy: six categories and their subcategories. */

@@ -5,6 +5,7 @@ import {
   createTool,
   deleteIntegration,
   getCompliance,
+  getStackGraph,
   getTaxonomy,
   getTool,
   listAll,
@@ -44,12 +45,10 @@ export function useAllTools() {
   });
 }
 
-/** Every integration (followed through all pages), for the graph. */
-export function useAllIntegrations() {
-  return useQuery({
-    queryKey: ["integrations", "all"],
-    queryFn: () => listAll((cursor) => listIntegrations({ limit: 200, cursor })),
-  });
+/** The whole live stack for the graph: tools and integrations in one request. */
+export function useStackGraph() {
+  // Under "stack", so every Stack mutation's invalidation refreshes it.
+  return useQuery({ queryKey: ["stack", "graph"], queryFn: getStackGraph });
 }
 
 /** One tool, fresh (with the version an edit needs). */
