@@ -88,7 +88,9 @@ const helloPgPort = nextPort++;
 const databaseReference = await load(`http://127.0.0.1:${helloPgPort}/`);
 await stop(helloPg.child);
 results.databaseReference = { name: "bare Fastify + one prepared PostgreSQL query of 50 rows", ...databaseReference };
-console.log(`database reference (bare Fastify + 1 query of 50 rows): ${databaseReference.requestsPerSecond} req/s, p99 ${databaseReference.p99Ms} ms`);
+console.log(
+  `database reference (bare Fastify + 1 query of 50 rows): ${databaseReference.requestsPerSecond} req/s, p99 ${databaseReference.p99Ms} ms`,
+);
 console.log(`reference (bare Fastify): ${reference.requestsPerSecond} req/s, p99 ${reference.p99Ms} ms`);
 
 for (const kind of ["pglite", "postgres"] as const) {
@@ -114,12 +116,26 @@ for (const kind of ["pglite", "postgres"] as const) {
     const connections = name.startsWith("tools") ? 20 : CONNECTIONS;
     const figure = await load(`http://127.0.0.1:${port}${url}`, headers, connections);
     const ratio = Math.round((figure.requestsPerSecond / reference.requestsPerSecond) * 1000) / 1000;
-    const ratioToDatabaseReference = Math.round((figure.requestsPerSecond / databaseReference.requestsPerSecond) * 1000) / 1000;
+    const ratioToDatabaseReference =
+      Math.round((figure.requestsPerSecond / databaseReference.requestsPerSecond) * 1000) / 1000;
     figures[name] = { ...figure, connections, ratioToReference: ratio, ratioToDatabaseReference };
     console.log(
       `${kind} ${name} (${connections} connections): ${figure.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}% of bare Fastify, ${(ratioToDatabaseReference * 100).toFixed(1)}% of Fastify + 1 query), p99 ${figure.p99Ms} ms, errors ${figure.errors}`,
     );
   }
+  // The Stack's graph payload: every live tool and integration (5,000 and 20,000) in one answer.
+  const timings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/stack/graph`, { headers });
+    const body = await response.arrayBuffer();
+    timings.push(performance.now() - started);
+    if (i === 0) figures.graphPayloadBytes = body.byteLength;
+  }
+  figures.graphPayloadMs = Math.round(timings.sort((a, b) => a - b)[2]);
+  console.log(
+    `${kind} stack graph payload (5,000 tools, 20,000 integrations): median ${figures.graphPayloadMs} ms of 5, ${Math.round(Number(figures.graphPayloadBytes) / 1024)} KB`,
+  );
   await stop(server.child);
   results[kind] = figures;
 }
@@ -128,7 +144,9 @@ for (const kind of ["pglite", "postgres"] as const) {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-cold-"));
 results.firstStart = await measureStartup(dataDir);
 results.startup = await measureStartup(dataDir);
-console.log(`first start on a new data folder to /readyz: ${(results.firstStart as { coldStartMs: number }).coldStartMs} ms`);
+console.log(
+  `first start on a new data folder to /readyz: ${(results.firstStart as { coldStartMs: number }).coldStartMs} ms`,
+);
 console.log(
   `cold start to /readyz: ${(results.startup as { coldStartMs: number }).coldStartMs} ms; idle RSS ${(results.startup as { idleRssMb: number }).idleRssMb} MB`,
 );
