@@ -1,9 +1,9 @@
 import { STACK_TAXONOMY } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
 import { authorize } from "../../policy";
-import { ownerFactsOf, presentIntegration, presentTool } from "./stack.presenter";
+import { fieldsOf, ownerFactsOf, presentIntegration, presentTool } from "./stack.presenter";
 import { listLiveIntegrations, listLiveTools } from "./stack.queries";
-import { daysBetween, findOverlaps, renewalReminderDates, utilisation } from "./stack.rules";
+import { cancelByDate, daysBetween, findOverlaps, renewalReminderDates, utilisation } from "./stack.rules";
 import { todayOf } from "./stack.service";
 
 /** The martech taxonomy the catalog offers. */
@@ -32,15 +32,7 @@ export async function getStackGraph(ctx: Ctx) {
 export async function listOverlaps(ctx: Ctx) {
   authorize(ctx.actor, "tool.read");
   const rows = await listLiveTools(ctx.database.db, ctx.actor.workspaceId);
-  const groups = findOverlaps(
-    rows.map(({ tool }) => ({
-      ...tool,
-      annualCost:
-        tool.annualCost !== null && tool.currency !== null
-          ? { amount: tool.annualCost, currency: tool.currency }
-          : null,
-    })),
-  );
+  const groups = findOverlaps(rows.map(({ tool }) => ({ ...fieldsOf(tool), id: tool.id })));
   return groups.map((group) => ({
     ...group,
     category: group.category as keyof typeof STACK_TAXONOMY,
@@ -59,28 +51,29 @@ export async function listRenewals(ctx: Ctx, withinDays: number) {
   authorize(ctx.actor, "tool.read");
   const today = todayOf(ctx);
   const rows = await listLiveTools(ctx.database.db, ctx.actor.workspaceId);
-  return rows
-    .map((row) => ({ row, tool: presentTool(row, today) }))
-    .filter(({ tool }) => tool.renewalDate !== null && tool.cancelBy !== null)
-    .map(({ row, tool }) => {
-      const cancelBy = tool.cancelBy as string;
-      const business = ownerFactsOf(row.businessOwner);
-      const technical = ownerFactsOf(row.technicalOwner);
-      return {
-        tool: { id: tool.id, name: tool.name, vendor: tool.vendor },
-        renewalDate: tool.renewalDate as string,
-        cancelBy,
-        daysToCancelBy: daysBetween(today, cancelBy),
-        noticeDays: tool.noticeDays,
-        autoRenew: tool.autoRenew,
-        annualCost: tool.annualCost,
-        businessOwner: business ? { id: business.id, name: business.name } : null,
-        technicalOwner: technical ? { id: technical.id, name: technical.name } : null,
-        reminderDates: renewalReminderDates(cancelBy),
-      };
-    })
-    .filter((renewal) => renewal.daysToCancelBy >= -30 && renewal.daysToCancelBy <= withinDays)
-    .sort((a, b) => a.cancelBy.localeCompare(b.cancelBy) || a.tool.name.localeCompare(b.tool.name));
+  const renewals = [];
+  for (const row of rows) {
+    const tool = fieldsOf(row.tool);
+    const cancelBy = cancelByDate(tool.renewalDate, tool.noticeDays);
+    if (tool.renewalDate === null || cancelBy === null) continue;
+    const daysToCancelBy = daysBetween(today, cancelBy);
+    if (daysToCancelBy < -30 || daysToCancelBy > withinDays) continue;
+    const business = ownerFactsOf(row.businessOwner);
+    const technical = ownerFactsOf(row.technicalOwner);
+    renewals.push({
+      tool: { id: row.tool.id, name: tool.name, vendor: tool.vendor },
+      renewalDate: tool.renewalDate,
+      cancelBy,
+      daysToCancelBy,
+      noticeDays: tool.noticeDays,
+      autoRenew: tool.autoRenew,
+      annualCost: tool.annualCost,
+      businessOwner: business ? { id: business.id, name: business.name } : null,
+      technicalOwner: technical ? { id: technical.id, name: technical.name } : null,
+      reminderDates: renewalReminderDates(cancelBy),
+    });
+  }
+  return renewals.sort((a, b) => a.cancelBy.localeCompare(b.cancelBy) || a.tool.name.localeCompare(b.tool.name));
 }
 
 /** Every live tool's compliance status and gaps, worst first, with counts. */
