@@ -1,0 +1,24 @@
+import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { at, id } from "./columns";
+import { users, workspaces } from "./people";
+
+/** In-app notifications (and the email queue's source when SMTP is configured). */
+export const notifications = pgTable(
+  "notification",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    link: text("link"),
+    readAt: at("read_at"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("notification_user_idx").on(t.userId, t.createdAt, t.id)],
+);
