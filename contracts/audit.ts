@@ -23,6 +23,7 @@ export const AuditListQuery = ListQuery.extend({
   action: z.string().max(80).optional(),
   entityType: z.string().max(80).optional(),
   actorId: Id.optional(),
+  entityId: z.string().max(80).optional(),
 });
 export type AuditListQuery = z.infer<typeof AuditListQuery>;
 
@@ -35,3 +36,6 @@ export const AuditVerification = z.object({
   reason: z.string().nullable(),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
+
+/** Every action the workspace's audit log holds, for the filter. */
+export const AuditActions = z.object({ items: z.array(z.string()) });

@@ -10,6 +10,7 @@ export const errorRegistry = {
   method_not_allowed: { status: 405, title: "Method not allowed" },
   conflict: { status: 409, title: "The record changed or already exists" },
   already_set_up: { status: 409, title: "This installation is already set up" },
+  invalid_state: { status: 409, title: "Not allowed in the record's current state" },
   gone: { status: 410, title: "This link has expired or was already used" },
   payload_too_large: { status: 413, title: "The request body is too large" },
   unsupported_media_type: { status: 415, title: "Unsupported content type" },

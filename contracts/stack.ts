@@ -356,10 +356,126 @@ export const ComplianceSummary = z.object({
   ),
 });
 
-/** The whole live stack in one answer, for the integration graph: every live tool and every integration between them. */
-export const StackGraph = z.object({ tools: z.array(Tool), integrations: z.array(Integration) });
+/** What the graph draws of a tool: its name, kind, status, data and compliance (the page has the rest). */
+export const GraphTool = z.object({
+  id: Id,
+  name: z.string(),
+  category: StackCategory,
+  status: ToolStatus,
+  lifecycle: Lifecycle,
+  dataClasses: z.array(DataClass),
+  compliance: z.object({
+    status: z.enum(["compliant", "at_risk", "non_compliant"]),
+    gaps: z.array(z.object({ message: z.string() })),
+  }),
+});
+export type GraphTool = z.infer<typeof GraphTool>;
+
+/** What the graph draws of an integration: which way data goes between two tools. */
+export const GraphIntegration = z.object({
+  id: Id,
+  from: z.object({ id: Id }),
+  to: z.object({ id: Id }),
+  direction: IntegrationDirection,
+});
+export type GraphIntegration = z.infer<typeof GraphIntegration>;
+
+/**
+ * The whole live stack in one answer, for the integration graph: every live tool and every integration between
+ * them, with only the fields the graph draws (a 5,000-tool stack stays a few megabytes).
+ */
+export const StackGraph = z.object({ tools: z.array(GraphTool), integrations: z.array(GraphIntegration) });
 
 /** The martech taxonomy offered by the API. */
 export const Taxonomy = z.object({
   categories: z.array(z.object({ key: StackCategory, label: z.string(), subcategories: z.array(z.string()) })),
+});
+
+/** The signed-in person's calendar feed of renewals. */
+export const CalendarFeedStatus = z.object({ active: z.boolean(), createdAt: Timestamp.nullable() });
+/** A new feed address: the path with its secret, shown once. */
+export const CalendarFeedCreated = z.object({ path: z.string(), createdAt: Timestamp });
+export const CalendarFeedQuery = z.object({ key: z.string().min(1).max(200) });
+
+/** A catalog file to check (dry run) or import. */
+export const ImportToolsBody = z.strictObject({
+  csv: z
+    .string()
+    .min(1, { error: "is empty" })
+    .max(4 * 1024 * 1024),
+  dryRun: z.boolean().default(true),
+});
+/** What an import did (or, in a dry run, would do), with every problem by line and column. */
+export const ImportToolsResult = z.object({
+  dryRun: z.boolean(),
+  imported: z.boolean(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  lines: z.array(z.object({ line: z.number().int(), action: z.enum(["create", "update"]), name: z.string() })),
+  errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+});
+export type ImportToolsResult = z.infer<typeof ImportToolsResult>;
+export const ToolExportQuery = ToolListQuery.omit({ cursor: true, limit: true });
+
+/** An expense or card statement to check (dry run) or import for shadow-IT discovery. */
+export const ImportExpensesBody = z.strictObject({
+  fileName: z.string().trim().min(1).max(200).default("statement.csv"),
+  csv: z
+    .string()
+    .min(1, { error: "is empty" })
+    .max(16 * 1024 * 1024),
+  /** dry_run: check and match, write nothing; import: all lines or none; import_valid: skip the bad lines. */
+  mode: z.enum(["dry_run", "import", "import_valid"]).default("dry_run"),
+});
+export const ImportExpensesResult = z.object({
+  mode: z.enum(["dry_run", "import", "import_valid"]),
+  imported: z.boolean(),
+  importId: Id.nullable(),
+  lines: z.number().int(),
+  matchedLines: z.number().int(),
+  candidates: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+});
+export type ImportExpensesResult = z.infer<typeof ImportExpensesResult>;
+export const ExpenseImportList = z.object({
+  items: z.array(
+    z.object({
+      id: Id,
+      fileName: z.string(),
+      importedBy: z.object({ id: Id, name: z.string() }),
+      lines: z.number().int(),
+      matchedLines: z.number().int(),
+      firstDate: z.string().nullable(),
+      lastDate: z.string().nullable(),
+      createdAt: Timestamp,
+    }),
+  ),
+});
+/** A software-like merchant of the statements that is in no catalog tool: a shadow-IT candidate. */
+export const ShadowCandidate = z.object({
+  merchantKey: z.string(),
+  label: z.string(),
+  example: z.string(),
+  lines: z.number().int(),
+  months: z.number().int(),
+  isRecurring: z.boolean(),
+  employees: z.number().int(),
+  departments: z.array(z.string()),
+  firstDate: z.string(),
+  lastDate: z.string(),
+  spend: z.array(z.object({ currency: z.string(), total: z.string(), yearly: z.string() })),
+});
+export type ShadowCandidate = z.infer<typeof ShadowCandidate>;
+export const ShadowCandidateList = z.object({ items: z.array(ShadowCandidate) });
+export const AdoptCandidateBody = z.strictObject({
+  merchantKey: z.string().min(1).max(200),
+  name: z.string().trim().min(1, { error: "is required" }).max(StackLimits.nameMax),
+  vendor: z.string().trim().max(StackLimits.vendorMax).default(""),
+  category: StackCategory,
+  subcategory: z.string().trim().min(1, { error: "is required" }).max(80),
+});
+export const AdoptCandidateResult = z.object({ toolId: Id, requestId: Id, requestNumber: z.number().int() });
+export const DismissCandidateBody = z.strictObject({
+  merchantKey: z.string().min(1).max(200),
+  reason: z.string().trim().max(500).default(""),
 });

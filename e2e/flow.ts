@@ -23,7 +23,10 @@ import {
 import { launchBrowser, openPerson, type PageProblems } from "./lib/browser";
 import type { FlowTools } from "./lib/flow-tools";
 import { Harness } from "./lib/harness";
+import { experimentsAsAdmin } from "./modules/experiments";
+import { pipelineAsAdmin } from "./modules/pipeline";
 import { stackAsAdmin } from "./modules/stack";
+import { valueAsAdmin } from "./modules/value";
 
 const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3000";
 const run = process.env.E2E_RUN_LABEL ?? "local";
@@ -38,7 +41,7 @@ const member = {
 };
 const workspace = "Acme Corp";
 /** Modules with pages of their own (each walked by its file in e2e/modules/); the rest say "not built yet". */
-const BUILT_MODULES: readonly string[] = ["Stack"];
+const BUILT_MODULES: readonly string[] = ["Stack", "Value", "Experiments", "Pipeline", "Service levels"];
 const UNBUILT_MODULES = MODULES.filter((module) => !BUILT_MODULES.includes(module));
 const greeting = (name: string) => new RegExp(`^Good (morning|afternoon|evening), ${name.split(" ")[0]}$`);
 
@@ -459,6 +462,9 @@ async function visitAsAdmin(page: Page): Promise<void> {
   });
 
   await stackAsAdmin(page, tools);
+  await pipelineAsAdmin(page, tools);
+  await valueAsAdmin(page, tools);
+  await experimentsAsAdmin(page, tools);
 }
 
 /** Two people edit the same record: the second save is refused with 409 and the page says so. */

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { assertAccessible } from "../lib/a11y";
-import { chooseOption, navLink, screenshot, setTheme, waitForPage, waitForToast } from "../lib/app";
+import { assert, chooseOption, navLink, screenshot, setTheme, waitForPage, waitForToast } from "../lib/app";
 import type { FlowTools } from "../lib/flow-tools";
 
 /** The Stack: add tools through the form, connect them, find one on the graph, and open every view. */
@@ -55,6 +55,9 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
     await dialog.getByRole("button", { name: "Connect" }).click();
     await waitForToast(page, "Brevo → Mixpanel connected");
     await page.getByRole("cell", { name: "Mixpanel", exact: true }).waitFor();
+    // The tool page draws its neighbours and lists its history.
+    await page.getByRole("link", { name: "Open Mixpanel" }).waitFor();
+    await page.getByText("added the tool").waitFor();
   });
   await inspect(page, "admin-stack-tool");
 
@@ -87,6 +90,108 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
     });
     await inspect(page, `admin-stack-${link}`);
   }
+
+  await h.check("admin imports tools from CSV: the check names bad lines, a clean file imports whole", async () => {
+    await navLink(page, "Stack").click();
+    await waitForPage(page, "Stack");
+    await page.getByRole("button", { name: "Import CSV" }).click();
+    const dialog = page.getByRole("dialog", { name: "Import tools from CSV" });
+    const file = (lines: string[]) => ({
+      name: "tools.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(lines.join("\n")),
+    });
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles(
+        file(["name,category,subcategory", "Loom,content,Video marketing", "Canva,Painting,Design"]),
+      );
+    await dialog.getByRole("button", { name: "Check file" }).click();
+    await dialog.getByText("1 problems: nothing was imported").waitFor();
+    await dialog.getByRole("cell", { name: "is not a category of the taxonomy" }).waitFor();
+    await screenshot(page, run, "admin-stack-import-errors");
+    await h.check("axe: import dialog", () => assertAccessible(page, "import dialog", '[role="dialog"]'));
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles(
+        file([
+          "name,category,subcategory",
+          "Loom,content,Video marketing",
+          "Canva,content,Digital asset management",
+        ]),
+      );
+    await dialog.getByRole("button", { name: "Check file" }).click();
+    await dialog.getByText("The file is ready to import").waitFor();
+    await dialog.getByRole("button", { name: "Import 2 tools" }).click();
+    await waitForToast(page, "Imported: 2 added, 0 updated");
+    await page.getByRole("row").filter({ hasText: "Loom" }).waitFor();
+  });
+
+  await h.check("admin saves the catalog's filters as a shared view and finds it in the Views menu", async () => {
+    await page.getByRole("button", { name: "Views" }).click();
+    await page.getByRole("button", { name: "Save the current filters…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Save this view" });
+    await dialog.getByLabel(/^Name/).fill("Whole catalog");
+    await dialog.getByLabel("Share with the workspace").check();
+    await h.check("axe: save view dialog", () => assertAccessible(page, "save view", '[role="dialog"]'));
+    await dialog.getByRole("button", { name: "Save view" }).click();
+    await waitForToast(page, "View “Whole catalog” saved");
+    await page.getByRole("button", { name: "Views" }).click();
+    await page.getByRole("button", { name: /Whole catalog/ }).click();
+    await waitForPage(page, "Stack");
+  });
+
+  await h.check("admin imports a card statement and adopts a shadow-IT candidate into the catalog", async () => {
+    await navLink(page, "Stack").click();
+    await waitForPage(page, "Stack");
+    await page.getByRole("navigation", { name: "Stack views" }).getByRole("link", { name: "Shadow IT" }).click();
+    await waitForPage(page, "Shadow IT");
+    await page.getByText("No shadow IT found").waitFor();
+    await page.getByRole("button", { name: "Import a statement" }).click();
+    const dialog = page.getByRole("dialog", { name: "Import a statement" });
+    const statement = [
+      "date,description,amount,currency,cardholder,department",
+      "2026-08-04,HOTJAR LTD MALTA,171.00,EUR,Alex Admin,Web",
+      "2026-09-04,HOTJAR LTD MALTA,171.00,EUR,Alex Admin,Web",
+      "2026-10-04,HOTJAR LTD MALTA,171.00,EUR,Alex Admin,Web",
+      "2026-09-05,PAYPAL *BREVO 4029357733,25.00,EUR,Alex Admin,CRM",
+      "2026-09-06,STARBUCKS HAMBURG,6.40,EUR,Alex Admin,Web",
+    ].join("\n");
+    await dialog
+      .locator('input[type="file"]')
+      .setInputFiles({ name: "cards.csv", mimeType: "text/csv", buffer: Buffer.from(statement) });
+    await dialog.getByRole("button", { name: "Check file" }).click();
+    await dialog.getByText("5 lines read: 1 match the catalog, 1 shadow candidates").waitFor();
+    await h.check("axe: statement import dialog", () => assertAccessible(page, "statement import", '[role="dialog"]'));
+    await dialog.getByRole("button", { name: "Import 5 lines" }).click();
+    await waitForToast(page, "Imported 5 lines: 1 matched the catalog, 1 shadow candidates");
+    await page.getByRole("row").filter({ hasText: "Hotjar" }).getByRole("button", { name: "Adopt" }).click();
+    const adopt = page.getByRole("dialog", { name: "Adopt Hotjar" });
+    await chooseOption(adopt, page, /^Category/, "Data");
+    await chooseOption(adopt, page, /^Subcategory/, "Web & mobile analytics");
+    await adopt.getByRole("button", { name: "Adopt as shadow" }).click();
+    await waitForPage(page, "Hotjar");
+    await page.getByText("Shadow", { exact: true }).first().waitFor();
+  });
+  await inspect(page, "admin-stack-shadow-tool");
+
+  await h.check("admin subscribes a calendar to the renewals and the address serves iCalendar", async () => {
+    await navLink(page, "Stack").click();
+    await waitForPage(page, "Stack");
+    await page.getByRole("navigation", { name: "Stack views" }).getByRole("link", { name: "Renewals" }).click();
+    await waitForPage(page, "Renewals");
+    await page.getByRole("button", { name: "Subscribe in your calendar" }).click();
+    const dialog = page.getByRole("dialog", { name: "Renewals in your calendar" });
+    await dialog.getByRole("button", { name: "Create address" }).click();
+    const address = await dialog.getByLabel("Your calendar address").inputValue();
+    assert(/\/api\/v1\/stack\/renewals\.ics\?key=tdmcal_/.test(address), `unexpected address ${address}`);
+    await screenshot(page, run, "admin-stack-calendar-feed");
+    await h.check("axe: calendar feed dialog", () => assertAccessible(page, "calendar feed", '[role="dialog"]'));
+    const feed = await page.request.get(address);
+    assert(feed.ok(), `the feed answered ${feed.status()}`);
+    assert((await feed.text()).startsWith("BEGIN:VCALENDAR"), "the feed is not iCalendar");
+    await page.keyboard.press("Escape");
+  });
 
   await h.check("dark: the Stack's graph and a tool page", async () => {
     await setTheme(page, "Dark");

@@ -16,17 +16,23 @@ import type { Database } from "./db/client";
 import { findPendingMigrations } from "./db/migrate";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { experimentsRoutes } from "./modules/experiments/experiments.routes";
 import { statsRoutes } from "./modules/experiments/stats.routes";
 import { invitationsRoutes } from "./modules/invitations/invitations.routes";
+import { notificationsRoutes } from "./modules/notifications/notifications.routes";
+import { pipelineRoutes } from "./modules/pipeline/pipeline.routes";
 import { sessionsRoutes } from "./modules/sessions/sessions.routes";
 import { stackRoutes } from "./modules/stack/stack.routes";
 import { teamsRoutes } from "./modules/teams/teams.routes";
 import { tokensRoutes } from "./modules/tokens/tokens.routes";
 import { usersRoutes } from "./modules/users/users.routes";
+import { viewsRoutes } from "./modules/views/views.routes";
+import { valueRoutes } from "./modules/value/value.routes";
 import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler, sendProblem } from "./plugins/error-handler";
 import { registerMetrics } from "./plugins/metrics";
 import { registerSecurityHeaders } from "./plugins/security-headers";
+import { refuseNulCharacters } from "./plugins/text-guard";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -107,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
+      api.addHook("preValidation", refuseNulCharacters);
       await api.register(authRoutes);
       await api.register(usersRoutes);
       await api.register(teamsRoutes);
@@ -116,6 +123,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(stackRoutes);
       await api.register(statsRoutes);
+      await api.register(pipelineRoutes);
+      await api.register(notificationsRoutes);
+      await api.register(viewsRoutes);
+      await api.register(experimentsRoutes);
+      await api.register(valueRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -20,6 +20,13 @@ const EnvSchema = z.object({
   TANDEM_DEMO: bool,
   /** The address people reach Tandem at (https://tandem.example.com); used in invitation links. */
   PUBLIC_URL: z.url().optional(),
+  /** Outgoing mail (smtp://user:password@host:587 or smtps://…:465): when set, notifications are also emailed. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { error: "must start with smtp:// or smtps://" })
+    .optional(),
+  /** The sender of Tandem's emails. */
+  SMTP_FROM: z.string().min(3).default("Tandem <tandem@localhost>"),
   /** Trust X-Forwarded-* headers from a reverse proxy (needed for the client IP and for TLS detection). */
   TRUST_PROXY: bool,
   /** pino log level. */

@@ -65,7 +65,17 @@ export async function startServer(env: Env, options: { demo: boolean }) {
       }, env.TANDEM_CHECKPOINT_SECONDS * 1000);
       checkpointTimer.unref();
     }
-    boss = await startJobs(database, log, { work: env.TANDEM_JOBS, databaseUrl: env.DATABASE_URL });
+    boss = await startJobs(database, log, {
+      work: env.TANDEM_JOBS,
+      databaseUrl: env.DATABASE_URL,
+      mail: env.SMTP_URL
+        ? {
+            smtpUrl: env.SMTP_URL,
+            from: env.SMTP_FROM,
+            publicUrl: env.PUBLIC_URL ?? `http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}`,
+          }
+        : undefined,
+    });
     await app.listen({ port: env.PORT, host: env.HOST });
     console.log(`\n  Tandem is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}\n`);
     return app;

@@ -34,6 +34,25 @@ const signedInRecord: Record<PersonaName, Outcome> = { ...signedIn, otherWorkspa
 const writers: Record<PersonaName, Outcome> = { ...signedIn, viewer: "deny" };
 const writersRecord: Record<PersonaName, Outcome> = { ...writers, otherWorkspace: "hidden" };
 
+// Value: the spend ledger is kept by marketing and finance members and admins.
+const spendKeepers: Record<PersonaName, Outcome> = { ...writers, it: "deny" };
+// Pipeline: moves on a request that only IT (its teams, the IT partner) and admins may make; the world's request
+// has no persona as requester, sponsor or IT partner.
+const itAndAdminsRecord: Record<PersonaName, Outcome> = { ...writersRecord, marketing: "deny" };
+// Only the requester (the world's target member, no persona) may appeal or accept an alternative.
+const requesterOnlyRecord: Record<PersonaName, Outcome> = { ...writersRecord, marketing: "deny", it: "deny", admin: "deny" };
+// The requester, sponsor, IT partner or an admin reviews the value.
+const reviewersRecord: Record<PersonaName, Outcome> = { ...writersRecord, marketing: "deny", it: "deny" };
+const MISSING_ID = "00000000-0000-4000-8000-000000000000";
+const signedInMissing: Record<PersonaName, Outcome> = {
+  anonymous: "unauth",
+  viewer: "hidden",
+  marketing: "hidden",
+  it: "hidden",
+  admin: "hidden",
+  otherWorkspace: "hidden",
+};
+
 /** The executable permission matrix: every route of the app, every persona. */
 const matrix: Record<string, Row> = {
   "GET /api/v1/setup": { request: () => ({ url: "/api/v1/setup" }), expect: everyone },
@@ -130,9 +149,23 @@ const matrix: Record<string, Row> = {
     expect: adminsOnlyRecord,
   },
   "GET /api/v1/audit": { request: () => ({ url: "/api/v1/audit" }), expect: adminsOnly },
+  "GET /api/v1/audit/actions": { request: () => ({ url: "/api/v1/audit/actions" }), expect: adminsOnly },
   "GET /api/v1/audit/verify": { request: () => ({ url: "/api/v1/audit/verify" }), expect: adminsOnly },
   "GET /api/v1/tools": { request: () => ({ url: "/api/v1/tools" }), expect: signedIn },
+  "GET /api/v1/tools/export.csv": { request: () => ({ url: "/api/v1/tools/export.csv" }), expect: signedIn },
+  "POST /api/v1/tools/import": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/tools/import",
+      payload: { csv: "name,category,subcategory\nLooker Studio,data,Dashboards & visualization\n", dryRun: true },
+    }),
+    expect: writers,
+  },
   "GET /api/v1/tools/:id": { request: (w) => ({ url: `/api/v1/tools/${w.tool.id}` }), expect: signedInRecord },
+  "GET /api/v1/tools/:id/history": {
+    request: (w) => ({ url: `/api/v1/tools/${w.tool.id}/history` }),
+    expect: signedInRecord,
+  },
   "POST /api/v1/tools": {
     request: () => ({
       method: "POST",
@@ -178,11 +211,234 @@ const matrix: Record<string, Row> = {
     request: (w) => ({ method: "DELETE", url: `/api/v1/integrations/${w.integration.id}` }),
     expect: writersRecord,
   },
+  "GET /api/v1/me/calendar-feed": { request: () => ({ url: "/api/v1/me/calendar-feed" }), expect: signedIn },
+  "POST /api/v1/me/calendar-feed": { request: () => ({ method: "POST", url: "/api/v1/me/calendar-feed" }), expect: signedIn },
+  "DELETE /api/v1/me/calendar-feed": {
+    request: () => ({ method: "DELETE", url: "/api/v1/me/calendar-feed" }),
+    expect: signedIn,
+  },
+  // Public, but only for the holder of a feed secret: a wrong key is not found for everyone.
+  "GET /api/v1/stack/renewals.ics": {
+    request: () => ({ url: "/api/v1/stack/renewals.ics?key=tdmcal_wrong" }),
+    expect: { ...signedInMissing, anonymous: "hidden" },
+  },
+  "GET /api/v1/views": { request: () => ({ url: "/api/v1/views?page=stack" }), expect: signedIn },
+  "POST /api/v1/views": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/views",
+      payload: { page: "stack", name: `Renewing soon ${Math.random()}`, query: { status: "sanctioned" } },
+    }),
+    expect: signedIn,
+  },
+  "DELETE /api/v1/views/:id": {
+    request: () => ({ method: "DELETE", url: `/api/v1/views/${MISSING_ID}` }),
+    expect: signedInMissing,
+  },
+  "POST /api/v1/stack/discovery/imports": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/stack/discovery/imports",
+      payload: { csv: "date,description,amount,currency\n2026-07-01,HOTJAR LTD,89,EUR\n", mode: "dry_run" },
+    }),
+    expect: writers,
+  },
+  "GET /api/v1/stack/discovery/imports": { request: () => ({ url: "/api/v1/stack/discovery/imports" }), expect: signedIn },
+  "GET /api/v1/stack/discovery/candidates": {
+    request: () => ({ url: "/api/v1/stack/discovery/candidates" }),
+    expect: signedIn,
+  },
+  // No candidate in the world: writers get past authorization to a 404; viewers are refused first.
+  "POST /api/v1/stack/discovery/candidates/adopt": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/stack/discovery/candidates/adopt",
+      payload: { merchantKey: "nobody", name: "Nobody", category: "data", subcategory: "Other" },
+    }),
+    expect: { ...signedInMissing, viewer: "deny" },
+  },
+  "POST /api/v1/stack/discovery/candidates/dismiss": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/stack/discovery/candidates/dismiss",
+      payload: { merchantKey: "starbucks", reason: "Coffee" },
+    }),
+    expect: writers,
+  },
   "GET /api/v1/stack/taxonomy": { request: () => ({ url: "/api/v1/stack/taxonomy" }), expect: signedIn },
   "GET /api/v1/stack/graph": { request: () => ({ url: "/api/v1/stack/graph" }), expect: signedIn },
   "GET /api/v1/stack/overlaps": { request: () => ({ url: "/api/v1/stack/overlaps" }), expect: signedIn },
   "GET /api/v1/stack/renewals": { request: () => ({ url: "/api/v1/stack/renewals" }), expect: signedIn },
   "GET /api/v1/stack/compliance": { request: () => ({ url: "/api/v1/stack/compliance" }), expect: signedIn },
+  "GET /api/v1/requests": { request: () => ({ url: "/api/v1/requests" }), expect: signedIn },
+  "GET /api/v1/requests/value-report": { request: () => ({ url: "/api/v1/requests/value-report" }), expect: signedIn },
+  "GET /api/v1/requests/board": { request: () => ({ url: "/api/v1/requests/board" }), expect: signedIn },
+  "POST /api/v1/requests": {
+    request: () => ({ method: "POST", url: "/api/v1/requests", payload: { type: "data", title: "Churn report" } }),
+    expect: writers,
+  },
+  "GET /api/v1/requests/:id": {
+    request: (w) => ({ url: `/api/v1/requests/${w.pipelineRequest.id}` }),
+    expect: signedInRecord,
+  },
+  "PATCH /api/v1/requests/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/requests/${w.pipelineRequest.id}`,
+      payload: { version: 1, architectureNotes: "Uses the CMS form API" },
+    }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/requests/:id/events": {
+    request: (w) => ({ url: `/api/v1/requests/${w.pipelineRequest.id}/events` }),
+    expect: signedInRecord,
+  },
+  "POST /api/v1/requests/:id/transitions": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/requests/${w.pipelineRequest.id}/transitions`,
+      payload: { to: "triage", version: 1 },
+    }),
+    expect: itAndAdminsRecord,
+  },
+  "POST /api/v1/requests/:id/waiting": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/requests/${w.pipelineRequest.id}/waiting`,
+      payload: { waiting: true, version: 1 },
+    }),
+    expect: itAndAdminsRecord,
+  },
+  "POST /api/v1/requests/:id/decision": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/requests/${w.pipelineRequest.id}/decision`,
+      payload: { outcome: "approved", reason: "Small change", version: 1 },
+    }),
+    expect: itAndAdminsRecord,
+  },
+  "POST /api/v1/requests/:id/appeal": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/requests/${w.pipelineRequest.id}/appeal`,
+      payload: { comment: "Please reconsider", version: 1 },
+    }),
+    expect: requesterOnlyRecord,
+  },
+  "POST /api/v1/requests/:id/accept-alternative": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/requests/${w.pipelineRequest.id}/accept-alternative`,
+      payload: { version: 1 },
+    }),
+    expect: requesterOnlyRecord,
+  },
+  "POST /api/v1/requests/:id/review": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/requests/${w.pipelineRequest.id}/review`,
+      payload: { realisedBenefit: "1000", version: 1 },
+    }),
+    expect: reviewersRecord,
+  },
+  "POST /api/v1/requests/:id/rank": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/requests/${w.pipelineRequest.id}/rank`,
+      payload: { beforeId: null, version: 1 },
+    }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/requests/:id/raci": {
+    request: (w) => ({ url: `/api/v1/requests/${w.pipelineRequest.id}/raci` }),
+    expect: signedInRecord,
+  },
+  "PUT /api/v1/requests/:id/raci": {
+    request: (w) => ({
+      method: "PUT",
+      url: `/api/v1/requests/${w.pipelineRequest.id}/raci`,
+      payload: { version: 1, rows: [] },
+    }),
+    expect: itAndAdminsRecord,
+  },
+  "GET /api/v1/requests/:id/comments": {
+    request: (w) => ({ url: `/api/v1/requests/${w.pipelineRequest.id}/comments` }),
+    expect: signedInRecord,
+  },
+  "POST /api/v1/requests/:id/comments": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/requests/${w.pipelineRequest.id}/comments`,
+      payload: { body: "Which form?" },
+    }),
+    expect: writersRecord,
+  },
+  "POST /api/v1/requests/:id/watch": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/requests/${w.pipelineRequest.id}/watch`,
+      payload: { watching: true },
+    }),
+    expect: signedInRecord,
+  },
+  "GET /api/v1/raci-templates": { request: () => ({ url: "/api/v1/raci-templates" }), expect: signedIn },
+  "PUT /api/v1/raci-templates/:type": {
+    request: () => ({
+      method: "PUT",
+      url: "/api/v1/raci-templates/data",
+      payload: {
+        version: 0,
+        activities: [{ name: "Access", assignments: [{ role: "A", assignee: { kind: "team", teamKind: "it" } }] }],
+      },
+    }),
+    expect: adminsOnly,
+  },
+  "GET /api/v1/pipeline/settings": { request: () => ({ url: "/api/v1/pipeline/settings" }), expect: signedIn },
+  "PUT /api/v1/pipeline/settings": {
+    request: () => ({
+      method: "PUT",
+      url: "/api/v1/pipeline/settings",
+      payload: { version: 0, scoring: { preset: "rice" } },
+    }),
+    expect: adminsOnly,
+  },
+  "GET /api/v1/calendars": { request: () => ({ url: "/api/v1/calendars" }), expect: signedIn },
+  "POST /api/v1/calendars": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/calendars",
+      payload: {
+        name: "New York",
+        timeZone: "America/New_York",
+        workingDays: [1, 2, 3, 4, 5],
+        workingHours: { start: "09:00", end: "17:00" },
+      },
+    }),
+    expect: adminsOnly,
+  },
+  "PATCH /api/v1/calendars/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/calendars/${w.calendar.id}`,
+      payload: { version: 1, holidays: ["2026-12-24"] },
+    }),
+    expect: adminsOnlyRecord,
+  },
+  "GET /api/v1/sla/policies": { request: () => ({ url: "/api/v1/sla/policies" }), expect: signedIn },
+  "PATCH /api/v1/sla/policies/:priority": {
+    request: () => ({
+      method: "PATCH",
+      url: "/api/v1/sla/policies/crucial",
+      payload: { version: 1, firstResponseMinutes: 120 },
+    }),
+    expect: adminsOnly,
+  },
+  "GET /api/v1/sla/report": { request: () => ({ url: "/api/v1/sla/report" }), expect: signedIn },
+  "GET /api/v1/notifications": { request: () => ({ url: "/api/v1/notifications" }), expect: signedIn },
+  "POST /api/v1/notifications/read": {
+    request: () => ({ method: "POST", url: "/api/v1/notifications/read", payload: { all: true } }),
+    expect: signedIn,
+  },
   "POST /api/v1/stats/analyze": {
     request: () => ({
       method: "POST",
@@ -196,6 +452,171 @@ const matrix: Record<string, Row> = {
       },
     }),
     expect: signedIn,
+  },
+  "POST /api/v1/stats/sample-size": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/stats/sample-size",
+      payload: { metric: "proportion", mean: 0.1, effect: 0.1 },
+    }),
+    expect: signedIn,
+  },
+  "GET /api/v1/experiments": { request: () => ({ url: "/api/v1/experiments" }), expect: signedIn },
+  "GET /api/v1/experiments/learnings": { request: () => ({ url: "/api/v1/experiments/learnings" }), expect: signedIn },
+  "POST /api/v1/experiments": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/experiments",
+      payload: {
+        name: "Shorter form",
+        hypothesis: { change: "a shorter form", outcome: "more sign-ups", measure: "sign-up rate" },
+        kpi: "Sign-up rate",
+        primaryMetric: { name: "sign-up rate", type: "proportion" },
+      },
+    }),
+    expect: writers,
+  },
+  "GET /api/v1/experiments/:id": {
+    request: (w) => ({ url: `/api/v1/experiments/${w.experiment.id}` }),
+    expect: signedInRecord,
+  },
+  "PATCH /api/v1/experiments/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/experiments/${w.experiment.id}`,
+      payload: { version: 1, channel: "Email" },
+    }),
+    expect: writersRecord,
+  },
+  "POST /api/v1/experiments/:id/status": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/experiments/${w.experiment.id}/status`,
+      payload: { version: 1, status: "stopped" },
+    }),
+    expect: writersRecord,
+  },
+  // Only the owner (the world's target member, no persona) or an admin decides.
+  "POST /api/v1/experiments/:id/decision": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/experiments/${w.experiment.id}/decision`,
+      payload: { version: 1, outcome: "shipped", reason: "Clear win on click-through" },
+    }),
+    expect: adminsOnlyRecord,
+  },
+  "GET /api/v1/experiments/:id/results": {
+    request: (w) => ({ url: `/api/v1/experiments/${w.experiment.id}/results` }),
+    expect: signedInRecord,
+  },
+  "POST /api/v1/experiments/:id/results": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/experiments/${w.experiment.id}/results`,
+      payload: {
+        metrics: [
+          {
+            metric: "click-through rate",
+            variants: [
+              { variant: "Control", n: 1000, sum: 100 },
+              { variant: "Green", n: 1000, sum: 120 },
+            ],
+          },
+        ],
+      },
+    }),
+    expect: writersRecord,
+  },
+  "POST /api/v1/experiments/:id/results/import": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/experiments/${w.experiment.id}/results/import`,
+      payload: { csv: "metric,variant,n,sum\nclick-through rate,Control,1000,100\nclick-through rate,Green,1000,120" },
+    }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/experiments/:id/snapshots": {
+    request: (w) => ({ url: `/api/v1/experiments/${w.experiment.id}/snapshots` }),
+    expect: signedInRecord,
+  },
+  "GET /api/v1/spend": { request: () => ({ url: "/api/v1/spend" }), expect: signedIn },
+  "POST /api/v1/spend": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/spend",
+      payload: { date: "2026-01-05", channel: "Search", amount: "1200.00", currency: "EUR" },
+    }),
+    expect: spendKeepers,
+  },
+  // No spend line in the world: the role is refused first, and writers find nothing to edit.
+  "PATCH /api/v1/spend/:id": {
+    request: () => ({ method: "PATCH", url: `/api/v1/spend/${MISSING_ID}`, payload: { version: 1, amount: "10" } }),
+    expect: { ...spendKeepers, marketing: "hidden", admin: "hidden", otherWorkspace: "hidden" },
+  },
+  "DELETE /api/v1/spend/:id": {
+    request: () => ({ method: "DELETE", url: `/api/v1/spend/${MISSING_ID}` }),
+    expect: { ...spendKeepers, marketing: "hidden", admin: "hidden", otherWorkspace: "hidden" },
+  },
+  "POST /api/v1/spend/import": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/spend/import",
+      payload: { csv: "date,channel,amount,currency\n2026-01-05,Search,100,EUR\n", mode: "import" },
+    }),
+    expect: spendKeepers,
+  },
+  "GET /api/v1/spend/summary": { request: () => ({ url: "/api/v1/spend/summary" }), expect: signedIn },
+  "GET /api/v1/value/imports": { request: () => ({ url: "/api/v1/value/imports" }), expect: signedIn },
+  "POST /api/v1/outcomes/import": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/outcomes/import",
+      payload: { csv: "journey_id,timestamp,value\nj1,2026-01-05T10:00:00Z,80\n", mode: "import" },
+    }),
+    expect: writers,
+  },
+  "POST /api/v1/outcomes": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/outcomes",
+      payload: { items: [{ journeyId: "j1", occurredAt: "2026-01-05T10:00:00Z", value: 80 }] },
+    }),
+    expect: writers,
+  },
+  "POST /api/v1/journeys/import": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/journeys/import",
+      payload: { kind: "touchpoints", csv: "journey_id,timestamp,channel\nj1,2026-01-04T10:00:00Z,Search\n" },
+    }),
+    expect: writers,
+  },
+  "POST /api/v1/journeys": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/journeys",
+      payload: { items: [{ journeyId: "j1", occurredAt: "2026-01-04T10:00:00Z", channel: "Search" }] },
+    }),
+    expect: writers,
+  },
+  "GET /api/v1/journeys/summary": { request: () => ({ url: "/api/v1/journeys/summary" }), expect: signedIn },
+  "GET /api/v1/attribution/runs": { request: () => ({ url: "/api/v1/attribution/runs" }), expect: signedIn },
+  "POST /api/v1/attribution/runs": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/attribution/runs",
+      payload: { models: ["last", "markov"], periodStart: "2026-01-01", periodEnd: "2026-01-31" },
+    }),
+    expect: writers,
+  },
+  // No run in the world: everyone signed in is answered 404.
+  "GET /api/v1/attribution/runs/:id": {
+    request: () => ({ url: `/api/v1/attribution/runs/${MISSING_ID}` }),
+    expect: signedInMissing,
+  },
+  "GET /api/v1/attribution/runs/:id/which-half": {
+    request: () => ({ url: `/api/v1/attribution/runs/${MISSING_ID}/which-half` }),
+    expect: signedInMissing,
   },
   "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
   "GET /readyz": { request: () => ({ url: "/readyz" }), expect: everyone },

@@ -9,6 +9,10 @@ export interface Subject {
   /** A tool's owners. */
   businessOwnerId?: string | null;
   technicalOwnerId?: string | null;
+  /** A request's people. */
+  requesterId?: string;
+  sponsorId?: string | null;
+  itPartnerId?: string | null;
 }
 
 type Rule = (actor: Actor, subject: Subject) => boolean;
@@ -53,13 +57,54 @@ const rules = {
   "tool.archive": isWriter,
   "integration.read": anyone,
   "integration.write": isWriter,
+  "view.read": anyone,
+  "view.create": anyone,
+  // A shared view may be removed by its owner or an admin; a personal one only by its owner.
+  "view.delete": isSelfOrAdmin,
+  "discovery.read": anyone,
+  "discovery.import": isWriter,
+  "discovery.adopt": isWriter,
+  // A feed address is a credential: managed from a browser session only, like API tokens.
+  "calendarFeed.manage": bySession(anyone),
   "stats.analyze": anyone,
+  "request.read": anyone,
+  "request.create": isWriter,
+  "request.update": isWriter,
+  "request.transition": isWriter,
+  "request.decide": isWriter,
+  "request.comment": isWriter,
+  "request.watch": anyone,
+  "request.rank": isWriter,
+  "raciTemplate.read": anyone,
+  "raciTemplate.update": isAdmin,
+  "pipelineSettings.read": anyone,
+  "pipelineSettings.update": isAdmin,
+  "calendar.read": anyone,
+  "calendar.write": isAdmin,
+  "sla.read": anyone,
+  "sla.update": isAdmin,
+  // Value: budgets belong to marketing and finance, so their members (and admins) keep the spend ledger;
+  // any writer may load outcomes and journeys and run attribution; everyone reads.
+  "spend.read": anyone,
+  "spend.write": (actor) =>
+    actor.role === "admin" || (actor.role === "member" && (actor.teamKind === "marketing" || actor.teamKind === "finance")),
+  "journey.read": anyone,
+  "journey.write": isWriter,
+  "attribution.read": anyone,
+  "attribution.run": isWriter,
+  "experiment.read": anyone,
+  "experiment.create": isWriter,
+  "experiment.update": isWriter,
+  "experiment.transition": isWriter,
+  "experiment.results": isWriter,
+  // Whoever owns the experiment decides it (subject.userId is its owner), or an admin.
+  "experiment.decide": (actor, subject) => isAdmin(actor, subject) || (isWriter(actor, subject) && isSelf(actor, subject)),
 } satisfies Record<string, Rule>;
 
 /** An action a policy rule governs. */
 export type Action = keyof typeof rules;
 
-const isItSide = (actor: Actor) => actor.teamKind === "it" || actor.teamKind === "security";
+export const isItSide = (actor: Actor) => actor.teamKind === "it" || actor.teamKind === "security";
 const isMarketingSide = (actor: Actor) => actor.teamKind === "marketing";
 
 // A tool's fields that only one side decides: the rest any writer may edit.
@@ -102,10 +147,64 @@ export const TOOL_SHARED_FIELDS = [
   "hostingRegion",
 ] as const;
 
+/** The request fields its requester and sponsor set. */
+export const REQUEST_INTAKE_FIELDS = [
+  "type",
+  "title",
+  "problem",
+  "outcome",
+  "beneficiaries",
+  "objectives",
+  "deadline",
+  "deadlineReason",
+  "dataClasses",
+  "expectedBenefit",
+  "softHours",
+  "hourlyRate",
+  "costEstimate",
+  "currency",
+  "confidence",
+  "sponsorId",
+  "teamId",
+] as const;
+
+/** The request fields triage sets: the class, the IT partner and the score's inputs. */
+export const REQUEST_TRIAGE_FIELDS = [
+  "priority",
+  "itPartnerId",
+  "reach",
+  "valueScore",
+  "urgencyScore",
+  "riskScore",
+  "effort",
+] as const;
+
+/** IT's part of the case, written with everyone: any writer may add to it. */
+export const REQUEST_PLANNING_FIELDS = [
+  "architectureNotes",
+  "integrationNotes",
+  "securityNotes",
+  "complianceNotes",
+  "toolIds",
+] as const;
+
+// The requester and sponsor own the intake; IT (its teams and the request's IT partner) triages; admins do both.
+function requestFields(actor: Actor, subject: Subject): readonly string[] {
+  const admin = actor.role === "admin";
+  const allowed: string[] = [...REQUEST_PLANNING_FIELDS];
+  const itPartner = subject.itPartnerId === actor.userId;
+  if (admin || subject.requesterId === actor.userId || subject.sponsorId === actor.userId || itPartner) {
+    allowed.push(...REQUEST_INTAKE_FIELDS);
+  }
+  if (admin || isItSide(actor) || itPartner) allowed.push(...REQUEST_TRIAGE_FIELDS);
+  return allowed;
+}
+
 /** Which fields of a record each role may set, by action: absent fields are refused. */
 const fields: Partial<Record<Action, (actor: Actor, subject: Subject) => readonly string[]>> = {
   "tool.create": toolFields,
   "tool.update": toolFields,
+  "request.update": requestFields,
   "user.update": (actor, subject) => {
     if (actor.role === "admin") {
       // An admin edits anyone's name, team and role; their own role and status only through another admin.

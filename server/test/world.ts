@@ -1,9 +1,11 @@
 import { generateSecret, hashSecret } from "../src/lib/secrets";
 import { insertInvitation } from "../src/modules/invitations/invitations.queries";
 import { insertIntegration, insertTool } from "../src/modules/stack/stack.queries";
+import { insertCalendar, insertRequest } from "../src/modules/pipeline/pipeline.queries";
 import { insertApiToken } from "../src/modules/tokens/tokens.queries";
 import type { TestApp } from "./app";
 import { buildPersona, buildWorkspace, type Persona, unique } from "./factories";
+import { buildExperiment } from "./factories-experiments";
 
 /** The personas of the permission matrix. */
 export const PERSONAS = ["anonymous", "viewer", "marketing", "it", "admin", "otherWorkspace"] as const;
@@ -67,6 +69,27 @@ export async function buildWorld(t: TestApp) {
     direction: "one_way",
     dataObjects: ["contacts"],
   });
+  // A running experiment owned by the target member (not a persona): only an admin may decide it.
+  const experiment = await buildExperiment(t, ws.workspace.id, target.user.id);
+  // A submitted request of the target member (no persona is its requester, sponsor or IT partner), and a calendar.
+  const pipelineRequest = await insertRequest(t.database.db, {
+    workspaceId: ws.workspace.id,
+    number: 1,
+    type: "change",
+    title: "Add a consent field to the signup form",
+    requesterId: target.user.id,
+    stage: "submitted",
+    stageChangedAt: now,
+    submittedAt: now,
+  });
+  const calendar = await insertCalendar(t.database.db, {
+    workspaceId: ws.workspace.id,
+    name: "Support hours",
+    timeZone: "Europe/Berlin",
+    workingDays: [1, 2, 3, 4, 5],
+    startTime: "08:00",
+    endTime: "18:00",
+  });
   const personas: Record<Exclude<PersonaName, "anonymous">, Persona> = { admin, viewer, marketing, it, otherWorkspace };
   return {
     ws,
@@ -80,6 +103,9 @@ export async function buildWorld(t: TestApp) {
     tool,
     otherTool,
     integration,
+    experiment,
+    pipelineRequest,
+    calendar,
   };
 }
 

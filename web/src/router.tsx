@@ -75,6 +75,79 @@ function validateStackSearch(search: Record<string, unknown>): {
   };
 }
 
+const experimentStatuses = ["draft", "running", "stopped", "decided"] as const;
+const experimentOutcomes = ["shipped", "rolled_back", "iterate"] as const;
+
+/** The experiments list's filters live in the URL. */
+function validateExperimentsSearch(search: Record<string, unknown>): {
+  open?: "invite" | "create";
+  q?: string;
+  status?: (typeof experimentStatuses)[number];
+  outcome?: (typeof experimentOutcomes)[number];
+} {
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+  return {
+    ...validateOpenSearch(search),
+    q: text(search.q),
+    status: experimentStatuses.find((value) => value === search.status),
+    outcome: experimentOutcomes.find((value) => value === search.outcome),
+  };
+}
+
+/** The learning library's filters live in the URL. */
+function validateLearningsSearch(search: Record<string, unknown>): {
+  q?: string;
+  outcome?: (typeof experimentOutcomes)[number];
+  kpi?: string;
+  channel?: string;
+} {
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+  return {
+    q: text(search.q),
+    outcome: experimentOutcomes.find((value) => value === search.outcome),
+    kpi: text(search.kpi),
+    channel: text(search.channel),
+  };
+}
+
+const requestTypes = ["change", "capability", "data", "purchase", "project"] as const;
+const requestPriorities = ["crucial", "secondary", "nice_to_have"] as const;
+const requestStages = [
+  "draft",
+  "submitted",
+  "triage",
+  "planning",
+  "decision",
+  "delivery",
+  "delivered",
+  "value_review",
+  "closed",
+  "declined",
+  "withdrawn",
+] as const;
+
+/** The backlog's filters live in the URL, like the catalog's. */
+function validatePipelineSearch(search: Record<string, unknown>): {
+  q?: string;
+  type?: (typeof requestTypes)[number];
+  priority?: (typeof requestPriorities)[number];
+  stage?: (typeof requestStages)[number];
+  teamId?: string;
+  sponsorId?: string;
+  breached?: "true";
+} {
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+  return {
+    q: text(search.q),
+    type: requestTypes.find((value) => value === search.type),
+    priority: requestPriorities.find((value) => value === search.priority),
+    stage: requestStages.find((value) => value === search.stage),
+    teamId: text(search.teamId),
+    sponsorId: text(search.sponsorId),
+    breached: search.breached === "true" || search.breached === true ? "true" : undefined,
+  };
+}
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
@@ -136,7 +209,7 @@ const homeRoute = createRoute({
 });
 
 /** Modules built as pages of their own have their own routes; the rest share the "not built yet" page. */
-type BuiltModulePath = "/stack";
+type BuiltModulePath = "/stack" | "/value" | "/experiments" | "/pipeline" | "/service-levels";
 const unbuiltModules = productModules.filter((module) => !module.isBuilt) as (ProductModule & {
   path: Exclude<ProductModule["path"], BuiltModulePath>;
 })[];
@@ -192,6 +265,105 @@ const stackPortfolioRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/stack-portfolio"), "StackChartsPage"),
 });
 
+const stackDiscoveryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "stack/discovery",
+  component: lazyRouteComponent(() => import("./routes/stack-discovery"), "StackDiscoveryPage"),
+});
+
+const valueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "value",
+  component: lazyRouteComponent(() => import("./routes/value"), "ValueLedgerPage"),
+});
+
+const valueDataRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "value/data",
+  component: lazyRouteComponent(() => import("./routes/value-data"), "ValueDataPage"),
+});
+
+const valueRunsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "value/runs",
+  component: lazyRouteComponent(() => import("./routes/value-runs"), "ValueRunsPage"),
+});
+
+const valueRunRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "value/runs/$id",
+  component: lazyRouteComponent(() => import("./routes/value-run"), "ValueRunPage"),
+});
+
+const valueWhichHalfRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "value/runs/$id/which-half",
+  component: lazyRouteComponent(() => import("./routes/value-which-half"), "ValueWhichHalfPage"),
+});
+
+const experimentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "experiments",
+  validateSearch: validateExperimentsSearch,
+  component: lazyRouteComponent(() => import("./routes/experiments"), "ExperimentsPage"),
+});
+
+const experimentLearningsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "experiments/learnings",
+  validateSearch: validateLearningsSearch,
+  component: lazyRouteComponent(() => import("./routes/experiments-learnings"), "ExperimentLearningsPage"),
+});
+
+const experimentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "experiments/$id",
+  component: lazyRouteComponent(() => import("./routes/experiment"), "ExperimentPage"),
+});
+
+const pipelineRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "pipeline",
+  validateSearch: validatePipelineSearch,
+  component: lazyRouteComponent(() => import("./routes/pipeline"), "PipelineBacklogPage"),
+});
+
+const pipelineMyWorkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "pipeline/my-work",
+  component: lazyRouteComponent(() => import("./routes/pipeline"), "PipelineMyWorkPage"),
+});
+
+const pipelineBoardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "pipeline/board",
+  component: lazyRouteComponent(() => import("./routes/pipeline-board"), "PipelineBoardPage"),
+});
+
+const pipelineRulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "pipeline/rules",
+  component: lazyRouteComponent(() => import("./routes/pipeline-rules"), "PipelineRulesPage"),
+});
+
+const pipelineNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "pipeline/new",
+  component: lazyRouteComponent(() => import("./routes/pipeline-new"), "PipelineNewPage"),
+});
+
+const pipelineRequestRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "pipeline/requests/$id",
+  component: lazyRouteComponent(() => import("./routes/pipeline-request"), "PipelineRequestPage"),
+});
+
+const serviceLevelsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "service-levels",
+  component: lazyRouteComponent(() => import("./routes/service-levels"), "ServiceLevelsPage"),
+});
+
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "people",
@@ -244,6 +416,22 @@ const routeTree = rootRoute.addChildren([
     stackComplianceRoute,
     stackOverlapsRoute,
     stackPortfolioRoute,
+    stackDiscoveryRoute,
+    valueRoute,
+    valueDataRoute,
+    valueRunsRoute,
+    valueRunRoute,
+    valueWhichHalfRoute,
+    experimentsRoute,
+    experimentLearningsRoute,
+    experimentRoute,
+    pipelineRoute,
+    pipelineMyWorkRoute,
+    pipelineBoardRoute,
+    pipelineRulesRoute,
+    pipelineNewRoute,
+    pipelineRequestRoute,
+    serviceLevelsRoute,
     peopleRoute,
     teamsRoute,
     sessionsRoute,

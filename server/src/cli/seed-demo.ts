@@ -3,7 +3,11 @@ import { recordAudit } from "../modules/audit/audit.service";
 import { insertWorkspace } from "../modules/auth/auth.queries";
 import { hashPassword } from "../modules/auth/passwords";
 import { insertUser } from "../modules/users/users.queries";
+import { seedDemoExpenses } from "./seed-demo-expenses";
+import { seedDemoExperiments } from "./seed-demo-experiments";
+import { seedDemoPipeline } from "./seed-demo-pipeline";
 import { seedDemoStack } from "./seed-demo-stack";
+import { seedDemoValue } from "./seed-demo-value";
 
 /** The demo sign-in, printed at start. */
 export const DEMO_ADMIN = { email: "cio@northwind.example", password: "tandem-demo-northwind" };
@@ -30,6 +34,7 @@ export async function seedDemo(database: Database, now: Date) {
     const { workspace, teams } = await insertWorkspace(tx, "Northwind Outfitters", now);
     const teamOf = (kind: string) => teams.find((team) => team.kind === kind) ?? teams[0];
     const owners = { business: [] as string[], technical: [] as string[] };
+    const byEmail = new Map<string, string>();
     for (const person of people) {
       const user = await insertUser(tx, {
         workspaceId: workspace.id,
@@ -51,6 +56,7 @@ export async function seedDemo(database: Database, now: Date) {
           after: { email: user.email, role: user.role },
         },
       );
+      byEmail.set(person.email, user.id);
       if (person.team === "marketing" && person.role === "member") owners.business.push(user.id);
       if (person.team === "it" && person.role === "member") owners.technical.push(user.id);
     }
@@ -60,6 +66,21 @@ export async function seedDemo(database: Database, now: Date) {
       { workspaceId: workspace.id, actorId: null, actorLabel: "demo seed", ip: null, at: now },
       { action: "stack.seeded", entityType: "workspace", entityId: workspace.id, after: stack },
     );
+    await seedDemoValue(tx, workspace.id, now);
+    const expenses = await seedDemoExpenses(tx, workspace.id, byEmail.get("finance@northwind.example") as string, now);
+    await recordAudit(
+      tx,
+      { workspaceId: workspace.id, actorId: null, actorLabel: "demo seed", ip: null, at: now },
+      { action: "discovery.seeded", entityType: "workspace", entityId: workspace.id, after: expenses },
+    );
+    const teamByKind = Object.fromEntries(teams.map((team) => [team.kind, team.id]));
+    const pipeline = await seedDemoPipeline(tx, workspace.id, byEmail, teamByKind, now);
+    await recordAudit(
+      tx,
+      { workspaceId: workspace.id, actorId: null, actorLabel: "demo seed", ip: null, at: now },
+      { action: "pipeline.seeded", entityType: "workspace", entityId: workspace.id, after: pipeline },
+    );
+    await seedDemoExperiments(tx, workspace.id, owners, now);
   });
   return DEMO_ADMIN;
 }

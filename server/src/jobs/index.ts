@@ -1,7 +1,10 @@
 import type { FastifyBaseLogger } from "fastify";
 import { fromPglite, PgBoss } from "pg-boss";
 import type { Database } from "../db/client";
+import { createMailer, NOTIFICATION_EMAILS_QUEUE } from "./notification-emails";
+import { PIPELINE_CLOCKS_QUEUE, runPipelineClocks } from "./pipeline-clocks";
 import { PURGE_EXPIRED_QUEUE, purgeExpired } from "./purge-expired";
+import { RENEWAL_REMINDERS_QUEUE, runRenewalReminders } from "./renewal-reminders";
 
 /**
  * Starts the durable job queue (pg-boss, in the same database) and its workers. With several
@@ -10,7 +13,7 @@ import { PURGE_EXPIRED_QUEUE, purgeExpired } from "./purge-expired";
 export async function startJobs(
   database: Database,
   log: FastifyBaseLogger,
-  options: { work: boolean; databaseUrl?: string },
+  options: { work: boolean; databaseUrl?: string; mail?: { smtpUrl: string; from: string; publicUrl: string } },
 ) {
   const boss = database.pglite
     ? new PgBoss({ db: fromPglite(database.pglite), backend: "pglite" })
@@ -19,11 +22,41 @@ export async function startJobs(
   await boss.start();
   await boss.createQueue(PURGE_EXPIRED_QUEUE);
   await boss.schedule(PURGE_EXPIRED_QUEUE, "17 * * * *");
+  await boss.createQueue(PIPELINE_CLOCKS_QUEUE);
+  await boss.schedule(PIPELINE_CLOCKS_QUEUE, "*/5 * * * *");
+  await boss.createQueue(RENEWAL_REMINDERS_QUEUE);
+  // Every morning (UTC) and once more at noon, so a process that was down at 07:00 still sends the day's reminders.
+  await boss.schedule(RENEWAL_REMINDERS_QUEUE, "0 7,12 * * *");
+  const mailer = options.mail ? createMailer(options.mail.smtpUrl, options.mail) : null;
+  if (mailer) {
+    await boss.createQueue(NOTIFICATION_EMAILS_QUEUE);
+    await boss.schedule(NOTIFICATION_EMAILS_QUEUE, "* * * * *");
+  } else {
+    await boss.unschedule(NOTIFICATION_EMAILS_QUEUE).catch(() => {});
+  }
   if (options.work) {
     await boss.work(PURGE_EXPIRED_QUEUE, async () => {
       const purged = await purgeExpired(database, new Date());
       log.info({ purged }, "purged expired sessions, invitations and sign-in failures");
       return purged;
+    });
+    await boss.work(PIPELINE_CLOCKS_QUEUE, async () => {
+      const found = await runPipelineClocks(database, new Date());
+      if (found.breached + found.atRisk + found.reviewsOpened > 0) log.info(found, "service levels checked");
+      return found;
+    });
+    if (mailer) {
+      await boss.work(NOTIFICATION_EMAILS_QUEUE, async () => {
+        const result = await mailer.send(database, new Date());
+        if (result.sent + result.failed > 0) log.info(result, "notification emails");
+        return result;
+      });
+      boss.on("stopped", () => mailer.close());
+    }
+    await boss.work(RENEWAL_REMINDERS_QUEUE, async () => {
+      const result = await runRenewalReminders(database, new Date());
+      if (result.sent > 0) log.info(result, "renewal reminders sent");
+      return result;
     });
   }
   return boss;

@@ -1,7 +1,9 @@
 import { expect, it } from "vitest";
 import { describeWithApp } from "../../test/app";
 import { startJobs } from ".";
+import { PIPELINE_CLOCKS_QUEUE } from "./pipeline-clocks";
 import { PURGE_EXPIRED_QUEUE } from "./purge-expired";
+import { RENEWAL_REMINDERS_QUEUE } from "./renewal-reminders";
 
 describeWithApp("job queue", (get) => {
   it("starts pg-boss in the same database, schedules the purge, and runs it", async () => {
@@ -12,7 +14,9 @@ describeWithApp("job queue", (get) => {
     });
     try {
       const schedules = await boss.getSchedules();
-      expect(schedules.map((s) => s.name)).toContain(PURGE_EXPIRED_QUEUE);
+      expect(schedules.map((s) => s.name).sort()).toEqual(
+        [PIPELINE_CLOCKS_QUEUE, PURGE_EXPIRED_QUEUE, RENEWAL_REMINDERS_QUEUE].sort(),
+      );
       const id = await boss.send(PURGE_EXPIRED_QUEUE, {});
       expect(id).toEqual(expect.any(String));
       let job = await boss.getJobById(PURGE_EXPIRED_QUEUE, id as string);

@@ -9,8 +9,7 @@ import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { AuditTable } from "../features/audit/components/audit-table";
 import { VerifyChain } from "../features/audit/components/verify-chain";
-import { useAuditEvents } from "../features/audit/hooks/use-audit";
-import { knownAuditActions } from "../features/audit/known-actions";
+import { useAuditActions, useAuditEvents } from "../features/audit/hooks/use-audit";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
 
 /** The workspace's audit log (admins): every change, filterable, and the chain's integrity. */
@@ -24,9 +23,10 @@ function AuditLog() {
   const [action, setAction] = useState<string | null>(null);
   const events = useAuditEvents({ action: action ?? undefined });
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const recorded = useAuditActions();
   const actionOptions = useMemo(
-    () => [...new Set([...knownAuditActions, ...items.map((event) => event.action)])].sort(),
-    [items],
+    () => [...new Set([...(recorded.data?.items ?? []), ...items.map((event) => event.action)])].sort(),
+    [recorded.data, items],
   );
 
   return (

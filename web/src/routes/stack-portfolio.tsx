@@ -18,6 +18,7 @@ import { AnchorLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
+import { CalendarFeedButton } from "../features/stack/components/calendar-feed";
 import { SpendChart } from "../features/stack/components/spend-chart";
 import { StackNav } from "../features/stack/components/stack-nav";
 import { TimeMatrix } from "../features/stack/components/time-matrix";
@@ -42,6 +43,7 @@ export function StackRenewalsPage() {
       <PageHeader
         title="Renewals"
         description="Contracts by the last day they can be cancelled. Both owners are reminded 120, 90, 60 and 30 days before."
+        actions={<CalendarFeedButton />}
       />
       <StackNav />
       <Card p={0}>

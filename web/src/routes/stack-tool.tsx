@@ -39,6 +39,7 @@ import {
   UtilisationBar,
 } from "../features/stack/components/tool-badges";
 import { ToolFormDialog } from "../features/stack/components/tool-form";
+import { ToolHistory } from "../features/stack/components/tool-history";
 import { ToolIntegrations } from "../features/stack/components/tool-integrations";
 import { useOverlaps, useSetToolArchived, useTool } from "../features/stack/hooks/use-stack";
 import { dataClassLabels, formatCalendarDate, formatMoney, lifecycleLabels } from "../features/stack/labels";
@@ -335,6 +336,7 @@ function ToolDetails({ tool }: { tool: Tool }) {
           </Section>
         </SimpleGrid>
         <ToolIntegrations tool={tool} canWrite={canWrite} />
+        <ToolHistory toolId={tool.id} />
       </Stack>
       <ToolFormDialog opened={isEditing} tool={tool} onClose={() => setIsEditing(false)} />
       <ConfirmDialog

@@ -1,5 +1,5 @@
 import { Button, Card, Stack, Text } from "@mantine/core";
-import { IconPlus, IconStack2 } from "@tabler/icons-react";
+import { IconDownload, IconPlus, IconStack2, IconUpload } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { EmptyState } from "../components/ui/empty-state";
@@ -12,8 +12,11 @@ import type { ToolFilters as Filters } from "../features/stack/api";
 import { StackNav } from "../features/stack/components/stack-nav";
 import { ToolFilters } from "../features/stack/components/tool-filters";
 import { ToolFormDialog } from "../features/stack/components/tool-form";
+import { ToolImportDialog } from "../features/stack/components/tool-import";
 import { ToolTable } from "../features/stack/components/tool-table";
 import { useTools } from "../features/stack/hooks/use-stack";
+import { SavedViews } from "../features/views/saved-views";
+import { buildUrl } from "../lib/api";
 
 const route = getRouteApi("/app/stack");
 
@@ -34,6 +37,7 @@ export function StackPage() {
   };
   const tools = useTools(filters);
   const [resetCount, setResetCount] = useState(0);
+  const [importing, setImporting] = useState(false);
   const setFilters = (next: Filters) => void navigate({ search: { ...next }, replace: true });
   const items = tools.data?.pages.flatMap((page) => page.items) ?? [];
   const hasFilters = Boolean(
@@ -46,14 +50,42 @@ export function StackPage() {
         title="Stack"
         description="The martech portfolio marketing and IT keep together: owners, cost, contracts, data and integrations."
         actions={
-          canWrite && (
+          <>
+            <SavedViews
+              page="stack"
+              current={{ ...filters }}
+              onApply={(query) => {
+                setFilters(query as Filters);
+                setResetCount((count) => count + 1);
+              }}
+            />
             <Button
-              leftSection={<IconPlus size={16} aria-hidden="true" />}
-              onClick={() => void navigate({ search: (previous) => ({ ...previous, open: "create" }) })}
+              component="a"
+              variant="default"
+              href={buildUrl("/tools/export.csv", { ...filters })}
+              download
+              leftSection={<IconDownload size={16} aria-hidden="true" />}
             >
-              Add tool
+              Export CSV
             </Button>
-          )
+            {canWrite && (
+              <>
+                <Button
+                  variant="default"
+                  leftSection={<IconUpload size={16} aria-hidden="true" />}
+                  onClick={() => setImporting(true)}
+                >
+                  Import CSV
+                </Button>
+                <Button
+                  leftSection={<IconPlus size={16} aria-hidden="true" />}
+                  onClick={() => void navigate({ search: (previous) => ({ ...previous, open: "create" }) })}
+                >
+                  Add tool
+                </Button>
+              </>
+            )}
+          </>
         }
       />
       <StackNav />
@@ -118,6 +150,7 @@ export function StackPage() {
           </>
         )}
       </Card>
+      {canWrite && <ToolImportDialog opened={importing} onClose={() => setImporting(false)} />}
       {canWrite && (
         <ToolFormDialog
           opened={search.open === "create"}

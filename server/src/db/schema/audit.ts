@@ -27,6 +27,7 @@ export const auditEvents = pgTable(
   (t) => [
     uniqueIndex("audit_event_workspace_seq_key").on(t.workspaceId, t.seq),
     index("audit_event_workspace_action_idx").on(t.workspaceId, t.action, t.seq),
+    index("audit_event_workspace_entity_idx").on(t.workspaceId, t.entityId, t.seq),
   ],
 );
 

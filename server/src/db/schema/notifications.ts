@@ -1,4 +1,5 @@
-import { index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, pgTable, smallint, text, uuid } from "drizzle-orm/pg-core";
 import { at, id } from "./columns";
 import { users, workspaces } from "./people";
 
@@ -18,7 +19,13 @@ export const notifications = pgTable(
     body: text("body").notNull().default(""),
     link: text("link"),
     readAt: at("read_at"),
+    // Email delivery when SMTP is configured: sent once, retried a few times, then given up.
+    emailedAt: at("emailed_at"),
+    emailAttempts: smallint("email_attempts").notNull().default(0),
     createdAt: at("created_at").notNull().defaultNow(),
   },
-  (t) => [index("notification_user_idx").on(t.userId, t.createdAt, t.id)],
+  (t) => [
+    index("notification_user_idx").on(t.userId, t.createdAt, t.id),
+    index("notification_unsent_idx").on(t.createdAt).where(sql`${t.emailedAt} IS NULL`),
+  ],
 );

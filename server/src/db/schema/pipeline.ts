@@ -202,7 +202,7 @@ export const requestEvents = pgTable(
       .notNull()
       .references(() => requests.id),
     kind: text("kind", {
-      enum: ["stage", "paused", "resumed", "decision", "appeal", "alternative_accepted", "review", "ranked"],
+      enum: ["stage", "paused", "resumed", "decision", "appeal", "alternative_accepted", "review", "ranked", "raci"],
     }).notNull(),
     fromStage: text("from_stage", { enum: STAGES }),
     toStage: text("to_stage", { enum: STAGES }),

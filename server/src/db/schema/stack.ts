@@ -7,6 +7,7 @@ import {
   integer,
   numeric,
   pgTable,
+  real,
   smallint,
   text,
   uniqueIndex,
@@ -98,4 +99,107 @@ export const integrations = pgTable(
     index("integration_to_idx").on(t.toToolId),
     check("integration_not_self", sql`${t.fromToolId} <> ${t.toToolId}`),
   ],
+);
+
+/** Renewal reminders sent, so each (tool, cancel-by date, days before) is told once even with several processes. */
+export const renewalReminders = pgTable(
+  "renewal_reminder",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    toolId: uuid("tool_id")
+      .notNull()
+      .references(() => tools.id),
+    cancelBy: date("cancel_by", { mode: "string" }).notNull(),
+    daysBefore: smallint("days_before").notNull(),
+    sentAt: at("sent_at").notNull(),
+  },
+  (t) => [uniqueIndex("renewal_reminder_key").on(t.toolId, t.cancelBy, t.daysBefore)],
+);
+
+/** A person's secret calendar-feed address (stored hashed): any calendar app can subscribe to the renewals. */
+export const calendarFeeds = pgTable(
+  "calendar_feed",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    secretHash: text("secret_hash").notNull(),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("calendar_feed_user_key").on(t.userId), uniqueIndex("calendar_feed_secret_key").on(t.secretHash)],
+);
+
+/** An expense or card statement imported to discover software bought outside the catalog. */
+export const expenseImports = pgTable(
+  "expense_import",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    fileName: text("file_name").notNull(),
+    importedById: uuid("imported_by_id")
+      .notNull()
+      .references(() => users.id),
+    lineCount: integer("line_count").notNull(),
+    matchedCount: integer("matched_count").notNull(),
+    firstDate: date("first_date", { mode: "string" }),
+    lastDate: date("last_date", { mode: "string" }),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("expense_import_workspace_idx").on(t.workspaceId, t.createdAt)],
+);
+
+/** One line of an imported statement, with the catalog tool it matched (if any) and its normalised merchant. */
+export const expenseLines = pgTable(
+  "expense_line",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => expenseImports.id),
+    line: integer("line").notNull(),
+    spentOn: date("spent_on", { mode: "string" }).notNull(),
+    description: text("description").notNull(),
+    merchantKey: text("merchant_key").notNull(),
+    amount: numeric("amount", { precision: 15, scale: 2 }).notNull(),
+    currency: text("currency").notNull(),
+    department: text("department").notNull().default(""),
+    employee: text("employee").notNull().default(""),
+    toolId: uuid("tool_id").references(() => tools.id),
+    matchScore: real("match_score"),
+    softwareLike: boolean("software_like").notNull().default(false),
+  },
+  (t) => [
+    index("expense_line_workspace_merchant_idx").on(t.workspaceId, t.merchantKey),
+    index("expense_line_import_idx").on(t.importId),
+    index("expense_line_tool_idx").on(t.toolId),
+  ],
+);
+
+/** A merchant someone decided is not a software tool: it is no longer proposed. */
+export const discoveryDismissals = pgTable(
+  "discovery_dismissal",
+  {
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    merchantKey: text("merchant_key").notNull(),
+    dismissedById: uuid("dismissed_by_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull().default(""),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("discovery_dismissal_key").on(t.workspaceId, t.merchantKey)],
 );

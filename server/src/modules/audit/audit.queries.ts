@@ -29,6 +29,7 @@ export async function listAuditEvents(tx: Tx, workspaceId: string, query: AuditL
   if (query.action) conditions.push(eq(auditEvents.action, query.action));
   if (query.entityType) conditions.push(eq(auditEvents.entityType, query.entityType));
   if (query.actorId) conditions.push(eq(auditEvents.actorId, query.actorId));
+  if (query.entityId) conditions.push(eq(auditEvents.entityId, query.entityId));
   return tx
     .select({ event: auditEvents, actorName: users.name })
     .from(auditEvents)
@@ -52,4 +53,14 @@ export function listAuditBatch(tx: Tx, workspaceId: string, afterSeq: number, li
 export async function findAuditHead(tx: Tx, workspaceId: string) {
   const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.workspaceId, workspaceId));
   return head ?? null;
+}
+
+/** The distinct actions recorded in a workspace (a loose index scan over the (workspace, action) index). */
+export async function listAuditActions(tx: Tx, workspaceId: string) {
+  const rows = await tx
+    .selectDistinct({ action: auditEvents.action })
+    .from(auditEvents)
+    .where(eq(auditEvents.workspaceId, workspaceId))
+    .orderBy(auditEvents.action);
+  return rows.map((row) => row.action);
 }

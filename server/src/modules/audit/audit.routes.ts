@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { AuditList, AuditListQuery, AuditVerification } from "../../../../contracts/audit";
+import { AuditActions, AuditList, AuditListQuery, AuditVerification } from "../../../../contracts/audit";
 import { ctxOf } from "../../plugins/request-context";
 import { presentAuditEvent } from "./audit.presenter";
-import { listAudit, verifyAudit } from "./audit.service";
+import { listActions, listAudit, verifyAudit } from "./audit.service";
 
 /** The audit log (admins). */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -20,6 +20,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const page = await listAudit(ctxOf(request), request.query);
       return { items: page.items.map(presentAuditEvent), nextCursor: page.nextCursor };
     },
+  );
+
+  app.get(
+    "/audit/actions",
+    { schema: { tags: ["audit"], summary: "Every action the log holds", response: { 200: AuditActions } } },
+    async (request) => listActions(ctxOf(request)),
   );
 
   app.get(

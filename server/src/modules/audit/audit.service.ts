@@ -4,7 +4,14 @@ import type { Database, Tx } from "../../db/client";
 import { decodeCursor, encodeCursor, invalidCursor, takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { computeAuditHash, GENESIS_HASH } from "./audit.chain";
-import { findAuditHead, insertAuditEvent, listAuditBatch, listAuditEvents, lockAuditHead } from "./audit.queries";
+import {
+  findAuditHead,
+  insertAuditEvent,
+  listAuditActions,
+  listAuditBatch,
+  listAuditEvents,
+  lockAuditHead,
+} from "./audit.queries";
 
 /** Who did something, where and when: the part of an audit event that comes from the request. */
 export interface AuditOrigin {
@@ -59,6 +66,33 @@ export async function listAudit({ database, actor }: Ctx, query: AuditListQuery)
   if (beforeSeq !== null && !Number.isSafeInteger(beforeSeq)) throw invalidCursor();
   const rows = await listAuditEvents(database.db, actor.workspaceId, query, beforeSeq as number | null);
   return takePage(rows, query.limit, (row) => encodeCursor([row.event.seq]));
+}
+
+/**
+ * The history of one record, newest first, for anyone who may read the record (the caller checks that):
+ * who changed what and when, without the IP addresses only admins see.
+ */
+export async function listRecordHistory(ctx: Ctx, entityId: string, query: { limit: number; cursor?: string }) {
+  const [beforeSeq] = decodeCursor(query.cursor, 1) ?? [null];
+  if (beforeSeq !== null && !Number.isSafeInteger(beforeSeq)) throw invalidCursor();
+  const rows = await listAuditEvents(
+    ctx.database.db,
+    ctx.actor.workspaceId,
+    { limit: query.limit, entityId },
+    beforeSeq as number | null,
+  );
+  const page = takePage(rows, query.limit, (row) => encodeCursor([row.event.seq]));
+  const isAdmin = ctx.actor.role === "admin";
+  return {
+    items: page.items.map((row) => (isAdmin ? row : { ...row, event: { ...row.event, ip: null } })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** Every action the workspace's log holds (admins), for the audit page's filter. */
+export async function listActions({ database, actor }: Ctx) {
+  authorize(actor, "audit.read");
+  return { items: await listAuditActions(database.db, actor.workspaceId) };
 }
 
 /** Re-computes the workspace's chain from the first event; reports the first break. */

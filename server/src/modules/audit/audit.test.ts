@@ -40,6 +40,10 @@ describeWithApp("audit log", (get) => {
     expect(next.items.map((e: { action: string }) => e.action)).toEqual(["token.created", "team.created"]);
     const verified = (await admin.request({ url: "/api/v1/audit/verify" })).json();
     expect(verified).toEqual({ intact: true, checked: 4, firstBrokenSeq: null, reason: null });
+    const actions = (await admin.request({ url: "/api/v1/audit/actions" })).json();
+    expect(actions.items).toEqual(["invitation.created", "team.created", "token.created", "user.updated"]);
+    const byEntity = (await admin.request({ url: `/api/v1/audit?entityId=${admin.user.id}` })).json();
+    expect(byEntity.items.map((e: { action: string }) => e.action)).toEqual(["user.updated"]);
   });
 
   it("records authorization denials", async () => {

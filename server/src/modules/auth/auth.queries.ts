@@ -2,6 +2,7 @@ import { and, count, eq, gt, inArray, lt, min } from "drizzle-orm";
 import type { TeamKind } from "../../../../contracts/people";
 import type { Tx } from "../../db/client";
 import { loginFailures, teams, users, workspaces } from "../../db/schema";
+import { insertSlaDefaults } from "../pipeline/pipeline.queries";
 
 /** The teams every new workspace starts with. */
 export const DEFAULT_TEAMS: { name: string; kind: TeamKind }[] = [
@@ -25,6 +26,7 @@ export async function insertWorkspace(tx: Tx, name: string, now: Date) {
     .insert(teams)
     .values(DEFAULT_TEAMS.map((team) => ({ ...team, workspaceId: workspace.id, createdAt: now, updatedAt: now })))
     .returning();
+  await insertSlaDefaults(tx, workspace.id, now);
   return { workspace, teams: created };
 }
 

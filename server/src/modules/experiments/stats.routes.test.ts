@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { calculateSampleSize } from "../../../../engines/experiments";
 import { describeWithApp } from "../../../test/app";
 import { buildPersona } from "../../../test/factories";
 
@@ -44,5 +45,21 @@ describeWithApp("POST /api/v1/stats/analyze", (get) => {
     expect(response.statusCode).toBe(400);
     expect(response.json().errors[0].path).toMatch(/^variants\[1\]\.sum/);
     expect(response.body).not.toContain("NaN");
+  });
+
+  it("plans a sample size and duration with the engine's power analysis, naming a bad field", async () => {
+    const persona = await buildPersona(get(), { role: "viewer" });
+    const plan = { metric: "proportion" as const, mean: 0.17, effect: 0.1, dailyUsers: 2000 };
+    const response = await persona.request({ method: "POST", url: "/api/v1/stats/sample-size", payload: plan });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual(calculateSampleSize({ ...plan, variants: 2, power: 0.8 }));
+    expect(response.json().days).toBe(Math.ceil(response.json().totalUsers / 2000));
+    const bad = await persona.request({
+      method: "POST",
+      url: "/api/v1/stats/sample-size",
+      payload: { ...plan, mean: 1.4 },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toBe("mean");
   });
 });

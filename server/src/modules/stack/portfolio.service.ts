@@ -1,9 +1,17 @@
-import { STACK_TAXONOMY } from "../../../../contracts/stack";
+import { type DataClass, STACK_TAXONOMY } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
 import { authorize } from "../../policy";
-import { fieldsOf, ownerFactsOf, presentIntegration, presentTool } from "./stack.presenter";
-import { listLiveIntegrations, listLiveTools } from "./stack.queries";
-import { cancelByDate, daysBetween, findOverlaps, renewalReminderDates, utilisation } from "./stack.rules";
+import { fieldsOf, ownerFactsOf, presentTool } from "./stack.presenter";
+import { listGraphIntegrations, listGraphTools, listLiveTools } from "./stack.queries";
+import {
+  cancelByDate,
+  complianceStatus,
+  daysBetween,
+  findComplianceGaps,
+  findOverlaps,
+  renewalReminderDates,
+  utilisation,
+} from "./stack.rules";
 import { todayOf } from "./stack.service";
 
 /** The martech taxonomy the catalog offers. */
@@ -17,15 +25,34 @@ export function getTaxonomy() {
   };
 }
 
-/** Every live tool and every integration between them, in one answer (the graph needs both whole). */
+/** Every live tool and every integration between them, in one answer, with only what the graph draws. */
 export async function getStackGraph(ctx: Ctx) {
   authorize(ctx.actor, "tool.read");
   const [tools, integrations] = await Promise.all([
-    listLiveTools(ctx.database.db, ctx.actor.workspaceId),
-    listLiveIntegrations(ctx.database.db, ctx.actor.workspaceId),
+    listGraphTools(ctx.database.db, ctx.actor.workspaceId),
+    listGraphIntegrations(ctx.database.db, ctx.actor.workspaceId),
   ]);
   const today = todayOf(ctx);
-  return { tools: tools.map((row) => presentTool(row, today)), integrations: integrations.map(presentIntegration) };
+  return {
+    tools: tools.map(({ dpaSigned, sso, securityReviewDate, securityReviewExpiry, certifications, ...tool }) => {
+      const dataClasses = tool.dataClasses as DataClass[];
+      const gaps = findComplianceGaps(
+        { dataClasses, dpaSigned, sso, securityReviewDate, securityReviewExpiry, certifications },
+        today,
+      );
+      return {
+        ...tool,
+        dataClasses,
+        compliance: { status: complianceStatus(gaps), gaps: gaps.map((gap) => ({ message: gap.message })) },
+      };
+    }),
+    integrations: integrations.map((row) => ({
+      id: row.id,
+      from: { id: row.fromId },
+      to: { id: row.toId },
+      direction: row.direction,
+    })),
+  };
 }
 
 /** Groups of live tools that overlap, with combined cost and utilisation. */

@@ -228,3 +228,40 @@ export async function updateIntegration(
 export async function deleteIntegration(tx: Tx, workspaceId: string, id: string) {
   await tx.delete(integrations).where(and(eq(integrations.workspaceId, workspaceId), eq(integrations.id, id)));
 }
+
+/** What the graph needs of every live tool: the drawn fields and the compliance inputs, nothing joined. */
+export function listGraphTools(db: Tx, workspaceId: string) {
+  return db
+    .select({
+      id: tools.id,
+      name: tools.name,
+      category: tools.category,
+      status: tools.status,
+      lifecycle: tools.lifecycle,
+      dataClasses: tools.dataClasses,
+      dpaSigned: tools.dpaSigned,
+      sso: tools.sso,
+      securityReviewDate: tools.securityReviewDate,
+      securityReviewExpiry: tools.securityReviewExpiry,
+      certifications: tools.certifications,
+    })
+    .from(tools)
+    .where(and(eq(tools.workspaceId, workspaceId), isNull(tools.archivedAt)))
+    .orderBy(asc(tools.name));
+}
+
+/** Every integration between two live tools, as the graph draws it. */
+export function listGraphIntegrations(db: Tx, workspaceId: string) {
+  return db
+    .select({
+      id: integrations.id,
+      fromId: integrations.fromToolId,
+      toId: integrations.toToolId,
+      direction: integrations.direction,
+    })
+    .from(integrations)
+    .innerJoin(fromTool, eq(fromTool.id, integrations.fromToolId))
+    .innerJoin(toTool, eq(toTool.id, integrations.toToolId))
+    .where(and(eq(integrations.workspaceId, workspaceId), isNull(fromTool.archivedAt), isNull(toTool.archivedAt)))
+    .orderBy(asc(integrations.createdAt), asc(integrations.id));
+}

@@ -254,9 +254,24 @@ describeWithApp("stack", (get) => {
         payload: { version: 1, method: "ipaas" },
       });
       expect(edited.json()).toMatchObject({ method: "ipaas", version: 2 });
+      const history = (await marketer.request({ url: `/api/v1/tools/${a.id}/history` })).json();
+      expect(history.items.map((e: { action: string }) => e.action)).toEqual(["tool.created"]);
+      expect(history.items[0]).toMatchObject({ actor: { id: marketer.user.id }, ip: null, entityId: a.id });
       const graph = (await marketer.request({ url: "/api/v1/stack/graph" })).json();
       expect(graph.tools.map((t: { name: string }) => t.name)).toEqual(["CDP", "Shop"]);
-      expect(graph.integrations.map((i: { id: string }) => i.id)).toEqual([created.json().id]);
+      expect(graph.integrations).toEqual([
+        { id: created.json().id, from: { id: a.id }, to: { id: b.id }, direction: created.json().direction },
+      ]);
+      // Only what the graph draws: no owners, costs or descriptions in the payload.
+      expect(Object.keys(graph.tools[0]).sort()).toEqual([
+        "category",
+        "compliance",
+        "dataClasses",
+        "id",
+        "lifecycle",
+        "name",
+        "status",
+      ]);
       // An archived tool leaves the graph, and so do its integrations.
       await marketer.request({ method: "POST", url: `/api/v1/tools/${a.id}/archive`, payload: { version: 1 } });
       const smaller = (await marketer.request({ url: "/api/v1/stack/graph" })).json();

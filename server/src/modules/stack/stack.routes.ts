@@ -1,25 +1,48 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams, Ok, Version } from "../../../../contracts/common";
+import { AuditList } from "../../../../contracts/audit";
+import { IdParams, ListQuery, Ok, Version } from "../../../../contracts/common";
 import {
+  AdoptCandidateBody,
+  AdoptCandidateResult,
+  CalendarFeedCreated,
+  CalendarFeedQuery,
+  CalendarFeedStatus,
   ComplianceSummary,
   CreateIntegrationBody,
   CreateToolBody,
+  DismissCandidateBody,
+  ExpenseImportList,
+  ImportExpensesBody,
+  ImportExpensesResult,
+  ImportToolsBody,
+  ImportToolsResult,
   Integration,
   IntegrationList,
   IntegrationListQuery,
   OverlapList,
   RenewalList,
   RenewalQuery,
+  ShadowCandidateList,
   StackGraph,
   Taxonomy,
   Tool,
+  ToolExportQuery,
   ToolList,
   ToolListQuery,
   UpdateIntegrationBody,
   UpdateToolBody,
 } from "../../../../contracts/stack";
-import { ctxOf } from "../../plugins/request-context";
+import { ctxOf, publicCtxOf } from "../../plugins/request-context";
+import { presentAuditEvent } from "../audit/audit.presenter";
+import { listRecordHistory } from "../audit/audit.service";
+import {
+  adoptCandidate,
+  dismissCandidate,
+  importExpenses,
+  listCandidates,
+  listExpenseImports,
+} from "./discovery.service";
 import {
   createIntegration,
   editIntegration,
@@ -27,8 +50,16 @@ import {
   removeIntegration,
 } from "./integrations.service";
 import { getStackGraph, getTaxonomy, listOverlaps, listRenewals, summariseCompliance } from "./portfolio.service";
+import {
+  feedNotFound,
+  getCalendarFeed,
+  renderRenewalsFeed,
+  revokeCalendarFeed,
+  rotateCalendarFeed,
+} from "./reminders.service";
 import { presentIntegration, presentTool } from "./stack.presenter";
 import { createTool, editTool, getTool, listWorkspaceTools, setToolArchived, todayOf } from "./stack.service";
+import { exportToolsCsv, importToolsCsv } from "./tools-csv.service";
 
 const ArchiveBody = z.strictObject({ version: Version });
 
@@ -52,11 +83,58 @@ export const stackRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    "/tools/export.csv",
+    {
+      schema: { tags: ["stack"], summary: "The catalog (as filtered) as a CSV file", querystring: ToolExportQuery },
+    },
+    async (request, reply) => {
+      const csv = await exportToolsCsv(ctxOf(request), { ...request.query, limit: 200 });
+      return reply
+        .header("content-type", "text/csv; charset=utf-8")
+        .header("content-disposition", 'attachment; filename="tandem-stack.csv"')
+        .send(csv);
+    },
+  );
+
+  app.post(
+    "/tools/import",
+    {
+      bodyLimit: 5 * 1024 * 1024,
+      schema: {
+        tags: ["stack"],
+        summary: "Check (dry run) or import a catalog CSV file: all lines or none",
+        body: ImportToolsBody,
+        response: { 200: ImportToolsResult },
+      },
+    },
+    async (request) => importToolsCsv(ctxOf(request), request.body),
+  );
+
+  app.get(
     "/tools/:id",
     { schema: { tags: ["stack"], summary: "One tool", params: IdParams, response: { 200: Tool } } },
     async (request) => {
       const ctx = ctxOf(request);
       return presentTool(await getTool(ctx, request.params.id), todayOf(ctx));
+    },
+  );
+
+  app.get(
+    "/tools/:id/history",
+    {
+      schema: {
+        tags: ["stack"],
+        summary: "Who changed a tool, what and when",
+        params: IdParams,
+        querystring: ListQuery.pick({ limit: true, cursor: true }),
+        response: { 200: AuditList },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      await getTool(ctx, request.params.id);
+      const page = await listRecordHistory(ctx, request.params.id, request.query);
+      return { items: page.items.map(presentAuditEvent), nextCursor: page.nextCursor };
     },
   );
 
@@ -194,5 +272,115 @@ export const stackRoutes: FastifyPluginAsyncZod = async (app) => {
     "/stack/compliance",
     { schema: { tags: ["stack"], summary: "Compliance of every live tool", response: { 200: ComplianceSummary } } },
     async (request) => summariseCompliance(ctxOf(request)),
+  );
+
+  app.get(
+    "/me/calendar-feed",
+    {
+      schema: {
+        tags: ["stack"],
+        summary: "Whether I have a renewals calendar feed",
+        response: { 200: CalendarFeedStatus },
+      },
+    },
+    async (request) => getCalendarFeed(ctxOf(request)),
+  );
+
+  app.post(
+    "/me/calendar-feed",
+    {
+      schema: {
+        tags: ["stack"],
+        summary: "Create (or replace) my secret renewals calendar address",
+        response: { 201: CalendarFeedCreated },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await rotateCalendarFeed(ctxOf(request))),
+  );
+
+  app.delete(
+    "/me/calendar-feed",
+    { schema: { tags: ["stack"], summary: "Revoke my renewals calendar address", response: { 200: Ok } } },
+    async (request) => revokeCalendarFeed(ctxOf(request)),
+  );
+
+  app.get(
+    "/stack/renewals.ics",
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["stack"],
+        summary: "The renewals as an iCalendar feed (the secret address from POST /me/calendar-feed)",
+        querystring: CalendarFeedQuery,
+      },
+    },
+    async (request, reply) => {
+      const { database, now } = publicCtxOf(request);
+      const feed = await renderRenewalsFeed(database, request.query.key, now);
+      if (feed === null) throw feedNotFound();
+      return reply
+        .header("content-type", "text/calendar; charset=utf-8")
+        .header("cache-control", "no-store")
+        .header("content-disposition", 'inline; filename="tandem-renewals.ics"')
+        .send(feed);
+    },
+  );
+
+  app.post(
+    "/stack/discovery/imports",
+    {
+      bodyLimit: 17 * 1024 * 1024,
+      schema: {
+        tags: ["stack"],
+        summary: "Check (dry run) or import an expense statement for shadow-IT discovery",
+        body: ImportExpensesBody,
+        response: { 200: ImportExpensesResult },
+      },
+    },
+    async (request) => importExpenses(ctxOf(request), request.body),
+  );
+
+  app.get(
+    "/stack/discovery/imports",
+    { schema: { tags: ["stack"], summary: "Imported statements", response: { 200: ExpenseImportList } } },
+    async (request) => listExpenseImports(ctxOf(request)),
+  );
+
+  app.get(
+    "/stack/discovery/candidates",
+    {
+      schema: {
+        tags: ["stack"],
+        summary: "Shadow-IT candidates: software-like spend on merchants in no catalog tool",
+        response: { 200: ShadowCandidateList },
+      },
+    },
+    async (request) => listCandidates(ctxOf(request)),
+  );
+
+  app.post(
+    "/stack/discovery/candidates/adopt",
+    {
+      schema: {
+        tags: ["stack"],
+        summary: "Bring a candidate into the catalog as shadow, and open its purchase review",
+        body: AdoptCandidateBody,
+        response: { 201: AdoptCandidateResult },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await adoptCandidate(ctxOf(request), request.body)),
+  );
+
+  app.post(
+    "/stack/discovery/candidates/dismiss",
+    {
+      schema: {
+        tags: ["stack"],
+        summary: "Stop proposing a merchant",
+        body: DismissCandidateBody,
+        response: { 200: Ok },
+      },
+    },
+    async (request) => dismissCandidate(ctxOf(request), request.body),
   );
 };

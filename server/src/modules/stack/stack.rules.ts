@@ -40,6 +40,17 @@ export function renewalReminderDates(cancelBy: string): string[] {
   return RENEWAL_REMINDER_DAYS.map((days) => addDays(cancelBy, -days));
 }
 
+/**
+ * The reminder due today for a cancel-by date, if any: the latest of 120/90/60/30 days before it that has come
+ * (a tool added 50 days before its cancel-by gets the 60-day reminder, not three at once); none once it passed.
+ */
+export function dueReminder(cancelBy: string, today: string): number | null {
+  const daysLeft = daysBetween(today, cancelBy);
+  if (daysLeft < 0) return null;
+  const due = RENEWAL_REMINDER_DAYS.filter((days) => days >= daysLeft);
+  return due.length === 0 ? null : Math.min(...due);
+}
+
 /** Seats used as a share of seats bought, or null when unknown. */
 export function utilisation(seatsBought: number | null, seatsUsed: number | null): number | null {
   if (seatsBought === null || seatsUsed === null || seatsBought === 0) return null;

@@ -12,3 +12,8 @@ export function listAudit(filters: { action?: string }, cursor?: string) {
 export function verifyAudit() {
   return api<AuditVerification>("/audit/verify");
 }
+
+/** Every action the workspace's log holds, for the filter. */
+export function listAuditActions() {
+  return api<{ items: string[] }>("/audit/actions");
+}

@@ -69,7 +69,7 @@ export const productModules: ProductModule[] = [
       "IT's architecture, integration and compliance notes in every case",
       "Every decision with its reason, and alternatives when the answer is no",
     ],
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     key: "service-levels",
@@ -83,7 +83,7 @@ export const productModules: ProductModule[] = [
       "Breaches flagged as they happen",
       "IT responsiveness as a KPI on the scorecard",
     ],
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     key: "stack",
@@ -140,7 +140,7 @@ export const productModules: ProductModule[] = [
       "Variants, results and a sound statistical analysis",
       "Decisions recorded with their evidence",
     ],
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     key: "value",
@@ -154,7 +154,7 @@ export const productModules: ProductModule[] = [
       "Multi-touch attribution across channels",
       "Expected versus realised value of every initiative",
     ],
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     key: "rituals",

@@ -1,12 +1,18 @@
 import type { z } from "zod";
+import type { AuditEvent } from "../../../../contracts/audit";
 import type { User } from "../../../../contracts/people";
 import type {
   ComplianceSummary,
   CreateIntegrationBody,
   CreateToolBody,
+  ExpenseImportList,
+  ImportExpensesResult,
+  ImportToolsResult,
   Integration,
   OverlapList,
   RenewalList,
+  ShadowCandidate,
+  StackCategory,
   StackGraph,
   Taxonomy,
   Tool,
@@ -107,4 +113,63 @@ export function listRenewals(withinDays: number) {
 /** The workspace's compliance: counts and every tool's gaps. */
 export function getCompliance() {
   return api<z.infer<typeof ComplianceSummary>>("/stack/compliance");
+}
+
+/** Whether I have a renewals calendar feed. */
+export function getCalendarFeed() {
+  return api<{ active: boolean; createdAt: string | null }>("/me/calendar-feed");
+}
+
+/** Creates (or replaces) my secret renewals calendar address; the secret is returned once. */
+export function rotateCalendarFeed() {
+  return api<{ path: string; createdAt: string }>("/me/calendar-feed", { method: "POST" });
+}
+
+/** Revokes my renewals calendar address. */
+export function revokeCalendarFeed() {
+  return api<{ ok: true }>("/me/calendar-feed", { method: "DELETE" });
+}
+
+/** Checks (dry run) or imports a catalog CSV file: all lines or none. */
+export function importTools(body: { csv: string; dryRun: boolean }) {
+  return api<ImportToolsResult>("/tools/import", { method: "POST", body });
+}
+
+/** Who changed a tool, what and when, newest first. */
+export function getToolHistory(id: string, cursor?: string) {
+  return api<Page<AuditEvent>>(`/tools/${id}/history`, { query: { cursor, limit: 20 } });
+}
+
+/** Checks (dry run) or imports an expense statement for shadow-IT discovery. */
+export function importExpenses(body: { fileName: string; csv: string; mode: "dry_run" | "import" | "import_valid" }) {
+  return api<ImportExpensesResult>("/stack/discovery/imports", { method: "POST", body });
+}
+
+/** Statements imported so far. */
+export function listExpenseImports() {
+  return api<z.infer<typeof ExpenseImportList>>("/stack/discovery/imports");
+}
+
+/** Shadow-IT candidates: software-like spend on merchants in no catalog tool. */
+export function listShadowCandidates() {
+  return api<{ items: ShadowCandidate[] }>("/stack/discovery/candidates");
+}
+
+/** Brings a candidate into the catalog as shadow and opens its purchase review. */
+export function adoptCandidate(body: {
+  merchantKey: string;
+  name: string;
+  vendor: string;
+  category: StackCategory;
+  subcategory: string;
+}) {
+  return api<{ toolId: string; requestId: string; requestNumber: number }>("/stack/discovery/candidates/adopt", {
+    method: "POST",
+    body,
+  });
+}
+
+/** Stops proposing a merchant. */
+export function dismissCandidate(body: { merchantKey: string; reason: string }) {
+  return api<{ ok: true }>("/stack/discovery/candidates/dismiss", { method: "POST", body });
 }

@@ -1,9 +1,15 @@
 import dagre from "@dagrejs/dagre";
-import type { DataClass, Integration, Lifecycle, StackCategory, Tool } from "../../../../contracts/stack";
+import type {
+  DataClass,
+  GraphIntegration,
+  Lifecycle,
+  StackCategory,
+  GraphTool as Tool,
+} from "../../../../contracts/stack";
 import { handlesPersonalData } from "./labels";
 
 /** What the graph shows of a tool, and what it flags. */
-export interface GraphTool {
+export interface FlaggedTool {
   tool: Tool;
   isIsland: boolean;
   /** Receives data from a sanctioned tool that handles personal data, but is not compliant itself. */
@@ -21,7 +27,7 @@ export const NODE_WIDTH = 180;
 export const NODE_HEIGHT = 48;
 
 /** Flags every tool: islands, and receivers of personal data that are not compliant. */
-export function flagTools(tools: Tool[], integrations: Integration[]): Map<string, GraphTool> {
+export function flagTools(tools: Tool[], integrations: GraphIntegration[]): Map<string, FlaggedTool> {
   const byId = new Map(tools.map((tool) => [tool.id, tool]));
   const connected = new Set<string>();
   const atRisk = new Set<string>();

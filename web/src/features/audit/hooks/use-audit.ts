@@ -1,5 +1,5 @@
-import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
-import { listAudit, verifyAudit } from "../api";
+import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
+import { listAudit, listAuditActions, verifyAudit } from "../api";
 
 /** Audit events matching the filter, newest first, with "load more". */
 export function useAuditEvents(filters: { action?: string }) {
@@ -15,4 +15,9 @@ export function useAuditEvents(filters: { action?: string }) {
 /** Verifies the chain when asked (it reads every event, so not on page load). */
 export function useVerifyAudit() {
   return useMutation({ mutationFn: verifyAudit });
+}
+
+/** The actions the log holds (for the filter). */
+export function useAuditActions() {
+  return useQuery({ queryKey: ["audit", "actions"], queryFn: listAuditActions, staleTime: 60_000 });
 }

@@ -4,6 +4,7 @@ import { IconSearch } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import { Logo } from "../../../components/ui/logo";
 import { useMe } from "../../auth/hooks/use-me";
+import { NotificationBell } from "../../notifications/components/notification-bell";
 import classes from "./app-header.module.css";
 import { ThemeMenu } from "./theme-menu";
 import { UserMenu } from "./user-menu";
@@ -52,6 +53,7 @@ export function AppHeader({ isNavOpen, onToggleNav }: { isNavOpen: boolean; onTo
             {isMac ? "⌘" : "Ctrl"} K
           </Kbd>
         </UnstyledButton>
+        <NotificationBell />
         <ThemeMenu />
         <UserMenu />
       </Group>

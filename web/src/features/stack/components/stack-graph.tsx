@@ -15,11 +15,17 @@ import {
   ReactFlow,
 } from "@xyflow/react";
 import { memo, useMemo, useState } from "react";
-import type { DataClass, Integration, Lifecycle, StackCategory, Tool } from "../../../../../contracts/stack";
+import type {
+  DataClass,
+  GraphIntegration,
+  Lifecycle,
+  StackCategory,
+  GraphTool as Tool,
+} from "../../../../../contracts/stack";
 import {
+  type FlaggedTool,
   flagTools,
   type GraphFilters,
-  type GraphTool,
   layoutGraph,
   matchesFilters,
   NODE_HEIGHT,
@@ -28,7 +34,7 @@ import {
 import { categoryMeta, categoryOptions, dataClassOptions, lifecycleOptions, statusMeta } from "../labels";
 import classes from "./stack-graph.module.css";
 
-type ToolNode = Node<{ entry: GraphTool; isDimmed: boolean }, "tool">;
+type ToolNode = Node<{ entry: FlaggedTool; isDimmed: boolean }, "tool">;
 
 const ToolNodeView = memo(function ToolNodeView({ data }: NodeProps<ToolNode>) {
   const { entry, isDimmed } = data;
@@ -67,7 +73,7 @@ const nodeTypes = { tool: ToolNodeView };
 
 interface StackGraphProps {
   tools: Tool[];
-  integrations: Integration[];
+  integrations: GraphIntegration[];
 }
 
 /** The stack as a graph: tools coloured by category, integrations as arrows, islands and risky receivers flagged. */
@@ -100,7 +106,7 @@ export function StackGraph({ tools, integrations }: StackGraphProps) {
   const nodes: ToolNode[] = useMemo(
     () =>
       visible.map((tool) => {
-        const entry = flagged.get(tool.id) as GraphTool;
+        const entry = flagged.get(tool.id) as FlaggedTool;
         return {
           id: tool.id,
           type: "tool",

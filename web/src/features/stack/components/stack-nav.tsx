@@ -9,6 +9,7 @@ const views = [
   { path: "/stack/compliance", label: "Compliance" },
   { path: "/stack/overlaps", label: "Overlaps" },
   { path: "/stack/portfolio", label: "Spend & fit" },
+  { path: "/stack/discovery", label: "Shadow IT" },
 ] as const;
 
 /** The Stack's views as links, so each view has a URL of its own. */

@@ -11,6 +11,7 @@ import { PageLoader } from "../../../components/ui/page-loader";
 import { useDeleteIntegration, useToolIntegrations } from "../hooks/use-stack";
 import { methodLabels } from "../labels";
 import { IntegrationDialog } from "./integration-dialog";
+import { ToolNeighbourhood } from "./tool-neighbourhood";
 
 /** The integrations in and out of a tool: what moves, how, and who owns it; add and remove. */
 export function ToolIntegrations({ tool, canWrite }: { tool: Tool; canWrite: boolean }) {
@@ -58,88 +59,91 @@ export function ToolIntegrations({ tool, canWrite }: { tool: Tool; canWrite: boo
           description="An island: no data flows in or out. Add an integration if it exchanges data with another tool."
         />
       ) : (
-        <div className="table-scroll">
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Direction</Table.Th>
-                <Table.Th scope="col">Other tool</Table.Th>
-                <Table.Th scope="col" visibleFrom="sm">
-                  Data objects
-                </Table.Th>
-                <Table.Th scope="col" visibleFrom="sm">
-                  Method
-                </Table.Th>
-                <Table.Th scope="col" visibleFrom="sm">
-                  Owner
-                </Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((integration) => {
-                const isOut = integration.from.id === tool.id;
-                const other = isOut ? integration.to : integration.from;
-                const DirectionIcon =
-                  integration.direction === "two_way" ? IconArrowsLeftRight : isOut ? IconArrowRight : IconArrowLeft;
-                const directionLabel =
-                  integration.direction === "two_way" ? "Both ways" : isOut ? "Sends to" : "Receives from";
-                return (
-                  <Table.Tr key={integration.id}>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <DirectionIcon size={16} aria-hidden="true" />
-                        <Text size="sm">{directionLabel}</Text>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <AnchorLink to="/stack/tools/$id" params={{ id: other.id }} size="sm">
-                        {other.name}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Group gap={4}>
-                        {integration.dataObjects.length === 0 ? (
-                          <Text size="sm" c="dimmed">
-                            —
-                          </Text>
-                        ) : (
-                          integration.dataObjects.map((object) => (
-                            <Badge key={object} variant="outline" color="gray" tt="none" size="sm">
-                              {object}
-                            </Badge>
-                          ))
+        <>
+          <ToolNeighbourhood tool={tool} integrations={items} />
+          <div className="table-scroll">
+            <Table verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Direction</Table.Th>
+                  <Table.Th scope="col">Other tool</Table.Th>
+                  <Table.Th scope="col" visibleFrom="sm">
+                    Data objects
+                  </Table.Th>
+                  <Table.Th scope="col" visibleFrom="sm">
+                    Method
+                  </Table.Th>
+                  <Table.Th scope="col" visibleFrom="sm">
+                    Owner
+                  </Table.Th>
+                  <Table.Th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((integration) => {
+                  const isOut = integration.from.id === tool.id;
+                  const other = isOut ? integration.to : integration.from;
+                  const DirectionIcon =
+                    integration.direction === "two_way" ? IconArrowsLeftRight : isOut ? IconArrowRight : IconArrowLeft;
+                  const directionLabel =
+                    integration.direction === "two_way" ? "Both ways" : isOut ? "Sends to" : "Receives from";
+                  return (
+                    <Table.Tr key={integration.id}>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <DirectionIcon size={16} aria-hidden="true" />
+                          <Text size="sm">{directionLabel}</Text>
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <AnchorLink to="/stack/tools/$id" params={{ id: other.id }} size="sm">
+                          {other.name}
+                        </AnchorLink>
+                      </Table.Td>
+                      <Table.Td visibleFrom="sm">
+                        <Group gap={4}>
+                          {integration.dataObjects.length === 0 ? (
+                            <Text size="sm" c="dimmed">
+                              —
+                            </Text>
+                          ) : (
+                            integration.dataObjects.map((object) => (
+                              <Badge key={object} variant="outline" color="gray" tt="none" size="sm">
+                                {object}
+                              </Badge>
+                            ))
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td visibleFrom="sm">
+                        <Text size="sm">{methodLabels[integration.method]}</Text>
+                      </Table.Td>
+                      <Table.Td visibleFrom="sm">
+                        <Text size="sm">{integration.owner?.name ?? "—"}</Text>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {canWrite && (
+                          <Tooltip label="Remove">
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              aria-label={`Remove the integration with ${other.name}`}
+                              onClick={() => setRemoving(integration)}
+                            >
+                              <IconTrash size={16} />
+                            </ActionIcon>
+                          </Tooltip>
                         )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm">{methodLabels[integration.method]}</Text>
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm">{integration.owner?.name ?? "—"}</Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {canWrite && (
-                        <Tooltip label="Remove">
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Remove the integration with ${other.name}`}
-                            onClick={() => setRemoving(integration)}
-                          >
-                            <IconTrash size={16} />
-                          </ActionIcon>
-                        </Tooltip>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </div>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </div>
+        </>
       )}
       <Stack>
         <IntegrationDialog tool={tool} opened={isAdding} onClose={() => setIsAdding(false)} />

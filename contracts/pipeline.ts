@@ -1,0 +1,470 @@
+import { z } from "zod";
+import { editableFields, Id, ListQuery, page, Timestamp, Version } from "./common";
+import { CalendarDate, Currency, DataClass } from "./stack";
+
+/** Limits shared by forms and the server. */
+export const PipelineLimits = {
+  titleMax: 160,
+  textMax: 8000,
+  commentMax: 8000,
+  activitiesMax: 30,
+  activityNameMax: 80,
+  alternativesMax: 10,
+  holidaysMax: 400,
+} as const;
+
+export const RequestType = z.enum(["change", "capability", "data", "purchase", "project"]);
+export type RequestType = z.infer<typeof RequestType>;
+
+export const Priority = z.enum(["crucial", "secondary", "nice_to_have"]);
+export type Priority = z.infer<typeof Priority>;
+
+export const Stage = z.enum([
+  "draft",
+  "submitted",
+  "triage",
+  "planning",
+  "decision",
+  "delivery",
+  "delivered",
+  "value_review",
+  "closed",
+  "declined",
+  "withdrawn",
+]);
+export type Stage = z.infer<typeof Stage>;
+
+/** Stages a request no longer moves out of (except a declined one, by a single appeal). */
+export const FINAL_STAGES: readonly Stage[] = ["closed", "declined", "withdrawn"];
+
+export const DecisionOutcome = z.enum(["approved", "declined", "deferred", "alternative"]);
+export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
+
+export const RaciRole = z.enum(["R", "A", "C", "I"]);
+export type RaciRole = z.infer<typeof RaciRole>;
+
+/** A non-negative amount of money as a decimal string, in the request's currency. */
+export const Amount = z
+  .string()
+  .regex(/^\d{1,13}(\.\d{1,2})?$/, { error: "must be a non-negative amount like 12345.67" });
+
+const text = (max: number = PipelineLimits.textMax) => z.string().trim().max(max);
+const score = z.number().int().min(1, { error: "must be from 1 to 10" }).max(10, { error: "must be from 1 to 10" });
+
+/** What the requester fills in: the guided intake form. */
+export const IntakeFields = z.strictObject({
+  type: RequestType,
+  title: z.string().trim().min(1, { error: "is required" }).max(PipelineLimits.titleMax),
+  problem: text().default(""),
+  outcome: text().default(""),
+  beneficiaries: text(2000).default(""),
+  objectives: text(2000).default(""),
+  deadline: CalendarDate.nullable().default(null),
+  deadlineReason: text(2000).default(""),
+  dataClasses: z.array(DataClass).max(5).default([]),
+  expectedBenefit: Amount.nullable().default(null),
+  softHours: z.number().min(0).max(10_000_000).nullable().default(null),
+  hourlyRate: Amount.nullable().default(null),
+  costEstimate: Amount.nullable().default(null),
+  currency: Currency.default("EUR"),
+  confidence: z.number().int().min(0).max(100).nullable().default(null),
+  sponsorId: Id.nullable().default(null),
+  teamId: Id.nullable().default(null),
+});
+
+/** What triage sets: the priority class and the score's inputs. */
+export const TriageFields = z.strictObject({
+  priority: Priority.nullable().default(null),
+  itPartnerId: Id.nullable().default(null),
+  reach: z.number().min(0).max(1_000_000_000).nullable().default(null),
+  valueScore: score.nullable().default(null),
+  urgencyScore: score.nullable().default(null),
+  riskScore: score.nullable().default(null),
+  effort: z.number().positive({ error: "must be more than 0" }).max(100_000).nullable().default(null),
+});
+
+/** What planning adds: IT's part of the case, before anything is chosen. */
+export const PlanningFields = z.strictObject({
+  architectureNotes: text().default(""),
+  integrationNotes: text().default(""),
+  securityNotes: text().default(""),
+  complianceNotes: text().default(""),
+  toolIds: z.array(Id).max(50).default([]),
+});
+
+/** Creates a request: submitted at once, or kept as a draft. */
+export const CreateRequestBody = IntakeFields.extend({ draft: z.boolean().default(false) });
+export type CreateRequestBody = z.infer<typeof CreateRequestBody>;
+
+/** Edits a request: any intake, triage or planning field, with the version it was read at. */
+export const UpdateRequestBody = z.strictObject({
+  version: Version,
+  ...editableFields(IntakeFields.shape),
+  ...editableFields(TriageFields.shape),
+  ...editableFields(PlanningFields.shape),
+});
+export type UpdateRequestBody = z.infer<typeof UpdateRequestBody>;
+
+/** Moves a request to another stage. */
+export const TransitionBody = z.strictObject({
+  to: Stage,
+  version: Version,
+  comment: text(2000).optional(),
+});
+export type TransitionBody = z.infer<typeof TransitionBody>;
+
+/** Marks a request as waiting on its requester (the clocks pause) or not. */
+export const WaitingBody = z.strictObject({ waiting: z.boolean(), version: Version, reason: text(2000).optional() });
+
+/** An alternative offered when IT cannot provide what was asked: free text, or a tool of the Stack. */
+export const Alternative = z.strictObject({
+  text: z.string().trim().max(2000).default(""),
+  toolId: Id.nullable().default(null),
+});
+
+/** The decision on a request; a reason is always required, and alternatives with a decline or an alternative. */
+export const DecisionBody = z.strictObject({
+  outcome: DecisionOutcome,
+  reason: z.string().trim().min(1, { error: "is required" }).max(4000),
+  alternatives: z.array(Alternative).max(PipelineLimits.alternativesMax).default([]),
+  version: Version,
+});
+export type DecisionBody = z.infer<typeof DecisionBody>;
+
+/** The requester's single appeal of a decline or an alternative. */
+export const AppealBody = z.strictObject({
+  comment: z.string().trim().min(1, { error: "is required" }).max(4000),
+  version: Version,
+});
+
+export const VersionBody = z.strictObject({ version: Version });
+
+/** The value review of a delivered request. */
+export const ReviewBody = z.strictObject({
+  realisedBenefit: Amount,
+  notes: text(4000).default(""),
+  version: Version,
+});
+
+/** Moves a request in the ranked backlog: directly above another one, or to the bottom. */
+export const RankBody = z.strictObject({ beforeId: Id.nullable(), version: Version });
+
+const PersonRef = z.object({ id: Id, name: z.string() });
+const TeamRef = z.object({ id: Id, name: z.string() });
+
+/** One of a request's service-level clocks. */
+export const SlaClock = z.object({
+  targetMinutes: z.number(),
+  elapsedMinutes: z.number(),
+  status: z.enum(["met", "breached", "running", "at_risk", "paused", "none"]),
+  dueAt: Timestamp.nullable(),
+  stoppedAt: Timestamp.nullable(),
+});
+export type SlaClock = z.infer<typeof SlaClock>;
+
+/** A request as lists show it. */
+export const RequestSummary = z.object({
+  id: Id,
+  number: z.number().int(),
+  reference: z.string(),
+  type: RequestType,
+  title: z.string(),
+  stage: Stage,
+  priority: Priority.nullable(),
+  score: z.number().nullable(),
+  rank: z.number(),
+  requester: PersonRef,
+  sponsor: PersonRef.nullable(),
+  itPartner: PersonRef.nullable(),
+  team: TeamRef.nullable(),
+  deadline: z.string().nullable(),
+  waitingOnRequester: z.boolean(),
+  breached: z.boolean(),
+  nextDueAt: Timestamp.nullable(),
+  stageChangedAt: Timestamp,
+  submittedAt: Timestamp.nullable(),
+  version: Version,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type RequestSummary = z.infer<typeof RequestSummary>;
+
+export const RaciRow = z.object({
+  activity: z.string(),
+  role: RaciRole,
+  team: TeamRef.nullable(),
+  user: PersonRef.nullable(),
+});
+export type RaciRow = z.infer<typeof RaciRow>;
+
+/** A request with everything its page shows. */
+export const PipelineRequest = RequestSummary.extend({
+  problem: z.string(),
+  outcome: z.string(),
+  beneficiaries: z.string(),
+  objectives: z.string(),
+  deadlineReason: z.string(),
+  dataClasses: z.array(DataClass),
+  currency: z.string(),
+  expectedBenefit: z.string().nullable(),
+  softHours: z.number().nullable(),
+  hourlyRate: z.string().nullable(),
+  /** Hard benefit plus soft hours × hourly rate: the benefit in money. */
+  totalExpectedBenefit: z.string().nullable(),
+  costEstimate: z.string().nullable(),
+  confidence: z.number().int().nullable(),
+  reach: z.number().nullable(),
+  valueScore: z.number().int().nullable(),
+  urgencyScore: z.number().int().nullable(),
+  riskScore: z.number().int().nullable(),
+  effort: z.number().nullable(),
+  scoreExplanation: z.string().nullable(),
+  architectureNotes: z.string(),
+  integrationNotes: z.string(),
+  securityNotes: z.string(),
+  complianceNotes: z.string(),
+  tools: z.array(z.object({ id: Id, name: z.string() })),
+  decision: z
+    .object({
+      outcome: DecisionOutcome,
+      reason: z.string(),
+      alternatives: z.array(z.object({ text: z.string(), tool: z.object({ id: Id, name: z.string() }).nullable() })),
+      decidedBy: PersonRef.nullable(),
+      decidedAt: Timestamp.nullable(),
+      appealedAt: Timestamp.nullable(),
+      appealComment: z.string().nullable(),
+      alternativeAcceptedAt: Timestamp.nullable(),
+    })
+    .nullable(),
+  review: z.object({
+    dueOn: z.string().nullable(),
+    realisedBenefit: z.string().nullable(),
+    notes: z.string(),
+    reviewedAt: Timestamp.nullable(),
+  }),
+  raci: z.array(RaciRow),
+  raciProblems: z.array(z.string()),
+  clocks: z.object({ firstResponse: SlaClock, decision: SlaClock, delivery: SlaClock }),
+  allowedTransitions: z.array(Stage),
+  watching: z.boolean(),
+});
+export type PipelineRequest = z.infer<typeof PipelineRequest>;
+
+export const RequestList = page(RequestSummary);
+export const RequestListQuery = ListQuery.extend({
+  /** `rank` is the backlog order both sides see; `-updatedAt` the latest changes. */
+  sort: z.enum(["rank", "-updatedAt", "number", "-number"]).default("rank"),
+  stage: z.union([Stage, z.literal("open")]).optional(),
+  type: RequestType.optional(),
+  priority: Priority.optional(),
+  teamId: Id.optional(),
+  sponsorId: Id.optional(),
+  breached: z.enum(["true", "false"]).optional(),
+  /** `me`: what waits on the signed-in person. */
+  waitingOn: z.literal("me").optional(),
+});
+export type RequestListQuery = z.infer<typeof RequestListQuery>;
+
+/** An entry of a request's timeline. */
+export const RequestEvent = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  fromStage: Stage.nullable(),
+  toStage: Stage.nullable(),
+  actor: PersonRef.nullable(),
+  at: Timestamp,
+  data: z.record(z.string(), z.unknown()),
+});
+export const RequestEventList = z.object({ items: z.array(RequestEvent) });
+
+export const CreateCommentBody = z.strictObject({
+  body: z.string().trim().min(1, { error: "is required" }).max(PipelineLimits.commentMax),
+  mentions: z.array(Id).max(20).default([]),
+});
+export const RequestComment = z.object({
+  id: Id,
+  author: PersonRef,
+  body: z.string(),
+  mentions: z.array(PersonRef),
+  createdAt: Timestamp,
+});
+export const CommentList = z.object({ items: z.array(RequestComment) });
+
+/** Who a template's activity names: a team of a kind, or a person of the request. */
+export const RaciAssignee = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("team"), teamKind: z.enum(["marketing", "it", "security", "legal", "finance"]) }),
+  z.strictObject({ kind: z.literal("requester") }),
+  z.strictObject({ kind: z.literal("sponsor") }),
+  z.strictObject({ kind: z.literal("it_partner") }),
+]);
+export type RaciAssignee = z.infer<typeof RaciAssignee>;
+
+export const RaciTemplateActivity = z.strictObject({
+  name: z.string().trim().min(1, { error: "is required" }).max(PipelineLimits.activityNameMax),
+  assignments: z
+    .array(
+      z.strictObject({
+        role: RaciRole,
+        assignee: RaciAssignee,
+        /** Only when the request's cost estimate is above this amount. */
+        costAbove: z.number().min(0).nullable().default(null),
+      }),
+    )
+    .min(1)
+    .max(12),
+});
+export type RaciTemplateActivity = z.infer<typeof RaciTemplateActivity>;
+
+export const RaciTemplate = z.object({
+  requestType: RequestType,
+  activities: z.array(RaciTemplateActivity),
+  version: z.number().int(),
+  isDefault: z.boolean(),
+});
+export type RaciTemplate = z.infer<typeof RaciTemplate>;
+export const RaciTemplateList = z.object({ items: z.array(RaciTemplate) });
+export const UpdateRaciTemplateBody = z.strictObject({
+  activities: z.array(RaciTemplateActivity).min(1).max(PipelineLimits.activitiesMax),
+  /** The version read; 0 when the template was still the built-in default. */
+  version: z.number().int().min(0),
+});
+
+/** Replaces a request's who-does-what. */
+export const UpdateRaciBody = z.strictObject({
+  version: Version,
+  rows: z
+    .array(
+      z.strictObject({
+        activity: z.string().trim().min(1, { error: "is required" }).max(PipelineLimits.activityNameMax),
+        role: RaciRole,
+        teamId: Id.nullable().default(null),
+        userId: Id.nullable().default(null),
+      }),
+    )
+    .max(200),
+});
+export type UpdateRaciBody = z.infer<typeof UpdateRaciBody>;
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time like 09:00" });
+
+export const CalendarFields = z.strictObject({
+  name: z.string().trim().min(1, { error: "is required" }).max(80),
+  timeZone: z.string().trim().min(1, { error: "is required" }).max(64),
+  workingDays: z.array(z.number().int().min(1).max(7)).min(1, { error: "needs at least one day" }).max(7),
+  workingHours: z.strictObject({ start: clockTime, end: clockTime }),
+  holidays: z.array(CalendarDate).max(PipelineLimits.holidaysMax).default([]),
+});
+export const CreateCalendarBody = CalendarFields.extend({ isDefault: z.boolean().default(false) });
+export const UpdateCalendarBody = z.strictObject({
+  version: Version,
+  ...editableFields(CalendarFields.shape),
+  isDefault: z.literal(true).optional(),
+});
+export const WorkCalendar = z.object({
+  id: Id,
+  name: z.string(),
+  timeZone: z.string(),
+  workingDays: z.array(z.number().int()),
+  workingHours: z.object({ start: z.string(), end: z.string() }),
+  holidays: z.array(z.string()),
+  isDefault: z.boolean(),
+  version: Version,
+});
+export type WorkCalendar = z.infer<typeof WorkCalendar>;
+export const CalendarList = z.object({ items: z.array(WorkCalendar) });
+
+const targetMinutes = z.number().int().min(1).max(10_000_000);
+export const SlaPolicy = z.object({
+  priority: Priority,
+  calendarId: Id,
+  firstResponseMinutes: z.number().int(),
+  decisionMinutes: z.number().int(),
+  deliveryMinutes: z.number().int(),
+  version: Version,
+});
+export type SlaPolicy = z.infer<typeof SlaPolicy>;
+export const SlaPolicyList = z.object({ items: z.array(SlaPolicy) });
+export const UpdateSlaPolicyBody = z.strictObject({
+  calendarId: Id.optional(),
+  firstResponseMinutes: targetMinutes.optional(),
+  decisionMinutes: targetMinutes.optional(),
+  deliveryMinutes: targetMinutes.optional(),
+  version: Version,
+});
+export const PriorityParams = z.object({ priority: Priority });
+export const RequestTypeParams = z.object({ type: RequestType });
+
+export const SlaReportQuery = z.object({
+  from: CalendarDate.optional(),
+  to: CalendarDate.optional(),
+  type: RequestType.optional(),
+});
+export type SlaReportQuery = z.infer<typeof SlaReportQuery>;
+const Share = z.object({ total: z.number().int(), met: z.number().int(), share: z.number().nullable() });
+export const SlaReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  byClass: z.array(
+    z.object({
+      priority: Priority,
+      firstResponse: Share,
+      decision: Share,
+      delivery: Share,
+    }),
+  ),
+  overall: z.object({ firstResponse: Share, decision: Share, delivery: Share }),
+  /** Business hours from submission to decision. */
+  timeToDecision: z.object({ median: z.number().nullable(), p90: z.number().nullable(), count: z.number().int() }),
+  trend: z.array(
+    z.object({
+      month: z.string(),
+      submitted: z.number().int(),
+      firstResponseShare: z.number().nullable(),
+      decisionShare: z.number().nullable(),
+      deliveryShare: z.number().nullable(),
+      medianDecisionHours: z.number().nullable(),
+    }),
+  ),
+  open: z.object({ total: z.number().int(), breached: z.number().int(), waitingOnRequester: z.number().int() }),
+});
+export type SlaReport = z.infer<typeof SlaReport>;
+
+/** The backlog's scoring formula. */
+export const ScoringPreset = z.enum(["rice", "wsjf", "weighted"]);
+export const Scoring = z.strictObject({
+  preset: ScoringPreset,
+  /** Weights of the weighted preset; ignored by RICE and WSJF. */
+  weights: z
+    .strictObject({
+      value: z.number().min(0).max(10),
+      urgency: z.number().min(0).max(10),
+      risk: z.number().min(0).max(10),
+      confidence: z.number().min(0).max(10),
+      effort: z.number().min(0).max(10),
+    })
+    .default({ value: 3, urgency: 2, risk: 1, confidence: 1, effort: 2 }),
+});
+export type Scoring = z.infer<typeof Scoring>;
+export const PipelineSettings = z.object({ scoring: Scoring, formula: z.string(), version: z.number().int() });
+export const UpdatePipelineSettingsBody = z.strictObject({ scoring: Scoring, version: z.number().int().min(0) });
+
+/** Expected against realised benefit of reviewed requests, overall, per type and per sponsor. */
+const ValueFigures = z.object({
+  reviewed: z.number().int(),
+  expected: z.number(),
+  realised: z.number(),
+  /** realised ÷ expected; null when nothing was expected. */
+  ratio: z.number().nullable(),
+});
+export const ValueReportQuery = z.object({ from: CalendarDate.optional(), to: CalendarDate.optional() });
+export type ValueReportQuery = z.infer<typeof ValueReportQuery>;
+export const ValueReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  overall: ValueFigures,
+  byType: z.array(ValueFigures.extend({ type: RequestType })),
+  bySponsor: z.array(ValueFigures.extend({ sponsor: z.object({ id: Id, name: z.string() }).nullable() })),
+  /** Delivered requests whose review is still to come. */
+  pendingReviews: z.number().int(),
+});
+export type ValueReport = z.infer<typeof ValueReport>;

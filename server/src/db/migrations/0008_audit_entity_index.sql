@@ -1,0 +1,1 @@
+CREATE INDEX "audit_event_workspace_entity_idx" ON "audit_event" USING btree ("workspace_id","entity_id","seq");

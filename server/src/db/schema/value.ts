@@ -1,0 +1,150 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { at, id, timestamps, version } from "./columns";
+import { users, workspaces } from "./people";
+
+/** One CSV import into the Value ledger: what it was and what it did (its rows point back to it). */
+export const valueImports = pgTable(
+  "value_import",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    kind: text("kind", { enum: ["spend", "conversions", "paths", "touchpoints"] }).notNull(),
+    fileName: text("file_name").notNull().default(""),
+    lines: integer("lines").notNull(),
+    imported: integer("imported").notNull(),
+    skipped: integer("skipped").notNull().default(0),
+    createdBy: uuid("created_by").references(() => users.id),
+    ...timestamps(),
+  },
+  (t) => [index("value_import_workspace_created_idx").on(t.workspaceId, t.createdAt)],
+);
+
+/** Money spent (or planned) on a channel, campaign or initiative on a day. */
+export const spendLines = pgTable(
+  "spend_line",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    spentOn: date("spent_on", { mode: "string" }).notNull(),
+    channel: text("channel").notNull(),
+    campaign: text("campaign").notNull().default(""),
+    initiative: text("initiative").notNull().default(""),
+    kind: text("kind", { enum: ["planned", "actual"] }).notNull(),
+    amount: numeric("amount", { precision: 15, scale: 2 }).notNull(),
+    currency: text("currency").notNull(),
+    importId: uuid("import_id").references(() => valueImports.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index("spend_line_workspace_date_idx").on(t.workspaceId, t.spentOn, t.id),
+    index("spend_line_workspace_amount_idx").on(t.workspaceId, t.amount, t.id),
+    index("spend_line_workspace_channel_idx").on(t.workspaceId, t.channel, t.spentOn),
+    check("spend_line_amount_nonnegative", sql`${t.amount} >= 0`),
+  ],
+);
+
+/** A conversion (an outcome) of a customer journey, with its value. */
+export const outcomes = pgTable(
+  "outcome",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    journeyId: text("journey_id").notNull(),
+    occurredAt: at("occurred_at").notNull(),
+    value: doublePrecision("value").notNull().default(0),
+    importId: uuid("import_id").references(() => valueImports.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("outcome_workspace_time_idx").on(t.workspaceId, t.occurredAt),
+    check("outcome_value_nonnegative", sql`${t.value} >= 0`),
+  ],
+);
+
+/** One touch of a journey on a channel. */
+export const touchpoints = pgTable(
+  "touchpoint",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    journeyId: text("journey_id").notNull(),
+    occurredAt: at("occurred_at").notNull(),
+    channel: text("channel").notNull(),
+    importId: uuid("import_id").references(() => valueImports.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("touchpoint_workspace_time_idx").on(t.workspaceId, t.occurredAt)],
+);
+
+/** Aggregated journey paths (channels joined by " > ") over a period, as analytics tools export them. */
+export const journeyPaths = pgTable(
+  "journey_path",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    channels: text("channels").array().notNull(),
+    conversions: doublePrecision("conversions").notNull(),
+    value: doublePrecision("value").notNull(),
+    nulls: doublePrecision("nulls").notNull(),
+    importId: uuid("import_id").references(() => valueImports.id),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("journey_path_workspace_period_idx").on(t.workspaceId, t.periodStart, t.periodEnd),
+    check("journey_path_period", sql`${t.periodStart} <= ${t.periodEnd}`),
+  ],
+);
+
+/** An attribution run: its settings, what it read, and every model's results. */
+export const attributionRuns = pgTable(
+  "attribution_run",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    name: text("name").notNull().default(""),
+    status: text("status", { enum: ["done", "failed"] }).notNull(),
+    source: text("source", { enum: ["touchpoints", "paths"] }).notNull(),
+    models: text("models").array().notNull(),
+    markovOrder: integer("markov_order").notNull(),
+    lookbackDays: integer("lookback_days").notNull(),
+    halfLifeDays: doublePrecision("half_life_days").notNull(),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    currency: text("currency").notNull(),
+    inputs: jsonb("inputs"),
+    results: jsonb("results").notNull().default(sql`'[]'::jsonb`),
+    error: text("error"),
+    createdBy: uuid("created_by").references(() => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [index("attribution_run_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id)],
+);

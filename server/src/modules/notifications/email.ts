@@ -1,0 +1,69 @@
+// Notifications by email when SMTP is configured: the job claims a batch of unsent notifications (several
+// processes never claim the same one), sends each to its person, and marks it sent; a failed send is retried on
+// later runs, up to three attempts. Only the last day's notifications are sent: configuring SMTP later does not
+// flood anyone with old news.
+import type { Transporter } from "nodemailer";
+import type { Database } from "../../db/client";
+
+const MAX_ATTEMPTS = 3;
+const BATCH = 100;
+const MAX_AGE_MS = 24 * 3_600_000;
+
+export interface MailSettings {
+  from: string;
+  /** Where people reach Tandem, for the links in the emails. */
+  publicUrl: string;
+}
+
+interface Claimed {
+  id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  email: string;
+  name: string;
+  workspace: string;
+}
+
+/** Sends the pending notification emails; returns how many were sent and how many failed this time. */
+export async function sendNotificationEmails(
+  database: Database,
+  transport: Transporter,
+  settings: MailSettings,
+  now: Date,
+) {
+  const since = new Date(now.getTime() - MAX_AGE_MS).toISOString();
+  // Claim a batch: one attempt is counted now, so a crash between claim and send cannot loop forever.
+  const claimed = await database.query<Claimed>(
+    `UPDATE notification AS n SET email_attempts = n.email_attempts + 1
+     FROM app_user AS u, workspace AS w
+     WHERE n.id IN (
+       SELECT id FROM notification
+       WHERE emailed_at IS NULL AND email_attempts < $1 AND created_at >= $2::timestamptz
+       ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+       AND u.id = n.user_id AND u.status = 'active' AND w.id = n.workspace_id
+     RETURNING n.id, n.title, n.body, n.link, u.email, u.name, w.name AS workspace`,
+    [MAX_ATTEMPTS, since, BATCH],
+  );
+  let sent = 0;
+  let failed = 0;
+  for (const notice of claimed) {
+    const url = notice.link ? new URL(notice.link, settings.publicUrl).toString() : settings.publicUrl;
+    try {
+      await transport.sendMail({
+        from: settings.from,
+        to: { name: notice.name, address: notice.email },
+        subject: notice.title,
+        text: `${notice.body ? `${notice.body}\n\n` : ""}${url}\n\n— Tandem · ${notice.workspace}\nYou get this because you are part of this work in Tandem.`,
+      });
+      await database.query("UPDATE notification SET emailed_at = $2::timestamptz WHERE id = $1", [
+        notice.id,
+        now.toISOString(),
+      ]);
+      sent++;
+    } catch {
+      failed++;
+    }
+  }
+  return { sent, failed };
+}

@@ -1,0 +1,106 @@
+// Rules of engagement and the backlog's formula: the workspace's RACI templates per request type (the
+// built-in defaults until an admin edits one) and its scoring preset.
+import type { RaciTemplateActivity, RequestType, Scoring } from "../../../../contracts/pipeline";
+import { RequestType as RequestTypes } from "../../../../contracts/pipeline";
+import type { Ctx } from "../../context";
+import type { Tx } from "../../db/client";
+import { AppError } from "../../errors";
+import { authorize } from "../../policy";
+import { originOf, recordAudit } from "../audit/audit.service";
+import { findRaciTemplate, findSettings, listRaciTemplates, saveRaciTemplate, saveSettings } from "./pipeline.queries";
+import { DEFAULT_SCORING, defaultRaciTemplate, describeFormula } from "./pipeline.rules";
+import { rescoreAll } from "./pipeline.service";
+
+/** The template a new request of this type gets: the workspace's own, or the built-in default. */
+export async function raciTemplateFor(tx: Tx, workspaceId: string, type: RequestType): Promise<RaciTemplateActivity[]> {
+  const stored = await findRaciTemplate(tx, workspaceId, type);
+  return stored ? (stored.activities as RaciTemplateActivity[]) : defaultRaciTemplate(type);
+}
+
+export async function listTemplates(ctx: Ctx) {
+  authorize(ctx.actor, "raciTemplate.read");
+  const stored = await listRaciTemplates(ctx.database.db, ctx.actor.workspaceId);
+  return {
+    items: RequestTypes.options.map((type) => {
+      const own = stored.find((row) => row.requestType === type);
+      return own
+        ? {
+            requestType: type,
+            activities: own.activities as RaciTemplateActivity[],
+            version: own.version,
+            isDefault: false,
+          }
+        : { requestType: type, activities: defaultRaciTemplate(type), version: 0, isDefault: true };
+    }),
+  };
+}
+
+/** Replaces a request type's template; every activity needs exactly one Accountable. */
+export async function editTemplate(
+  ctx: Ctx,
+  type: RequestType,
+  input: { activities: RaciTemplateActivity[]; version: number },
+) {
+  authorize(ctx.actor, "raciTemplate.update");
+  const errors: { path: string; message: string }[] = [];
+  const names = new Set<string>();
+  input.activities.forEach((activity, index) => {
+    const accountable = activity.assignments.filter((a) => a.role === "A").length;
+    if (accountable !== 1) {
+      errors.push({
+        path: `activities.${index}.assignments`,
+        message: `needs exactly one Accountable, has ${accountable}`,
+      });
+    }
+    const key = activity.name.toLowerCase();
+    if (names.has(key)) errors.push({ path: `activities.${index}.name`, message: "is used by another activity" });
+    names.add(key);
+  });
+  if (errors.length > 0)
+    throw new AppError("validation_failed", errors.map((e) => `${e.path} ${e.message}`).join("; "), errors);
+  return ctx.database.db.transaction(async (tx) => {
+    const before = await raciTemplateFor(tx, ctx.actor.workspaceId, type);
+    const saved = await saveRaciTemplate(tx, ctx.actor.workspaceId, type, input.version, input.activities, ctx.now);
+    if (!saved) throw new AppError("conflict", "Someone changed this template meanwhile; reload and try again");
+    await recordAudit(tx, originOf(ctx), {
+      action: "raci_template.updated",
+      entityType: "raci_template",
+      entityId: type,
+      before: { activities: before },
+      after: { activities: input.activities },
+    });
+    const stored = await findRaciTemplate(tx, ctx.actor.workspaceId, type);
+    return {
+      requestType: type,
+      activities: input.activities,
+      version: stored?.version ?? 1,
+      isDefault: false,
+    };
+  });
+}
+
+export async function getSettings(ctx: Ctx) {
+  authorize(ctx.actor, "pipelineSettings.read");
+  const stored = await findSettings(ctx.database.db, ctx.actor.workspaceId);
+  const scoring = stored ? (stored.scoring as Scoring) : DEFAULT_SCORING;
+  return { scoring, formula: describeFormula(scoring), version: stored?.version ?? 0 };
+}
+
+/** Changes the backlog's formula; every open request is re-scored at once. */
+export async function editSettings(ctx: Ctx, input: { scoring: Scoring; version: number }) {
+  authorize(ctx.actor, "pipelineSettings.update");
+  return ctx.database.db.transaction(async (tx) => {
+    const before = await findSettings(tx, ctx.actor.workspaceId);
+    const saved = await saveSettings(tx, ctx.actor.workspaceId, input.version, input.scoring, ctx.now);
+    if (!saved) throw new AppError("conflict", "Someone changed the scoring meanwhile; reload and try again");
+    await rescoreAll(tx, ctx.actor.workspaceId, input.scoring);
+    await recordAudit(tx, originOf(ctx), {
+      action: "pipeline.scoring_updated",
+      entityType: "pipeline_settings",
+      entityId: ctx.actor.workspaceId,
+      before: { scoring: before?.scoring ?? DEFAULT_SCORING },
+      after: { scoring: input.scoring },
+    });
+    return { scoring: input.scoring, formula: describeFormula(input.scoring), version: (before?.version ?? 0) + 1 };
+  });
+}

@@ -1,0 +1,433 @@
+// Service levels: the workspace calendars, the targets per priority class, each request's clocks (kept on
+// the request row so lists and reports read them without recomputing), the report, and the job that finds
+// breaches and at-risk requests.
+import type { Priority, SlaReportQuery } from "../../../../contracts/pipeline";
+import { type CompiledCalendar, compileCalendar, SlaInputError } from "../../../../engines/sla";
+import type { Ctx } from "../../context";
+import type { Database, Tx } from "../../db/client";
+import type { requests, workCalendars } from "../../db/schema";
+import { AppError, assertFound } from "../../errors";
+import { withUniqueField } from "../../lib/db-errors";
+import { authorize } from "../../policy";
+import { originOf, recordAudit } from "../audit/audit.service";
+import { notify } from "../notifications/notifications.service";
+import { type ClockEvent, type Clocks, clockColumns, computeClocks, type Targets } from "./pipeline.clocks";
+import { presentCalendar, presentPolicy, referenceOf } from "./pipeline.presenter";
+import {
+  clearDefaultCalendar,
+  findCalendar,
+  insertCalendar,
+  insertEvent,
+  insertPolicies,
+  listCalendars,
+  listClockEvents,
+  listDueReviews,
+  listPolicies,
+  listRunningRequests,
+  setDerived,
+  slaReportFigures,
+  updateCalendar,
+  updatePolicy,
+  workspacesWithOpenRequests,
+} from "./pipeline.queries";
+import { DEFAULT_CALENDAR, DEFAULT_SLA, UNCLASSIFIED_PRIORITY } from "./pipeline.rules";
+
+type CalendarRow = typeof workCalendars.$inferSelect;
+type RequestRecord = typeof requests.$inferSelect;
+
+// Compiled calendars keep their day tables between requests; a calendar's version names its content.
+const compiled = new Map<string, CompiledCalendar>();
+let fallbackCalendar: CompiledCalendar | undefined;
+
+function compiledOf(calendar: CalendarRow): CompiledCalendar {
+  const key = `${calendar.id}:${calendar.version}`;
+  let found = compiled.get(key);
+  if (!found) {
+    if (compiled.size > 200) compiled.clear();
+    found = compileCalendar({
+      timeZone: calendar.timeZone,
+      workingDays: calendar.workingDays,
+      workingHours: { start: calendar.startTime, end: calendar.endTime },
+      holidays: calendar.holidays,
+    });
+    compiled.set(key, found);
+  }
+  return found;
+}
+
+/** The targets and compiled calendar of each priority class of the workspace. */
+export async function loadServiceLevels(tx: Tx, workspaceId: string) {
+  const [calendars, policies] = await Promise.all([listCalendars(tx, workspaceId), listPolicies(tx, workspaceId)]);
+  const byId = new Map(calendars.map((row) => [row.id, row]));
+  const levels = new Map<Priority, { targets: Targets; calendar: CompiledCalendar }>();
+  // Every workspace gets its calendar and targets when it is created; the built-in defaults stand in otherwise.
+  fallbackCalendar ??= compileCalendar(DEFAULT_CALENDAR);
+  const fallback = fallbackCalendar;
+  for (const priority of Object.keys(DEFAULT_SLA) as Priority[]) {
+    const { firstResponse, decision, delivery } = DEFAULT_SLA[priority];
+    levels.set(priority, { targets: { firstResponse, decision, delivery }, calendar: fallback });
+  }
+  for (const policy of policies) {
+    const calendar = byId.get(policy.calendarId) ?? calendars[0];
+    levels.set(policy.priority, {
+      targets: {
+        firstResponse: policy.firstResponseMinutes,
+        decision: policy.decisionMinutes,
+        delivery: policy.deliveryMinutes,
+      },
+      calendar: calendar ? compiledOf(calendar) : fallback,
+    });
+  }
+  return (priority: Priority | null) =>
+    levels.get(priority ?? UNCLASSIFIED_PRIORITY) ?? (levels.get(UNCLASSIFIED_PRIORITY) as never);
+}
+
+export type ServiceLevels = Awaited<ReturnType<typeof loadServiceLevels>>;
+
+/** A request's clocks now, from its row and its pause events. */
+export function clocksOf(
+  levels: ServiceLevels,
+  request: RequestRecord,
+  events: readonly ClockEvent[],
+  now: Date,
+): Clocks {
+  const { targets, calendar } = levels(request.priority);
+  return computeClocks(calendar, request, events, targets, now);
+}
+
+/** Recomputes and stores the clocks of one request (after any event that can move them). */
+export async function refreshClocks(tx: Tx, request: RequestRecord, events: readonly ClockEvent[], now: Date) {
+  const levels = await loadServiceLevels(tx, request.workspaceId);
+  const clocks = clocksOf(levels, request, events, now);
+  await setDerived(tx, request.id, clockColumns(clocks));
+  return clocks;
+}
+
+/** Recomputes the clocks of every open request of the workspace; returns those newly breached. */
+export async function refreshOpenClocks(tx: Tx, workspaceId: string, now: Date) {
+  const levels = await loadServiceLevels(tx, workspaceId);
+  const open = await listRunningRequests(tx, workspaceId);
+  const events =
+    open.length > 0
+      ? await listClockEvents(
+          tx,
+          open.map((row) => row.id),
+        )
+      : [];
+  const byRequest = new Map<string, ClockEvent[]>();
+  for (const event of events) {
+    const list = byRequest.get(event.requestId) ?? [];
+    list.push(event);
+    byRequest.set(event.requestId, list);
+  }
+  const breached: RequestRecord[] = [];
+  const atRisk: RequestRecord[] = [];
+  for (const request of open) {
+    const clocks = clocksOf(levels, request, byRequest.get(request.id) ?? [], now);
+    const columns = clockColumns(clocks);
+    await setDerived(tx, request.id, columns);
+    const states = [clocks.firstResponse, clocks.decision, clocks.delivery].map((clock) => clock.status);
+    if (columns.breached && !request.breachNotifiedAt) breached.push(request);
+    else if (states.includes("at_risk") && !request.atRiskNotifiedAt) atRisk.push(request);
+  }
+  return { breached, atRisk, open: open.length };
+}
+
+/**
+ * The service-level job: recomputes every open clock, tells the requester and the IT partner about each new
+ * breach, and warns them once when a clock is at risk.
+ */
+export async function scanServiceLevels(database: Database, now: Date) {
+  let breached = 0;
+  let atRisk = 0;
+  for (const workspaceId of await workspacesWithOpenRequests(database.db)) {
+    await database.db.transaction(async (tx) => {
+      const found = await refreshOpenClocks(tx, workspaceId, now);
+      const origin = { workspaceId, actorId: null, now };
+      for (const request of found.breached) {
+        await notify(tx, origin, [request.requesterId, request.itPartnerId], {
+          kind: "sla.breached",
+          title: `${referenceOf(request.number)} missed its service level`,
+          body: request.title,
+          link: `/pipeline/requests/${request.id}`,
+        });
+        await setDerived(tx, request.id, { breachNotifiedAt: now });
+      }
+      for (const request of found.atRisk) {
+        await notify(tx, origin, [request.requesterId, request.itPartnerId], {
+          kind: "sla.at_risk",
+          title: `${referenceOf(request.number)} is close to its service level`,
+          body: request.title,
+          link: `/pipeline/requests/${request.id}`,
+        });
+        await setDerived(tx, request.id, { atRiskNotifiedAt: now });
+      }
+      breached += found.breached.length;
+      atRisk += found.atRisk.length;
+    });
+  }
+  return { breached, atRisk };
+}
+
+/** Moves delivered requests whose review date came to the value review, and tells the requester and sponsor. */
+export async function openDueReviews(database: Database, now: Date) {
+  const due = await listDueReviews(database.db, now.toISOString().slice(0, 10));
+  for (const request of due) {
+    await database.db.transaction(async (tx) => {
+      await setDerived(tx, request.id, {
+        stage: "value_review",
+        stageChangedAt: now,
+        updatedAt: now,
+        version: request.version + 1,
+      });
+      await insertEvent(tx, {
+        workspaceId: request.workspaceId,
+        requestId: request.id,
+        kind: "stage",
+        fromStage: "delivered",
+        toStage: "value_review",
+        actorId: null,
+        at: now,
+        data: { reason: "The review date came" },
+      });
+      await notify(
+        tx,
+        { workspaceId: request.workspaceId, actorId: null, now },
+        [request.requesterId, request.sponsorId],
+        {
+          kind: "request.review_due",
+          title: `${referenceOf(request.number)} is due for its value review`,
+          body: request.title,
+          link: `/pipeline/requests/${request.id}`,
+        },
+      );
+    });
+  }
+  return due.length;
+}
+
+function calendarError(error: unknown): never {
+  if (error instanceof SlaInputError) {
+    throw new AppError("validation_failed", error.message, [{ path: error.field, message: error.message }]);
+  }
+  throw error;
+}
+
+// Validates a calendar with the engine that will count on it: a bad time zone is a 400 naming the field.
+function checkCalendar(fields: {
+  timeZone: string;
+  workingDays: number[];
+  startTime: string;
+  endTime: string;
+  holidays: string[];
+}) {
+  try {
+    compileCalendar({
+      timeZone: fields.timeZone,
+      workingDays: fields.workingDays,
+      workingHours: { start: fields.startTime, end: fields.endTime },
+      holidays: fields.holidays,
+    });
+  } catch (error) {
+    calendarError(error);
+  }
+}
+
+export async function listWorkspaceCalendars(ctx: Ctx) {
+  authorize(ctx.actor, "calendar.read");
+  const rows = await listCalendars(ctx.database.db, ctx.actor.workspaceId);
+  return { items: rows.map(presentCalendar) };
+}
+
+interface CalendarInput {
+  name: string;
+  timeZone: string;
+  workingDays: number[];
+  workingHours: { start: string; end: string };
+  holidays: string[];
+}
+
+const columnsOfCalendar = (input: CalendarInput) => ({
+  name: input.name,
+  timeZone: input.timeZone,
+  workingDays: [...new Set(input.workingDays)].sort(),
+  startTime: input.workingHours.start,
+  endTime: input.workingHours.end,
+  holidays: [...new Set(input.holidays)].sort(),
+});
+
+export async function createCalendar(ctx: Ctx, input: CalendarInput & { isDefault: boolean }) {
+  authorize(ctx.actor, "calendar.write");
+  const columns = columnsOfCalendar(input);
+  checkCalendar(columns);
+  return ctx.database.db.transaction(async (tx) => {
+    if (input.isDefault) await clearDefaultCalendar(tx, ctx.actor.workspaceId);
+    const { id } = await withCalendarName(() =>
+      insertCalendar(tx, {
+        ...columns,
+        workspaceId: ctx.actor.workspaceId,
+        isDefault: input.isDefault,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      }),
+    );
+    await recordAudit(tx, originOf(ctx), {
+      action: "calendar.created",
+      entityType: "calendar",
+      entityId: id,
+      after: input,
+    });
+    return presentCalendar(assertFound(await findCalendar(tx, ctx.actor.workspaceId, id), "Calendar"));
+  });
+}
+
+function withCalendarName<T>(write: () => Promise<T>) {
+  return withUniqueField("name", "A calendar with this name already exists", write);
+}
+
+export async function editCalendar(
+  ctx: Ctx,
+  id: string,
+  input: Partial<CalendarInput> & { version: number; isDefault?: true },
+) {
+  authorize(ctx.actor, "calendar.write");
+  return ctx.database.db.transaction(async (tx) => {
+    const current = assertFound(await findCalendar(tx, ctx.actor.workspaceId, id), "Calendar");
+    const before = presentCalendar(current);
+    const merged: CalendarInput = {
+      name: input.name ?? current.name,
+      timeZone: input.timeZone ?? current.timeZone,
+      workingDays: input.workingDays ?? current.workingDays,
+      workingHours: input.workingHours ?? { start: current.startTime, end: current.endTime },
+      holidays: input.holidays ?? current.holidays,
+    };
+    const columns = columnsOfCalendar(merged);
+    checkCalendar(columns);
+    if (input.isDefault && !current.isDefault) await clearDefaultCalendar(tx, ctx.actor.workspaceId);
+    const updated = await withCalendarName(() =>
+      updateCalendar(tx, ctx.actor.workspaceId, id, input.version, {
+        ...columns,
+        ...(input.isDefault ? { isDefault: true } : {}),
+        updatedAt: ctx.now,
+      }),
+    );
+    if (!updated) throw new AppError("conflict", "Someone changed this calendar meanwhile; reload and try again");
+    const after = presentCalendar(assertFound(await findCalendar(tx, ctx.actor.workspaceId, id), "Calendar"));
+    await recordAudit(tx, originOf(ctx), {
+      action: "calendar.updated",
+      entityType: "calendar",
+      entityId: id,
+      before,
+      after,
+    });
+    // Open requests counted on this calendar are held to the new hours at once.
+    await refreshOpenClocks(tx, ctx.actor.workspaceId, ctx.now);
+    return after;
+  });
+}
+
+export async function listSlaPolicies(ctx: Ctx) {
+  authorize(ctx.actor, "sla.read");
+  const rows = await listPolicies(ctx.database.db, ctx.actor.workspaceId);
+  const order: Priority[] = ["crucial", "secondary", "nice_to_have"];
+  return { items: rows.map(presentPolicy).sort((a, b) => order.indexOf(a.priority) - order.indexOf(b.priority)) };
+}
+
+export async function editSlaPolicy(
+  ctx: Ctx,
+  priority: Priority,
+  input: {
+    calendarId?: string;
+    firstResponseMinutes?: number;
+    decisionMinutes?: number;
+    deliveryMinutes?: number;
+    version: number;
+  },
+) {
+  authorize(ctx.actor, "sla.update");
+  return ctx.database.db.transaction(async (tx) => {
+    const current = (await listPolicies(tx, ctx.actor.workspaceId)).find((row) => row.priority === priority);
+    const before = presentPolicy(assertFound(current, "Service level"));
+    if (input.calendarId && !(await findCalendar(tx, ctx.actor.workspaceId, input.calendarId))) {
+      throw new AppError("validation_failed", "No such calendar", [
+        { path: "calendarId", message: "is not a calendar of this workspace" },
+      ]);
+    }
+    const { version, ...changes } = input;
+    const updated = await updatePolicy(tx, ctx.actor.workspaceId, priority, version, {
+      ...changes,
+      updatedAt: ctx.now,
+    });
+    if (!updated) throw new AppError("conflict", "Someone changed this service level meanwhile; reload and try again");
+    const after = presentPolicy(
+      (await listPolicies(tx, ctx.actor.workspaceId)).find((row) => row.priority === priority) as never,
+    );
+    await recordAudit(tx, originOf(ctx), {
+      action: "sla.updated",
+      entityType: "sla_policy",
+      entityId: priority,
+      before,
+      after,
+    });
+    await refreshOpenClocks(tx, ctx.actor.workspaceId, ctx.now);
+    return after;
+  });
+}
+
+const shareOf = ({ met, total }: { met: number; total: number }) => ({
+  met,
+  total,
+  share: total === 0 ? null : met / total,
+});
+const hours = (minutes: number | null) => (minutes === null ? null : Math.round((minutes / 60) * 10) / 10);
+
+/** The service-level report: within-target shares per class and stage, time to decision, the monthly trend. */
+export async function slaReport(ctx: Ctx, query: SlaReportQuery) {
+  authorize(ctx.actor, "sla.read");
+  const to = query.to ?? ctx.now.toISOString().slice(0, 10);
+  const from = query.from ?? new Date(Date.parse(to) - 365 * 86_400_000).toISOString().slice(0, 10);
+  if (from > to) {
+    throw new AppError("validation_failed", "The report's start is after its end", [
+      { path: "from", message: "must be on or before to" },
+    ]);
+  }
+  const figures = await slaReportFigures(ctx.database.db, ctx.actor.workspaceId, {
+    from: new Date(`${from}T00:00:00Z`),
+    to: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000),
+    type: query.type,
+  });
+  const order: Priority[] = ["crucial", "secondary", "nice_to_have"];
+  return {
+    from,
+    to,
+    byClass: order.map((priority) => {
+      const row = figures.byClass.find((entry) => entry.priority === priority);
+      const empty = { met: 0, total: 0 };
+      return {
+        priority,
+        firstResponse: shareOf(row?.firstResponse ?? empty),
+        decision: shareOf(row?.decision ?? empty),
+        delivery: shareOf(row?.delivery ?? empty),
+      };
+    }),
+    overall: {
+      firstResponse: shareOf(figures.overall.firstResponse),
+      decision: shareOf(figures.overall.decision),
+      delivery: shareOf(figures.overall.delivery),
+    },
+    timeToDecision: {
+      median: hours(figures.decision.median),
+      p90: hours(figures.decision.p90),
+      count: figures.decision.count,
+    },
+    trend: figures.trend.map((row) => ({
+      month: row.month,
+      submitted: row.submitted,
+      firstResponseShare: shareOf(row.firstResponse).share,
+      decisionShare: shareOf(row.decision).share,
+      deliveryShare: shareOf(row.delivery).share,
+      medianDecisionHours: hours(row.median),
+    })),
+    open: { total: figures.open.total, breached: figures.open.breached, waitingOnRequester: figures.open.waiting },
+  };
+}

@@ -1,0 +1,203 @@
+// Renewal reminders and the calendar feed: both owners of a tool are told 120, 90, 60 and 30 days before its
+// cancel-by date (once each, however many processes run the job), and anyone can subscribe a calendar app to
+// the workspace's renewals through a secret address of their own.
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import type { Ctx } from "../../context";
+import type { Database, Tx } from "../../db/client";
+import { calendarFeeds, renewalReminders, tools, users } from "../../db/schema";
+import { AppError } from "../../errors";
+import { generateSecret, hashSecret } from "../../lib/secrets";
+import { authorize } from "../../policy";
+import { originOf, recordAudit } from "../audit/audit.service";
+import { notify } from "../notifications/notifications.service";
+import { cancelByDate, daysBetween, dueReminder } from "./stack.rules";
+
+/** Live tools with a renewal date, across workspaces (the job's work list). */
+function toolsWithRenewals(tx: Tx, workspaceId?: string) {
+  return tx
+    .select({
+      id: tools.id,
+      workspaceId: tools.workspaceId,
+      name: tools.name,
+      vendor: tools.vendor,
+      renewalDate: tools.renewalDate,
+      noticeDays: tools.noticeDays,
+      autoRenew: tools.autoRenew,
+      annualCost: tools.annualCost,
+      currency: tools.currency,
+      businessOwnerId: tools.businessOwnerId,
+      technicalOwnerId: tools.technicalOwnerId,
+    })
+    .from(tools)
+    .where(
+      and(
+        isNull(tools.archivedAt),
+        isNotNull(tools.renewalDate),
+        workspaceId ? eq(tools.workspaceId, workspaceId) : undefined,
+      ),
+    );
+}
+
+/** Sends the renewal reminders due today; each (tool, cancel-by, days) is sent at most once. */
+export async function sendRenewalReminders(database: Database, now: Date) {
+  const today = now.toISOString().slice(0, 10);
+  let sent = 0;
+  for (const tool of await toolsWithRenewals(database.db)) {
+    const cancelBy = cancelByDate(tool.renewalDate, tool.noticeDays) as string;
+    const days = dueReminder(cancelBy, today);
+    if (days === null) continue;
+    await database.db.transaction(async (tx) => {
+      const claimed = await tx
+        .insert(renewalReminders)
+        .values({ workspaceId: tool.workspaceId, toolId: tool.id, cancelBy, daysBefore: days, sentAt: now })
+        .onConflictDoNothing()
+        .returning({ id: renewalReminders.id });
+      if (claimed.length === 0) return;
+      const left = daysBetween(today, cancelBy);
+      await notify(
+        tx,
+        { workspaceId: tool.workspaceId, actorId: null, now },
+        [tool.businessOwnerId, tool.technicalOwnerId],
+        {
+          kind: "stack.renewal",
+          title: `${tool.name}: cancel by ${cancelBy} (${left} days)`,
+          body: `${tool.autoRenew ? "Renews automatically" : "Renews"} on ${tool.renewalDate}${
+            tool.annualCost ? ` for ${tool.annualCost} ${tool.currency} a year` : ""
+          }. Decide together whether to keep, renegotiate or cancel it.`,
+          link: `/stack/tools/${tool.id}`,
+        },
+      );
+      sent++;
+    });
+  }
+  return sent;
+}
+
+/** Whether the signed-in person has a calendar feed. */
+export async function getCalendarFeed(ctx: Ctx) {
+  authorize(ctx.actor, "calendarFeed.manage");
+  const [feed] = await ctx.database.db
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.userId, ctx.actor.userId));
+  return { active: Boolean(feed), createdAt: feed ? feed.createdAt.toISOString() : null };
+}
+
+/** Creates (or replaces) the person's secret feed address; the secret is shown once. */
+export async function rotateCalendarFeed(ctx: Ctx) {
+  authorize(ctx.actor, "calendarFeed.manage");
+  const secret = generateSecret("tdmcal_");
+  await ctx.database.db.transaction(async (tx) => {
+    await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, ctx.actor.userId));
+    await tx.insert(calendarFeeds).values({
+      workspaceId: ctx.actor.workspaceId,
+      userId: ctx.actor.userId,
+      secretHash: hashSecret(secret),
+      createdAt: ctx.now,
+    });
+    await recordAudit(tx, originOf(ctx), {
+      action: "calendar_feed.created",
+      entityType: "user",
+      entityId: ctx.actor.userId,
+    });
+  });
+  return { path: `/api/v1/stack/renewals.ics?key=${secret}`, createdAt: ctx.now.toISOString() };
+}
+
+export async function revokeCalendarFeed(ctx: Ctx) {
+  authorize(ctx.actor, "calendarFeed.manage");
+  await ctx.database.db.transaction(async (tx) => {
+    await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, ctx.actor.userId));
+    await recordAudit(tx, originOf(ctx), {
+      action: "calendar_feed.revoked",
+      entityType: "user",
+      entityId: ctx.actor.userId,
+    });
+  });
+  return { ok: true as const };
+}
+
+// RFC 5545: escape text values and fold lines longer than 75 octets.
+function escapeText(value: string) {
+  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+function fold(line: string) {
+  const bytes = Buffer.from(line, "utf8");
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    let end = Math.min(bytes.length, start + (start === 0 ? 75 : 74));
+    // Never cut a UTF-8 character in two.
+    while (end < bytes.length && (bytes[end] & 0xc0) === 0x80) end--;
+    parts.push(bytes.subarray(start, end).toString("utf8"));
+    start = end;
+  }
+  return parts.join("\r\n ");
+}
+const compactDate = (date: string) => date.replaceAll("-", "");
+const stamp = (at: Date) => `${at.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+
+/** The workspace's renewals as an iCalendar feed, for the holder of a feed secret; null when the secret is unknown. */
+export async function renderRenewalsFeed(database: Database, secret: string, now: Date): Promise<string | null> {
+  const [feed] = await database.db
+    .select({ workspaceId: calendarFeeds.workspaceId, status: users.status })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(eq(calendarFeeds.secretHash, hashSecret(secret)));
+  if (!feed || feed.status !== "active") return null;
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Tandem//Stack renewals//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    "X-WR-CALNAME:Tandem · renewals",
+  ];
+  const rows = await toolsWithRenewals(database.db, feed.workspaceId);
+  rows.sort((a, b) => (a.renewalDate as string).localeCompare(b.renewalDate as string) || a.name.localeCompare(b.name));
+  for (const tool of rows) {
+    const renewal = tool.renewalDate as string;
+    const cancelBy = cancelByDate(renewal, tool.noticeDays) as string;
+    const cost = tool.annualCost ? ` · ${tool.annualCost} ${tool.currency} a year` : "";
+    const events = [
+      { key: "cancel-by", date: cancelBy, summary: `Cancel by: ${tool.name}`, alarm: true },
+      {
+        key: "renewal",
+        date: renewal,
+        summary: `${tool.autoRenew ? "Auto-renews" : "Renews"}: ${tool.name}`,
+        alarm: false,
+      },
+    ];
+    for (const event of events) {
+      lines.push(
+        "BEGIN:VEVENT",
+        `UID:${tool.id}-${event.key}-${compactDate(event.date)}@tandem`,
+        `DTSTAMP:${stamp(now)}`,
+        `DTSTART;VALUE=DATE:${compactDate(event.date)}`,
+        `SUMMARY:${escapeText(event.summary)}`,
+        `DESCRIPTION:${escapeText(
+          `${tool.vendor ? `${tool.vendor}. ` : ""}Renews on ${renewal}, cancel by ${cancelBy}${cost}.`,
+        )}`,
+        "TRANSP:TRANSPARENT",
+      );
+      if (event.alarm) {
+        lines.push(
+          "BEGIN:VALARM",
+          "ACTION:DISPLAY",
+          `DESCRIPTION:${escapeText(event.summary)}`,
+          "TRIGGER:-P7D",
+          "END:VALARM",
+        );
+      }
+      lines.push("END:VEVENT");
+    }
+  }
+  lines.push("END:VCALENDAR");
+  return `${lines.map(fold).join("\r\n")}\r\n`;
+}
+
+/** 404 for an unknown or revoked feed address. */
+export function feedNotFound() {
+  return new AppError("not_found", "This calendar address is not valid (it may have been replaced or revoked)");
+}

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { IdParams } from "../../../../contracts/common";
+import {
+  AttributionRun,
+  AttributionRunList,
+  CreateRunBody,
+  RunListQuery,
+  WhichHalf,
+  WhichHalfQuery,
+} from "../../../../contracts/value";
+import { ctxOf } from "../../plugins/request-context";
+import { createRun, getRun, getWhichHalf, listWorkspaceRuns } from "./attribution.service";
+
+/** Attribution runs and the which-half view. */
+export const attributionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/attribution/runs",
+    {
+      schema: {
+        tags: ["value"],
+        summary: "Attribution runs",
+        querystring: RunListQuery,
+        response: { 200: AttributionRunList },
+      },
+    },
+    async (request) => listWorkspaceRuns(ctxOf(request), request.query),
+  );
+
+  app.post(
+    "/attribution/runs",
+    {
+      schema: {
+        tags: ["value"],
+        summary: "Run attribution over a period with chosen models",
+        body: CreateRunBody,
+        response: { 201: AttributionRun },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createRun(ctxOf(request), request.body)),
+  );
+
+  app.get(
+    "/attribution/runs/:id",
+    {
+      schema: {
+        tags: ["value"],
+        summary: "One run with its results",
+        params: IdParams,
+        response: { 200: AttributionRun },
+      },
+    },
+    async (request) => getRun(ctxOf(request), request.params.id),
+  );
+
+  app.get(
+    "/attribution/runs/:id/which-half",
+    {
+      schema: {
+        tags: ["value"],
+        summary: "Which half of the spend works",
+        params: IdParams,
+        querystring: WhichHalfQuery,
+        response: { 200: WhichHalf },
+      },
+    },
+    async (request) => getWhichHalf(ctxOf(request), request.params.id, request.query),
+  );
+};

@@ -1,0 +1,245 @@
+import type { CreateRunBody, ModelResult, RunModel, WhichHalf } from "../../../../contracts/value";
+import {
+  type AttributionResult,
+  computeAttribution,
+  createJourneyAggregator,
+  createPathAggregator,
+  type PathModelName,
+  type PathTable,
+} from "../../../../engines/attribution";
+import type { Ctx } from "../../context";
+import type { Tx } from "../../db/client";
+import { keyset } from "../../db/keyset";
+import { attributionRuns } from "../../db/schema";
+import { AppError, assertFound } from "../../errors";
+import { takePage } from "../../lib/cursor";
+import { authorize } from "../../policy";
+import { originOf, recordAudit } from "../audit/audit.service";
+import { presentRun, presentRunSummary } from "./value.presenter";
+import {
+  findRequestsForInitiatives,
+  findRun,
+  insertRun,
+  listOutcomesBetween,
+  listPathsWithin,
+  listRuns,
+  listTouchpointsBetween,
+  sumSpend,
+  sumSpendByCurrency,
+} from "./value.queries";
+import { attributeToInitiatives, computeWhichHalf, defaultModel, describeWhichHalf } from "./value.rules";
+
+const DAY = 86_400_000;
+
+interface Computed {
+  inputs: {
+    journeys: number;
+    touchpoints: number;
+    conversions: number;
+    paths: number;
+    channels: string[];
+    unmatched: { conversions: number; value: number };
+    millis: number;
+  };
+  results: ModelResult[];
+}
+
+function toModelResult(result: AttributionResult): ModelResult {
+  return {
+    model: result.model,
+    order: result.order,
+    totals: result.totals,
+    channels: result.channels.map((c) => ({ ...c })),
+  };
+}
+
+/** Reads a run's data from the database and hands it to the attribution engine. */
+export async function computeRun(db: Tx, workspaceId: string, input: CreateRunBody): Promise<Computed> {
+  const started = performance.now();
+  const from = new Date(`${input.periodStart}T00:00:00Z`);
+  const to = new Date(new Date(`${input.periodEnd}T00:00:00Z`).getTime() + DAY);
+  let table: PathTable;
+  let timeDecay: AttributionResult | null = null;
+  let counts = { journeys: 0, touchpoints: 0, conversions: 0 };
+  let unmatched = { conversions: 0, value: 0 };
+  if (input.source === "touchpoints") {
+    const journeys = createJourneyAggregator({ lookbackDays: input.lookbackDays, halfLifeDays: input.halfLifeDays });
+    const conversions = await listOutcomesBetween(db, workspaceId, from, to);
+    // Touches before the period may still lead to a conversion inside it, within the lookback window.
+    const touches = await listTouchpointsBetween(
+      db,
+      workspaceId,
+      new Date(from.getTime() - input.lookbackDays * DAY),
+      to,
+    );
+    for (const c of conversions) journeys.addConversion(c.journeyId, c.occurredAt.getTime(), c.value);
+    for (const t of touches) journeys.addTouchpoint(t.journeyId, t.occurredAt.getTime(), t.channel);
+    const aggregation = journeys.finish();
+    table = aggregation.paths;
+    timeDecay = aggregation.timeDecay;
+    unmatched = aggregation.unmatched;
+    counts = {
+      journeys: aggregation.journeyCount,
+      touchpoints: aggregation.touchpointCount,
+      conversions: aggregation.conversionCount,
+    };
+  } else {
+    const aggregator = createPathAggregator();
+    const rows = await listPathsWithin(db, workspaceId, input.periodStart, input.periodEnd);
+    for (const row of rows) aggregator.addNamedPath(row.channels, row.conversions, row.value, row.nulls);
+    table = aggregator.finish();
+    let conversions = 0;
+    for (let i = 0; i < table.pathCount; i++) conversions += table.conversions[i];
+    counts = { journeys: 0, touchpoints: 0, conversions };
+  }
+  let converted = 0;
+  for (let i = 0; i < table.pathCount; i++) converted += table.conversions[i];
+  if (converted === 0) {
+    throw new AppError(
+      "validation_failed",
+      `No attributable conversions between ${input.periodStart} and ${input.periodEnd}`,
+      [{ path: "periodStart", message: `has no ${input.source} with conversions in the period` }],
+    );
+  }
+  const results = input.models.map((model) =>
+    toModelResult(
+      model === "time-decay"
+        ? (timeDecay as AttributionResult)
+        : computeAttribution(table, model as PathModelName, { order: input.order }),
+    ),
+  );
+  return {
+    inputs: {
+      ...counts,
+      paths: table.pathCount,
+      channels: [...table.channels].sort(),
+      unmatched,
+      millis: Math.round(performance.now() - started),
+    },
+    results,
+  };
+}
+
+/** Runs attribution over the stored journeys of a period with the chosen models, and keeps the results. */
+export async function createRun(ctx: Ctx, input: CreateRunBody) {
+  authorize(ctx.actor, "attribution.run");
+  const computed = await computeRun(ctx.database.db, ctx.actor.workspaceId, input);
+  return ctx.database.db.transaction(async (tx) => {
+    const { id } = await insertRun(tx, {
+      workspaceId: ctx.actor.workspaceId,
+      name: input.name || `${input.models.join(", ")} · ${input.periodStart} to ${input.periodEnd}`,
+      status: "done",
+      source: input.source,
+      models: input.models,
+      markovOrder: input.order,
+      lookbackDays: input.lookbackDays,
+      halfLifeDays: input.halfLifeDays,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      currency: input.currency,
+      inputs: computed.inputs,
+      results: computed.results,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await recordAudit(tx, originOf(ctx), {
+      action: "attribution.run",
+      entityType: "attribution_run",
+      entityId: id,
+      after: { ...input, inputs: computed.inputs },
+    });
+    return presentRun(assertFound(await findRun(tx, ctx.actor.workspaceId, id), "Run"));
+  });
+}
+
+/** Attribution runs, newest first. */
+export async function listWorkspaceRuns(
+  ctx: Ctx,
+  query: { limit: number; cursor?: string; sort: "createdAt" | "-createdAt" },
+) {
+  authorize(ctx.actor, "attribution.read");
+  const page = keyset({ createdAt: attributionRuns.createdAt }, attributionRuns.id, query.sort, query.cursor);
+  const rows = await listRuns(ctx.database.db, ctx.actor.workspaceId, query.limit, page);
+  const result = takePage(rows, query.limit, (row) => page.cursorAfter(row.run.createdAt, row.run.id));
+  return { items: result.items.map(presentRunSummary), nextCursor: result.nextCursor };
+}
+
+/** One run with its results. */
+export async function getRun(ctx: Ctx, id: string) {
+  authorize(ctx.actor, "attribution.read");
+  return presentRun(assertFound(await findRun(ctx.database.db, ctx.actor.workspaceId, id), "Run"));
+}
+
+/** Which half of the spend works, by the run's results and the actual spend of its period. */
+export async function getWhichHalf(ctx: Ctx, id: string, query: { model?: RunModel }): Promise<WhichHalf> {
+  authorize(ctx.actor, "attribution.read");
+  authorize(ctx.actor, "spend.read");
+  const run = presentRun(assertFound(await findRun(ctx.database.db, ctx.actor.workspaceId, id), "Run"));
+  const model = query.model ?? defaultModel(run.models);
+  if (!run.models.includes(model)) {
+    throw new AppError("validation_failed", `This run did not compute ${model}`, [
+      { path: "model", message: `is not one of this run's models (${run.models.join(", ")})` },
+    ]);
+  }
+  const db = ctx.database.db;
+  const rows = await sumSpend(db, ctx.actor.workspaceId, run.currency, run.periodStart, run.periodEnd);
+  const spendByChannel = new Map<string, number>();
+  for (const row of rows) {
+    if (row.kind === "actual")
+      spendByChannel.set(row.channel, (spendByChannel.get(row.channel) ?? 0) + Number(row.amount));
+  }
+  const other = await sumSpendByCurrency(db, ctx.actor.workspaceId, run.periodStart, run.periodEnd, "actual");
+  const view = computeWhichHalf({
+    results: run.results,
+    model,
+    spend: [...spendByChannel].map(([channel, spend]) => ({ channel, spend })),
+    trackedChannels: run.inputs?.channels ?? [],
+  });
+  const chosen = run.results.find((r) => r.model === model);
+  const channelValue = new Map((chosen?.channels ?? []).map((c) => [c.channel, c.value] as const));
+  const credited = attributeToInitiatives(
+    rows.map((row) => ({
+      initiative: row.initiative,
+      channel: row.channel,
+      kind: row.kind,
+      amount: Number(row.amount),
+    })),
+    channelValue,
+    run.inputs?.channels ?? [],
+  );
+  const linked = await findRequestsForInitiatives(
+    db,
+    ctx.actor.workspaceId,
+    credited.map((i) => i.initiative),
+  );
+  const toNumber = (value: string | null) => (value === null ? null : Number(value));
+  const initiatives = credited.map((initiative) => {
+    const tag = initiative.initiative.trim().toLowerCase();
+    const request =
+      linked.find((r) => `#${r.number}` === tag) ?? linked.find((r) => r.title.trim().toLowerCase() === tag) ?? null;
+    return {
+      ...initiative,
+      request: request && {
+        id: request.id,
+        number: request.number,
+        title: request.title,
+        currency: request.currency,
+        expectedBenefit: toNumber(request.expectedBenefit),
+        costEstimate: toNumber(request.costEstimate),
+        realisedBenefit: toNumber(request.realisedBenefit),
+      },
+    };
+  });
+  return {
+    run: { id: run.id, name: run.name, periodStart: run.periodStart, periodEnd: run.periodEnd },
+    model,
+    currency: run.currency,
+    ...view,
+    otherCurrencySpend: other
+      .filter((row) => row.currency !== run.currency)
+      .map((row) => ({ currency: row.currency, amount: Number(row.amount) })),
+    headline: describeWhichHalf(view, run.currency),
+    initiatives,
+  };
+}

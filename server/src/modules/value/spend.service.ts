@@ -1,0 +1,246 @@
+import type {
+  CreateSpendBody,
+  ImportBody,
+  ImportReport,
+  SpendListQuery,
+  SpendSummary,
+  SpendSummaryQuery,
+  UpdateSpendBody,
+} from "../../../../contracts/value";
+import { SpendDate } from "../../../../contracts/value";
+import type { Ctx } from "../../context";
+import { keyset } from "../../db/keyset";
+import { spendLines } from "../../db/schema";
+import { AppError, assertFound } from "../../errors";
+import { decodeCursor, invalidCursor, takePage } from "../../lib/cursor";
+import { authorize } from "../../policy";
+import { originOf, recordAudit } from "../audit/audit.service";
+import { type ImportProgressListener, runImport } from "./imports";
+import { parseSpendCsv } from "./value.csv";
+import { presentSpendLine, spendFieldsOf } from "./value.presenter";
+import {
+  deleteSpendLine,
+  findSpendLine,
+  insertSpendLine,
+  insertSpendLines,
+  listSpendLines,
+  sumSpend,
+  sumSpendByCurrency,
+  updateSpendLine,
+} from "./value.queries";
+
+const sortable = { date: spendLines.spentOn, amount: spendLines.amount };
+
+/** Today's date in UTC. */
+export function todayOf(ctx: Pick<Ctx, "now">): string {
+  return ctx.now.toISOString().slice(0, 10);
+}
+
+function refuseFutureActual(date: string, kind: string, ctx: Ctx) {
+  if (kind === "actual" && date > todayOf(ctx)) {
+    throw new AppError("validation_failed", "Actual spend cannot be dated in the future", [
+      { path: "date", message: `is in the future (${date}); only planned spend may be` },
+    ]);
+  }
+}
+
+// keyset() checks the cursor's shape; the value must also fit the sorted column (a date, or an amount).
+function checkCursor(query: SpendListQuery) {
+  const position = decodeCursor(query.cursor, 2);
+  if (!position) return;
+  const value = String(position[0]);
+  const valid = query.sort.endsWith("date")
+    ? typeof position[0] === "string" && SpendDate.safeParse(value).success
+    : typeof position[0] === "string" && /^\d{1,13}(\.\d{1,2})?$/.test(value);
+  if (!valid) throw invalidCursor();
+}
+
+/** The spend ledger, filtered and paged. */
+export async function listWorkspaceSpend(ctx: Ctx, query: SpendListQuery) {
+  authorize(ctx.actor, "spend.read");
+  if (query.from && query.to && query.from > query.to) {
+    throw new AppError("validation_failed", "from must not be after to", [{ path: "to", message: "is before from" }]);
+  }
+  checkCursor(query);
+  const page = keyset(sortable, spendLines.id, query.sort, query.cursor);
+  const rows = await listSpendLines(ctx.database.db, ctx.actor.workspaceId, query, page);
+  const result = takePage(rows, query.limit, (row) =>
+    page.cursorAfter(page.field === "date" ? row.spentOn : row.amount, row.id),
+  );
+  return { items: result.items.map(presentSpendLine), nextCursor: result.nextCursor };
+}
+
+/** Adds one spend line. */
+export async function createSpendLine(ctx: Ctx, input: CreateSpendBody) {
+  authorize(ctx.actor, "spend.write");
+  refuseFutureActual(input.date, input.kind, ctx);
+  return ctx.database.db.transaction(async (tx) => {
+    const row = await insertSpendLine(tx, {
+      workspaceId: ctx.actor.workspaceId,
+      spentOn: input.date,
+      channel: input.channel,
+      campaign: input.campaign,
+      initiative: input.initiative,
+      kind: input.kind,
+      amount: input.amount,
+      currency: input.currency,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await recordAudit(tx, originOf(ctx), {
+      action: "spend.created",
+      entityType: "spend_line",
+      entityId: row.id,
+      after: input,
+    });
+    return presentSpendLine(row);
+  });
+}
+
+/** Edits a spend line; a stale version is refused. */
+export async function editSpendLine(ctx: Ctx, id: string, input: UpdateSpendBody) {
+  authorize(ctx.actor, "spend.write");
+  const current = assertFound(await findSpendLine(ctx.database.db, ctx.actor.workspaceId, id), "Spend line");
+  authorize(ctx.actor, "spend.write", { workspaceId: current.workspaceId });
+  const { version, ...changes } = input;
+  const before = spendFieldsOf(current);
+  const after = { ...before, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+  refuseFutureActual(after.date, after.kind, ctx);
+  return ctx.database.db.transaction(async (tx) => {
+    const row = await updateSpendLine(tx, ctx.actor.workspaceId, id, version, {
+      spentOn: after.date,
+      channel: after.channel,
+      campaign: after.campaign,
+      initiative: after.initiative,
+      kind: after.kind,
+      amount: after.amount,
+      currency: after.currency,
+      updatedAt: ctx.now,
+    });
+    if (!row) throw new AppError("conflict", "Someone changed this spend line meanwhile; reload and try again");
+    await recordAudit(tx, originOf(ctx), {
+      action: "spend.updated",
+      entityType: "spend_line",
+      entityId: id,
+      before,
+      after,
+    });
+    return presentSpendLine(row);
+  });
+}
+
+/** Removes a spend line (the audit log keeps it). */
+export async function removeSpendLine(ctx: Ctx, id: string) {
+  authorize(ctx.actor, "spend.write");
+  const current = assertFound(await findSpendLine(ctx.database.db, ctx.actor.workspaceId, id), "Spend line");
+  authorize(ctx.actor, "spend.write", { workspaceId: current.workspaceId });
+  await ctx.database.db.transaction(async (tx) => {
+    await deleteSpendLine(tx, ctx.actor.workspaceId, id);
+    await recordAudit(tx, originOf(ctx), {
+      action: "spend.deleted",
+      entityType: "spend_line",
+      entityId: id,
+      before: spendFieldsOf(current),
+    });
+  });
+}
+
+/** Imports a spend CSV: a dry run lists every bad line; a real import writes all lines in one transaction. */
+export async function importSpend(
+  ctx: Ctx,
+  body: ImportBody,
+  onProgress?: ImportProgressListener,
+): Promise<ImportReport> {
+  authorize(ctx.actor, "spend.write");
+  const parsed = await parseSpendCsv(body.csv, todayOf(ctx), (done, total) => onProgress?.("checking", done, total));
+  const amounts = new Map<string, number>();
+  const channels = new Set<string>();
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const row of parsed.rows) {
+    amounts.set(row.currency, (amounts.get(row.currency) ?? 0) + Number(row.amount));
+    channels.add(row.channel);
+    if (first === null || row.spentOn < first) first = row.spentOn;
+    if (last === null || row.spentOn > last) last = row.spentOn;
+  }
+  return runImport(ctx, {
+    kind: "spend",
+    body,
+    parsed,
+    onProgress,
+    summary: {
+      channels: channels.size,
+      firstDate: first,
+      lastDate: last,
+      total: [...amounts].map(([currency, sum]) => `${sum.toFixed(2)} ${currency}`).join(", "),
+    },
+    write: (tx, importId, rows, onBatch) =>
+      insertSpendLines(
+        tx,
+        rows.map((row) => ({
+          ...row,
+          workspaceId: ctx.actor.workspaceId,
+          importId,
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        })),
+        onBatch,
+      ),
+  });
+}
+
+/** Plan vs actual by month, channel and initiative, in one currency. */
+export async function summariseSpend(ctx: Ctx, query: SpendSummaryQuery): Promise<SpendSummary> {
+  authorize(ctx.actor, "spend.read");
+  const db = ctx.database.db;
+  const currencies = await sumSpendByCurrency(db, ctx.actor.workspaceId, query.from, query.to);
+  const currency = query.currency ?? currencies[0]?.currency ?? null;
+  const rows = currency ? await sumSpend(db, ctx.actor.workspaceId, currency, query.from, query.to) : [];
+  const group = (key: (row: (typeof rows)[number]) => string) => {
+    const map = new Map<string, { planned: number; actual: number }>();
+    for (const row of rows) {
+      const entry = map.get(key(row)) ?? { planned: 0, actual: 0 };
+      entry[row.kind] += Number(row.amount);
+      map.set(key(row), entry);
+    }
+    return map;
+  };
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const list = <K extends string>(map: Map<string, { planned: number; actual: number }>, name: K) =>
+    [...map].map(
+      ([key, v]) =>
+        ({ [name]: key, planned: round(v.planned), actual: round(v.actual) }) as Record<K, string> & {
+          planned: number;
+          actual: number;
+        },
+    );
+  const months = list(
+    group((row) => row.month),
+    "month",
+  ).sort((a, b) => (a.month < b.month ? -1 : 1));
+  const channels = list(
+    group((row) => row.channel),
+    "channel",
+  ).sort((a, b) => b.actual - a.actual || b.planned - a.planned);
+  const initiatives = list(
+    group((row) => row.initiative),
+    "initiative",
+  )
+    .filter((row) => row.initiative !== "")
+    .sort((a, b) => b.actual - a.actual || b.planned - a.planned);
+  return {
+    currency,
+    otherCurrencies: currencies.map((c) => c.currency).filter((c) => c !== currency),
+    months,
+    channels,
+    initiatives,
+    totals: {
+      planned: round(months.reduce((sum, m) => sum + m.planned, 0)),
+      plannedToDate: round(
+        months.filter((m) => m.month <= todayOf(ctx).slice(0, 7)).reduce((sum, m) => sum + m.planned, 0),
+      ),
+      actual: round(months.reduce((sum, m) => sum + m.actual, 0)),
+      lines: rows.reduce((sum, row) => sum + Number(row.lines), 0),
+    },
+  };
+}

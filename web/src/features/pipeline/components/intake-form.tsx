@@ -1,0 +1,319 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { IconCalculator } from "@tabler/icons-react";
+import { useNavigate } from "@tanstack/react-router";
+import type { ReactNode } from "react";
+import { CreateRequestBody, PipelineLimits, type RequestType } from "../../../../../contracts/pipeline";
+import type { DataClass } from "../../../../../contracts/stack";
+import { FormError } from "../../../components/ui/form-error";
+import { applyServerErrors, contractResolver } from "../../../lib/form";
+import { dataClassOptions } from "../../stack/labels";
+import { useCreateRequest, usePeople, useTeams } from "../hooks/use-pipeline";
+import { formatAmount, typeOptions } from "../labels";
+
+const labels: Record<string, string> = {
+  type: "Type of request",
+  title: "Title",
+  problem: "The problem",
+  outcome: "The outcome you want",
+  beneficiaries: "Who benefits",
+  objectives: "Objectives and KPIs it serves",
+  deadline: "Deadline",
+  deadlineReason: "Why that deadline",
+  dataClasses: "Data involved",
+  expectedBenefit: "Expected benefit (money)",
+  softHours: "Hours saved",
+  hourlyRate: "Loaded hourly rate",
+  costEstimate: "Cost estimate",
+  currency: "Currency",
+  confidence: "Confidence",
+  sponsorId: "Marketing sponsor",
+  teamId: "Team",
+};
+
+interface IntakeValues {
+  type: RequestType | null;
+  title: string;
+  problem: string;
+  outcome: string;
+  beneficiaries: string;
+  objectives: string;
+  deadline: string;
+  deadlineReason: string;
+  dataClasses: DataClass[];
+  expectedBenefit: string;
+  softHours: string | number;
+  hourlyRate: string;
+  costEstimate: string;
+  currency: string;
+  confidence: string | number;
+  sponsorId: string | null;
+  teamId: string | null;
+}
+
+const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
+const numberOrNull = (value: string | number) => (value === "" || value === null ? null : Number(value));
+
+function bodyOf(values: IntakeValues, draft: boolean) {
+  return {
+    type: values.type as RequestType,
+    title: values.title,
+    problem: values.problem,
+    outcome: values.outcome,
+    beneficiaries: values.beneficiaries,
+    objectives: values.objectives,
+    deadline: orNull(values.deadline),
+    deadlineReason: values.deadlineReason,
+    dataClasses: values.dataClasses,
+    expectedBenefit: orNull(values.expectedBenefit),
+    softHours: numberOrNull(values.softHours),
+    hourlyRate: orNull(values.hourlyRate),
+    costEstimate: orNull(values.costEstimate),
+    currency: values.currency.trim().toUpperCase(),
+    confidence: numberOrNull(values.confidence),
+    sponsorId: values.sponsorId,
+    teamId: values.teamId,
+    draft,
+  } satisfies CreateRequestBody;
+}
+
+const resolve = contractResolver(CreateRequestBody, labels);
+
+/** The benefit in money as the server computes it: hard benefit plus soft hours × hourly rate. */
+export function totalBenefitOf(hard: string, hours: string | number, rate: string): number | null {
+  const hardValue = hard.trim() === "" ? null : Number(hard);
+  const soft = hours !== "" && rate.trim() !== "" ? Number(hours) * Number(rate) : null;
+  if (hardValue === null && soft === null) return null;
+  const total = (hardValue ?? 0) + (soft ?? 0);
+  return Number.isFinite(total) ? total : null;
+}
+
+function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  return (
+    <Card component="section">
+      <Title order={2} size="h4">
+        {title}
+      </Title>
+      <Text size="sm" c="dimmed" mb="md">
+        {description}
+      </Text>
+      <Stack gap="sm">{children}</Stack>
+    </Card>
+  );
+}
+
+/** The guided intake: the case in sections; "Save draft" keeps it to you, "Submit" starts the clocks. */
+export function IntakeForm() {
+  const navigate = useNavigate();
+  const people = usePeople();
+  const teams = useTeams();
+  const create = useCreateRequest();
+  const form = useForm<IntakeValues>({
+    mode: "controlled",
+    initialValues: {
+      type: null,
+      title: "",
+      problem: "",
+      outcome: "",
+      beneficiaries: "",
+      objectives: "",
+      deadline: "",
+      deadlineReason: "",
+      dataClasses: [],
+      expectedBenefit: "",
+      softHours: "",
+      hourlyRate: "",
+      costEstimate: "",
+      currency: "EUR",
+      confidence: "",
+      sponsorId: null,
+      teamId: null,
+    },
+    validate: (values) => {
+      const errors = resolve(bodyOf(values, false) as unknown as Record<string, unknown>);
+      return values.type ? errors : { ...errors, type: "Pick the type of request" };
+    },
+  });
+  const values = form.values;
+  const total = totalBenefitOf(values.expectedBenefit, values.softHours, values.hourlyRate);
+  const soft =
+    values.softHours !== "" && values.hourlyRate.trim() !== ""
+      ? Number(values.softHours) * Number(values.hourlyRate)
+      : null;
+  const currency = /^[A-Z]{3}$/.test(values.currency.toUpperCase()) ? values.currency.toUpperCase() : "EUR";
+
+  const send = (draft: boolean) =>
+    form.onSubmit((formValues) => {
+      create.mutate(bodyOf(formValues, draft), {
+        onSuccess: (saved) => {
+          notifications.show({
+            color: "indigo",
+            message: draft ? `Draft ${saved.reference} saved` : `${saved.reference} submitted`,
+          });
+          void navigate({ to: "/pipeline/requests/$id", params: { id: saved.id } });
+        },
+        onError: (error) => applyServerErrors(form, error, labels),
+      });
+    });
+
+  const hasFieldErrors = Object.keys(form.errors).length > 0;
+  return (
+    <form onSubmit={send(false)} noValidate>
+      <Stack gap="lg">
+        {!hasFieldErrors && <FormError error={create.error} />}
+        {hasFieldErrors && (
+          <Alert color="red" variant="light" role="alert">
+            Some fields need your attention; each says what is wrong.
+          </Alert>
+        )}
+        <Section
+          title="The problem and the outcome"
+          description="What hurts today, and what should be true afterwards."
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={labels.type}
+              required
+              data={typeOptions}
+              allowDeselect={false}
+              {...form.getInputProps("type")}
+            />
+            <TextInput
+              label={labels.title}
+              required
+              maxLength={PipelineLimits.titleMax}
+              {...form.getInputProps("title")}
+            />
+          </SimpleGrid>
+          <Textarea label={labels.problem} autosize minRows={3} {...form.getInputProps("problem")} />
+          <Textarea label={labels.outcome} autosize minRows={2} {...form.getInputProps("outcome")} />
+        </Section>
+        <Section
+          title="Who benefits and the objectives it serves"
+          description="The people or customers it helps, and the objectives or KPIs it should move."
+        >
+          <Textarea label={labels.beneficiaries} autosize minRows={2} {...form.getInputProps("beneficiaries")} />
+          <Textarea label={labels.objectives} autosize minRows={2} {...form.getInputProps("objectives")} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={labels.sponsorId}
+              description="Who in marketing stands behind it"
+              placeholder="Pick a person"
+              data={(people.data ?? []).map((person) => ({
+                value: person.id,
+                label: `${person.name} · ${person.team.name}`,
+              }))}
+              searchable
+              clearable
+              {...form.getInputProps("sponsorId")}
+            />
+            <Select
+              label={labels.teamId}
+              description="The team asking"
+              placeholder="Pick a team"
+              data={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
+              searchable
+              clearable
+              {...form.getInputProps("teamId")}
+            />
+          </SimpleGrid>
+        </Section>
+        <Section
+          title="Deadline and why"
+          description="A date only matters with its reason: a launch, a contract, a law."
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput type="date" label={labels.deadline} {...form.getInputProps("deadline")} />
+            <TextInput label={labels.deadlineReason} {...form.getInputProps("deadlineReason")} />
+          </SimpleGrid>
+        </Section>
+        <Section
+          title="Data involved"
+          description="Which kinds of data it touches: IT and security look at this first."
+        >
+          <MultiSelect
+            label={labels.dataClasses}
+            placeholder="Pick the data classes"
+            data={dataClassOptions}
+            {...form.getInputProps("dataClasses")}
+          />
+        </Section>
+        <Section
+          title="Expected benefit and cost"
+          description="Soft benefits count in hard money: hours saved × the loaded hourly rate."
+        >
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={labels.expectedBenefit}
+              inputMode="decimal"
+              placeholder="20000"
+              {...form.getInputProps("expectedBenefit")}
+            />
+            <NumberInput label={labels.softHours} min={0} placeholder="100" {...form.getInputProps("softHours")} />
+            <TextInput
+              label={labels.hourlyRate}
+              inputMode="decimal"
+              placeholder="80"
+              {...form.getInputProps("hourlyRate")}
+            />
+          </SimpleGrid>
+          <Alert variant="light" color="indigo" icon={<IconCalculator aria-hidden="true" />} aria-live="polite">
+            <Text size="sm">
+              Total expected benefit:{" "}
+              <Text span fw={700}>
+                {total === null ? "—" : formatAmount(total, currency)}
+              </Text>
+              {soft !== null && Number.isFinite(soft)
+                ? ` (${formatAmount(values.expectedBenefit || 0, currency)} + ${values.softHours} h × ${formatAmount(values.hourlyRate, currency)})`
+                : ""}
+            </Text>
+          </Alert>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={labels.costEstimate}
+              inputMode="decimal"
+              placeholder="15000"
+              {...form.getInputProps("costEstimate")}
+            />
+            <TextInput label={labels.currency} maxLength={3} {...form.getInputProps("currency")} />
+            <NumberInput
+              label={labels.confidence}
+              description="How sure you are of these figures, 0–100 %"
+              min={0}
+              max={100}
+              suffix=" %"
+              {...form.getInputProps("confidence")}
+            />
+          </SimpleGrid>
+        </Section>
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            loading={create.isPending && create.variables?.draft === true}
+            onClick={() => send(true)()}
+          >
+            Save draft
+          </Button>
+          <Button type="submit" loading={create.isPending && create.variables?.draft === false}>
+            Submit
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

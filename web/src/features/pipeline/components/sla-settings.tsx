@@ -1,0 +1,431 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { IconPencil, IconPlus } from "@tabler/icons-react";
+import { useState } from "react";
+import type { SlaPolicy, WorkCalendar } from "../../../../../contracts/pipeline";
+import { FormError } from "../../../components/ui/form-error";
+import { ErrorState } from "../../../components/ui/page-error";
+import { PageLoader } from "../../../components/ui/page-loader";
+import { isApiError } from "../../../lib/api";
+import { applyServerErrors } from "../../../lib/form";
+import { useCalendars, useSaveCalendar, useSlaPolicies, useUpdateSlaPolicy } from "../hooks/use-pipeline";
+import { formatBusinessMinutes, priorityMeta } from "../labels";
+import { PriorityBadge } from "./request-badges";
+
+const DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+const conflictToast = (what: string) =>
+  notifications.show({
+    color: "orange",
+    message: `Someone changed ${what} meanwhile. The page now shows their change. Open the form again to make yours.`,
+  });
+
+/** The targets per priority class, in business time; admins edit them. */
+export function SlaPolicies({ isAdmin }: { isAdmin: boolean }) {
+  const policies = useSlaPolicies();
+  const calendars = useCalendars();
+  const [editing, setEditing] = useState<SlaPolicy | null>(null);
+  const calendarName = (id: string) => calendars.data?.items.find((calendar) => calendar.id === id)?.name ?? "—";
+  return (
+    <Card p={0}>
+      <Stack p="lg" pb="sm" gap={2}>
+        <Title order={2} size="h4">
+          Targets per class
+        </Title>
+        <Text size="sm" c="dimmed">
+          Counted in business time on the class's calendar (a business day is 8 hours); paused while a request waits on
+          its requester.
+        </Text>
+      </Stack>
+      {policies.isPending ? (
+        <PageLoader label="Loading targets…" />
+      ) : policies.isError ? (
+        <Stack p="lg">
+          <ErrorState error={policies.error} onRetry={() => policies.refetch()} />
+        </Stack>
+      ) : (
+        <div className="table-scroll">
+          <Table verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col" pl="lg">
+                  Class
+                </Table.Th>
+                <Table.Th scope="col">First response</Table.Th>
+                <Table.Th scope="col">Decision</Table.Th>
+                <Table.Th scope="col">Delivery</Table.Th>
+                <Table.Th scope="col" visibleFrom="sm">
+                  Calendar
+                </Table.Th>
+                {isAdmin && (
+                  <Table.Th scope="col" pr="lg">
+                    <span className="visually-hidden">Actions</span>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {policies.data.items.map((policy) => (
+                <Table.Tr key={policy.priority}>
+                  <Table.Td pl="lg">
+                    <PriorityBadge priority={policy.priority} />
+                  </Table.Td>
+                  <Table.Td>{formatBusinessMinutes(policy.firstResponseMinutes)}</Table.Td>
+                  <Table.Td>{formatBusinessMinutes(policy.decisionMinutes)}</Table.Td>
+                  <Table.Td>{formatBusinessMinutes(policy.deliveryMinutes)}</Table.Td>
+                  <Table.Td visibleFrom="sm">{calendarName(policy.calendarId)}</Table.Td>
+                  {isAdmin && (
+                    <Table.Td pr="lg">
+                      <Button
+                        variant="default"
+                        size="xs"
+                        leftSection={<IconPencil size={14} aria-hidden="true" />}
+                        onClick={() => setEditing(policy)}
+                        aria-label={`Edit the ${priorityMeta[policy.priority].label} targets`}
+                      >
+                        Edit
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing ? `${priorityMeta[editing.priority].label} targets` : ""}
+      >
+        {editing && (
+          <PolicyForm policy={editing} calendars={calendars.data?.items ?? []} onDone={() => setEditing(null)} />
+        )}
+      </Modal>
+    </Card>
+  );
+}
+
+const policyLabels: Record<string, string> = {
+  firstResponseMinutes: "First response (business hours)",
+  decisionMinutes: "Decision (business hours)",
+  deliveryMinutes: "Delivery (business hours)",
+  calendarId: "Calendar",
+};
+
+function PolicyForm({
+  policy,
+  calendars,
+  onDone,
+}: {
+  policy: SlaPolicy;
+  calendars: WorkCalendar[];
+  onDone: () => void;
+}) {
+  const update = useUpdateSlaPolicy();
+  const form = useForm({
+    mode: "controlled",
+    initialValues: {
+      firstResponseMinutes: (policy.firstResponseMinutes / 60) as number | string,
+      decisionMinutes: (policy.decisionMinutes / 60) as number | string,
+      deliveryMinutes: (policy.deliveryMinutes / 60) as number | string,
+      calendarId: policy.calendarId as string | null,
+    },
+  });
+  const minutes = (hours: number | string) => Math.round(Number(hours) * 60);
+  const handleSubmit = form.onSubmit((values) =>
+    update.mutate(
+      {
+        priority: policy.priority,
+        body: {
+          version: policy.version,
+          calendarId: values.calendarId ?? undefined,
+          firstResponseMinutes: minutes(values.firstResponseMinutes),
+          decisionMinutes: minutes(values.decisionMinutes),
+          deliveryMinutes: minutes(values.deliveryMinutes),
+        },
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ color: "indigo", message: `${priorityMeta[policy.priority].label} targets saved` });
+          onDone();
+        },
+        onError: (error) => {
+          if (isApiError(error, "conflict")) {
+            conflictToast("these targets");
+            onDone();
+            return;
+          }
+          applyServerErrors(form, error, policyLabels);
+        },
+      },
+    ),
+  );
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack>
+        {Object.keys(form.errors).length === 0 && <FormError error={update.error} />}
+        <NumberInput
+          label={policyLabels.firstResponseMinutes}
+          min={0.25}
+          step={1}
+          decimalScale={2}
+          {...form.getInputProps("firstResponseMinutes")}
+        />
+        <NumberInput
+          label={policyLabels.decisionMinutes}
+          min={0.25}
+          step={8}
+          decimalScale={2}
+          {...form.getInputProps("decisionMinutes")}
+        />
+        <NumberInput
+          label={policyLabels.deliveryMinutes}
+          min={0.25}
+          step={8}
+          decimalScale={2}
+          {...form.getInputProps("deliveryMinutes")}
+        />
+        <Select
+          label={policyLabels.calendarId}
+          data={calendars.map((calendar) => ({ value: calendar.id, label: calendar.name }))}
+          allowDeselect={false}
+          {...form.getInputProps("calendarId")}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={update.isPending}>
+            Save targets
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** The working calendars clocks count on; admins edit them. */
+export function Calendars({ isAdmin }: { isAdmin: boolean }) {
+  const calendars = useCalendars();
+  const [editing, setEditing] = useState<WorkCalendar | "new" | null>(null);
+  return (
+    <Card>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          Working calendars
+        </Title>
+        {isAdmin && (
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconPlus size={14} aria-hidden="true" />}
+            onClick={() => setEditing("new")}
+          >
+            Add calendar
+          </Button>
+        )}
+      </Group>
+      {calendars.isPending ? (
+        <PageLoader label="Loading calendars…" />
+      ) : calendars.isError ? (
+        <ErrorState error={calendars.error} onRetry={() => calendars.refetch()} />
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {calendars.data.items.map((calendar) => (
+            <Card key={calendar.id} withBorder padding="md">
+              <Group justify="space-between" mb={4} wrap="nowrap">
+                <Group gap={6}>
+                  <Title order={3} size="h5">
+                    {calendar.name}
+                  </Title>
+                  {calendar.isDefault && (
+                    <Badge color="indigo" tt="none" size="sm">
+                      Default
+                    </Badge>
+                  )}
+                </Group>
+                {isAdmin && (
+                  <Button
+                    variant="default"
+                    size="xs"
+                    onClick={() => setEditing(calendar)}
+                    aria-label={`Edit calendar ${calendar.name}`}
+                  >
+                    Edit
+                  </Button>
+                )}
+              </Group>
+              <Text size="sm">
+                {calendar.workingDays.map((day) => DAY_NAMES[day - 1]).join(", ")} · {calendar.workingHours.start}–
+                {calendar.workingHours.end}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {calendar.timeZone} · {calendar.holidays.length}{" "}
+                {calendar.holidays.length === 1 ? "holiday" : "holidays"}
+                {calendar.holidays.length > 0
+                  ? `: ${calendar.holidays.slice(0, 4).join(", ")}${calendar.holidays.length > 4 ? "…" : ""}`
+                  : ""}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === "new" ? "Add a calendar" : editing ? `Edit ${editing.name}` : ""}
+        size="lg"
+      >
+        {editing && <CalendarForm calendar={editing === "new" ? null : editing} onDone={() => setEditing(null)} />}
+      </Modal>
+    </Card>
+  );
+}
+
+const calendarLabels: Record<string, string> = {
+  name: "Name",
+  timeZone: "Time zone",
+  workingDays: "Working days",
+  "workingHours.start": "Day starts",
+  "workingHours.end": "Day ends",
+  holidays: "Holidays",
+};
+
+const timeZones = (() => {
+  try {
+    return Intl.supportedValuesOf("timeZone");
+  } catch {
+    return ["UTC"];
+  }
+})();
+
+function CalendarForm({ calendar, onDone }: { calendar: WorkCalendar | null; onDone: () => void }) {
+  const save = useSaveCalendar();
+  const form = useForm({
+    mode: "controlled",
+    initialValues: {
+      name: calendar?.name ?? "",
+      timeZone: calendar?.timeZone ?? "UTC",
+      workingDays: (calendar?.workingDays ?? [1, 2, 3, 4, 5]).map(String),
+      workingHours: { start: calendar?.workingHours.start ?? "09:00", end: calendar?.workingHours.end ?? "17:00" },
+      holidays: calendar?.holidays ?? [],
+      isDefault: calendar?.isDefault ?? false,
+    },
+  });
+  const handleSubmit = form.onSubmit((values) => {
+    const fields = {
+      name: values.name,
+      timeZone: values.timeZone,
+      workingDays: values.workingDays.map(Number).sort(),
+      workingHours: values.workingHours,
+      holidays: values.holidays,
+    };
+    const body = calendar
+      ? {
+          version: calendar.version,
+          ...fields,
+          ...(values.isDefault && !calendar.isDefault ? { isDefault: true as const } : {}),
+        }
+      : { ...fields, isDefault: values.isDefault };
+    save.mutate(
+      { id: calendar?.id ?? null, body },
+      {
+        onSuccess: (saved) => {
+          notifications.show({ color: "indigo", message: `${saved.name} saved` });
+          onDone();
+        },
+        onError: (error) => {
+          if (isApiError(error, "conflict")) {
+            conflictToast("this calendar");
+            onDone();
+            return;
+          }
+          applyServerErrors(
+            {
+              setFieldError: (path, message) =>
+                form.setFieldError(
+                  path
+                    .replace(/^holidays\.\d+$/, "holidays")
+                    .replace(/^workingDays\.\d+$/, "workingDays")
+                    .replace(/^workingHours$/, "workingHours.end"),
+                  message,
+                ),
+            },
+            error,
+            { ...calendarLabels, workingHours: "Day ends" },
+          );
+        },
+      },
+    );
+  });
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack>
+        {Object.keys(form.errors).length === 0 && <FormError error={save.error} />}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={calendarLabels.name} required data-autofocus {...form.getInputProps("name")} />
+          <Select
+            label={calendarLabels.timeZone}
+            data={timeZones}
+            searchable
+            allowDeselect={false}
+            {...form.getInputProps("timeZone")}
+          />
+        </SimpleGrid>
+        <Checkbox.Group label={calendarLabels.workingDays} {...form.getInputProps("workingDays")}>
+          <Group gap="sm" mt={4}>
+            {DAY_NAMES.map((day, index) => (
+              <Checkbox key={day} value={String(index + 1)} label={day} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+        <SimpleGrid cols={2}>
+          <TextInput
+            type="time"
+            label={calendarLabels["workingHours.start"]}
+            {...form.getInputProps("workingHours.start")}
+          />
+          <TextInput
+            type="time"
+            label={calendarLabels["workingHours.end"]}
+            {...form.getInputProps("workingHours.end")}
+          />
+        </SimpleGrid>
+        <TagsInput
+          label={calendarLabels.holidays}
+          description="Dates like 2026-12-25 — press Enter after each"
+          {...form.getInputProps("holidays")}
+        />
+        {!calendar?.isDefault && (
+          <Checkbox label="Use as the default calendar" {...form.getInputProps("isDefault", { type: "checkbox" })} />
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Save calendar
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,122 @@
+import "@mantine/charts/styles.css";
+import { BarChart } from "@mantine/charts";
+import { Box, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { useState } from "react";
+import type { AttributionRun } from "../../../../../contracts/value";
+import { formatConversions, formatShare, modelMeta } from "../labels";
+import { ScrollRegion } from "./scroll-region";
+
+type Measure = "value" | "conversions";
+
+/** Every channel's credit under each model, as a grouped bar chart and the same numbers as a table. */
+export function ModelComparison({ run }: { run: AttributionRun }) {
+  const [measure, setMeasure] = useState<Measure>("value");
+  const channels = [...new Set(run.results.flatMap((result) => result.channels.map((c) => c.channel)))].sort();
+  const credit = (model: string, channel: string) =>
+    run.results.find((r) => r.model === model)?.channels.find((c) => c.channel === channel)?.[measure] ?? 0;
+  const totalOf = (model: string) => {
+    const totals = run.results.find((r) => r.model === model)?.totals;
+    return totals ? totals[measure] : 0;
+  };
+  const data = channels.map((channel) => ({
+    channel,
+    ...Object.fromEntries(
+      run.results.map((result) => [
+        result.model,
+        totalOf(result.model) > 0 ? credit(result.model, channel) / totalOf(result.model) : 0,
+      ]),
+    ),
+  }));
+  return (
+    <Stack gap="md">
+      <SegmentedControl
+        w="fit-content"
+        aria-label="Measure"
+        value={measure}
+        onChange={(value) => setMeasure(value as Measure)}
+        data={[
+          { value: "value", label: "Share of value" },
+          { value: "conversions", label: "Share of conversions" },
+        ]}
+      />
+      <Box aria-hidden="true">
+        <BarChart
+          accessibilityLayer={false}
+          h={Math.max(260, channels.length * 28)}
+          data={data}
+          dataKey="channel"
+          series={run.results.map((result) => ({
+            name: result.model,
+            label: modelMeta[result.model].label,
+            color: modelMeta[result.model].color,
+          }))}
+          valueFormatter={(value) => formatShare(value)}
+          withLegend
+          tickLine="none"
+        />
+      </Box>
+      <ScrollRegion label="Credit per channel and model (scrolls sideways)">
+        <Table verticalSpacing="xs" striped aria-label={`Credit per channel and model (${measure})`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Channel</Table.Th>
+              {run.results.map((result) => (
+                <Table.Th key={result.model} scope="col" ta="right">
+                  {modelMeta[result.model].label}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {channels.map((channel) => (
+              <Table.Tr key={channel}>
+                <Table.Th scope="row" fw={500}>
+                  {channel}
+                </Table.Th>
+                {run.results.map((result) => {
+                  const amount = credit(result.model, channel);
+                  return (
+                    <Table.Td key={result.model} ta="right">
+                      {measure === "value" ? Math.round(amount).toLocaleString() : formatConversions(amount)}
+                      <Text span size="xs" c="dimmed">
+                        {" "}
+                        {totalOf(result.model) > 0 ? formatShare(amount / totalOf(result.model)) : ""}
+                      </Text>
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+    </Stack>
+  );
+}
+
+/** Markov removal effects: the share of conversions lost if a channel disappeared. */
+export function RemovalEffects({ run }: { run: AttributionRun }) {
+  const markov = run.results.find((result) => result.model === "markov");
+  if (!markov) return null;
+  const rows = [...markov.channels].sort((a, b) => (b.removalEffect ?? 0) - (a.removalEffect ?? 0));
+  return (
+    <Table verticalSpacing={4} aria-label="Markov removal effects">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Channel</Table.Th>
+          <Table.Th scope="col" ta="right">
+            Conversions lost without it
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row.channel}>
+            <Table.Td>{row.channel}</Table.Td>
+            <Table.Td ta="right">{formatShare(row.removalEffect ?? 0)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,449 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Divider,
+  Group,
+  List,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import {
+  IconChartDots,
+  IconGavel,
+  IconPencil,
+  IconPlayerPause,
+  IconPlayerPlay,
+  IconPlus,
+  IconTable,
+} from "@tabler/icons-react";
+import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { type ReactNode, useState } from "react";
+import type { ExperimentDetail, ExperimentStatus } from "../../../contracts/experiments";
+import { EmptyState } from "../components/ui/empty-state";
+import { AnchorLink } from "../components/ui/links";
+import { describeError, ErrorState } from "../components/ui/page-error";
+import { PageHeader } from "../components/ui/page-header";
+import { PageLoader } from "../components/ui/page-loader";
+import { useMe } from "../features/auth/hooks/use-me";
+import { DecisionDialog } from "../features/experiments/components/decision-dialog";
+import { OutcomeBadge, StatusBadge } from "../features/experiments/components/experiment-badges";
+import { ExperimentFormDialog } from "../features/experiments/components/experiment-form";
+import { ResultsEntryDialog } from "../features/experiments/components/results-entry";
+import { ResultsView } from "../features/experiments/components/results-view";
+import { SampleSizePlanner } from "../features/experiments/components/sample-size-planner";
+import {
+  useExperiment,
+  useResults,
+  useSnapshots,
+  useTransitionExperiment,
+  useUpdateExperiment,
+} from "../features/experiments/hooks/use-experiments";
+import { methodOptions } from "../features/experiments/labels";
+import { isApiError } from "../lib/api";
+import { formatDate, formatDateTime } from "../lib/format";
+
+const route = getRouteApi("/app/experiments/$id");
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div" ta="right">
+        {children}
+      </Text>
+    </Group>
+  );
+}
+
+/** One experiment: its hypothesis, design, results with their reading, and its decision. */
+export function ExperimentPage() {
+  const { id } = route.useParams();
+  const experiment = useExperiment(id);
+  if (experiment.isPending) return <PageLoader label="Loading the experiment…" />;
+  if (experiment.isError) {
+    return (
+      <>
+        <PageHeader title={isApiError(experiment.error, "not_found") ? "Experiment not found" : "Experiment"} />
+        <ErrorState error={experiment.error} onRetry={() => experiment.refetch()} />
+        <Anchor component={AnchorLink} to="/experiments" mt="md" display="block">
+          Back to the experiments
+        </Anchor>
+      </>
+    );
+  }
+  return <ExperimentDetails experiment={experiment.data} />;
+}
+
+const transitionActions: Record<
+  ExperimentStatus,
+  { to: ExperimentStatus; label: string; icon: typeof IconPlayerPlay } | null
+> = {
+  draft: { to: "running", label: "Start", icon: IconPlayerPlay },
+  running: { to: "stopped", label: "Stop", icon: IconPlayerPause },
+  stopped: { to: "running", label: "Resume", icon: IconPlayerPlay },
+  decided: null,
+};
+
+function ExperimentDetails({ experiment }: { experiment: ExperimentDetail }) {
+  const me = useMe();
+  const navigate = useNavigate();
+  const canWrite = me.user.role !== "viewer";
+  const canDecide = me.user.role === "admin" || (canWrite && experiment.owner?.id === me.user.id);
+  const transition = useTransitionExperiment();
+  const results = useResults(experiment.id);
+  const [dialog, setDialog] = useState<"edit" | "results" | "decide" | "follow-up" | null>(null);
+  const isLive = experiment.status === "running" || experiment.status === "stopped";
+  const action = transitionActions[experiment.status];
+  const h = experiment.hypothesis;
+
+  const handleTransition = () => {
+    if (!action) return;
+    transition.mutate(
+      { id: experiment.id, version: experiment.version, status: action.to },
+      {
+        onSuccess: (saved) =>
+          notifications.show({
+            color: "indigo",
+            message: `${saved.name} is ${saved.status === "running" ? "running" : "stopped"}`,
+          }),
+        onError: (error) =>
+          notifications.show({
+            color: isApiError(error, "conflict") ? "orange" : "red",
+            title: isApiError(error, "conflict") ? "Someone changed this experiment meanwhile" : "Could not do that",
+            message: describeError(error),
+          }),
+      },
+    );
+  };
+
+  return (
+    <>
+      <Anchor component={AnchorLink} to="/experiments" size="sm" mb="xs" display="inline-block">
+        ← Experiments
+      </Anchor>
+      <PageHeader
+        title={experiment.name}
+        badge={
+          <Group gap={6}>
+            <StatusBadge status={experiment.status} />
+            {experiment.decision && <OutcomeBadge outcome={experiment.decision.outcome} />}
+          </Group>
+        }
+        description={`KPI: ${experiment.kpi}${experiment.channel ? ` · ${experiment.channel}` : ""}`}
+        actions={
+          canWrite && (
+            <>
+              {experiment.status !== "decided" && (
+                <Button
+                  variant="default"
+                  leftSection={<IconPencil size={16} aria-hidden="true" />}
+                  onClick={() => setDialog("edit")}
+                >
+                  Edit
+                </Button>
+              )}
+              {action && (
+                <Button
+                  variant={experiment.status === "draft" ? "filled" : "default"}
+                  leftSection={<action.icon size={16} aria-hidden="true" />}
+                  loading={transition.isPending}
+                  onClick={handleTransition}
+                >
+                  {action.label}
+                </Button>
+              )}
+              {isLive && (
+                <Button leftSection={<IconTable size={16} aria-hidden="true" />} onClick={() => setDialog("results")}>
+                  Enter results
+                </Button>
+              )}
+              {isLive && canDecide && (
+                <Button
+                  color="teal.9"
+                  leftSection={<IconGavel size={16} aria-hidden="true" />}
+                  onClick={() => setDialog("decide")}
+                >
+                  Decide
+                </Button>
+              )}
+              {experiment.status === "decided" && (
+                <Button
+                  variant="default"
+                  leftSection={<IconPlus size={16} aria-hidden="true" />}
+                  onClick={() => setDialog("follow-up")}
+                >
+                  Follow-up experiment
+                </Button>
+              )}
+            </>
+          )
+        }
+      />
+      <Stack gap="lg">
+        {experiment.decision && (
+          <Alert
+            color={
+              experiment.decision.outcome === "rolled_back"
+                ? "red"
+                : experiment.decision.outcome === "shipped"
+                  ? "teal"
+                  : "violet"
+            }
+            variant="light"
+            icon={<IconGavel aria-hidden="true" />}
+            title={`Decided: ${experiment.decision.outcome === "rolled_back" ? "rolled back" : experiment.decision.outcome}`}
+          >
+            <Text size="sm">{experiment.decision.reason}</Text>
+            <Text size="xs" c="dimmed" mt={4}>
+              {experiment.decision.decidedBy?.name ?? "Someone"}, {formatDateTime(experiment.decision.decidedAt)}
+            </Text>
+          </Alert>
+        )}
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Card>
+            <Title order={2} size="h4" mb="sm">
+              Hypothesis
+            </Title>
+            <Text>
+              We believe that <strong>{h.change}</strong> will cause <strong>{h.outcome}</strong>, measured by{" "}
+              <strong>{h.measure}</strong>
+              {h.rationale ? <>, because {h.rationale}</> : null}.
+            </Text>
+            <Stack gap={6} mt="md">
+              <Fact label="Owner">{experiment.owner?.name ?? "Nobody"}</Fact>
+              <Fact label="IT partner">{experiment.itPartner?.name ?? "—"}</Fact>
+              <Fact label="Started">{formatDate(experiment.startedAt)}</Fact>
+              <Fact label="Stopped">{formatDate(experiment.stoppedAt)}</Fact>
+              {experiment.requestId && <Fact label="Pipeline request">{experiment.requestId.slice(0, 8)}</Fact>}
+              {experiment.parent && (
+                <Fact label="Follows up">
+                  <AnchorLink to="/experiments/$id" params={{ id: experiment.parent.id }} size="sm">
+                    {experiment.parent.name}
+                  </AnchorLink>
+                </Fact>
+              )}
+            </Stack>
+          </Card>
+          <Card>
+            <Title order={2} size="h4" mb="sm">
+              Design
+            </Title>
+            <Stack gap={6}>
+              <Fact label="Variants">
+                {experiment.variants
+                  .map((variant, index) => `${variant.name}${index === 0 ? " (control)" : ""} · ${variant.weight}`)
+                  .join(" / ")}
+              </Fact>
+              <Fact label="Primary metric">
+                {experiment.primaryMetric.name} ({experiment.primaryMetric.type},{" "}
+                {experiment.primaryMetric.direction === "increase" ? "higher is better" : "lower is better"})
+              </Fact>
+              <Fact label="Method">
+                {methodOptions.find((option) => option.value === experiment.primaryMetric.method)?.label.split(" (")[0]}{" "}
+                · {Math.round((1 - experiment.primaryMetric.alpha) * 100)}% ·{" "}
+                {experiment.primaryMetric.sided === "two"
+                  ? "two-sided"
+                  : `one-sided (${experiment.primaryMetric.sided})`}
+              </Fact>
+              <Fact label="Minimum detectable effect">
+                {experiment.primaryMetric.mde !== null ? `${(experiment.primaryMetric.mde * 100).toFixed(1)}%` : "—"}
+              </Fact>
+              {experiment.otherMetrics.length > 0 && (
+                <Fact label="Other metrics">
+                  {experiment.otherMetrics.map((metric) => `${metric.name} (${metric.role})`).join(", ")}
+                </Fact>
+              )}
+            </Stack>
+            {experiment.status !== "decided" && (
+              <>
+                <Divider my="md" />
+                <SampleSizePlanner experiment={experiment} />
+              </>
+            )}
+          </Card>
+        </SimpleGrid>
+
+        <section aria-labelledby="results-title">
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h3" id="results-title">
+              Results
+            </Title>
+          </Group>
+          {results.isPending ? (
+            <PageLoader label="Analysing…" />
+          ) : results.isError ? (
+            <ErrorState error={results.error} onRetry={() => results.refetch()} />
+          ) : !results.data.snapshot ? (
+            <Card>
+              <EmptyState
+                icon={IconChartDots}
+                title="No results yet"
+                description={
+                  experiment.status === "draft"
+                    ? "Start the experiment, then enter each variant's numbers or import them from a CSV."
+                    : "Enter each variant's numbers, or import them from a CSV: they are analysed at once."
+                }
+                action={
+                  canWrite &&
+                  isLive && (
+                    <Button size="xs" onClick={() => setDialog("results")}>
+                      Enter results
+                    </Button>
+                  )
+                }
+              />
+            </Card>
+          ) : (
+            <ResultsView results={results.data} />
+          )}
+        </section>
+
+        {experiment.status === "decided" && <LearningsCard experiment={experiment} canWrite={canWrite} />}
+        {experiment.followUps.length > 0 && (
+          <Card>
+            <Title order={2} size="h4" mb="sm">
+              Follow-ups
+            </Title>
+            <List>
+              {experiment.followUps.map((followUp) => (
+                <List.Item key={followUp.id}>
+                  <AnchorLink to="/experiments/$id" params={{ id: followUp.id }}>
+                    {followUp.name}
+                  </AnchorLink>{" "}
+                  <StatusBadge status={followUp.status} />
+                </List.Item>
+              ))}
+            </List>
+          </Card>
+        )}
+        {experiment.snapshotCount > 0 && <SnapshotHistory id={experiment.id} />}
+      </Stack>
+
+      {canWrite && (
+        <>
+          <ExperimentFormDialog opened={dialog === "edit"} experiment={experiment} onClose={() => setDialog(null)} />
+          <ExperimentFormDialog
+            opened={dialog === "follow-up"}
+            experiment={null}
+            parent={{ id: experiment.id, name: experiment.name }}
+            onClose={() => setDialog(null)}
+            onSaved={(saved) => {
+              setDialog(null);
+              void navigate({ to: "/experiments/$id", params: { id: saved.id } });
+            }}
+          />
+          <ResultsEntryDialog opened={dialog === "results"} experiment={experiment} onClose={() => setDialog(null)} />
+          <DecisionDialog opened={dialog === "decide"} experiment={experiment} onClose={() => setDialog(null)} />
+        </>
+      )}
+    </>
+  );
+}
+
+function LearningsCard({ experiment, canWrite }: { experiment: ExperimentDetail; canWrite: boolean }) {
+  const update = useUpdateExperiment();
+  const [draft, setDraft] = useState<string | null>(null);
+  const save = () => {
+    if (draft === null) return;
+    update.mutate(
+      { id: experiment.id, body: { version: experiment.version, learnings: draft } },
+      {
+        onSuccess: () => {
+          setDraft(null);
+          notifications.show({ color: "indigo", message: "Learnings saved" });
+        },
+        onError: (error) =>
+          notifications.show({ color: "red", title: "Could not save", message: describeError(error) }),
+      },
+    );
+  };
+  return (
+    <Card>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          What we learnt
+        </Title>
+        {canWrite && draft === null && (
+          <Button size="xs" variant="default" onClick={() => setDraft(experiment.learnings)}>
+            Edit learnings
+          </Button>
+        )}
+      </Group>
+      {draft === null ? (
+        <Text size="sm" c={experiment.learnings ? undefined : "dimmed"}>
+          {experiment.learnings || "Nothing written down yet."}
+        </Text>
+      ) : (
+        <Stack gap="xs">
+          <Textarea
+            label="Learnings"
+            autosize
+            minRows={3}
+            value={draft}
+            onChange={(event) => setDraft(event.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" size="xs" onClick={() => setDraft(null)}>
+              Cancel
+            </Button>
+            <Button size="xs" loading={update.isPending} onClick={save}>
+              Save learnings
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function SnapshotHistory({ id }: { id: string }) {
+  const snapshots = useSnapshots(id);
+  return (
+    <Card>
+      <Title order={2} size="h4" mb="sm">
+        Result history
+      </Title>
+      {snapshots.isPending ? (
+        <PageLoader label="Loading the history…" />
+      ) : snapshots.isError ? (
+        <ErrorState error={snapshots.error} onRetry={() => snapshots.refetch()} />
+      ) : (
+        <div className="table-scroll">
+          <Table fz="sm" verticalSpacing={6}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Entered</Table.Th>
+                <Table.Th scope="col">By</Table.Th>
+                <Table.Th scope="col">From</Table.Th>
+                <Table.Th scope="col" ta="right">
+                  Units
+                </Table.Th>
+                <Table.Th scope="col">Note</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {snapshots.data.items.map((snapshot) => (
+                <Table.Tr key={snapshot.id}>
+                  <Table.Td>{formatDateTime(snapshot.enteredAt)}</Table.Td>
+                  <Table.Td>{snapshot.enteredBy?.name ?? "—"}</Table.Td>
+                  <Table.Td>{snapshot.source.toUpperCase()}</Table.Td>
+                  <Table.Td ta="right">{snapshot.totalUnits.toLocaleString("en-US")}</Table.Td>
+                  <Table.Td>{snapshot.note || "—"}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+    </Card>
+  );
+}

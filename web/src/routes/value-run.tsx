@@ -1,0 +1,90 @@
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { IconScale } from "@tabler/icons-react";
+import { getRouteApi } from "@tanstack/react-router";
+import { ButtonLink } from "../components/ui/links";
+import { ErrorState } from "../components/ui/page-error";
+import { PageHeader } from "../components/ui/page-header";
+import { PageLoader } from "../components/ui/page-loader";
+import { Figure } from "../features/value/components/figure";
+import { ModelComparison, RemovalEffects } from "../features/value/components/model-comparison";
+import { ValueNav } from "../features/value/components/value-nav";
+import { useRun } from "../features/value/hooks/use-value";
+import { formatConversions, modelMeta } from "../features/value/labels";
+import { formatDateTime } from "../lib/format";
+
+const route = getRouteApi("/app/value/runs/$id");
+
+/** One attribution run: what it read, and the models side by side. */
+export function ValueRunPage() {
+  const { id } = route.useParams();
+  const run = useRun(id);
+  if (run.isPending) return <PageLoader label="Loading the run…" />;
+  if (run.isError) return <ErrorState error={run.error} onRetry={() => run.refetch()} />;
+  const data = run.data;
+  const totals = data.results[0]?.totals ?? { conversions: 0, value: 0 };
+  return (
+    <>
+      <PageHeader
+        title={data.name}
+        description={`${data.periodStart} to ${data.periodEnd} · from ${data.source === "paths" ? "imported paths" : `touchpoints with a ${data.lookbackDays}-day lookback`} · run ${formatDateTime(data.createdAt)}${data.createdBy ? ` by ${data.createdBy.name}` : ""}`}
+        actions={
+          <ButtonLink
+            to="/value/runs/$id/which-half"
+            params={{ id: data.id }}
+            leftSection={<IconScale size={16} aria-hidden="true" />}
+          >
+            Which half works?
+          </ButtonLink>
+        }
+      />
+      <ValueNav />
+      <Stack gap="lg">
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <Figure label="Conversions attributed" value={formatConversions(totals.conversions)} />
+          <Figure label="Value attributed" value={`${Math.round(totals.value).toLocaleString()} ${data.currency}`} />
+          <Figure
+            label="Journeys"
+            value={(data.inputs?.journeys ?? 0).toLocaleString()}
+            hint={`${(data.inputs?.paths ?? 0).toLocaleString()} distinct paths`}
+          />
+          <Figure label="Computed in" value={`${data.inputs?.millis ?? 0} ms`} hint="exact, no sampling" />
+        </SimpleGrid>
+        {data.inputs && data.inputs.unmatched.conversions > 0 && (
+          <Alert color="orange" variant="light" title="Some conversions had no touch in their lookback window">
+            {data.inputs.unmatched.conversions.toLocaleString()} conversions worth{" "}
+            {Math.round(data.inputs.unmatched.value).toLocaleString()} {data.currency} could not be attributed and are
+            left out of the totals.
+          </Alert>
+        )}
+        <Card>
+          <Group justify="space-between" mb="sm" wrap="wrap">
+            <Title order={2} size="h4">
+              Models side by side
+            </Title>
+            <Group gap={4}>
+              {data.models.map((model) => (
+                <Badge key={model} variant="light" tt="none" title={modelMeta[model].description}>
+                  {modelMeta[model].label}
+                  {model === "markov" ? ` (order ${data.order})` : ""}
+                </Badge>
+              ))}
+            </Group>
+          </Group>
+          <Text size="sm" c="dimmed" mb="md">
+            Where the bars of one channel differ, the models disagree about it: rules like last touch favour closers,
+            Markov and Shapley credit the channels journeys cannot do without.
+          </Text>
+          <ModelComparison run={data} />
+        </Card>
+        {data.models.includes("markov") && (
+          <Card>
+            <Title order={2} size="h4" mb="sm">
+              Removal effects
+            </Title>
+            <RemovalEffects run={data} />
+          </Card>
+        )}
+      </Stack>
+    </>
+  );
+}
