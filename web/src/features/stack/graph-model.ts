@@ -68,17 +68,112 @@ export function matchesFilters(tool: Tool, filters: GraphFilters): boolean {
   );
 }
 
+/** Above this many connected tools dagre's layout takes seconds; a linear-time layered layout is used instead. */
+export const DAGRE_LIMIT = 250;
+
+const RANK_GAP = 70;
+const NODE_GAP = 14;
+
 /**
- * Positions of the connected tools by dagre (left to right, in flow order); islands go in a grid below,
- * because laying out unconnected nodes only spreads them along one rank.
+ * A layered layout in linear time for large stacks, in the spirit of dagre's but without its costly optimal
+ * ranking: cycles are broken by a depth-first search, each tool goes one rank after the furthest tool that sends
+ * it data (longest path), and each rank is ordered by the average position of its senders (one barycenter sweep),
+ * which keeps most edges short and roughly horizontal.
+ */
+export function layoutLayered(toolIds: string[], edges: { source: string; target: string }[]) {
+  const index = new Map(toolIds.map((id, i) => [id, i]));
+  const outgoing: number[][] = toolIds.map(() => []);
+  const incoming: number[][] = toolIds.map(() => []);
+  for (const edge of edges) {
+    const from = index.get(edge.source);
+    const to = index.get(edge.target);
+    if (from === undefined || to === undefined || from === to) continue;
+    outgoing[from].push(to);
+  }
+  // Depth-first search (iterative): an edge back to a node still on the stack closes a cycle and is dropped.
+  const state = new Uint8Array(toolIds.length); // 0 new, 1 on the stack, 2 done
+  const order: number[] = [];
+  for (let start = 0; start < toolIds.length; start++) {
+    if (state[start] !== 0) continue;
+    const stack: [number, number][] = [[start, 0]];
+    state[start] = 1;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const [node, next] = top;
+      if (next < outgoing[node].length) {
+        top[1]++;
+        const target = outgoing[node][next];
+        if (state[target] === 0) {
+          state[target] = 1;
+          incoming[target].push(node);
+          stack.push([target, 0]);
+        } else if (state[target] === 2) {
+          incoming[target].push(node);
+        }
+      } else {
+        state[node] = 2;
+        order.push(node);
+        stack.pop();
+      }
+    }
+  }
+  // Reverse finishing order is a topological order of the acyclic part.
+  const rank = new Int32Array(toolIds.length);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i];
+    for (const source of incoming[node]) rank[node] = Math.max(rank[node], rank[source] + 1);
+  }
+  const ranks: number[][] = [];
+  for (let node = 0; node < toolIds.length; node++) {
+    ranks[rank[node]] ??= [];
+    ranks[rank[node]].push(node);
+  }
+  const slot = new Float64Array(toolIds.length);
+  for (const layer of ranks) {
+    if (!layer) continue;
+    const weight = (node: number) =>
+      incoming[node].length === 0
+        ? Number.POSITIVE_INFINITY
+        : incoming[node].reduce((sum, source) => sum + slot[source], 0) / incoming[node].length;
+    layer.sort((a, b) => weight(a) - weight(b) || a - b);
+    layer.forEach((node, position) => {
+      slot[node] = position;
+    });
+  }
+  const positions = new Map<string, { x: number; y: number }>();
+  let maxX = 0;
+  let maxY = 0;
+  ranks.forEach((layer, r) => {
+    if (!layer) return;
+    layer.forEach((node, position) => {
+      const x = 20 + r * (NODE_WIDTH + RANK_GAP);
+      const y = 20 + position * (NODE_HEIGHT + NODE_GAP);
+      positions.set(toolIds[node], { x, y });
+      maxX = Math.max(maxX, x + NODE_WIDTH);
+      maxY = Math.max(maxY, y + NODE_HEIGHT);
+    });
+  });
+  return { positions, maxX, maxY };
+}
+
+/**
+ * Positions of the connected tools by dagre (left to right, in flow order) — or, for large stacks, by the
+ * linear-time layered layout; islands go in a grid below, because laying out unconnected nodes only spreads them
+ * along one rank.
  */
 export function layoutGraph(toolIds: string[], edges: { source: string; target: string }[], islandIds: string[]) {
+  const islandSet = new Set(islandIds);
+  const connected = toolIds.filter((id) => !islandSet.has(id));
+  if (connected.length > DAGRE_LIMIT) {
+    const { positions, maxX, maxY } = layoutLayered(connected, edges);
+    placeIslands(positions, islandIds, maxX, maxY);
+    return { positions, islandsTop: maxY + 50 };
+  }
   const positions = new Map<string, { x: number; y: number }>();
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: "LR", nodesep: 14, ranksep: 70, marginx: 20, marginy: 20 });
   graph.setDefaultEdgeLabel(() => ({}));
-  const islands = new Set(islandIds);
-  for (const id of toolIds) if (!islands.has(id)) graph.setNode(id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const id of connected) graph.setNode(id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const edge of edges) graph.setEdge(edge.source, edge.target);
   dagre.layout(graph);
   let maxY = 0;
@@ -89,6 +184,17 @@ export function layoutGraph(toolIds: string[], edges: { source: string; target: 
     maxY = Math.max(maxY, node.y + NODE_HEIGHT / 2);
     maxX = Math.max(maxX, node.x + NODE_WIDTH / 2);
   }
+  placeIslands(positions, islandIds, maxX, maxY);
+  return { positions, islandsTop: maxY + 50 };
+}
+
+// Islands in a grid below the connected part, as wide as it.
+function placeIslands(
+  positions: Map<string, { x: number; y: number }>,
+  islandIds: string[],
+  maxX: number,
+  maxY: number,
+) {
   const columns = Math.max(4, Math.floor(Math.max(maxX, 900) / (NODE_WIDTH + 20)));
   islandIds.forEach((id, index) => {
     positions.set(id, {
@@ -96,5 +202,4 @@ export function layoutGraph(toolIds: string[], edges: { source: string; target: 
       y: maxY + 80 + Math.floor(index / columns) * (NODE_HEIGHT + 20),
     });
   });
-  return { positions, islandsTop: maxY + 50 };
 }
