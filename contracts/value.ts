@@ -270,6 +270,8 @@ export const CreateRunBody = z
     periodEnd: SpendDate,
     /** The currency conversion values are in, and of the spend compared with them. */
     currency: KnownCurrency.default("EUR"),
+    /** Run as a background job: answered at once (202, status queued), then followed by its progress. */
+    background: z.boolean().default(false),
   })
   .refine((body) => body.periodStart <= body.periodEnd, {
     path: ["periodEnd"],
@@ -314,7 +316,10 @@ export const RunInputs = z.object({
 export const AttributionRun = z.object({
   id: Id,
   name: z.string(),
-  status: z.enum(["done", "failed"]),
+  status: z.enum(["queued", "running", "done", "failed"]),
+  /** 0 to 1 while queued or running; 1 when done. */
+  progress: z.number(),
+  progressNote: z.string(),
   source: z.enum(["touchpoints", "paths"]),
   models: z.array(RunModel),
   order: z.number().int(),

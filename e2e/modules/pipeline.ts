@@ -36,6 +36,11 @@ async function callApi<T>(page: Page, method: "GET" | "POST" | "PATCH", path: st
  */
 export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools): Promise<void> {
   let requestPath = "/pipeline";
+  // A dialog left open by an earlier walk would block every click here: start from a clean page.
+  if ((await page.getByRole("dialog").count()) > 0) {
+    await page.goto("/");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+  }
   await h.check("admin opens Pipeline: the empty backlog says what to do", async () => {
     await navLink(page, "Pipeline").click();
     await waitForPage(page, "Pipeline");
@@ -304,6 +309,22 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
     await page.getByText("WSJF = (value + urgency + risk reduction) ÷ effort").waitFor();
     await page.getByRole("button", { name: /New tool purchase/ }).click();
     await page.getByRole("rowheader", { name: "Budget" }).waitFor();
+    await chooseOption(page, page, "Formula", "RICE — reach, impact, confidence, effort");
+    await page.getByRole("button", { name: "Save the formula" }).click();
+    await waitForToast(page, "Formula saved; open requests are re-scored");
+    await page.getByText("RICE = reach × impact (value) × confidence ÷ effort").waitFor();
+  });
+
+  await h.check("admin edits a type's rules of engagement: exactly one Accountable per activity", async () => {
+    await page.getByRole("button", { name: /Change to a system/ }).click();
+    await page.getByRole("button", { name: "Edit change to a system rules" }).click();
+    await page.getByRole("button", { name: "Add a role" }).first().click();
+    await chooseOption(page, page, "Role 3 of activity 1", "A · Accountable");
+    await page.getByRole("button", { name: "Save rules" }).click();
+    await page.getByText("needs exactly one Accountable, has 2").waitFor();
+    await page.getByRole("button", { name: "Remove role 3 of activity 1" }).click();
+    await page.getByRole("button", { name: "Save rules" }).click();
+    await waitForToast(page, "Change to a system rules saved");
   });
   await inspect(page, "admin-pipeline-rules");
 
@@ -327,6 +348,29 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
     await waitForToast(page, "Crucial targets saved");
     await page.getByRole("row").filter({ hasText: "Crucial" }).getByText("2 h", { exact: true }).waitFor();
   });
+
+  await h.check(
+    "admin adds a working calendar; hours that end before they start are refused on the field",
+    async () => {
+      await page.getByRole("button", { name: "Add calendar" }).click();
+      const dialog = page.getByRole("dialog", { name: "Add a calendar" });
+      await dialog.getByLabel(/^Name/).fill("Berlin office");
+      await chooseOption(dialog, page, "Time zone", "Europe/Berlin");
+      await dialog.getByLabel("Day starts").fill("18:00");
+      await dialog.getByLabel("Day ends").fill("09:00");
+      await dialog.getByLabel(/^Holidays/).fill("2026-12-25");
+      await dialog.getByLabel(/^Holidays/).press("Enter");
+      await dialog.getByRole("button", { name: "Save calendar" }).click();
+      await dialog.getByText(/^Day ends must be later/).waitFor();
+      await screenshot(page, run, "admin-calendar-form-error");
+      await h.check("axe: calendar form", () => assertAccessible(page, "calendar form", '[role="dialog"]'));
+      await dialog.getByLabel("Day starts").fill("09:00");
+      await dialog.getByLabel("Day ends").fill("17:30");
+      await dialog.getByRole("button", { name: "Save calendar" }).click();
+      await waitForToast(page, "Berlin office saved");
+      await page.getByRole("heading", { name: "Berlin office" }).waitFor();
+    },
+  );
   await inspect(page, "admin-service-levels-targets");
 
   await h.check("the notifications bell opens its list", async () => {

@@ -242,6 +242,7 @@ export async function seedDemoValue(tx: Tx, workspaceId: string, now: Date) {
     periodStart: isoDate(start),
     periodEnd: isoDate(today),
     currency: "EUR" as const,
+    background: false,
   };
   const computed = await computeRun(tx, workspaceId, input);
   const run = await insertRun(tx, {

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import { fromPglite, PgBoss } from "pg-boss";
 import type { Database } from "../db/client";
+import { ATTRIBUTION_RUNS_QUEUE, runStalledAttributionRuns } from "./attribution-runs";
 import { createMailer, NOTIFICATION_EMAILS_QUEUE } from "./notification-emails";
 import { PIPELINE_CLOCKS_QUEUE, runPipelineClocks } from "./pipeline-clocks";
 import { PURGE_EXPIRED_QUEUE, purgeExpired } from "./purge-expired";
@@ -24,6 +25,8 @@ export async function startJobs(
   await boss.schedule(PURGE_EXPIRED_QUEUE, "17 * * * *");
   await boss.createQueue(PIPELINE_CLOCKS_QUEUE);
   await boss.schedule(PIPELINE_CLOCKS_QUEUE, "*/5 * * * *");
+  await boss.createQueue(ATTRIBUTION_RUNS_QUEUE);
+  await boss.schedule(ATTRIBUTION_RUNS_QUEUE, "* * * * *");
   await boss.createQueue(RENEWAL_REMINDERS_QUEUE);
   // Every morning (UTC) and once more at noon, so a process that was down at 07:00 still sends the day's reminders.
   await boss.schedule(RENEWAL_REMINDERS_QUEUE, "0 7,12 * * *");
@@ -53,6 +56,11 @@ export async function startJobs(
       });
       boss.on("stopped", () => mailer.close());
     }
+    await boss.work(ATTRIBUTION_RUNS_QUEUE, async () => {
+      const result = await runStalledAttributionRuns(database, new Date());
+      if (result.resumed > 0) log.info(result, "attribution runs resumed");
+      return result;
+    });
     await boss.work(RENEWAL_REMINDERS_QUEUE, async () => {
       const result = await runRenewalReminders(database, new Date());
       if (result.sent > 0) log.info(result, "renewal reminders sent");

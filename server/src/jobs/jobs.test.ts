@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { describeWithApp } from "../../test/app";
 import { startJobs } from ".";
+import { ATTRIBUTION_RUNS_QUEUE } from "./attribution-runs";
 import { PIPELINE_CLOCKS_QUEUE } from "./pipeline-clocks";
 import { PURGE_EXPIRED_QUEUE } from "./purge-expired";
 import { RENEWAL_REMINDERS_QUEUE } from "./renewal-reminders";
@@ -15,7 +16,7 @@ describeWithApp("job queue", (get) => {
     try {
       const schedules = await boss.getSchedules();
       expect(schedules.map((s) => s.name).sort()).toEqual(
-        [PIPELINE_CLOCKS_QUEUE, PURGE_EXPIRED_QUEUE, RENEWAL_REMINDERS_QUEUE].sort(),
+        [ATTRIBUTION_RUNS_QUEUE, PIPELINE_CLOCKS_QUEUE, PURGE_EXPIRED_QUEUE, RENEWAL_REMINDERS_QUEUE].sort(),
       );
       const id = await boss.send(PURGE_EXPIRED_QUEUE, {});
       expect(id).toEqual(expect.any(String));

@@ -1,4 +1,4 @@
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconScale } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { ButtonLink } from "../components/ui/links";
@@ -21,6 +21,33 @@ export function ValueRunPage() {
   if (run.isPending) return <PageLoader label="Loading the run…" />;
   if (run.isError) return <ErrorState error={run.error} onRetry={() => run.refetch()} />;
   const data = run.data;
+  if (data.status === "queued" || data.status === "running" || data.status === "failed") {
+    return (
+      <>
+        <PageHeader title={data.name} description={`${data.periodStart} to ${data.periodEnd}`} />
+        <ValueNav />
+        <Card>
+          {data.status === "failed" ? (
+            <Alert color="red" variant="light" title="The run failed">
+              {data.error}
+            </Alert>
+          ) : (
+            <Stack gap="xs">
+              <Text fw={600}>{data.status === "queued" ? "Waiting to start…" : "Running…"}</Text>
+              <Progress
+                value={Math.round(data.progress * 100)}
+                animated
+                aria-label={`Attribution run progress: ${Math.round(data.progress * 100)}%`}
+              />
+              <Text size="sm" c="dimmed" aria-live="polite">
+                {data.progressNote || "Starting"} · {Math.round(data.progress * 100)}%
+              </Text>
+            </Stack>
+          )}
+        </Card>
+      </>
+    );
+  }
   const totals = data.results[0]?.totals ?? { conversions: 0, value: 0 };
   return (
     <>

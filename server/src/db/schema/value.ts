@@ -130,7 +130,10 @@ export const attributionRuns = pgTable(
       .notNull()
       .references(() => workspaces.id),
     name: text("name").notNull().default(""),
-    status: text("status", { enum: ["done", "failed"] }).notNull(),
+    status: text("status", { enum: ["queued", "running", "done", "failed"] }).notNull(),
+    // Where a background run is: 0 to 1, and what it is doing.
+    progress: doublePrecision("progress").notNull().default(1),
+    progressNote: text("progress_note").notNull().default(""),
     source: text("source", { enum: ["touchpoints", "paths"] }).notNull(),
     models: text("models").array().notNull(),
     markovOrder: integer("markov_order").notNull(),

@@ -33,10 +33,13 @@ export const attributionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["value"],
         summary: "Run attribution over a period with chosen models",
         body: CreateRunBody,
-        response: { 201: AttributionRun },
+        response: { 201: AttributionRun, 202: AttributionRun },
       },
     },
-    async (request, reply) => reply.status(201).send(await createRun(ctxOf(request), request.body)),
+    async (request, reply) => {
+      const run = await createRun(ctxOf(request), request.body);
+      return reply.status(run.status === "queued" ? 202 : 201).send(run);
+    },
   );
 
   app.get(

@@ -8,7 +8,7 @@ import {
   type PathTable,
 } from "../../../../engines/attribution";
 import type { Ctx } from "../../context";
-import type { Tx } from "../../db/client";
+import type { Database, Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
 import { attributionRuns } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
@@ -17,6 +17,7 @@ import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { presentRun, presentRunSummary } from "./value.presenter";
 import {
+  claimRun,
   findRequestsForInitiatives,
   findRun,
   insertRun,
@@ -24,8 +25,10 @@ import {
   listPathsWithin,
   listRuns,
   listTouchpointsBetween,
+  requeueStalledRuns,
   sumSpend,
   sumSpendByCurrency,
+  updateRunState,
 } from "./value.queries";
 import { attributeToInitiatives, computeWhichHalf, defaultModel, describeWhichHalf } from "./value.rules";
 
@@ -53,9 +56,18 @@ function toModelResult(result: AttributionResult): ModelResult {
   };
 }
 
+/** Where a run is: a share of the work done (0 to 1) and what it is doing. */
+export type RunProgress = (share: number, note: string) => Promise<void> | void;
+
 /** Reads a run's data from the database and hands it to the attribution engine. */
-export async function computeRun(db: Tx, workspaceId: string, input: CreateRunBody): Promise<Computed> {
+export async function computeRun(
+  db: Tx,
+  workspaceId: string,
+  input: CreateRunBody,
+  progress: RunProgress = () => {},
+): Promise<Computed> {
   const started = performance.now();
+  await progress(0.05, input.source === "touchpoints" ? "Reading conversions and touchpoints" : "Reading paths");
   const from = new Date(`${input.periodStart}T00:00:00Z`);
   const to = new Date(new Date(`${input.periodEnd}T00:00:00Z`).getTime() + DAY);
   let table: PathTable;
@@ -72,6 +84,7 @@ export async function computeRun(db: Tx, workspaceId: string, input: CreateRunBo
       new Date(from.getTime() - input.lookbackDays * DAY),
       to,
     );
+    await progress(0.35, `Building journeys from ${touches.length.toLocaleString("en")} touchpoints`);
     for (const c of conversions) journeys.addConversion(c.journeyId, c.occurredAt.getTime(), c.value);
     for (const t of touches) journeys.addTouchpoint(t.journeyId, t.occurredAt.getTime(), t.channel);
     const aggregation = journeys.finish();
@@ -101,13 +114,20 @@ export async function computeRun(db: Tx, workspaceId: string, input: CreateRunBo
       [{ path: "periodStart", message: `has no ${input.source} with conversions in the period` }],
     );
   }
-  const results = input.models.map((model) =>
-    toModelResult(
-      model === "time-decay"
-        ? (timeDecay as AttributionResult)
-        : computeAttribution(table, model as PathModelName, { order: input.order }),
-    ),
-  );
+  const results: ModelResult[] = [];
+  for (const [index, model] of input.models.entries()) {
+    await progress(
+      0.5 + (0.5 * index) / input.models.length,
+      `Computing ${model} (${index + 1} of ${input.models.length})`,
+    );
+    results.push(
+      toModelResult(
+        model === "time-decay"
+          ? (timeDecay as AttributionResult)
+          : computeAttribution(table, model as PathModelName, { order: input.order }),
+      ),
+    );
+  }
   return {
     inputs: {
       ...counts,
@@ -120,9 +140,106 @@ export async function computeRun(db: Tx, workspaceId: string, input: CreateRunBo
   };
 }
 
+const runColumns = (ctx: Ctx, input: CreateRunBody) => ({
+  workspaceId: ctx.actor.workspaceId,
+  name: input.name || `${input.models.join(", ")} · ${input.periodStart} to ${input.periodEnd}`,
+  source: input.source,
+  models: input.models,
+  markovOrder: input.order,
+  lookbackDays: input.lookbackDays,
+  halfLifeDays: input.halfLifeDays,
+  periodStart: input.periodStart,
+  periodEnd: input.periodEnd,
+  currency: input.currency,
+  createdBy: ctx.actor.userId,
+  createdAt: ctx.now,
+  updatedAt: ctx.now,
+});
+
+/**
+ * Queues a run as a background job: stored at once as queued, then computed by `executeRun` (started here, in
+ * this process; the attribution-runs job takes over runs whose process stopped), with its progress on the row.
+ */
+async function queueRun(ctx: Ctx, input: CreateRunBody) {
+  const id = await ctx.database.db.transaction(async (tx) => {
+    const { id } = await insertRun(tx, {
+      ...runColumns(ctx, input),
+      status: "queued",
+      progress: 0,
+      progressNote: "Waiting to start",
+    });
+    await recordAudit(tx, originOf(ctx), {
+      action: "attribution.queued",
+      entityType: "attribution_run",
+      entityId: id,
+      after: input,
+    });
+    return id;
+  });
+  const database = ctx.database;
+  setImmediate(() => void executeRun(database, id).catch(() => {}));
+  return presentRun(assertFound(await findRun(ctx.database.db, ctx.actor.workspaceId, id), "Run"));
+}
+
+/**
+ * Computes a queued run, if this process is the one that claims it, writing its progress as it goes and its
+ * results (or the reason it failed) at the end. Returns whether this call ran it.
+ */
+export async function executeRun(database: Database, id: string): Promise<boolean> {
+  const claimed = await claimRun(database.db, id, new Date());
+  if (!claimed) return false;
+  const input = {
+    name: claimed.name,
+    source: claimed.source,
+    models: claimed.models as CreateRunBody["models"],
+    order: claimed.markovOrder,
+    lookbackDays: claimed.lookbackDays,
+    halfLifeDays: claimed.halfLifeDays,
+    periodStart: claimed.periodStart,
+    periodEnd: claimed.periodEnd,
+    currency: claimed.currency,
+    background: true,
+  } as CreateRunBody;
+  const report: RunProgress = (share, note) =>
+    updateRunState(database.db, id, { progress: share, progressNote: note, updatedAt: new Date() });
+  try {
+    const computed = await computeRun(database.db, claimed.workspaceId, input, report);
+    await updateRunState(database.db, id, {
+      status: "done",
+      progress: 1,
+      progressNote: "",
+      inputs: computed.inputs,
+      results: computed.results,
+      updatedAt: new Date(),
+    });
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : "The run failed on our side; try again";
+    await updateRunState(database.db, id, {
+      status: "failed",
+      progressNote: "",
+      error: message,
+      updatedAt: new Date(),
+    });
+  }
+  return true;
+}
+
+/** Runs left queued (their process stopped before starting them) or stalled while running: queued again and run. */
+export async function resumeStalledRuns(database: Database, now: Date) {
+  const ids = await requeueStalledRuns(
+    database.db,
+    new Date(now.getTime() - 10 * 60_000),
+    new Date(now.getTime() - 30_000),
+  );
+  let ran = 0;
+  for (const id of ids) if (await executeRun(database, id)) ran++;
+  return ran;
+}
+
 /** Runs attribution over the stored journeys of a period with the chosen models, and keeps the results. */
 export async function createRun(ctx: Ctx, input: CreateRunBody) {
   authorize(ctx.actor, "attribution.run");
+  if (input.background) return queueRun(ctx, input);
   const computed = await computeRun(ctx.database.db, ctx.actor.workspaceId, input);
   return ctx.database.db.transaction(async (tx) => {
     const { id } = await insertRun(tx, {

@@ -65,6 +65,8 @@ export function presentRunSummary(row: RunRow): AttributionRunSummary {
     id: run.id,
     name: run.name,
     status: run.status,
+    progress: run.progress,
+    progressNote: run.progressNote,
     source: run.source,
     models: run.models as RunModel[],
     order: run.markovOrder,

@@ -429,3 +429,31 @@ export async function findRequestsForInitiatives(tx: Tx, workspaceId: string, in
       ),
     );
 }
+
+/** Claims a queued run for this process (running); null when another process has it or it is not queued. */
+export async function claimRun(db: Tx, id: string, now: Date) {
+  const [claimed] = await db
+    .update(attributionRuns)
+    .set({ status: "running", progress: 0.01, progressNote: "Starting", updatedAt: now })
+    .where(and(eq(attributionRuns.id, id), eq(attributionRuns.status, "queued")))
+    .returning();
+  return claimed ?? null;
+}
+
+/** Writes a run's progress, its results, or the reason it failed. */
+export async function updateRunState(db: Tx, id: string, changes: Partial<typeof attributionRuns.$inferInsert>) {
+  await db.update(attributionRuns).set(changes).where(eq(attributionRuns.id, id));
+}
+
+/** Runs stalled while running since before `stalledBefore` are queued again; returns those and runs queued since before `queuedBefore`. */
+export async function requeueStalledRuns(db: Tx, stalledBefore: Date, queuedBefore: Date) {
+  await db
+    .update(attributionRuns)
+    .set({ status: "queued", progress: 0, progressNote: "Restarted after an interruption" })
+    .where(and(eq(attributionRuns.status, "running"), lt(attributionRuns.updatedAt, stalledBefore)));
+  const rows = await db
+    .select({ id: attributionRuns.id })
+    .from(attributionRuns)
+    .where(and(eq(attributionRuns.status, "queued"), lt(attributionRuns.updatedAt, queuedBefore)));
+  return rows.map((row) => row.id);
+}

@@ -8,6 +8,7 @@ import {
 import { describeWithApp } from "../../../test/app";
 import { buildPersona, buildWorkspace } from "../../../test/factories";
 import { requests } from "../../db/schema";
+import { resumeStalledRuns } from "./attribution.service";
 
 const SPEND_CSV = [
   "date,channel,campaign,amount,currency,kind,initiative",
@@ -329,6 +330,52 @@ describeWithApp("value", (get) => {
         journeys: 1,
         channels: ["Search"],
       });
+    });
+
+    it("runs in the background when asked: answered at once as queued, then done with the same results", async () => {
+      const { t, marketer } = await loaded();
+      const body = { models: ["linear", "markov"], periodStart: "2026-01-01", periodEnd: "2026-01-31" };
+      const direct = (
+        await marketer.request({ method: "POST", url: "/api/v1/attribution/runs", payload: body })
+      ).json();
+      const queued = await marketer.request({
+        method: "POST",
+        url: "/api/v1/attribution/runs",
+        payload: { ...body, background: true },
+      });
+      expect(queued.statusCode).toBe(202);
+      expect(queued.json()).toMatchObject({ status: "queued", progress: 0, results: [] });
+      let run = queued.json();
+      for (let i = 0; i < 100 && run.status !== "done" && run.status !== "failed"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        run = (await marketer.request({ url: `/api/v1/attribution/runs/${run.id}` })).json();
+      }
+      expect(run).toMatchObject({ status: "done", progress: 1, progressNote: "" });
+      expect(run.results).toEqual(direct.results);
+      // A run with nothing to attribute fails with the reason, in the background too.
+      const empty = (
+        await marketer.request({
+          method: "POST",
+          url: "/api/v1/attribution/runs",
+          payload: { ...body, periodStart: "2020-01-01", periodEnd: "2020-01-31", background: true },
+        })
+      ).json();
+      let failed = empty;
+      for (let i = 0; i < 100 && failed.status !== "failed"; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        failed = (await marketer.request({ url: `/api/v1/attribution/runs/${empty.id}` })).json();
+      }
+      expect(failed.status).toBe("failed");
+      expect(failed.error).toMatch(/No attributable conversions/);
+      // A run whose process stopped mid-way (running, silent for 10 minutes) is taken over by the job.
+      await t.database.query(
+        "UPDATE attribution_run SET status = 'running', results = '[]', updated_at = now() - interval '11 minutes' WHERE id = $1",
+        [run.id],
+      );
+      expect(await resumeStalledRuns(t.database, new Date())).toBe(1);
+      const resumed = (await marketer.request({ url: `/api/v1/attribution/runs/${run.id}` })).json();
+      expect(resumed).toMatchObject({ status: "done" });
+      expect(resumed.results).toEqual(direct.results);
     });
 
     it("runs every model on the stored journeys, with the engine's exact results", async () => {

@@ -160,6 +160,18 @@ function RaciEditor({ request, onDone }: { request: PipelineRequest; onDone: () 
     setRows((list) => list.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
   const handleSave = () => {
+    // Exactly one Accountable per activity, as the server requires: say so on the row before sending.
+    const found: Record<string, string> = {};
+    const accountable = new Map<string, number>();
+    rows.forEach((row, index) => {
+      if (row.activity.trim() === "") found[String(index)] = "Activity is required";
+      if (row.role !== "A") return;
+      const count = (accountable.get(row.activity.trim()) ?? 0) + 1;
+      accountable.set(row.activity.trim(), count);
+      if (count > 1) found[String(index)] = `“${row.activity}” already has an Accountable; exactly one is allowed`;
+    });
+    setRowErrors(found);
+    if (Object.keys(found).length > 0) return;
     const body = {
       version: openedVersion,
       rows: rows.map((row) => ({

@@ -226,7 +226,16 @@ function TemplateEditor({ template, onDone }: { template: RaciTemplate; onDone: 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const setActivity = (index: number, next: RaciTemplateActivity) =>
     setActivities((list) => list.map((activity, i) => (i === index ? next : activity)));
-  const handleSave = () =>
+  const handleSave = () => {
+    // The same rules as the server, checked here first so a slip costs no round trip.
+    const found: Record<string, string> = {};
+    activities.forEach((activity, index) => {
+      const accountable = activity.assignments.filter((assignment) => assignment.role === "A").length;
+      if (activity.name.trim() === "") found[`activities.${index}`] = "Activity name is required";
+      else if (accountable !== 1) found[`activities.${index}`] = `needs exactly one Accountable, has ${accountable}`;
+    });
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
     update.mutate(
       { type: template.requestType, body: { activities, version: template.version } },
       {
@@ -250,6 +259,7 @@ function TemplateEditor({ template, onDone }: { template: RaciTemplate; onDone: 
         },
       },
     );
+  };
   return (
     <Stack gap="md">
       {Object.keys(errors).length === 0 && <FormError error={update.error} />}

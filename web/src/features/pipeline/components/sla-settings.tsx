@@ -309,9 +309,10 @@ const calendarLabels: Record<string, string> = {
   holidays: "Holidays",
 };
 
+// Browsers list canonical zones only; "UTC" (the default calendar's zone) is added so it shows.
 const timeZones = (() => {
   try {
-    return Intl.supportedValuesOf("timeZone");
+    return [...new Set(["UTC", ...Intl.supportedValuesOf("timeZone")])];
   } catch {
     return ["UTC"];
   }
@@ -331,6 +332,10 @@ function CalendarForm({ calendar, onDone }: { calendar: WorkCalendar | null; onD
     },
   });
   const handleSubmit = form.onSubmit((values) => {
+    if (values.workingHours.start >= values.workingHours.end) {
+      form.setFieldError("workingHours.end", "Day ends must be later than the start");
+      return;
+    }
     const fields = {
       name: values.name,
       timeZone: values.timeZone,
@@ -358,20 +363,19 @@ function CalendarForm({ calendar, onDone }: { calendar: WorkCalendar | null; onD
             onDone();
             return;
           }
-          applyServerErrors(
-            {
-              setFieldError: (path, message) =>
-                form.setFieldError(
-                  path
-                    .replace(/^holidays\.\d+$/, "holidays")
-                    .replace(/^workingDays\.\d+$/, "workingDays")
-                    .replace(/^workingHours$/, "workingHours.end"),
-                  message,
-                ),
-            },
-            error,
-            { ...calendarLabels, workingHours: "Day ends" },
-          );
+          // The engine names list items as holidays[3]; the form shows one error per field.
+          if (isApiError(error)) {
+            for (const { path, message } of error.fieldErrors) {
+              const field = path
+                .replace(/^(holidays|workingDays)(\.|\[)\d+\]?$/, "$1")
+                .replace(/^workingHours$/, "workingHours.end");
+              const label = calendarLabels[field];
+              const readable = message
+                .replace(/^[\w.[\]]+ (?=must|is|has)/, "")
+                .replace(/workingHours\.start/, "the start");
+              if (label) form.setFieldError(field, `${label} ${readable}`);
+            }
+          }
         },
       },
     );
@@ -384,7 +388,7 @@ function CalendarForm({ calendar, onDone }: { calendar: WorkCalendar | null; onD
           <TextInput label={calendarLabels.name} required data-autofocus {...form.getInputProps("name")} />
           <Select
             label={calendarLabels.timeZone}
-            data={timeZones}
+            data={calendar && !timeZones.includes(calendar.timeZone) ? [calendar.timeZone, ...timeZones] : timeZones}
             searchable
             allowDeselect={false}
             {...form.getInputProps("timeZone")}

@@ -82,13 +82,17 @@ function RunForm({ onDone, defaults }: { onDone: () => void; defaults?: Partial<
     validate: (values) => resolve(values as unknown as Record<string, unknown>),
   });
   const handleSubmit = form.onSubmit((values) => {
-    create.mutate(values as CreateRunBody, {
-      onSuccess: (run) => {
-        onDone();
-        void navigate({ to: "/value/runs/$id", params: { id: run.id } });
+    // A background job: the run page follows its progress.
+    create.mutate(
+      { ...(values as CreateRunBody), background: true },
+      {
+        onSuccess: (run) => {
+          onDone();
+          void navigate({ to: "/value/runs/$id", params: { id: run.id } });
+        },
+        onError: (error) => applyServerErrors(form, error, labels),
       },
-      onError: (error) => applyServerErrors(form, error, labels),
-    });
+    );
   });
   const source = form.values.source;
   return (

@@ -57,7 +57,13 @@ export function useRuns() {
 
 /** One run. */
 export function useRun(id: string) {
-  return useQuery({ queryKey: ["value", "run", id], queryFn: () => getRun(id) });
+  return useQuery({
+    queryKey: ["value", "run", id],
+    queryFn: () => getRun(id),
+    // A run in progress is polled until it is done or failed.
+    refetchInterval: (query) =>
+      query.state.data && (query.state.data.status === "queued" || query.state.data.status === "running") ? 700 : false,
+  });
 }
 
 /** The which-half view of a run under one model. */
