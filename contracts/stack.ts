@@ -389,7 +389,33 @@ export const StackGraph = z.object({ tools: z.array(GraphTool), integrations: z.
 /** The martech taxonomy offered by the API. */
 export const Taxonomy = z.object({
   categories: z.array(z.object({ key: StackCategory, label: z.string(), subcategories: z.array(z.string()) })),
+  /** Whether the workspace edited it (false: the built-in taxonomy). */
+  isCustom: z.boolean(),
+  /** The version to send with an edit; 0 for the built-in taxonomy. */
+  version: z.number().int(),
 });
+
+const subcategoryList = z
+  .array(z.string().trim().min(1, { error: "is empty" }).max(80))
+  .min(1, { error: "needs at least one subcategory" })
+  .max(40)
+  .refine((list) => new Set(list.map((item) => item.toLowerCase())).size === list.length, {
+    error: "lists a subcategory twice",
+  });
+
+/** Replaces the workspace's subcategories (the six top categories stay). */
+export const UpdateTaxonomyBody = z.strictObject({
+  subcategories: z.strictObject({
+    advertising: subcategoryList,
+    content: subcategoryList,
+    social: subcategoryList,
+    commerce: subcategoryList,
+    data: subcategoryList,
+    management: subcategoryList,
+  }),
+  version: z.number().int().min(0),
+});
+export type UpdateTaxonomyBody = z.infer<typeof UpdateTaxonomyBody>;
 
 /** The signed-in person's calendar feed of renewals. */
 export const CalendarFeedStatus = z.object({ active: z.boolean(), createdAt: Timestamp.nullable() });

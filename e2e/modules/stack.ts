@@ -81,6 +81,7 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
     ["Compliance", "Compliance"],
     ["Overlaps", "Overlaps"],
     ["Spend & fit", "Spend and fit"],
+    ["Taxonomy", "Taxonomy"],
   ] as const) {
     await h.check(`admin opens the Stack's ${heading}`, async () => {
       await navLink(page, "Stack").click();

@@ -266,6 +266,24 @@ const matrix: Record<string, Row> = {
     expect: writers,
   },
   "GET /api/v1/stack/taxonomy": { request: () => ({ url: "/api/v1/stack/taxonomy" }), expect: signedIn },
+  "PUT /api/v1/stack/taxonomy": {
+    request: () => ({
+      method: "PUT",
+      url: "/api/v1/stack/taxonomy",
+      payload: {
+        version: 0,
+        subcategories: {
+          advertising: ["Search"],
+          content: ["Email"],
+          social: ["CRM"],
+          commerce: ["Shop"],
+          data: ["Analytics"],
+          management: ["Projects"],
+        },
+      },
+    }),
+    expect: adminsOnly,
+  },
   "GET /api/v1/stack/graph": { request: () => ({ url: "/api/v1/stack/graph" }), expect: signedIn },
   "GET /api/v1/stack/overlaps": { request: () => ({ url: "/api/v1/stack/overlaps" }), expect: signedIn },
   "GET /api/v1/stack/renewals": { request: () => ({ url: "/api/v1/stack/renewals" }), expect: signedIn },

@@ -61,6 +61,7 @@ const rules = {
   "view.create": anyone,
   // A shared view may be removed by its owner or an admin; a personal one only by its owner.
   "view.delete": isSelfOrAdmin,
+  "taxonomy.update": isAdmin,
   "discovery.read": anyone,
   "discovery.import": isWriter,
   "discovery.adopt": isWriter,

@@ -265,6 +265,12 @@ const stackPortfolioRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/stack-portfolio"), "StackChartsPage"),
 });
 
+const stackTaxonomyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "stack/taxonomy",
+  component: lazyRouteComponent(() => import("./routes/stack-taxonomy"), "StackTaxonomyPage"),
+});
+
 const stackDiscoveryRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "stack/discovery",
@@ -417,6 +423,7 @@ const routeTree = rootRoute.addChildren([
     stackOverlapsRoute,
     stackPortfolioRoute,
     stackDiscoveryRoute,
+    stackTaxonomyRoute,
     valueRoute,
     valueDataRoute,
     valueRunsRoute,

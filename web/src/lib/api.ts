@@ -44,7 +44,7 @@ export function setUnauthenticatedHandler(handler: () => void) {
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 interface RequestOptions {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   query?: Query;
   /** Sign-in and setup answer 401 as a normal outcome: do not treat it as a lost session. */

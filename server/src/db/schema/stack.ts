@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   real,
@@ -203,3 +204,13 @@ export const discoveryDismissals = pgTable(
   },
   (t) => [uniqueIndex("discovery_dismissal_key").on(t.workspaceId, t.merchantKey)],
 );
+
+/** A workspace's own subcategories per top category (the built-in taxonomy until an admin edits it). */
+export const stackTaxonomies = pgTable("stack_taxonomy", {
+  workspaceId: uuid("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id),
+  subcategories: jsonb("subcategories").notNull(),
+  ...timestamps(),
+  version: version(),
+});

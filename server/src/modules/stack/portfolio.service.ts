@@ -1,8 +1,16 @@
-import { type DataClass, STACK_TAXONOMY } from "../../../../contracts/stack";
+import {
+  type DataClass,
+  STACK_TAXONOMY,
+  type StackCategory,
+  type UpdateTaxonomyBody,
+} from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
+import type { Tx } from "../../db/client";
+import { AppError } from "../../errors";
 import { authorize } from "../../policy";
+import { originOf, recordAudit } from "../audit/audit.service";
 import { fieldsOf, ownerFactsOf, presentTool } from "./stack.presenter";
-import { listGraphIntegrations, listGraphTools, listLiveTools } from "./stack.queries";
+import { findTaxonomy, listGraphIntegrations, listGraphTools, listLiveTools, saveTaxonomy } from "./stack.queries";
 import {
   cancelByDate,
   complianceStatus,
@@ -14,15 +22,42 @@ import {
 } from "./stack.rules";
 import { todayOf } from "./stack.service";
 
-/** The martech taxonomy the catalog offers. */
-export function getTaxonomy() {
+/** The martech taxonomy the catalog offers: the workspace's own subcategories, or the built-in ones. */
+export async function getTaxonomy(ctx: Ctx) {
+  authorize(ctx.actor, "tool.read");
+  return taxonomyOf(ctx.database.db, ctx.actor.workspaceId);
+}
+
+async function taxonomyOf(db: Tx, workspaceId: string) {
+  const stored = await findTaxonomy(db, workspaceId);
+  const own = (stored?.subcategories ?? null) as Record<StackCategory, string[]> | null;
   return {
-    categories: Object.entries(STACK_TAXONOMY).map(([key, value]) => ({
-      key: key as keyof typeof STACK_TAXONOMY,
-      label: value.label,
-      subcategories: [...value.subcategories],
+    categories: (Object.keys(STACK_TAXONOMY) as StackCategory[]).map((key) => ({
+      key,
+      label: STACK_TAXONOMY[key].label,
+      subcategories: own?.[key] ?? [...STACK_TAXONOMY[key].subcategories],
     })),
+    isCustom: stored !== null,
+    version: stored?.version ?? 0,
   };
+}
+
+/** Replaces the workspace's subcategories (admins); tools keep theirs, as text, whatever the list says. */
+export async function editTaxonomy(ctx: Ctx, input: UpdateTaxonomyBody) {
+  authorize(ctx.actor, "taxonomy.update");
+  return ctx.database.db.transaction(async (tx) => {
+    const before = await findTaxonomy(tx, ctx.actor.workspaceId);
+    const saved = await saveTaxonomy(tx, ctx.actor.workspaceId, input.version, input.subcategories, ctx.now);
+    if (!saved) throw new AppError("conflict", "Someone changed the taxonomy meanwhile; reload and try again");
+    await recordAudit(tx, originOf(ctx), {
+      action: "taxonomy.updated",
+      entityType: "workspace",
+      entityId: ctx.actor.workspaceId,
+      before: { subcategories: before?.subcategories ?? null },
+      after: { subcategories: input.subcategories },
+    });
+    return taxonomyOf(tx, ctx.actor.workspaceId);
+  });
 }
 
 /** Every live tool and every integration between them, in one answer, with only what the graph draws. */

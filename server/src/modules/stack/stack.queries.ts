@@ -5,7 +5,7 @@ import type { Db, Tx } from "../../db/client";
 import type { Keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
-import { integrations, teams, tools, users } from "../../db/schema";
+import { integrations, stackTaxonomies, teams, tools, users } from "../../db/schema";
 
 const businessOwner = alias(users, "business_owner");
 const technicalOwner = alias(users, "technical_owner");
@@ -264,4 +264,27 @@ export function listGraphIntegrations(db: Tx, workspaceId: string) {
     .innerJoin(toTool, eq(toTool.id, integrations.toToolId))
     .where(and(eq(integrations.workspaceId, workspaceId), isNull(fromTool.archivedAt), isNull(toTool.archivedAt)))
     .orderBy(asc(integrations.createdAt), asc(integrations.id));
+}
+
+export async function findTaxonomy(db: Tx, workspaceId: string) {
+  const [row] = await db.select().from(stackTaxonomies).where(eq(stackTaxonomies.workspaceId, workspaceId));
+  return row ?? null;
+}
+
+/** Stores the workspace's taxonomy: inserted when `version` is 0, else only at that version; false when stale. */
+export async function saveTaxonomy(db: Tx, workspaceId: string, version: number, subcategories: unknown, now: Date) {
+  if (version === 0) {
+    const rows = await db
+      .insert(stackTaxonomies)
+      .values({ workspaceId, subcategories, createdAt: now, updatedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: stackTaxonomies.workspaceId });
+    return rows.length > 0;
+  }
+  const rows = await db
+    .update(stackTaxonomies)
+    .set({ subcategories, updatedAt: now, version: version + 1 })
+    .where(and(eq(stackTaxonomies.workspaceId, workspaceId), eq(stackTaxonomies.version, version)))
+    .returning({ id: stackTaxonomies.workspaceId });
+  return rows.length > 0;
 }

@@ -31,6 +31,7 @@ import {
   ToolList,
   ToolListQuery,
   UpdateIntegrationBody,
+  UpdateTaxonomyBody,
   UpdateToolBody,
 } from "../../../../contracts/stack";
 import { ctxOf, publicCtxOf } from "../../plugins/request-context";
@@ -49,7 +50,14 @@ import {
   listWorkspaceIntegrations,
   removeIntegration,
 } from "./integrations.service";
-import { getStackGraph, getTaxonomy, listOverlaps, listRenewals, summariseCompliance } from "./portfolio.service";
+import {
+  editTaxonomy,
+  getStackGraph,
+  getTaxonomy,
+  listOverlaps,
+  listRenewals,
+  summariseCompliance,
+} from "./portfolio.service";
 import {
   feedNotFound,
   getCalendarFeed,
@@ -234,7 +242,20 @@ export const stackRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/stack/taxonomy",
     { schema: { tags: ["stack"], summary: "The martech taxonomy", response: { 200: Taxonomy } } },
-    async () => getTaxonomy(),
+    async (request) => getTaxonomy(ctxOf(request)),
+  );
+
+  app.put(
+    "/stack/taxonomy",
+    {
+      schema: {
+        tags: ["stack"],
+        summary: "Replace the workspace's subcategories",
+        body: UpdateTaxonomyBody,
+        response: { 200: Taxonomy },
+      },
+    },
+    async (request) => editTaxonomy(ctxOf(request), request.body),
   );
 
   app.get(

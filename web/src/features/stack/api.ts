@@ -17,6 +17,7 @@ import type {
   Taxonomy,
   Tool,
   ToolListQuery,
+  UpdateTaxonomyBody,
   UpdateToolBody,
 } from "../../../../contracts/stack";
 import { api } from "../../lib/api";
@@ -172,4 +173,9 @@ export function adoptCandidate(body: {
 /** Stops proposing a merchant. */
 export function dismissCandidate(body: { merchantKey: string; reason: string }) {
   return api<{ ok: true }>("/stack/discovery/candidates/dismiss", { method: "POST", body });
+}
+
+/** Replaces the workspace's subcategories (admins). */
+export function updateTaxonomy(body: UpdateTaxonomyBody) {
+  return api<z.infer<typeof Taxonomy>>("/stack/taxonomy", { method: "PUT", body });
 }

@@ -10,6 +10,7 @@ const views = [
   { path: "/stack/overlaps", label: "Overlaps" },
   { path: "/stack/portfolio", label: "Spend & fit" },
   { path: "/stack/discovery", label: "Shadow IT" },
+  { path: "/stack/taxonomy", label: "Taxonomy" },
 ] as const;
 
 /** The Stack's views as links, so each view has a URL of its own. */
