@@ -19,7 +19,7 @@ import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { CalendarFeedButton } from "../features/stack/components/calendar-feed";
-import { SpendChart } from "../features/stack/components/spend-chart";
+import { OwnerCostTable, SpendChart } from "../features/stack/components/spend-chart";
 import { StackNav } from "../features/stack/components/stack-nav";
 import { TimeMatrix } from "../features/stack/components/time-matrix";
 import { CancelByCountdown, ToolStatusBadge, UtilisationBar } from "../features/stack/components/tool-badges";
@@ -382,6 +382,12 @@ export function StackChartsPage() {
               One dot per tool scored by both sides. Click a dot to open the tool.
             </Text>
             <TimeMatrix tools={tools.data} />
+          </Card>
+          <Card>
+            <Title order={2} size="h4" mb="md">
+              Cost per owner
+            </Title>
+            <OwnerCostTable tools={tools.data} />
           </Card>
         </SimpleGrid>
       )}

@@ -1,40 +1,9 @@
 import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
-import { Box, Stack, Text, Title } from "@mantine/core";
-import type { StackCategory, Tool } from "../../../../../contracts/stack";
+import { Box, Stack, Table, Text, Title } from "@mantine/core";
+import type { Tool } from "../../../../../contracts/stack";
 import { categoryMeta, formatMoney } from "../labels";
-
-interface CategorySpend {
-  category: string;
-  key: StackCategory;
-  amount: number;
-  tools: number;
-}
-
-/** Annual spend per category, one chart per currency (amounts in different currencies are never added). */
-export function spendByCurrency(tools: Tool[]): Map<string, CategorySpend[]> {
-  const result = new Map<string, Map<StackCategory, CategorySpend>>();
-  for (const tool of tools) {
-    if (!tool.annualCost) continue;
-    const { currency, amount } = tool.annualCost;
-    const byCategory = result.get(currency) ?? new Map<StackCategory, CategorySpend>();
-    const row = byCategory.get(tool.category) ?? {
-      category: categoryMeta[tool.category].label,
-      key: tool.category,
-      amount: 0,
-      tools: 0,
-    };
-    row.amount += Number(amount);
-    row.tools += 1;
-    byCategory.set(tool.category, row);
-    result.set(currency, byCategory);
-  }
-  return new Map(
-    [...result.entries()]
-      .sort((a, b) => b[1].size - a[1].size)
-      .map(([currency, rows]) => [currency, [...rows.values()].sort((a, b) => b.amount - a.amount)]),
-  );
-}
+import { ownerCosts, spendByCurrency } from "../spend";
 
 /** Spend by category as horizontal bars, with the same numbers as a table for screen readers. */
 export function SpendChart({ tools }: { tools: Tool[] }) {
@@ -97,6 +66,49 @@ export function SpendChart({ tools }: { tools: Tool[] }) {
           </Box>
         );
       })}
+    </Stack>
+  );
+}
+
+/** Who answers for how much: the annual cost of the tools each person owns, on the business or the technical side. */
+export function OwnerCostTable({ tools }: { tools: Tool[] }) {
+  const byCurrency = ownerCosts(tools);
+  if (byCurrency.size === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No owned tool has an annual cost yet.
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="md">
+      {[...byCurrency.entries()].map(([currency, rows]) => (
+        <Table key={currency} verticalSpacing={6} fz="sm">
+          <Table.Caption>Annual cost of owned tools in {currency}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Owner</Table.Th>
+              <Table.Th scope="col">Side</Table.Th>
+              <Table.Th scope="col" ta="right">
+                Tools
+              </Table.Th>
+              <Table.Th scope="col" ta="right">
+                Annual cost
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={`${row.side}-${row.id}`}>
+                <Table.Td>{row.name}</Table.Td>
+                <Table.Td>{row.side}</Table.Td>
+                <Table.Td ta="right">{row.tools}</Table.Td>
+                <Table.Td ta="right">{formatMoney({ amount: row.amount.toFixed(2), currency })}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ))}
     </Stack>
   );
 }
