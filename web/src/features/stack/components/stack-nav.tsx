@@ -1,6 +1,4 @@
-import { Box, Group } from "@mantine/core";
-import { useRouterState } from "@tanstack/react-router";
-import { ButtonLink } from "../../../components/ui/links";
+import { ViewNav } from "../../../components/ui/view-nav";
 
 const views = [
   { path: "/stack", label: "Catalog" },
@@ -13,29 +11,7 @@ const views = [
   { path: "/stack/taxonomy", label: "Taxonomy" },
 ] as const;
 
-/** The Stack's views as links, so each view has a URL of its own. */
+/** The Stack's views. */
 export function StackNav() {
-  const pathname = useRouterState({ select: (state) => state.location.pathname });
-  return (
-    <Box component="nav" aria-label="Stack views" mb="lg" style={{ overflowX: "auto" }}>
-      <Group gap={6} wrap="nowrap">
-        {views.map((view) => {
-          const isCurrent = pathname === view.path;
-          return (
-            <ButtonLink
-              key={view.path}
-              to={view.path}
-              size="xs"
-              radius="xl"
-              variant={isCurrent ? "filled" : "default"}
-              aria-current={isCurrent ? "page" : undefined}
-              style={{ flexShrink: 0 }}
-            >
-              {view.label}
-            </ButtonLink>
-          );
-        })}
-      </Group>
-    </Box>
-  );
+  return <ViewNav label="Stack views" views={views} />;
 }
