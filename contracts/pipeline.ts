@@ -34,6 +34,36 @@ export const Stage = z.enum([
 ]);
 export type Stage = z.infer<typeof Stage>;
 
+/**
+ * The stages a request may move to through a plain transition. Decisions (→ delivery, declined, triage), the
+ * appeal (declined → decision), accepting an alternative and the value review (→ closed) have routes of their own
+ * because they carry more than a stage. The server decides; the web shows the same moves.
+ */
+export const TRANSITIONS: Record<Stage, readonly Stage[]> = {
+  draft: ["submitted", "withdrawn"],
+  submitted: ["triage", "withdrawn"],
+  triage: ["planning", "withdrawn"],
+  planning: ["decision", "triage", "withdrawn"],
+  decision: ["planning", "withdrawn"],
+  delivery: ["delivered", "withdrawn"],
+  delivered: ["value_review"],
+  value_review: [],
+  closed: [],
+  declined: [],
+  withdrawn: [],
+};
+
+/** Stages in which a request is still open work (the board's columns). */
+export const OPEN_STAGES: readonly Stage[] = [
+  "submitted",
+  "triage",
+  "planning",
+  "decision",
+  "delivery",
+  "delivered",
+  "value_review",
+];
+
 /** Stages a request no longer moves out of (except a declined one, by a single appeal). */
 export const FINAL_STAGES: readonly Stage[] = ["closed", "declined", "withdrawn"];
 
@@ -456,11 +486,17 @@ const ValueFigures = z.object({
   /** realised ÷ expected; null when nothing was expected. */
   ratio: z.number().nullable(),
 });
-export const ValueReportQuery = z.object({ from: CalendarDate.optional(), to: CalendarDate.optional() });
+export const ValueReportQuery = z.object({
+  from: CalendarDate.optional(),
+  to: CalendarDate.optional(),
+  /** Amounts in different currencies are never added: the report covers requests in this one. */
+  currency: Currency.default("EUR"),
+});
 export type ValueReportQuery = z.infer<typeof ValueReportQuery>;
 export const ValueReport = z.object({
   from: z.string(),
   to: z.string(),
+  currency: z.string(),
   overall: ValueFigures,
   byType: z.array(ValueFigures.extend({ type: RequestType })),
   bySponsor: z.array(ValueFigures.extend({ sponsor: z.object({ id: Id, name: z.string() }).nullable() })),

@@ -303,6 +303,17 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
   });
   await inspect(page, "admin-pipeline-my-work");
 
+  await h.check(
+    "the value delivered: the reviewed request's realised against expected, by type and sponsor",
+    async () => {
+      await pipelineView(page, "Value delivered").click();
+      await waitForPage(page, "Value delivered");
+      await page.getByText("Realised of expected").first().waitFor();
+      await page.getByRole("table", { name: "Expected and realised benefit by type" }).waitFor();
+    },
+  );
+  await inspect(page, "admin-pipeline-value");
+
   await h.check("the rules show the scoring formula and the rules of engagement", async () => {
     await pipelineView(page, "Rules").click();
     await waitForPage(page, "Rules");

@@ -346,6 +346,12 @@ const pipelineBoardRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/pipeline-board"), "PipelineBoardPage"),
 });
 
+const pipelineValueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "pipeline/value",
+  component: lazyRouteComponent(() => import("./routes/pipeline-value"), "PipelineValuePage"),
+});
+
 const pipelineRulesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "pipeline/rules",
@@ -436,6 +442,7 @@ const routeTree = rootRoute.addChildren([
     pipelineMyWorkRoute,
     pipelineBoardRoute,
     pipelineRulesRoute,
+    pipelineValueRoute,
     pipelineNewRoute,
     pipelineRequestRoute,
     serviceLevelsRoute,

@@ -228,6 +228,7 @@ function ExpenseImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
           placeholder="Choose a .csv file"
           accept=".csv,text/csv"
           leftSection={<IconFileSpreadsheet size={16} aria-hidden="true" />}
+          clearButtonProps={{ "aria-label": "Clear the file" }}
           value={file}
           onChange={async (chosen) => {
             setFile(chosen);

@@ -627,7 +627,11 @@ export function listDueReviews(tx: Tx, today: string) {
  * Expected (hard benefit + soft hours × rate) against realised benefit of the requests reviewed in the range
  * (by review date), grouped by type and by sponsor.
  */
-export async function valueReportFigures(tx: Tx, workspaceId: string, range: { from: Date; to: Date }) {
+export async function valueReportFigures(
+  tx: Tx,
+  workspaceId: string,
+  range: { from: Date; to: Date; currency: string },
+) {
   const expected = sql<string>`sum(coalesce(${requests.expectedBenefit}, 0) + coalesce(${requests.softHours} * ${requests.hourlyRate}, 0))`;
   const realised = sql<string>`sum(${requests.realisedBenefit})`;
   const reviewed = sql<number>`count(*)`;
@@ -635,6 +639,7 @@ export async function valueReportFigures(tx: Tx, workspaceId: string, range: { f
     eq(requests.workspaceId, workspaceId),
     sql`${requests.reviewedAt} >= ${range.from.toISOString()}::timestamptz`,
     sql`${requests.reviewedAt} < ${range.to.toISOString()}::timestamptz`,
+    eq(requests.currency, range.currency),
   );
   const [byType, bySponsor, [pending]] = await Promise.all([
     tx.select({ type: requests.type, reviewed, expected, realised }).from(requests).where(where).groupBy(requests.type),

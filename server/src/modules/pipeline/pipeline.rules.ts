@@ -9,35 +9,7 @@ import type {
   Stage,
 } from "../../../../contracts/pipeline";
 
-/**
- * The stages a request may move to through a plain transition. Decisions (→ delivery, declined, triage),
- * the appeal (declined → decision), accepting an alternative and the value review (→ closed) have routes
- * of their own because they carry more than a stage.
- */
-export const TRANSITIONS: Record<Stage, readonly Stage[]> = {
-  draft: ["submitted", "withdrawn"],
-  submitted: ["triage", "withdrawn"],
-  triage: ["planning", "withdrawn"],
-  planning: ["decision", "triage", "withdrawn"],
-  decision: ["planning", "withdrawn"],
-  delivery: ["delivered", "withdrawn"],
-  delivered: ["value_review"],
-  value_review: [],
-  closed: [],
-  declined: [],
-  withdrawn: [],
-};
-
-/** Stages in which a request is still open work (the board's columns). */
-export const OPEN_STAGES: readonly Stage[] = [
-  "submitted",
-  "triage",
-  "planning",
-  "decision",
-  "delivery",
-  "delivered",
-  "value_review",
-];
+export { OPEN_STAGES, TRANSITIONS } from "../../../../contracts/pipeline";
 
 /** What the person acting is to the request. */
 export interface Relation {

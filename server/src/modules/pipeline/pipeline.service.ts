@@ -136,7 +136,11 @@ async function viewRequest(tx: Tx, ctx: Ctx, id: string) {
   const decider = r.decidedById ? people.get(r.decidedById) : undefined;
   return presentRequest(row, {
     raci,
-    raciProblems: raciProblems(raci.map(({ row: entry }) => entry)),
+    // What blocks the move to decision, as the page lists it.
+    raciProblems: [
+      ...(r.priority === null ? ["The request has no priority class yet"] : []),
+      ...raciProblems(raci.map(({ row: entry }) => entry)),
+    ],
     toolNames,
     decidedBy: decider && r.decidedById ? { id: r.decidedById, name: decider.name } : null,
     clocks: clocksOf(levels, r, clockEventsOf(events), ctx.now),
@@ -893,7 +897,7 @@ const figuresOf = (row: { reviewed: unknown; expected: unknown; realised: unknow
 };
 
 /** Did delivered requests bring what they promised? Expected against realised, per type and per sponsor. */
-export async function valueReport(ctx: Ctx, query: { from?: string; to?: string }) {
+export async function valueReport(ctx: Ctx, query: { from?: string; to?: string; currency: string }) {
   authorize(ctx.actor, "request.read");
   const to = query.to ?? ctx.now.toISOString().slice(0, 10);
   const from = query.from ?? new Date(Date.parse(to) - 365 * 86_400_000).toISOString().slice(0, 10);
@@ -905,12 +909,14 @@ export async function valueReport(ctx: Ctx, query: { from?: string; to?: string 
   const figures = await valueReportFigures(ctx.database.db, ctx.actor.workspaceId, {
     from: new Date(`${from}T00:00:00Z`),
     to: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000),
+    currency: query.currency,
   });
   const sum = (key: "reviewed" | "expected" | "realised") =>
     figures.byType.reduce((total, row) => total + Number(row[key] ?? 0), 0);
   return {
     from,
     to,
+    currency: query.currency,
     overall: figuresOf({ reviewed: sum("reviewed"), expected: sum("expected"), realised: sum("realised") }),
     byType: figures.byType.map((row) => ({ type: row.type, ...figuresOf(row) })),
     bySponsor: figures.bySponsor

@@ -208,7 +208,9 @@ export async function openDueReviews(database: Database, now: Date) {
 
 function calendarError(error: unknown): never {
   if (error instanceof SlaInputError) {
-    throw new AppError("validation_failed", error.message, [{ path: error.field, message: error.message }]);
+    // The engine names fields as holidays[3]; the API names them as Zod does, holidays.3.
+    const path = error.field.replace(/\[(\d+)\]/g, ".$1");
+    throw new AppError("validation_failed", error.message, [{ path, message: error.message }]);
   }
   throw error;
 }

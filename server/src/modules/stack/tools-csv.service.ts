@@ -351,8 +351,10 @@ export async function importToolsCsv(ctx: Ctx, input: { csv: string; dryRun: boo
     }
     const parsed = ToolFields.safeParse(base);
     if (!parsed.success) {
+      // One problem per column: a column already named above (an unknown category) is not named twice.
       for (const issue of parsed.error.issues) {
-        fail(columnOf(issue.path.map(String).join(".")), issue.message);
+        const field = columnOf(issue.path.map(String).join("."));
+        if (!lineErrors.some((error) => error.field === field)) fail(field, issue.message);
       }
     } else {
       const people = (id: string | null) => {

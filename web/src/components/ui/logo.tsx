@@ -10,12 +10,19 @@ export function LogoMark({ size = 28 }: { size?: number }) {
   );
 }
 
-/** The Tandem mark and name. */
-export function Logo({ size = 28 }: { size?: number }) {
+/** The Tandem mark and name; `wordmarkFrom` hides the name on screens narrower than that breakpoint. */
+export function Logo({ size = 28, wordmarkFrom }: { size?: number; wordmarkFrom?: "xs" | "sm" }) {
   return (
     <Group gap={8} wrap="nowrap">
       <LogoMark size={size} />
-      <Text component="span" fw={700} fz={size * 0.68} lh={1} style={{ letterSpacing: "-0.01em" }}>
+      <Text
+        component="span"
+        fw={700}
+        fz={size * 0.68}
+        lh={1}
+        style={{ letterSpacing: "-0.01em" }}
+        visibleFrom={wordmarkFrom}
+      >
         Tandem
       </Text>
     </Group>

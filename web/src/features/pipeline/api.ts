@@ -27,15 +27,13 @@ import type {
   UpdateRaciTemplateBody,
   UpdateRequestBody,
   UpdateSlaPolicyBody,
+  ValueReport,
   WorkCalendar,
 } from "../../../../contracts/pipeline";
 import type { Tool } from "../../../../contracts/stack";
 import { api } from "../../lib/api";
 
 type Page<T> = { items: T[]; nextCursor: string | null };
-
-// lib/api.ts types only GET/POST/PATCH/DELETE; fetch sends any verb, and the CSRF header goes on every non-GET.
-const PUT = "PUT" as "POST";
 
 /** Filters of the backlog, as the URL keeps them. */
 export type RequestFilters = Partial<
@@ -106,7 +104,7 @@ export function rankRequest(id: string, body: { beforeId: string | null; version
 
 /** Replaces who does what on a request. */
 export function updateRaci(id: string, body: UpdateRaciBody) {
-  return api<PipelineRequest>(`/requests/${id}/raci`, { method: PUT, body });
+  return api<PipelineRequest>(`/requests/${id}/raci`, { method: "PUT", body });
 }
 
 /** Follows a request, or stops. */
@@ -136,7 +134,7 @@ export function listRaciTemplates() {
 
 /** Replaces a request type's rules of engagement. */
 export function updateRaciTemplate(type: RequestType, body: z.infer<typeof UpdateRaciTemplateBody>) {
-  return api<RaciTemplate>(`/raci-templates/${type}`, { method: PUT, body });
+  return api<RaciTemplate>(`/raci-templates/${type}`, { method: "PUT", body });
 }
 
 /** The backlog's scoring formula. */
@@ -146,7 +144,7 @@ export function getSettings() {
 
 /** Changes the scoring formula. */
 export function updateSettings(body: z.infer<typeof UpdatePipelineSettingsBody>) {
-  return api<z.infer<typeof PipelineSettings>>("/pipeline/settings", { method: PUT, body });
+  return api<z.infer<typeof PipelineSettings>>("/pipeline/settings", { method: "PUT", body });
 }
 
 /** Working calendars. */
@@ -207,4 +205,9 @@ export function listTeams() {
 /** The Stack's live tools, for planning and alternatives. */
 export function listTools() {
   return listAll((cursor) => api<Page<Tool>>("/tools", { query: { limit: 200, cursor } }));
+}
+
+/** Expected against realised benefit of reviewed requests, per type and per sponsor. */
+export function getValueReport(query: { from?: string; to?: string; currency?: string }) {
+  return api<ValueReport>("/requests/value-report", { query });
 }

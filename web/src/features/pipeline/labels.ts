@@ -49,15 +49,6 @@ export const PATH_STAGES: Stage[] = [
 ];
 
 /** The board's columns. */
-export const OPEN_STAGES: Stage[] = [
-  "submitted",
-  "triage",
-  "planning",
-  "decision",
-  "delivery",
-  "delivered",
-  "value_review",
-];
 
 export const stageOptions = [
   { value: "open", label: "Open" },
@@ -124,17 +115,4 @@ export function formatShare(share: number | null | undefined): string {
   return share === null || share === undefined ? "—" : `${Math.round(share * 100)}%`;
 }
 
-/** The plain moves between stages, as the server allows them (decisions, appeals and reviews have their own). */
-export const TRANSITIONS: Record<Stage, readonly Stage[]> = {
-  draft: ["submitted", "withdrawn"],
-  submitted: ["triage", "withdrawn"],
-  triage: ["planning", "withdrawn"],
-  planning: ["decision", "triage", "withdrawn"],
-  decision: ["planning", "withdrawn"],
-  delivery: ["delivered", "withdrawn"],
-  delivered: ["value_review"],
-  value_review: [],
-  closed: [],
-  declined: [],
-  withdrawn: [],
-};
+export { OPEN_STAGES, TRANSITIONS } from "../../../../contracts/pipeline";

@@ -26,7 +26,7 @@ export function AppHeader({ isNavOpen, onToggleNav }: { isNavOpen: boolean; onTo
           aria-expanded={isNavOpen}
         />
         <Link to="/" className={classes.home} aria-label="Tandem home">
-          <Logo size={26} />
+          <Logo size={26} wordmarkFrom="xs" />
         </Link>
         <Divider orientation="vertical" visibleFrom="xs" my={18} />
         <Text fw={600} size="sm" truncate visibleFrom="xs" title={me.workspace.name}>

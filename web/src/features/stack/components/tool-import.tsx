@@ -70,6 +70,7 @@ export function ToolImportDialog({ opened, onClose }: { opened: boolean; onClose
           value={file}
           onChange={(chosen) => void choose(chosen)}
           clearable
+          clearButtonProps={{ "aria-label": "Clear the file" }}
         />
         {checked && result.errors.length > 0 && (
           <Alert

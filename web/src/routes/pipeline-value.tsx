@@ -1,0 +1,158 @@
+import "@mantine/charts/styles.css";
+import { BarChart } from "@mantine/charts";
+import { Box, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { IconReportMoney } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { EmptyState } from "../components/ui/empty-state";
+import { ErrorState } from "../components/ui/page-error";
+import { PageHeader } from "../components/ui/page-header";
+import { PageLoader } from "../components/ui/page-loader";
+import { getValueReport } from "../features/pipeline/api";
+import { PipelineNav } from "../features/pipeline/components/pipeline-nav";
+import { formatAmount, formatShare, typeLabels } from "../features/pipeline/labels";
+
+const CURRENCY = "EUR";
+
+/** Did delivered requests bring what they promised? Expected against realised benefit, by type and by sponsor. */
+export function PipelineValuePage() {
+  const report = useQuery({
+    queryKey: ["pipeline", "value-report"],
+    queryFn: () => getValueReport({ currency: CURRENCY }),
+  });
+  return (
+    <>
+      <PageHeader
+        title="Value delivered"
+        description="Each delivered request is reviewed about 90 days later: what it was expected to bring (money, and hours saved at their loaded rate) against what it brought. Over the last twelve months of reviews, in euros."
+      />
+      <PipelineNav />
+      {report.isPending ? (
+        <PageLoader label="Loading the value report…" />
+      ) : report.isError ? (
+        <ErrorState error={report.error} onRetry={() => report.refetch()} />
+      ) : report.data.overall.reviewed === 0 ? (
+        <EmptyState
+          icon={IconReportMoney}
+          title="No value review yet"
+          description={`Delivered requests get a value review; ${report.data.pendingReviews} are waiting for theirs.`}
+        />
+      ) : (
+        <Stack gap="lg">
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            {[
+              ["Reviewed requests", String(report.data.overall.reviewed)],
+              ["Expected", formatAmount(report.data.overall.expected, CURRENCY)],
+              ["Realised", formatAmount(report.data.overall.realised, CURRENCY)],
+              ["Realised of expected", formatShare(report.data.overall.ratio)],
+            ].map(([label, value]) => (
+              <Card key={label}>
+                <Text size="sm" c="dimmed">
+                  {label}
+                </Text>
+                <Text fz={26} fw={700}>
+                  {value}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+          <Card>
+            <Title order={2} size="h4" mb="md">
+              By type of request
+            </Title>
+            <Box component="figure" m={0}>
+              <Box aria-hidden="true">
+                <BarChart
+                  h={260}
+                  data={report.data.byType.map((row) => ({
+                    type: typeLabels[row.type],
+                    Expected: Math.round(row.expected),
+                    Realised: Math.round(row.realised),
+                  }))}
+                  dataKey="type"
+                  series={[
+                    { name: "Expected", color: "gray.5" },
+                    { name: "Realised", color: "indigo.6" },
+                  ]}
+                  valueFormatter={(value) => formatAmount(value, CURRENCY)}
+                  withLegend
+                  tickLine="none"
+                />
+              </Box>
+              <figcaption className="visually-hidden">Expected and realised benefit by type of request</figcaption>
+              <ValueTable
+                caption="Expected and realised benefit by type"
+                rows={report.data.byType.map((row) => ({ key: row.type, name: typeLabels[row.type], ...row }))}
+              />
+            </Box>
+          </Card>
+          <Card>
+            <Title order={2} size="h4" mb="md">
+              By sponsor
+            </Title>
+            <ValueTable
+              caption="Expected and realised benefit by sponsor"
+              rows={report.data.bySponsor.map((row) => ({
+                key: row.sponsor?.id ?? "none",
+                name: row.sponsor?.name ?? "No sponsor",
+                ...row,
+              }))}
+            />
+          </Card>
+          <Text size="sm" c="dimmed">
+            {report.data.pendingReviews} delivered requests are waiting for their review.
+          </Text>
+        </Stack>
+      )}
+    </>
+  );
+}
+
+function ValueTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: { key: string; name: string; reviewed: number; expected: number; realised: number; ratio: number | null }[];
+}) {
+  return (
+    <div className="table-scroll">
+      <Table verticalSpacing="xs" mt="md">
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Name</Table.Th>
+            <Table.Th scope="col" ta="right">
+              Reviewed
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Expected
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Realised
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Realised of expected
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.key}>
+              <Table.Td>{row.name}</Table.Td>
+              <Table.Td ta="right">{row.reviewed}</Table.Td>
+              <Table.Td ta="right">{formatAmount(row.expected, CURRENCY)}</Table.Td>
+              <Table.Td ta="right">{formatAmount(row.realised, CURRENCY)}</Table.Td>
+              <Table.Td ta="right">
+                <Group gap={4} justify="flex-end">
+                  <Text size="sm" fw={600} c={row.ratio !== null && row.ratio < 0.8 ? "orange.8" : undefined}>
+                    {formatShare(row.ratio)}
+                  </Text>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}
