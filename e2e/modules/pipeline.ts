@@ -41,12 +41,15 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
     await page.goto("/");
     await page.getByRole("heading", { level: 1 }).waitFor();
   }
-  await h.check("admin opens Pipeline: the empty backlog says what to do", async () => {
-    await navLink(page, "Pipeline").click();
-    await waitForPage(page, "Pipeline");
-    await page.getByText("The backlog is empty").waitFor();
-  });
-  await inspect(page, "admin-pipeline-empty");
+  await h.check(
+    "admin opens Pipeline: the shadow tool adopted in the Stack waits in the backlog for review",
+    async () => {
+      await navLink(page, "Pipeline").click();
+      await waitForPage(page, "Pipeline");
+      await page.getByRole("link", { name: "Review shadow tool: Hotjar" }).waitFor();
+    },
+  );
+  await inspect(page, "admin-pipeline-backlog-first");
 
   await h.check("the intake form names the missing fields", async () => {
     await page.getByRole("link", { name: "New request" }).first().click();
@@ -171,8 +174,9 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
     const submitted = page.getByRole("region", { name: /^Submitted/ });
     await submitted.getByRole("link", { name: second }).waitFor();
     await submitted
+      .getByRole("listitem")
+      .filter({ hasText: second })
       .getByRole("button", { name: /^Move REQ-/ })
-      .first()
       .click();
     await page.getByRole("menuitem", { name: "Move to Triage" }).click();
     await waitForToast(page, /moved to Triage/);

@@ -104,9 +104,7 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
     });
     await dialog
       .locator('input[type="file"]')
-      .setInputFiles(
-        file(["name,category,subcategory", "Loom,content,Video marketing", "Canva,Painting,Design"]),
-      );
+      .setInputFiles(file(["name,category,subcategory", "Loom,content,Video marketing", "Canva,Painting,Design"]));
     await dialog.getByRole("button", { name: "Check file" }).click();
     await dialog.getByText("1 problems: nothing was imported").waitFor();
     await dialog.getByRole("cell", { name: "is not a category of the taxonomy" }).waitFor();
@@ -115,11 +113,7 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
     await dialog
       .locator('input[type="file"]')
       .setInputFiles(
-        file([
-          "name,category,subcategory",
-          "Loom,content,Video marketing",
-          "Canva,content,Digital asset management",
-        ]),
+        file(["name,category,subcategory", "Loom,content,Video marketing", "Canva,content,Digital asset management"]),
       );
     await dialog.getByRole("button", { name: "Check file" }).click();
     await dialog.getByText("The file is ready to import").waitFor();
@@ -138,7 +132,7 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
     await dialog.getByRole("button", { name: "Save view" }).click();
     await waitForToast(page, "View “Whole catalog” saved");
     await page.getByRole("button", { name: "Views" }).click();
-    await page.getByRole("button", { name: /Whole catalog/ }).click();
+    await page.getByRole("button", { name: "Whole catalog", exact: true }).click();
     await waitForPage(page, "Stack");
   });
 
@@ -172,7 +166,7 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
     await chooseOption(adopt, page, /^Subcategory/, "Web & mobile analytics");
     await adopt.getByRole("button", { name: "Adopt as shadow" }).click();
     await waitForPage(page, "Hotjar");
-    await page.getByText("Shadow", { exact: true }).first().waitFor();
+    await page.getByText("Shadow IT", { exact: true }).first().waitFor();
   });
   await inspect(page, "admin-stack-shadow-tool");
 
@@ -184,7 +178,7 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
     await page.getByRole("button", { name: "Subscribe in your calendar" }).click();
     const dialog = page.getByRole("dialog", { name: "Renewals in your calendar" });
     await dialog.getByRole("button", { name: "Create address" }).click();
-    const address = await dialog.getByLabel("Your calendar address").inputValue();
+    const address = await dialog.getByRole("textbox", { name: "Your calendar address" }).inputValue();
     assert(/\/api\/v1\/stack\/renewals\.ics\?key=tdmcal_/.test(address), `unexpected address ${address}`);
     await screenshot(page, run, "admin-stack-calendar-feed");
     await h.check("axe: calendar feed dialog", () => assertAccessible(page, "calendar feed", '[role="dialog"]'));

@@ -75,6 +75,8 @@ export function PipelineValuePage() {
                   ]}
                   valueFormatter={(value) => formatAmount(value, CURRENCY)}
                   withLegend
+                  withTooltip={false}
+                  accessibilityLayer={false}
                   tickLine="none"
                 />
               </Box>

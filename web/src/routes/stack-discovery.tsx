@@ -199,6 +199,7 @@ function ExpenseImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
         return;
       }
       void queryClient.invalidateQueries({ queryKey: ["stack", "discovery"] });
+      void queryClient.invalidateQueries({ queryKey: ["tools"] });
       notifications.show({
         color: "indigo",
         message: `Imported ${result.lines} lines: ${result.matchedLines} matched the catalog, ${result.candidates} shadow candidates`,
@@ -290,6 +291,7 @@ function AdoptDialog({ candidate, onClose }: { candidate: ShadowCandidate; onClo
     mutationFn: adoptCandidate,
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: ["stack"] });
+      void queryClient.invalidateQueries({ queryKey: ["tools"] });
       notifications.show({
         color: "indigo",
         message: `${name} is in the catalog as shadow; review request REQ-${result.requestNumber} is open`,

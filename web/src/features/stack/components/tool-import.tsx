@@ -25,6 +25,7 @@ export function ToolImportDialog({ opened, onClose }: { opened: boolean; onClose
       setResult(answer);
       if (answer.imported) {
         void queryClient.invalidateQueries({ queryKey: ["stack"] });
+        void queryClient.invalidateQueries({ queryKey: ["tools"] });
         notifications.show({
           color: "indigo",
           message: `Imported: ${answer.created} added, ${answer.updated} updated`,
