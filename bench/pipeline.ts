@@ -15,7 +15,7 @@ import { insertUser } from "../server/src/modules/users/users.queries";
 import { describeMachine, writeResult } from "./machine";
 
 const REQUESTS = Number(process.env.BENCH_PIPELINE_REQUESTS ?? 100_000);
-const EVENTS_PER_REQUEST = 10;
+const _EVENTS_PER_REQUEST = 10;
 const RUNS = 10;
 const BUDGET_MS = 1000;
 

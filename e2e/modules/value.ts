@@ -5,7 +5,7 @@ import type { FlowTools } from "../lib/flow-tools";
 
 const DAY = 86_400_000;
 const daysAgo = (days: number, hour = 10) =>
-  new Date(Date.now() - days * DAY).toISOString().slice(0, 10) + `T${String(hour).padStart(2, "0")}:00:00Z`;
+  `${new Date(Date.now() - days * DAY).toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00:00Z`;
 const dateAgo = (days: number) => daysAgo(days).slice(0, 10);
 
 /** A spend file whose third line is negative: the dry run must name it. */

@@ -40,7 +40,12 @@ const spendKeepers: Record<PersonaName, Outcome> = { ...writers, it: "deny" };
 // has no persona as requester, sponsor or IT partner.
 const itAndAdminsRecord: Record<PersonaName, Outcome> = { ...writersRecord, marketing: "deny" };
 // Only the requester (the world's target member, no persona) may appeal or accept an alternative.
-const requesterOnlyRecord: Record<PersonaName, Outcome> = { ...writersRecord, marketing: "deny", it: "deny", admin: "deny" };
+const requesterOnlyRecord: Record<PersonaName, Outcome> = {
+  ...writersRecord,
+  marketing: "deny",
+  it: "deny",
+  admin: "deny",
+};
 // The requester, sponsor, IT partner or an admin reviews the value.
 const reviewersRecord: Record<PersonaName, Outcome> = { ...writersRecord, marketing: "deny", it: "deny" };
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
@@ -212,7 +217,10 @@ const matrix: Record<string, Row> = {
     expect: writersRecord,
   },
   "GET /api/v1/me/calendar-feed": { request: () => ({ url: "/api/v1/me/calendar-feed" }), expect: signedIn },
-  "POST /api/v1/me/calendar-feed": { request: () => ({ method: "POST", url: "/api/v1/me/calendar-feed" }), expect: signedIn },
+  "POST /api/v1/me/calendar-feed": {
+    request: () => ({ method: "POST", url: "/api/v1/me/calendar-feed" }),
+    expect: signedIn,
+  },
   "DELETE /api/v1/me/calendar-feed": {
     request: () => ({ method: "DELETE", url: "/api/v1/me/calendar-feed" }),
     expect: signedIn,
@@ -243,7 +251,10 @@ const matrix: Record<string, Row> = {
     }),
     expect: writers,
   },
-  "GET /api/v1/stack/discovery/imports": { request: () => ({ url: "/api/v1/stack/discovery/imports" }), expect: signedIn },
+  "GET /api/v1/stack/discovery/imports": {
+    request: () => ({ url: "/api/v1/stack/discovery/imports" }),
+    expect: signedIn,
+  },
   "GET /api/v1/stack/discovery/candidates": {
     request: () => ({ url: "/api/v1/stack/discovery/candidates" }),
     expect: signedIn,

@@ -88,7 +88,8 @@ const rules = {
   // any writer may load outcomes and journeys and run attribution; everyone reads.
   "spend.read": anyone,
   "spend.write": (actor) =>
-    actor.role === "admin" || (actor.role === "member" && (actor.teamKind === "marketing" || actor.teamKind === "finance")),
+    actor.role === "admin" ||
+    (actor.role === "member" && (actor.teamKind === "marketing" || actor.teamKind === "finance")),
   "journey.read": anyone,
   "journey.write": isWriter,
   "attribution.read": anyone,
@@ -99,7 +100,8 @@ const rules = {
   "experiment.transition": isWriter,
   "experiment.results": isWriter,
   // Whoever owns the experiment decides it (subject.userId is its owner), or an admin.
-  "experiment.decide": (actor, subject) => isAdmin(actor, subject) || (isWriter(actor, subject) && isSelf(actor, subject)),
+  "experiment.decide": (actor, subject) =>
+    isAdmin(actor, subject) || (isWriter(actor, subject) && isSelf(actor, subject)),
 } satisfies Record<string, Rule>;
 
 /** An action a policy rule governs. */

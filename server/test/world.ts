@@ -1,7 +1,7 @@
 import { generateSecret, hashSecret } from "../src/lib/secrets";
 import { insertInvitation } from "../src/modules/invitations/invitations.queries";
-import { insertIntegration, insertTool } from "../src/modules/stack/stack.queries";
 import { insertCalendar, insertRequest } from "../src/modules/pipeline/pipeline.queries";
+import { insertIntegration, insertTool } from "../src/modules/stack/stack.queries";
 import { insertApiToken } from "../src/modules/tokens/tokens.queries";
 import type { TestApp } from "./app";
 import { buildPersona, buildWorkspace, type Persona, unique } from "./factories";

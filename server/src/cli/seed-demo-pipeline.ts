@@ -380,13 +380,14 @@ export async function seedDemoPipeline(
       });
       if (moves) previous = step.stage;
     }
-    instantiateRaci(defaultRaciTemplate(history.type), {
+    const raci = instantiateRaci(defaultRaciTemplate(history.type), {
       requesterId: history.requesterId,
       sponsorId: history.sponsorId,
       itPartnerId: history.steps.length > 1 ? history.itPartnerId : null,
       costEstimate: history.cost,
       teamByKind,
-    }).forEach((row, position) => raciRows.push({ ...row, workspaceId, requestId, position }));
+    });
+    for (const [position, row] of raci.entries()) raciRows.push({ ...row, workspaceId, requestId, position });
     for (const userId of new Set([history.requesterId, history.sponsorId])) watcherRows.push({ requestId, userId });
     if (history.steps.length > 2) {
       commentRows.push({

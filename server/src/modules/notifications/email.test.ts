@@ -18,7 +18,7 @@ let refuse = false;
 const server = new SMTPServer({
   authOptional: true,
   disabledCommands: ["STARTTLS"],
-  onRcptTo(address, _session, callback) {
+  onRcptTo(_address, _session, callback) {
     if (refuse) return callback(new Error("550 mailbox unavailable"));
     callback();
   },

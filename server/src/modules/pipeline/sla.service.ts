@@ -18,7 +18,6 @@ import {
   findCalendar,
   insertCalendar,
   insertEvent,
-  insertPolicies,
   listCalendars,
   listClockEvents,
   listDueReviews,

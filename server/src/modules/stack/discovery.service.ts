@@ -2,7 +2,6 @@
 // matched to the catalog by engines/discovery, and the software-like merchants nobody put in the catalog are
 // proposed as candidates with their yearly spend. Adopting one brings it into the catalog as "shadow" and opens a
 // purchase request in the Pipeline so marketing and IT review it together; dismissing one stops proposing it.
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { StackCategory } from "../../../../contracts/stack";
 import {
   buildMatcher,
@@ -14,15 +13,32 @@ import {
 } from "../../../../engines/discovery";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { discoveryDismissals, expenseImports, expenseLines, requests, tools, users } from "../../db/schema";
 import { AppError } from "../../errors";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
-import { bottomRank, insertEvent, nextRequestNumber, replaceRaci, teamsByKind } from "../pipeline/pipeline.queries";
+import {
+  bottomRank,
+  findRequest,
+  insertEvent,
+  insertRequest,
+  nextRequestNumber,
+  replaceRaci,
+  teamsByKind,
+} from "../pipeline/pipeline.queries";
 import { defaultRaciTemplate, instantiateRaci } from "../pipeline/pipeline.rules";
 import { refreshClocks } from "../pipeline/sla.service";
+import {
+  assignMerchantToTool,
+  insertDismissal,
+  insertExpenseImport,
+  insertExpenseLines,
+  listCandidateRows,
+  listCatalogForMatching,
+  listExpenseImportRows,
+} from "./discovery.queries";
 import { columnsOf } from "./stack.presenter";
+import { insertTool } from "./stack.queries";
 
 export type ImportMode = "dry_run" | "import" | "import_valid";
 
@@ -37,10 +53,7 @@ export async function importExpenses(ctx: Ctx, input: { fileName: string; csv: s
       { path: "csv", message: `has ${parsed.lines.length} lines; split it` },
     ]);
   }
-  const catalog = await ctx.database.db
-    .select({ id: tools.id, name: tools.name, vendor: tools.vendor })
-    .from(tools)
-    .where(and(eq(tools.workspaceId, ctx.actor.workspaceId), isNull(tools.archivedAt)));
+  const catalog = await listCatalogForMatching(ctx.database.db, ctx.actor.workspaceId);
   const result = matchLines(buildMatcher(catalog), parsed.lines);
   const summary = {
     mode: input.mode,
@@ -91,19 +104,16 @@ export async function storeExpenseImport(
   const keyOf = new Map<number, string>();
   for (const group of result.unknown) for (const line of group.lines) keyOf.set(line, group.key);
   const dates = lines.map((line) => line.date).sort();
-  const [created] = await tx
-    .insert(expenseImports)
-    .values({
-      workspaceId: origin.workspaceId,
-      fileName,
-      importedById: origin.userId,
-      lineCount: lines.length,
-      matchedCount: result.stats.matchedLines,
-      firstDate: dates[0] ?? null,
-      lastDate: dates[dates.length - 1] ?? null,
-      createdAt: origin.now,
-    })
-    .returning({ id: expenseImports.id });
+  const created = await insertExpenseImport(tx, {
+    workspaceId: origin.workspaceId,
+    fileName,
+    importedById: origin.userId,
+    lineCount: lines.length,
+    matchedCount: result.stats.matchedLines,
+    firstDate: dates[0] ?? null,
+    lastDate: dates[dates.length - 1] ?? null,
+    createdAt: origin.now,
+  });
   const rows = lines.map((line) => {
     const match = matchOf.get(line.line);
     const key = match?.key ?? keyOf.get(line.line) ?? normaliseMerchant(line.description).key;
@@ -123,20 +133,14 @@ export async function storeExpenseImport(
       softwareLike: !match && softwareKeys.has(key),
     };
   });
-  for (let i = 0; i < rows.length; i += 2000) await tx.insert(expenseLines).values(rows.slice(i, i + 2000));
+  await insertExpenseLines(tx, rows);
   return created.id;
 }
 
 /** The statements imported so far, newest first. */
 export async function listExpenseImports(ctx: Ctx) {
   authorize(ctx.actor, "discovery.read");
-  const rows = await ctx.database.db
-    .select({ item: expenseImports, by: { id: users.id, name: users.name } })
-    .from(expenseImports)
-    .innerJoin(users, eq(users.id, expenseImports.importedById))
-    .where(eq(expenseImports.workspaceId, ctx.actor.workspaceId))
-    .orderBy(desc(expenseImports.createdAt))
-    .limit(100);
+  const rows = await listExpenseImportRows(ctx.database.db, ctx.actor.workspaceId);
   return {
     items: rows.map(({ item, by }) => ({
       id: item.id,
@@ -157,37 +161,7 @@ export async function listExpenseImports(ctx: Ctx) {
  */
 export async function listCandidates(ctx: Ctx) {
   authorize(ctx.actor, "discovery.read");
-  const rows = await ctx.database.db
-    .select({
-      key: expenseLines.merchantKey,
-      currency: expenseLines.currency,
-      lines: sql<number>`count(*)`,
-      total: sql<string>`sum(${expenseLines.amount})`,
-      firstDate: sql<string>`min(${expenseLines.spentOn})::text`,
-      lastDate: sql<string>`max(${expenseLines.spentOn})::text`,
-      months: sql<number>`count(distinct date_trunc('month', ${expenseLines.spentOn}))`,
-      employees: sql<number>`count(distinct nullif(${expenseLines.employee}, ''))`,
-      departments: sql<string[]>`array_remove(array_agg(distinct nullif(${expenseLines.department}, '')), null)`,
-      example: sql<string>`min(${expenseLines.description})`,
-    })
-    .from(expenseLines)
-    .leftJoin(
-      discoveryDismissals,
-      and(
-        eq(discoveryDismissals.workspaceId, expenseLines.workspaceId),
-        eq(discoveryDismissals.merchantKey, expenseLines.merchantKey),
-      ),
-    )
-    .where(
-      and(
-        eq(expenseLines.workspaceId, ctx.actor.workspaceId),
-        isNull(expenseLines.toolId),
-        eq(expenseLines.softwareLike, true),
-        isNull(discoveryDismissals.merchantKey),
-        sql`${expenseLines.merchantKey} <> ''`,
-      ),
-    )
-    .groupBy(expenseLines.merchantKey, expenseLines.currency);
+  const rows = await listCandidateRows(ctx.database.db, ctx.actor.workspaceId);
   const candidates = new Map<string, Candidate>();
   for (const row of rows) {
     const candidate = candidates.get(row.key) ?? {
@@ -292,16 +266,16 @@ export async function adoptCandidate(
       certifications: [],
       hostingRegion: "",
     };
-    const [tool] = await withUniqueField("name", "A tool with this name is already in the catalog", () =>
-      tx
-        .insert(tools)
-        .values({ ...columnsOf(fields), workspaceId: ctx.actor.workspaceId, createdAt: ctx.now, updatedAt: ctx.now })
-        .returning({ id: tools.id, name: tools.name }),
+    const created = await withUniqueField("name", "A tool with this name is already in the catalog", () =>
+      insertTool(tx, {
+        ...columnsOf(fields),
+        workspaceId: ctx.actor.workspaceId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      }),
     );
-    await tx
-      .update(expenseLines)
-      .set({ toolId: tool.id, softwareLike: false })
-      .where(and(eq(expenseLines.workspaceId, ctx.actor.workspaceId), eq(expenseLines.merchantKey, input.merchantKey)));
+    const tool = { id: created.id, name: fields.name };
+    await assignMerchantToTool(tx, ctx.actor.workspaceId, input.merchantKey, tool.id);
     await recordAudit(tx, originOf(ctx), {
       action: "tool.created",
       entityType: "tool",
@@ -324,28 +298,27 @@ async function openReviewRequest(
   const number = await nextRequestNumber(tx, ctx.actor.workspaceId);
   const bottom = await bottomRank(tx, ctx.actor.workspaceId, "00000000-0000-0000-0000-000000000000");
   const cost = Math.round(Number(yearly.yearly)).toFixed(2);
-  const [request] = await tx
-    .insert(requests)
-    .values({
-      workspaceId: ctx.actor.workspaceId,
-      number,
-      type: "purchase",
-      title: `Review shadow tool: ${tool.name}`,
-      problem: `${tool.name} is paid for outside the catalog: ${candidate.lines} payments from ${candidate.firstDate} to ${candidate.lastDate} by ${candidate.employees} people${candidate.departments.length ? ` (${candidate.departments.join(", ")})` : ""}, about ${cost} ${yearly.currency} a year.`,
-      outcome: "Decide together: sanction it with owners and a contract, replace it with a tool we own, or stop it.",
-      costEstimate: cost,
-      currency: yearly.currency,
-      requesterId: ctx.actor.userId,
-      toolIds: [tool.id],
-      teamId: ctx.actor.teamId,
-      stage: "submitted",
-      stageChangedAt: ctx.now,
-      submittedAt: ctx.now,
-      rank: (bottom ?? 0) + 1,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
-    .returning();
+  const { id: requestId } = await insertRequest(tx, {
+    workspaceId: ctx.actor.workspaceId,
+    number,
+    type: "purchase",
+    title: `Review shadow tool: ${tool.name}`,
+    problem: `${tool.name} is paid for outside the catalog: ${candidate.lines} payments from ${candidate.firstDate} to ${candidate.lastDate} by ${candidate.employees} people${candidate.departments.length ? ` (${candidate.departments.join(", ")})` : ""}, about ${cost} ${yearly.currency} a year.`,
+    outcome: "Decide together: sanction it with owners and a contract, replace it with a tool we own, or stop it.",
+    costEstimate: cost,
+    currency: yearly.currency,
+    requesterId: ctx.actor.userId,
+    toolIds: [tool.id],
+    teamId: ctx.actor.teamId,
+    stage: "submitted",
+    stageChangedAt: ctx.now,
+    submittedAt: ctx.now,
+    rank: (bottom ?? 0) + 1,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  const request = (await findRequest(tx, ctx.actor.workspaceId, requestId))?.request;
+  if (!request) throw new AppError("not_found", "Request not found");
   await insertEvent(tx, {
     workspaceId: ctx.actor.workspaceId,
     requestId: request.id,
@@ -381,16 +354,13 @@ async function openReviewRequest(
 export async function dismissCandidate(ctx: Ctx, input: { merchantKey: string; reason: string }) {
   authorize(ctx.actor, "discovery.adopt");
   await ctx.database.db.transaction(async (tx) => {
-    await tx
-      .insert(discoveryDismissals)
-      .values({
-        workspaceId: ctx.actor.workspaceId,
-        merchantKey: input.merchantKey,
-        dismissedById: ctx.actor.userId,
-        reason: input.reason,
-        createdAt: ctx.now,
-      })
-      .onConflictDoNothing();
+    await insertDismissal(tx, {
+      workspaceId: ctx.actor.workspaceId,
+      merchantKey: input.merchantKey,
+      dismissedById: ctx.actor.userId,
+      reason: input.reason,
+      createdAt: ctx.now,
+    });
     await recordAudit(tx, originOf(ctx), {
       action: "discovery.dismissed",
       entityType: "merchant",

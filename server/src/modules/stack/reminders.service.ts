@@ -1,42 +1,22 @@
 // Renewal reminders and the calendar feed: both owners of a tool are told 120, 90, 60 and 30 days before its
 // cancel-by date (once each, however many processes run the job), and anyone can subscribe a calendar app to
 // the workspace's renewals through a secret address of their own.
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Ctx } from "../../context";
-import type { Database, Tx } from "../../db/client";
-import { calendarFeeds, renewalReminders, tools, users } from "../../db/schema";
+import type { Database } from "../../db/client";
 import { AppError } from "../../errors";
 import { generateSecret, hashSecret } from "../../lib/secrets";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
+import {
+  claimReminder,
+  deleteCalendarFeed,
+  findCalendarFeed,
+  findFeedBySecret,
+  replaceCalendarFeed,
+  toolsWithRenewals,
+} from "./reminders.queries";
 import { cancelByDate, daysBetween, dueReminder } from "./stack.rules";
-
-/** Live tools with a renewal date, across workspaces (the job's work list). */
-function toolsWithRenewals(tx: Tx, workspaceId?: string) {
-  return tx
-    .select({
-      id: tools.id,
-      workspaceId: tools.workspaceId,
-      name: tools.name,
-      vendor: tools.vendor,
-      renewalDate: tools.renewalDate,
-      noticeDays: tools.noticeDays,
-      autoRenew: tools.autoRenew,
-      annualCost: tools.annualCost,
-      currency: tools.currency,
-      businessOwnerId: tools.businessOwnerId,
-      technicalOwnerId: tools.technicalOwnerId,
-    })
-    .from(tools)
-    .where(
-      and(
-        isNull(tools.archivedAt),
-        isNotNull(tools.renewalDate),
-        workspaceId ? eq(tools.workspaceId, workspaceId) : undefined,
-      ),
-    );
-}
 
 /** Sends the renewal reminders due today; each (tool, cancel-by, days) is sent at most once. */
 export async function sendRenewalReminders(database: Database, now: Date) {
@@ -47,12 +27,14 @@ export async function sendRenewalReminders(database: Database, now: Date) {
     const days = dueReminder(cancelBy, today);
     if (days === null) continue;
     await database.db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(renewalReminders)
-        .values({ workspaceId: tool.workspaceId, toolId: tool.id, cancelBy, daysBefore: days, sentAt: now })
-        .onConflictDoNothing()
-        .returning({ id: renewalReminders.id });
-      if (claimed.length === 0) return;
+      const claimed = await claimReminder(tx, {
+        workspaceId: tool.workspaceId,
+        toolId: tool.id,
+        cancelBy,
+        daysBefore: days,
+        sentAt: now,
+      });
+      if (!claimed) return;
       const left = daysBetween(today, cancelBy);
       await notify(
         tx,
@@ -76,10 +58,7 @@ export async function sendRenewalReminders(database: Database, now: Date) {
 /** Whether the signed-in person has a calendar feed. */
 export async function getCalendarFeed(ctx: Ctx) {
   authorize(ctx.actor, "calendarFeed.manage");
-  const [feed] = await ctx.database.db
-    .select({ createdAt: calendarFeeds.createdAt })
-    .from(calendarFeeds)
-    .where(eq(calendarFeeds.userId, ctx.actor.userId));
+  const feed = await findCalendarFeed(ctx.database.db, ctx.actor.userId);
   return { active: Boolean(feed), createdAt: feed ? feed.createdAt.toISOString() : null };
 }
 
@@ -88,8 +67,7 @@ export async function rotateCalendarFeed(ctx: Ctx) {
   authorize(ctx.actor, "calendarFeed.manage");
   const secret = generateSecret("tdmcal_");
   await ctx.database.db.transaction(async (tx) => {
-    await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, ctx.actor.userId));
-    await tx.insert(calendarFeeds).values({
+    await replaceCalendarFeed(tx, {
       workspaceId: ctx.actor.workspaceId,
       userId: ctx.actor.userId,
       secretHash: hashSecret(secret),
@@ -107,7 +85,7 @@ export async function rotateCalendarFeed(ctx: Ctx) {
 export async function revokeCalendarFeed(ctx: Ctx) {
   authorize(ctx.actor, "calendarFeed.manage");
   await ctx.database.db.transaction(async (tx) => {
-    await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, ctx.actor.userId));
+    await deleteCalendarFeed(tx, ctx.actor.userId);
     await recordAudit(tx, originOf(ctx), {
       action: "calendar_feed.revoked",
       entityType: "user",
@@ -140,12 +118,8 @@ const stamp = (at: Date) => `${at.toISOString().replace(/[-:]/g, "").slice(0, 15
 
 /** The workspace's renewals as an iCalendar feed, for the holder of a feed secret; null when the secret is unknown. */
 export async function renderRenewalsFeed(database: Database, secret: string, now: Date): Promise<string | null> {
-  const [feed] = await database.db
-    .select({ workspaceId: calendarFeeds.workspaceId, status: users.status })
-    .from(calendarFeeds)
-    .innerJoin(users, eq(users.id, calendarFeeds.userId))
-    .where(eq(calendarFeeds.secretHash, hashSecret(secret)));
-  if (!feed || feed.status !== "active") return null;
+  const feed = await findFeedBySecret(database.db, hashSecret(secret));
+  if (feed?.status !== "active") return null;
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",

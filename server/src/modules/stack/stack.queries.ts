@@ -288,3 +288,17 @@ export async function saveTaxonomy(db: Tx, workspaceId: string, version: number,
     .returning({ id: stackTaxonomies.workspaceId });
   return rows.length > 0;
 }
+
+/** Every tool of the workspace, archived ones too (their names are taken). */
+export function listAllTools(db: Tx, workspaceId: string) {
+  return db.select().from(tools).where(eq(tools.workspaceId, workspaceId));
+}
+
+/** Everyone of the workspace with email, status and team kind (the catalog file names owners by email). */
+export function listPeopleOfWorkspace(db: Tx, workspaceId: string) {
+  return db
+    .select({ id: users.id, email: users.email, status: users.status, teamKind: teams.kind })
+    .from(users)
+    .innerJoin(teams, eq(teams.id, users.teamId))
+    .where(eq(users.workspaceId, workspaceId));
+}

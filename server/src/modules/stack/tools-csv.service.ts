@@ -1,7 +1,6 @@
 // The catalog as CSV: export what a filter shows, and import a file — checked whole first (a dry run lists every
 // bad line and field), then written in one transaction: new names are added, known names updated, nothing
 // half-imported.
-import { and, eq } from "drizzle-orm";
 import {
   type DataClass,
   STACK_TAXONOMY,
@@ -11,13 +10,13 @@ import {
 } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
 import { keyset } from "../../db/keyset";
-import { teams, tools, users } from "../../db/schema";
+import { tools } from "../../db/schema";
 import { AppError } from "../../errors";
 import { CsvSyntaxError, parseCsv, toCsv } from "../../lib/csv";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { columnsOf, fieldsOf } from "./stack.presenter";
-import { listTools } from "./stack.queries";
+import { insertTool, listAllTools, listPeopleOfWorkspace, listTools, updateTool } from "./stack.queries";
 import { validateToolRules } from "./stack.rules";
 
 /** The columns of a catalog file, in order; list fields separate their items with "|". */
@@ -112,11 +111,7 @@ export async function exportToolsCsv(ctx: Ctx, filter: ToolListQuery) {
 }
 
 async function emailsOf(ctx: Ctx) {
-  const rows = await ctx.database.db
-    .select({ id: users.id, email: users.email, status: users.status, teamKind: teams.kind })
-    .from(users)
-    .innerJoin(teams, eq(teams.id, users.teamId))
-    .where(eq(users.workspaceId, ctx.actor.workspaceId));
+  const rows = await listPeopleOfWorkspace(ctx.database.db, ctx.actor.workspaceId);
   return {
     byId: new Map(rows.map((row) => [row.id, row.email])),
     byEmail: new Map(rows.map((row) => [row.email.toLowerCase(), row])),
@@ -224,7 +219,7 @@ export async function importToolsCsv(ctx: Ctx, input: { csv: string; dryRun: boo
 
   const emails = await emailsOf(ctx);
   // Archived tools too: their names are taken until they are restored.
-  const existing = await ctx.database.db.select().from(tools).where(eq(tools.workspaceId, ctx.actor.workspaceId));
+  const existing = await listAllTools(ctx.database.db, ctx.actor.workspaceId);
   const byName = new Map(existing.map((tool) => [tool.name.toLowerCase(), tool]));
   const seen = new Map<string, number>();
   const planned: {
@@ -426,19 +421,18 @@ export async function importToolsCsv(ctx: Ctx, input: { csv: string; dryRun: boo
   await ctx.database.db.transaction(async (tx) => {
     for (const plan of planned) {
       if (plan.action === "create") {
-        await tx.insert(tools).values({
+        await insertTool(tx, {
           ...columnsOf(plan.fields),
           workspaceId: ctx.actor.workspaceId,
           createdAt: ctx.now,
           updatedAt: ctx.now,
         });
       } else {
-        const updated = await tx
-          .update(tools)
-          .set({ ...columnsOf(plan.fields), updatedAt: ctx.now, version: (plan.version as number) + 1 })
-          .where(and(eq(tools.id, plan.id as string), eq(tools.version, plan.version as number)))
-          .returning({ id: tools.id });
-        if (updated.length === 0) {
+        const updated = await updateTool(tx, ctx.actor.workspaceId, plan.id as string, plan.version as number, {
+          ...columnsOf(plan.fields),
+          updatedAt: ctx.now,
+        });
+        if (!updated) {
           throw new AppError("conflict", `${plan.name} changed while the file was imported; nothing was imported`);
         }
       }

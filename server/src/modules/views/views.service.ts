@@ -1,13 +1,13 @@
 // Saved views: a person names the filters of a list page to come back to them, for themselves or shared with
 // the workspace. Only the owner (or an admin, for shared ones) removes a view.
-import { and, asc, eq, or } from "drizzle-orm";
 import type { CreateViewBody } from "../../../../contracts/views";
 import type { Ctx } from "../../context";
-import { savedViews, users } from "../../db/schema";
+import type { savedViews } from "../../db/schema";
 import { AppError } from "../../errors";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
+import { deleteViewRow, findView, insertView, listVisibleViews } from "./views.queries";
 
 function present(ctx: Ctx, row: { view: typeof savedViews.$inferSelect; owner: { id: string; name: string } }) {
   return {
@@ -22,24 +22,10 @@ function present(ctx: Ctx, row: { view: typeof savedViews.$inferSelect; owner: {
   };
 }
 
-const selectViews = (ctx: Ctx) =>
-  ctx.database.db
-    .select({ view: savedViews, owner: { id: users.id, name: users.name } })
-    .from(savedViews)
-    .innerJoin(users, eq(users.id, savedViews.ownerId));
-
 /** My views of a page and the ones shared with the workspace, mine first. */
 export async function listViews(ctx: Ctx, page: string) {
   authorize(ctx.actor, "view.read");
-  const rows = await selectViews(ctx)
-    .where(
-      and(
-        eq(savedViews.workspaceId, ctx.actor.workspaceId),
-        eq(savedViews.page, page),
-        or(eq(savedViews.ownerId, ctx.actor.userId), eq(savedViews.shared, true)),
-      ),
-    )
-    .orderBy(asc(savedViews.name));
+  const rows = await listVisibleViews(ctx.database.db, ctx.actor.workspaceId, ctx.actor.userId, page);
   const views = rows.map((row) => present(ctx, row));
   return { items: [...views.filter((view) => view.isMine), ...views.filter((view) => !view.isMine)] };
 }
@@ -47,11 +33,8 @@ export async function listViews(ctx: Ctx, page: string) {
 export async function createView(ctx: Ctx, input: CreateViewBody) {
   authorize(ctx.actor, "view.create");
   return ctx.database.db.transaction(async (tx) => {
-    const [row] = await withUniqueField("name", "You already have a view with this name on this page", () =>
-      tx
-        .insert(savedViews)
-        .values({ ...input, workspaceId: ctx.actor.workspaceId, ownerId: ctx.actor.userId, createdAt: ctx.now })
-        .returning(),
+    const row = await withUniqueField("name", "You already have a view with this name on this page", () =>
+      insertView(tx, { ...input, workspaceId: ctx.actor.workspaceId, ownerId: ctx.actor.userId, createdAt: ctx.now }),
     );
     await recordAudit(tx, originOf(ctx), {
       action: "view.created",
@@ -65,13 +48,10 @@ export async function createView(ctx: Ctx, input: CreateViewBody) {
 
 export async function deleteView(ctx: Ctx, id: string) {
   return ctx.database.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(savedViews)
-      .where(and(eq(savedViews.workspaceId, ctx.actor.workspaceId), eq(savedViews.id, id)));
+    const row = await findView(tx, ctx.actor.workspaceId, id);
     if (!row || (!row.shared && row.ownerId !== ctx.actor.userId)) throw new AppError("not_found", "View not found");
     authorize(ctx.actor, "view.delete", { workspaceId: row.workspaceId, userId: row.ownerId });
-    await tx.delete(savedViews).where(eq(savedViews.id, id));
+    await deleteViewRow(tx, id);
     await recordAudit(tx, originOf(ctx), {
       action: "view.deleted",
       entityType: "saved_view",
