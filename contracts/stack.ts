@@ -430,6 +430,8 @@ export const ImportToolsBody = z.strictObject({
     .min(1, { error: "is empty" })
     .max(4 * 1024 * 1024),
   dryRun: z.boolean().default(true),
+  /** Import the good lines and skip the bad ones (each still reported); by default a bad line imports nothing. */
+  onlyValid: z.boolean().default(false),
 });
 /** What an import did (or, in a dry run, would do), with every problem by line and column. */
 export const ImportToolsResult = z.object({

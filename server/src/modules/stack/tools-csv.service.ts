@@ -183,7 +183,7 @@ const columnOf = (path: string) => camelOf[path.split(".")[0]] ?? path;
  * Checks a catalog file and, unless it is a dry run or has any error, imports it in one transaction.
  * Returns what each line would do (or did) and every error with its line and column.
  */
-export async function importToolsCsv(ctx: Ctx, input: { csv: string; dryRun: boolean }) {
+export async function importToolsCsv(ctx: Ctx, input: { csv: string; dryRun: boolean; onlyValid?: boolean }) {
   authorize(ctx.actor, "tool.create");
   let records: ReturnType<typeof parseCsv>;
   try {
@@ -416,7 +416,8 @@ export async function importToolsCsv(ctx: Ctx, input: { csv: string; dryRun: boo
     lines: planned.map(({ line, action, name }) => ({ line, action, name })),
     errors,
   };
-  if (input.dryRun || errors.length > 0 || planned.length === 0) return { ...summary, imported: false };
+  const blocked = errors.length > 0 && !input.onlyValid;
+  if (input.dryRun || blocked || planned.length === 0) return { ...summary, imported: false };
 
   await ctx.database.db.transaction(async (tx) => {
     for (const plan of planned) {

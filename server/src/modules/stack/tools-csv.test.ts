@@ -39,6 +39,16 @@ describeWithApp("catalog CSV", (get) => {
     // Asking for the real import of a file with errors imports nothing either.
     expect((await importCsv(marketer, bad, false)).json().imported).toBe(false);
     expect(await t.database.query("SELECT 1 FROM tool WHERE name = 'Hotjar'")).toHaveLength(0);
+    // Asked to, it imports the good lines and skips the bad ones, each still reported.
+    const partial = await marketer.request({
+      method: "POST",
+      url: "/api/v1/tools/import",
+      payload: { csv: bad, dryRun: false, onlyValid: true },
+    });
+    expect(partial.json()).toMatchObject({ imported: true, created: 1 });
+    expect(partial.json().errors.length).toBeGreaterThan(0);
+    expect(await t.database.query("SELECT 1 FROM tool WHERE name = 'Hotjar'")).toHaveLength(1);
+    await t.database.query("UPDATE tool SET archived_at = now(), name = 'Hotjar (old)' WHERE name = 'Hotjar'");
 
     const good = [
       "name,vendor,category,subcategory,capabilities,annual_cost,currency,business_owner_email,technical_owner_email,data_classes,dpa_signed",

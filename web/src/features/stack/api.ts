@@ -132,7 +132,7 @@ export function revokeCalendarFeed() {
 }
 
 /** Checks (dry run) or imports a catalog CSV file: all lines or none. */
-export function importTools(body: { csv: string; dryRun: boolean }) {
+export function importTools(body: { csv: string; dryRun: boolean; onlyValid?: boolean }) {
   return api<ImportToolsResult>("/tools/import", { method: "POST", body });
 }
 

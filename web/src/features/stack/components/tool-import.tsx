@@ -117,6 +117,16 @@ export function ToolImportDialog({ opened, onClose }: { opened: boolean; onClose
           <Button variant="default" onClick={close}>
             Cancel
           </Button>
+          {checked && !clean && result.lines.length > 0 && (
+            <Button
+              variant="light"
+              color="orange"
+              loading={run.isPending}
+              onClick={() => text && run.mutate({ csv: text, dryRun: false, onlyValid: true })}
+            >
+              Import only the {result.lines.length} valid lines
+            </Button>
+          )}
           {clean ? (
             <Button loading={run.isPending} onClick={() => text && run.mutate({ csv: text, dryRun: false })}>
               Import {result.created + result.updated} tools
