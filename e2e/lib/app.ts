@@ -64,8 +64,19 @@ export async function chooseOption(
   label: string | RegExp,
   option: string,
 ): Promise<void> {
-  await scope.getByRole("combobox", { name: label }).click();
-  await page.getByRole("option", { name: option, exact: true }).click();
+  const combobox = scope.getByRole("combobox", { name: label });
+  const choice = page.getByRole("option", { name: option, exact: true });
+  // A dropdown that opens while the page is still settling can miss its first paint: open it again, up to 3 times.
+  for (let attempt = 1; ; attempt++) {
+    await combobox.click();
+    try {
+      await choice.click({ timeout: 4000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press("Escape");
+    }
+  }
 }
 
 /** Opens the signed-in person's menu and picks an item. */

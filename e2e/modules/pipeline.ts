@@ -318,6 +318,25 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
   );
   await inspect(page, "admin-pipeline-value");
 
+  await h.check("a draft is saved, finished later through the same form, and submitted", async () => {
+    await page.goto("/pipeline/new");
+    await waitForPage(page, "New request");
+    await chooseOption(page, page, /^Type of request/, "Change to a system");
+    await page.getByLabel(/^Title/).fill("Consent field on the newsletter form");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await waitForToast(page, /^Draft REQ-\d+ saved$/);
+    await waitForPage(page, "Consent field on the newsletter form");
+    await page.getByRole("link", { name: "Finish the draft" }).click();
+    await waitForPage(page, /^Edit REQ-\d+$/);
+    await page.getByLabel(/^Title/).fill("Consent checkbox on the newsletter form");
+    await page.getByLabel(/^The problem/).fill("We cannot prove consent for newsletter sign-ups.");
+    await page.getByRole("button", { name: "Save and submit" }).click();
+    await waitForToast(page, /^REQ-\d+ submitted$/);
+    await waitForPage(page, "Consent checkbox on the newsletter form");
+    await page.getByText("We cannot prove consent for newsletter sign-ups.").waitFor();
+  });
+  await inspect(page, "admin-pipeline-draft-submitted");
+
   await h.check("the rules show the scoring formula and the rules of engagement", async () => {
     await pipelineView(page, "Rules").click();
     await waitForPage(page, "Rules");

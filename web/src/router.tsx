@@ -358,6 +358,12 @@ const pipelineRulesRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/pipeline-rules"), "PipelineRulesPage"),
 });
 
+const pipelineEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "pipeline/requests/$id/edit",
+  component: lazyRouteComponent(() => import("./routes/pipeline-edit"), "PipelineEditPage"),
+});
+
 const pipelineNewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "pipeline/new",
@@ -443,6 +449,7 @@ const routeTree = rootRoute.addChildren([
     pipelineBoardRoute,
     pipelineRulesRoute,
     pipelineValueRoute,
+    pipelineEditRoute,
     pipelineNewRoute,
     pipelineRequestRoute,
     serviceLevelsRoute,

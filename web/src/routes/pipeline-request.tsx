@@ -1,11 +1,11 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconBell, IconBellOff, IconPlayerPause, IconPlayerPlay } from "@tabler/icons-react";
+import { IconBell, IconBellOff, IconPencil, IconPlayerPause, IconPlayerPlay } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
 import type { PipelineRequest, Stage } from "../../../contracts/pipeline";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
-import { AnchorLink } from "../components/ui/links";
+import { AnchorLink, ButtonLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
@@ -139,32 +139,44 @@ function RequestDetails({ request }: { request: PipelineRequest }) {
           </>
         }
         actions={
-          <Button
-            variant="default"
-            leftSection={
-              request.watching ? (
-                <IconBellOff size={16} aria-hidden="true" />
-              ) : (
-                <IconBell size={16} aria-hidden="true" />
-              )
-            }
-            loading={watch.isPending}
-            onClick={() =>
-              watch.mutate(
-                { id: request.id, watching: !request.watching },
-                {
-                  onSuccess: (saved) =>
-                    notifications.show({
-                      color: "indigo",
-                      message: saved.watching ? "You follow this request" : "You no longer follow this request",
-                    }),
-                  onError: (error) => notifyRequestError(error),
-                },
-              )
-            }
-          >
-            {request.watching ? "Unwatch" : "Watch"}
-          </Button>
+          <>
+            {can.canEditIntake && ["draft", "submitted", "triage", "planning"].includes(request.stage) && (
+              <ButtonLink
+                to="/pipeline/requests/$id/edit"
+                params={{ id: request.id }}
+                variant={request.stage === "draft" ? "filled" : "default"}
+                leftSection={<IconPencil size={16} aria-hidden="true" />}
+              >
+                {request.stage === "draft" ? "Finish the draft" : "Edit the case"}
+              </ButtonLink>
+            )}
+            <Button
+              variant="default"
+              leftSection={
+                request.watching ? (
+                  <IconBellOff size={16} aria-hidden="true" />
+                ) : (
+                  <IconBell size={16} aria-hidden="true" />
+                )
+              }
+              loading={watch.isPending}
+              onClick={() =>
+                watch.mutate(
+                  { id: request.id, watching: !request.watching },
+                  {
+                    onSuccess: (saved) =>
+                      notifications.show({
+                        color: "indigo",
+                        message: saved.watching ? "You follow this request" : "You no longer follow this request",
+                      }),
+                    onError: (error) => notifyRequestError(error),
+                  },
+                )
+              }
+            >
+              {request.watching ? "Unwatch" : "Watch"}
+            </Button>
+          </>
         }
       />
       <Stack gap="lg">

@@ -18,12 +18,17 @@ import { notifications } from "@mantine/notifications";
 import { IconCalculator } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
-import { CreateRequestBody, PipelineLimits, type RequestType } from "../../../../../contracts/pipeline";
+import {
+  CreateRequestBody,
+  PipelineLimits,
+  type PipelineRequest,
+  type RequestType,
+} from "../../../../../contracts/pipeline";
 import type { DataClass } from "../../../../../contracts/stack";
 import { FormError } from "../../../components/ui/form-error";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { dataClassOptions } from "../../stack/labels";
-import { useCreateRequest, usePeople, useTeams } from "../hooks/use-pipeline";
+import { useCreateRequest, usePeople, useTeams, useTransition, useUpdateRequest } from "../hooks/use-pipeline";
 import { formatAmount, typeOptions } from "../labels";
 
 const labels: Record<string, string> = {
@@ -117,33 +122,63 @@ function Section({ title, description, children }: { title: string; description:
   );
 }
 
-/** The guided intake: the case in sections; "Save draft" keeps it to you, "Submit" starts the clocks. */
-export function IntakeForm() {
+/** A saved request's intake, as the form edits it. */
+function valuesOf(request: PipelineRequest): IntakeValues {
+  return {
+    type: request.type,
+    title: request.title,
+    problem: request.problem,
+    outcome: request.outcome,
+    beneficiaries: request.beneficiaries,
+    objectives: request.objectives,
+    deadline: request.deadline ?? "",
+    deadlineReason: request.deadlineReason,
+    dataClasses: request.dataClasses,
+    expectedBenefit: request.expectedBenefit ?? "",
+    softHours: request.softHours ?? "",
+    hourlyRate: request.hourlyRate ?? "",
+    costEstimate: request.costEstimate ?? "",
+    currency: request.currency,
+    confidence: request.confidence ?? "",
+    sponsorId: request.sponsor?.id ?? null,
+    teamId: request.team?.id ?? null,
+  };
+}
+
+/**
+ * The guided intake: the case in sections; "Save draft" keeps it to you, "Submit" starts the clocks. Given a saved
+ * request, the same form edits its intake ("Save changes"), and a draft can then be submitted.
+ */
+export function IntakeForm({ request }: { request?: PipelineRequest }) {
   const navigate = useNavigate();
   const people = usePeople();
   const teams = useTeams();
   const create = useCreateRequest();
+  const update = useUpdateRequest();
+  const transition = useTransition();
   const form = useForm<IntakeValues>({
     mode: "controlled",
-    initialValues: {
-      type: null,
-      title: "",
-      problem: "",
-      outcome: "",
-      beneficiaries: "",
-      objectives: "",
-      deadline: "",
-      deadlineReason: "",
-      dataClasses: [],
-      expectedBenefit: "",
-      softHours: "",
-      hourlyRate: "",
-      costEstimate: "",
-      currency: "EUR",
-      confidence: "",
-      sponsorId: null,
-      teamId: null,
-    },
+    initialValues: request
+      ? valuesOf(request)
+      : {
+          type: null,
+          title: "",
+          problem: "",
+          outcome: "",
+          beneficiaries: "",
+          objectives: "",
+          deadline: "",
+          deadlineReason: "",
+          dataClasses: [],
+          expectedBenefit: "",
+          softHours: "",
+          hourlyRate: "",
+          costEstimate: "",
+          currency: "EUR",
+          confidence: "",
+          sponsorId: null,
+          teamId: null,
+        },
     validate: (values) => {
       const errors = resolve(bodyOf(values, false) as unknown as Record<string, unknown>);
       return values.type ? errors : { ...errors, type: "Pick the type of request" };
@@ -156,6 +191,40 @@ export function IntakeForm() {
       ? Number(values.softHours) * Number(values.hourlyRate)
       : null;
   const currency = /^[A-Z]{3}$/.test(values.currency.toUpperCase()) ? values.currency.toUpperCase() : "EUR";
+
+  // Editing: only the fields that changed go to the server, with the version read; a draft may then be submitted.
+  const save = (submitAfter: boolean) =>
+    form.onSubmit((formValues) => {
+      if (!request) return;
+      const { draft: _draft, ...next } = bodyOf(formValues, false);
+      const before = bodyOf(valuesOf(request), false) as Record<string, unknown>;
+      const changed = Object.fromEntries(
+        Object.entries(next).filter(([key, value]) => JSON.stringify(before[key]) !== JSON.stringify(value)),
+      );
+      update.mutate(
+        { id: request.id, body: { version: request.version, ...changed } },
+        {
+          onSuccess: (saved) => {
+            const open = () => void navigate({ to: "/pipeline/requests/$id", params: { id: saved.id } });
+            if (!submitAfter) {
+              notifications.show({ color: "indigo", message: `${saved.reference} saved` });
+              open();
+              return;
+            }
+            transition.mutate(
+              { id: saved.id, to: "submitted", version: saved.version },
+              {
+                onSuccess: () => {
+                  notifications.show({ color: "indigo", message: `${saved.reference} submitted` });
+                  open();
+                },
+              },
+            );
+          },
+          onError: (error) => applyServerErrors(form, error, labels),
+        },
+      );
+    });
 
   const send = (draft: boolean) =>
     form.onSubmit((formValues) => {
@@ -173,9 +242,9 @@ export function IntakeForm() {
 
   const hasFieldErrors = Object.keys(form.errors).length > 0;
   return (
-    <form onSubmit={send(false)} noValidate>
+    <form onSubmit={request ? save(false) : send(false)} noValidate>
       <Stack gap="lg">
-        {!hasFieldErrors && <FormError error={create.error} />}
+        {!hasFieldErrors && <FormError error={request ? update.error : create.error} />}
         {hasFieldErrors && (
           <Alert color="red" variant="light" role="alert">
             Some fields need your attention; each says what is wrong.
@@ -301,18 +370,31 @@ export function IntakeForm() {
             />
           </SimpleGrid>
         </Section>
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            loading={create.isPending && create.variables?.draft === true}
-            onClick={() => send(true)()}
-          >
-            Save draft
-          </Button>
-          <Button type="submit" loading={create.isPending && create.variables?.draft === false}>
-            Submit
-          </Button>
-        </Group>
+        {request ? (
+          <Group justify="flex-end">
+            <Button type="submit" variant={request.stage === "draft" ? "default" : "filled"} loading={update.isPending}>
+              Save changes
+            </Button>
+            {request.stage === "draft" && (
+              <Button loading={update.isPending || transition.isPending} onClick={() => save(true)()}>
+                Save and submit
+              </Button>
+            )}
+          </Group>
+        ) : (
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              loading={create.isPending && create.variables?.draft === true}
+              onClick={() => send(true)()}
+            >
+              Save draft
+            </Button>
+            <Button type="submit" loading={create.isPending && create.variables?.draft === false}>
+              Submit
+            </Button>
+          </Group>
+        )}
       </Stack>
     </form>
   );
