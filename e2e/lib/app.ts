@@ -74,7 +74,8 @@ export async function chooseOption(
       return;
     } catch (error) {
       if (attempt === 3) throw error;
-      await page.keyboard.press("Escape");
+      // Close it (a click on the field toggles the dropdown; Escape could close the dialog around it).
+      await combobox.click();
     }
   }
 }
