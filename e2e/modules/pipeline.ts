@@ -336,6 +336,8 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
     await page.getByText("We cannot prove consent for newsletter sign-ups.").waitFor();
   });
   await inspect(page, "admin-pipeline-draft-submitted");
+  await navLink(page, "Pipeline").click();
+  await waitForPage(page, "Pipeline");
 
   await h.check("the rules show the scoring formula and the rules of engagement", async () => {
     await pipelineView(page, "Rules").click();
