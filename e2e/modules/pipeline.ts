@@ -201,6 +201,19 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
       .waitFor();
   });
 
+  await h.check("the board filters by type, in the page", async () => {
+    await chooseOption(page, page, /^Type/, "Data or analytics");
+    await page.getByText(/^\d+ of \d+ open requests$/).waitFor();
+    await page
+      .getByRole("region", { name: /^Triage/ })
+      .getByRole("link", { name: second })
+      .waitFor();
+    assert(
+      (await page.getByRole("link", { name: "Review shadow tool: Hotjar" }).count()) === 0,
+      "a purchase review is still shown",
+    );
+  });
+
   await h.check("a stale save is refused: 'someone changed this request', and the page reloads it", async () => {
     await page
       .getByRole("region", { name: /^Triage/ })
