@@ -6,6 +6,7 @@ import type { Keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { experimentSnapshots, experiments, users } from "../../db/schema";
+import { updateVersioned } from "../../db/versioned";
 
 const owner = alias(users, "experiment_owner");
 const itPartner = alias(users, "experiment_it_partner");
@@ -175,12 +176,7 @@ export async function updateExperiment(
   version: number,
   changes: Partial<typeof experiments.$inferInsert>,
 ) {
-  const rows = await tx
-    .update(experiments)
-    .set({ ...changes, version: version + 1 })
-    .where(and(eq(experiments.workspaceId, workspaceId), eq(experiments.id, id), eq(experiments.version, version)))
-    .returning({ id: experiments.id });
-  return rows.length > 0;
+  return updateVersioned(tx, experiments, { workspaceId, id, version }, changes);
 }
 
 /**

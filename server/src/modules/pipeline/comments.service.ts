@@ -16,7 +16,9 @@ import {
   listComments,
   listEvents,
   listWatchers,
+  lockRequest,
   setDerived,
+  updateRequest,
 } from "./pipeline.queries";
 import { refreshClocks } from "./sla.service";
 
@@ -78,14 +80,20 @@ export async function addComment(ctx: Ctx, id: string, input: { body: string; me
       link: `/pipeline/requests/${id}`,
     });
     await addWatchers(tx, id, [ctx.actor.userId]);
-    const isRequester = request.requesterId === ctx.actor.userId;
+    // The clocks' facts as they are now, under the row lock: another change may have landed since the read above.
+    await lockRequest(tx, ctx.actor.workspaceId, id);
+    const current = (await findRequest(tx, ctx.actor.workspaceId, id))?.request ?? request;
+    const isRequester = current.requesterId === ctx.actor.userId;
     let clocksMoved = false;
-    if (!isRequester && request.submittedAt && !request.firstResponseAt) {
+    if (!isRequester && current.submittedAt && !current.firstResponseAt) {
       await setDerived(tx, id, { firstResponseAt: ctx.now });
       clocksMoved = true;
     }
-    if (isRequester && request.waitingOnRequester) {
-      await setDerived(tx, id, { waitingOnRequester: false, version: request.version + 1, updatedAt: ctx.now });
+    if (isRequester && current.waitingOnRequester) {
+      await updateRequest(tx, ctx.actor.workspaceId, id, current.version, {
+        waitingOnRequester: false,
+        updatedAt: ctx.now,
+      });
       await insertEvent(tx, {
         workspaceId: ctx.actor.workspaceId,
         requestId: id,

@@ -7,9 +7,23 @@ import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
-import { findRaciTemplate, findSettings, listRaciTemplates, saveRaciTemplate, saveSettings } from "./pipeline.queries";
-import { DEFAULT_SCORING, defaultRaciTemplate, describeFormula } from "./pipeline.rules";
-import { rescoreAll } from "./pipeline.service";
+import {
+  findRaciTemplate,
+  findSettings,
+  listOpenRequests,
+  listRaciTemplates,
+  saveRaciTemplate,
+  saveSettings,
+  setDerived,
+} from "./pipeline.queries";
+import {
+  DEFAULT_SCORING,
+  defaultRaciTemplate,
+  describeFormula,
+  rankFromScore,
+  scoreInputsOf,
+  scoreRequest,
+} from "./pipeline.rules";
 
 /** The template a new request of this type gets: the workspace's own, or the built-in default. */
 export async function raciTemplateFor(tx: Tx, workspaceId: string, type: RequestType): Promise<RaciTemplateActivity[]> {
@@ -103,4 +117,13 @@ export async function editSettings(ctx: Ctx, input: { scoring: Scoring; version:
     });
     return { scoring: input.scoring, formula: describeFormula(input.scoring), version: (before?.version ?? 0) + 1 };
   });
+}
+
+/** Re-scores (and, where nobody ranked by hand, re-ranks) every request after the formula changed. */
+async function rescoreAll(tx: Tx, workspaceId: string, scoring: Scoring) {
+  const open = await listOpenRequests(tx, workspaceId);
+  for (const { request } of open) {
+    const { score } = scoreRequest(scoring, scoreInputsOf(request));
+    await setDerived(tx, request.id, { score, ...(request.rankedManually ? {} : { rank: rankFromScore(score) }) });
+  }
 }

@@ -19,6 +19,7 @@ import {
   watchers,
   workCalendars,
 } from "../../db/schema";
+import { updateVersioned } from "../../db/versioned";
 import { DEFAULT_CALENDAR, DEFAULT_SLA, OPEN_STAGES } from "./pipeline.rules";
 
 const requester = alias(users, "requester");
@@ -174,12 +175,7 @@ export async function updateRequest(
   version: number,
   changes: Partial<typeof requests.$inferInsert>,
 ) {
-  const rows = await tx
-    .update(requests)
-    .set({ ...changes, version: version + 1 })
-    .where(and(eq(requests.workspaceId, workspaceId), eq(requests.id, id), eq(requests.version, version)))
-    .returning({ id: requests.id });
-  return rows.length > 0;
+  return updateVersioned(tx, requests, { workspaceId, id, version }, changes);
 }
 
 /** Stores derived columns (clocks, rank) without touching the version a person edits against. */
@@ -215,14 +211,28 @@ export async function rankAbove(tx: Tx, workspaceId: string, rank: number, exclu
 }
 
 /** The largest rank of the open backlog (the bottom), or null when it is empty. */
-export async function bottomRank(tx: Tx, workspaceId: string, excludeId: string) {
+export async function bottomRank(tx: Tx, workspaceId: string, excludeId?: string) {
   const [row] = await tx
     .select({ rank: sql<number | null>`max(${requests.rank})` })
     .from(requests)
     .where(
-      and(eq(requests.workspaceId, workspaceId), ne(requests.id, excludeId), inArray(requests.stage, [...OPEN_STAGES])),
+      and(
+        eq(requests.workspaceId, workspaceId),
+        excludeId ? ne(requests.id, excludeId) : undefined,
+        inArray(requests.stage, [...OPEN_STAGES]),
+      ),
     );
   return row?.rank === null || row?.rank === undefined ? null : Number(row.rank);
+}
+
+/** Whether the request has an event of this kind (e.g. a hand edit of its who-does-what). */
+export async function hasEvent(tx: Tx, requestId: string, kind: (typeof requestEvents.$inferSelect)["kind"]) {
+  const [row] = await tx
+    .select({ id: requestEvents.id })
+    .from(requestEvents)
+    .where(and(eq(requestEvents.requestId, requestId), eq(requestEvents.kind, kind)))
+    .limit(1);
+  return row !== undefined;
 }
 
 export async function insertEvent(tx: Tx, values: typeof requestEvents.$inferInsert) {
@@ -460,14 +470,7 @@ export async function updateCalendar(
   version: number,
   changes: Partial<typeof workCalendars.$inferInsert>,
 ) {
-  const rows = await tx
-    .update(workCalendars)
-    .set({ ...changes, version: version + 1 })
-    .where(
-      and(eq(workCalendars.workspaceId, workspaceId), eq(workCalendars.id, id), eq(workCalendars.version, version)),
-    )
-    .returning({ id: workCalendars.id });
-  return rows.length > 0;
+  return updateVersioned(tx, workCalendars, { workspaceId, id, version }, changes);
 }
 
 /** Makes no calendar of the workspace the default (before another becomes it). */

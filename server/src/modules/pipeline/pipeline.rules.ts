@@ -54,6 +54,25 @@ export interface ScoreInputs {
   confidence: number | null;
 }
 
+/** The score's inputs as a request row stores them (decimals as text). */
+export function scoreInputsOf(r: {
+  reach: string | null;
+  valueScore: number | null;
+  urgencyScore: number | null;
+  riskScore: number | null;
+  effort: string | null;
+  confidence: number | null;
+}): ScoreInputs {
+  return {
+    reach: r.reach === null ? null : Number(r.reach),
+    value: r.valueScore,
+    urgency: r.urgencyScore,
+    risk: r.riskScore,
+    effort: r.effort === null ? null : Number(r.effort),
+    confidence: r.confidence,
+  };
+}
+
 export const DEFAULT_SCORING: Scoring = {
   preset: "wsjf",
   weights: { value: 3, urgency: 2, risk: 1, confidence: 1, effort: 2 },

@@ -14,13 +14,13 @@ import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
 import { requests } from "../../db/schema";
-import { AppError, assertFound } from "../../errors";
+import { AppError } from "../../errors";
 import { takePage } from "../../lib/cursor";
 import { authorize, isItSide } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
 import { raciTemplateFor } from "./engagement.service";
-import type { ClockEvent } from "./pipeline.clocks";
+import { type ClockEvent, clockColumns } from "./pipeline.clocks";
 import { presentRequest, referenceOf } from "./pipeline.presenter";
 import {
   addWatchers,
@@ -30,6 +30,7 @@ import {
   findSettings,
   findTeams,
   findToolNames,
+  hasEvent,
   insertEvent,
   insertRequest,
   listEvents,
@@ -57,12 +58,13 @@ import {
   raciProblems,
   rankBetween,
   rankFromScore,
+  scoreInputsOf,
   scoreRequest,
   stageAfterDecision,
   TRANSITIONS,
   transitionRefusal,
 } from "./pipeline.rules";
-import { clocksOf, loadServiceLevels, refreshClocks } from "./sla.service";
+import { clocksOf, loadServiceLevels } from "./sla.service";
 
 type RequestRecord = typeof requests.$inferSelect;
 
@@ -101,23 +103,17 @@ export async function scoringOf(tx: Tx, workspaceId: string): Promise<Scoring> {
   return settings ? (settings.scoring as Scoring) : DEFAULT_SCORING;
 }
 
-const scoreInputsOf = (r: RequestRecord) => ({
-  reach: r.reach === null ? null : Number(r.reach),
-  value: r.valueScore,
-  urgency: r.urgencyScore,
-  risk: r.riskScore,
-  effort: r.effort === null ? null : Number(r.effort),
-  confidence: r.confidence,
-});
-
 /** The stages this actor may move the request to by a plain transition. */
 function allowedTransitions(ctx: Ctx, request: RequestRecord): Stage[] {
   const who = relationOf(ctx, request);
   return TRANSITIONS[request.stage].filter((to) => transitionRefusal(request.stage, to, who) === null);
 }
 
-/** Everything a request's page shows, in the caller's transaction. */
-async function viewRequest(tx: Tx, ctx: Ctx, id: string) {
+/**
+ * Everything a request's page shows, in the caller's transaction. After a change (`store`), the clocks computed for
+ * the page are also written to the row, so lists and reports read them as they are now.
+ */
+async function viewRequest(tx: Tx, ctx: Ctx, id: string, options: { store?: boolean } = {}) {
   const row = await loadRequest(tx, ctx, id);
   const r = row.request;
   const [raci, events, watcherIds, scoring, levels] = await Promise.all([
@@ -134,6 +130,12 @@ async function viewRequest(tx: Tx, ctx: Ctx, id: string) {
     findPeople(tx, r.workspaceId, r.decidedById ? [r.decidedById] : []),
   ]);
   const decider = r.decidedById ? people.get(r.decidedById) : undefined;
+  const clocks = clocksOf(levels, r, clockEventsOf(events), ctx.now);
+  if (options.store) {
+    const columns = clockColumns(clocks);
+    await setDerived(tx, r.id, columns);
+    Object.assign(r, columns);
+  }
   return presentRequest(row, {
     raci,
     // What blocks the move to decision, as the page lists it.
@@ -143,7 +145,7 @@ async function viewRequest(tx: Tx, ctx: Ctx, id: string) {
     ],
     toolNames,
     decidedBy: decider && r.decidedById ? { id: r.decidedById, name: decider.name } : null,
-    clocks: clocksOf(levels, r, clockEventsOf(events), ctx.now),
+    clocks,
     allowedTransitions: allowedTransitions(ctx, r),
     watching: watcherIds.includes(ctx.actor.userId),
     scoreExplanation: scoreRequest(scoring, scoreInputsOf(r)).explanation,
@@ -153,12 +155,8 @@ async function viewRequest(tx: Tx, ctx: Ctx, id: string) {
 const clockEventsOf = (rows: Awaited<ReturnType<typeof listEvents>>): ClockEvent[] =>
   rows.map(({ event }) => ({ kind: event.kind, toStage: event.toStage, at: event.at }));
 
-/** Recomputes the clocks from the stored events, then answers the page's view. */
-async function settle(tx: Tx, ctx: Ctx, id: string) {
-  const row = assertFound(await findRequest(tx, ctx.actor.workspaceId, id), "Request");
-  await refreshClocks(tx, row.request, clockEventsOf(await listEvents(tx, id)), ctx.now);
-  return viewRequest(tx, ctx, id);
-}
+/** After a change: the page's view, with the clocks recomputed from the stored events and stored. */
+const settle = (tx: Tx, ctx: Ctx, id: string) => viewRequest(tx, ctx, id, { store: true });
 
 /** The backlog and every other list of requests. */
 export async function listWorkspaceRequests(ctx: Ctx, query: RequestListQuery) {
@@ -223,7 +221,7 @@ export async function createRequest(ctx: Ctx, input: CreateRequestBody) {
     const workspaceId = ctx.actor.workspaceId;
     const number = await nextRequestNumber(tx, workspaceId);
     const stage: Stage = input.draft ? "draft" : "submitted";
-    const bottom = await bottomRank(tx, workspaceId, "00000000-0000-0000-0000-000000000000");
+    const bottom = await bottomRank(tx, workspaceId);
     const { id } = await insertRequest(tx, {
       workspaceId,
       number,
@@ -346,7 +344,7 @@ export async function editRequest(ctx: Ctx, id: string, input: UpdateRequestBody
     if (changes.itPartnerId) await addWatchers(tx, id, [changes.itPartnerId]);
     if (changes.sponsorId) await addWatchers(tx, id, [changes.sponsorId]);
     // The template's who-does-what names the sponsor and IT partner: fill them in while nobody edited it by hand.
-    if ((changed.includes("sponsorId") || changed.includes("itPartnerId")) && !(await raciEdited(tx, id))) {
+    if ((changed.includes("sponsorId") || changed.includes("itPartnerId")) && !(await hasEvent(tx, id, "raci"))) {
       await resetRaciFromTemplate(tx, next);
     }
     const pick = (record: Record<string, unknown>) => Object.fromEntries(changed.map((key) => [key, record[key]]));
@@ -369,11 +367,6 @@ export async function editRequest(ctx: Ctx, id: string, input: UpdateRequestBody
 }
 
 const originOfNotice = (ctx: Ctx) => ({ workspaceId: ctx.actor.workspaceId, actorId: ctx.actor.userId, now: ctx.now });
-
-async function raciEdited(tx: Tx, id: string) {
-  const events = await listEvents(tx, id);
-  return events.some(({ event }) => event.kind === "raci");
-}
 
 async function resetRaciFromTemplate(tx: Tx, request: RequestRecord) {
   const template = await raciTemplateFor(tx, request.workspaceId, request.type);
@@ -874,15 +867,6 @@ export async function setWatching(ctx: Ctx, id: string, watching: boolean) {
     else await removeWatcher(tx, id, ctx.actor.userId);
     return viewRequest(tx, ctx, id);
   });
-}
-
-/** Re-scores (and, where nobody ranked by hand, re-ranks) every request after the formula changed. */
-export async function rescoreAll(tx: Tx, workspaceId: string, scoring: Scoring) {
-  const open = await listOpenRequests(tx, workspaceId);
-  for (const { request } of open) {
-    const { score } = scoreRequest(scoring, scoreInputsOf(request));
-    await setDerived(tx, request.id, { score, ...(request.rankedManually ? {} : { rank: rankFromScore(score) }) });
-  }
 }
 
 const figuresOf = (row: { reviewed: unknown; expected: unknown; realised: unknown }) => {

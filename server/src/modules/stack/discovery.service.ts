@@ -296,7 +296,7 @@ async function openReviewRequest(
   yearly: { currency: string; yearly: string },
 ) {
   const number = await nextRequestNumber(tx, ctx.actor.workspaceId);
-  const bottom = await bottomRank(tx, ctx.actor.workspaceId, "00000000-0000-0000-0000-000000000000");
+  const bottom = await bottomRank(tx, ctx.actor.workspaceId);
   const cost = Math.round(Number(yearly.yearly)).toFixed(2);
   const { id: requestId } = await insertRequest(tx, {
     workspaceId: ctx.actor.workspaceId,

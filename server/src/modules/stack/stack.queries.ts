@@ -6,6 +6,7 @@ import type { Keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { integrations, stackTaxonomies, teams, tools, users } from "../../db/schema";
+import { updateVersioned } from "../../db/versioned";
 
 const businessOwner = alias(users, "business_owner");
 const technicalOwner = alias(users, "technical_owner");
@@ -133,12 +134,7 @@ export async function updateTool(
   version: number,
   changes: Partial<typeof tools.$inferInsert>,
 ) {
-  const rows = await tx
-    .update(tools)
-    .set({ ...changes, version: version + 1 })
-    .where(and(eq(tools.workspaceId, workspaceId), eq(tools.id, id), eq(tools.version, version)))
-    .returning({ id: tools.id });
-  return rows.length > 0;
+  return updateVersioned(tx, tools, { workspaceId, id, version }, changes);
 }
 
 const fromTool = alias(tools, "from_tool");
@@ -216,12 +212,7 @@ export async function updateIntegration(
   version: number,
   changes: Partial<typeof integrations.$inferInsert>,
 ) {
-  const rows = await tx
-    .update(integrations)
-    .set({ ...changes, version: version + 1 })
-    .where(and(eq(integrations.workspaceId, workspaceId), eq(integrations.id, id), eq(integrations.version, version)))
-    .returning({ id: integrations.id });
-  return rows.length > 0;
+  return updateVersioned(tx, integrations, { workspaceId, id, version }, changes);
 }
 
 /** Removes an integration (the audit log keeps what it was). */
