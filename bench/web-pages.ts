@@ -150,7 +150,6 @@ try {
   const catalog: number[] = [];
   const graph: { renderedMs: number; interactionMs: number | null; totalMs: number }[] = [];
   const board: { renderedMs: number; interactionMs: number | null; totalMs: number }[] = [];
-  const hasBoard = fs.readdirSync(path.join(root, "web/src/routes")).some((file) => file.startsWith("pipeline"));
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
   for (let run = 0; run < RUNS; run++) {
     const reference = await measure(page, "/stack", () =>
@@ -179,13 +178,11 @@ try {
         },
       ),
     );
-    if (hasBoard) {
-      board.push(
-        await measure(page, "/pipeline/board", async () => {
-          await page.getByText("Request number 1", { exact: true }).first().waitFor();
-        }),
-      );
-    }
+    board.push(
+      await measure(page, "/pipeline/board", async () => {
+        await page.getByText("Request number 1", { exact: true }).first().waitFor();
+      }),
+    );
   }
   await browser.close();
 
@@ -207,7 +204,7 @@ try {
     runs: RUNS,
     catalogReferenceMs: Math.round(median(catalog)),
     graph: { tools: TOOLS, integrations: INTEGRATIONS, ...summary(graph, 2000) },
-    board: hasBoard ? { openRequests: OPEN_REQUESTS, ...summary(board, 1500) } : null,
+    board: { openRequests: OPEN_REQUESTS, ...summary(board, 1500) },
   };
   console.log(`catalog page (reference, 50 rows): median ${figures.catalogReferenceMs} ms to its first row`);
   console.log(
