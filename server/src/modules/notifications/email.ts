@@ -4,6 +4,7 @@
 // flood anyone with old news.
 import type { Transporter } from "nodemailer";
 import type { Database } from "../../db/client";
+import { claimUnsentEmails, markEmailed } from "./notifications.queries";
 
 const MAX_ATTEMPTS = 3;
 const BATCH = 100;
@@ -15,16 +16,6 @@ export interface MailSettings {
   publicUrl: string;
 }
 
-interface Claimed {
-  id: string;
-  title: string;
-  body: string;
-  link: string | null;
-  email: string;
-  name: string;
-  workspace: string;
-}
-
 /** Sends the pending notification emails; returns how many were sent and how many failed this time. */
 export async function sendNotificationEmails(
   database: Database,
@@ -32,19 +23,9 @@ export async function sendNotificationEmails(
   settings: MailSettings,
   now: Date,
 ) {
-  const since = new Date(now.getTime() - MAX_AGE_MS).toISOString();
+  const since = new Date(now.getTime() - MAX_AGE_MS);
   // Claim a batch: one attempt is counted now, so a crash between claim and send cannot loop forever.
-  const claimed = await database.query<Claimed>(
-    `UPDATE notification AS n SET email_attempts = n.email_attempts + 1
-     FROM app_user AS u, workspace AS w
-     WHERE n.id IN (
-       SELECT id FROM notification
-       WHERE emailed_at IS NULL AND email_attempts < $1 AND created_at >= $2::timestamptz
-       ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-       AND u.id = n.user_id AND u.status = 'active' AND w.id = n.workspace_id
-     RETURNING n.id, n.title, n.body, n.link, u.email, u.name, w.name AS workspace`,
-    [MAX_ATTEMPTS, since, BATCH],
-  );
+  const claimed = await claimUnsentEmails(database, { maxAttempts: MAX_ATTEMPTS, since, batch: BATCH });
   let sent = 0;
   let failed = 0;
   for (const notice of claimed) {
@@ -56,10 +37,7 @@ export async function sendNotificationEmails(
         subject: notice.title,
         text: `${notice.body ? `${notice.body}\n\n` : ""}${url}\n\n— Tandem · ${notice.workspace}\nYou get this because you are part of this work in Tandem.`,
       });
-      await database.query("UPDATE notification SET emailed_at = $2::timestamptz WHERE id = $1", [
-        notice.id,
-        now.toISOString(),
-      ]);
+      await markEmailed(database, notice.id, now);
       sent++;
     } catch {
       failed++;

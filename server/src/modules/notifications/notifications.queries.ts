@@ -1,5 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import type { Database, Tx } from "../../db/client";
 import { notifications } from "../../db/schema";
 
 export async function insertNotifications(tx: Tx, rows: (typeof notifications.$inferInsert)[]) {
@@ -42,4 +42,37 @@ export async function markRead(tx: Tx, userId: string, ids: string[] | "all", at
         ids === "all" ? undefined : inArray(notifications.id, ids),
       ),
     );
+}
+
+/** A notification claimed for email, with its person and workspace. */
+export interface ClaimedEmail {
+  id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  email: string;
+  name: string;
+  workspace: string;
+}
+
+/**
+ * Claims a batch of unsent notifications of active people for email (counting an attempt); several processes never
+ * claim the same one (SKIP LOCKED).
+ */
+export function claimUnsentEmails(database: Database, limits: { maxAttempts: number; since: Date; batch: number }) {
+  return database.query<ClaimedEmail>(
+    `UPDATE notification AS n SET email_attempts = n.email_attempts + 1
+     FROM app_user AS u, workspace AS w
+     WHERE n.id IN (
+       SELECT id FROM notification
+       WHERE emailed_at IS NULL AND email_attempts < $1 AND created_at >= $2::timestamptz
+       ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+       AND u.id = n.user_id AND u.status = 'active' AND w.id = n.workspace_id
+     RETURNING n.id, n.title, n.body, n.link, u.email, u.name, w.name AS workspace`,
+    [limits.maxAttempts, limits.since.toISOString(), limits.batch],
+  );
+}
+
+export async function markEmailed(database: Database, id: string, at: Date) {
+  await database.query("UPDATE notification SET emailed_at = $2::timestamptz WHERE id = $1", [id, at.toISOString()]);
 }
