@@ -31,6 +31,7 @@ import { viewsRoutes } from "./modules/views/views.routes";
 import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler, sendProblem } from "./plugins/error-handler";
 import { registerMetrics } from "./plugins/metrics";
+import { registerReadCache } from "./plugins/read-cache";
 import { registerSecurityHeaders } from "./plugins/security-headers";
 import { refuseNulCharacters } from "./plugins/text-guard";
 
@@ -53,6 +54,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** The built web app to serve; default web/dist when it exists. */
   webDir?: string | null;
+  /** The budget of the read caches (sessions and opted-in GET answers); 0 turns caching off. Default 64. */
+  cacheMegabytes?: number;
   /** Called for every route as it is registered (the permission-matrix test lists them this way). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -84,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   await app.register(cookie);
   registerAuth(app);
+  await registerReadCache(app, options.cacheMegabytes ?? 64);
   registerMetrics(app);
 
   await app.register(swagger, {

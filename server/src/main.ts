@@ -13,6 +13,7 @@ export async function startServer(env: Env, options: { demo: boolean }) {
     database,
     publicUrl: env.PUBLIC_URL,
     trustProxy: env.TRUST_PROXY,
+    cacheMegabytes: env.TANDEM_CACHE_MB,
     logger: {
       level: env.LOG_LEVEL,
       redact: [

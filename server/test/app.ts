@@ -35,6 +35,11 @@ export function describeWithApp(name: string, define: (get: () => TestApp) => vo
           webDir: null,
           onRoute: (route) => routes.push(route),
         });
+        // Tests write to the database directly between requests: let the change feed hear of those
+        // writes before the next request (PostgreSQL delivers notifications a moment after commit).
+        app.addHook("onRequest", async () => {
+          await app.readCache?.feed.sync();
+        });
         await app.ready();
         current = { app, routes, database, kind, setNow: (date) => (fixed = date) };
       });

@@ -10,9 +10,12 @@ export function testDatabaseKinds(): ("pglite" | "postgres")[] {
 }
 
 /** A fresh, migrated database of its own: in-memory PGlite, or a new database on the PostgreSQL server. */
-export async function createTestDatabase(kind: "pglite" | "postgres"): Promise<Database & { drop(): Promise<void> }> {
+export async function createTestDatabase(
+  kind: "pglite" | "postgres",
+  options: { onQuery?: (sql: string) => void } = {},
+): Promise<Database & { drop(): Promise<void> }> {
   if (kind === "pglite") {
-    const database = await openDatabase({ memory: true });
+    const database = await openDatabase({ memory: true }, options);
     await migrate(database);
     return { ...database, drop: () => database.close() };
   }
@@ -25,7 +28,7 @@ export async function createTestDatabase(kind: "pglite" | "postgres"): Promise<D
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() }, { poolSize: 5 });
+  const database = await openDatabase({ url: url.toString() }, { poolSize: 5, ...options });
   await migrate(database);
   return {
     ...database,

@@ -33,17 +33,24 @@ export interface Database {
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
 
 /** Opens PGlite (a folder or in memory) or a PostgreSQL pool. Never deletes or repairs a data folder. */
-export async function openDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Promise<Database> {
-  if ("url" in target) return openPostgres(target.url, options.poolSize ?? 10);
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { poolSize?: number; onQuery?: (sql: string) => void } = {},
+): Promise<Database> {
+  const logger = options.onQuery ? { logQuery: options.onQuery } : undefined;
+  if ("url" in target) return openPostgres(target.url, options.poolSize ?? 10, logger);
   const pglite = "dataDir" in target ? await openPgliteFolder(target.dataDir) : new PGlite();
   await pglite.waitReady;
   return {
     kind: "pglite",
-    db: drizzlePglite(pglite, { schema }) as unknown as Db,
+    db: drizzlePglite(pglite, { schema, logger }) as unknown as Db,
     exec: async (sql) => {
       await pglite.exec(sql);
     },
-    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+    query: async <T>(sql: string, params?: unknown[]) => {
+      logger?.logQuery(sql);
+      return (await pglite.query<T>(sql, params)).rows;
+    },
     checkpoint: async () => {
       await pglite.exec("CHECKPOINT");
     },
@@ -66,7 +73,11 @@ async function openPgliteFolder(dataDir: string): Promise<PGlite> {
   }
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  logger: { logQuery: (sql: string) => void } | undefined,
+): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
   // A broken idle client must not crash the process; the pool replaces it.
   pool.on("error", () => {});
@@ -81,11 +92,14 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   }
   return {
     kind: "postgres",
-    db: drizzlePostgres(pool, { schema }) as unknown as Db,
+    db: drizzlePostgres(pool, { schema, logger }) as unknown as Db,
     exec: async (sql) => {
       await pool.query(sql);
     },
-    query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) => {
+      logger?.logQuery(sql);
+      return (await pool.query(sql, params)).rows as T[];
+    },
     checkpoint: async () => {},
     close: () => pool.end(),
     pool,

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
+import { CHANGE_TRIGGERS_SQL } from "./change-feed";
 import type { Database } from "./client";
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -65,5 +66,10 @@ export async function migrate(database: Database): Promise<string[]> {
     });
     if (done) applied.push(migration.tag);
   }
+  // Every table, those of this build's migrations included, announces its changes to the caches.
+  await database.db.transaction(async (tx) => {
+    await tx.execute(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    for (const statement of CHANGE_TRIGGERS_SQL) await tx.execute(statement);
+  });
   return applied;
 }

@@ -50,7 +50,7 @@ export function registerAuth(app: FastifyInstance) {
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match) throw new AppError("unauthenticated", "The Authorization header must be `Bearer <token>`");
-      request.actor = await resolveTokenActor(app.database, match[1], now);
+      request.actor = await resolveTokenActor(app.database, match[1], now, app.readCache?.actors);
       if (!request.actor) throw new AppError("unauthenticated", "The API token is not valid, expired or revoked");
       if (request.actor.tokenScope === "read" && !SAFE_METHODS.has(request.method)) {
         throw new AppError("forbidden", "This API token is read-only");
@@ -58,7 +58,7 @@ export function registerAuth(app: FastifyInstance) {
       return;
     }
     const cookie = readSessionCookie(request);
-    const resolved = cookie ? await resolveSessionActor(app.database, cookie, now) : null;
+    const resolved = cookie ? await resolveSessionActor(app.database, cookie, now, app.readCache?.actors) : null;
     if (resolved) {
       request.actor = resolved.actor;
       request.session = { csrfToken: resolved.csrfToken, expiresAt: resolved.expiresAt };

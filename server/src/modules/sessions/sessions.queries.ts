@@ -26,6 +26,7 @@ export async function findLiveSession(db: Db, tokenHash: string, now: Date) {
         sessionId: sessions.id,
         csrfToken: sessions.csrfToken,
         lastSeenAt: sessions.lastSeenAt,
+        idleExpiresAt: sessions.idleExpiresAt,
         expiresAt: sessions.expiresAt,
       })
       .from(sessions)
@@ -75,6 +76,7 @@ export async function findLiveToken(db: Db, tokenHash: string, now: Date) {
         tokenId: apiTokens.id,
         scope: apiTokens.scope,
         lastUsedAt: apiTokens.lastUsedAt,
+        expiresAt: apiTokens.expiresAt,
       })
       .from(apiTokens)
       .innerJoin(users, eq(users.id, apiTokens.userId))

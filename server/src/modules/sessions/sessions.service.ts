@@ -1,10 +1,12 @@
 import type { SessionListQuery } from "../../../../contracts/people";
 import type { Actor, Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
+import type { ChangeFeed } from "../../db/change-feed";
 import { keyset } from "../../db/keyset";
 import { sessions } from "../../db/schema";
 import { assertFound } from "../../errors";
 import { takePage } from "../../lib/cursor";
+import type { LruCache } from "../../lib/lru";
 import { generateSecret, hashSecret } from "../../lib/secrets";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
@@ -27,53 +29,123 @@ export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
 // Writing last-seen on every request would turn every read into a write.
 const TOUCH_EVERY_MS = 60_000;
 
-/** The actor of a session token and the session's CSRF token, or null when it is not live. */
-export async function resolveSessionActor(database: Database, token: string, now: Date) {
-  const row = await findLiveSession(database.db, hashSecret(token), now);
-  if (!row) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await touchSession(database.db, row.sessionId, row.userId, now, SESSION_IDLE_MS);
+/** What a session or token resolves to; kept by the actor cache between requests. */
+interface Resolved {
+  actor: Actor;
+  csrfToken: string;
+  expiresAt: Date;
+  /** Sessions only: the end of the idle window (tokens have none). */
+  idleExpiresAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+// What a resolved actor was read from: a change to any of them (a revocation, a role, a team's
+// name, a deactivation) makes the cached actor stale. Last-seen touches are not changes (change-feed.ts).
+const SESSION_TABLES = ["session", "app_user", "team", "workspace"];
+const TOKEN_TABLES = ["api_token", "app_user", "team", "workspace"];
+
+/**
+ * Resolved sessions and tokens by their hash, so that a signed-in request need not read the database
+ * before its own work. Entries are checked against the change feed and the clock on every use.
+ */
+export interface ActorCache {
+  feed: ChangeFeed;
+  entries: LruCache<{ resolved: Resolved; stamp: number }>;
+}
+
+async function resolveCached(
+  cache: ActorCache | undefined,
+  tables: readonly string[],
+  tokenHash: string,
+  now: Date,
+  read: () => Promise<Resolved | null>,
+): Promise<Resolved | null> {
+  if (!cache) return read();
+  const cached = cache.entries.get(tokenHash);
+  if (cached && !cache.feed.changedSince(tables, cached.stamp)) {
+    const { resolved } = cached;
+    const live = resolved.expiresAt > now && (resolved.idleExpiresAt === null || resolved.idleExpiresAt > now);
+    if (live) return resolved;
   }
-  const actor: Actor = {
-    userId: row.userId,
-    workspaceId: row.workspaceId,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    teamId: row.teamId,
-    teamName: row.teamName,
-    teamKind: row.teamKind,
-    workspaceName: row.workspaceName,
-    via: "session",
-    sessionId: row.sessionId,
-    tokenId: null,
-    tokenScope: null,
-  };
-  return { actor, csrfToken: row.csrfToken, expiresAt: row.expiresAt };
+  const stamp = cache.feed.stamp();
+  const resolved = await read();
+  if (resolved && cache.feed.trusted) cache.entries.set(tokenHash, { resolved, stamp });
+  else cache.entries.delete(tokenHash);
+  return resolved;
+}
+
+/** The actor of a session token and the session's CSRF token, or null when it is not live. */
+export async function resolveSessionActor(database: Database, token: string, now: Date, cache?: ActorCache) {
+  const tokenHash = hashSecret(token);
+  const resolved = await resolveCached(cache, SESSION_TABLES, tokenHash, now, async () => {
+    const row = await findLiveSession(database.db, tokenHash, now);
+    if (!row) return null;
+    const actor: Actor = {
+      userId: row.userId,
+      workspaceId: row.workspaceId,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      teamId: row.teamId,
+      teamName: row.teamName,
+      teamKind: row.teamKind,
+      workspaceName: row.workspaceName,
+      via: "session",
+      sessionId: row.sessionId,
+      tokenId: null,
+      tokenScope: null,
+    };
+    return {
+      actor,
+      csrfToken: row.csrfToken,
+      expiresAt: row.expiresAt,
+      idleExpiresAt: row.idleExpiresAt,
+      lastUsedAt: row.lastSeenAt,
+    };
+  });
+  if (!resolved) return null;
+  if (resolved.lastUsedAt === null || now.getTime() - resolved.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(database.db, resolved.actor.sessionId as string, resolved.actor.userId, now, SESSION_IDLE_MS);
+    resolved.lastUsedAt = now;
+    resolved.idleExpiresAt = new Date(Math.min(resolved.expiresAt.getTime(), now.getTime() + SESSION_IDLE_MS));
+  }
+  return resolved;
 }
 
 /** The actor of a personal API token, or null when it is not live. */
-export async function resolveTokenActor(database: Database, token: string, now: Date): Promise<Actor | null> {
-  const row = await findLiveToken(database.db, hashSecret(token), now);
-  if (!row) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    await touchToken(database.db, row.tokenId, now);
+export async function resolveTokenActor(
+  database: Database,
+  token: string,
+  now: Date,
+  cache?: ActorCache,
+): Promise<Actor | null> {
+  const tokenHash = hashSecret(token);
+  const resolved = await resolveCached(cache, TOKEN_TABLES, tokenHash, now, async () => {
+    const row = await findLiveToken(database.db, tokenHash, now);
+    if (!row) return null;
+    const actor: Actor = {
+      userId: row.userId,
+      workspaceId: row.workspaceId,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      teamId: row.teamId,
+      teamName: row.teamName,
+      teamKind: row.teamKind,
+      workspaceName: row.workspaceName,
+      via: "token",
+      sessionId: null,
+      tokenId: row.tokenId,
+      tokenScope: row.scope,
+    };
+    return { actor, csrfToken: "", expiresAt: row.expiresAt, idleExpiresAt: null, lastUsedAt: row.lastUsedAt };
+  });
+  if (!resolved) return null;
+  if (resolved.lastUsedAt === null || now.getTime() - resolved.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await touchToken(database.db, resolved.actor.tokenId as string, now);
+    resolved.lastUsedAt = now;
   }
-  return {
-    userId: row.userId,
-    workspaceId: row.workspaceId,
-    name: row.name,
-    email: row.email,
-    role: row.role,
-    teamId: row.teamId,
-    teamName: row.teamName,
-    teamKind: row.teamKind,
-    workspaceName: row.workspaceName,
-    via: "token",
-    sessionId: null,
-    tokenId: row.tokenId,
-    tokenScope: row.scope,
-  };
+  return resolved.actor;
 }
 
 /** Opens a new session for a user who just proved who they are; returns the secret for the cookie. */

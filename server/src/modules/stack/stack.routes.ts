@@ -76,6 +76,7 @@ export const stackRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/tools",
     {
+      config: { cache: ["tool", "app_user", "team"] },
       schema: {
         tags: ["stack"],
         summary: "The catalog: search, filter, sort",
@@ -261,6 +262,7 @@ export const stackRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/stack/graph",
     {
+      config: { cache: ["tool", "integration"] },
       schema: {
         tags: ["stack"],
         summary: "Every live tool and integration, for the graph",

@@ -9,7 +9,10 @@ import { createTeam, editTeam, getTeam, listWorkspaceTeams } from "./teams.servi
 export const teamsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/teams",
-    { schema: { tags: ["people"], summary: "List teams", querystring: TeamListQuery, response: { 200: TeamList } } },
+    {
+      config: { cache: ["team", "app_user"] },
+      schema: { tags: ["people"], summary: "List teams", querystring: TeamListQuery, response: { 200: TeamList } },
+    },
     async (request) => {
       const page = await listWorkspaceTeams(ctxOf(request), request.query);
       return { items: page.items.map(presentTeam), nextCursor: page.nextCursor };

@@ -9,7 +9,10 @@ import { editUser, getUser, listWorkspaceUsers } from "./users.service";
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/users",
-    { schema: { tags: ["people"], summary: "List people", querystring: UserListQuery, response: { 200: UserList } } },
+    {
+      config: { cache: ["app_user", "team"] },
+      schema: { tags: ["people"], summary: "List people", querystring: UserListQuery, response: { 200: UserList } },
+    },
     async (request) => {
       const page = await listWorkspaceUsers(ctxOf(request), request.query);
       return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
