@@ -93,11 +93,18 @@ console.log(
 );
 console.log(`reference (bare Fastify): ${reference.requestsPerSecond} req/s, p99 ${reference.p99Ms} ms`);
 
-for (const kind of ["pglite", "postgres"] as const) {
+// Tandem as it runs (the read cache on: repeated reads are answered from memory until the data changes),
+// and on PostgreSQL with the cache off too (TANDEM_CACHE_MB=0: every request reads the database).
+const runs = [
+  { name: "pglite", kind: "pglite", cacheMb: "64" },
+  { name: "postgres", kind: "postgres", cacheMb: "64" },
+  { name: "postgresCacheOff", kind: "postgres", cacheMb: "0" },
+] as const;
+for (const { name: kind, kind: database, cacheMb } of runs) {
   const port = nextPort++;
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer(["tandem", String(port), kind, process.env.BENCH_ROWS ?? "100000"]);
+    server = await startServer(["tandem", String(port), database, process.env.BENCH_ROWS ?? "100000", cacheMb]);
   } catch (error) {
     results[kind] = { skipped: (error as Error).message };
     console.log(`${kind}: skipped (${(error as Error).message})`);

@@ -1,6 +1,6 @@
 // A server for the HTTP benchmark, in its own process so the load generator does not share its CPU time:
 //   node --import tsx bench/serve.ts hello PORT
-//   node --import tsx bench/serve.ts tandem PORT pglite|postgres [ROWS]
+//   node --import tsx bench/serve.ts tandem PORT pglite|postgres [ROWS] [CACHE_MB]
 // Prints one JSON line when ready (for tandem: the session cookie and a deep-page cursor).
 import fs from "node:fs";
 import os from "node:os";
@@ -16,7 +16,7 @@ import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { startSession } from "../server/src/modules/sessions/sessions.service";
 import { insertUser } from "../server/src/modules/users/users.queries";
 
-const [mode, portText, kind = "pglite", rowsText = "100000"] = process.argv.slice(2);
+const [mode, portText, kind = "pglite", rowsText = "100000", cacheText = "64"] = process.argv.slice(2);
 const port = Number(portText);
 
 if (mode === "hello") {
@@ -109,7 +109,7 @@ if (mode === "hello") {
     [workspace.id, Math.max(0, rows - 50)],
   );
   const cursor = keyset({ name: users.name }, users.id, "name", undefined).cursorAfter(deep.name, deep.id);
-  const app = await buildApp({ database, webDir: null });
+  const app = await buildApp({ database, webDir: null, cacheMegabytes: Number(cacheText) });
   await app.listen({ port, host: "127.0.0.1" });
   console.log(JSON.stringify({ ready: true, cookie: `__Host-tandem_session=${token}`, deepCursor: cursor }));
 }

@@ -210,7 +210,8 @@ async function openPostgresFeed(pool: pg.Pool, options: FeedOptions): Promise<Ch
   const heartbeat = setInterval(() => {
     if (!listening) return;
     // A connection that stopped delivering without an error (a silent network failure) is replaced.
-    if (performance.now() - lastBeatAt > trustMs && client) lose(client, new Error("the change feed stopped hearing its heartbeat"));
+    if (performance.now() - lastBeatAt > trustMs && client)
+      lose(client, new Error("the change feed stopped hearing its heartbeat"));
     announce(nextMarker++).catch(() => {});
   }, heartbeatMs);
   heartbeat.unref();

@@ -4,8 +4,8 @@ import type { TestApp } from "../../test/app";
 import { createTestDatabase, testDatabaseKinds } from "../../test/database";
 import { buildPersona, buildWorkspace, type Persona } from "../../test/factories";
 import { buildApp } from "../app";
-import { openDatabase } from "../db/client";
 import { TABLE_NAMES } from "../db/change-feed";
+import { openDatabase } from "../db/client";
 
 /** The tables a statement names: quoted identifiers (Drizzle) or bare words (raw SQL) that are tables. */
 function tablesOf(sql: string): string[] {
@@ -56,7 +56,10 @@ for (const kind of testDatabaseKinds()) {
         expect(first.statusCode, route.url).toBe(200);
         expect(first.headers["x-tandem-cache"], route.url).toBe("miss");
         const read_ = new Set(statements.flatMap(tablesOf));
-        expect([...read_].filter((table) => !route.config?.cache?.includes(table)), route.url).toEqual([]);
+        expect(
+          [...read_].filter((table) => !route.config?.cache?.includes(table)),
+          route.url,
+        ).toEqual([]);
         statements.length = 0;
         const again = await read(admin, route.url);
         expect(again.headers["x-tandem-cache"], route.url).toBe("hit");
@@ -77,9 +80,10 @@ for (const kind of testDatabaseKinds()) {
 
       // Another process: its own connection (PostgreSQL) or, embedded, a statement outside any request.
       const other = kind === "postgres" ? await openDatabase({ url: await urlOf(t) }) : t.database;
-      await other.query("UPDATE team SET name = 'Brand and content studio' WHERE name = 'Brand studio' AND workspace_id = $1", [
-        admin.user.workspaceId,
-      ]);
+      await other.query(
+        "UPDATE team SET name = 'Brand and content studio' WHERE name = 'Brand studio' AND workspace_id = $1",
+        [admin.user.workspaceId],
+      );
       if (other !== t.database) await other.close();
       expect(await names()).toContain("Brand and content studio");
     });

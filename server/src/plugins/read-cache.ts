@@ -50,7 +50,8 @@ export async function registerReadCache(app: FastifyInstance, megabytes: number)
     return;
   }
   const feed = await openChangeFeed(app.database, {
-    onError: (error) => app.log.warn({ err: error }, "change feed interrupted; caches read the database until it is back"),
+    onError: (error) =>
+      app.log.warn({ err: error }, "change feed interrupted; caches read the database until it is back"),
   });
   const cache: ReadCache = {
     feed,

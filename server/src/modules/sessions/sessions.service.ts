@@ -1,7 +1,7 @@
 import type { SessionListQuery } from "../../../../contracts/people";
 import type { Actor, Ctx } from "../../context";
-import type { Database, Tx } from "../../db/client";
 import type { ChangeFeed } from "../../db/change-feed";
+import type { Database, Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
 import { sessions } from "../../db/schema";
 import { assertFound } from "../../errors";
