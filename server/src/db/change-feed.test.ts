@@ -49,7 +49,7 @@ for (const kind of testDatabaseKinds()) {
         const stamp = feed.stamp();
         expect(feed.trusted).toBe(true);
         await database.query(
-          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN tandem_changes'",
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'tandem change feed'",
         );
         await waitFor(() => !feed.trusted);
         expect(feed.changedSince([], feed.stamp())).toBe(true);

@@ -5,14 +5,30 @@ import pg from "pg";
 import type { Database } from "./client";
 import * as schema from "./schema";
 
-/** Every table of the schema by its SQL name: what a cached answer can say it was read from. */
+/** Every table of the schema by its SQL name. */
 export const TABLE_NAMES: ReadonlySet<string> = new Set(
   Object.values(schema)
     .filter((value) => is(value, PgTable))
     .map((table) => getTableName(table as PgTable)),
 );
 
-/** The channel every committed change is announced on, with the table's name as payload. */
+/**
+ * The tables whose committed changes are announced: what resolved sessions and tokens are read from,
+ * and what the cached GET answers are read from (a route's `config.cache` may name only these).
+ * Only these: a transaction that notifies takes a cluster-wide lock at commit, so announcing writes
+ * that no cache reads (the audit log, imports, clocks) would make busy writers commit one at a time.
+ */
+export const ANNOUNCED_TABLES: ReadonlySet<string> = new Set([
+  "session",
+  "api_token",
+  "app_user",
+  "team",
+  "workspace",
+  "tool",
+  "integration",
+]);
+
+/** The channel every announced change goes out on, with the table's name as payload. */
 export const CHANGE_CHANNEL = "tandem_changes";
 
 // Columns that only record activity (a session's or token's last use). Touching them is not a change
@@ -20,11 +36,14 @@ export const CHANGE_CHANNEL = "tandem_changes";
 const ACTIVITY_COLUMNS = ["last_seen_at", "idle_expires_at", "last_used_at"];
 const ACTIVITY_TABLES = ["session", "app_user", "api_token"];
 
+const quoted = (names: Iterable<string>) => [...names].map((name) => `'${name}'`).join(", ");
+
 /**
- * Installs the triggers that announce changes: one per statement on every table in `public` (new
- * tables included: it runs after every migration), and, on the tables with activity columns, one per
- * row that ignores updates of those columns alone. NOTIFY is transactional: a change is announced
- * when it commits, never when it rolls back, and once per table however many rows it touched.
+ * Installs the triggers that announce changes on the announced tables (one per statement; on the
+ * tables with activity columns, one per row that ignores updates of those columns alone) and removes
+ * them from any other table. NOTIFY is transactional: a change is announced when it commits, never
+ * when it rolls back, and once per table and transaction however many rows it touched. Runs after
+ * every migration; a trigger of another version is replaced (the name carries the version).
  */
 export const CHANGE_TRIGGERS_SQL = [
   `CREATE OR REPLACE FUNCTION tandem_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -35,22 +54,31 @@ END $$`,
   `DO $$
 DECLARE
   t record;
-  activity text[] := ARRAY['${ACTIVITY_TABLES.join("','")}'];
+  announced text[] := ARRAY[${quoted(ANNOUNCED_TABLES)}];
+  activity text[] := ARRAY[${quoted(ACTIVITY_TABLES)}];
 BEGIN
   FOR t IN
+    SELECT c.relname, g.tgname FROM pg_trigger g
+    JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND g.tgname LIKE 'tandem\\_change%'
+      AND (g.tgname NOT IN ('tandem_change_v1', 'tandem_change_update_v1') OR NOT c.relname = ANY (announced))
+  LOOP
+    EXECUTE format('DROP TRIGGER %I ON public.%I', t.tgname, t.relname);
+  END LOOP;
+  FOR t IN
     SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-      AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'tandem_change')
+    WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname = ANY (announced)
+      AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'tandem_change_v1')
   LOOP
     IF t.relname = ANY (activity) THEN
-      EXECUTE format('CREATE TRIGGER tandem_change AFTER INSERT OR DELETE OR TRUNCATE ON public.%I
+      EXECUTE format('CREATE TRIGGER tandem_change_v1 AFTER INSERT OR DELETE OR TRUNCATE ON public.%I
         FOR EACH STATEMENT EXECUTE FUNCTION tandem_notify_change()', t.relname);
-      EXECUTE format('CREATE TRIGGER tandem_change_update AFTER UPDATE ON public.%I FOR EACH ROW
-        WHEN ((to_jsonb(OLD) - ARRAY[''${ACTIVITY_COLUMNS.join("'',''")}'']) IS DISTINCT FROM
-              (to_jsonb(NEW) - ARRAY[''${ACTIVITY_COLUMNS.join("'',''")}'']))
+      EXECUTE format('CREATE TRIGGER tandem_change_update_v1 AFTER UPDATE ON public.%I FOR EACH ROW
+        WHEN ((to_jsonb(OLD) - ARRAY[${quoted(ACTIVITY_COLUMNS).replaceAll("'", "''")}]) IS DISTINCT FROM
+              (to_jsonb(NEW) - ARRAY[${quoted(ACTIVITY_COLUMNS).replaceAll("'", "''")}]))
         EXECUTE FUNCTION tandem_notify_change()', t.relname);
     ELSE
-      EXECUTE format('CREATE TRIGGER tandem_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.%I
+      EXECUTE format('CREATE TRIGGER tandem_change_v1 AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON public.%I
         FOR EACH STATEMENT EXECUTE FUNCTION tandem_notify_change()', t.relname);
     END IF;
   END LOOP;
@@ -72,10 +100,13 @@ export interface ChangeFeed {
   changedSince(tables: readonly string[], stamp: number): boolean;
   /** Whether caches may serve at all: the feed is connected and its last heartbeat came back in time. */
   readonly trusted: boolean;
-  /** Records that this process changed something (before the announcement arrives): everything is stale. */
+  /** Records that this process changed something it cannot name: everything kept is stale. */
   changedHere(): void;
-  /** Resolves once every change committed before the call has been received. */
-  sync(): Promise<void>;
+  /**
+   * Resolves true once every change committed before the call has been received, or false when that
+   * could not be confirmed within `timeoutMs` (the caller then treats everything as changed).
+   */
+  sync(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -127,17 +158,18 @@ async function openPgliteFeed(database: Database): Promise<ChangeFeed> {
     changedSince: (tables, stamp) => ticks.changedSince(tables, stamp),
     trusted: true,
     changedHere: () => ticks.reset(),
-    sync: async () => {},
+    sync: async () => true,
     close: async () => {
       await unlisten().catch(() => {});
     },
   };
 }
 
-// PostgreSQL delivers announcements to a dedicated connection, in commit order, shortly after each
-// commit. A lost connection loses announcements: until a new one listens (and everything cached
-// before is dropped), and whenever a heartbeat sent through the pool has not come back in time,
-// the feed is not trusted and caches read the database.
+// PostgreSQL delivers announcements to the listening connection, in commit order, shortly after each
+// commit. A lost connection loses announcements: until a new one listens (and everything kept before
+// is dropped), and whenever the heartbeat (a notification the listening connection sends itself, so
+// it proves the whole path) has not come back in time, the feed is not trusted and caches read the
+// database.
 async function openPostgresFeed(pool: pg.Pool, options: FeedOptions): Promise<ChangeFeed> {
   const heartbeatMs = options.heartbeatMs ?? 2_000;
   const trustMs = options.trustMs ?? 3 * heartbeatMs;
@@ -146,9 +178,10 @@ async function openPostgresFeed(pool: pg.Pool, options: FeedOptions): Promise<Ch
   const waiting = new Map<number, () => void>();
   let nextMarker = 0;
   let client: pg.Client | null = null;
-  let listening = false;
+  let connecting = false;
   let lastBeatAt = 0;
   let closed = false;
+  let retryMs = 1_000;
   let reconnectTimer: NodeJS.Timeout | undefined;
 
   const onNotification = (message: pg.Notification) => {
@@ -164,26 +197,36 @@ async function openPostgresFeed(pool: pg.Pool, options: FeedOptions): Promise<Ch
   };
 
   const connect = async () => {
-    const next = new pg.Client({ ...pool.options, keepAlive: true });
+    connecting = true;
+    const next = new pg.Client({ ...pool.options, keepAlive: true, application_name: "tandem change feed" });
     next.on("error", (error) => lose(next, error));
     next.on("end", () => lose(next, new Error("the change feed's connection ended")));
     next.on("notification", onNotification);
-    await next.connect();
-    await next.query(`LISTEN ${CHANGE_CHANNEL}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${CHANGE_CHANNEL}`);
+    } catch (error) {
+      next.removeAllListeners();
+      next.on("error", () => {});
+      await next.end().catch(() => {});
+      throw error;
+    } finally {
+      connecting = false;
+    }
     if (closed) {
-      await next.end();
+      await next.end().catch(() => {});
       return;
     }
     client = next;
-    listening = true;
-    // Anything announced while nobody listened is unknown: every earlier value is stale.
+    retryMs = 1_000;
+    // Anything announced while nobody listened is unknown: everything kept before is stale.
     ticks.reset();
     lastBeatAt = performance.now();
   };
 
   const lose = (lost: pg.Client, error: Error) => {
-    if (client !== lost && client !== null) return;
-    listening = false;
+    // pg reports one loss as both `error` and `end`: act once, and only for the current connection.
+    if (client !== lost) return;
     client = null;
     lost.removeAllListeners("notification");
     lost.end().catch(() => {});
@@ -194,31 +237,36 @@ async function openPostgresFeed(pool: pg.Pool, options: FeedOptions): Promise<Ch
   };
 
   const scheduleReconnect = () => {
-    if (reconnectTimer || closed) return;
+    if (reconnectTimer || connecting || closed) return;
     reconnectTimer = setTimeout(() => {
       reconnectTimer = undefined;
       connect().catch((error: Error) => {
         options.onError?.(error);
+        retryMs = Math.min(retryMs * 2, 30_000);
         scheduleReconnect();
       });
-    }, 1_000);
+    }, retryMs);
     reconnectTimer.unref();
   };
 
-  const announce = (n: number) => pool.query("SELECT pg_notify($1, $2)", [CHANGE_CHANNEL, `${marker}${n}`]);
+  const announce = (n: number) => {
+    client?.query("SELECT pg_notify($1, $2)", [CHANGE_CHANNEL, `${marker}${n}`]).catch(() => {});
+  };
 
+  const isTrusted = () => client !== null && performance.now() - lastBeatAt <= trustMs;
+
+  await connect();
   const heartbeat = setInterval(() => {
-    if (!listening) return;
+    if (!client) return;
     // A connection that stopped delivering without an error (a silent network failure) is replaced.
-    if (performance.now() - lastBeatAt > trustMs && client)
+    if (performance.now() - lastBeatAt > trustMs) {
       lose(client, new Error("the change feed stopped hearing its heartbeat"));
-    announce(nextMarker++).catch(() => {});
+      return;
+    }
+    announce(nextMarker++);
   }, heartbeatMs);
   heartbeat.unref();
 
-  await connect();
-
-  const isTrusted = () => listening && performance.now() - lastBeatAt <= trustMs;
   return {
     stamp: () => ticks.stamp(),
     changedSince: (tables, stamp) => !isTrusted() || ticks.changedSince(tables, stamp),
@@ -226,29 +274,30 @@ async function openPostgresFeed(pool: pg.Pool, options: FeedOptions): Promise<Ch
       return isTrusted();
     },
     changedHere: () => ticks.reset(),
-    sync: () =>
-      new Promise<void>((resolve, reject) => {
-        if (!listening) return resolve();
+    sync: (timeoutMs = trustMs) =>
+      new Promise<boolean>((resolve) => {
+        if (!client) return resolve(false);
         const n = nextMarker++;
         const timer = setTimeout(() => {
           waiting.delete(n);
-          resolve();
-        }, trustMs);
+          resolve(false);
+        }, timeoutMs);
+        timer.unref();
         waiting.set(n, () => {
           clearTimeout(timer);
-          resolve();
+          resolve(true);
         });
-        announce(n).catch(reject);
+        announce(n);
       }),
     close: async () => {
       closed = true;
       clearInterval(heartbeat);
       clearTimeout(reconnectTimer);
-      listening = false;
       for (const done of waiting.values()) done();
       waiting.clear();
-      await client?.end().catch(() => {});
+      const last = client;
       client = null;
+      await last?.end().catch(() => {});
     },
   };
 }

@@ -46,11 +46,14 @@ export function registerAuth(app: FastifyInstance) {
   app.addHook("preHandler", async (request) => {
     const access = request.routeOptions.config?.access ?? "user";
     const now = app.now();
+    // Writes always read the session or token from the database: a revocation or deactivation made
+    // through another process a moment ago stops them even before its announcement arrives.
+    const cache = SAFE_METHODS.has(request.method) ? app.readCache?.actors : undefined;
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       if (!match) throw new AppError("unauthenticated", "The Authorization header must be `Bearer <token>`");
-      request.actor = await resolveTokenActor(app.database, match[1], now, app.readCache?.actors);
+      request.actor = await resolveTokenActor(app.database, match[1], now, cache);
       if (!request.actor) throw new AppError("unauthenticated", "The API token is not valid, expired or revoked");
       if (request.actor.tokenScope === "read" && !SAFE_METHODS.has(request.method)) {
         throw new AppError("forbidden", "This API token is read-only");
@@ -58,13 +61,13 @@ export function registerAuth(app: FastifyInstance) {
       return;
     }
     const cookie = readSessionCookie(request);
-    const resolved = cookie ? await resolveSessionActor(app.database, cookie, now, app.readCache?.actors) : null;
+    const resolved = cookie ? await resolveSessionActor(app.database, cookie, now, cache) : null;
     if (resolved) {
       request.actor = resolved.actor;
       request.session = { csrfToken: resolved.csrfToken, expiresAt: resolved.expiresAt };
       if (access !== "public" && !SAFE_METHODS.has(request.method)) {
         const sent = request.headers["x-csrf-token"];
-        if (typeof sent !== "string" || !isSameSecret(sent, resolved.csrfToken)) {
+        if (typeof sent !== "string" || sent === "" || !isSameSecret(sent, resolved.csrfToken)) {
           throw new AppError("csrf_failed", "Send the CSRF token from GET /api/v1/me as the x-csrf-token header");
         }
       }

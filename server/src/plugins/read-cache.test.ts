@@ -4,7 +4,7 @@ import type { TestApp } from "../../test/app";
 import { createTestDatabase, testDatabaseKinds } from "../../test/database";
 import { buildPersona, buildWorkspace, type Persona } from "../../test/factories";
 import { buildApp } from "../app";
-import { TABLE_NAMES } from "../db/change-feed";
+import { ANNOUNCED_TABLES, TABLE_NAMES } from "../db/change-feed";
 import { openDatabase } from "../db/client";
 
 /** The tables a statement names: quoted identifiers (Drizzle) or bare words (raw SQL) that are tables. */
@@ -122,13 +122,61 @@ for (const kind of testDatabaseKinds()) {
       expect((await read(member, "/api/v1/me")).statusCode).toBe(401);
     });
 
-    it("announces changes to every table, those of later migrations included", async () => {
-      const missing = await t.database.query<{ relname: string }>(
-        `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-         WHERE n.nspname = 'public' AND c.relkind = 'r'
-           AND NOT EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'tandem_change')`,
+    it("announces changes to exactly the tables caches read, and keeps an announcement to its commit", async () => {
+      const withTrigger = await t.database.query<{ relname: string }>(
+        `SELECT DISTINCT c.relname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+         WHERE g.tgname LIKE 'tandem_change%' ORDER BY c.relname`,
       );
-      expect(missing).toEqual([]);
+      expect(withTrigger.map((row) => row.relname)).toEqual([...ANNOUNCED_TABLES].sort());
+      const feed = app.readCache?.feed;
+      if (!feed) throw new Error("the cache is on by default");
+      const stamp = feed.stamp();
+      await t.database.query("UPDATE tool SET name = name WHERE false");
+      expect(await feed.sync()).toBe(true);
+      // A statement that touched no row is still a change of the table: announced, harmlessly.
+      expect(feed.changedSince(["tool"], stamp)).toBe(true);
+      expect(feed.changedSince(["team"], stamp)).toBe(false);
+    });
+
+    it("never takes a token's secret for a session, nor serves a cached person a write", async () => {
+      const ws = await buildWorkspace(t);
+      const member = await buildPersona(t, { workspace: ws });
+      const created = await member.request({
+        method: "POST",
+        url: "/api/v1/tokens",
+        payload: { name: "read script", scope: "read", expiresInDays: 30 },
+      });
+      expect(created.statusCode).toBe(201);
+      const secret = created.json().token as string;
+      const bearer = { authorization: `Bearer ${secret}` };
+      expect((await app.inject({ url: "/api/v1/teams", headers: bearer })).statusCode).toBe(200);
+      expect((await app.inject({ url: "/api/v1/teams", headers: bearer })).headers["x-tandem-cache"]).toBe("hit");
+      const asCookie = await app.inject({
+        method: "POST",
+        url: "/api/v1/teams",
+        headers: { cookie: `__Host-tandem_session=${secret}`, "x-csrf-token": "" },
+        payload: { name: "Smuggled" },
+      });
+      expect(asCookie.statusCode).toBe(401);
+      expect(
+        (await app.inject({ url: "/api/v1/me", headers: { cookie: `__Host-tandem_session=${secret}` } })).statusCode,
+      ).toBe(401);
+      const write = await app.inject({
+        method: "POST",
+        url: "/api/v1/teams",
+        headers: bearer,
+        payload: { name: "Nope" },
+      });
+      expect(write.statusCode).toBe(403);
+    });
+
+    it("keys answers by the validated query, so unknown parameters do not make new entries", async () => {
+      const admin = await buildPersona(t, { role: "admin" });
+      expect((await read(admin, "/api/v1/teams?limit=7")).headers["x-tandem-cache"]).toBe("miss");
+      expect((await read(admin, "/api/v1/teams?limit=7&junk=1")).headers["x-tandem-cache"]).toBe("hit");
+      expect((await read(admin, "/api/v1/stack/graph?anything=2")).headers["x-tandem-cache"]).toBe("miss");
+      expect((await read(admin, "/api/v1/stack/graph?anything=3")).headers["x-tandem-cache"]).toBe("hit");
+      expect((await read(admin, "/api/v1/teams?limit=8")).headers["x-tandem-cache"]).toBe("miss");
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { type ChangeFeed, openChangeFeed, TABLE_NAMES } from "../db/change-feed";
+import { ANNOUNCED_TABLES, type ChangeFeed, openChangeFeed } from "../db/change-feed";
 import { LruCache } from "../lib/lru";
 import type { ActorCache } from "../modules/sessions/sessions.service";
 
@@ -23,26 +23,35 @@ declare module "fastify" {
 export interface ReadCache {
   feed: ChangeFeed;
   actors: ActorCache;
-  responses: LruCache<{ body: string; stamp: number }>;
+  responses: LruCache<{ body: string; stamp: number; keyLength: number }>;
 }
 
 // A ceiling on staleness whatever happens to the change feed, and on how long a last-seen time shown
 // in an answer can lag.
 const TTL_MS = 30_000;
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const MAX_KEY = 2_048;
+// How long a write waits to hear its own changes announced before it marks everything stale instead.
+const WRITE_SYNC_MS = 250;
 
 /**
  * Keeps resolved sessions and tokens, and the JSON answers of GET routes that opt in with
  * `config.cache`, until the database announces a change to what they were read from. Answers are kept
- * per person (and role and team), so nothing one person may see is ever served to another. Any write
- * through this process makes everything it kept stale at once; other processes learn of it when
- * PostgreSQL delivers the change's notification, normally within milliseconds of the commit.
+ * per person (and role and team), so nothing one person may see is ever served to another. A write
+ * through this process answers only once its changes were announced back to this process; other
+ * processes learn of it when PostgreSQL delivers the notification, normally within milliseconds of the
+ * commit. Writes never use a cached session: a revoked session or deactivated person cannot write
+ * in that moment either.
  */
 export async function registerReadCache(app: FastifyInstance, megabytes: number) {
   app.decorateRequest("cacheFill", null);
   app.addHook("onRoute", (route) => {
     for (const table of route.config?.cache ?? []) {
-      if (!TABLE_NAMES.has(table)) throw new Error(`${route.url}: config.cache names ${table}, which is not a table`);
+      if (!ANNOUNCED_TABLES.has(table)) {
+        throw new Error(
+          `${route.url}: config.cache names ${table}, whose changes are not announced (ANNOUNCED_TABLES)`,
+        );
+      }
     }
   });
   if (megabytes <= 0) {
@@ -56,8 +65,8 @@ export async function registerReadCache(app: FastifyInstance, megabytes: number)
   const cache: ReadCache = {
     feed,
     actors: { feed, entries: new LruCache(10_000, TTL_MS) },
-    // Characters, about bytes for the ASCII-heavy JSON kept here.
-    responses: new LruCache(megabytes * 1024 * 1024, TTL_MS, (entry) => entry.body.length),
+    // Characters (about bytes for the ASCII-heavy JSON kept here), plus the key and the entry itself.
+    responses: new LruCache(megabytes * 1024 * 1024, TTL_MS, (entry) => entry.body.length + entry.keyLength + 200),
   };
   app.decorate("readCache", cache);
   app.addHook("onClose", () => feed.close());
@@ -67,9 +76,13 @@ export async function registerReadCache(app: FastifyInstance, megabytes: number)
     const tables = request.routeOptions.config?.cache;
     const actor = request.actor;
     if (!tables || request.method !== "GET" || !actor) return;
-    // Answers can depend on the day (days to a renewal): a new day is a new answer.
+    // What the answer can depend on: the person, the day (days to a renewal), and the route's validated
+    // parameters (unknown query parameters are dropped by validation, so they cannot multiply the keys).
     const day = app.now().toISOString().slice(0, 10);
-    const key = `${actor.userId}|${actor.role}|${actor.teamId}|${day}|${request.url}`;
+    const { url, schema } = request.routeOptions;
+    const query = schema?.querystring ? JSON.stringify(request.query) : "";
+    const key = `${actor.userId}|${actor.role}|${actor.teamId}|${day}|${url}|${JSON.stringify(request.params)}|${query}`;
+    if (key.length > MAX_KEY) return;
     const kept = cache.responses.get(key);
     if (kept && !feed.changedSince(tables, kept.stamp)) {
       reply.header("x-tandem-cache", "hit").type("application/json; charset=utf-8");
@@ -80,10 +93,13 @@ export async function registerReadCache(app: FastifyInstance, megabytes: number)
 
   app.addHook("onSend", async (request, reply, payload) => {
     if (!SAFE_METHODS.has(request.method)) {
-      // The write has committed (or failed) by now: nothing kept may hide it from the next request.
-      feed.changedHere();
+      // The write has committed by now: before answering, hear its announcements, so the next request
+      // (this person's, or anyone's on this process) cannot be served what it changed. A refused write
+      // changed nothing.
+      if (reply.statusCode < 400 && !(await feed.sync(WRITE_SYNC_MS))) feed.changedHere();
     } else if (request.cacheFill && reply.statusCode === 200 && typeof payload === "string") {
-      cache.responses.set(request.cacheFill.key, { body: payload, stamp: request.cacheFill.stamp });
+      const { key, stamp } = request.cacheFill;
+      cache.responses.set(key, { body: payload, stamp, keyLength: key.length });
       reply.header("x-tandem-cache", "miss");
     }
     return payload;

@@ -55,13 +55,16 @@ export interface ActorCache {
 
 async function resolveCached(
   cache: ActorCache | undefined,
-  tables: readonly string[],
+  kind: "session" | "token",
   tokenHash: string,
   now: Date,
   read: () => Promise<Resolved | null>,
 ): Promise<Resolved | null> {
   if (!cache) return read();
-  const cached = cache.entries.get(tokenHash);
+  // Sessions and tokens are kept apart: a token's secret sent as a cookie must find nothing.
+  const key = `${kind}:${tokenHash}`;
+  const tables = kind === "session" ? SESSION_TABLES : TOKEN_TABLES;
+  const cached = cache.entries.get(key);
   if (cached && !cache.feed.changedSince(tables, cached.stamp)) {
     const { resolved } = cached;
     const live = resolved.expiresAt > now && (resolved.idleExpiresAt === null || resolved.idleExpiresAt > now);
@@ -69,15 +72,15 @@ async function resolveCached(
   }
   const stamp = cache.feed.stamp();
   const resolved = await read();
-  if (resolved && cache.feed.trusted) cache.entries.set(tokenHash, { resolved, stamp });
-  else cache.entries.delete(tokenHash);
+  if (resolved && cache.feed.trusted) cache.entries.set(key, { resolved, stamp });
+  else cache.entries.delete(key);
   return resolved;
 }
 
 /** The actor of a session token and the session's CSRF token, or null when it is not live. */
 export async function resolveSessionActor(database: Database, token: string, now: Date, cache?: ActorCache) {
   const tokenHash = hashSecret(token);
-  const resolved = await resolveCached(cache, SESSION_TABLES, tokenHash, now, async () => {
+  const resolved = await resolveCached(cache, "session", tokenHash, now, async () => {
     const row = await findLiveSession(database.db, tokenHash, now);
     if (!row) return null;
     const actor: Actor = {
@@ -105,9 +108,10 @@ export async function resolveSessionActor(database: Database, token: string, now
   });
   if (!resolved) return null;
   if (resolved.lastUsedAt === null || now.getTime() - resolved.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    await touchSession(database.db, resolved.actor.sessionId as string, resolved.actor.userId, now, SESSION_IDLE_MS);
+    // Noted before the write, so that requests arriving meanwhile do not touch it again.
     resolved.lastUsedAt = now;
     resolved.idleExpiresAt = new Date(Math.min(resolved.expiresAt.getTime(), now.getTime() + SESSION_IDLE_MS));
+    await touchSession(database.db, resolved.actor.sessionId as string, resolved.actor.userId, now, SESSION_IDLE_MS);
   }
   return resolved;
 }
@@ -120,7 +124,7 @@ export async function resolveTokenActor(
   cache?: ActorCache,
 ): Promise<Actor | null> {
   const tokenHash = hashSecret(token);
-  const resolved = await resolveCached(cache, TOKEN_TABLES, tokenHash, now, async () => {
+  const resolved = await resolveCached(cache, "token", tokenHash, now, async () => {
     const row = await findLiveToken(database.db, tokenHash, now);
     if (!row) return null;
     const actor: Actor = {
@@ -142,8 +146,8 @@ export async function resolveTokenActor(
   });
   if (!resolved) return null;
   if (resolved.lastUsedAt === null || now.getTime() - resolved.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    await touchToken(database.db, resolved.actor.tokenId as string, now);
     resolved.lastUsedAt = now;
+    await touchToken(database.db, resolved.actor.tokenId as string, now);
   }
   return resolved.actor;
 }
