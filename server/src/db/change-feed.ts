@@ -249,8 +249,17 @@ async function openPostgresFeed(pool: pg.Pool, options: FeedOptions): Promise<Ch
     reconnectTimer.unref();
   };
 
+  // One statement at a time on the listening connection (pg does not queue queries on a client).
+  let announcing: Promise<void> = Promise.resolve();
   const announce = (n: number) => {
-    client?.query("SELECT pg_notify($1, $2)", [CHANGE_CHANNEL, `${marker}${n}`]).catch(() => {});
+    const current = client;
+    if (!current) return;
+    announcing = announcing
+      .then(() => current.query("SELECT pg_notify($1, $2)", [CHANGE_CHANNEL, `${marker}${n}`]))
+      .then(
+        () => {},
+        () => {},
+      );
   };
 
   const isTrusted = () => client !== null && performance.now() - lastBeatAt <= trustMs;
