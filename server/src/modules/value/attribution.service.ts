@@ -77,16 +77,30 @@ export async function computeRun(
   if (input.source === "touchpoints") {
     const journeys = createJourneyAggregator({ lookbackDays: input.lookbackDays, halfLifeDays: input.halfLifeDays });
     const conversions = await listOutcomesBetween(db, workspaceId, from, to);
-    // Touches before the period may still lead to a conversion inside it, within the lookback window.
-    const touches = await listTouchpointsBetween(
-      db,
-      workspaceId,
-      new Date(from.getTime() - input.lookbackDays * DAY),
-      to,
-    );
-    await progress(0.35, `Building journeys from ${touches.length.toLocaleString("en")} touchpoints`);
     for (const c of conversions) journeys.addConversion(c.journeyId, c.occurredAt.getTime(), c.value);
-    for (const t of touches) journeys.addTouchpoint(t.journeyId, t.occurredAt.getTime(), t.channel);
+    // Touches before the period may still lead to a conversion inside it, within the lookback window.
+    // Read a day at a time: the engine keeps touchpoints compactly, rows as objects would not fit
+    // memory at millions of touchpoints.
+    const start = from.getTime() - input.lookbackDays * DAY;
+    const span = to.getTime() - start;
+    let read = 0;
+    let reported = 0;
+    for (let day = start; day < to.getTime(); day += DAY) {
+      const touches = await listTouchpointsBetween(
+        db,
+        workspaceId,
+        new Date(day),
+        new Date(Math.min(day + DAY, to.getTime())),
+      );
+      for (const t of touches) journeys.addTouchpoint(t.journeyId, t.occurredAt.getTime(), t.channel);
+      read += touches.length;
+      const share = (day + DAY - start) / span;
+      if (share - reported >= 0.1) {
+        reported = share;
+        await progress(0.05 + 0.4 * Math.min(1, share), `Read ${read.toLocaleString("en")} touchpoints`);
+      }
+    }
+    await progress(0.45, `Building journeys from ${read.toLocaleString("en")} touchpoints`);
     const aggregation = journeys.finish();
     table = aggregation.paths;
     timeDecay = aggregation.timeDecay;

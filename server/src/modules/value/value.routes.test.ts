@@ -229,7 +229,7 @@ describeWithApp("value", (get) => {
       "a,2026-01-03T10:00:00Z,Social",
       "a,2026-01-04T10:00:00Z,Email",
       "b,2026-01-05T10:00:00Z,Search",
-      "c,2026-01-06T10:00:00Z,Social",
+      "c,2026-01-06T00:00:00Z,Social", // on a day boundary: read once, by the day it opens
       "c,2026-01-07T10:00:00Z,Email",
       "d,2026-01-08T10:00:00Z,Social",
     ].join("\n");
