@@ -92,7 +92,7 @@ export async function computeRun(
         new Date(day),
         new Date(Math.min(day + DAY, to.getTime())),
       );
-      for (const t of touches) journeys.addTouchpoint(t.journeyId, t.occurredAt.getTime(), t.channel);
+      for (const t of touches) journeys.addTouchpoint(t.journeyId, t.time, t.channel);
       read += touches.length;
       const share = (day + DAY - start) / span;
       if (share - reported >= 0.1) {

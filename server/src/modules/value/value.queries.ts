@@ -331,7 +331,12 @@ export async function summariseJourneyData(tx: Tx, workspaceId: string) {
 /** Touchpoints of the workspace in [from, to). */
 export function listTouchpointsBetween(tx: Tx, workspaceId: string, from: Date, to: Date) {
   return tx
-    .select({ journeyId: touchpoints.journeyId, occurredAt: touchpoints.occurredAt, channel: touchpoints.channel })
+    .select({
+      journeyId: touchpoints.journeyId,
+      // Milliseconds as a float8, which the driver hands over as a number: no Date per row.
+      time: sql<number>`floor(extract(epoch from ${touchpoints.occurredAt}) * 1000)::float8`,
+      channel: touchpoints.channel,
+    })
     .from(touchpoints)
     .where(
       and(eq(touchpoints.workspaceId, workspaceId), gte(touchpoints.occurredAt, from), lt(touchpoints.occurredAt, to)),
