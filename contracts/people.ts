@@ -82,6 +82,8 @@ export const User = z.object({
   status: UserStatus,
   team: z.object({ id: Id, name: z.string(), kind: TeamKind }),
   lastSeenAt: Timestamp.nullable(),
+  /** Whether this person's notifications are also emailed; only they can change it. */
+  emailNotifications: z.boolean(),
   version: Version,
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -104,6 +106,7 @@ export const UpdateUserBody = z.strictObject({
   role: Role.optional(),
   teamId: Id.optional(),
   status: UserStatus.optional(),
+  emailNotifications: z.boolean().optional(),
 });
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
 

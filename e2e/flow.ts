@@ -301,6 +301,18 @@ async function visitAsMember(page: Page): Promise<void> {
   });
   await inspect(page, "member-account");
 
+  await h.check("member turns notification emails off, and it stays off after a reload", async () => {
+    const email = page.getByRole("switch", { name: "Email me my notifications" });
+    if (!(await email.isChecked())) throw new Error("notification emails should start on");
+    await email.click({ force: true });
+    await waitForToast(page, "Notifications stay in Tandem only");
+    await page.reload();
+    await waitForPage(page, "Your account");
+    const after = page.getByRole("switch", { name: "Email me my notifications" });
+    await after.waitFor();
+    if (await after.isChecked()) throw new Error("the switch came back on after a reload");
+  });
+
   await h.check("member changes their password", async () => {
     await page.getByLabel("Current password").fill(member.password);
     await page.getByLabel(/^New password/).fill(member.newPassword);

@@ -211,9 +211,10 @@ const fields: Partial<Record<Action, (actor: Actor, subject: Subject) => readonl
   "user.update": (actor, subject) => {
     if (actor.role === "admin") {
       // An admin edits anyone's name, team and role; their own role and status only through another admin.
-      return isSelf(actor, subject) ? ["name", "teamId"] : ["name", "teamId", "role", "status"];
+      return isSelf(actor, subject) ? ["name", "teamId", "emailNotifications"] : ["name", "teamId", "role", "status"];
     }
-    return isSelf(actor, subject) ? ["name"] : [];
+    // Whether one's notifications are emailed is one's own choice.
+    return isSelf(actor, subject) ? ["name", "emailNotifications"] : [];
   },
 };
 

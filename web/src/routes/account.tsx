@@ -4,6 +4,7 @@ import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { ChangePasswordForm } from "../features/auth/components/change-password-form";
 import { useMe } from "../features/auth/hooks/use-me";
+import { EmailPreference } from "../features/people/components/email-preference";
 import { RoleBadge } from "../features/people/components/person-badges";
 import { ProfileForm } from "../features/people/components/profile-form";
 import { usePerson } from "../features/people/hooks/use-people";
@@ -16,7 +17,10 @@ export function AccountPage() {
   const person = usePerson(me.user.id);
   return (
     <>
-      <PageHeader title="Your account" description={`How you appear in ${me.workspace.name}, and your password.`} />
+      <PageHeader
+        title="Your account"
+        description={`How you appear in ${me.workspace.name}, your notifications and your password.`}
+      />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
@@ -31,6 +35,12 @@ export function AccountPage() {
               ) : (
                 <ProfileForm key={person.data.id} person={person.data} />
               )}
+            </Card>
+            <Card>
+              <Title order={2} size="h3" mb="md">
+                Notifications
+              </Title>
+              {person.data && <EmailPreference key={person.data.version} person={person.data} />}
             </Card>
             <Card>
               <Title order={2} size="h3" mb={4}>

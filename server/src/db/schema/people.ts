@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, id, timestamps, version } from "./columns";
 
 export const workspaces = pgTable("workspace", {
@@ -46,6 +46,8 @@ export const users = pgTable(
       .notNull()
       .default("active"),
     lastSeenAt: at("last_seen_at"),
+    /** Whether notifications are also emailed to this person (when outgoing mail is configured). */
+    emailNotifications: boolean("email_notifications").notNull().default(true),
     ...timestamps(),
     version: version(),
   },

@@ -78,4 +78,41 @@ describeWithApp("notification emails", (get) => {
     refuse = false;
     transport.close();
   });
+
+  it("emails nobody who turned emails off, and their waiting notifications never hold back anyone else's", async () => {
+    const t = get();
+    const transport = createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+    const settings = { from: "Tandem <tandem@acme.test>", publicUrl: "https://tandem.acme.test" };
+    const quiet = await buildPersona(t);
+    const turnedOff = await quiet.request({
+      method: "PATCH",
+      url: `/api/v1/users/${quiet.user.id}`,
+      payload: { version: 1, emailNotifications: false },
+    });
+    expect(turnedOff.json()).toMatchObject({ emailNotifications: false });
+    const keen = await buildPersona(t);
+    const now = new Date();
+    // More waiting notifications for the quiet person than one batch holds, all older than the keen one's.
+    await t.database.db.transaction(async (tx) => {
+      for (let i = 0; i < 120; i++) {
+        const at = new Date(now.getTime() - 3_600_000 + i * 1000);
+        await notify(tx, { workspaceId: quiet.user.workspaceId, actorId: null, now: at }, [quiet.user.id], {
+          kind: "x",
+          title: `Quiet ${i}`,
+        });
+      }
+    });
+    await t.database.db.transaction((tx) =>
+      notify(tx, { workspaceId: keen.user.workspaceId, actorId: null, now }, [keen.user.id], {
+        kind: "x",
+        title: "For the keen one",
+      }),
+    );
+    const before = received.length;
+    expect(await sendNotificationEmails(t.database, transport, settings, now)).toEqual({ sent: 1, failed: 0 });
+    const mails = received.slice(before);
+    expect(mails.map((mail) => mail.to)).toEqual([[keen.user.email]]);
+    expect(mails[0].data).toContain("Your account");
+    transport.close();
+  });
 });

@@ -35,7 +35,7 @@ export async function sendNotificationEmails(
         from: settings.from,
         to: { name: notice.name, address: notice.email },
         subject: notice.title,
-        text: `${notice.body ? `${notice.body}\n\n` : ""}${url}\n\n— Tandem · ${notice.workspace}\nYou get this because you are part of this work in Tandem.`,
+        text: `${notice.body ? `${notice.body}\n\n` : ""}${url}\n\n— Tandem · ${notice.workspace}\nYou get this because you are part of this work in Tandem; turn these emails off under Your account.`,
       });
       await markEmailed(database, notice.id, now);
       sent++;

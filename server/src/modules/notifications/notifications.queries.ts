@@ -56,18 +56,20 @@ export interface ClaimedEmail {
 }
 
 /**
- * Claims a batch of unsent notifications of active people for email (counting an attempt); several processes never
- * claim the same one (SKIP LOCKED).
+ * Claims a batch of unsent notifications of active people who want them emailed (counting an attempt); several
+ * processes never claim the same one (SKIP LOCKED). The people are chosen inside the batch, so notifications nobody
+ * will receive by email never fill it.
  */
 export function claimUnsentEmails(database: Database, limits: { maxAttempts: number; since: Date; batch: number }) {
   return database.query<ClaimedEmail>(
     `UPDATE notification AS n SET email_attempts = n.email_attempts + 1
      FROM app_user AS u, workspace AS w
      WHERE n.id IN (
-       SELECT id FROM notification
-       WHERE emailed_at IS NULL AND email_attempts < $1 AND created_at >= $2::timestamptz
-       ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-       AND u.id = n.user_id AND u.status = 'active' AND w.id = n.workspace_id
+       SELECT waiting.id FROM notification AS waiting JOIN app_user AS person ON person.id = waiting.user_id
+       WHERE waiting.emailed_at IS NULL AND waiting.email_attempts < $1 AND waiting.created_at >= $2::timestamptz
+         AND person.status = 'active' AND person.email_notifications
+       ORDER BY waiting.created_at LIMIT $3 FOR UPDATE OF waiting SKIP LOCKED)
+       AND u.id = n.user_id AND w.id = n.workspace_id
      RETURNING n.id, n.title, n.body, n.link, u.email, u.name, w.name AS workspace`,
     [limits.maxAttempts, limits.since.toISOString(), limits.batch],
   );

@@ -15,6 +15,7 @@ export function presentUser(row: {
     status: user.status,
     team: { id: team.id, name: team.name, kind: team.kind },
     lastSeenAt: user.lastSeenAt?.toISOString() ?? null,
+    emailNotifications: user.emailNotifications,
     version: user.version,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
@@ -23,5 +24,12 @@ export function presentUser(row: {
 
 /** The fields of a user kept in the audit log. */
 export function auditedUser(user: Omit<typeof users.$inferSelect, "passwordHash">) {
-  return { name: user.name, email: user.email, role: user.role, status: user.status, teamId: user.teamId };
+  return {
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    status: user.status,
+    teamId: user.teamId,
+    emailNotifications: user.emailNotifications,
+  };
 }

@@ -47,6 +47,28 @@ describeWithApp("users", (get) => {
   });
 
   describe("PATCH /api/v1/users/:id", () => {
+    it("lets each person, and only that person, choose whether their notifications are emailed", async () => {
+      const t = get();
+      const ws = await buildWorkspace(t);
+      const admin = await buildPersona(t, { role: "admin", workspace: ws });
+      const member = await buildPersona(t, { workspace: ws });
+      expect((await member.request({ url: `/api/v1/users/${member.user.id}` })).json().emailNotifications).toBe(true);
+      const own = await member.request({
+        method: "PATCH",
+        url: `/api/v1/users/${member.user.id}`,
+        payload: { version: 1, emailNotifications: false },
+      });
+      expect(own.statusCode).toBe(200);
+      expect(own.json()).toMatchObject({ emailNotifications: false, version: 2 });
+      const byAdmin = await admin.request({
+        method: "PATCH",
+        url: `/api/v1/users/${member.user.id}`,
+        payload: { version: 2, emailNotifications: true },
+      });
+      expect(byAdmin.statusCode).toBe(403);
+      expect((await admin.request({ url: `/api/v1/users/${member.user.id}` })).json().emailNotifications).toBe(false);
+    });
+
     it("lets an admin change a role, audits before and after, and refuses a stale version", async () => {
       const t = get();
       const ws = await buildWorkspace(t);
