@@ -77,6 +77,12 @@ async function resolveCached(
   return resolved;
 }
 
+/** Who a session or token belongs to, as the actor carries it. */
+function personOf(row: Omit<Actor, "via" | "sessionId" | "tokenId" | "tokenScope">) {
+  const { userId, workspaceId, name, email, role, teamId, teamName, teamKind, workspaceName } = row;
+  return { userId, workspaceId, name, email, role, teamId, teamName, teamKind, workspaceName };
+}
+
 /** The actor of a session token and the session's CSRF token, or null when it is not live. */
 export async function resolveSessionActor(database: Database, token: string, now: Date, cache?: ActorCache) {
   const tokenHash = hashSecret(token);
@@ -84,15 +90,7 @@ export async function resolveSessionActor(database: Database, token: string, now
     const row = await findLiveSession(database.db, tokenHash, now);
     if (!row) return null;
     const actor: Actor = {
-      userId: row.userId,
-      workspaceId: row.workspaceId,
-      name: row.name,
-      email: row.email,
-      role: row.role,
-      teamId: row.teamId,
-      teamName: row.teamName,
-      teamKind: row.teamKind,
-      workspaceName: row.workspaceName,
+      ...personOf(row),
       via: "session",
       sessionId: row.sessionId,
       tokenId: null,
@@ -128,15 +126,7 @@ export async function resolveTokenActor(
     const row = await findLiveToken(database.db, tokenHash, now);
     if (!row) return null;
     const actor: Actor = {
-      userId: row.userId,
-      workspaceId: row.workspaceId,
-      name: row.name,
-      email: row.email,
-      role: row.role,
-      teamId: row.teamId,
-      teamName: row.teamName,
-      teamKind: row.teamKind,
-      workspaceName: row.workspaceName,
+      ...personOf(row),
       via: "token",
       sessionId: null,
       tokenId: row.tokenId,
