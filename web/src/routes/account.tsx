@@ -40,7 +40,7 @@ export function AccountPage() {
               <Title order={2} size="h3" mb="md">
                 Notifications
               </Title>
-              {person.data && <EmailPreference key={person.data.version} person={person.data} />}
+              {person.data && <EmailPreference person={person.data} />}
             </Card>
             <Card>
               <Title order={2} size="h3" mb={4}>
