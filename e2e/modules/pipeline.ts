@@ -366,8 +366,19 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
 
   await h.check("admin edits a type's rules of engagement: exactly one Accountable per activity", async () => {
     await page.getByRole("button", { name: /Change to a system/ }).click();
-    await page.getByRole("button", { name: "Edit change to a system rules" }).click();
-    await page.getByRole("button", { name: "Add a role" }).first().click();
+    // The panel is still unfolding: a click on its button can land before the button takes clicks (seen
+    // once in CI), so click again until the editor is open.
+    const addRole = page.getByRole("button", { name: "Add a role" }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.getByRole("button", { name: "Edit change to a system rules" }).click();
+      try {
+        await addRole.waitFor({ timeout: 3_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+    await addRole.click();
     await chooseOption(page, page, "Role 3 of activity 1", "A · Accountable");
     await page.getByRole("button", { name: "Save rules" }).click();
     await page.getByText("needs exactly one Accountable, has 2").waitFor();
