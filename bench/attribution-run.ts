@@ -2,26 +2,18 @@
 // conversions stored in PostgreSQL, read a day at a time into the attribution engine, four models.
 // Reference in the same run: a count(*) of the same touchpoints. Peak memory is sampled during the run.
 // Run: node --import tsx bench/attribution-run.ts   (BENCH_TOUCHPOINTS=2000000 by default)
-import pg from "pg";
 import { CreateRunBody } from "../contracts/value";
 import { openDatabase } from "../server/src/db/client";
 import { migrate } from "../server/src/db/migrate";
 import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { computeRun } from "../server/src/modules/value/attribution.service";
+import { scratchDatabase } from "./database";
 import { describeMachine, writeResult } from "./machine";
 
 const TOUCHPOINTS = Number(process.env.BENCH_TOUCHPOINTS ?? 2_000_000);
 const JOURNEYS = Math.round(TOUCHPOINTS / 5);
-const server = process.env.TANDEM_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const name = `tandem_bench_run_${process.pid}`;
-
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-await admin.end();
-const url = new URL(server);
-url.pathname = `/${name}`;
-const database = await openDatabase({ url: url.toString() });
+const scratch = await scratchDatabase("attribution_run");
+const database = await openDatabase({ url: scratch.url });
 try {
   await migrate(database);
   const { workspace } = await insertWorkspace(database.db, "Bench Co", new Date());
@@ -83,8 +75,5 @@ try {
   writeResult("attribution-run", result);
 } finally {
   await database.close();
-  const cleaner = new pg.Client({ connectionString: server });
-  await cleaner.connect();
-  await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await cleaner.end();
+  await scratch.drop();
 }

@@ -30,7 +30,13 @@ function buildVariant(metric: MetricName, name: string): Record<string, unknown>
   if (metric === "mean") return { name, n, ...moments(mean, sd) };
   if (metric === "proportion") return { name, n, sum: Math.round(n * (0.1 + 0.02 * draw())) };
   if (metric === "cuped") {
-    return { name, n, post: moments(mean, sd), pre: moments(5, 2), postPreSumOfProducts: (n - 1) * 0.6 * sd * 2 + n * mean * 5 };
+    return {
+      name,
+      n,
+      post: moments(mean, sd),
+      pre: moments(5, 2),
+      postPreSumOfProducts: (n - 1) * 0.6 * sd * 2 + n * mean * 5,
+    };
   }
   return { name, n, m: moments(mean, sd), d: moments(2, 1), mdSumOfProducts: (n - 1) * 0.3 * sd + n * mean * 2 };
 }
@@ -39,7 +45,9 @@ function buildInputs(metric: MetricName, method: string, variants: number, count
   return Array.from({ length: count }, () => ({
     metric,
     method,
-    variants: Array.from({ length: variants }, (_, index) => buildVariant(metric, index === 0 ? "control" : `v${index}`)),
+    variants: Array.from({ length: variants }, (_, index) =>
+      buildVariant(metric, index === 0 ? "control" : `v${index}`),
+    ),
   }));
 }
 
@@ -96,7 +104,10 @@ const report = {
     node: process.version,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
   },
-  reference: { name: "Student-t CDF calls (@stdlib/stats-base-dists-t-cdf)", perSecond: Math.round(reference.perSecond) },
+  reference: {
+    name: "Student-t CDF calls (@stdlib/stats-base-dists-t-cdf)",
+    perSecond: Math.round(reference.perSecond),
+  },
   results,
   budget: {
     description: "100 metrics × 5 variants (400 comparisons) with each of the 3 methods: 300 analyses",
@@ -116,7 +127,9 @@ console.log(`experiments engine — ${report.machine.cpuModel}, ${report.machine
 console.log(`reference: ${report.reference.perSecond.toLocaleString("en")} t-CDF calls/s`);
 console.log("method       metric       analyses/s   ratio to t-CDF calls");
 for (const row of results) {
-  console.log(`${row.method.padEnd(12)} ${row.metric.padEnd(12)} ${String(row.analysesPerSecond).padStart(10)}   ${row.ratioToTCdfCalls}`);
+  console.log(
+    `${row.method.padEnd(12)} ${row.metric.padEnd(12)} ${String(row.analysesPerSecond).padStart(10)}   ${row.ratioToTCdfCalls}`,
+  );
 }
 console.log(
   `budget: 100 metrics × 5 variants × 3 methods in ${report.budget.medianMs} ms (median of ${budgetRuns}; worst ${report.budget.worstMs} ms) — ` +

@@ -2,7 +2,6 @@
 // (budget < 1 s), against a full count of the events table measured in the same run; and the recount of every
 // request's three clocks from its events through engines/sla (what a calendar change on the whole history costs).
 // Run: node --import tsx bench/pipeline.ts   (TANDEM_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
-import pg from "pg";
 import { buildApp } from "../server/src/app";
 import { openDatabase } from "../server/src/db/client";
 import { migrate } from "../server/src/db/migrate";
@@ -12,6 +11,7 @@ import { listClockEvents } from "../server/src/modules/pipeline/pipeline.queries
 import { clocksOf, loadServiceLevels } from "../server/src/modules/pipeline/sla.service";
 import { startSession } from "../server/src/modules/sessions/sessions.service";
 import { insertUser } from "../server/src/modules/users/users.queries";
+import { scratchDatabase } from "./database";
 import { describeMachine, writeResult } from "./machine";
 
 const REQUESTS = Number(process.env.BENCH_PIPELINE_REQUESTS ?? 100_000);
@@ -19,16 +19,8 @@ const _EVENTS_PER_REQUEST = 10;
 const RUNS = 10;
 const BUDGET_MS = 1000;
 
-const server = process.env.TANDEM_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const name = `tandem_bench_pipeline_${process.pid}`;
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-await admin.query(`CREATE DATABASE ${name}`);
-await admin.end();
-const url = new URL(server);
-url.pathname = `/${name}`;
-const database = await openDatabase({ url: url.toString() }, { poolSize: 4 });
+const scratch = await scratchDatabase("pipeline");
+const database = await openDatabase({ url: scratch.url }, { poolSize: 4 });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 async function time(run: () => Promise<unknown>) {
@@ -174,8 +166,5 @@ try {
   if (!figures.report.withinBudget) process.exitCode = 1;
 } finally {
   await database.close();
-  const cleaner = new pg.Client({ connectionString: server });
-  await cleaner.connect();
-  await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await cleaner.end();
+  await scratch.drop();
 }

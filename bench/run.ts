@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const dir = import.meta.dirname;
-const helpers = new Set(["run.ts", "serve.ts", "machine.ts"]);
+const helpers = new Set(["run.ts", "serve.ts", "machine.ts", "database.ts"]);
 const only = process.argv.slice(2);
 const scripts = fs
   .readdirSync(dir)

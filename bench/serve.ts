@@ -15,6 +15,7 @@ import { users } from "../server/src/db/schema";
 import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { startSession } from "../server/src/modules/sessions/sessions.service";
 import { insertUser } from "../server/src/modules/users/users.queries";
+import { BENCH_SERVER, scratchDatabase } from "./database";
 
 const [mode, portText, kind = "pglite", rowsText = "100000", cacheText = "64"] = process.argv.slice(2);
 const port = Number(portText);
@@ -26,8 +27,7 @@ if (mode === "hello") {
   console.log(JSON.stringify({ ready: true }));
 } else if (mode === "hello-pg") {
   // A second, fairer ceiling for database-backed endpoints: bare Fastify, one raw query for 50 rows, JSON out.
-  const server = process.env.TANDEM_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-  const pool = new pg.Pool({ connectionString: server, max: 10 });
+  const pool = new pg.Pool({ connectionString: BENCH_SERVER, max: 10 });
   const app = Fastify();
   app.get("/", async () => {
     const { rows } = await pool.query({
@@ -42,22 +42,11 @@ if (mode === "hello") {
   const rows = Number(rowsText);
   let database: Awaited<ReturnType<typeof openDatabase>>;
   if (kind === "postgres") {
-    const server = process.env.TANDEM_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-    const name = `tandem_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    database = await openDatabase({ url: url.toString() }, { poolSize: 10 });
+    const scratch = await scratchDatabase("http");
+    database = await openDatabase({ url: scratch.url }, { poolSize: 10 });
     const drop = async () => {
       await database.close();
-      const cleaner = new pg.Client({ connectionString: server });
-      await cleaner.connect();
-      await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleaner.end();
+      await scratch.drop();
       process.exit(0);
     };
     process.on("SIGTERM", () => void drop());

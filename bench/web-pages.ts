@@ -5,7 +5,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../e2e/lib/browser";
 import { openDatabase } from "../server/src/db/client";
@@ -13,6 +12,7 @@ import { migrate } from "../server/src/db/migrate";
 import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { hashPassword } from "../server/src/modules/auth/passwords";
 import { insertUser } from "../server/src/modules/users/users.queries";
+import { scratchDatabase } from "./database";
 import { describeMachine, writeResult } from "./machine";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -21,8 +21,6 @@ const INTEGRATIONS = 3000;
 const OPEN_REQUESTS = 2000;
 const RUNS = 5;
 const PASSWORD = "bench passphrase for the browser";
-const server = process.env.TANDEM_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
-const name = `tandem_bench_web_${process.pid}`;
 const port = 3950 + (process.pid % 40);
 const base = `http://127.0.0.1:${port}`;
 
@@ -30,19 +28,13 @@ if (!fs.existsSync(path.join(root, "web/dist/index.html"))) {
   throw new Error("web/dist is missing: run `npm run build` first");
 }
 
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-await admin.query(`CREATE DATABASE ${name}`);
-await admin.end();
-const url = new URL(server);
-url.pathname = `/${name}`;
+const scratch = await scratchDatabase("web");
 
 let child: ChildProcess | undefined;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function seed() {
-  const database = await openDatabase({ url: url.toString() }, { poolSize: 2 });
+  const database = await openDatabase({ url: scratch.url }, { poolSize: 2 });
   await migrate(database);
   const now = new Date();
   const { workspace, teams } = await insertWorkspace(database.db, "Bench Co", now);
@@ -92,7 +84,7 @@ async function startServer() {
     cwd: root,
     env: {
       ...process.env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: scratch.url,
       PORT: String(port),
       HOST: "127.0.0.1",
       TANDEM_SKIP_WEB_BUILD: "1",
@@ -223,8 +215,5 @@ try {
 } finally {
   child?.kill("SIGTERM");
   if (child) await new Promise((resolve) => child?.once("exit", resolve));
-  const cleaner = new pg.Client({ connectionString: server });
-  await cleaner.connect();
-  await cleaner.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await cleaner.end();
+  await scratch.drop();
 }

@@ -175,7 +175,7 @@ async function openPostgresFeed(pool: pg.Pool, options: FeedOptions): Promise<Ch
   const trustMs = options.trustMs ?? 3 * heartbeatMs;
   const ticks = new Ticks();
   const marker = `sync:${randomUUID()}:`;
-  const waiting = new Map<number, () => void>();
+  const waiting = new Map<number, (heard: boolean) => void>();
   let nextMarker = 0;
   let client: pg.Client | null = null;
   let connecting = false;
@@ -189,7 +189,7 @@ async function openPostgresFeed(pool: pg.Pool, options: FeedOptions): Promise<Ch
     if (payload.startsWith(marker)) {
       lastBeatAt = performance.now();
       const n = Number(payload.slice(marker.length));
-      waiting.get(n)?.();
+      waiting.get(n)?.(true);
       waiting.delete(n);
     } else if (!payload.startsWith("sync:")) {
       ticks.changed(payload);
@@ -292,9 +292,9 @@ async function openPostgresFeed(pool: pg.Pool, options: FeedOptions): Promise<Ch
           resolve(false);
         }, timeoutMs);
         timer.unref();
-        waiting.set(n, () => {
+        waiting.set(n, (heard) => {
           clearTimeout(timer);
-          resolve(true);
+          resolve(heard);
         });
         announce(n);
       }),
@@ -302,7 +302,7 @@ async function openPostgresFeed(pool: pg.Pool, options: FeedOptions): Promise<Ch
       closed = true;
       clearInterval(heartbeat);
       clearTimeout(reconnectTimer);
-      for (const done of waiting.values()) done();
+      for (const done of waiting.values()) done(false);
       waiting.clear();
       const last = client;
       client = null;

@@ -22,7 +22,8 @@ export const SESSION_COOKIE = "__Host-tandem_session";
 /** The fallback name for plain HTTP on a non-local address, where browsers refuse `__Host-` cookies. */
 export const PLAIN_SESSION_COOKIE = "tandem_session";
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Methods that change nothing: no CSRF token, and the read cache may answer them. */
+export const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Whether the request arrived over TLS or on a loopback address, where Secure cookies work. */
 export function isSecureContext(request: FastifyRequest): boolean {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { ANNOUNCED_TABLES, type ChangeFeed, openChangeFeed } from "../db/change-feed";
 import { LruCache } from "../lib/lru";
 import type { ActorCache } from "../modules/sessions/sessions.service";
+import { SAFE_METHODS } from "./auth";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -29,7 +30,6 @@ export interface ReadCache {
 // A ceiling on staleness whatever happens to the change feed, and on how long a last-seen time shown
 // in an answer can lag.
 const TTL_MS = 30_000;
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const MAX_KEY = 2_048;
 // How long a write waits to hear its own changes announced before it marks everything stale instead.
 const WRITE_SYNC_MS = 250;

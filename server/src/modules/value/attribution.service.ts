@@ -257,22 +257,10 @@ export async function createRun(ctx: Ctx, input: CreateRunBody) {
   const computed = await computeRun(ctx.database.db, ctx.actor.workspaceId, input);
   return ctx.database.db.transaction(async (tx) => {
     const { id } = await insertRun(tx, {
-      workspaceId: ctx.actor.workspaceId,
-      name: input.name || `${input.models.join(", ")} · ${input.periodStart} to ${input.periodEnd}`,
+      ...runColumns(ctx, input),
       status: "done",
-      source: input.source,
-      models: input.models,
-      markovOrder: input.order,
-      lookbackDays: input.lookbackDays,
-      halfLifeDays: input.halfLifeDays,
-      periodStart: input.periodStart,
-      periodEnd: input.periodEnd,
-      currency: input.currency,
       inputs: computed.inputs,
       results: computed.results,
-      createdBy: ctx.actor.userId,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
     });
     await recordAudit(tx, originOf(ctx), {
       action: "attribution.run",
