@@ -16,10 +16,11 @@ export const VariantAnalysis = z.object({
   risk: z.tuple([z.number(), z.number()]).optional(),
 });
 
-/** The answer of /stats/analyze and `tandem experiment analyze`. */
+/** The answer of /stats/analyze and `tandem experiment analyze`; `warnings` names what the engine had to adjust. */
 export const ExperimentAnalysis = z.object({
   srmPValue: z.number().min(0).max(1),
   variants: z.array(VariantAnalysis),
+  warnings: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ExperimentAnalysis = z.infer<typeof ExperimentAnalysis>;
 
@@ -354,7 +355,7 @@ export const SnapshotList = z.object({ items: z.array(Snapshot) });
 
 /** A warning about the trust one can put in a result. */
 export const ResultWarning = z.object({
-  code: z.enum(["srm", "peeking", "underpowered", "guardrail", "analysis_failed", "missing_metric"]),
+  code: z.enum(["srm", "peeking", "underpowered", "guardrail", "analysis_failed", "missing_metric", "adjusted_input"]),
   severity: z.enum(["critical", "warning", "info"]),
   metric: z.string().nullable(),
   message: z.string(),

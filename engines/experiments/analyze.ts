@@ -4,7 +4,7 @@ import { ExperimentInputError } from "./errors";
 import { runSequentialTest, runTTest } from "./frequentist";
 import { computeSrmPValue } from "./srm";
 import { computeEffectMoments } from "./statistics";
-import type { AnalysisPlan, ExperimentResult, VariantResult } from "./types";
+import type { AnalysisPlan, AnalysisWarning, ExperimentResult, VariantResult } from "./types";
 import { parseExperimentInput } from "./validate";
 
 /** A confidence bound as written in JSON, where ±Infinity becomes a string. */
@@ -14,7 +14,7 @@ export type JsonBound = number | "Infinity" | "-Infinity";
 export type JsonVariantResult = Omit<VariantResult, "ci"> & { ci: [JsonBound, JsonBound] };
 
 /** Result of one analysis as written in JSON (the output of `tandem experiment analyze`). */
-export type JsonExperimentResult = { srmPValue: number; variants: JsonVariantResult[] };
+export type JsonExperimentResult = { srmPValue: number; variants: JsonVariantResult[]; warnings?: AnalysisWarning[] };
 
 /** Analyses an experiment given as an ExperimentInput (checked at runtime; throws ExperimentInputError). */
 export function analyzeExperiment(input: unknown): ExperimentResult {
@@ -24,10 +24,13 @@ export function analyzeExperiment(input: unknown): ExperimentResult {
 /** Analyses an already validated plan: every treatment against the control, then SRM and corrections. */
 export function runAnalysis(plan: AnalysisPlan): ExperimentResult {
   const [control, ...treatments] = plan.arms;
+  const warnings = new Map<string, AnalysisWarning>();
   const variants = treatments.map((arm, offset): VariantResult => {
     const index = offset + 1;
     const name = plan.names[index];
     const moments = computeEffectMoments(control, arm, plan.difference, ["variants[0]", `variants[${index}]`]);
+    // The control is compared with every treatment: say each adjustment once.
+    for (const warning of moments.warnings) warnings.set(`${warning.path}\n${warning.message}`, warning);
     const standardError = Math.sqrt(moments.variance);
     if (plan.method === "bayesian") {
       const posterior = runBayesianTest(moments, plan.prior, plan.difference, plan.alpha);
@@ -56,13 +59,14 @@ export function runAnalysis(plan: AnalysisPlan): ExperimentResult {
       variant.adjustedPValue = adjusted[index];
     });
   }
-  const result = {
+  const result: ExperimentResult = {
     srmPValue: computeSrmPValue(
       plan.arms.map((arm) => arm.n),
       plan.expectedSplit,
     ),
     variants,
   };
+  if (warnings.size > 0) result.warnings = [...warnings.values()];
   checkFinite(result);
   return result;
 }
@@ -75,6 +79,7 @@ export function serializeResult(result: ExperimentResult): JsonExperimentResult 
       ...variant,
       ci: [writeBound(variant.ci[0]), writeBound(variant.ci[1])],
     })),
+    ...(result.warnings ? { warnings: result.warnings } : {}),
   };
 }
 

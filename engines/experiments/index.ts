@@ -17,6 +17,7 @@ export {
 } from "./power";
 export type {
   AnalysisPlan,
+  AnalysisWarning,
   Correction,
   Difference,
   ExperimentInput,

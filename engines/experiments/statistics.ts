@@ -1,14 +1,18 @@
 import { ExperimentInputError } from "./errors";
-import type { ArmStatistic, Difference, Moments } from "./types";
+import type { AnalysisWarning, ArmStatistic, Difference, Moments } from "./types";
 
-/** Point estimate and sampling variance of a treatment-versus-control effect. */
+/** Point estimate and sampling variance of a treatment-versus-control effect, with what was adjusted to get it. */
 export type EffectMoments = {
   estimate: number;
   variance: number;
   dof: number;
   controlMean: number;
   sampleSize: number;
+  warnings: AnalysisWarning[];
 };
+
+/** How far past ±1 a correlation computed from rounded aggregates may come out and still be analysed (clamped). */
+export const CorrelationRoundingTolerance = 1e-3;
 
 type ArmSummary = { n: number; mean: number; unadjustedMean: number; variance: number };
 
@@ -20,17 +24,21 @@ export function computeEffectMoments(
   paths: [string, string],
 ): EffectMoments {
   const relative = difference === "relative";
+  const warnings: AnalysisWarning[] = [];
   let a: ArmSummary;
   let b: ArmSummary;
   let cupedRelativeVariance: number | undefined;
   if (control.kind === "cuped" && treatment.kind === "cuped") {
     const theta = computeTheta(control, treatment);
-    a = summarizeCuped(control, theta, paths[0]);
-    b = summarizeCuped(treatment, theta, paths[1]);
-    if (relative && theta !== 0) cupedRelativeVariance = computeCupedRelativeVariance(control, treatment, theta);
+    const covA = fitArmCovariance(control, paths[0], warnings);
+    const covB = fitArmCovariance(treatment, paths[1], warnings);
+    a = summarizeCuped(control, theta, covA);
+    b = summarizeCuped(treatment, theta, covB);
+    if (relative && theta !== 0)
+      cupedRelativeVariance = computeCupedRelativeVariance(control, treatment, theta, covA, covB);
   } else {
-    a = summarizeArm(control, paths[0]);
-    b = summarizeArm(treatment, paths[1]);
+    a = summarizeArm(control, paths[0], warnings);
+    b = summarizeArm(treatment, paths[1], warnings);
   }
   if (!(a.variance > 0)) throw createNoVarianceError(paths[0]);
   if (!(b.variance > 0)) throw createNoVarianceError(paths[1]);
@@ -54,7 +62,7 @@ export function computeEffectMoments(
       "gives a non-positive variance for the effect; the aggregates are inconsistent",
     );
   }
-  return { estimate, variance, dof: computeWelchDof(a, b), controlMean, sampleSize: a.n + b.n };
+  return { estimate, variance, dof: computeWelchDof(a, b), controlMean, sampleSize: a.n + b.n, warnings };
 }
 
 /** Mean of one per-unit value. */
@@ -103,29 +111,35 @@ function joinMoments(a: Moments, b: Moments, n: number): Moments {
   return { type: "proportion", n, sum: a.sum + b.sum };
 }
 
-function summarizeArm(arm: ArmStatistic, path: string): ArmSummary {
+function summarizeArm(arm: ArmStatistic, path: string, warnings: AnalysisWarning[]): ArmSummary {
   if (arm.kind === "moments") {
     const mean = computeMomentsMean(arm.value);
     return { n: arm.n, mean, unadjustedMean: mean, variance: computeMomentsVariance(arm.value) };
   }
-  if (arm.kind === "cuped") return summarizeCuped(arm, 0, path);
+  if (arm.kind === "cuped") return summarizeCuped(arm, 0, fitArmCovariance(arm, path, warnings));
   if (arm.d.sum === 0) throw new ExperimentInputError(`${path}.d.sum`, "must not be zero (the ratio's denominator)");
   const meanM = computeMomentsMean(arm.m);
   const meanD = computeMomentsMean(arm.d);
   const varM = computeMomentsVariance(arm.m);
   const varD = computeMomentsVariance(arm.d);
-  const cov = computeCovariance(arm.n, arm.m, arm.d, arm.mdSumOfProducts);
-  checkCorrelation(cov, varM, varD, `${path}.mdSumOfProducts`, "m and d");
+  const rawCov = computeCovariance(arm.n, arm.m, arm.d, arm.mdSumOfProducts);
+  const cov = fitCovariance(rawCov, varM, varD, `${path}.mdSumOfProducts`, "m and d", warnings);
   const mean = arm.m.sum / arm.d.sum;
   return { n: arm.n, mean, unadjustedMean: mean, variance: computeRatioVariance(meanM, varM, meanD, varD, cov) };
 }
 
-function summarizeCuped(arm: Extract<ArmStatistic, { kind: "cuped" }>, theta: number, path: string): ArmSummary {
+// The arm's post/pre covariance, clamped when rounding pushed the correlation just past ±1.
+function fitArmCovariance(arm: Extract<ArmStatistic, { kind: "cuped" }>, path: string, warnings: AnalysisWarning[]) {
+  const cov = computeCovariance(arm.n, arm.post, arm.pre, arm.postPreSumOfProducts);
+  const varPost = computeMomentsVariance(arm.post);
+  const varPre = computeMomentsVariance(arm.pre);
+  return fitCovariance(cov, varPost, varPre, `${path}.postPreSumOfProducts`, "post and pre", warnings);
+}
+
+function summarizeCuped(arm: Extract<ArmStatistic, { kind: "cuped" }>, theta: number, cov: number): ArmSummary {
   const postMean = computeMomentsMean(arm.post);
   const varPost = computeMomentsVariance(arm.post);
   const varPre = computeMomentsVariance(arm.pre);
-  const cov = computeCovariance(arm.n, arm.post, arm.pre, arm.postPreSumOfProducts);
-  checkCorrelation(cov, varPost, varPre, `${path}.postPreSumOfProducts`, "post and pre");
   return {
     n: arm.n,
     mean: postMean - theta * computeMomentsMean(arm.pre),
@@ -139,11 +153,11 @@ function computeCupedRelativeVariance(
   a: Extract<ArmStatistic, { kind: "cuped" }>,
   b: Extract<ArmStatistic, { kind: "cuped" }>,
   theta: number,
+  covA: number,
+  covB: number,
 ): number {
   const meanA = computeMomentsMean(a.post);
   const meanB = computeMomentsMean(b.post);
-  const covA = computeCovariance(a.n, a.post, a.pre, a.postPreSumOfProducts);
-  const covB = computeCovariance(b.n, b.post, b.pre, b.postPreSumOfProducts);
   const varianceB =
     (computeMomentsVariance(b.post) + theta ** 2 * computeMomentsVariance(b.pre) - 2 * theta * covB) /
     (b.n * meanA ** 2);
@@ -161,11 +175,31 @@ function computeWelchDof(a: ArmSummary, b: ArmSummary): number {
   return numerator / denominator;
 }
 
-function checkCorrelation(cov: number, varX: number, varY: number, path: string, what: string): void {
-  // Cauchy–Schwarz: |cov| ≤ sd·sd; a small relative slack absorbs rounding in the sums.
-  if (cov * cov > varX * varY * (1 + 1e-9) + 1e-300) {
-    throw new ExperimentInputError(path, `is inconsistent with ${what} (their correlation would exceed ±1)`);
+// Cauchy–Schwarz: |cov| ≤ sd·sd. Aggregates rounded before they reach us (GrowthBook analyses such a case at
+// ρ = 1.00015) may land just past it: up to the tolerance the covariance is clamped to ±sd·sd and a warning says
+// so; beyond it the numbers cannot come from one set of units and are refused.
+function fitCovariance(
+  cov: number,
+  varX: number,
+  varY: number,
+  path: string,
+  what: string,
+  warnings: AnalysisWarning[],
+): number {
+  const bound = Math.sqrt(varX * varY);
+  if (cov * cov <= varX * varY * (1 + 1e-9) + 1e-300) return cov;
+  const correlation = cov / bound;
+  if (Math.abs(correlation) > 1 + CorrelationRoundingTolerance) {
+    throw new ExperimentInputError(
+      path,
+      `is inconsistent with ${what} (their correlation would be ${correlation.toPrecision(6)}, beyond ±1 by more than rounding explains)`,
+    );
   }
+  warnings.push({
+    path,
+    message: `gives ${what} a correlation of ${correlation.toPrecision(6)}, just past ±1 (rounding in the aggregates); it was clamped to ${Math.sign(correlation)}`,
+  });
+  return Math.sign(cov) * bound;
 }
 
 function createNoVarianceError(path: string): ExperimentInputError {

@@ -96,8 +96,11 @@ export type VariantResult = {
   risk?: [number, number];
 };
 
-/** Result of one analysis: the sample-ratio-mismatch p-value and one entry per treatment variant. */
-export type ExperimentResult = { srmPValue: number; variants: VariantResult[] };
+/** Something the analysis adjusted in the input to go on (e.g. a correlation clamped to ±1), naming the field. */
+export type AnalysisWarning = { path: string; message: string };
+
+/** Result of one analysis: the sample-ratio-mismatch p-value, one entry per treatment variant, and any warnings. */
+export type ExperimentResult = { srmPValue: number; variants: VariantResult[]; warnings?: AnalysisWarning[] };
 
 /** Defaults applied when the input leaves a setting out (GrowthBook's defaults). */
 export const ExperimentDefaults = {

@@ -308,6 +308,14 @@ export function analyzeSnapshot(
       ...readVariant(definition, control, variant),
     }));
     results.push({ ...base, analysis: serializeResult(analysis), error: null, readings });
+    for (const adjusted of analysis.warnings ?? []) {
+      warnings.push({
+        code: "adjusted_input",
+        severity: "info",
+        metric: definition.name,
+        message: `${definition.name}: ${adjusted.path} ${adjusted.message}.`,
+      });
+    }
     if (definition.role === "primary") {
       const totalWeight = design.variants.reduce((sum, variant) => sum + variant.weight, 0);
       srm = {

@@ -29,6 +29,32 @@ describeWithApp("POST /api/v1/stats/analyze", (get) => {
     expect(body.srmPValue).toBeCloseTo(1, 10);
   });
 
+  it("analyses CUPED aggregates whose correlation rounding put at 1.00015, with the clamp named in warnings", async () => {
+    const persona = await buildPersona(get(), { role: "viewer" });
+    // n units with post sd 4, pre sd 2 and post/pre correlation ρ, as exported with rounded sums.
+    const variant = (name: string, n: number, meanPost: number, rho: number) => ({
+      name,
+      n,
+      post: { sum: n * meanPost, sumSquares: (n - 1) * 16 + n * meanPost ** 2 },
+      pre: { sum: n * 10, sumSquares: (n - 1) * 4 + n * 100 },
+      postPreSumOfProducts: (n - 1) * rho * 8 + n * meanPost * 10,
+    });
+    const analyze = (rho: number) =>
+      persona.request({
+        method: "POST",
+        url: "/api/v1/stats/analyze",
+        payload: { metric: "cuped", variants: [variant("control", 1000, 20, 0.6), variant("b", 1000, 20.5, rho)] },
+      });
+    const rounded = await analyze(1.00015);
+    expect(rounded.statusCode).toBe(200);
+    expect(rounded.json().warnings).toEqual([
+      { path: "variants[1].postPreSumOfProducts", message: expect.stringMatching(/clamped to 1/) },
+    ]);
+    const beyond = await analyze(1.01);
+    expect(beyond.statusCode).toBe(400);
+    expect(beyond.json().errors[0].path).toBe("variants[1].postPreSumOfProducts");
+  });
+
   it("names the variant and field it refuses", async () => {
     const persona = await buildPersona(get());
     const response = await persona.request({

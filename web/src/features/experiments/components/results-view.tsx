@@ -19,6 +19,7 @@ const warningTitles: Record<ResultWarning["code"], string> = {
   guardrail: "Guardrail breached",
   analysis_failed: "Could not analyse",
   missing_metric: "Missing numbers",
+  adjusted_input: "Numbers adjusted for rounding",
 };
 
 /** The warnings about a result, most serious first, impossible to miss. */
