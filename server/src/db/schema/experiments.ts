@@ -20,6 +20,7 @@ import type {
 } from "../../../../contracts/experiments";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";
+import { kpis } from "./scorecard";
 
 export const experiments = pgTable(
   "experiment",
@@ -34,6 +35,8 @@ export const experiments = pgTable(
     hypothesisMeasure: text("hypothesis_measure").notNull(),
     hypothesisRationale: text("hypothesis_rationale").notNull().default(""),
     kpi: text("kpi").notNull(),
+    // The Scorecard KPI it should move; the free-text `kpi` stays readable beside it.
+    kpiId: uuid("kpi_id").references((): AnyPgColumn => kpis.id),
     channel: text("channel").notNull().default(""),
     // The Pipeline request it informs: stored as given; the foreign key comes with the request table.
     requestId: uuid("request_id"),
@@ -62,6 +65,7 @@ export const experiments = pgTable(
     index("experiment_workspace_name_idx").on(t.workspaceId, t.name, t.id),
     index("experiment_workspace_decided_idx").on(t.workspaceId, t.decidedAt, t.id),
     index("experiment_parent_idx").on(t.parentId),
+    index("experiment_kpi_idx").on(t.kpiId),
     check(
       "experiment_decided_has_decision",
       sql`(${t.status} = 'decided') = (${t.outcome} IS NOT NULL AND ${t.decisionReason} IS NOT NULL AND ${t.decidedAt} IS NOT NULL)`,

@@ -3,6 +3,7 @@ export * from "./experiments";
 export * from "./notifications";
 export * from "./people";
 export * from "./pipeline";
+export * from "./scorecard";
 export * from "./stack";
 export * from "./system";
 export * from "./value";
