@@ -33,7 +33,7 @@ import { registerErrorHandler, sendProblem } from "./plugins/error-handler";
 import { registerMetrics } from "./plugins/metrics";
 import { registerReadCache } from "./plugins/read-cache";
 import { registerSecurityHeaders } from "./plugins/security-headers";
-import { refuseNulCharacters } from "./plugins/text-guard";
+import { refuseUnstorableText, registerJsonGuard } from "./plugins/text-guard";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -85,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerSecurityHeaders(app);
   registerErrorHandler(app);
+  registerJsonGuard(app);
   await app.register(cookie);
   registerAuth(app);
   await registerReadCache(app, options.cacheMegabytes ?? 64);
@@ -117,7 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      api.addHook("preValidation", refuseNulCharacters);
+      api.addHook("preValidation", refuseUnstorableText);
       await api.register(authRoutes);
       await api.register(usersRoutes);
       await api.register(teamsRoutes);
