@@ -1,8 +1,9 @@
 import { and, desc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { SpendListQuery } from "../../../../contracts/value";
-import type { Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import type { Keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
+import { prepareOnce } from "../../db/prepared";
 import {
   attributionRuns,
   journeyPaths,
@@ -149,27 +150,50 @@ export async function deleteSpendLine(tx: Tx, workspaceId: string, id: string) {
   await tx.delete(spendLines).where(and(eq(spendLines.workspaceId, workspaceId), eq(spendLines.id, id)));
 }
 
-/** Spend lines of the workspace, filtered and keyset-paged. */
-export function listSpendLines(tx: Tx, workspaceId: string, filter: SpendListQuery, page: Keyset) {
-  const pattern = filter.q ? `%${escapeLike(filter.q)}%` : null;
-  return tx
-    .select()
-    .from(spendLines)
-    .where(
-      and(
-        eq(spendLines.workspaceId, workspaceId),
-        filter.channel ? sql`lower(${spendLines.channel}) = lower(${filter.channel})` : undefined,
-        filter.kind ? eq(spendLines.kind, filter.kind) : undefined,
-        filter.from ? gte(spendLines.spentOn, filter.from) : undefined,
-        filter.to ? lte(spendLines.spentOn, filter.to) : undefined,
-        pattern
-          ? sql`(${spendLines.campaign} ilike ${pattern} or ${spendLines.initiative} ilike ${pattern} or ${spendLines.channel} ilike ${pattern})`
-          : undefined,
-        page.after,
-      ),
-    )
-    .orderBy(...page.orderBy)
-    .limit(filter.limit + 1);
+/**
+ * Spend lines of the workspace, filtered and keyset-paged (prepared per shape: every value, the keyset position
+ * included, is bound through a placeholder).
+ */
+export function listSpendLines(db: Db, workspaceId: string, filter: SpendListQuery, page: Keyset) {
+  const shape = [
+    page.shape,
+    filter.channel && "c",
+    filter.kind && "k",
+    filter.from && "f",
+    filter.to && "t",
+    filter.q && "q",
+  ];
+  const statement = prepareOnce(db, "list_spend_lines", shape.filter(Boolean).join("|"), (name) =>
+    db
+      .select()
+      .from(spendLines)
+      .where(
+        and(
+          eq(spendLines.workspaceId, sql.placeholder("workspaceId")),
+          filter.channel ? sql`lower(${spendLines.channel}) = lower(${sql.placeholder("channel")})` : undefined,
+          filter.kind ? eq(spendLines.kind, sql.placeholder("kind")) : undefined,
+          filter.from ? gte(spendLines.spentOn, sql.placeholder("from")) : undefined,
+          filter.to ? lte(spendLines.spentOn, sql.placeholder("to")) : undefined,
+          filter.q
+            ? sql`(${spendLines.campaign} ilike ${sql.placeholder("q")} or ${spendLines.initiative} ilike ${sql.placeholder("q")} or ${spendLines.channel} ilike ${sql.placeholder("q")})`
+            : undefined,
+          page.after,
+        ),
+      )
+      .orderBy(...page.orderBy)
+      .limit(sql.placeholder("limit"))
+      .prepare(name),
+  );
+  return statement.execute({
+    workspaceId,
+    channel: filter.channel,
+    kind: filter.kind,
+    from: filter.from,
+    to: filter.to,
+    q: filter.q ? `%${escapeLike(filter.q)}%` : undefined,
+    limit: filter.limit + 1,
+    ...page.params,
+  });
 }
 
 /** Spend totals per currency in a period (both kinds), to pick the main currency. */
@@ -391,15 +415,19 @@ export async function findRun(tx: Tx, workspaceId: string, id: string) {
 /** A run row with its creator, as the presenter takes it. */
 export type RunRow = NonNullable<Awaited<ReturnType<typeof findRun>>>;
 
-/** Runs of the workspace, keyset-paged. */
-export function listRuns(tx: Tx, workspaceId: string, limit: number, page: Keyset) {
-  return tx
-    .select(runWithCreator)
-    .from(attributionRuns)
-    .leftJoin(users, eq(users.id, attributionRuns.createdBy))
-    .where(and(eq(attributionRuns.workspaceId, workspaceId), page.after))
-    .orderBy(...page.orderBy)
-    .limit(limit + 1);
+/** Runs of the workspace, keyset-paged (prepared per shape). */
+export function listRuns(db: Db, workspaceId: string, limit: number, page: Keyset) {
+  const statement = prepareOnce(db, "list_attribution_runs", page.shape, (name) =>
+    db
+      .select(runWithCreator)
+      .from(attributionRuns)
+      .leftJoin(users, eq(users.id, attributionRuns.createdBy))
+      .where(and(eq(attributionRuns.workspaceId, sql.placeholder("workspaceId")), page.after))
+      .orderBy(...page.orderBy)
+      .limit(sql.placeholder("limit"))
+      .prepare(name),
+  );
+  return statement.execute({ workspaceId, limit: limit + 1, ...page.params });
 }
 
 /**
