@@ -1,5 +1,5 @@
-import gammainc from "@stdlib/math-base-special-gammainc";
 import erfcinv from "@stdlib/math-base-special-erfcinv";
+import gammainc from "@stdlib/math-base-special-gammainc";
 import normalCdfBase from "@stdlib/stats-base-dists-normal-cdf";
 import normalPdfBase from "@stdlib/stats-base-dists-normal-pdf";
 import tCdfBase from "@stdlib/stats-base-dists-t-cdf";

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ExperimentInputError } from "./errors";
 import { calculateMinimumDetectableEffect, calculatePower, calculateSampleSize, type PowerInput } from "./power";
-import { powerVectors } from "./reference-vectors";
+import referenceVectors from "./reference-vectors.json";
+
+// The scipy re-implementation's power vectors (test data, in JSON beside the tests).
+const powerVectors: { input: Record<string, unknown>; expected: number }[] = referenceVectors.powerVectors;
 
 // GrowthBook's power tests (packages/shared/test/power.test.ts): 400,000 users over 3 variations.
 const growthbookMean: PowerInput = {
