@@ -1,6 +1,6 @@
 import type { Database } from "../db/client";
 import { deleteOldLoginFailures } from "../modules/auth/auth.queries";
-import { LOGIN_WINDOW_MS } from "../modules/auth/auth.service";
+import { LOGIN_WINDOW_MS } from "../modules/auth/sign-in-limits";
 import { deleteStaleInvitations } from "../modules/invitations/invitations.queries";
 import { deleteDeadSessions } from "../modules/sessions/sessions.queries";
 

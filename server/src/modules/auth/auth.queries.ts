@@ -1,4 +1,4 @@
-import { and, count, eq, gt, inArray, lt, min } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt, max, min, sql } from "drizzle-orm";
 import type { TeamKind } from "../../../../contracts/people";
 import type { Tx } from "../../db/client";
 import { loginFailures, teams, users, workspaces } from "../../db/schema";
@@ -42,19 +42,39 @@ export async function findUserByEmail(tx: Tx, email: string) {
   return row ?? null;
 }
 
-/** Recent sign-in failures per key (an account or an IP): how many, and when the oldest was. */
+// The advisory-lock class of sign-in reservations (the two-key form never meets the one-key setup lock).
+const LOGIN_LOCK_CLASS = 7_346_223;
+
+/**
+ * Takes the account's sign-in lock for the rest of the transaction, so that concurrent attempts on one
+ * account are counted one after the other (the reservation that follows sees every earlier one).
+ */
+export async function lockLoginAccount(tx: Tx, accountKey: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_CLASS}, hashtext(${accountKey}))`);
+}
+
+/** Recent sign-in failures per key (an account or an IP): how many, the oldest and the newest. */
 export async function countLoginFailures(tx: Tx, keys: string[], since: Date) {
   const rows = await tx
-    .select({ key: loginFailures.key, n: count(), oldest: min(loginFailures.at) })
+    .select({ key: loginFailures.key, n: count(), oldest: min(loginFailures.at), newest: max(loginFailures.at) })
     .from(loginFailures)
     .where(and(inArray(loginFailures.key, keys), gt(loginFailures.at, since)))
     .groupBy(loginFailures.key);
-  return new Map(rows.map((row) => [row.key, { n: row.n, oldest: row.oldest ?? since }]));
+  return new Map(rows.map((row) => [row.key, { n: row.n, oldest: row.oldest ?? since, newest: row.newest ?? since }]));
 }
 
-/** Records a sign-in failure under each key. */
+/** Records a sign-in failure (or reserves one before the password is checked) under each key. */
 export async function insertLoginFailures(tx: Tx, keys: string[], now: Date) {
-  await tx.insert(loginFailures).values(keys.map((key) => ({ key, at: now })));
+  const rows = await tx
+    .insert(loginFailures)
+    .values(keys.map((key) => ({ key, at: now })))
+    .returning({ id: loginFailures.id, key: loginFailures.key });
+  return rows;
+}
+
+/** Withdraws reserved failures (the attempt succeeded). */
+export async function deleteLoginFailures(tx: Tx, ids: number[]) {
+  if (ids.length > 0) await tx.delete(loginFailures).where(inArray(loginFailures.id, ids));
 }
 
 /** Forgets an account's failures after it signs in. */

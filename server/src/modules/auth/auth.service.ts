@@ -1,7 +1,7 @@
 import type { LoginBody, Me, SetupBody } from "../../../../contracts/auth";
 import type { TeamKind } from "../../../../contracts/people";
 import type { Ctx, PublicCtx } from "../../context";
-import type { Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { users } from "../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/audit.service";
@@ -11,16 +11,14 @@ import {
   clearLoginFailures,
   countLoginFailures,
   countWorkspaces,
+  deleteLoginFailures,
   findUserByEmail,
   insertLoginFailures,
   insertWorkspace,
+  lockLoginAccount,
 } from "./auth.queries";
 import { assertAcceptablePassword, hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords";
-
-/** Failures counted over this window… */
-export const LOGIN_WINDOW_MS = 15 * 60_000;
-/** …and this many of them, per account or per IP, block sign-in until the oldest ages out. */
-export const LOGIN_MAX_FAILURES = 5;
+import { judgeAccount, judgeIp, LOGIN_WINDOW_MS } from "./sign-in-limits";
 
 // Any fixed number: concurrent setups queue behind it, so only one can create the first workspace.
 const SETUP_LOCK = 7_346_222;
@@ -88,36 +86,22 @@ export async function createWorkspaceWithAdmin(
 }
 
 /**
- * Signs in with email and password: rate-limited per account and per IP, every failure recorded,
- * a new session (a fresh token: rotation) on success.
+ * Signs in with email and password. The attempt is reserved (counted as a failure) before the password is
+ * checked, under the account's lock, so parallel guesses cannot slip past the count; a success withdraws it.
+ * Limits per account and per IP: `sign-in-limits.ts`. A new session (a fresh token: rotation) on success.
  */
 export async function signIn(ctx: PublicCtx, input: LoginBody) {
   const { database, now, ip } = ctx;
   const accountKey = `account:${input.email}`;
-  const keys = ip ? [accountKey, `ip:${ip}`] : [accountKey];
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const failures = await countLoginFailures(database.db, keys, since);
-  const blocking = [...failures.values()].filter((f) => f.n >= LOGIN_MAX_FAILURES);
-  if (blocking.length > 0) {
-    const until = Math.max(...blocking.map((f) => f.oldest.getTime() + LOGIN_WINDOW_MS));
-    const seconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));
-    throw new AppError(
-      "rate_limited",
-      `Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`,
-      undefined,
-      {
-        "retry-after": String(seconds),
-      },
-    );
-  }
+  const reservation = await reserveAttempt(database.db, accountKey, ip ? `ip:${ip}` : null, now);
+  if (!reservation.admitted) throw tooManyFailures(reservation.retryAfterMs, reservation.locked);
   const user = await findUserByEmail(database.db, input.email);
   let valid = false;
   if (user) valid = await verifyPassword(user.passwordHash, input.password);
   else await verifyAgainstDummy(input.password);
   if (!user || !valid || user.status !== "active") {
-    await database.db.transaction(async (tx) => {
-      await insertLoginFailures(tx, keys, now);
-      if (user) {
+    if (user) {
+      await database.db.transaction(async (tx) => {
         await recordAudit(
           tx,
           { workspaceId: user.workspaceId, actorId: null, actorLabel: input.email, ip, at: now },
@@ -128,12 +112,15 @@ export async function signIn(ctx: PublicCtx, input: LoginBody) {
             after: { reason: !valid ? "wrong password" : "deactivated" },
           },
         );
-      }
-    });
+      });
+    }
+    // An IP past its threshold hears 429 for a wrong answer; its correct answers still sign in.
+    if (reservation.ip.blocked) throw tooManyFailures(reservation.ip.retryAfterMs, false);
     throw new AppError("invalid_credentials", "Email or password is wrong");
   }
   return database.db.transaction(async (tx) => {
     await clearLoginFailures(tx, accountKey);
+    await deleteLoginFailures(tx, reservation.ids);
     const started = await startSession(tx, user, ctx);
     await recordAudit(
       tx,
@@ -142,6 +129,33 @@ export async function signIn(ctx: PublicCtx, input: LoginBody) {
     );
     return started;
   });
+}
+
+// Under the account's lock: judge the account, then record this attempt as a failure of the account and the IP.
+async function reserveAttempt(db: Db, accountKey: string, ipKey: string | null, now: Date) {
+  return db.transaction(async (tx) => {
+    await lockLoginAccount(tx, accountKey);
+    const keys = ipKey ? [accountKey, ipKey] : [accountKey];
+    const failures = await countLoginFailures(tx, keys, new Date(now.getTime() - LOGIN_WINDOW_MS));
+    const account = judgeAccount(failures.get(accountKey), now);
+    if (!account.admitted) return account;
+    const ipVerdict = judgeIp(ipKey ? failures.get(ipKey) : undefined, now);
+    const reserved = await insertLoginFailures(tx, keys, now);
+    return { admitted: true as const, ids: reserved.map((row) => row.id), ip: ipVerdict };
+  });
+}
+
+function tooManyFailures(retryAfterMs: number, locked: boolean) {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait = seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  return new AppError(
+    "rate_limited",
+    locked
+      ? `Too many failed sign-ins to this account. Try again in ${wait}.`
+      : `Too many failed sign-ins. Try again in ${wait}.`,
+    undefined,
+    { "retry-after": String(seconds) },
+  );
 }
 
 /** Ends the current session. */
