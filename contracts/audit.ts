@@ -34,6 +34,8 @@ export const AuditVerification = z.object({
   /** The first event whose hash or link does not match, when the chain is broken. */
   firstBrokenSeq: z.number().int().nullable(),
   reason: z.string().nullable(),
+  /** The chain's last event when intact: note it somewhere else to notice a re-hashed chain later. */
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
 });
 export type AuditVerification = z.infer<typeof AuditVerification>;
 

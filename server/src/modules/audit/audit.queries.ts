@@ -55,6 +55,15 @@ export async function findAuditHead(tx: Tx, workspaceId: string) {
   return head ?? null;
 }
 
+/** The hash of one event of a workspace's chain, or null when the chain has no such event. */
+export async function findAuditEventHash(tx: Tx, workspaceId: string, seq: number) {
+  const [row] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.workspaceId, workspaceId), eq(auditEvents.seq, seq)));
+  return row?.hash ?? null;
+}
+
 /** The distinct actions recorded in a workspace (a loose index scan over the (workspace, action) index). */
 export async function listAuditActions(tx: Tx, workspaceId: string) {
   const rows = await tx

@@ -1,10 +1,12 @@
+import { randomUUID } from "node:crypto";
 import type { AuditListQuery, AuditVerification } from "../../../../contracts/audit";
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { decodeCursor, encodeCursor, invalidCursor, takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
-import { computeAuditHash, GENESIS_HASH } from "./audit.chain";
+import { type ChainedFields, computeAuditHash, GENESIS_HASH, hashSchemeOf } from "./audit.chain";
 import {
+  findAuditEventHash,
   findAuditHead,
   insertAuditEvent,
   listAuditActions,
@@ -40,7 +42,8 @@ export function originOf(ctx: Ctx): AuditOrigin {
 /** Appends one event to the workspace's hash chain, inside the caller's transaction. */
 export async function recordAudit(tx: Tx, origin: AuditOrigin, change: AuditChange): Promise<void> {
   const head = await lockAuditHead(tx, origin.workspaceId);
-  const fields = {
+  const fields: ChainedFields = {
+    id: randomUUID(),
     workspaceId: origin.workspaceId,
     seq: (head?.seq ?? 0) + 1,
     at: origin.at,
@@ -53,6 +56,7 @@ export async function recordAudit(tx: Tx, origin: AuditOrigin, change: AuditChan
     // Stored as JSON: normalise through JSON so the hash covers exactly what is read back.
     before: change.before === undefined ? null : JSON.parse(JSON.stringify(change.before)),
     after: change.after === undefined ? null : JSON.parse(JSON.stringify(change.after)),
+    createdAt: new Date(),
   };
   const prevHash = head?.hash ?? GENESIS_HASH;
   const hash = computeAuditHash(prevHash, fields);
@@ -95,34 +99,67 @@ export async function listActions({ database, actor }: Ctx) {
   return { items: await listAuditActions(database.db, actor.workspaceId) };
 }
 
-/** Re-computes the workspace's chain from the first event; reports the first break. */
+/**
+ * Re-computes the workspace's chain from the first event and reports the first break: an event changed,
+ * missing or out of order, a hash scheme that goes back down, and a head that is missing, rewound or ahead.
+ * (A chain re-hashed as a whole after an edit is consistent in itself: only an anchor kept elsewhere tells.)
+ */
 export async function verifyAuditChain(database: Database, workspaceId: string): Promise<AuditVerification> {
   let prevHash = GENESIS_HASH;
+  let prevScheme = 1;
   let expectedSeq = 1;
   let checked = 0;
   for (;;) {
     const batch = await listAuditBatch(database.db, workspaceId, expectedSeq - 1, 1000);
     for (const event of batch) {
-      const broken = (reason: string) => ({ intact: false, checked, firstBrokenSeq: event.seq, reason });
+      const broken = (reason: string) => ({ intact: false, checked, firstBrokenSeq: event.seq, reason, head: null });
       if (event.seq !== expectedSeq) return broken(`event ${expectedSeq} is missing`);
       if (event.prevHash !== prevHash) return broken("its link to the previous event does not match");
-      if (computeAuditHash(prevHash, event) !== event.hash) return broken("its content does not match its hash");
+      const scheme = hashSchemeOf(event.hash);
+      if (scheme === null) return broken("its hash is not of a known scheme");
+      if (scheme < prevScheme) return broken("its hash scheme is older than the previous event's");
+      if (computeAuditHash(prevHash, event, scheme) !== event.hash)
+        return broken("its content does not match its hash");
       prevHash = event.hash;
+      prevScheme = scheme;
       expectedSeq++;
       checked++;
     }
     if (batch.length < 1000) break;
   }
   const head = await findAuditHead(database.db, workspaceId);
-  if (head && (head.seq !== checked || head.hash !== prevHash)) {
-    return {
-      intact: false,
-      checked,
-      firstBrokenSeq: checked + 1,
-      reason: "events after the last one found are missing",
-    };
+  const brokenHead = (reason: string) => ({ intact: false, checked, firstBrokenSeq: checked + 1, reason, head: null });
+  if (!head && checked > 0) return brokenHead("the chain's head (audit_head) is missing");
+  if (head && head.seq > checked) return brokenHead("events after the last one found are missing");
+  if (head && head.seq < checked) {
+    return { ...brokenHead(`the head was moved back to event ${head.seq}`), firstBrokenSeq: head.seq + 1 };
   }
-  return { intact: true, checked, firstBrokenSeq: null, reason: null };
+  if (head && head.hash !== prevHash) return brokenHead("the head's hash does not match the last event");
+  return {
+    intact: true,
+    checked,
+    firstBrokenSeq: null,
+    reason: null,
+    head: head && { seq: head.seq, hash: head.hash },
+  };
+}
+
+/** One head of a chain as noted at some time outside the database (`tandem audit anchor`). */
+export interface AuditAnchor {
+  workspaceId: string;
+  seq: number;
+  hash: string;
+  anchoredAt: string;
+}
+
+/** Whether the chain still holds an anchored event unchanged; the reason when it does not. */
+export async function checkAuditAnchor(database: Database, anchor: AuditAnchor): Promise<string | null> {
+  const hash = await findAuditEventHash(database.db, anchor.workspaceId, anchor.seq);
+  if (hash === null) return `event ${anchor.seq}, anchored at ${anchor.anchoredAt}, is no longer in the chain`;
+  if (hash !== anchor.hash) {
+    return `event ${anchor.seq} no longer has the hash anchored at ${anchor.anchoredAt}: the chain was rewritten`;
+  }
+  return null;
 }
 
 /** The verification as an admin asks for it. */

@@ -39,7 +39,13 @@ describeWithApp("audit log", (get) => {
     const next = (await admin.request({ url: `/api/v1/audit?limit=2&cursor=${page.nextCursor}` })).json();
     expect(next.items.map((e: { action: string }) => e.action)).toEqual(["token.created", "team.created"]);
     const verified = (await admin.request({ url: "/api/v1/audit/verify" })).json();
-    expect(verified).toEqual({ intact: true, checked: 4, firstBrokenSeq: null, reason: null });
+    expect(verified).toEqual({
+      intact: true,
+      checked: 4,
+      firstBrokenSeq: null,
+      reason: null,
+      head: { seq: 4, hash: expect.stringMatching(/^v2:[0-9a-f]{64}$/) },
+    });
     const actions = (await admin.request({ url: "/api/v1/audit/actions" })).json();
     expect(actions.items).toEqual(["invitation.created", "team.created", "token.created", "user.updated"]);
     const byEntity = (await admin.request({ url: `/api/v1/audit?entityId=${admin.user.id}` })).json();
