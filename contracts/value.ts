@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, ListQuery, page, sortParam, Timestamp, Version } from "./common";
+import { EventTimestamp, Id, ListQuery, page, sortParam, TimeLimits, Timestamp, Version } from "./common";
 
 /** Limits shared by forms and the server. */
 export const ValueLimits = {
@@ -208,7 +208,7 @@ export const PushOutcomesBody = z.strictObject({
     .array(
       z.strictObject({
         journeyId: z.string().trim().min(1, { error: "is required" }).max(200),
-        occurredAt: Timestamp,
+        occurredAt: EventTimestamp,
         value: z.number().min(0, { error: "cannot be negative" }).max(1e12).default(0),
       }),
     )
@@ -222,7 +222,7 @@ export const PushTouchpointsBody = z.strictObject({
     .array(
       z.strictObject({
         journeyId: z.string().trim().min(1, { error: "is required" }).max(200),
-        occurredAt: Timestamp,
+        occurredAt: EventTimestamp,
         channel,
       }),
     )
@@ -251,6 +251,29 @@ export const JourneyData = z.object({
 export const RunModel = z.enum(["first", "last", "linear", "position", "time-decay", "markov", "shapley"]);
 export type RunModel = z.infer<typeof RunModel>;
 
+/** Bounds of an attribution run: its period, and how it reads and queues. */
+export const RunLimits = {
+  /** The longest period one run covers, in years (and in days, leap days counted). */
+  periodYearsMax: 5,
+  periodDaysMax: 5 * 366,
+  /** How far ahead of today a period may end, in days. */
+  aheadDaysMax: 366,
+} as const;
+
+function daysBetween(start: string, end: string) {
+  return (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000;
+}
+
+/** A day of an attribution run's period: from 1970 to a year ahead of today. */
+export const RunDate = z.iso
+  .date({ error: "must be a date like 2026-03-01" })
+  .refine(
+    (value) =>
+      value >= TimeLimits.earliestDate &&
+      value <= new Date(Date.now() + RunLimits.aheadDaysMax * 86_400_000).toISOString().slice(0, 10),
+    { error: "must be a date from 1970 to a year ahead" },
+  );
+
 /** Starts an attribution run. */
 export const CreateRunBody = z
   .strictObject({
@@ -266,8 +289,8 @@ export const CreateRunBody = z
     order: z.number().int().min(1).max(4).default(1),
     lookbackDays: z.number().int().min(0).max(365).default(30),
     halfLifeDays: z.number().min(0.1).max(365).default(7),
-    periodStart: SpendDate,
-    periodEnd: SpendDate,
+    periodStart: RunDate,
+    periodEnd: RunDate,
     /** The currency conversion values are in, and of the spend compared with them. */
     currency: KnownCurrency.default("EUR"),
     /** Run as a background job: answered at once (202, status queued), then followed by its progress. */
@@ -276,6 +299,10 @@ export const CreateRunBody = z
   .refine((body) => body.periodStart <= body.periodEnd, {
     path: ["periodEnd"],
     error: "must be on or after periodStart",
+  })
+  .refine((body) => daysBetween(body.periodStart, body.periodEnd) < RunLimits.periodDaysMax, {
+    path: ["periodEnd"],
+    error: `must be at most ${RunLimits.periodYearsMax} years after periodStart`,
   })
   .refine((body) => body.source === "touchpoints" || !body.models.includes("time-decay"), {
     path: ["models"],
@@ -316,7 +343,8 @@ export const RunInputs = z.object({
 export const AttributionRun = z.object({
   id: Id,
   name: z.string(),
-  status: z.enum(["queued", "running", "done", "failed"]),
+  /** `queued` waits behind the workspace's running run; `cancelled` was stopped by a person or a newer run. */
+  status: z.enum(["queued", "running", "done", "failed", "cancelled"]),
   /** 0 to 1 while queued or running; 1 when done. */
   progress: z.number(),
   progressNote: z.string(),

@@ -10,6 +10,7 @@ import {
   numeric,
   pgTable,
   text,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { at, id, timestamps, version } from "./columns";
@@ -76,7 +77,8 @@ export const outcomes = pgTable(
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [
-    index("outcome_workspace_time_idx").on(t.workspaceId, t.occurredAt),
+    // With the id: attribution runs read conversions by keyset over (occurred_at, id).
+    index("outcome_workspace_time_id_idx").on(t.workspaceId, t.occurredAt, t.id),
     check("outcome_value_nonnegative", sql`${t.value} >= 0`),
   ],
 );
@@ -95,7 +97,8 @@ export const touchpoints = pgTable(
     importId: uuid("import_id").references(() => valueImports.id),
     createdAt: at("created_at").notNull().defaultNow(),
   },
-  (t) => [index("touchpoint_workspace_time_idx").on(t.workspaceId, t.occurredAt)],
+  // With the id: attribution runs read touchpoints by keyset over (occurred_at, id), in chunks of rows.
+  (t) => [index("touchpoint_workspace_time_id_idx").on(t.workspaceId, t.occurredAt, t.id)],
 );
 
 /** Aggregated journey paths (channels joined by " > ") over a period, as analytics tools export them. */
@@ -130,7 +133,7 @@ export const attributionRuns = pgTable(
       .notNull()
       .references(() => workspaces.id),
     name: text("name").notNull().default(""),
-    status: text("status", { enum: ["queued", "running", "done", "failed"] }).notNull(),
+    status: text("status", { enum: ["queued", "running", "done", "failed", "cancelled"] }).notNull(),
     // Where a background run is: 0 to 1, and what it is doing.
     progress: doublePrecision("progress").notNull().default(1),
     progressNote: text("progress_note").notNull().default(""),
@@ -149,5 +152,10 @@ export const attributionRuns = pgTable(
     ...timestamps(),
     version: version(),
   },
-  (t) => [index("attribution_run_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id)],
+  (t) => [
+    index("attribution_run_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+    // One running run per workspace: the others wait, queued, behind it.
+    uniqueIndex("attribution_run_one_running_idx").on(t.workspaceId).where(sql`${t.status} = 'running'`),
+    check("attribution_run_status", sql`${t.status} in ('queued', 'running', 'done', 'failed', 'cancelled')`),
+  ],
 );
