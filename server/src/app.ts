@@ -51,7 +51,8 @@ export interface AppOptions {
   now?: () => Date;
   publicUrl?: string;
   logger?: FastifyServerOptions["logger"];
-  trustProxy?: boolean;
+  /** The reverse proxies to trust: a hop count or proxy addresses/CIDRs (see TRUST_PROXY); none by default. */
+  trustProxy?: false | number | string[];
   /** The built web app to serve; default web/dist when it exists. */
   webDir?: string | null;
   /** The budget of the read caches (sessions and opted-in GET answers); 0 turns caching off. Default 64. */
@@ -62,11 +63,19 @@ export interface AppOptions {
 
 const defaultWebDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../web/dist");
 
+// Fastify takes a hop count as "trust nothing" (it cannot tell a proxy from a direct client), so the count
+// becomes the rule proxy-addr applies: the socket's peer is hop 0, each X-Forwarded-For entry from the right the next.
+function trustedProxies(setting: AppOptions["trustProxy"]) {
+  if (typeof setting !== "number") return setting ?? false;
+  if (setting === 0) return false;
+  return (_address: string, hop: number) => hop < setting;
+}
+
 /** Builds the whole Tandem server without listening: plugins, modules, the web app. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustedProxies(options.trustProxy),
     bodyLimit: 1024 * 1024,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,

@@ -20,4 +20,21 @@ describe("parseEnv", () => {
       /PORT:[\s\S]*DATABASE_URL:[\s\S]*LOG_LEVEL:/,
     );
   });
+
+  it("reads TRUST_PROXY as a hop count or a list of proxy addresses", () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "0" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.0/8, 192.168.1.5,::1,loopback" }).TRUST_PROXY).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.5",
+      "::1",
+      "loopback",
+    ]);
+    for (const bad of ["10.0.0.0/33", "proxy.example.com", "1.2.3", "-1", "10.0.0.0/8/1"]) {
+      expect(() => parseEnv({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
 });

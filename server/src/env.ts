@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -5,6 +6,29 @@ const bool = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
   .optional()
   .transform((value) => value === "1" || value === "true" || value === "yes");
+
+const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * Reads TRUST_PROXY: false (trust no proxy), a hop count, or a list of proxy addresses and CIDRs; null when
+ * malformed. `true`/`yes` mean one hop: trusting every hop would let a client choose its own address.
+ */
+export function parseTrustProxy(value: string | undefined): false | number | string[] | null {
+  const text = value?.trim().toLowerCase() ?? "";
+  if (text === "" || text === "0" || text === "false" || text === "no") return false;
+  if (text === "true" || text === "yes") return 1;
+  if (/^\d+$/.test(text)) return Number(text) <= 32 ? Number(text) : null;
+  const entries = text.split(",").map((entry) => entry.trim());
+  const valid = entries.every((entry) => {
+    if (PROXY_NAMES.has(entry)) return true;
+    const [address, prefix, ...rest] = entry.split("/");
+    const family = net.isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    if (prefix === undefined) return true;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
+  return valid ? entries : null;
+}
 
 /** Every setting Tandem reads from the environment, with what it means. */
 const EnvSchema = z.object({
@@ -27,8 +51,23 @@ const EnvSchema = z.object({
     .optional(),
   /** The sender of Tandem's emails. */
   SMTP_FROM: z.string().min(3).default("Tandem <tandem@localhost>"),
-  /** Trust X-Forwarded-* headers from a reverse proxy (needed for the client IP and for TLS detection). */
-  TRUST_PROXY: bool,
+  /**
+   * Which reverse proxies' X-Forwarded-* headers to trust (for the client IP and TLS detection). Unset or 0: none.
+   * A number N: the N proxy hops in front of Tandem (1: one reverse proxy; the client is the address it adds,
+   * the rightmost of X-Forwarded-For). Or a comma-separated list of proxy addresses and CIDR ranges
+   * (`10.0.0.0/8,192.168.1.5`; also `loopback`, `linklocal`, `uniquelocal`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed === null) {
+        ctx.addIssue({ code: "custom", message: "must be a hop count (0, 1, 2…) or a list of addresses/CIDRs" });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
   /** pino log level. */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seconds between CHECKPOINTs of the embedded database. */
