@@ -87,11 +87,14 @@ export function int32(min = 0, max: number = INT32_MAX) {
   return z.number().int().min(min).max(Math.min(max, INT32_MAX));
 }
 
+// An edit stores the version after the one it read, so the version read must leave room for one more.
+const versionMax = INT32_MAX - 1;
+
 /** The optimistic-concurrency version every edit carries (a 32-bit integer, as stored). */
-export const Version = int32(1);
+export const Version = int32(1, versionMax);
 
 /** The version of a record that may still be its built-in default, which has version 0. */
-export const VersionOrDefault = int32(0);
+export const VersionOrDefault = int32(0, versionMax);
 
 /** An RFC 9457 problem document. */
 export const Problem = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { editableFields, Id, ListQuery, page, Timestamp, Version } from "./common";
+import { editableFields, Id, ListQuery, page, Timestamp, Version, VersionOrDefault } from "./common";
 import { CalendarDate, Currency, DataClass } from "./stack";
 
 /** Limits shared by forms and the server. */
@@ -356,7 +356,7 @@ export const RaciTemplateList = z.object({ items: z.array(RaciTemplate) });
 export const UpdateRaciTemplateBody = z.strictObject({
   activities: z.array(RaciTemplateActivity).min(1).max(PipelineLimits.activitiesMax),
   /** The version read; 0 when the template was still the built-in default. */
-  version: z.number().int().min(0),
+  version: VersionOrDefault,
 });
 
 /** Replaces a request's who-does-what. */
@@ -476,7 +476,7 @@ export const Scoring = z.strictObject({
 });
 export type Scoring = z.infer<typeof Scoring>;
 export const PipelineSettings = z.object({ scoring: Scoring, formula: z.string(), version: z.number().int() });
-export const UpdatePipelineSettingsBody = z.strictObject({ scoring: Scoring, version: z.number().int().min(0) });
+export const UpdatePipelineSettingsBody = z.strictObject({ scoring: Scoring, version: VersionOrDefault });
 
 /** Expected against realised benefit of reviewed requests, overall, per type and per sponsor. */
 const ValueFigures = z.object({

@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { editableFields, Id, ListQuery, page, sortParam, Timestamp, Version } from "./common";
+import {
+  editableFields,
+  Id,
+  ListQuery,
+  PlanDate,
+  page,
+  sortParam,
+  Timestamp,
+  Version,
+  VersionOrDefault,
+} from "./common";
 
 /** Limits shared by forms and the server. */
 export const StackLimits = {
@@ -129,8 +139,8 @@ export const Money = z.object({
 });
 export type Money = z.infer<typeof Money>;
 
-/** A calendar date (YYYY-MM-DD). */
-export const CalendarDate = z.iso.date({ error: "must be a date like 2026-03-01" });
+/** A calendar date (YYYY-MM-DD) in a plan or a record: from 1970 to 2100. */
+export const CalendarDate = PlanDate;
 
 /** A fit score from 1 (poor) to 5 (excellent). */
 export const FitScore = z.number().int().min(1).max(5);
@@ -413,7 +423,7 @@ export const UpdateTaxonomyBody = z.strictObject({
     data: subcategoryList,
     management: subcategoryList,
   }),
-  version: z.number().int().min(0),
+  version: VersionOrDefault,
 });
 export type UpdateTaxonomyBody = z.infer<typeof UpdateTaxonomyBody>;
 
