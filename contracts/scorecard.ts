@@ -426,6 +426,7 @@ export const KpiSummary = z.object({
   owner: OwnerRef,
   segment: z.object({ id: Id, name: z.string(), priority: z.number().int() }).nullable(),
   source: KpiSource,
+  measure: ComputedMeasure.nullable(),
   ...KpiReading.shape,
   /** The last values on or before asOf, oldest first, for a sparkline. */
   trend: z.array(z.number()),

@@ -51,6 +51,8 @@ const rules = {
   "token.revoke": bySession(isSelfOrAdmin),
   "audit.read": isAdmin,
   "audit.verify": isAdmin,
+  // A backup holds the whole installation; the service also requires it to hold this workspace only.
+  "backup.create": isAdmin,
   "tool.read": anyone,
   "tool.create": isWriter,
   "tool.update": isWriter,
@@ -68,6 +70,7 @@ const rules = {
   // A feed address is a credential: managed from a browser session only, like API tokens.
   "calendarFeed.manage": bySession(anyone),
   "stats.analyze": anyone,
+  "policy.evaluate": anyone,
   "request.read": anyone,
   "request.create": isWriter,
   "request.update": isWriter,
@@ -94,6 +97,8 @@ const rules = {
   "journey.write": isWriter,
   "attribution.read": anyone,
   "attribution.run": isWriter,
+  // A run is stopped by the person who started it or an admin (a newer run of the same period stops it too).
+  "attribution.cancel": isSelfOrAdmin,
   "experiment.read": anyone,
   "experiment.create": isWriter,
   "experiment.update": isWriter,
@@ -102,6 +107,19 @@ const rules = {
   // Whoever owns the experiment decides it (subject.userId is its owner), or an admin.
   "experiment.decide": (actor, subject) =>
     isAdmin(actor, subject) || (isWriter(actor, subject) && isSelf(actor, subject)),
+  // Scorecard: everyone reads the objectives and KPIs both sides are measured on; members and admins of either side
+  // set them, check in, import and recompute (a push by API needs a read-write token).
+  "objective.read": anyone,
+  "objective.create": isWriter,
+  "objective.update": isWriter,
+  "kpi.read": anyone,
+  "kpi.create": isWriter,
+  "kpi.update": isWriter,
+  "kpi.measure": isWriter,
+  "kpi.import": isWriter,
+  "kpi.recompute": isWriter,
+  "segment.read": anyone,
+  "segment.write": isWriter,
 } satisfies Record<string, Rule>;
 
 /** An action a policy rule governs. */

@@ -1,0 +1,321 @@
+// Drizzle queries of KPIs, their measurements and links; always scoped by workspace.
+import { and, asc, desc, eq, gte, ilike, inArray, lte, notInArray, type SQL, sql } from "drizzle-orm";
+import type { Tx } from "../../db/client";
+import { escapeLike } from "../../db/like";
+import {
+  customerSegments,
+  experiments,
+  kpiMeasurements,
+  kpis,
+  objectives,
+  requestKpis,
+  requests,
+  teams,
+  toolKpis,
+  tools,
+  users,
+} from "../../db/schema";
+
+const ownerKind = (column: SQL | typeof objectives.marketingOwnerId | typeof objectives.itOwnerId) =>
+  sql<string | null>`(SELECT t.kind FROM app_user u JOIN team t ON t.id = u.team_id WHERE u.id = ${column})`;
+
+/** The columns of a KPI as read with its objective, owner, segment and latest value on or before a date. */
+function kpiColumns(asOf: string) {
+  return {
+    kpi: kpis,
+    objective: {
+      id: objectives.id,
+      title: objectives.title,
+      periodStart: objectives.periodStart,
+      periodEnd: objectives.periodEnd,
+      marketingOwnerKind: ownerKind(objectives.marketingOwnerId),
+      itOwnerKind: ownerKind(objectives.itOwnerId),
+    },
+    owner: {
+      id: users.id,
+      name: users.name,
+      status: users.status,
+      teamId: teams.id,
+      teamName: teams.name,
+      teamKind: teams.kind,
+    },
+    segment: { id: customerSegments.id, name: customerSegments.name, priority: customerSegments.priority },
+    latestDate: sql<string | null>`(SELECT m.date::text FROM kpi_measurement m
+      WHERE m.kpi_id = ${kpis.id} AND m.date <= ${asOf}::date ORDER BY m.date DESC LIMIT 1)`,
+    latestValue: sql<number | null>`(SELECT m.value FROM kpi_measurement m
+      WHERE m.kpi_id = ${kpis.id} AND m.date <= ${asOf}::date ORDER BY m.date DESC LIMIT 1)`,
+  };
+}
+
+function selectKpis(tx: Tx, asOf: string) {
+  return tx
+    .select(kpiColumns(asOf))
+    .from(kpis)
+    .innerJoin(objectives, eq(objectives.id, kpis.objectiveId))
+    .innerJoin(users, eq(users.id, kpis.ownerId))
+    .innerJoin(teams, eq(teams.id, users.teamId))
+    .leftJoin(customerSegments, eq(customerSegments.id, kpis.segmentId));
+}
+
+/** A KPI as read with what its status needs. */
+export type KpiRow = Awaited<ReturnType<typeof listAllKpis>>[number];
+
+/** One KPI as of a date, or null. */
+export async function findKpi(tx: Tx, workspaceId: string, id: string, asOf: string) {
+  const [row] = await selectKpis(tx, asOf).where(and(eq(kpis.workspaceId, workspaceId), eq(kpis.id, id)));
+  return row ?? null;
+}
+
+/** KPIs of the workspace by name then id, after a (name, id) position. */
+export async function listKpis(
+  tx: Tx,
+  workspaceId: string,
+  filter: { q?: string; objectiveId?: string; ownerId?: string; segmentId?: string; limit: number },
+  after: { name: string; id: string } | null,
+  asOf: string,
+) {
+  return selectKpis(tx, asOf)
+    .where(
+      and(
+        eq(kpis.workspaceId, workspaceId),
+        filter.q ? ilike(kpis.name, `%${escapeLike(filter.q)}%`) : undefined,
+        filter.objectiveId ? eq(kpis.objectiveId, filter.objectiveId) : undefined,
+        filter.ownerId ? eq(kpis.ownerId, filter.ownerId) : undefined,
+        filter.segmentId ? eq(kpis.segmentId, filter.segmentId) : undefined,
+        after ? sql`(${kpis.name}, ${kpis.id}) > (${after.name}, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(asc(kpis.name), asc(kpis.id))
+    .limit(filter.limit);
+}
+
+/** Every KPI of the workspace (or of some objectives) as of a date. */
+export async function listAllKpis(tx: Tx, workspaceId: string, asOf: string, objectiveIds?: readonly string[]) {
+  if (objectiveIds !== undefined && objectiveIds.length === 0) return [];
+  return selectKpis(tx, asOf)
+    .where(
+      and(eq(kpis.workspaceId, workspaceId), objectiveIds ? inArray(kpis.objectiveId, [...objectiveIds]) : undefined),
+    )
+    .orderBy(asc(kpis.name), asc(kpis.id));
+}
+
+/** The computed KPIs of a workspace (or of all workspaces when null), with their objective's period. */
+export async function listComputedKpis(tx: Tx, workspaceId: string | null) {
+  return tx
+    .select({ kpi: kpis, periodStart: objectives.periodStart, periodEnd: objectives.periodEnd })
+    .from(kpis)
+    .innerJoin(objectives, eq(objectives.id, kpis.objectiveId))
+    .where(and(eq(kpis.source, "computed"), workspaceId ? eq(kpis.workspaceId, workspaceId) : undefined))
+    .orderBy(asc(kpis.workspaceId), asc(kpis.id));
+}
+
+/** Creates a KPI. */
+export async function insertKpi(tx: Tx, values: typeof kpis.$inferInsert) {
+  const [row] = await tx.insert(kpis).values(values).returning({ id: kpis.id });
+  return row;
+}
+
+/** The earliest and latest measurement dates of a KPI. */
+export async function kpiMeasurementSpan(tx: Tx, kpiId: string) {
+  const [row] = await tx
+    .select({
+      first: sql<string | null>`min(${kpiMeasurements.date})::text`,
+      last: sql<string | null>`max(${kpiMeasurements.date})::text`,
+    })
+    .from(kpiMeasurements)
+    .where(eq(kpiMeasurements.kpiId, kpiId));
+  return { first: row?.first ?? null, last: row?.last ?? null };
+}
+
+// ---------- measurements ----------
+
+/** The last `count` values of each KPI on or before a date, oldest first. */
+export async function listTrends(tx: Tx, kpiIds: readonly string[], asOf: string, perKpi: number) {
+  if (kpiIds.length === 0) return new Map<string, number[]>();
+  const ranked = tx
+    .select({
+      kpiId: kpiMeasurements.kpiId,
+      date: kpiMeasurements.date,
+      value: kpiMeasurements.value,
+      rank: sql<number>`row_number() OVER (PARTITION BY ${kpiMeasurements.kpiId} ORDER BY ${kpiMeasurements.date} DESC)`.as(
+        "rank",
+      ),
+    })
+    .from(kpiMeasurements)
+    .where(and(inArray(kpiMeasurements.kpiId, [...kpiIds]), lte(kpiMeasurements.date, asOf)))
+    .as("ranked");
+  const rows = await tx
+    .select({ kpiId: ranked.kpiId, value: ranked.value })
+    .from(ranked)
+    .where(lte(ranked.rank, perKpi))
+    .orderBy(asc(ranked.kpiId), asc(ranked.date));
+  const trends = new Map<string, number[]>();
+  for (const row of rows) trends.set(row.kpiId, [...(trends.get(row.kpiId) ?? []), row.value]);
+  return trends;
+}
+
+/** A KPI's values between two dates (inclusive), oldest first. */
+export async function listSeries(tx: Tx, kpiId: string, from: string, to: string) {
+  return tx
+    .select({ date: kpiMeasurements.date, value: kpiMeasurements.value })
+    .from(kpiMeasurements)
+    .where(and(eq(kpiMeasurements.kpiId, kpiId), gte(kpiMeasurements.date, from), lte(kpiMeasurements.date, to)))
+    .orderBy(asc(kpiMeasurements.date));
+}
+
+/** A KPI's measurements, newest first, after a (date, id) position, with who recorded them. */
+export async function listMeasurements(
+  tx: Tx,
+  kpiId: string,
+  limit: number,
+  after: { date: string; id: string } | null,
+) {
+  return tx
+    .select({ measurement: kpiMeasurements, recordedBy: { id: users.id, name: users.name } })
+    .from(kpiMeasurements)
+    .leftJoin(users, eq(users.id, kpiMeasurements.recordedById))
+    .where(
+      and(
+        eq(kpiMeasurements.kpiId, kpiId),
+        after ? sql`(${kpiMeasurements.date}, ${kpiMeasurements.id}) < (${after.date}, ${after.id})` : undefined,
+      ),
+    )
+    .orderBy(desc(kpiMeasurements.date), desc(kpiMeasurements.id))
+    .limit(limit);
+}
+
+/** The stored measurements of the given KPIs on the given dates. */
+export async function findMeasurementsOn(tx: Tx, workspaceId: string, kpiIds: readonly string[]) {
+  if (kpiIds.length === 0) return [];
+  return tx
+    .select()
+    .from(kpiMeasurements)
+    .where(and(eq(kpiMeasurements.workspaceId, workspaceId), inArray(kpiMeasurements.kpiId, [...kpiIds])));
+}
+
+/** Stores measurements, replacing the value of a KPI on a date it already has (one value per KPI and date). */
+export async function upsertMeasurements(tx: Tx, rows: Array<typeof kpiMeasurements.$inferInsert>) {
+  if (rows.length === 0) return [];
+  return tx
+    .insert(kpiMeasurements)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [kpiMeasurements.kpiId, kpiMeasurements.date],
+      set: {
+        value: sql`excluded.value`,
+        comment: sql`excluded.comment`,
+        confidence: sql`excluded.confidence`,
+        source: sql`excluded.source`,
+        computedFrom: sql`excluded.computed_from`,
+        recordedById: sql`excluded.recorded_by_id`,
+        updatedAt: sql`excluded.updated_at`,
+        version: sql`${kpiMeasurements.version} + 1`,
+      },
+    })
+    .returning();
+}
+
+/** The KPIs of the workspace by id and by exact name, for an import's `kpi` column. */
+export async function listKpiKeys(tx: Tx, workspaceId: string) {
+  return tx
+    .select({
+      id: kpis.id,
+      name: kpis.name,
+      unit: kpis.unit,
+      source: kpis.source,
+      periodStart: objectives.periodStart,
+      periodEnd: objectives.periodEnd,
+    })
+    .from(kpis)
+    .innerJoin(objectives, eq(objectives.id, kpis.objectiveId))
+    .where(eq(kpis.workspaceId, workspaceId));
+}
+
+// ---------- links ----------
+
+/** What is linked to a KPI: requests, experiments and tools. */
+export async function listKpiLinks(tx: Tx, workspaceId: string, kpiId: string) {
+  const [linkedRequests, linkedExperiments, linkedTools] = await Promise.all([
+    tx
+      .select({ id: requests.id, title: requests.title, stage: requests.stage })
+      .from(requestKpis)
+      .innerJoin(requests, eq(requests.id, requestKpis.requestId))
+      .where(and(eq(requestKpis.workspaceId, workspaceId), eq(requestKpis.kpiId, kpiId)))
+      .orderBy(asc(requests.title)),
+    tx
+      .select({ id: experiments.id, name: experiments.name, status: experiments.status })
+      .from(experiments)
+      .where(and(eq(experiments.workspaceId, workspaceId), eq(experiments.kpiId, kpiId)))
+      .orderBy(asc(experiments.name)),
+    tx
+      .select({ id: tools.id, name: tools.name })
+      .from(toolKpis)
+      .innerJoin(tools, eq(tools.id, toolKpis.toolId))
+      .where(and(eq(toolKpis.workspaceId, workspaceId), eq(toolKpis.kpiId, kpiId)))
+      .orderBy(asc(tools.name)),
+  ]);
+  return { requests: linkedRequests, experiments: linkedExperiments, tools: linkedTools };
+}
+
+/** Which of the given ids are records of the workspace, per kind. */
+export async function findLinkTargets(
+  tx: Tx,
+  workspaceId: string,
+  ids: { requestIds: string[]; experimentIds: string[]; toolIds: string[] },
+) {
+  const found = async (table: typeof requests | typeof experiments | typeof tools, list: string[]) =>
+    list.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await tx
+              .select({ id: table.id })
+              .from(table)
+              .where(and(eq(table.workspaceId, workspaceId), inArray(table.id, list)))
+          ).map((row) => row.id),
+        );
+  return {
+    requests: await found(requests, ids.requestIds),
+    experiments: await found(experiments, ids.experimentIds),
+    tools: await found(tools, ids.toolIds),
+  };
+}
+
+/** Replaces a KPI's links: requests and tools in their link tables, experiments through their `kpi_id`. */
+export async function replaceKpiLinks(
+  tx: Tx,
+  workspaceId: string,
+  kpiId: string,
+  ids: { requestIds: string[]; experimentIds: string[]; toolIds: string[] },
+  now: Date,
+) {
+  await tx.delete(requestKpis).where(and(eq(requestKpis.workspaceId, workspaceId), eq(requestKpis.kpiId, kpiId)));
+  await tx.delete(toolKpis).where(and(eq(toolKpis.workspaceId, workspaceId), eq(toolKpis.kpiId, kpiId)));
+  const stamp = { workspaceId, kpiId, createdAt: now, updatedAt: now };
+  if (ids.requestIds.length > 0) {
+    await tx.insert(requestKpis).values(ids.requestIds.map((requestId) => ({ ...stamp, requestId })));
+  }
+  if (ids.toolIds.length > 0) await tx.insert(toolKpis).values(ids.toolIds.map((toolId) => ({ ...stamp, toolId })));
+  await tx
+    .update(experiments)
+    .set({ kpiId: null, updatedAt: now, version: sql`${experiments.version} + 1` })
+    .where(
+      and(
+        eq(experiments.workspaceId, workspaceId),
+        eq(experiments.kpiId, kpiId),
+        ids.experimentIds.length > 0 ? notInArray(experiments.id, ids.experimentIds) : undefined,
+      ),
+    );
+  if (ids.experimentIds.length > 0) {
+    await tx
+      .update(experiments)
+      .set({ kpiId, updatedAt: now, version: sql`${experiments.version} + 1` })
+      .where(
+        and(
+          eq(experiments.workspaceId, workspaceId),
+          inArray(experiments.id, ids.experimentIds),
+          sql`${experiments.kpiId} IS DISTINCT FROM ${kpiId}`,
+        ),
+      );
+  }
+}

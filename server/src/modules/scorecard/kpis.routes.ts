@@ -1,0 +1,153 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { IdParams } from "../../../../contracts/common";
+import {
+  AsOfQuery,
+  CreateKpiBody,
+  CreateMeasurementBody,
+  ImportMeasurementsBody,
+  ImportMeasurementsResult,
+  Kpi,
+  KpiDetail,
+  KpiList,
+  KpiListQuery,
+  KpiSeries,
+  KpiSeriesQuery,
+  Measurement,
+  MeasurementList,
+  MeasurementListQuery,
+  RecomputeResult,
+  ScorecardLimits,
+  SetKpiLinksBody,
+  UpdateKpiBody,
+} from "../../../../contracts/scorecard";
+import { ctxOf } from "../../plugins/request-context";
+import { createKpi, editKpi, getKpiDetail, getKpiSeries, listWorkspaceKpis, setKpiLinks } from "./kpis.service";
+import { importMeasurements, listKpiMeasurements, recordMeasurement } from "./measurements.service";
+import { recomputeKpi, recomputeWorkspace } from "./measures.service";
+
+const tags = ["scorecard"];
+
+/** KPIs, their measurements (check-ins, API pushes, CSV import, computed values), links and series. */
+export const kpisRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/kpis",
+    {
+      schema: {
+        tags,
+        summary: "KPIs with their status as of a date",
+        querystring: KpiListQuery,
+        response: { 200: KpiList },
+      },
+    },
+    async (request) => listWorkspaceKpis(ctxOf(request), request.query),
+  );
+
+  app.post(
+    "/kpis",
+    { schema: { tags, summary: "Add a KPI under an objective", body: CreateKpiBody, response: { 201: Kpi } } },
+    async (request, reply) => reply.status(201).send(await createKpi(ctxOf(request), request.body)),
+  );
+
+  app.post(
+    "/kpis/import",
+    {
+      bodyLimit: ScorecardLimits.importMaxBytes + 64 * 1024,
+      schema: {
+        tags,
+        summary: "Check (dry run) or import measurements from CSV (kpi, date, value): all lines or none",
+        body: ImportMeasurementsBody,
+        response: { 200: ImportMeasurementsResult },
+      },
+    },
+    async (request) => importMeasurements(ctxOf(request), request.body),
+  );
+
+  app.post(
+    "/kpis/recompute",
+    { schema: { tags, summary: "Recompute every computed KPI now", response: { 200: RecomputeResult } } },
+    async (request) => recomputeWorkspace(ctxOf(request)),
+  );
+
+  app.get(
+    "/kpis/:id",
+    {
+      schema: {
+        tags,
+        summary: "One KPI with status, progress and reason as of a date, and what is linked to it",
+        params: IdParams,
+        querystring: AsOfQuery,
+        response: { 200: KpiDetail },
+      },
+    },
+    async (request) => getKpiDetail(ctxOf(request), request.params.id, request.query.asOf),
+  );
+
+  app.patch(
+    "/kpis/:id",
+    { schema: { tags, summary: "Edit a KPI", params: IdParams, body: UpdateKpiBody, response: { 200: Kpi } } },
+    async (request) => editKpi(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.put(
+    "/kpis/:id/links",
+    {
+      schema: {
+        tags,
+        summary: "Set the requests, experiments and tools linked to a KPI",
+        params: IdParams,
+        body: SetKpiLinksBody,
+        response: { 200: KpiDetail },
+      },
+    },
+    async (request) => setKpiLinks(ctxOf(request), request.params.id, request.body),
+  );
+
+  app.get(
+    "/kpis/:id/measurements",
+    {
+      schema: {
+        tags,
+        summary: "The check-in timeline, newest first",
+        params: IdParams,
+        querystring: MeasurementListQuery,
+        response: { 200: MeasurementList },
+      },
+    },
+    async (request) => listKpiMeasurements(ctxOf(request), request.params.id, request.query),
+  );
+
+  app.post(
+    "/kpis/:id/measurements",
+    {
+      schema: {
+        tags,
+        summary: "Check in a value (or push one with a read-write API token); one value per date",
+        params: IdParams,
+        body: CreateMeasurementBody,
+        response: { 201: Measurement },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await recordMeasurement(ctxOf(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    "/kpis/:id/series",
+    {
+      schema: {
+        tags,
+        summary: "The KPI's values for the chart, with the plan line and thresholds",
+        params: IdParams,
+        querystring: KpiSeriesQuery,
+        response: { 200: KpiSeries },
+      },
+    },
+    async (request) => getKpiSeries(ctxOf(request), request.params.id, request.query),
+  );
+
+  app.post(
+    "/kpis/:id/recompute",
+    { schema: { tags, summary: "Recompute a computed KPI now", params: IdParams, response: { 200: RecomputeResult } } },
+    async (request) => recomputeKpi(ctxOf(request), request.params.id),
+  );
+};

@@ -1,0 +1,32 @@
+// The Stack's public door for other modules: what the Scorecard reads of the catalog and of discovery.
+import type { Lifecycle, Tool } from "../../../../contracts/stack";
+import type { Ctx } from "../../context";
+import { listCandidates } from "./discovery.service";
+import { summariseCompliance } from "./portfolio.service";
+import { presentTool } from "./stack.presenter";
+import { listWorkspaceTools, todayOf } from "./stack.service";
+
+/** Every live tool of the catalog in the given lifecycle phases, as `GET /api/v1/tools?lifecycle=…` lists them. */
+export async function listCatalogTools(ctx: Ctx, phases: readonly Lifecycle[]): Promise<Tool[]> {
+  const tools: Tool[] = [];
+  for (const lifecycle of phases) {
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await listWorkspaceTools(ctx, { limit: 200, cursor, sort: "name", lifecycle, archived: "false" });
+      tools.push(...page.items.map((row) => presentTool(row, todayOf(ctx))));
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+  }
+  return tools;
+}
+
+/** The compliance summary of the live catalog, as `GET /api/v1/stack/compliance` answers it. */
+export async function readComplianceSummary(ctx: Ctx) {
+  return summariseCompliance(ctx);
+}
+
+/** Shadow-IT candidates with their yearly spend, as `GET /api/v1/stack/discovery/candidates` answers them. */
+export async function readShadowCandidates(ctx: Ctx) {
+  return listCandidates(ctx);
+}

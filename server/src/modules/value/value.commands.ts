@@ -1,0 +1,15 @@
+// Value's public door for other modules: what the Scorecard reads of it.
+import type { Ctx } from "../../context";
+import { getWhichHalf, listWorkspaceRuns } from "./attribution.service";
+
+/** The latest finished attribution run's which-half view (its default model), or null without one. */
+export async function readLatestWhichHalf(ctx: Ctx) {
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await listWorkspaceRuns(ctx, { limit: 50, cursor, sort: "-createdAt" });
+    const done = page.items.find((run) => run.status === "done");
+    if (done) return getWhichHalf(ctx, done.id, {});
+    if (page.nextCursor === null) return null;
+    cursor = page.nextCursor;
+  }
+}
