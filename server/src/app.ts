@@ -21,6 +21,8 @@ import { statsRoutes } from "./modules/experiments/stats.routes";
 import { invitationsRoutes } from "./modules/invitations/invitations.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
 import { pipelineRoutes } from "./modules/pipeline/pipeline.routes";
+import { kpisRoutes } from "./modules/scorecard/kpis.routes";
+import { scorecardRoutes } from "./modules/scorecard/scorecard.routes";
 import { sessionsRoutes } from "./modules/sessions/sessions.routes";
 import { stackRoutes } from "./modules/stack/stack.routes";
 import { teamsRoutes } from "./modules/teams/teams.routes";
@@ -142,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(viewsRoutes);
       await api.register(experimentsRoutes);
       await api.register(valueRoutes);
+      await api.register(scorecardRoutes);
+      await api.register(kpisRoutes);
     },
     { prefix: "/api/v1" },
   );
