@@ -34,7 +34,9 @@ export async function openPerson(
     viewport: { width: 1280, height: 900 },
     colorScheme: "light",
     locale: "en-US",
+    reducedMotion: "reduce",
   });
+  await context.addInitScript(settleMotion);
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(20_000);
   const page = await context.newPage();
@@ -49,4 +51,15 @@ export async function openPerson(
     problems.list.push(`console: ${text}`);
   });
   return { context, page, problems };
+}
+
+// Runs in every page before its own scripts. Transitions and animations last 1 ms: a toast or dialog is never caught
+// half-faded by a contrast check, nor a panel mid-unfold by a click. Not 0: at 0 s no transitionend fires, and
+// components that wait for it (Mantine's Collapse) would stay half-open. A constructed sheet needs no DOM yet.
+function settleMotion() {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    "*, *::before, *::after { transition-duration: 1ms !important; transition-delay: 0s !important; animation-duration: 1ms !important; animation-delay: 0s !important; scroll-behavior: auto !important; }",
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }

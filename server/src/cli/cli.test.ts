@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { waitForReady } from "../../test/ready";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const bin = path.join(root, "bin/tandem.mjs");
@@ -31,20 +32,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-async function waitForReady(port: number, child: ChildProcess) {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("server did not become ready");
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {
@@ -97,7 +84,7 @@ describe("tandem CLI", () => {
     });
   }, 120_000);
 
-  it("starts, refuses a second process on the same folder, and stops cleanly on SIGTERM", async () => {
+  it("starts, refuses a second process on the same folder, and stops cleanly on SIGTERM", async ({ signal }) => {
     const dataDir = tempDataDir();
     const port = await freePort();
     const server = spawn(process.execPath, [bin, "start"], {
@@ -105,7 +92,7 @@ describe("tandem CLI", () => {
       stdio: "pipe",
     });
     children.push(server);
-    await waitForReady(port, server);
+    await waitForReady(`http://127.0.0.1:${port}/readyz`, server, signal);
     expect(fs.existsSync(path.join(dataDir, "tandem.lock"))).toBe(true);
     const second = run(["migrate"], cliEnv(dataDir));
     expect(second).toMatchObject({ code: 1, out: expect.stringContaining("in use by another Tandem process") });
@@ -118,7 +105,7 @@ describe("tandem CLI", () => {
     expect(run(["migrate"], cliEnv(dataDir))).toMatchObject({ code: 0, out: expect.stringContaining("up to date") });
   }, 120_000);
 
-  it("seeds the demo company on start --demo and prints the sign-in", async () => {
+  it("seeds the demo company on start --demo and prints the sign-in", async ({ signal }) => {
     const dataDir = tempDataDir();
     const port = await freePort();
     const server = spawn(process.execPath, [bin, "start", "--demo"], {
@@ -130,7 +117,7 @@ describe("tandem CLI", () => {
     server.stdout?.on("data", (chunk) => {
       output += chunk;
     });
-    await waitForReady(port, server);
+    await waitForReady(`http://127.0.0.1:${port}/readyz`, server, signal);
     expect(output).toContain("Demo sign-in: cio@northwind.example / tandem-demo-northwind");
     const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
       method: "POST",
