@@ -31,6 +31,8 @@ Commands:
                               read from TANDEM_ADMIN_PASSWORD or the first line of standard input.
   attribution …               Multi-touch attribution on CSV files (tandem attribution --help).
   experiment analyze FILE     Analyse an experiment's results (tandem experiment --help).
+  glossary annotate --terms TERMS.json --text FILE
+                              Find a glossary's terms in a text: spans as JSON (tandem glossary --help).
 
 Environment: DATABASE_URL (PostgreSQL; default: embedded in TANDEM_DATA_DIR=./data), PORT, HOST, PUBLIC_URL,
 TRUST_PROXY, LOG_LEVEL, TANDEM_DEMO, TANDEM_JOBS, TANDEM_CHECKPOINT_SECONDS. See README.md.`;
@@ -77,6 +79,10 @@ export async function runCli(argv: string[]): Promise<number> {
           stdout: process.stdout,
           stderr: process.stderr,
         });
+      }
+      case "glossary": {
+        const { runGlossaryCommand } = await import("./glossary");
+        return await runGlossaryCommand(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
       }
       default:
         throw new UsageError(`Unknown command "${command}".`);
