@@ -34,6 +34,7 @@ import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler, sendProblem } from "./plugins/error-handler";
 import { registerMetrics } from "./plugins/metrics";
 import { registerReadCache } from "./plugins/read-cache";
+import { registerRouteContract } from "./plugins/route-contract";
 import { registerSecurityHeaders } from "./plugins/security-headers";
 import { refuseUnstorableText, registerJsonGuard } from "./plugins/text-guard";
 
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerSecurityHeaders(app);
   registerErrorHandler(app);
+  registerRouteContract(app);
   registerJsonGuard(app);
   await app.register(cookie);
   registerAuth(app);

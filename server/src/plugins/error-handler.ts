@@ -60,10 +60,6 @@ export function registerErrorHandler(app: FastifyInstance) {
     request.log.error({ err: error }, "unhandled error");
     return sendProblem(reply, "internal_error");
   });
-
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, "not_found", `No route for ${request.method} ${request.url.split("?")[0]}`),
-  );
 }
 
 async function recordDenial(request: FastifyRequest, detail: string) {
