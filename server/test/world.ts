@@ -1,6 +1,8 @@
 import { generateSecret, hashSecret } from "../src/lib/secrets";
 import { insertInvitation } from "../src/modules/invitations/invitations.queries";
 import { insertCalendar, insertRequest } from "../src/modules/pipeline/pipeline.queries";
+import { insertKpi } from "../src/modules/scorecard/kpis.queries";
+import { insertObjective, insertSegment } from "../src/modules/scorecard/scorecard.queries";
 import { insertIntegration, insertTool } from "../src/modules/stack/stack.queries";
 import { insertApiToken } from "../src/modules/tokens/tokens.queries";
 import type { TestApp } from "./app";
@@ -90,6 +92,31 @@ export async function buildWorld(t: TestApp) {
     startTime: "08:00",
     endTime: "18:00",
   });
+  // A shared objective around today, a segment and a manual KPI owned by the target member (no persona).
+  const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+  const objective = await insertObjective(t.database.db, {
+    workspaceId: ws.workspace.id,
+    title: "Grow repeat orders",
+    periodStart: day(-30),
+    periodEnd: day(60),
+    marketingOwnerId: target.user.id,
+    itOwnerId: admin.user.id,
+  });
+  const segment = await insertSegment(t.database.db, { workspaceId: ws.workspace.id, name: "Hikers", priority: 1 });
+  const kpi = await insertKpi(t.database.db, {
+    workspaceId: ws.workspace.id,
+    objectiveId: objective.id,
+    name: "Repeat-order rate",
+    unit: "percent",
+    direction: "up",
+    baseline: 20,
+    target: 30,
+    cadence: "weekly",
+    category: "retention",
+    ownerId: target.user.id,
+    segmentId: segment.id,
+    source: "manual",
+  });
   const personas: Record<Exclude<PersonaName, "anonymous">, Persona> = { admin, viewer, marketing, it, otherWorkspace };
   return {
     ws,
@@ -106,6 +133,10 @@ export async function buildWorld(t: TestApp) {
     experiment,
     pipelineRequest,
     calendar,
+    objective,
+    segment,
+    kpi,
+    today: day(0),
   };
 }
 
