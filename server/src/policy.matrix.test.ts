@@ -647,6 +647,106 @@ const matrix: Record<string, Row> = {
     request: () => ({ url: `/api/v1/attribution/runs/${MISSING_ID}/which-half` }),
     expect: signedInMissing,
   },
+  "GET /api/v1/objectives": { request: () => ({ url: "/api/v1/objectives" }), expect: signedIn },
+  "POST /api/v1/objectives": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/objectives",
+      payload: { title: "Faster launches", periodStart: "2026-01-01", periodEnd: "2026-12-31" },
+    }),
+    expect: writers,
+  },
+  "GET /api/v1/objectives/:id": {
+    request: (w) => ({ url: `/api/v1/objectives/${w.objective.id}` }),
+    expect: signedInRecord,
+  },
+  "PATCH /api/v1/objectives/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/objectives/${w.objective.id}`,
+      payload: { version: 1, description: "Customers who come back" },
+    }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/segments": { request: () => ({ url: "/api/v1/segments" }), expect: signedIn },
+  "POST /api/v1/segments": {
+    request: () => ({ method: "POST", url: "/api/v1/segments", payload: { name: "Families", priority: 2 } }),
+    expect: writers,
+  },
+  "PATCH /api/v1/segments/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/segments/${w.segment.id}`,
+      payload: { version: 1, priority: 2 },
+    }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/scorecard/measured": { request: () => ({ url: "/api/v1/scorecard/measured" }), expect: signedIn },
+  "GET /api/v1/scorecard/review": { request: () => ({ url: "/api/v1/scorecard/review" }), expect: signedIn },
+  "GET /api/v1/scorecard/review.csv": { request: () => ({ url: "/api/v1/scorecard/review.csv" }), expect: signedIn },
+  "GET /api/v1/kpis": { request: () => ({ url: "/api/v1/kpis" }), expect: signedIn },
+  "POST /api/v1/kpis": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/v1/kpis",
+      payload: {
+        objectiveId: w.objective.id,
+        name: "Net promoter score",
+        unit: "count",
+        direction: "up",
+        baseline: 20,
+        target: 35,
+        ownerId: w.target.user.id,
+      },
+    }),
+    expect: writers,
+  },
+  "POST /api/v1/kpis/import": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/v1/kpis/import",
+      payload: { csv: `kpi,date,value\n${w.kpi.id},${w.today},22\n`, dryRun: true },
+    }),
+    expect: writers,
+  },
+  "POST /api/v1/kpis/recompute": {
+    request: () => ({ method: "POST", url: "/api/v1/kpis/recompute" }),
+    expect: writers,
+  },
+  "GET /api/v1/kpis/:id": { request: (w) => ({ url: `/api/v1/kpis/${w.kpi.id}` }), expect: signedInRecord },
+  "PATCH /api/v1/kpis/:id": {
+    request: (w) => ({ method: "PATCH", url: `/api/v1/kpis/${w.kpi.id}`, payload: { version: 1, target: 32 } }),
+    expect: writersRecord,
+  },
+  "PUT /api/v1/kpis/:id/links": {
+    request: (w) => ({
+      method: "PUT",
+      url: `/api/v1/kpis/${w.kpi.id}/links`,
+      payload: { version: 1, requestIds: [w.pipelineRequest.id], experimentIds: [], toolIds: [w.tool.id] },
+    }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/kpis/:id/measurements": {
+    request: (w) => ({ url: `/api/v1/kpis/${w.kpi.id}/measurements` }),
+    expect: signedInRecord,
+  },
+  "POST /api/v1/kpis/:id/measurements": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/kpis/${w.kpi.id}/measurements`,
+      payload: { date: w.today, value: 23, confidence: 4 },
+    }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/kpis/:id/series": {
+    request: (w) => ({ url: `/api/v1/kpis/${w.kpi.id}/series` }),
+    expect: signedInRecord,
+  },
+  // The world's KPI is manual: writers get past the policy and are told it is not computed (409).
+  "POST /api/v1/kpis/:id/recompute": {
+    request: (w) => ({ method: "POST", url: `/api/v1/kpis/${w.kpi.id}/recompute` }),
+    expect: writersRecord,
+  },
   "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
   "GET /readyz": { request: () => ({ url: "/readyz" }), expect: everyone },
   "GET /metrics": { request: () => ({ url: "/metrics" }), expect: everyone },
