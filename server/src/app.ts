@@ -35,7 +35,7 @@ import { registerErrorHandler, sendProblem } from "./plugins/error-handler";
 import { registerMetrics } from "./plugins/metrics";
 import { registerReadCache } from "./plugins/read-cache";
 import { registerRouteContract } from "./plugins/route-contract";
-import { registerSecurityHeaders } from "./plugins/security-headers";
+import { mergeContentSecurityPolicy, registerSecurityHeaders } from "./plugins/security-headers";
 import { refuseUnstorableText, registerJsonGuard } from "./plugins/text-guard";
 
 declare module "fastify" {
@@ -60,6 +60,8 @@ export interface AppOptions {
   webDir?: string | null;
   /** The budget of the read caches (sessions and opted-in GET answers); 0 turns caching off. Default 64. */
   cacheMegabytes?: number;
+  /** The bearer token /metrics asks for (TANDEM_METRICS_TOKEN); without one, /metrics answers 404. */
+  metricsToken?: string;
   /** Called for every route as it is registered (the permission-matrix test lists them this way). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -102,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   registerAuth(app);
   await registerReadCache(app, options.cacheMegabytes ?? 64);
-  registerMetrics(app);
+  registerMetrics(app, options.metricsToken);
 
   await app.register(swagger, {
     openapi: {
@@ -126,7 +128,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routePrefix: "/api/docs",
     uiConfig: { url: "/api/openapi.json" },
     staticCSP: true,
-    transformStaticCSP: (header) => `${header}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
+    // One policy: swagger-ui's (with the hashes of its inline scripts), tightened.
+    transformStaticCSP: (header) =>
+      mergeContentSecurityPolicy(header, {
+        "object-src": "'none'",
+        "base-uri": "'none'",
+        "frame-ancestors": "'none'",
+      }),
   });
 
   await app.register(

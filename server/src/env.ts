@@ -79,6 +79,8 @@ const EnvSchema = z.object({
     .transform((value) => value === "1" || value === "true"),
   /** Memory for cached reads (signed-in sessions and the answers of the busiest GET routes), in MB; 0 turns caching off. */
   TANDEM_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  /** The bearer token that /metrics asks for (Prometheus: `authorization: {credentials: …}`); unset: no /metrics. */
+  TANDEM_METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
   /** Serve web/dist as it is, without rebuilding it when web/src is newer (for prebuilt deployments and tests). */
   TANDEM_SKIP_WEB_BUILD: bool,
   /** Tests only: runs per route of the fuzz test (200 by default). */

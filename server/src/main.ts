@@ -14,6 +14,7 @@ export async function startServer(env: Env, options: { demo: boolean }) {
     publicUrl: env.PUBLIC_URL,
     trustProxy: env.TRUST_PROXY,
     cacheMegabytes: env.TANDEM_CACHE_MB,
+    metricsToken: env.TANDEM_METRICS_TOKEN,
     logger: {
       level: env.LOG_LEVEL,
       redact: [

@@ -749,7 +749,8 @@ const matrix: Record<string, Row> = {
   },
   "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
   "GET /readyz": { request: () => ({ url: "/readyz" }), expect: everyone },
-  "GET /metrics": { request: () => ({ url: "/metrics" }), expect: everyone },
+  // Only to the TANDEM_METRICS_TOKEN bearer (plugins/metrics.test.ts); the matrix's app has none: no /metrics.
+  "GET /metrics": { request: () => ({ url: "/metrics" }), expect: { ...signedInMissing, anonymous: "hidden" } },
   "GET /api/openapi.json": { request: () => ({ url: "/api/openapi.json" }), expect: everyone },
 };
 

@@ -12,8 +12,11 @@ declare module "fastify" {
     session: { csrfToken: string; expiresAt: Date } | null;
   }
   interface FastifyContextConfig {
-    /** `public` routes need no sign-in; everything else needs a session or an API token. */
-    access?: "public" | "user";
+    /**
+     * `public` routes need no sign-in; `secret` routes check a secret of their own (the metrics token) and read
+     * no session or API token; everything else needs a session or an API token.
+     */
+    access?: "public" | "user" | "secret";
   }
 }
 
@@ -46,6 +49,7 @@ export function registerAuth(app: FastifyInstance) {
   app.decorateRequest("session", null);
   app.addHook("preHandler", async (request) => {
     const access = request.routeOptions.config?.access ?? "user";
+    if (access === "secret") return;
     const now = app.now();
     // Writes always read the session or token from the database: a revocation or deactivation made
     // through another process a moment ago stops them even before its announcement arrives.
@@ -86,7 +90,8 @@ function assertSameOrigin(request: FastifyRequest) {
     throw new AppError("csrf_failed", "Cross-site requests are refused");
   }
   const origin = request.headers.origin;
-  if (origin && origin !== "null") {
+  // `Origin: null` comes from sandboxed frames, data: and file: pages and some redirects: never from Tandem's pages.
+  if (origin !== undefined) {
     const originHost = URL.canParse(origin) ? new URL(origin).host : null;
     if (originHost !== request.host) throw new AppError("csrf_failed", "Cross-origin requests are refused");
   }

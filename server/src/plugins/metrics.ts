@@ -1,4 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import { AppError } from "../errors";
+import { isSameSecret } from "../lib/secrets";
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -8,8 +10,11 @@ interface Series {
   buckets: number[];
 }
 
-/** Prometheus metrics at /metrics: requests by route and status, latency histogram, process figures. */
-export function registerMetrics(app: FastifyInstance) {
+/**
+ * Prometheus metrics at /metrics: requests by route and status, latency histogram, process figures. Served only
+ * to `Authorization: Bearer <TANDEM_METRICS_TOKEN>`; without a token configured, /metrics does not exist.
+ */
+export function registerMetrics(app: FastifyInstance, token: string | undefined) {
   const requests = new Map<string, number>();
   const durations = new Map<string, Series>();
   const started = Date.now();
@@ -29,7 +34,12 @@ export function registerMetrics(app: FastifyInstance) {
     durations.set(key, series);
   });
 
-  app.get("/metrics", { config: { access: "public" }, schema: { hide: true } }, async (_request, reply) => {
+  app.get("/metrics", { config: { access: "secret" }, schema: { hide: true } }, async (request, reply) => {
+    if (!token) throw new AppError("not_found", "Metrics are off: set TANDEM_METRICS_TOKEN to serve them");
+    const sent = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+    if (!sent || !isSameSecret(sent, token)) {
+      throw new AppError("unauthenticated", "Send the metrics token as `Authorization: Bearer <TANDEM_METRICS_TOKEN>`");
+    }
     const memory = process.memoryUsage();
     const lines = [
       "# HELP tandem_http_requests_total HTTP requests by method, route and status.",

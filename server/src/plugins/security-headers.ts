@@ -14,6 +14,20 @@ const contentSecurityPolicy = [
   "form-action 'self'",
 ].join("; ");
 
+/**
+ * One policy from a page's own CSP and Tandem's stricter directives: each directive once, Tandem's value winning
+ * (a policy that repeats a directive is read by its first occurrence, so appending would not tighten it).
+ */
+export function mergeContentSecurityPolicy(policy: string, overrides: Record<string, string>): string {
+  const directives = new Map<string, string>();
+  for (const part of policy.split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), values.join(" "));
+  }
+  for (const [name, value] of Object.entries(overrides)) directives.set(name, value);
+  return [...directives].map(([name, value]) => (value ? `${name} ${value}` : name)).join("; ");
+}
+
 /** Security headers on every response, errors and 404s included; no-store on the API. */
 export function registerSecurityHeaders(app: FastifyInstance) {
   app.addHook("onRequest", async (request, reply) => {

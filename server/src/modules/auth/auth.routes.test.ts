@@ -86,6 +86,22 @@ describeWithApp("auth", (get) => {
     });
   });
 
+  describe("signed-out writes from an opaque origin", () => {
+    it("refuses a sign-in with Origin: null", async () => {
+      const t = get();
+      const persona = await buildPersona(t);
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        headers: { origin: "null" },
+        payload: { email: persona.user.email, password: TEST_PASSWORD },
+      });
+      expect(response.statusCode).toBe(403);
+      expect(json(response).code).toBe("csrf_failed");
+      expect(response.headers["set-cookie"]).toBeUndefined();
+    });
+  });
+
   describe("GET /api/v1/me and CSRF", () => {
     it("answers 401 without a session", async () => {
       const response = await get().app.inject({ url: "/api/v1/me" });

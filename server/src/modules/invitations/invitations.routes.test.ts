@@ -43,6 +43,35 @@ describeWithApp("invitations", (get) => {
       expect(response.json().errors[0].path).toBe("email");
     });
 
+    it("answers an email with an account in another workspace as a new one, with a link that cannot be used", async () => {
+      const t = get();
+      const ws = await buildWorkspace(t);
+      const admin = await buildPersona(t, { role: "admin", workspace: ws });
+      const elsewhere = await buildPersona(t);
+      const invite = (email: string) =>
+        admin.request({
+          method: "POST",
+          url: "/api/v1/invitations",
+          payload: { email, role: "member", teamId: ws.teamOf("it").id },
+        });
+      const taken = await invite(elsewhere.user.email);
+      const fresh = await invite(`${unique("new-")}@example.com`);
+      expect(taken.statusCode).toBe(fresh.statusCode);
+      expect(Object.keys(taken.json()).sort()).toEqual(Object.keys(fresh.json()).sort());
+      expect(taken.json()).toMatchObject({ email: elsewhere.user.email, status: "pending" });
+      const accept = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/invitations/accept",
+        payload: { token: taken.json().token, name: "Taken", password: "a long unusual passphrase" },
+      });
+      expect(accept.statusCode).toBe(410);
+      const [owner] = await t.database.query<{ workspace_id: string }>(
+        "SELECT workspace_id FROM app_user WHERE email = $1",
+        [elsewhere.user.email],
+      );
+      expect(owner.workspace_id).toBe(elsewhere.user.workspaceId);
+    });
+
     it("refuses a team of another workspace", async () => {
       const t = get();
       const admin = await buildPersona(t, { role: "admin" });

@@ -37,7 +37,10 @@ export async function listWorkspaceInvitations(ctx: Ctx, query: InvitationListQu
   return takePage(rows, query.limit, (row) => page.cursorAfter(row.invitation[page.field], row.invitation.id));
 }
 
-/** Invites someone (admins): a one-time secret link, valid 7 days, replacing any pending one. */
+/**
+ * Invites someone (admins): a one-time secret link, valid 7 days, replacing any pending one. An address with an
+ * account in another workspace is answered like a new one, with a link that cannot be used.
+ */
 export async function inviteUser(ctx: Ctx, input: CreateInvitationBody) {
   const { actor, database, now } = ctx;
   authorize(actor, "invitation.create");
@@ -46,12 +49,16 @@ export async function inviteUser(ctx: Ctx, input: CreateInvitationBody) {
       { path: "teamId", message: "is not a team of this workspace" },
     ]);
   }
-  if (await findUserByEmail(database.db, input.email)) {
+  const existing = await findUserByEmail(database.db, input.email);
+  if (existing?.workspaceId === actor.workspaceId) {
     throw new AppError("conflict", "Someone with this email already has an account", [
       { path: "email", message: "already has an account" },
     ]);
   }
+  // An account in another workspace must not show through: the answer is the same as for a new address, but
+  // the stored hash is of another secret, so the link never works (nothing is sent anywhere).
   const token = generateSecret();
+  const storedSecret = existing ? generateSecret() : token;
   return database.db.transaction(async (tx) => {
     await revokePendingForEmail(tx, actor.workspaceId, input.email, now);
     const invitation = await insertInvitation(tx, {
@@ -60,7 +67,7 @@ export async function inviteUser(ctx: Ctx, input: CreateInvitationBody) {
       role: input.role,
       teamId: input.teamId,
       invitedBy: actor.userId,
-      tokenHash: hashSecret(token),
+      tokenHash: hashSecret(storedSecret),
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
       createdAt: now,
       updatedAt: now,
