@@ -148,6 +148,16 @@ function validatePipelineSearch(search: Record<string, unknown>): {
   };
 }
 
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The scorecard's date and scope live in the URL, so a past review can be shared as a link. */
+function validateScorecardSearch(search: Record<string, unknown>): { asOf?: string; scope?: "all" } {
+  return {
+    asOf: typeof search.asOf === "string" && isoDate.test(search.asOf) ? search.asOf : undefined,
+    scope: search.scope === "all" ? "all" : undefined,
+  };
+}
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
@@ -209,7 +219,7 @@ const homeRoute = createRoute({
 });
 
 /** Modules built as pages of their own have their own routes; the rest share the "not built yet" page. */
-type BuiltModulePath = "/stack" | "/value" | "/experiments" | "/pipeline" | "/service-levels";
+type BuiltModulePath = "/stack" | "/value" | "/experiments" | "/pipeline" | "/service-levels" | "/scorecard";
 const unbuiltModules = productModules.filter((module) => !module.isBuilt) as (ProductModule & {
   path: Exclude<ProductModule["path"], BuiltModulePath>;
 })[];
@@ -221,6 +231,38 @@ const moduleRoutes = unbuiltModules.map((module) =>
     component: lazyRouteComponent(() => import("./routes/module-page"), "ModulePage"),
   }),
 );
+
+const scorecardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "scorecard",
+  validateSearch: validateScorecardSearch,
+  component: lazyRouteComponent(() => import("./routes/scorecard"), "ScorecardPage"),
+});
+
+const scorecardKpiRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "scorecard/kpis/$id",
+  component: lazyRouteComponent(() => import("./routes/scorecard-kpi"), "ScorecardKpiPage"),
+});
+
+const scorecardMeasuredRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "scorecard/measured",
+  component: lazyRouteComponent(() => import("./routes/scorecard-measured"), "ScorecardMeasuredPage"),
+});
+
+const scorecardReviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "scorecard/review",
+  validateSearch: validateScorecardSearch,
+  component: lazyRouteComponent(() => import("./routes/scorecard-review"), "ScorecardReviewPage"),
+});
+
+const scorecardSegmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "scorecard/segments",
+  component: lazyRouteComponent(() => import("./routes/scorecard-segments"), "ScorecardSegmentsPage"),
+});
 
 const stackRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -427,6 +469,11 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     homeRoute,
     ...moduleRoutes,
+    scorecardRoute,
+    scorecardKpiRoute,
+    scorecardMeasuredRoute,
+    scorecardReviewRoute,
+    scorecardSegmentsRoute,
     stackRoute,
     stackToolRoute,
     stackGraphRoute,

@@ -53,7 +53,7 @@ export const productModules: ProductModule[] = [
       "Regular check-ins and a status everyone can read",
       "“How each of us is measured”, side by side",
     ],
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     key: "pipeline",

@@ -1,0 +1,177 @@
+import { Badge, Button, Card, Group, Modal, NumberInput, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { IconPlus, IconUsersGroup } from "@tabler/icons-react";
+import { useState } from "react";
+import { ScorecardLimits, type Segment, SegmentFields } from "../../../contracts/scorecard";
+import { EmptyState } from "../components/ui/empty-state";
+import { FormError } from "../components/ui/form-error";
+import { ErrorState } from "../components/ui/page-error";
+import { PageHeader } from "../components/ui/page-header";
+import { PageLoader } from "../components/ui/page-loader";
+import { useMe } from "../features/auth/hooks/use-me";
+import { ScorecardNav } from "../features/scorecard/components/scorecard-nav";
+import { useCreateSegment, useSegments, useUpdateSegment } from "../features/scorecard/hooks/use-scorecard";
+import { isApiError } from "../lib/api";
+import { applyServerErrors, contractResolver } from "../lib/form";
+
+const labels: Record<string, string> = { name: "Name", description: "Description", priority: "Priority" };
+const resolve = contractResolver(SegmentFields, labels);
+const priorityLabel = (priority: number) => (priority === 1 ? "1 · most important" : String(priority));
+
+function SegmentForm({ segment, onDone }: { segment: Segment | null; onDone: () => void }) {
+  const create = useCreateSegment();
+  const update = useUpdateSegment();
+  const mutation = segment ? update : create;
+  const form = useForm({
+    mode: "controlled",
+    initialValues: {
+      name: segment?.name ?? "",
+      description: segment?.description ?? "",
+      priority: segment?.priority ?? 3,
+    },
+    validate: (values) => resolve(values),
+  });
+  const handleSubmit = form.onSubmit((values) => {
+    const onSuccess = (saved: Segment) => {
+      notifications.show({ color: "indigo", message: `${saved.name} ${segment ? "saved" : "added"}` });
+      onDone();
+    };
+    const onError = (error: unknown) => {
+      if (isApiError(error, "conflict")) {
+        notifications.show({ color: "orange", message: "Someone changed this segment meanwhile: open it again." });
+        onDone();
+        return;
+      }
+      applyServerErrors(form, error, labels);
+    };
+    if (segment)
+      update.mutate({ id: segment.id, body: { version: segment.version, ...values } }, { onSuccess, onError });
+    else create.mutate(values, { onSuccess, onError });
+  });
+  return (
+    <form onSubmit={handleSubmit} noValidate>
+      <Stack gap="md">
+        {Object.keys(form.errors).length === 0 && <FormError error={mutation.error} />}
+        <TextInput
+          label={labels.name}
+          required
+          data-autofocus
+          maxLength={ScorecardLimits.segmentNameMax}
+          {...form.getInputProps("name")}
+        />
+        <Textarea label={labels.description} autosize minRows={2} {...form.getInputProps("description")} />
+        <NumberInput
+          label={labels.priority}
+          description="1 is the most important"
+          min={1}
+          max={5}
+          {...form.getInputProps("priority")}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {segment ? "Save" : "Add segment"}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Customer segments by priority, each with its voice-of-customer KPIs. */
+export function ScorecardSegmentsPage() {
+  const me = useMe();
+  const canWrite = me.user.role !== "viewer";
+  const segments = useSegments();
+  const [editing, setEditing] = useState<Segment | "new" | null>(null);
+  return (
+    <>
+      <PageHeader
+        title="Customer segments"
+        description="Know the customer: the groups you prioritise, each measured by its own voice-of-customer KPIs (NPS, CSAT, churn, complaints)."
+        actions={
+          canWrite && (
+            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing("new")}>
+              New segment
+            </Button>
+          )
+        }
+      />
+      <ScorecardNav />
+      <Card p={0}>
+        {segments.isPending ? (
+          <PageLoader label="Loading segments…" />
+        ) : segments.isError ? (
+          <Stack p="lg">
+            <ErrorState error={segments.error} onRetry={() => segments.refetch()} />
+          </Stack>
+        ) : segments.data.length === 0 ? (
+          <EmptyState
+            icon={IconUsersGroup}
+            title="No customer segments yet"
+            description="Name the customer groups that matter most, then give each a KPI such as NPS or churn."
+          />
+        ) : (
+          <Table.ScrollContainer minWidth={480}>
+            <Table verticalSpacing="sm" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Segment</Table.Th>
+                  <Table.Th scope="col">Priority</Table.Th>
+                  <Table.Th scope="col" ta="right">
+                    KPIs
+                  </Table.Th>
+                  {canWrite && <Table.Th scope="col">Actions</Table.Th>}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {segments.data.map((segment) => (
+                  <Table.Tr key={segment.id}>
+                    <Table.Td>
+                      <Text fw={500}>{segment.name}</Text>
+                      {segment.description && (
+                        <Text size="xs" c="dimmed">
+                          {segment.description}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant={segment.priority === 1 ? "filled" : "light"}>
+                        {priorityLabel(segment.priority)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td ta="right">{segment.kpiCount}</Table.Td>
+                    {canWrite && (
+                      <Table.Td>
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          onClick={() => setEditing(segment)}
+                          aria-label={`Edit ${segment.name}`}
+                        >
+                          Edit
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Card>
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing && editing !== "new" ? `Edit ${editing.name}` : "New customer segment"}
+      >
+        {editing !== null && (
+          <SegmentForm segment={editing === "new" ? null : editing} onDone={() => setEditing(null)} />
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+import { Button, Card, Group, Progress, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { IconFileImport, IconPlus, IconTargetArrow } from "@tabler/icons-react";
+import { getRouteApi } from "@tanstack/react-router";
+import { useState } from "react";
+import type { KpiStatus } from "../../../contracts/scorecard";
+import { EmptyState } from "../components/ui/empty-state";
+import { ErrorState } from "../components/ui/page-error";
+import { PageHeader } from "../components/ui/page-header";
+import { PageLoader } from "../components/ui/page-loader";
+import { useMe } from "../features/auth/hooks/use-me";
+import { ImportCheckInsDialog } from "../features/scorecard/components/import-check-ins";
+import { KpiFormDialog } from "../features/scorecard/components/kpi-form";
+import { ObjectiveCard, type ReviewObjective } from "../features/scorecard/components/objective-card";
+import { ObjectiveFormDialog } from "../features/scorecard/components/objective-form";
+import { ScorecardNav } from "../features/scorecard/components/scorecard-nav";
+import { useObjectives, useReview } from "../features/scorecard/hooks/use-scorecard";
+import { kpiStatuses, kpiStatusMeta } from "../features/scorecard/labels";
+
+const route = getRouteApi("/app/scorecard");
+
+/** Company objectives with their joint objectives under them; a child whose parent is not shown stands alone. */
+function treeOf(objectives: ReviewObjective[]) {
+  const shown = new Set(objectives.map((objective) => objective.id));
+  const roots = objectives.filter((objective) => objective.parentId === null || !shown.has(objective.parentId));
+  return roots.map((root) => ({ root, children: objectives.filter((objective) => objective.parentId === root.id) }));
+}
+
+/** How many KPIs are in each status, as one bar and as figures. */
+function StatusSummary({ counts }: { counts: Record<KpiStatus, number> }) {
+  const total = kpiStatuses.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
+  if (total === 0) return null;
+  return (
+    <Card mb="lg" p="lg">
+      <Stack gap="sm">
+        <Progress.Root size={18} aria-label="KPIs by status">
+          {kpiStatuses.map((status) =>
+            counts[status] ? (
+              <Progress.Section
+                key={status}
+                value={(counts[status] / total) * 100}
+                color={kpiStatusMeta[status].color}
+                aria-label={`${kpiStatusMeta[status].label}: ${counts[status]}`}
+              />
+            ) : null,
+          )}
+        </Progress.Root>
+        <SimpleGrid cols={{ base: 2, sm: 5 }}>
+          {kpiStatuses.map((status) => (
+            <div key={status}>
+              <Text size="xs" c="dimmed">
+                {kpiStatusMeta[status].label}
+              </Text>
+              <Text fz={26} fw={700} lh={1.1}>
+                {counts[status] ?? 0}
+              </Text>
+            </div>
+          ))}
+        </SimpleGrid>
+      </Stack>
+    </Card>
+  );
+}
+
+/** Shared objectives and their KPIs, read as of a date: where marketing and IT stand together. */
+export function ScorecardPage() {
+  const me = useMe();
+  const canWrite = me.user.role !== "viewer";
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const scope = search.scope ?? "active";
+  const review = useReview(search.asOf, scope);
+  const objectives = useObjectives();
+  const [editing, setEditing] = useState<string | "new" | null>(null);
+  const [addingKpiTo, setAddingKpiTo] = useState<string | "any" | null>(null);
+  const [importing, setImporting] = useState(false);
+  const editingObjective =
+    editing && editing !== "new"
+      ? ((objectives.data ?? []).find((objective) => objective.id === editing) ?? null)
+      : null;
+  const items = review.data?.objectives ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Scorecard"
+        description="Objectives co-owned by marketing and IT, and the customer-facing KPIs both sides are measured on."
+        actions={
+          canWrite && (
+            <>
+              <Button
+                variant="default"
+                leftSection={<IconFileImport size={16} aria-hidden="true" />}
+                onClick={() => setImporting(true)}
+              >
+                Import check-ins
+              </Button>
+              <Button
+                variant="default"
+                leftSection={<IconPlus size={16} aria-hidden="true" />}
+                onClick={() => setAddingKpiTo("any")}
+              >
+                New KPI
+              </Button>
+              <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing("new")}>
+                New objective
+              </Button>
+            </>
+          )
+        }
+      />
+      <ScorecardNav />
+      <Group mb="md" gap="md" align="flex-end" wrap="wrap">
+        <TextInput
+          type="date"
+          label="As of"
+          description="Re-read the scorecard as it stood on a past date"
+          value={search.asOf ?? ""}
+          onChange={(event) =>
+            void navigate({
+              search: (previous) => ({ ...previous, asOf: event.currentTarget.value || undefined }),
+              replace: true,
+            })
+          }
+          w={220}
+        />
+        <SegmentedControl
+          aria-label="Which objectives"
+          value={scope}
+          onChange={(value) =>
+            void navigate({
+              search: (previous) => ({ ...previous, scope: value === "all" ? "all" : undefined }),
+              replace: true,
+            })
+          }
+          data={[
+            { value: "active", label: "Current period" },
+            { value: "all", label: "All periods" },
+          ]}
+        />
+      </Group>
+      {review.isPending ? (
+        <PageLoader label="Loading the scorecard…" />
+      ) : review.isError ? (
+        <ErrorState error={review.error} onRetry={() => review.refetch()} />
+      ) : items.length === 0 ? (
+        <Card>
+          <EmptyState
+            icon={IconTargetArrow}
+            title={scope === "active" ? "No objective for this period" : "No objectives yet"}
+            description="Agree on an objective with an owner from marketing and one from IT, then add the KPIs you will both be measured on."
+            action={
+              canWrite && (
+                <Button size="xs" onClick={() => setEditing("new")}>
+                  Add the first objective
+                </Button>
+              )
+            }
+          />
+        </Card>
+      ) : (
+        <>
+          <StatusSummary counts={review.data.statusCounts as Record<KpiStatus, number>} />
+          <Stack gap="lg">
+            {treeOf(items).map(({ root, children }) => (
+              <ObjectiveCard
+                key={root.id}
+                objective={root}
+                joint={children}
+                canWrite={canWrite}
+                onEdit={setEditing}
+                onAddKpi={setAddingKpiTo}
+              />
+            ))}
+          </Stack>
+        </>
+      )}
+      {canWrite && (
+        <>
+          <ObjectiveFormDialog
+            opened={editing !== null}
+            objective={editingObjective}
+            onClose={() => setEditing(null)}
+          />
+          <KpiFormDialog
+            opened={addingKpiTo !== null}
+            kpi={null}
+            objectiveId={addingKpiTo === "any" ? null : addingKpiTo}
+            onClose={() => setAddingKpiTo(null)}
+          />
+          <ImportCheckInsDialog opened={importing} onClose={() => setImporting(false)} />
+        </>
+      )}
+    </>
+  );
+}
