@@ -25,6 +25,7 @@ import type { FlowTools } from "./lib/flow-tools";
 import { Harness } from "./lib/harness";
 import { experimentsAsAdmin } from "./modules/experiments";
 import { pipelineAsAdmin } from "./modules/pipeline";
+import { scorecardAsAdmin } from "./modules/scorecard";
 import { stackAsAdmin } from "./modules/stack";
 import { valueAsAdmin } from "./modules/value";
 
@@ -41,7 +42,7 @@ const member = {
 };
 const workspace = "Acme Corp";
 /** Modules with pages of their own (each walked by its file in e2e/modules/); the rest say "not built yet". */
-const BUILT_MODULES: readonly string[] = ["Stack", "Value", "Experiments", "Pipeline", "Service levels"];
+const BUILT_MODULES: readonly string[] = ["Scorecard", "Stack", "Value", "Experiments", "Pipeline", "Service levels"];
 const UNBUILT_MODULES = MODULES.filter((module) => !BUILT_MODULES.includes(module));
 const greeting = (name: string) => new RegExp(`^Good (morning|afternoon|evening), ${name.split(" ")[0]}$`);
 
@@ -477,6 +478,7 @@ async function visitAsAdmin(page: Page): Promise<void> {
   await pipelineAsAdmin(page, tools);
   await valueAsAdmin(page, tools);
   await experimentsAsAdmin(page, tools);
+  await scorecardAsAdmin(page, tools);
 }
 
 /** Two people edit the same record: the second save is refused with 409 and the page says so. */
