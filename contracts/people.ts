@@ -117,6 +117,18 @@ export const ChangePasswordBody = z.strictObject({
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
+/** What a password change ended besides the old password: other sessions, API tokens, the calendar feed. */
+export const PasswordChanged = z.object({
+  ok: z.literal(true),
+  /** The person's other browser sessions, now signed out. */
+  endedSessions: z.number().int().min(0),
+  /** The person's API tokens, now revoked (scripts need a new one). */
+  revokedTokens: z.number().int().min(0),
+  /** Whether the person's calendar-feed address stopped working (a new one can be made). */
+  calendarFeedRevoked: z.boolean(),
+});
+export type PasswordChanged = z.infer<typeof PasswordChanged>;
+
 /** An invitation as admins see it (never with its token). */
 export const Invitation = z.object({
   id: Id,

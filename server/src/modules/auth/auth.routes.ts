@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { LoginBody, Me, SetupBody, SetupStatus } from "../../../../contracts/auth";
 import { Ok } from "../../../../contracts/common";
-import { ChangePasswordBody } from "../../../../contracts/people";
+import { ChangePasswordBody, PasswordChanged } from "../../../../contracts/people";
 import { AppError } from "../../errors";
 import { isSecureContext, PLAIN_SESSION_COOKIE, readSessionCookie, SESSION_COOKIE } from "../../plugins/auth";
 import { ctxOf, publicCtxOf } from "../../plugins/request-context";
@@ -111,14 +111,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ["auth"],
-        summary: "Change your password (ends your other sessions)",
+        summary: "Change your password (ends your other sessions, revokes your API tokens and calendar feed)",
         body: ChangePasswordBody,
-        response: { 200: Ok },
+        response: { 200: PasswordChanged },
       },
     },
-    async (request) => {
-      await changeOwnPassword(ctxOf(request), request.body);
-      return { ok: true as const };
-    },
+    async (request) => changeOwnPassword(ctxOf(request), request.body),
   );
 };

@@ -102,6 +102,21 @@ export async function revokePendingForEmail(tx: Tx, workspaceId: string, email: 
     );
 }
 
+/** Revokes the still-pending invitations a person sent; returns their ids. */
+export async function revokePendingInvitedBy(tx: Tx, workspaceId: string, userId: string, now: Date) {
+  return tx
+    .update(invitations)
+    .set({ revokedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(invitations.workspaceId, workspaceId),
+        eq(invitations.invitedBy, userId),
+        invitationStatusIs("pending", now),
+      ),
+    )
+    .returning({ id: invitations.id, email: invitations.email });
+}
+
 /** Marks one invitation revoked. */
 export async function revokeInvitation(tx: Tx, workspaceId: string, id: string, now: Date) {
   await tx

@@ -160,14 +160,14 @@ export async function revokeSession(tx: Tx, workspaceId: string, id: string, now
     .where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.id, id)));
 }
 
-/** Ends every session of a user but `keepSessionId`, and, optionally, every API token. */
+/** Ends every session of a user but `keepSessionId`, and, optionally, every API token; says how many of each. */
 export async function revokeAllOfUser(
   tx: Tx,
   userId: string,
   now: Date,
   options: { alsoTokens: boolean; keepSessionId?: string | null },
 ) {
-  await tx
+  const endedSessions = await tx
     .update(sessions)
     .set({ revokedAt: now, updatedAt: now })
     .where(
@@ -176,13 +176,16 @@ export async function revokeAllOfUser(
         isNull(sessions.revokedAt),
         options.keepSessionId ? ne(sessions.id, options.keepSessionId) : undefined,
       ),
-    );
-  if (options.alsoTokens) {
-    await tx
-      .update(apiTokens)
-      .set({ revokedAt: now, updatedAt: now })
-      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
-  }
+    )
+    .returning({ id: sessions.id });
+  const revokedTokens = options.alsoTokens
+    ? await tx
+        .update(apiTokens)
+        .set({ revokedAt: now, updatedAt: now })
+        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+        .returning({ id: apiTokens.id })
+    : [];
+  return { sessions: endedSessions.length, tokens: revokedTokens.length };
 }
 
 /** Deletes sessions that can no longer be used, keeping recent ones a day for the record. */

@@ -52,8 +52,13 @@ export async function replaceCalendarFeed(tx: Tx, values: typeof calendarFeeds.$
   await tx.insert(calendarFeeds).values(values);
 }
 
+/** Deletes a person's feed; whether there was one. */
 export async function deleteCalendarFeed(tx: Tx, userId: string) {
-  await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+  const deleted = await tx
+    .delete(calendarFeeds)
+    .where(eq(calendarFeeds.userId, userId))
+    .returning({ userId: calendarFeeds.userId });
+  return deleted.length > 0;
 }
 
 /** The feed a secret opens, with its owner's status. */

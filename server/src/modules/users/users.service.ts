@@ -1,5 +1,6 @@
-import type { ChangePasswordBody, UpdateUserBody, UserListQuery } from "../../../../contracts/people";
+import type { ChangePasswordBody, PasswordChanged, UpdateUserBody, UserListQuery } from "../../../../contracts/people";
 import type { Ctx } from "../../context";
+import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
 import { users } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
@@ -7,7 +8,9 @@ import { takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { assertAcceptablePassword, hashPassword, verifyPassword } from "../auth/passwords";
+import { revokePendingInvitedBy } from "../invitations/invitations.queries";
 import { revokeAllOfUser } from "../sessions/sessions.queries";
+import { deleteCalendarFeed } from "../stack/reminders.queries";
 import { findTeam } from "../teams/teams.queries";
 import { auditedUser } from "./users.presenter";
 import { findUser, findUserCredentials, listUsers, lockActiveAdmins, updateUser } from "./users.queries";
@@ -63,6 +66,8 @@ export async function editUser(ctx: Ctx, id: string, input: UpdateUserBody) {
     if (changes.status === "deactivated" && current.user.status !== "deactivated") {
       await revokeAllOfUser(tx, id, now, { alsoTokens: true });
     }
+    // Inviting is an admin's power: the links a former admin sent stop working with it.
+    if (losesAdmin) await revokeInvitationsOf(ctx, tx, id);
     await recordAudit(tx, originOf(ctx), {
       action: changes.status === "deactivated" ? "user.deactivated" : "user.updated",
       entityType: "user",
@@ -74,8 +79,24 @@ export async function editUser(ctx: Ctx, id: string, input: UpdateUserBody) {
   });
 }
 
-/** Changes the signed-in user's own password and ends their other sessions (this one stays). */
-export async function changeOwnPassword(ctx: Ctx, input: ChangePasswordBody) {
+async function revokeInvitationsOf(ctx: Ctx, tx: Tx, inviterId: string) {
+  const revoked = await revokePendingInvitedBy(tx, ctx.actor.workspaceId, inviterId, ctx.now);
+  for (const invitation of revoked) {
+    await recordAudit(tx, originOf(ctx), {
+      action: "invitation.revoked",
+      entityType: "invitation",
+      entityId: invitation.id,
+      before: { status: "pending" },
+      after: { status: "revoked", reason: "the inviter is no longer an admin" },
+    });
+  }
+}
+
+/**
+ * Changes the signed-in user's own password and ends every other way in that the old one may have let someone
+ * make: the other sessions (this one stays), the API tokens and the calendar-feed address. Says how many.
+ */
+export async function changeOwnPassword(ctx: Ctx, input: ChangePasswordBody): Promise<PasswordChanged> {
   const { actor, database, now } = ctx;
   authorize(actor, "user.changePassword", { userId: actor.userId });
   const current = assertFound(await findUserCredentials(database.db, actor.workspaceId, actor.userId), "User");
@@ -86,14 +107,23 @@ export async function changeOwnPassword(ctx: Ctx, input: ChangePasswordBody) {
   }
   assertAcceptablePassword(input.newPassword, "newPassword", actor.email);
   const passwordHash = await hashPassword(input.newPassword);
-  await database.db.transaction(async (tx) => {
+  return database.db.transaction(async (tx) => {
     const updated = await updateUser(tx, actor.workspaceId, actor.userId, current.version, { passwordHash }, now);
     if (!updated) throw new AppError("conflict", "Your account changed meanwhile; try again");
-    await revokeAllOfUser(tx, actor.userId, now, { alsoTokens: false, keepSessionId: actor.sessionId });
+    const revoked = await revokeAllOfUser(tx, actor.userId, now, { alsoTokens: true, keepSessionId: actor.sessionId });
+    const calendarFeedRevoked = await deleteCalendarFeed(tx, actor.userId);
+    const outcome = {
+      ok: true as const,
+      endedSessions: revoked.sessions,
+      revokedTokens: revoked.tokens,
+      calendarFeedRevoked,
+    };
     await recordAudit(tx, originOf(ctx), {
       action: "user.password_changed",
       entityType: "user",
       entityId: actor.userId,
+      after: { endedSessions: outcome.endedSessions, revokedTokens: outcome.revokedTokens, calendarFeedRevoked },
     });
+    return outcome;
   });
 }

@@ -1,5 +1,5 @@
 import type { LoginBody, Me, SetupBody } from "../../../../contracts/auth";
-import type { ChangePasswordBody } from "../../../../contracts/people";
+import type { ChangePasswordBody, PasswordChanged } from "../../../../contracts/people";
 import { api, isApiError, setCsrfToken } from "../../lib/api";
 
 /** Keeps the CSRF token of whoever just signed in and hands the user back. */
@@ -42,7 +42,7 @@ export async function signOut(): Promise<void> {
   setCsrfToken(null);
 }
 
-/** Changes the signed-in user's password; the server ends their other sessions. */
-export function changePassword(body: ChangePasswordBody): Promise<{ ok: true }> {
+/** Changes the signed-in user's password; the server ends their other sessions, API tokens and calendar feed. */
+export function changePassword(body: ChangePasswordBody): Promise<PasswordChanged> {
   return api("/me/password", { method: "POST", body });
 }

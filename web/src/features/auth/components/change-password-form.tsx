@@ -1,8 +1,8 @@
-import { Button, Group, PasswordInput, Stack } from "@mantine/core";
+import { Button, Group, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
-import { ChangePasswordBody, PeopleLimits } from "../../../../../contracts/people";
+import { ChangePasswordBody, type PasswordChanged, PeopleLimits } from "../../../../../contracts/people";
 import { FormError } from "../../../components/ui/form-error";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
@@ -14,7 +14,18 @@ const labels = {
   confirmPassword: "Repeat the new password",
 };
 
-/** Changes the password; the server signs out every other session. */
+// "Password changed. 2 other sessions were signed out and 1 API token was revoked; your calendar feed address…"
+function describeChange(changed: PasswordChanged): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const parts = [
+    `${plural(changed.endedSessions, "other session")} signed out`,
+    `${plural(changed.revokedTokens, "API token")} revoked`,
+  ];
+  const feed = changed.calendarFeedRevoked ? " Your calendar feed address stopped working: make a new one." : "";
+  return `Password changed: ${parts.join(", ")}.${feed}`;
+}
+
+/** Changes the password; the server signs out every other session and revokes API tokens and the calendar feed. */
 export function ChangePasswordForm() {
   const change = useChangePassword();
   const queryClient = useQueryClient();
@@ -37,10 +48,12 @@ export function ChangePasswordForm() {
     change.mutate(
       { currentPassword, newPassword },
       {
-        onSuccess: () => {
+        onSuccess: (changed) => {
           form.reset();
-          notifications.show({ color: "indigo", message: "Password changed. Your other sessions were signed out." });
+          notifications.show({ color: "indigo", message: describeChange(changed) });
           void queryClient.invalidateQueries({ queryKey: ["sessions"] });
+          void queryClient.invalidateQueries({ queryKey: ["tokens"] });
+          void queryClient.invalidateQueries({ queryKey: ["me", "calendar-feed"] });
         },
         onError: (error) => {
           if (isApiError(error, "invalid_credentials"))
@@ -54,6 +67,10 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={handleSubmit} noValidate>
       <Stack gap="md" maw={420}>
+        <Text size="sm" c="dimmed">
+          Changing your password signs out your other sessions, revokes your API tokens and stops your calendar feed
+          address: anyone who had your old password cannot keep a way in.
+        </Text>
         {Object.keys(form.errors).length === 0 && !isApiError(change.error, "invalid_credentials") && (
           <FormError error={change.error} />
         )}
