@@ -1,4 +1,3 @@
-import { type Automaton, buildAutomaton, NO_STATE, step } from "./automaton";
 import {
   codePointAt,
   codePointBefore,
@@ -9,6 +8,7 @@ import {
   MULTI_UNIT_FOLD,
 } from "./fold";
 import { parseTerms, prepareForms } from "./forms";
+import { buildTrie, childOf, NO_STATE, type Trie } from "./trie";
 import type { PreparedForm, TermDefinition, TermId, TermMatcherStats, TermSpan } from "./types";
 
 const SUFFIXES = ["", "s", "es"] as const;
@@ -18,7 +18,9 @@ const SPACE = 32;
 export interface TermMatcher<Id extends TermId = string> {
   readonly ids: readonly Id[];
   readonly forms: readonly PreparedForm[];
-  readonly automaton: Automaton;
+  readonly trie: Trie;
+  /** 1 for a state where some case-insensitive pattern ends: a match there needs no check against the text. */
+  readonly endsAnyCase: Uint8Array;
   readonly stats: TermMatcherStats;
 }
 
@@ -29,12 +31,19 @@ export interface TermMatcher<Id extends TermId = string> {
 export function buildTermMatcher<Id extends TermId>(terms: readonly TermDefinition<Id>[]): TermMatcher<Id> {
   const checked = parseTerms(terms);
   const forms = prepareForms(checked);
-  const automaton = buildAutomaton(forms.map((form) => form.key));
+  const trie = buildTrie(forms.map((form) => form.key));
+  const endsAnyCase = new Uint8Array(trie.states);
+  for (let state = 0; state < trie.states; state += 1) {
+    for (let pattern = trie.outputHead[state]; pattern !== NO_STATE; pattern = trie.patternNext[pattern]) {
+      if (!forms[trie.patternForm[pattern]].caseSensitive) endsAnyCase[state] = 1;
+    }
+  }
   return {
     ids: terms.map((term) => term.id),
     forms,
-    automaton,
-    stats: { terms: terms.length, forms: forms.length, patterns: forms.length * 3, states: automaton.states },
+    trie,
+    endsAnyCase,
+    stats: { terms: terms.length, forms: forms.length, patterns: forms.length * 3, states: trie.states },
   };
 }
 
@@ -45,90 +54,121 @@ export function buildTermMatcher<Id extends TermId>(terms: readonly TermDefiniti
  * without a plural ending, then name, acronym, synonyms in order.
  */
 export function annotate<Id extends TermId>(matcher: TermMatcher<Id>, text: string): TermSpan<Id>[] {
-  const candidates = findCandidates(matcher, text);
-  return selectLeftmostLongest(matcher, candidates);
-}
-
-interface Candidates {
-  start: number[];
-  end: number[];
-  pattern: number[];
-}
-
-function findCandidates(matcher: TermMatcher<TermId>, text: string): Candidates {
-  const automaton = matcher.automaton;
-  const { classOf, outputHead, dictionary, depth, patternNext, patternForm, patternSuffix } = automaton;
-  const forms = matcher.forms;
-  const found: Candidates = { start: [], end: [], pattern: [] };
+  const spans: TermSpan<Id>[] = [];
   const length = text.length;
-  // Folded index → original index of the character it came from; -1 for the second unit of a longer fold ("İ").
-  const origin = new Int32Array(length * 2 + 1);
-  let folded = 0;
-  let state = 0;
   let index = 0;
+  let previousIsWord = false;
+  while (index < length) {
+    if (!previousIsWord && !isWhitespaceUnit(text.charCodeAt(index))) {
+      const end = matchAt(matcher, text, index, spans);
+      if (end > index) {
+        // The scan continues after the match; the next match needs a non-word character before it.
+        index = end;
+        previousIsWord = isWordCodePoint(codePointBefore(text, end));
+        continue;
+      }
+    }
+    const codePoint = codePointAt(text, index);
+    previousIsWord = isWordCodePoint(codePoint);
+    index += codePoint > 0xffff ? 2 : 1;
+  }
+  return spans;
+}
+
+/**
+ * Walks the trie from a word start and, if some form ends there at a word end, adds the spans of the longest such
+ * match (one per term) and returns its end; returns -1 when no form matches at `start`.
+ */
+function matchAt<Id extends TermId>(matcher: TermMatcher<Id>, text: string, start: number, spans: TermSpan<Id>[]) {
+  const trie = matcher.trie;
+  const length = text.length;
+  let state = 0;
+  let index = start;
+  let bestEnd = -1;
+  let bestState = NO_STATE;
   while (index < length) {
     const unit = text.charCodeAt(index);
     if (isWhitespaceUnit(unit)) {
-      // A run of whitespace is read as one space (a form's spaces are written as one space too).
-      let next = index + 1;
-      while (next < length && isWhitespaceUnit(text.charCodeAt(next))) next += 1;
-      origin[folded] = index;
-      folded += 1;
-      const cls = classOf[SPACE];
-      state = cls === 0 ? 0 : step(automaton, state, cls);
-      index = next;
+      // A run of whitespace is read as one space, as a form's spaces are; no form ends with one.
+      state = childOf(trie, state, SPACE);
+      if (state === NO_STATE) break;
+      index += 1;
+      while (index < length && isWhitespaceUnit(text.charCodeAt(index))) index += 1;
       continue;
     }
     let groupEnd = index + 1;
-    let single = -1;
     let several = "";
     if (unit >= 0xd800 && unit <= 0xdbff && groupEnd < length) {
       const low = text.charCodeAt(groupEnd);
       if (low >= 0xdc00 && low <= 0xdfff) {
         groupEnd += 1;
         several = foldCodePoint((unit - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000);
-      } else single = unit;
-    } else {
-      const foldedUnit = foldUnit(unit);
-      if (foldedUnit === MULTI_UNIT_FOLD) several = foldCodePoint(unit);
-      else single = foldedUnit;
-    }
-    if (single >= 0) {
-      origin[folded] = index;
-      folded += 1;
-      const cls = classOf[single];
-      state = cls === 0 ? 0 : step(automaton, state, cls);
-    } else {
-      for (let k = 0; k < several.length; k += 1) {
-        origin[folded] = k === 0 ? index : -1;
-        folded += 1;
-        const cls = classOf[several.charCodeAt(k)];
-        state = cls === 0 ? 0 : step(automaton, state, cls);
       }
     }
+    if (groupEnd === index + 1) {
+      const folded = foldUnit(unit);
+      if (folded === MULTI_UNIT_FOLD) several = foldCodePoint(unit);
+      else state = childOf(trie, state, folded);
+    }
+    // A character that folds to several code units ("İ", astral letters) is matched whole or not at all.
+    for (let k = 0; k < several.length && state !== NO_STATE; k += 1)
+      state = childOf(trie, state, several.charCodeAt(k));
+    if (state === NO_STATE) break;
     index = groupEnd;
-    let node = outputHead[state] !== NO_STATE ? state : dictionary[state];
-    if (node === NO_STATE) continue;
-    // A match must end at the end of a word: the next character is not a letter or digit.
-    const after = codePointAt(text, groupEnd);
+    if (trie.outputHead[state] === NO_STATE) continue;
+    const after = codePointAt(text, index);
     if (after >= 0 && isWordCodePoint(after)) continue;
-    for (; node !== NO_STATE; node = dictionary[node]) {
-      const start = origin[folded - depth[node]];
-      if (start < 0) continue;
-      const before = codePointBefore(text, start);
-      if (before >= 0 && isWordCodePoint(before)) continue;
-      for (let pattern = outputHead[node]; pattern !== NO_STATE; pattern = patternNext[pattern]) {
-        const form = forms[patternForm[pattern]];
-        if (form.caseSensitive && !matchesAsWritten(text, start, groupEnd, form.collapsed, patternSuffix[pattern])) {
-          continue;
-        }
-        found.start.push(start);
-        found.end.push(groupEnd);
-        found.pattern.push(pattern);
-      }
+    if (hasMatchingPattern(matcher, text, start, index, state)) {
+      bestEnd = index;
+      bestState = state;
     }
   }
-  return found;
+  if (bestEnd < 0) return -1;
+  addSpans(matcher, text, start, bestEnd, bestState, spans);
+  return bestEnd;
+}
+
+function hasMatchingPattern(matcher: TermMatcher<TermId>, text: string, start: number, end: number, state: number) {
+  if (matcher.endsAnyCase[state] === 1) return true;
+  const { outputHead, patternNext } = matcher.trie;
+  for (let pattern = outputHead[state]; pattern !== NO_STATE; pattern = patternNext[pattern]) {
+    if (patternMatches(matcher, text, start, end, pattern)) return true;
+  }
+  return false;
+}
+
+function patternMatches(matcher: TermMatcher<TermId>, text: string, start: number, end: number, pattern: number) {
+  const form = matcher.forms[matcher.trie.patternForm[pattern]];
+  return !form.caseSensitive || matchesAsWritten(text, start, end, form.collapsed, matcher.trie.patternSuffix[pattern]);
+}
+
+// Patterns at a state are in form order, hence grouped by term: each term gets one span, with its form that has
+// no (or the shorter) plural ending, then the first of name, acronym, synonyms.
+function addSpans<Id extends TermId>(
+  matcher: TermMatcher<Id>,
+  text: string,
+  start: number,
+  end: number,
+  state: number,
+  spans: TermSpan<Id>[],
+) {
+  const { outputHead, patternNext, patternForm, patternSuffix } = matcher.trie;
+  let chosen: PreparedForm | null = null;
+  let chosenSuffix = 0;
+  for (let pattern = outputHead[state]; pattern !== NO_STATE; pattern = patternNext[pattern]) {
+    if (!patternMatches(matcher, text, start, end, pattern)) continue;
+    const form = matcher.forms[patternForm[pattern]];
+    const suffix = patternSuffix[pattern];
+    if (chosen !== null && chosen.term !== form.term) {
+      spans.push({ start, end, termId: matcher.ids[chosen.term], form: chosen.written });
+      chosen = null;
+    }
+    if (chosen === null || suffix < chosenSuffix || (suffix === chosenSuffix && form.order < chosen.order)) {
+      chosen = form;
+      chosenSuffix = suffix;
+    }
+  }
+  if (chosen !== null) spans.push({ start, end, termId: matcher.ids[chosen.term], form: chosen.written });
 }
 
 // A case-sensitive form has no whitespace (only capitals and digits), so the text must equal it exactly, followed
@@ -136,43 +176,4 @@ function findCandidates(matcher: TermMatcher<TermId>, text: string): Candidates 
 function matchesAsWritten(text: string, start: number, end: number, form: string, suffix: number): boolean {
   const ending = SUFFIXES[suffix];
   return end - start === form.length + ending.length && text.startsWith(form, start) && text.endsWith(ending, end);
-}
-
-function selectLeftmostLongest<Id extends TermId>(matcher: TermMatcher<Id>, found: Candidates): TermSpan<Id>[] {
-  const { patternForm, patternSuffix } = matcher.automaton;
-  const forms = matcher.forms;
-  const order = Array.from({ length: found.start.length }, (_, i) => i);
-  const rank = (candidate: number) => {
-    const pattern = found.pattern[candidate];
-    const form = forms[patternForm[pattern]];
-    return [form.term, patternSuffix[pattern], form.order] as const;
-  };
-  order.sort((a, b) => {
-    const byPlace = found.start[a] - found.start[b] || found.end[b] - found.end[a];
-    if (byPlace !== 0) return byPlace;
-    const [termA, suffixA, orderA] = rank(a);
-    const [termB, suffixB, orderB] = rank(b);
-    return termA - termB || suffixA - suffixB || orderA - orderB;
-  });
-  const spans: TermSpan<Id>[] = [];
-  let cursor = 0;
-  let i = 0;
-  while (i < order.length) {
-    const first = order[i];
-    const start = found.start[first];
-    if (start < cursor) {
-      i += 1;
-      continue;
-    }
-    const end = found.end[first];
-    let lastTerm = -1;
-    for (; i < order.length && found.start[order[i]] === start && found.end[order[i]] === end; i += 1) {
-      const form = forms[patternForm[found.pattern[order[i]]]];
-      if (form.term === lastTerm) continue;
-      lastTerm = form.term;
-      spans.push({ start, end, termId: matcher.ids[form.term], form: form.written });
-    }
-    cursor = end;
-  }
-  return spans;
 }
