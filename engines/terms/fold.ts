@@ -6,7 +6,7 @@
 
 const WORD_CHAR = /^[\p{L}\p{Nd}]$/u;
 const WHITESPACE = /^\s$/;
-const ASCII = /^[\x00-\x7f]*$/;
+const NON_ASCII = /[\u0080-\uffff]/;
 // 0 = not yet known, 1 = a letter or decimal digit, 2 = anything else. Filled lazily, one code point at a time.
 const wordClass = new Uint8Array(0x110000);
 // For BMP code units: 0 = not yet known, else the folded code unit + 1; MULTI when the fold is longer.
@@ -89,7 +89,7 @@ function foldAstral(codePoint: number): string {
 
 /** Folds a whole string code point by code point (see the file comment); whitespace is kept as it is. */
 export function foldString(text: string): string {
-  if (ASCII.test(text)) return text.toLowerCase();
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   let folded = "";
   for (const character of text) folded += foldCodePoint(character.codePointAt(0) ?? 0);
   return folded;
