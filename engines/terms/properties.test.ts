@@ -31,6 +31,8 @@ const form = fc.oneof(
   word.map((w) => w.toUpperCase()),
   fc.tuple(word, word).map(([a, b]) => `${a} ${b}`),
   fc.tuple(word, word).map(([a, b]) => `${a}/${b}`.toUpperCase()),
+  // Written with stray whitespace: trimmed, and its inner run read as one space.
+  fc.tuple(word, word).map(([a, b]) => ` ${a} \n ${b}\t`),
 );
 const termsArbitrary = fc
   .array(
