@@ -51,7 +51,8 @@ try {
             (ARRAY['crucial','secondary','secondary','nice_to_have'])[1 + g % 4],
             CASE WHEN g % 33 = 0 THEN 'delivery' ELSE 'closed' END, s + interval '40 days',
             s, s + (g % 29 + 1) * interval '1 hour', s + (g % 17 + 2) * interval '1 day',
-            CASE WHEN g % 33 = 0 THEN NULL ELSE s + (g % 53 + 20) * interval '1 day' END, g
+            CASE WHEN g % 33 = 0 THEN NULL ELSE s + (g % 53 + 20) * interval '1 day' END,
+            'k' || lpad(g::text, 11, '0') -- a backlog key (fractional indexing) in the order of g
      FROM (SELECT g, timestamptz '2025-11-01 09:00+00' + (g * 311 % 525600) * interval '1 minute' AS s
            FROM generate_series(1, $3::int) AS g) AS seeded`,
     [workspace.id, person.id, REQUESTS],

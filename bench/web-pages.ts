@@ -71,7 +71,8 @@ async function seed() {
      SELECT $1, g, (ARRAY['change','capability','data','purchase','project'])[1 + g % 5], 'Request number ' || g, $2,
             (ARRAY['crucial','secondary','nice_to_have'])[1 + g % 3],
             (ARRAY['submitted','triage','planning','decision','delivery','delivered','value_review'])[1 + g % 7],
-            now() - (g % 90) * interval '1 day', now() - (g % 90) * interval '1 day', g, (g % 50) / 5.0
+            now() - (g % 90) * interval '1 day', now() - (g % 90) * interval '1 day',
+            'k' || lpad(g::text, 11, '0'), (g % 50) / 5.0 -- the rank: a backlog key in the order of g
      FROM generate_series(1, $3::int) AS g`,
     [workspace.id, person.id, OPEN_REQUESTS],
   );

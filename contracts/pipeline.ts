@@ -202,7 +202,8 @@ export const RequestSummary = z.object({
   stage: Stage,
   priority: Priority.nullable(),
   score: z.number().nullable(),
-  rank: z.number(),
+  /** Position in the backlog: a key that sorts byte by byte (fractional indexing), lower first. */
+  rank: z.string(),
   requester: PersonRef,
   sponsor: PersonRef.nullable(),
   itPartner: PersonRef.nullable(),

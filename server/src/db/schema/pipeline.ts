@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -18,6 +19,9 @@ import {
 } from "drizzle-orm/pg-core";
 import { at, id, timestamps, version } from "./columns";
 import { teams, users, workspaces } from "./people";
+
+// Backlog positions compare byte by byte whatever the database's locale, so the column's collation is "C".
+const rankKey = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
 
 export const REQUEST_TYPES = ["change", "capability", "data", "purchase", "project"] as const;
 export const PRIORITIES = ["crucial", "secondary", "nice_to_have"] as const;
@@ -133,7 +137,8 @@ export const requests = pgTable(
     riskScore: smallint("risk_score"),
     effort: numeric("effort", { precision: 8, scale: 2 }),
     score: doublePrecision("score"),
-    rank: doublePrecision("rank").notNull().default(0),
+    // A fractional-indexing key (modules/pipeline/pipeline.rank.ts); the default is the key of 0, "unscored".
+    rank: rankKey("rank").notNull().default("kAzL8n0Y58m8"),
     rankedManually: boolean("ranked_manually").notNull().default(false),
     stage: text("stage", { enum: STAGES }).notNull(),
     stageChangedAt: at("stage_changed_at").notNull(),

@@ -193,7 +193,7 @@ export async function rankOf(tx: Tx, workspaceId: string, id: string) {
 }
 
 /** The rank of the request just above the given rank (the previous in backlog order), or null at the top. */
-export async function rankAbove(tx: Tx, workspaceId: string, rank: number, excludeId: string) {
+export async function rankAbove(tx: Tx, workspaceId: string, rank: string, excludeId: string) {
   const [row] = await tx
     .select({ rank: requests.rank })
     .from(requests)
@@ -213,7 +213,7 @@ export async function rankAbove(tx: Tx, workspaceId: string, rank: number, exclu
 /** The largest rank of the open backlog (the bottom), or null when it is empty. */
 export async function bottomRank(tx: Tx, workspaceId: string, excludeId?: string) {
   const [row] = await tx
-    .select({ rank: sql<number | null>`max(${requests.rank})` })
+    .select({ rank: sql<string | null>`max(${requests.rank})` })
     .from(requests)
     .where(
       and(
@@ -222,7 +222,7 @@ export async function bottomRank(tx: Tx, workspaceId: string, excludeId?: string
         inArray(requests.stage, [...OPEN_STAGES]),
       ),
     );
-  return row?.rank === null || row?.rank === undefined ? null : Number(row.rank);
+  return row?.rank ?? null;
 }
 
 /** Whether the request has an event of this kind (e.g. a hand edit of its who-does-what). */

@@ -42,12 +42,14 @@ describe("scoring", () => {
     });
   });
 
-  it("ranks higher scores first and places between neighbours", () => {
-    expect(rankFromScore(10)).toBeLessThan(rankFromScore(2));
-    expect(rankFromScore(null)).toBeGreaterThan(rankFromScore(1));
-    expect(rankBetween(1, 2)).toBe(1.5);
-    expect(rankBetween(null, 5)).toBe(4);
-    expect(rankBetween(7, null)).toBe(8);
+  it("ranks higher scores first and places between neighbours (keys compared byte by byte)", () => {
+    expect(rankFromScore(10) < rankFromScore(2)).toBe(true);
+    expect(rankFromScore(null) > rankFromScore(1)).toBe(true);
+    const [high, low] = [rankFromScore(2), rankFromScore(1)];
+    const between = rankBetween(high, low);
+    expect(high < between && between < low).toBe(true);
+    expect(rankBetween(null, high) < high).toBe(true);
+    expect(rankBetween(low, null) > low).toBe(true);
   });
 
   it("counts soft benefit as hours × rate", () => {

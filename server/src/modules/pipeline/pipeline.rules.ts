@@ -118,18 +118,8 @@ export function scoreRequest(scoring: Scoring, inputs: ScoreInputs): { score: nu
   };
 }
 
-/** The backlog position of a request nobody ranked by hand: higher scores first, unscored ones last. */
-export function rankFromScore(score: number | null): number {
-  return score === null ? 0 : -score;
-}
-
-/** The rank between two neighbours of the backlog (either may be missing: the top or the bottom). */
-export function rankBetween(above: number | null, below: number | null): number {
-  if (above === null && below === null) return 0;
-  if (above === null) return (below as number) - 1;
-  if (below === null) return above + 1;
-  return (above + below) / 2;
-}
+// The backlog's positions (fractional-indexing keys) live in pipeline.rank.ts.
+export { rankAtBottom, rankBetween, rankFromScore, rankKeyOfNumber } from "./pipeline.rank";
 
 /** The expected benefit in money: the hard benefit plus soft hours × the loaded hourly rate. */
 export function totalBenefit(hard: string | null, softHours: number | null, hourlyRate: string | null): string | null {

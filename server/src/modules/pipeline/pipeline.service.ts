@@ -56,6 +56,7 @@ import {
   REVIEW_AFTER_DAYS,
   type Relation,
   raciProblems,
+  rankAtBottom,
   rankBetween,
   rankFromScore,
   scoreInputsOf,
@@ -246,7 +247,7 @@ export async function createRequest(ctx: Ctx, input: CreateRequestBody) {
       stage,
       stageChangedAt: ctx.now,
       submittedAt: input.draft ? null : ctx.now,
-      rank: (bottom ?? 0) + 1,
+      rank: rankAtBottom(bottom),
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
@@ -744,7 +745,7 @@ export async function rankRequest(ctx: Ctx, id: string, input: { beforeId: strin
         { path: "beforeId", message: "must be another request" },
       ]);
     }
-    let rank: number;
+    let rank: string;
     if (input.beforeId) {
       const below = await rankOf(tx, ctx.actor.workspaceId, input.beforeId);
       if (below === null) {

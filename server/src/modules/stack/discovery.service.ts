@@ -26,7 +26,7 @@ import {
   replaceRaci,
   teamsByKind,
 } from "../pipeline/pipeline.queries";
-import { defaultRaciTemplate, instantiateRaci } from "../pipeline/pipeline.rules";
+import { defaultRaciTemplate, instantiateRaci, rankAtBottom } from "../pipeline/pipeline.rules";
 import { refreshClocks } from "../pipeline/sla.service";
 import {
   assignMerchantToTool,
@@ -313,7 +313,7 @@ async function openReviewRequest(
     stage: "submitted",
     stageChangedAt: ctx.now,
     submittedAt: ctx.now,
-    rank: (bottom ?? 0) + 1,
+    rank: rankAtBottom(bottom),
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
