@@ -20,6 +20,8 @@ export interface CompiledRule {
   require: readonly ReviewerKind[];
   explain: string | null;
   condition: CompiledCondition;
+  /** How deeply the condition's list macros (all, exists, exists_one, map, filter) nest: its work grows as n^depth. */
+  loopDepth: number;
 }
 
 /** A policy compiled once, evaluated many times. */
@@ -117,6 +119,7 @@ function inspectRule(raw: unknown, path: string, problems: PolicyProblem[], warn
   if (raw.explain !== undefined && typeof raw.explain !== "string") problem("explain", "must be a string");
 
   let condition: CompiledCondition | null = null;
+  let loopDepth = 0;
   if (typeof raw.when !== "string" || raw.when.trim() === "") {
     problem("when", "must be a non-empty CEL condition");
   } else {
@@ -124,6 +127,7 @@ function inspectRule(raw: unknown, path: string, problems: PolicyProblem[], warn
     if ("problem" in compiled) problem("when", compiled.problem.message, compiled.problem.at);
     else {
       condition = compiled.condition;
+      loopDepth = compiled.loopDepth;
       if (compiled.type !== "bool" && compiled.type !== "dyn") {
         warnings.push({
           rule: id,
@@ -144,6 +148,7 @@ function inspectRule(raw: unknown, path: string, problems: PolicyProblem[], warn
       require,
       explain: typeof raw.explain === "string" ? raw.explain : null,
       condition,
+      loopDepth,
     },
   };
 }
@@ -175,7 +180,7 @@ function inspectRequire(
 }
 
 type ConditionCompilation =
-  | { condition: CompiledCondition; type: string }
+  | { condition: CompiledCondition; type: string; loopDepth: number }
   | { problem: { message: string; at?: { line: number; column: number } } };
 
 function compileCondition(when: string): ConditionCompilation {
@@ -184,16 +189,31 @@ function compileCondition(when: string): ConditionCompilation {
     program = environment.parse(when);
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
-    return { problem: describeCelError("syntax error", error, when) };
+    return { problem: describeCelError("invalid CEL syntax", error, when) };
   }
   // Checking once marks the parsed tree as checked, so evaluations skip the type check.
   const checked = program.check();
   if (!checked.valid) {
     const error = checked.error;
-    const kind = error instanceof ParseError ? "syntax error" : "type error";
+    const kind = error instanceof ParseError ? "invalid CEL syntax" : "type error";
     return { problem: describeCelError(kind, error, when) };
   }
-  return { condition: program, type: checked.type ?? "dyn" };
+  return { condition: program, type: checked.type ?? "dyn", loopDepth: measureLoopDepth(program.ast) };
+}
+
+const LOOP_MACROS = new Set(["all", "exists", "exists_one", "map", "filter"]);
+
+// A macro's receiver runs once; its other arguments run once per element, so only they nest.
+function measureLoopDepth(node: unknown): number {
+  if (typeof node !== "object" || node === null || !("op" in node) || !("args" in node)) return 0;
+  const { op, args } = node as { op: string; args: unknown };
+  if (op === "rcall" && Array.isArray(args)) {
+    const [name, receiver, callArgs] = args as [string, unknown, unknown[]];
+    const inner = Math.max(0, ...callArgs.map(measureLoopDepth));
+    return Math.max(measureLoopDepth(receiver), LOOP_MACROS.has(name) ? inner + 1 : inner);
+  }
+  if (!Array.isArray(args)) return 0;
+  return Math.max(0, ...args.flat(2).map(measureLoopDepth));
 }
 
 function describeCelError(kind: string, error: unknown, source: string) {

@@ -22,7 +22,7 @@ export class PolicyInputError extends Error {
   }
 }
 
-/** One line for a problem: `rule "fast-lane": when: syntax error at column 12: Unexpected token: EOF`. */
+/** One line for a problem: `rule "fast-lane": when: invalid CEL syntax at column 12: Unexpected token: EOF`. */
 export function describeProblem(problem: PolicyProblem): string {
   const where = problem.rule === null ? problem.path || "policy" : `rule "${problem.rule}"`;
   const field = problem.path.replace(/^rules\[\d+\]\.?/, "");

@@ -155,7 +155,7 @@ describe("compiling a policy", () => {
       {
         rule: "fast-lane",
         path: "rules[0].when",
-        message: "syntax error at column 22: Unexpected token: EOF",
+        message: "invalid CEL syntax at column 22: Unexpected token: EOF",
         line: 1,
         column: 22,
       },
@@ -243,7 +243,7 @@ describe("compiling a policy", () => {
     }
     expect(thrown).toBeInstanceOf(PolicyError);
     expect((thrown as PolicyError).message.split("\n")).toEqual([
-      'rule "a": when: syntax error at column 12: Unexpected token: EOF',
+      'rule "a": when: invalid CEL syntax at column 12: Unexpected token: EOF',
       'rule "b": require: is missing: a review rule names who reviews (it, security, legal, finance, marketing)',
     ]);
   });
