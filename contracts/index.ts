@@ -6,6 +6,7 @@ export * from "./experiments";
 export * from "./notifications";
 export * from "./people";
 export * from "./pipeline";
+export * from "./policy";
 export * from "./scorecard";
 export * from "./stack";
 export * from "./value";

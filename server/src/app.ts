@@ -18,6 +18,7 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { experimentsRoutes } from "./modules/experiments/experiments.routes";
 import { statsRoutes } from "./modules/experiments/stats.routes";
+import { policyEvaluateRoutes } from "./modules/guardrails/policy-evaluate.routes";
 import { invitationsRoutes } from "./modules/invitations/invitations.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
 import { pipelineRoutes } from "./modules/pipeline/pipeline.routes";
@@ -149,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes);
       await api.register(stackRoutes);
       await api.register(statsRoutes);
+      await api.register(policyEvaluateRoutes);
       await api.register(pipelineRoutes);
       await api.register(notificationsRoutes);
       await api.register(viewsRoutes);

@@ -490,6 +490,17 @@ const matrix: Record<string, Row> = {
     }),
     expect: signedIn,
   },
+  "POST /api/v1/policies/evaluate": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/policies/evaluate",
+      payload: {
+        policy: { rules: [{ id: "cheap", when: "request.annualCost < 5000.0", outcome: "approve" }] },
+        input: { request: { annualCost: 100 }, stack: {} },
+      },
+    }),
+    expect: signedIn,
+  },
   "GET /api/v1/experiments": { request: () => ({ url: "/api/v1/experiments" }), expect: signedIn },
   "GET /api/v1/experiments/learnings": { request: () => ({ url: "/api/v1/experiments/learnings" }), expect: signedIn },
   "POST /api/v1/experiments": {

@@ -31,6 +31,8 @@ Commands:
                               read from TANDEM_ADMIN_PASSWORD or the first line of standard input.
   attribution …               Multi-touch attribution on CSV files (tandem attribution --help).
   experiment analyze FILE     Analyse an experiment's results (tandem experiment --help).
+  policy evaluate --policy POLICY.json --input INPUT.json
+                              Decide purchase requests by a CEL purchase policy (tandem policy --help).
   glossary annotate --terms TERMS.json --text FILE
                               Find a glossary's terms in a text: spans as JSON (tandem glossary --help).
 
@@ -84,6 +86,8 @@ export async function runCli(argv: string[]): Promise<number> {
         const { runGlossaryCommand } = await import("./glossary");
         return await runGlossaryCommand(rest, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
       }
+      case "policy":
+        return await (await import("./policy")).runPolicyCommand(rest, process);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
