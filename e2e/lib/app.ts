@@ -5,7 +5,7 @@ import type { Locator, Page } from "playwright-core";
 /** Where screenshots go (git-ignored). */
 export const ARTIFACTS_DIR = path.resolve(import.meta.dirname, "../artifacts");
 
-/** Every module of DOMAIN.md, as the navigation names them. */
+/** Every module of Tandem (README.md lists them), as the navigation names them. */
 export const MODULES = [
   "Scorecard",
   "Pipeline",

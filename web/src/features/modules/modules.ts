@@ -12,7 +12,7 @@ import {
   IconTargetArrow,
 } from "@tabler/icons-react";
 
-/** One part of Tandem from DOMAIN.md: what it is for and what it will give both sides. */
+/** One part of Tandem (the modules README.md lists): what it is for and what it will give both sides. */
 export interface ProductModule {
   key: string;
   label: string;
