@@ -13,7 +13,7 @@ export function testDatabaseKinds(): ("pglite" | "postgres")[] {
 export async function createTestDatabase(
   kind: "pglite" | "postgres",
   options: { onQuery?: (sql: string) => void } = {},
-): Promise<Database & { drop(): Promise<void> }> {
+): Promise<Database & { drop(): Promise<void>; url?: string }> {
   if (kind === "pglite") {
     const database = await openDatabase({ memory: true }, options);
     await migrate(database);
@@ -32,6 +32,8 @@ export async function createTestDatabase(
   await migrate(database);
   return {
     ...database,
+    // Another pool on the same database stands for another Tandem process.
+    url: url.toString(),
     drop: async () => {
       await database.close();
       const cleaner = new pg.Client({ connectionString: serverUrl });
