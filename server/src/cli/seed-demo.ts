@@ -6,6 +6,7 @@ import { insertUser } from "../modules/users/users.queries";
 import { seedDemoExpenses } from "./seed-demo-expenses";
 import { seedDemoExperiments } from "./seed-demo-experiments";
 import { seedDemoPipeline } from "./seed-demo-pipeline";
+import { seedDemoScorecard } from "./seed-demo-scorecard";
 import { seedDemoStack } from "./seed-demo-stack";
 import { seedDemoValue } from "./seed-demo-value";
 
@@ -30,7 +31,7 @@ const people = [
 /** Seeds the demo company: Northwind Outfitters, its teams and people, and its martech stack. */
 export async function seedDemo(database: Database, now: Date) {
   const passwordHash = await hashPassword(DEMO_ADMIN.password);
-  await database.db.transaction(async (tx) => {
+  const workspaceId = await database.db.transaction(async (tx) => {
     const { workspace, teams } = await insertWorkspace(tx, "Northwind Outfitters", now);
     const teamOf = (kind: string) => teams.find((team) => team.kind === kind) ?? teams[0];
     const owners = { business: [] as string[], technical: [] as string[] };
@@ -81,6 +82,9 @@ export async function seedDemo(database: Database, now: Date) {
       { action: "pipeline.seeded", entityType: "workspace", entityId: workspace.id, after: pipeline },
     );
     await seedDemoExperiments(tx, workspace.id, owners, now);
+    return workspace.id;
   });
+  // The Scorecard comes last: its computed KPIs read what the rest of the demo committed.
+  await seedDemoScorecard(database, workspaceId, now);
   return DEMO_ADMIN;
 }

@@ -11,6 +11,7 @@ import type { Actor, Ctx } from "../../context";
 import type { Database } from "../../db/client";
 import type { kpis } from "../../db/schema";
 import { AppError } from "../../errors";
+import { canonicalJson } from "../../lib/canonical-json";
 import { authorize } from "../../policy";
 import { type AuditOrigin, originOf, recordAudit } from "../audit/audit.service";
 import { countDecidedExperiments } from "../experiments/experiments.commands";
@@ -79,22 +80,31 @@ export async function computeMeasure(
     }
     case "shadow_it_spend_share": {
       const candidates = (await readShadowCandidates(ctx)).items;
-      const shadow = sum(
-        candidates.flatMap((candidate) =>
-          candidate.spend.filter((spend) => spend.currency === currency).map((spend) => Number(spend.yearly)),
-        ),
-      );
-      const catalog = (await listCatalogTools(ctx, ["phase_in", "active", "phase_out"])).filter(
-        (tool) => tool.annualCost?.currency === currency,
-      );
-      const known = sum(catalog.map((tool) => Number(tool.annualCost?.amount ?? 0)));
+      const catalog = await listCatalogTools(ctx, ["phase_in", "active", "phase_out"]);
+      const shadowBy = new Map<string, number>();
+      const knownBy = new Map<string, number>();
+      for (const spend of candidates.flatMap((candidate) => candidate.spend)) {
+        shadowBy.set(spend.currency, (shadowBy.get(spend.currency) ?? 0) + Number(spend.yearly));
+      }
+      for (const tool of catalog) {
+        if (tool.annualCost) {
+          const { currency: code, amount } = tool.annualCost;
+          knownBy.set(code, (knownBy.get(code) ?? 0) + Number(amount));
+        }
+      }
+      // A share needs one currency: the KPI's, else the one most software spend is seen in.
+      const seenIn = (code: string) => (shadowBy.get(code) ?? 0) + (knownBy.get(code) ?? 0);
+      const codes = [...new Set([...shadowBy.keys(), ...knownBy.keys()])].sort((a, b) => seenIn(b) - seenIn(a));
+      const chosen = currency ?? codes[0] ?? null;
+      const shadow = chosen === null ? 0 : (shadowBy.get(chosen) ?? 0);
+      const known = chosen === null ? 0 : (knownBy.get(chosen) ?? 0);
       const seen = shadow + known;
       return {
         value: seen === 0 ? null : round((shadow / seen) * 100),
         computedFrom: {
           report: "shadow-IT candidates and the catalog",
           date,
-          currency,
+          currency: chosen,
           candidates: candidates.length,
           shadowYearlySpend: round(shadow, 2),
           catalogAnnualCost: round(known, 2),
@@ -162,7 +172,7 @@ async function recomputeEntries(ctx: Ctx, entries: ComputedKpi[], origin: AuditO
         point.value !== null &&
         Number.isFinite(point.value) &&
         (existing.get(point.date)?.value !== point.value ||
-          JSON.stringify(existing.get(point.date)?.computedFrom) !== JSON.stringify(point.computedFrom)),
+          canonicalJson(existing.get(point.date)?.computedFrom ?? null) !== canonicalJson(point.computedFrom)),
     );
     result.items.push(...computed.map((point) => ({ kpiId: entry.kpi.id, ...point })));
     if (changed.length === 0) continue;
@@ -233,9 +243,9 @@ function systemActor(workspaceId: string): Actor {
   };
 }
 
-/** Recomputes every computed KPI of every workspace (the daily job); returns what it stored. */
-export async function recomputeAllWorkspaces(database: Database, now: Date) {
-  const entries = await listComputedKpis(database.db, null);
+/** Recomputes every computed KPI of every workspace (the daily job), or of one; returns what it stored. */
+export async function recomputeAllWorkspaces(database: Database, now: Date, onlyWorkspaceId: string | null = null) {
+  const entries = await listComputedKpis(database.db, onlyWorkspaceId);
   const byWorkspace = new Map<string, ComputedKpi[]>();
   for (const entry of entries) {
     byWorkspace.set(entry.kpi.workspaceId, [...(byWorkspace.get(entry.kpi.workspaceId) ?? []), entry]);
