@@ -16,7 +16,8 @@ Finds a glossary's terms in a text, with the rules Tandem uses wherever people w
 
 TERMS.json is a JSON array of terms: [{"id": "…", "name": "customer data platform", "acronym": "CDP",
 "synonyms": ["CDP platform"]}, …]. "acronym" and "synonyms" are optional; other fields are ignored. The id
-is a non-empty string or a number, unique in the file. FILE is the text (UTF-8), or "-" for standard input.
+is a non-empty string or a number, unique in the file. FILE is the text (UTF-8), or "-" for standard input;
+offsets index it as read (a byte-order mark, if any, counts as one code unit).
 
 Prints one line of JSON: {"spans": [{"start", "end", "termId", "form"}, …], "buildMs", "annotateMs"}
   start, end   JavaScript string indices (UTF-16 code units) into the text, end exclusive
