@@ -5,6 +5,7 @@ import { ATTRIBUTION_RUNS_QUEUE } from "./attribution-runs";
 import { PIPELINE_CLOCKS_QUEUE } from "./pipeline-clocks";
 import { PURGE_EXPIRED_QUEUE } from "./purge-expired";
 import { RENEWAL_REMINDERS_QUEUE } from "./renewal-reminders";
+import { SCORECARD_MEASURES_QUEUE } from "./scorecard-measures";
 
 describeWithApp("job queue", (get) => {
   it("starts pg-boss in the same database, schedules the purge, and runs it", async () => {
@@ -16,7 +17,13 @@ describeWithApp("job queue", (get) => {
     try {
       const schedules = await boss.getSchedules();
       expect(schedules.map((s) => s.name).sort()).toEqual(
-        [ATTRIBUTION_RUNS_QUEUE, PIPELINE_CLOCKS_QUEUE, PURGE_EXPIRED_QUEUE, RENEWAL_REMINDERS_QUEUE].sort(),
+        [
+          ATTRIBUTION_RUNS_QUEUE,
+          PIPELINE_CLOCKS_QUEUE,
+          PURGE_EXPIRED_QUEUE,
+          RENEWAL_REMINDERS_QUEUE,
+          SCORECARD_MEASURES_QUEUE,
+        ].sort(),
       );
       const id = await boss.send(PURGE_EXPIRED_QUEUE, {});
       expect(id).toEqual(expect.any(String));
