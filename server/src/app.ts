@@ -15,6 +15,7 @@ import {
 import type { Database } from "./db/client";
 import { findPendingMigrations } from "./db/migrate";
 import { auditRoutes } from "./modules/audit/audit.routes";
+import { backupRoutes } from "./modules/backup/backup.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { experimentsRoutes } from "./modules/experiments/experiments.routes";
 import { statsRoutes } from "./modules/experiments/stats.routes";
@@ -148,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(sessionsRoutes);
       await api.register(tokensRoutes);
       await api.register(auditRoutes);
+      await api.register(backupRoutes);
       await api.register(stackRoutes);
       await api.register(statsRoutes);
       await api.register(policyEvaluateRoutes);

@@ -3,7 +3,22 @@ import { seedDemo } from "./cli/seed-demo";
 import { migrateWithBackup, openConfiguredDatabase } from "./db/open";
 import type { Env } from "./env";
 import { startJobs } from "./jobs";
+import { serializeSafeError } from "./lib/safe-error";
 import { countWorkspaces } from "./modules/auth/auth.queries";
+
+/** The server's log settings: credentials redacted, and errors without a failed query's SQL or parameters. */
+export function serverLoggerOptions(level: string) {
+  return {
+    level,
+    redact: [
+      "req.headers.authorization",
+      "req.headers.cookie",
+      'req.headers["x-csrf-token"]',
+      'res.headers["set-cookie"]',
+    ],
+    serializers: { err: serializeSafeError },
+  };
+}
 
 /** Opens the database, migrates, optionally seeds the demo, serves, and shuts down cleanly on a signal. */
 export async function startServer(env: Env, options: { demo: boolean }) {
@@ -15,15 +30,7 @@ export async function startServer(env: Env, options: { demo: boolean }) {
     trustProxy: env.TRUST_PROXY,
     cacheMegabytes: env.TANDEM_CACHE_MB,
     metricsToken: env.TANDEM_METRICS_TOKEN,
-    logger: {
-      level: env.LOG_LEVEL,
-      redact: [
-        "req.headers.authorization",
-        "req.headers.cookie",
-        'req.headers["x-csrf-token"]',
-        'res.headers["set-cookie"]',
-      ],
-    },
+    logger: serverLoggerOptions(env.LOG_LEVEL),
   });
   const log = app.log;
   let stopping = false;

@@ -156,6 +156,10 @@ const matrix: Record<string, Row> = {
   "GET /api/v1/audit": { request: () => ({ url: "/api/v1/audit" }), expect: adminsOnly },
   "GET /api/v1/audit/actions": { request: () => ({ url: "/api/v1/audit/actions" }), expect: adminsOnly },
   "GET /api/v1/audit/verify": { request: () => ({ url: "/api/v1/audit/verify" }), expect: adminsOnly },
+  "POST /api/v1/admin/backup": {
+    request: () => ({ method: "POST", url: "/api/v1/admin/backup" }),
+    expect: adminsOnly,
+  },
   "GET /api/v1/tools": { request: () => ({ url: "/api/v1/tools" }), expect: signedIn },
   "GET /api/v1/tools/export.csv": { request: () => ({ url: "/api/v1/tools/export.csv" }), expect: signedIn },
   "POST /api/v1/tools/import": {

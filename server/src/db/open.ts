@@ -13,11 +13,32 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
-/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else the locked embedded folder. */
-export async function openConfiguredDatabase(env: Env): Promise<OpenedDatabase> {
+/** The configured database holds no Tandem installation yet: nothing to read, and nothing was created. */
+export class NoDatabaseError extends Error {}
+
+/**
+ * Opens the configured database: PostgreSQL when DATABASE_URL is set, else the locked embedded folder.
+ * With `mustExist`, a database that Tandem never started on is refused before anything is created.
+ */
+export async function openConfiguredDatabase(env: Env, options: { mustExist?: boolean } = {}): Promise<OpenedDatabase> {
   if (env.DATABASE_URL) {
     const database = await openDatabase({ url: env.DATABASE_URL });
+    if (options.mustExist) {
+      const [row] = await database.query<{ found: string | null }>("SELECT to_regclass('public.workspace') AS found");
+      if (!row?.found) {
+        await database.close();
+        throw new NoDatabaseError(
+          "The database at DATABASE_URL holds no Tandem installation yet (no tables): start Tandem or run `tandem migrate` first.",
+        );
+      }
+    }
     return { database, close: () => database.close() };
+  }
+  if (options.mustExist && !fs.existsSync(path.join(env.dataDir, "pglite", "PG_VERSION"))) {
+    throw new NoDatabaseError(
+      `There is no Tandem database in ${path.resolve(env.dataDir)}: Tandem was never started with this ` +
+        "TANDEM_DATA_DIR. Point TANDEM_DATA_DIR (or DATABASE_URL) at the installation. Nothing was created.",
+    );
   }
   const release = acquireDataDirLock(env.dataDir);
   try {

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { backupFileName } from "../../db/backup";
+import { ctxOf } from "../../plugins/request-context";
+import { createOnlineBackup } from "./backup.service";
+
+/** The online backup of a running installation (admins; `tandem backup --url` calls it). */
+export const backupRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    "/admin/backup",
+    {
+      schema: {
+        tags: ["admin"],
+        summary: "A backup of the running embedded database, as the .tar.gz that `tandem restore` takes",
+      },
+    },
+    async (request, reply) => {
+      const archive = await createOnlineBackup(ctxOf(request));
+      return reply
+        .header("content-type", "application/gzip")
+        .header("content-disposition", `attachment; filename="${backupFileName("tandem", "pglite")}"`)
+        .header("cache-control", "no-store")
+        .send(archive);
+    },
+  );
+};
