@@ -53,8 +53,6 @@ const rules = {
   "audit.verify": isAdmin,
   // A backup holds the whole installation; the service also requires it to hold this workspace only.
   "backup.create": isAdmin,
-  // A backup holds the whole installation; the service also requires it to hold this workspace only.
-  "backup.create": isAdmin,
   "tool.read": anyone,
   "tool.create": isWriter,
   "tool.update": isWriter,
