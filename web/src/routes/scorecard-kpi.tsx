@@ -179,7 +179,7 @@ export function ScorecardKpiPage() {
             </Text>
             <Progress
               value={percent}
-              color={kpiStatusMeta[data.status].color}
+              color={kpiStatusMeta[data.status].barColor}
               size="lg"
               aria-label={`${percent}% of the way from baseline to target`}
             />

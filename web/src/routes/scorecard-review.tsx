@@ -1,3 +1,4 @@
+import "@mantine/charts/styles.css";
 import { Sparkline } from "@mantine/charts";
 import {
   Box,

@@ -38,7 +38,7 @@ function StatusSummary({ counts }: { counts: Record<KpiStatus, number> }) {
               <Progress.Section
                 key={status}
                 value={(counts[status] / total) * 100}
-                color={kpiStatusMeta[status].color}
+                color={kpiStatusMeta[status].barColor}
                 aria-label={`${kpiStatusMeta[status].label}: ${counts[status]}`}
               />
             ) : null,
@@ -113,7 +113,7 @@ export function ScorecardPage() {
         <TextInput
           type="date"
           label="As of"
-          description="Re-read the scorecard as it stood on a past date"
+          title="Re-read the scorecard as it stood on a past date"
           value={search.asOf ?? ""}
           onChange={(event) =>
             void navigate({

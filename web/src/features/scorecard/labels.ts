@@ -8,12 +8,12 @@ import type {
 } from "../../../../contracts/scorecard";
 
 /** How each KPI status reads, its colour, and its order (worst first). */
-export const kpiStatusMeta: Record<KpiStatus, { label: string; color: string; rank: number }> = {
-  off_track: { label: "Off track", color: "red", rank: 0 },
-  at_risk: { label: "At risk", color: "orange", rank: 1 },
-  no_data: { label: "No data", color: "gray", rank: 2 },
-  on_track: { label: "On track", color: "teal", rank: 3 },
-  achieved: { label: "Achieved", color: "blue", rank: 4 },
+export const kpiStatusMeta: Record<KpiStatus, { label: string; color: string; barColor: string; rank: number }> = {
+  off_track: { label: "Off track", color: "red", barColor: "red.6", rank: 0 },
+  at_risk: { label: "At risk", color: "orange", barColor: "orange.5", rank: 1 },
+  no_data: { label: "No data", color: "gray", barColor: "gray.4", rank: 2 },
+  on_track: { label: "On track", color: "teal", barColor: "teal.6", rank: 3 },
+  achieved: { label: "Achieved", color: "blue", barColor: "blue.6", rank: 4 },
 };
 
 /** The statuses, worst first. */

@@ -1,3 +1,4 @@
+import "@mantine/charts/styles.css";
 import { LineChart } from "@mantine/charts";
 import { Box } from "@mantine/core";
 import type { KpiSeries } from "../../../../../contracts/scorecard";

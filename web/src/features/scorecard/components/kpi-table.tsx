@@ -1,3 +1,4 @@
+import "@mantine/charts/styles.css";
 import { Sparkline } from "@mantine/charts";
 import { Badge, Group, Progress, Table, Text } from "@mantine/core";
 import type { KpiSummary } from "../../../../../contracts/scorecard";
@@ -53,7 +54,7 @@ export function KpiTable({ kpis, showOwner = true }: { kpis: KpiSummary[]; showO
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
                 <KpiStatusBadge status={kpi.status} reason={kpi.reason} />
               </Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
@@ -65,7 +66,7 @@ export function KpiTable({ kpis, showOwner = true }: { kpis: KpiSummary[]; showO
               <Table.Td miw={120}>
                 <Progress
                   value={progressPercent(kpi.progress)}
-                  color={kpiStatusMeta[kpi.status].color}
+                  color={kpiStatusMeta[kpi.status].barColor}
                   aria-label={`${kpi.name}: ${progressPercent(kpi.progress)}% of the way to target`}
                 />
                 <Text size="xs" c="dimmed" mt={2}>

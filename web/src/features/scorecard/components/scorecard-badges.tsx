@@ -6,7 +6,7 @@ import { kpiStatusMeta } from "../labels";
 export function KpiStatusBadge({ status, reason }: { status: KpiStatus; reason?: string }) {
   const meta = kpiStatusMeta[status];
   const badge = (
-    <Badge color={meta.color} variant="light" style={{ flexShrink: 0, overflow: "visible" }}>
+    <Badge color={meta.color} variant="light" style={{ flexShrink: 0, overflow: "visible" }} miw="fit-content">
       {meta.label}
     </Badge>
   );
