@@ -1,7 +1,8 @@
 // Drizzle queries of KPIs, their measurements and links; always scoped by workspace.
 import { and, asc, desc, eq, gte, ilike, inArray, lte, notInArray, type SQL, sql } from "drizzle-orm";
-import type { Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { escapeLike } from "../../db/like";
+import { prepareOnce } from "../../db/prepared";
 import {
   customerSegments,
   experiments,
@@ -154,13 +155,36 @@ export async function listTrends(tx: Tx, kpiIds: readonly string[], asOf: string
   return trends;
 }
 
-/** A KPI's values between two dates (inclusive), oldest first. */
-export async function listSeries(tx: Tx, kpiId: string, from: string, to: string) {
-  return tx
-    .select({ date: kpiMeasurements.date, value: kpiMeasurements.value })
-    .from(kpiMeasurements)
-    .where(and(eq(kpiMeasurements.kpiId, kpiId), gte(kpiMeasurements.date, from), lte(kpiMeasurements.date, to)))
-    .orderBy(asc(kpiMeasurements.date));
+/**
+ * A KPI's chart in one prepared round trip: its figures, its objective's period and its values between from and to
+ * (default the period) as [date, value] pairs, oldest first; null when the KPI is not the workspace's.
+ */
+export async function findKpiSeries(db: Db, workspaceId: string, id: string, from: string | null, to: string | null) {
+  const statement = prepareOnce(db, "kpi_series", "v1", (name) =>
+    db
+      .select({
+        id: kpis.id,
+        unit: kpis.unit,
+        currency: kpis.currency,
+        direction: kpis.direction,
+        baseline: kpis.baseline,
+        target: kpis.target,
+        thresholds: kpis.thresholds,
+        periodStart: objectives.periodStart,
+        periodEnd: objectives.periodEnd,
+        points: sql<Array<[string, number]> | null>`(
+          SELECT json_agg(json_build_array(m.date, m.value) ORDER BY m.date) FROM kpi_measurement m
+          WHERE m.kpi_id = ${kpis.id}
+            AND m.date >= coalesce(${sql.placeholder("from")}::date, ${objectives.periodStart})
+            AND m.date <= coalesce(${sql.placeholder("to")}::date, ${objectives.periodEnd}))`,
+      })
+      .from(kpis)
+      .innerJoin(objectives, eq(objectives.id, kpis.objectiveId))
+      .where(and(eq(kpis.workspaceId, sql.placeholder("workspaceId")), eq(kpis.id, sql.placeholder("id"))))
+      .prepare(name),
+  );
+  const [row] = await statement.execute({ workspaceId, id, from, to });
+  return row ?? null;
 }
 
 /** A KPI's measurements, newest first, after a (date, id) position, with who recorded them. */

@@ -17,12 +17,12 @@ import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import {
   findKpi,
+  findKpiSeries,
   findLinkTargets,
   insertKpi,
   kpiMeasurementSpan,
   listKpiLinks,
   listKpis,
-  listSeries,
   replaceKpiLinks,
 } from "./kpis.queries";
 import { checkPeople, refuse, todayOf } from "./objectives.service";
@@ -208,28 +208,27 @@ export async function setKpiLinks(ctx: Ctx, id: string, input: SetKpiLinksBody) 
 /** The chart's series: values between from and to (default the KPI's period), the plan line and thresholds. */
 export async function getKpiSeries(ctx: Ctx, id: string, query: { from?: string; to?: string }): Promise<KpiSeries> {
   authorize(ctx.actor, "kpi.read");
-  const row = await getKpiRow(ctx, id, todayOf(ctx));
-  const { kpi, objective } = row;
-  const from = query.from ?? objective.periodStart;
-  const to = query.to ?? objective.periodEnd;
   refuse("The series' start is after its end", [
-    ...(from > to ? [{ path: "from", message: "must be on or before to" }] : []),
+    ...(query.from && query.to && query.from > query.to ? [{ path: "from", message: "must be on or before to" }] : []),
   ]);
-  const points = await listSeries(ctx.database.db, id, from, to);
+  const row = assertFound(
+    await findKpiSeries(ctx.database.db, ctx.actor.workspaceId, id, query.from ?? null, query.to ?? null),
+    "KPI",
+  );
   return {
-    kpiId: kpi.id,
-    unit: kpi.unit,
-    currency: kpi.currency,
-    direction: kpi.direction,
-    baseline: kpi.baseline,
-    target: kpi.target,
-    thresholds: kpi.thresholds ?? null,
-    periodStart: objective.periodStart,
-    periodEnd: objective.periodEnd,
-    points,
+    kpiId: row.id,
+    unit: row.unit,
+    currency: row.currency,
+    direction: row.direction,
+    baseline: row.baseline,
+    target: row.target,
+    thresholds: row.thresholds ?? null,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    points: (row.points ?? []).map(([date, value]) => ({ date, value })),
     plan: [
-      { date: objective.periodStart, value: kpi.baseline },
-      { date: objective.periodEnd, value: kpi.target },
+      { date: row.periodStart, value: row.baseline },
+      { date: row.periodEnd, value: row.target },
     ],
   };
 }

@@ -1,0 +1,182 @@
+// Scorecard benchmark on PostgreSQL: 200 KPIs × 5 years of weekly measurements (52,200 values). Measures the KPI
+// series API (the chart's answer) at 20 connections against bare Fastify + one prepared query of 50 rows measured in
+// the same run, plus one KPI read as of a date and the business review of all 200 KPIs (trend and status each).
+// The server runs in its own process (`scorecard.ts serve PORT`) so the load generator does not share its CPU time.
+// Writes bench/results/scorecard.json.
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import autocannon from "autocannon";
+import { buildApp } from "../server/src/app";
+import { openDatabase } from "../server/src/db/client";
+import { migrate } from "../server/src/db/migrate";
+import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
+import { startSession } from "../server/src/modules/sessions/sessions.service";
+import { insertUser } from "../server/src/modules/users/users.queries";
+import { scratchDatabase } from "./database";
+import { describeMachine, writeResult } from "./machine";
+
+const KPIS = 200;
+const OBJECTIVES = 10;
+const YEARS = 5;
+const CONNECTIONS = 20;
+const DURATION = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
+const PERIOD_END = "2026-11-30";
+const PERIOD_START = "2021-12-06";
+
+async function serve(port: number) {
+  const scratch = await scratchDatabase("scorecard");
+  const database = await openDatabase({ url: scratch.url }, { poolSize: 10 });
+  process.on("SIGTERM", () => {
+    void database
+      .close()
+      .then(() => scratch.drop())
+      .then(() => process.exit(0));
+  });
+  await migrate(database);
+  const now = new Date(`${PERIOD_END}T12:00:00Z`);
+  const { workspace, teams } = await insertWorkspace(database.db, "Bench Co", now);
+  const teamOf = (kind: string) => teams.find((team) => team.kind === kind) ?? teams[0];
+  const owner = async (kind: string, email: string) =>
+    insertUser(database.db, {
+      workspaceId: workspace.id,
+      teamId: teamOf(kind).id,
+      email,
+      name: email,
+      passwordHash: "not-a-hash",
+      role: "admin",
+    });
+  const marketing = await owner("marketing", "cmo@bench.test");
+  const it = await owner("it", "cio@bench.test");
+  await database.query(
+    `INSERT INTO objective (workspace_id, title, period_start, period_end, marketing_owner_id, it_owner_id)
+     SELECT $1, 'Objective ' || g, $2::date, $3::date, $4, $5 FROM generate_series(1, $6::int) AS g`,
+    [workspace.id, PERIOD_START, PERIOD_END, marketing.id, it.id, OBJECTIVES],
+  );
+  await database.query(
+    `INSERT INTO kpi (workspace_id, objective_id, name, unit, direction, baseline, target, cadence, category, owner_id, source)
+     SELECT $1, o.id, 'KPI ' || lpad(g::text, 3, '0'), 'percent', CASE WHEN g % 3 = 0 THEN 'down' ELSE 'up' END,
+            CASE WHEN g % 3 = 0 THEN 60 ELSE 20 END, CASE WHEN g % 3 = 0 THEN 30 ELSE 70 END, 'weekly',
+            CASE WHEN g % 2 = 0 THEN 'revenue' ELSE 'operations' END, CASE WHEN g % 2 = 0 THEN $2::uuid ELSE $3::uuid END,
+            'manual'
+     FROM generate_series(1, $4::int) AS g
+     JOIN (SELECT id, row_number() OVER (ORDER BY title) AS n FROM objective WHERE workspace_id = $1) o
+       ON o.n = 1 + (g % $5::int)`,
+    [workspace.id, marketing.id, it.id, KPIS, OBJECTIVES],
+  );
+  // Weekly values from the period's first week to its end, wandering from the baseline toward the target.
+  await database.query(
+    `INSERT INTO kpi_measurement (workspace_id, kpi_id, date, value, source, confidence)
+     SELECT $1, k.id, d::date,
+            round((k.baseline + (k.target - k.baseline) * (w / ($3::float * 52)) * (0.8 + 0.3 * sin(w + k.baseline)))::numeric, 2),
+            'check_in', 3
+     FROM kpi k
+     CROSS JOIN LATERAL generate_series($2::date + 6, $4::date, interval '7 days') WITH ORDINALITY AS s(d, w)
+     WHERE k.workspace_id = $1`,
+    [workspace.id, PERIOD_START, YEARS, PERIOD_END],
+  );
+  await database.exec("ANALYZE");
+  const [{ count }] = await database.query<{ count: string }>("SELECT count(*) FROM kpi_measurement");
+  const kpiIds = (await database.query<{ id: string }>("SELECT id FROM kpi ORDER BY name")).map((row) => row.id);
+  const { token } = await startSession(database.db, marketing, { ip: "127.0.0.1", userAgent: "bench", now });
+  const app = await buildApp({ database, webDir: null, now: () => now });
+  await app.listen({ port, host: "127.0.0.1" });
+  console.log(
+    JSON.stringify({ ready: true, cookie: `__Host-tandem_session=${token}`, kpiIds, measurements: Number(count) }),
+  );
+}
+
+function start(script: string, args: string[]): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let buffer = "";
+    child.stdout?.on("data", (chunk) => {
+      buffer += chunk;
+      const line = buffer.split("\n").find((l) => l.startsWith("{"));
+      if (line) resolve({ child, info: JSON.parse(line) });
+    });
+    child.on("exit", (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+async function stop(child: ChildProcess) {
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
+}
+
+async function load(url: string, options: { headers?: Record<string, string>; paths?: string[] } = {}) {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: options.headers ?? {},
+    requests: options.paths?.map((requestPath) => ({ method: "GET" as const, path: requestPath })),
+  });
+  const errors = result.non2xx + result.errors + result.timeouts;
+  return { requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, errors };
+}
+
+async function median(url: string, headers: Record<string, string>, times = 7) {
+  const timings: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers });
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    bytes = (await response.arrayBuffer()).byteLength;
+    timings.push(performance.now() - started);
+  }
+  return { medianMs: Math.round(timings.sort((a, b) => a - b)[Math.floor(times / 2)]), bytes };
+}
+
+async function main() {
+  const referencePort = 3990;
+  const reference = await start("serve.ts", ["hello-pg", String(referencePort)]);
+  const referenceFigures = await load(`http://127.0.0.1:${referencePort}/`);
+  await stop(reference.child);
+  console.log(
+    `reference (bare Fastify + 1 prepared query of 50 rows, ${CONNECTIONS} connections): ${referenceFigures.requestsPerSecond} req/s, p99 ${referenceFigures.p99Ms} ms`,
+  );
+  const port = 3991;
+  const server = await start("scorecard.ts", ["serve", String(port)]);
+  const headers = { cookie: String(server.info.cookie) };
+  const kpiIds = server.info.kpiIds as string[];
+  const base = `http://127.0.0.1:${port}`;
+  // Every request asks for another KPI's whole five-year series (261 points), round-robin over the 200.
+  const series = await load(base, { headers, paths: kpiIds.map((id) => `/api/v1/kpis/${id}/series`) });
+  const ratio = Math.round((series.requestsPerSecond / referenceFigures.requestsPerSecond) * 1000) / 1000;
+  console.log(
+    `KPI series (${KPIS} KPIs × ${YEARS} years weekly, ${CONNECTIONS} connections): ${series.requestsPerSecond} req/s (${(ratio * 100).toFixed(1)}% of the reference), p99 ${series.p99Ms} ms, errors ${series.errors}`,
+  );
+  const reading = await load(base, { headers, paths: kpiIds.map((id) => `/api/v1/kpis/${id}?asOf=2024-06-30`) });
+  console.log(
+    `one KPI as of a date: ${reading.requestsPerSecond} req/s, p99 ${reading.p99Ms} ms, errors ${reading.errors}`,
+  );
+  const review = await median(`${base}/api/v1/scorecard/review`, headers);
+  console.log(
+    `business review of ${KPIS} KPIs (status, reason, 12-point trend each): median ${review.medianMs} ms, ${Math.round(review.bytes / 1024)} KB`,
+  );
+  await stop(server.child);
+  writeResult("scorecard", {
+    benchmark: "scorecard",
+    machine: describeMachine(),
+    data: {
+      kpis: KPIS,
+      objectives: OBJECTIVES,
+      years: YEARS,
+      measurements: server.info.measurements,
+      database: "postgres",
+    },
+    durationSeconds: DURATION,
+    connections: CONNECTIONS,
+    reference: { name: "bare Fastify + one prepared PostgreSQL query of 50 rows", ...referenceFigures },
+    kpiSeries: { ...series, ratioToReference: ratio, budgetP99Ms: 50 },
+    kpiAsOf: reading,
+    businessReview: review,
+  });
+}
+
+const [mode, portText] = process.argv.slice(2);
+if (mode === "serve") await serve(Number(portText));
+else await main();
