@@ -662,6 +662,11 @@ const matrix: Record<string, Row> = {
     request: () => ({ url: `/api/v1/attribution/runs/${MISSING_ID}/which-half` }),
     expect: signedInMissing,
   },
+  // The author or an admin cancels (checked on the run): with no run, everyone signed in is answered 404.
+  "POST /api/v1/attribution/runs/:id/cancel": {
+    request: () => ({ method: "POST", url: `/api/v1/attribution/runs/${MISSING_ID}/cancel` }),
+    expect: signedInMissing,
+  },
   "GET /api/v1/objectives": { request: () => ({ url: "/api/v1/objectives" }), expect: signedIn },
   "POST /api/v1/objectives": {
     request: () => ({

@@ -7,6 +7,7 @@ import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { Figure } from "../features/value/components/figure";
 import { ModelComparison, RemovalEffects } from "../features/value/components/model-comparison";
+import { CancelRunButton, RunStatusBadge } from "../features/value/components/run-status";
 import { ValueNav } from "../features/value/components/value-nav";
 import { useRun } from "../features/value/hooks/use-value";
 import { formatConversions, modelMeta } from "../features/value/labels";
@@ -21,19 +22,34 @@ export function ValueRunPage() {
   if (run.isPending) return <PageLoader label="Loading the run…" />;
   if (run.isError) return <ErrorState error={run.error} onRetry={() => run.refetch()} />;
   const data = run.data;
-  if (data.status === "queued" || data.status === "running" || data.status === "failed") {
+  if (data.status !== "done") {
     return (
       <>
-        <PageHeader title={data.name} description={`${data.periodStart} to ${data.periodEnd}`} />
+        <PageHeader
+          title={data.name}
+          description={`${data.periodStart} to ${data.periodEnd}`}
+          actions={<CancelRunButton run={data} />}
+        />
         <ValueNav />
         <Card>
           {data.status === "failed" ? (
             <Alert color="red" variant="light" title="The run failed">
               {data.error}
             </Alert>
+          ) : data.status === "cancelled" ? (
+            <Alert color="orange" variant="light" title="The run was cancelled">
+              It was stopped by a person or by a newer run of the same period, before it finished.
+            </Alert>
           ) : (
             <Stack gap="xs">
-              <Text fw={600}>{data.status === "queued" ? "Waiting to start…" : "Running…"}</Text>
+              <Group gap="xs">
+                <RunStatusBadge status={data.status} />
+                <Text fw={600}>
+                  {data.status === "queued"
+                    ? "Queued: it starts when the run computing now in this workspace ends"
+                    : "Running…"}
+                </Text>
+              </Group>
               <Progress
                 value={Math.round(data.progress * 100)}
                 animated

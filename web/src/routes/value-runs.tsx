@@ -8,6 +8,7 @@ import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { RunFormDialog } from "../features/value/components/run-form";
+import { CancelRunButton, RunStatusBadge } from "../features/value/components/run-status";
 import { ScrollRegion } from "../features/value/components/scroll-region";
 import { ValueNav } from "../features/value/components/value-nav";
 import { useRuns } from "../features/value/hooks/use-value";
@@ -64,6 +65,7 @@ export function ValueRunsPage() {
                     <Table.Th scope="col" pl="md">
                       Run
                     </Table.Th>
+                    <Table.Th scope="col">Status</Table.Th>
                     <Table.Th scope="col">Period</Table.Th>
                     <Table.Th scope="col">Models</Table.Th>
                     <Table.Th scope="col" ta="right">
@@ -81,6 +83,12 @@ export function ValueRunsPage() {
                         <AnchorLink to="/value/runs/$id" params={{ id: run.id }} fw={600}>
                           {run.name}
                         </AnchorLink>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          <RunStatusBadge status={run.status} />
+                          <CancelRunButton run={run} />
+                        </Group>
                       </Table.Td>
                       <Table.Td>
                         {run.periodStart} to {run.periodEnd}

@@ -9,7 +9,7 @@ import {
   WhichHalfQuery,
 } from "../../../../contracts/value";
 import { ctxOf } from "../../plugins/request-context";
-import { createRun, getRun, getWhichHalf, listWorkspaceRuns } from "./attribution.service";
+import { cancelRun, createRun, getRun, getWhichHalf, listWorkspaceRuns } from "./attribution.service";
 
 /** Attribution runs and the which-half view. */
 export const attributionRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -37,9 +37,27 @@ export const attributionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const run = await createRun(ctxOf(request), request.body);
+      // A run computed in the request stops when its client leaves before the answer.
+      const left = new AbortController();
+      reply.raw.once("close", () => {
+        if (!reply.raw.writableFinished) left.abort();
+      });
+      const run = await createRun(ctxOf(request), request.body, left.signal);
       return reply.status(run.status === "queued" ? 202 : 201).send(run);
     },
+  );
+
+  app.post(
+    "/attribution/runs/:id/cancel",
+    {
+      schema: {
+        tags: ["value"],
+        summary: "Cancel a queued or running run (its author or an admin)",
+        params: IdParams,
+        response: { 200: AttributionRun },
+      },
+    },
+    async (request) => cancelRun(ctxOf(request), request.params.id),
   );
 
   app.get(

@@ -1,158 +1,26 @@
-import type { CreateRunBody, ModelResult, RunModel, WhichHalf } from "../../../../contracts/value";
-import {
-  type AttributionResult,
-  computeAttribution,
-  createJourneyAggregator,
-  createPathAggregator,
-  type PathModelName,
-  type PathTable,
-} from "../../../../engines/attribution";
+import type { CreateRunBody, RunModel, WhichHalf } from "../../../../contracts/value";
 import type { Ctx } from "../../context";
-import type { Database, Tx } from "../../db/client";
+import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
 import { attributionRuns } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
 import { takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
+import { cancelRuns, deleteRun, finishRun, insertRunIfNoneRunning } from "./attribution.queries";
+import { abortLocalRun, computeClaimedRun, RunCancelled, startNextRun } from "./attribution.runner";
 import { presentRun, presentRunSummary } from "./value.presenter";
 import {
-  claimRun,
   findRequestsForInitiatives,
   findRun,
   insertRun,
-  listOutcomesBetween,
-  listPathsWithin,
   listRuns,
-  listTouchpointsBetween,
-  requeueStalledRuns,
   sumSpend,
   sumSpendByCurrency,
-  updateRunState,
 } from "./value.queries";
 import { attributeToInitiatives, computeWhichHalf, defaultModel, describeWhichHalf } from "./value.rules";
 
-const DAY = 86_400_000;
-
-interface Computed {
-  inputs: {
-    journeys: number;
-    touchpoints: number;
-    conversions: number;
-    paths: number;
-    channels: string[];
-    unmatched: { conversions: number; value: number };
-    millis: number;
-  };
-  results: ModelResult[];
-}
-
-function toModelResult(result: AttributionResult): ModelResult {
-  return {
-    model: result.model,
-    order: result.order,
-    totals: result.totals,
-    channels: result.channels.map((c) => ({ ...c })),
-  };
-}
-
-/** Where a run is: a share of the work done (0 to 1) and what it is doing. */
-export type RunProgress = (share: number, note: string) => Promise<void> | void;
-
-/** Reads a run's data from the database and hands it to the attribution engine. */
-export async function computeRun(
-  db: Tx,
-  workspaceId: string,
-  input: CreateRunBody,
-  progress: RunProgress = () => {},
-): Promise<Computed> {
-  const started = performance.now();
-  await progress(0.05, input.source === "touchpoints" ? "Reading conversions and touchpoints" : "Reading paths");
-  const from = new Date(`${input.periodStart}T00:00:00Z`);
-  const to = new Date(new Date(`${input.periodEnd}T00:00:00Z`).getTime() + DAY);
-  let table: PathTable;
-  let timeDecay: AttributionResult | null = null;
-  let counts = { journeys: 0, touchpoints: 0, conversions: 0 };
-  let unmatched = { conversions: 0, value: 0 };
-  if (input.source === "touchpoints") {
-    const journeys = createJourneyAggregator({ lookbackDays: input.lookbackDays, halfLifeDays: input.halfLifeDays });
-    const conversions = await listOutcomesBetween(db, workspaceId, from, to);
-    for (const c of conversions) journeys.addConversion(c.journeyId, c.occurredAt.getTime(), c.value);
-    // Touches before the period may still lead to a conversion inside it, within the lookback window.
-    // Read a day at a time: the engine keeps touchpoints compactly, rows as objects would not fit
-    // memory at millions of touchpoints.
-    const start = from.getTime() - input.lookbackDays * DAY;
-    const span = to.getTime() - start;
-    let read = 0;
-    let reported = 0;
-    for (let day = start; day < to.getTime(); day += DAY) {
-      const touches = await listTouchpointsBetween(
-        db,
-        workspaceId,
-        new Date(day),
-        new Date(Math.min(day + DAY, to.getTime())),
-      );
-      for (const t of touches) journeys.addTouchpoint(t.journeyId, t.time, t.channel);
-      read += touches.length;
-      const share = (day + DAY - start) / span;
-      if (share - reported >= 0.1) {
-        reported = share;
-        await progress(0.05 + 0.4 * Math.min(1, share), `Read ${read.toLocaleString("en")} touchpoints`);
-      }
-    }
-    await progress(0.45, `Building journeys from ${read.toLocaleString("en")} touchpoints`);
-    const aggregation = journeys.finish();
-    table = aggregation.paths;
-    timeDecay = aggregation.timeDecay;
-    unmatched = aggregation.unmatched;
-    counts = {
-      journeys: aggregation.journeyCount,
-      touchpoints: aggregation.touchpointCount,
-      conversions: aggregation.conversionCount,
-    };
-  } else {
-    const aggregator = createPathAggregator();
-    const rows = await listPathsWithin(db, workspaceId, input.periodStart, input.periodEnd);
-    for (const row of rows) aggregator.addNamedPath(row.channels, row.conversions, row.value, row.nulls);
-    table = aggregator.finish();
-    let conversions = 0;
-    for (let i = 0; i < table.pathCount; i++) conversions += table.conversions[i];
-    counts = { journeys: 0, touchpoints: 0, conversions };
-  }
-  let converted = 0;
-  for (let i = 0; i < table.pathCount; i++) converted += table.conversions[i];
-  if (converted === 0) {
-    throw new AppError(
-      "validation_failed",
-      `No attributable conversions between ${input.periodStart} and ${input.periodEnd}`,
-      [{ path: "periodStart", message: `has no ${input.source} with conversions in the period` }],
-    );
-  }
-  const results: ModelResult[] = [];
-  for (const [index, model] of input.models.entries()) {
-    await progress(
-      0.5 + (0.5 * index) / input.models.length,
-      `Computing ${model} (${index + 1} of ${input.models.length})`,
-    );
-    results.push(
-      toModelResult(
-        model === "time-decay"
-          ? (timeDecay as AttributionResult)
-          : computeAttribution(table, model as PathModelName, { order: input.order }),
-      ),
-    );
-  }
-  return {
-    inputs: {
-      ...counts,
-      paths: table.pathCount,
-      channels: [...table.channels].sort(),
-      unmatched,
-      millis: Math.round(performance.now() - started),
-    },
-    results,
-  };
-}
+export { computeRun, resumeStalledRuns } from "./attribution.runner";
 
 const runColumns = (ctx: Ctx, input: CreateRunBody) => ({
   workspaceId: ctx.actor.workspaceId,
@@ -170,12 +38,35 @@ const runColumns = (ctx: Ctx, input: CreateRunBody) => ({
   updatedAt: ctx.now,
 });
 
+const cancelledConflict = () =>
+  new AppError("conflict", "The run was cancelled before it finished", [{ path: "status", message: "is cancelled" }]);
+
+/** Records the cancellation of runs, and stops those computing in this process. */
+async function recordCancelled(tx: Tx, ctx: Ctx, ids: string[], reason: string) {
+  for (const id of ids) {
+    await recordAudit(tx, originOf(ctx), {
+      action: "attribution.cancelled",
+      entityType: "attribution_run",
+      entityId: id,
+      after: { reason },
+    });
+  }
+}
+
 /**
- * Queues a run as a background job: stored at once as queued, then computed by `executeRun` (started here, in
- * this process; the attribution-runs job takes over runs whose process stopped), with its progress on the row.
+ * Stores a run at once, cancelling the workspace's unfinished runs of the same scope (source and period): queued
+ * when asked to run in the background or when another run of the workspace is running, else running in this
+ * request.
  */
-async function queueRun(ctx: Ctx, input: CreateRunBody) {
-  const id = await ctx.database.db.transaction(async (tx) => {
+async function storeRun(ctx: Ctx, input: CreateRunBody) {
+  const scope = { source: input.source, periodStart: input.periodStart, periodEnd: input.periodEnd };
+  const stored = await ctx.database.db.transaction(async (tx) => {
+    const superseded = await cancelRuns(tx, ctx.actor.workspaceId, { scope }, ctx.now);
+    await recordCancelled(tx, ctx, superseded, "a newer run of the same period started");
+    const running = input.background
+      ? null
+      : await insertRunIfNoneRunning(tx, { ...runColumns(ctx, input), status: "running", progressNote: "Starting" });
+    if (running) return { id: running.id, status: "running" as const, superseded };
     const { id } = await insertRun(tx, {
       ...runColumns(ctx, input),
       status: "queued",
@@ -188,88 +79,84 @@ async function queueRun(ctx: Ctx, input: CreateRunBody) {
       entityId: id,
       after: input,
     });
-    return id;
+    return { id, status: "queued" as const, superseded };
   });
-  const database = ctx.database;
-  setImmediate(() => void executeRun(database, id).catch(() => {}));
-  return presentRun(assertFound(await findRun(ctx.database.db, ctx.actor.workspaceId, id), "Run"));
+  for (const id of stored.superseded) abortLocalRun(id);
+  return stored;
 }
 
 /**
- * Computes a queued run, if this process is the one that claims it, writing its progress as it goes and its
- * results (or the reason it failed) at the end. Returns whether this call ran it.
+ * Runs attribution over the stored journeys of a period with the chosen models, and keeps the results. One run
+ * computes per workspace at a time: a run asked for in the background, or while another runs, is queued (202)
+ * and computed by the queue; otherwise it is computed in the request (201), and stops if `signal` aborts (the
+ * client left) or the run is cancelled.
  */
-export async function executeRun(database: Database, id: string): Promise<boolean> {
-  const claimed = await claimRun(database.db, id, new Date());
-  if (!claimed) return false;
-  const input = {
-    name: claimed.name,
-    source: claimed.source,
-    models: claimed.models as CreateRunBody["models"],
-    order: claimed.markovOrder,
-    lookbackDays: claimed.lookbackDays,
-    halfLifeDays: claimed.halfLifeDays,
-    periodStart: claimed.periodStart,
-    periodEnd: claimed.periodEnd,
-    currency: claimed.currency,
-    background: true,
-  } as CreateRunBody;
-  const report: RunProgress = (share, note) =>
-    updateRunState(database.db, id, { progress: share, progressNote: note, updatedAt: new Date() });
+export async function createRun(ctx: Ctx, input: CreateRunBody, signal?: AbortSignal) {
+  authorize(ctx.actor, "attribution.run");
+  const database = ctx.database;
+  const workspaceId = ctx.actor.workspaceId;
+  const stored = await storeRun(ctx, input);
+  if (stored.status === "queued") {
+    startNextRun(database, workspaceId);
+    return presentRun(assertFound(await findRun(database.db, workspaceId, stored.id), "Run"));
+  }
+  let computed: Awaited<ReturnType<typeof computeClaimedRun>>;
   try {
-    const computed = await computeRun(database.db, claimed.workspaceId, input, report);
-    await updateRunState(database.db, id, {
+    computed = await computeClaimedRun(database, { id: stored.id, workspaceId, input }, { signal });
+  } catch (error) {
+    if (error instanceof RunCancelled) {
+      await finishRun(database.db, stored.id, { status: "cancelled", progressNote: "", updatedAt: new Date() });
+      startNextRun(database, workspaceId);
+      throw cancelledConflict();
+    }
+    // A run that fails in the request answers the reason and leaves no record, as it never started for anyone.
+    await deleteRun(database.db, stored.id);
+    startNextRun(database, workspaceId);
+    throw error;
+  }
+  const finished = await database.db.transaction(async (tx) => {
+    const still = await finishRun(tx, stored.id, {
       status: "done",
       progress: 1,
       progressNote: "",
       inputs: computed.inputs,
       results: computed.results,
-      updatedAt: new Date(),
+      updatedAt: ctx.now,
     });
-  } catch (error) {
-    const message = error instanceof AppError ? error.message : "The run failed on our side; try again";
-    await updateRunState(database.db, id, {
-      status: "failed",
-      progressNote: "",
-      error: message,
-      updatedAt: new Date(),
-    });
-  }
-  return true;
-}
-
-/** Runs left queued (their process stopped before starting them) or stalled while running: queued again and run. */
-export async function resumeStalledRuns(database: Database, now: Date) {
-  const ids = await requeueStalledRuns(
-    database.db,
-    new Date(now.getTime() - 10 * 60_000),
-    new Date(now.getTime() - 30_000),
-  );
-  let ran = 0;
-  for (const id of ids) if (await executeRun(database, id)) ran++;
-  return ran;
-}
-
-/** Runs attribution over the stored journeys of a period with the chosen models, and keeps the results. */
-export async function createRun(ctx: Ctx, input: CreateRunBody) {
-  authorize(ctx.actor, "attribution.run");
-  if (input.background) return queueRun(ctx, input);
-  const computed = await computeRun(ctx.database.db, ctx.actor.workspaceId, input);
-  return ctx.database.db.transaction(async (tx) => {
-    const { id } = await insertRun(tx, {
-      ...runColumns(ctx, input),
-      status: "done",
-      inputs: computed.inputs,
-      results: computed.results,
-    });
+    if (!still) return false;
     await recordAudit(tx, originOf(ctx), {
       action: "attribution.run",
       entityType: "attribution_run",
-      entityId: id,
+      entityId: stored.id,
       after: { ...input, inputs: computed.inputs },
     });
-    return presentRun(assertFound(await findRun(tx, ctx.actor.workspaceId, id), "Run"));
+    return true;
   });
+  startNextRun(database, workspaceId);
+  if (!finished) throw cancelledConflict();
+  return presentRun(assertFound(await findRun(database.db, workspaceId, stored.id), "Run"));
+}
+
+/** Cancels a queued or running run: its author or an admin. A running one stops at its next chunk. */
+export async function cancelRun(ctx: Ctx, id: string) {
+  const db = ctx.database.db;
+  const row = assertFound(await findRun(db, ctx.actor.workspaceId, id), "Run");
+  authorize(ctx.actor, "attribution.cancel", {
+    workspaceId: row.run.workspaceId,
+    userId: row.run.createdBy ?? undefined,
+  });
+  await db.transaction(async (tx) => {
+    const cancelled = await cancelRuns(tx, ctx.actor.workspaceId, { ids: [id] }, ctx.now);
+    if (cancelled.length === 0) {
+      throw new AppError("conflict", `The run is ${row.run.status} already`, [
+        { path: "status", message: `is ${row.run.status}, not queued or running` },
+      ]);
+    }
+    await recordCancelled(tx, ctx, cancelled, "cancelled by a person");
+  });
+  abortLocalRun(id);
+  startNextRun(ctx.database, ctx.actor.workspaceId);
+  return presentRun(assertFound(await findRun(db, ctx.actor.workspaceId, id), "Run"));
 }
 
 /** Attribution runs, newest first. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lt, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { SpendListQuery } from "../../../../contracts/value";
 import type { Db, Tx } from "../../db/client";
 import type { Keyset } from "../../db/keyset";
@@ -352,29 +352,6 @@ export async function summariseJourneyData(tx: Tx, workspaceId: string) {
   return { touch, conv, path, channels: channels.map((c) => c.channel) };
 }
 
-/** Touchpoints of the workspace in [from, to). */
-export function listTouchpointsBetween(tx: Tx, workspaceId: string, from: Date, to: Date) {
-  return tx
-    .select({
-      journeyId: touchpoints.journeyId,
-      // Milliseconds as a float8, which the driver hands over as a number: no Date per row.
-      time: sql<number>`floor(extract(epoch from ${touchpoints.occurredAt}) * 1000)::float8`,
-      channel: touchpoints.channel,
-    })
-    .from(touchpoints)
-    .where(
-      and(eq(touchpoints.workspaceId, workspaceId), gte(touchpoints.occurredAt, from), lt(touchpoints.occurredAt, to)),
-    );
-}
-
-/** Conversions of the workspace in [from, to). */
-export function listOutcomesBetween(tx: Tx, workspaceId: string, from: Date, to: Date) {
-  return tx
-    .select({ journeyId: outcomes.journeyId, occurredAt: outcomes.occurredAt, value: outcomes.value })
-    .from(outcomes)
-    .where(and(eq(outcomes.workspaceId, workspaceId), gte(outcomes.occurredAt, from), lt(outcomes.occurredAt, to)));
-}
-
 /** Aggregated paths whose period lies within [start, end]. */
 export function listPathsWithin(tx: Tx, workspaceId: string, start: string, end: string) {
   return tx
@@ -461,32 +438,4 @@ export async function findRequestsForInitiatives(tx: Tx, workspaceId: string, in
         ),
       ),
     );
-}
-
-/** Claims a queued run for this process (running); null when another process has it or it is not queued. */
-export async function claimRun(db: Tx, id: string, now: Date) {
-  const [claimed] = await db
-    .update(attributionRuns)
-    .set({ status: "running", progress: 0.01, progressNote: "Starting", updatedAt: now })
-    .where(and(eq(attributionRuns.id, id), eq(attributionRuns.status, "queued")))
-    .returning();
-  return claimed ?? null;
-}
-
-/** Writes a run's progress, its results, or the reason it failed. */
-export async function updateRunState(db: Tx, id: string, changes: Partial<typeof attributionRuns.$inferInsert>) {
-  await db.update(attributionRuns).set(changes).where(eq(attributionRuns.id, id));
-}
-
-/** Runs stalled while running since before `stalledBefore` are queued again; returns those and runs queued since before `queuedBefore`. */
-export async function requeueStalledRuns(db: Tx, stalledBefore: Date, queuedBefore: Date) {
-  await db
-    .update(attributionRuns)
-    .set({ status: "queued", progress: 0, progressNote: "Restarted after an interruption" })
-    .where(and(eq(attributionRuns.status, "running"), lt(attributionRuns.updatedAt, stalledBefore)));
-  const rows = await db
-    .select({ id: attributionRuns.id })
-    .from(attributionRuns)
-    .where(and(eq(attributionRuns.status, "queued"), lt(attributionRuns.updatedAt, queuedBefore)));
-  return rows.map((row) => row.id);
 }

@@ -72,6 +72,11 @@ export function createRun(body: z.input<typeof CreateRunBody>) {
   return api<AttributionRun>("/attribution/runs", { method: "POST", body });
 }
 
+/** Cancels a queued or running run (its author or an admin). */
+export function cancelRun(id: string) {
+  return api<AttributionRun>(`/attribution/runs/${id}/cancel`, { method: "POST" });
+}
+
 /** The which-half view of a run. */
 export function getWhichHalf(id: string, model?: string) {
   return api<WhichHalf>(`/attribution/runs/${id}/which-half`, { query: { model } });

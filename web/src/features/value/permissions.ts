@@ -10,3 +10,9 @@ export function useCanKeepLedger(): boolean {
 export function useCanRunAttribution(): boolean {
   return useMe().user.role !== "viewer";
 }
+
+/** Whether the signed-in person may cancel a run: the one who started it, or an admin (as the server rules). */
+export function useCanCancelRun(createdBy: { id: string } | null): boolean {
+  const me = useMe();
+  return me.user.role === "admin" || (createdBy !== null && createdBy.id === me.user.id);
+}

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  cancelRun,
   createRun,
   createSpend,
   deleteSpend,
@@ -51,6 +52,13 @@ export function useRuns() {
       queryFn: ({ pageParam }) => listRuns({ cursor: pageParam, limit: PAGE_SIZE }),
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
+      // While a run waits or computes, the list follows it.
+      refetchInterval: (query) =>
+        query.state.data?.pages.some((page) =>
+          page.items.some((run) => run.status === "queued" || run.status === "running"),
+        )
+          ? 2000
+          : false,
     }),
   );
 }
@@ -97,4 +105,10 @@ export function useDeleteSpend() {
 export function useCreateRun() {
   const invalidate = useInvalidateValue();
   return useMutation({ mutationFn: createRun, onSuccess: invalidate });
+}
+
+/** Cancels a queued or running run. */
+export function useCancelRun() {
+  const invalidate = useInvalidateValue();
+  return useMutation({ mutationFn: cancelRun, onSuccess: invalidate });
 }
