@@ -188,7 +188,7 @@ function compileCondition(when: string): ConditionCompilation {
   try {
     program = environment.parse(when);
   } catch (error) {
-    if (!(error instanceof ParseError)) throw error;
+    // A ParseError, or the parser giving up on something pathological: either way the condition does not parse.
     return { problem: describeCelError("invalid CEL syntax", error, when) };
   }
   // Checking once marks the parsed tree as checked, so evaluations skip the type check.

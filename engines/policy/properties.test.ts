@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compilePolicy, evaluatePolicy, OUTCOMES, type PolicyInput, type PolicyResult, REVIEWER_KINDS } from ".";
+import {
+  checkPolicy,
+  compilePolicy,
+  evaluatePolicy,
+  OUTCOMES,
+  PolicyError,
+  type PolicyInput,
+  type PolicyResult,
+  REVIEWER_KINDS,
+} from ".";
 
 type Truth = boolean | "error";
 type Request = Record<string, unknown>;
@@ -200,6 +209,43 @@ describe("policy evaluation properties", () => {
         if (outcome === "review") expect(reviews.length).toBeGreaterThan(0);
         else expect(reviews).toEqual([]);
       }),
+    );
+  });
+  it("refuses any malformed condition as a problem of its rule, never by throwing something else", () => {
+    const pieces = fc.constantFrom(
+      ...CONDITIONS.map((c) => c.when),
+      "(",
+      ")",
+      "[",
+      "]",
+      "'",
+      ".",
+      "&&",
+      "||",
+      "!",
+      "in",
+      "1",
+      "1.0",
+      " ",
+    );
+    const garbled = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join("")),
+    );
+    fc.assert(
+      fc.property(garbled, inputArbitrary, (when, input) => {
+        const rules = [{ id: "garbled", when, outcome: "approve" }];
+        const { problems } = checkPolicy({ rules });
+        if (problems.length > 0) {
+          expect(problems.every((problem) => problem.rule === "garbled")).toBe(true);
+          expect(() => compilePolicy({ rules })).toThrow(PolicyError);
+          return;
+        }
+        const result = evaluatePolicy(compilePolicy({ rules }), input);
+        expect(result.matched.length + result.errors.length).toBeLessThanOrEqual(1);
+        if (result.errors.length > 0) expect(result.outcome).toBe("review");
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -161,7 +161,7 @@ async function readInputFile(file: string, io: PolicyCommandIo): Promise<string>
 function parseJson(text: string, expected: string): unknown {
   if (text.trim() === "") throw new InputFileError(`is empty; expected ${expected}`);
   try {
-    return JSON.parse(text);
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const message = (error as Error).message;
     const position = /at position (\d+)/.exec(message);
