@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ExperimentListQuery, LearningListQuery } from "../../../../contracts/experiments";
 import type { Db, Tx } from "../../db/client";
@@ -141,25 +141,6 @@ export function listFollowUps(tx: Tx, workspaceId: string, parentId: string) {
     .from(experiments)
     .where(and(eq(experiments.workspaceId, workspaceId), eq(experiments.parentId, parentId)))
     .orderBy(asc(experiments.createdAt), asc(experiments.id));
-}
-
-/** Which of the given ids are people of the workspace (with their status). */
-export async function findPeople(tx: Tx, workspaceId: string, ids: string[]) {
-  if (ids.length === 0) return new Map<string, "active" | "deactivated">();
-  const rows = await tx
-    .select({ id: users.id, status: users.status })
-    .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, ids)));
-  return new Map(rows.map((row) => [row.id, row.status]));
-}
-
-/** Whether an experiment of the workspace exists (for a follow-up's parent). */
-export async function hasExperiment(tx: Tx, workspaceId: string, id: string) {
-  const rows = await tx
-    .select({ id: experiments.id })
-    .from(experiments)
-    .where(and(eq(experiments.workspaceId, workspaceId), eq(experiments.id, id)));
-  return rows.length > 0;
 }
 
 /** Stores a new experiment. */

@@ -75,12 +75,20 @@ describeWithApp("experiments", (get) => {
       expect(events.map((event) => event.action)).toEqual(["experiment.created"]);
     });
 
-    it("stores a Pipeline request id as given (no foreign key yet)", async () => {
-      const { create } = await setup();
-      const requestId = "5b0f2d4c-3a5e-4c1b-9a8e-0d5f6e7a8b9c";
-      const response = await create(undefined, { requestId });
+    it("links a Pipeline request of the workspace, and refuses an id that is not one", async () => {
+      const { create, marketer } = await setup();
+      const request = await marketer.request({
+        method: "POST",
+        url: "/api/v1/requests",
+        payload: { type: "change", title: "Shorten the sign-up form" },
+      });
+      expect(request.statusCode, request.body).toBe(201);
+      const response = await create(undefined, { requestId: request.json().id });
       expect(response.statusCode).toBe(201);
-      expect(response.json().requestId).toBe(requestId);
+      expect(response.json().requestId).toBe(request.json().id);
+      const unknown = await create(undefined, { requestId: "5b0f2d4c-3a5e-4c1b-9a8e-0d5f6e7a8b9c" });
+      expect(unknown.statusCode).toBe(400);
+      expect(paths(unknown)).toEqual(["requestId"]);
     });
 
     it("refuses bad data, naming each field", async () => {

@@ -12,6 +12,7 @@ import {
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
+import { findReferenceErrors, type Reference } from "../../db/references";
 import { experiments } from "../../db/schema";
 import { AppError, assertFound, type FieldError } from "../../errors";
 import { takePage } from "../../lib/cursor";
@@ -21,8 +22,6 @@ import { columnsOf, fieldsOf } from "./experiments.presenter";
 import {
   type ExperimentRow,
   findExperiment,
-  findPeople,
-  hasExperiment,
   insertExperiment,
   listExperiments,
   listFollowUps,
@@ -66,7 +65,8 @@ function invalid(errors: FieldError[]): AppError {
   return new AppError("validation_failed", errors.map((e) => `${e.path} ${e.message}`).join("; "), errors);
 }
 
-// People must belong to this workspace and be active; a parent must be an experiment of it; metric names distinct.
+// People must belong to this workspace and be active; a parent and a request must be records of it; metric names
+// distinct.
 // On an edit only the changed fields are checked: a since-deactivated owner does not block fixing a typo.
 async function checkExperimentRules(
   tx: Tx,
@@ -85,24 +85,17 @@ async function checkExperimentRules(
       errors.push({ path: `otherMetrics.${index}.name`, message: "must differ from the other metrics' names" });
     }
   });
-  const people = await findPeople(
-    tx,
-    ctx.actor.workspaceId,
-    [fields.ownerId, fields.itPartnerId].filter((id): id is string => id !== null),
-  );
-  for (const key of ["ownerId", "itPartnerId"] as const) {
-    const id = fields[key];
-    if (id === null || !isChecked(key)) continue;
-    const status = people.get(id);
-    if (!status) errors.push({ path: key, message: "is not a person of this workspace" });
-    else if (status !== "active") errors.push({ path: key, message: "is deactivated" });
+  if (fields.parentId !== null && fields.parentId === selfId && isChecked("parentId")) {
+    errors.push({ path: "parentId", message: "cannot be the experiment itself" });
   }
-  if (fields.parentId !== null && isChecked("parentId")) {
-    if (fields.parentId === selfId) errors.push({ path: "parentId", message: "cannot be the experiment itself" });
-    else if (!(await hasExperiment(tx, ctx.actor.workspaceId, fields.parentId))) {
-      errors.push({ path: "parentId", message: "is not an experiment of this workspace" });
-    }
-  }
+  const references: Reference[] = [
+    { path: "ownerId", kind: "activePerson", id: fields.ownerId },
+    { path: "itPartnerId", kind: "activePerson", id: fields.itPartnerId },
+    { path: "parentId", kind: "experiment", id: fields.parentId === selfId ? null : fields.parentId },
+    { path: "requestId", kind: "request", id: fields.requestId },
+  ];
+  const checked = references.filter((ref) => isChecked(ref.path as keyof ExperimentFields));
+  errors.push(...(await findReferenceErrors(tx, ctx.actor.workspaceId, checked)));
   if (errors.length > 0) throw invalid(errors);
 }
 
