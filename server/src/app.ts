@@ -36,7 +36,7 @@ import { registerAuth } from "./plugins/auth";
 import { registerErrorHandler, sendProblem } from "./plugins/error-handler";
 import { registerMetrics } from "./plugins/metrics";
 import { registerReadCache } from "./plugins/read-cache";
-import { registerRouteContract } from "./plugins/route-contract";
+import { answerFrameworkError, registerRouteContract } from "./plugins/route-contract";
 import { mergeContentSecurityPolicy, registerSecurityHeaders } from "./plugins/security-headers";
 import { refuseUnstorableText, registerJsonGuard } from "./plugins/text-guard";
 
@@ -90,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pluginTimeout: 30_000,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   if (options.onRoute) app.addHook("onRoute", options.onRoute);

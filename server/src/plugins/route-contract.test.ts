@@ -32,6 +32,11 @@ describeWithApp("the API's error answers", (get) => {
     expect(missing.statusCode).toBe(404);
     expect(missing.headers["content-type"]).toContain("application/problem+json");
     expect(Problem.parse(missing.json()).code).toBe("not_found");
+    // A path that is not valid UTF-8 is refused by the router itself, before the error handler.
+    const badPath = await admin.request({ method: "GET", url: "/api/v1/users/%ED%A0%80" });
+    expect(badPath.statusCode).toBe(400);
+    expect(badPath.headers["content-type"]).toContain("application/problem+json");
+    expect(Problem.parse(badPath.json()).code).toBe("bad_request");
     const invalid = await admin.request({ method: "POST", url: "/api/v1/teams", payload: { kind: "nope" } });
     expect(invalid.statusCode).toBe(400);
     expect(Problem.parse(invalid.json()).errors?.map((error) => error.path)).toEqual(["name", "kind"]);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
 import { Problem } from "../../../contracts/common";
 import { errorRegistry } from "../../../contracts/errors";
 import { sendProblem } from "./error-handler";
@@ -78,4 +78,12 @@ export function registerRouteContract(app: FastifyInstance) {
     }
     return sendProblem(reply, "not_found", `No route for ${request.method} ${path}`);
   });
+}
+
+/**
+ * Answers the router's own refusals (a path that is not valid percent-encoded UTF-8, a path parameter too long) as
+ * problem+json like every other error; Fastify hands these to `frameworkErrors`, not to the error handler.
+ */
+export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  return sendProblem(reply, "bad_request", error.message);
 }

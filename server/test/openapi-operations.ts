@@ -1,0 +1,110 @@
+import fc from "fast-check";
+import type { TestApp } from "./app";
+import { arbitraryOf, type JsonSchema } from "./schema-arbitrary";
+import type { World } from "./world";
+
+/** One operation of the OpenAPI document, as a client generator or a fuzzer reads it. */
+export interface Operation {
+  method: string;
+  /** The OpenAPI path, e.g. `/api/v1/tools/{id}`. */
+  path: string;
+  parameters: { in: "path" | "query" | "header"; name: string; required?: boolean; schema: JsonSchema }[];
+  body: JsonSchema | undefined;
+  /** The statuses the document lists for the operation. */
+  statuses: Set<number>;
+}
+
+interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Operation["parameters"];
+        requestBody?: { content: Record<string, { schema: JsonSchema }> };
+        responses?: Record<string, unknown>;
+      }
+    >
+  >;
+}
+
+const METHODS = ["get", "post", "put", "patch", "delete"];
+
+/** Every operation of the app's own OpenAPI document. */
+export async function loadOperations(t: TestApp): Promise<Operation[]> {
+  const response = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
+  const document = response.json() as OpenApiDocument;
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!METHODS.includes(method)) continue;
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        parameters: operation.parameters ?? [],
+        body: operation.requestBody?.content["application/json"]?.schema,
+        statuses: new Set(Object.keys(operation.responses ?? {}).map(Number)),
+      });
+    }
+  }
+  return operations;
+}
+
+/** Whether a status is one the document lists for the operation (any 2xx when it lists none, as for files). */
+export function isDocumentedStatus(operation: Operation, status: number) {
+  if (operation.statuses.has(status)) return true;
+  const listsSuccess = [...operation.statuses].some((listed) => listed >= 200 && listed < 300);
+  return !listsSuccess && status >= 200 && status < 300;
+}
+
+/** The id of the world's record of the kind a path names, so that generated requests reach real rows. */
+function worldIdFor(world: World, path: string): string | undefined {
+  const byCollection: Record<string, string> = {
+    tools: world.tool.id,
+    integrations: world.integration.id,
+    experiments: world.experiment.id,
+    requests: world.pipelineRequest.id,
+    users: world.target.user.id,
+    teams: world.ws.teamOf("other").id,
+    calendars: world.calendar.id,
+    invitations: world.invitation.id,
+    tokens: world.token.id,
+    sessions: world.targetSessionId,
+  };
+  const collection = path.split("/")[3] ?? "";
+  return byCollection[collection];
+}
+
+/** Path parameters as a client would fill them: mostly the world's real records, sometimes any valid value. */
+export function pathParamsArbitrary(operation: Operation, world: World): fc.Arbitrary<Record<string, string>> {
+  const shape: Record<string, fc.Arbitrary<string>> = {};
+  for (const parameter of operation.parameters.filter((p) => p.in === "path")) {
+    const known = parameter.schema.format === "uuid" ? worldIdFor(world, operation.path) : undefined;
+    const any = arbitraryOf(parameter.schema).map(String);
+    shape[parameter.name] = known ? fc.oneof({ arbitrary: fc.constant(known), weight: 3 }, any) : any;
+  }
+  return fc.record(shape);
+}
+
+/** Query parameters generated from their schemas, each present or not. */
+export function queryArbitrary(operation: Operation): fc.Arbitrary<Record<string, unknown>> {
+  const shape: Record<string, fc.Arbitrary<unknown>> = {};
+  const required: string[] = [];
+  for (const parameter of operation.parameters.filter((p) => p.in === "query")) {
+    shape[parameter.name] = arbitraryOf(parameter.schema);
+    if (parameter.required) required.push(parameter.name);
+  }
+  return fc.record(shape, { requiredKeys: required });
+}
+
+/** The URL of an operation with its path parameters and query string. */
+export function urlOf(operation: Operation, params: Record<string, string>, query: Record<string, unknown> = {}) {
+  const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? "x"));
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    for (const item of [value].flat()) search.append(key, String(item));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
