@@ -8,7 +8,7 @@ import {
   MULTI_UNIT_FOLD,
 } from "./fold";
 import { parseTerms, prepareForms } from "./forms";
-import { buildTrie, childOf, NO_STATE, type Trie } from "./trie";
+import { buildTrie, childOf, ENDS_ANY_CASE, FIRST_PATTERN, NO_STATE, type Trie } from "./trie";
 import type { PreparedForm, TermDefinition, TermId, TermMatcherStats, TermSpan } from "./types";
 
 const SUFFIXES = ["", "s", "es"] as const;
@@ -19,8 +19,6 @@ export interface TermMatcher<Id extends TermId = string> {
   readonly ids: readonly Id[];
   readonly forms: readonly PreparedForm[];
   readonly trie: Trie;
-  /** 1 for a state where some case-insensitive pattern ends: a match there needs no check against the text. */
-  readonly endsAnyCase: Uint8Array;
   readonly stats: TermMatcherStats;
 }
 
@@ -31,18 +29,14 @@ export interface TermMatcher<Id extends TermId = string> {
 export function buildTermMatcher<Id extends TermId>(terms: readonly TermDefinition<Id>[]): TermMatcher<Id> {
   const checked = parseTerms(terms);
   const forms = prepareForms(checked);
-  const trie = buildTrie(forms.map((form) => form.key));
-  const endsAnyCase = new Uint8Array(trie.states);
-  for (let state = 0; state < trie.states; state += 1) {
-    for (let pattern = trie.outputHead[state]; pattern !== NO_STATE; pattern = trie.patternNext[pattern]) {
-      if (!forms[trie.patternForm[pattern]].caseSensitive) endsAnyCase[state] = 1;
-    }
-  }
+  const trie = buildTrie(
+    forms.map((form) => form.key),
+    forms.map((form) => !form.caseSensitive),
+  );
   return {
     ids: terms.map((term) => term.id),
     forms,
     trie,
-    endsAnyCase,
     stats: { terms: terms.length, forms: forms.length, patterns: forms.length * 3, states: trie.states },
   };
 }
@@ -115,7 +109,7 @@ function matchAt<Id extends TermId>(matcher: TermMatcher<Id>, text: string, star
       state = childOf(trie, state, several.charCodeAt(k));
     if (state === NO_STATE) break;
     index = groupEnd;
-    if (trie.outputHead[state] === NO_STATE) continue;
+    if (trie.nodes[state + FIRST_PATTERN] === NO_STATE) continue;
     const after = codePointAt(text, index);
     if (after >= 0 && isWordCodePoint(after)) continue;
     if (hasMatchingPattern(matcher, text, start, index, state)) {
@@ -129,9 +123,9 @@ function matchAt<Id extends TermId>(matcher: TermMatcher<Id>, text: string, star
 }
 
 function hasMatchingPattern(matcher: TermMatcher<TermId>, text: string, start: number, end: number, state: number) {
-  if (matcher.endsAnyCase[state] === 1) return true;
-  const { outputHead, patternNext } = matcher.trie;
-  for (let pattern = outputHead[state]; pattern !== NO_STATE; pattern = patternNext[pattern]) {
+  const { nodes, patternNext } = matcher.trie;
+  if (nodes[state + ENDS_ANY_CASE] === 1) return true;
+  for (let pattern = nodes[state + FIRST_PATTERN]; pattern !== NO_STATE; pattern = patternNext[pattern]) {
     if (patternMatches(matcher, text, start, end, pattern)) return true;
   }
   return false;
@@ -152,10 +146,10 @@ function addSpans<Id extends TermId>(
   state: number,
   spans: TermSpan<Id>[],
 ) {
-  const { outputHead, patternNext, patternForm, patternSuffix } = matcher.trie;
+  const { nodes, patternNext, patternForm, patternSuffix } = matcher.trie;
   let chosen: PreparedForm | null = null;
   let chosenSuffix = 0;
-  for (let pattern = outputHead[state]; pattern !== NO_STATE; pattern = patternNext[pattern]) {
+  for (let pattern = nodes[state + FIRST_PATTERN]; pattern !== NO_STATE; pattern = patternNext[pattern]) {
     if (!patternMatches(matcher, text, start, end, pattern)) continue;
     const form = matcher.forms[patternForm[pattern]];
     const suffix = patternSuffix[pattern];

@@ -227,3 +227,10 @@ it("keeps numeric ids as numbers", () => {
     { start: 2, end: 5, termId: 7, form: "KPI" },
   ]);
 });
+
+it("finds every form when a prefix continues in many ways (a state with many children)", () => {
+  const letters = [..."abcdefghijklmnopqrstuvwxyzéü中"];
+  const terms = letters.map((letter) => ({ id: letter, name: `k${letter}` }));
+  const text = letters.map((letter) => `k${letter}`).join(" ");
+  expect(annotate(buildTermMatcher(terms), text).map((span) => span.termId)).toEqual(letters);
+});
