@@ -29,6 +29,8 @@ POLICY.json: {"rules": [{"id": "fast-lane", "when": "request.annualCost < 5000.0
                          "explain": "shown when the rule matches"}, ...]}
 INPUT.json:  {"request": {...}, "stack": {...}} (a missing stack is {}), or a JSON array of such inputs;
              "-" reads standard input. JSON numbers are CEL doubles: write request.seats > 10.0.
+             (Comparisons and "in" also accept int literals, request.seats > 10; arithmetic does not
+             mix them: request.seats * 2.0, not * 2, which makes the rule an error.)
 
 Every rule is evaluated. A true condition matches; a condition that fails (missing field, wrong type) or is not
 a boolean is an error: listed, and it asks IT to review. The outcome is block if a matched rule blocks, else
