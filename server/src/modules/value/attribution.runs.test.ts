@@ -136,4 +136,37 @@ describeWithApp("attribution runs: bounded, queued and cancellable", (get) => {
     const list = (await marketer.request({ url: "/api/v1/attribution/runs" })).json().items;
     expect(list.filter((run: { status: string }) => run.status === "running")).toEqual([]);
   });
+
+  it("refuses touchpoints and conversions dated before 1970 or more than a day ahead, in files and pushes", async () => {
+    const { marketer } = await setup();
+    const ahead = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    for (const occurredAt of ["0026-03-29T02:16:42Z", ahead]) {
+      const touch = await marketer.request({
+        method: "POST",
+        url: "/api/v1/journeys",
+        payload: { items: [{ journeyId: "a", occurredAt, channel: "Search" }] },
+      });
+      expect(touch.statusCode, occurredAt).toBe(400);
+      expect(touch.json().errors[0].path).toBe("items.0.occurredAt");
+      const outcome = await marketer.request({
+        method: "POST",
+        url: "/api/v1/outcomes",
+        payload: { items: [{ journeyId: "a", occurredAt, value: 1 }] },
+      });
+      expect(outcome.statusCode, occurredAt).toBe(400);
+    }
+    const file = await marketer.request({
+      method: "POST",
+      url: "/api/v1/journeys/import",
+      payload: {
+        kind: "touchpoints",
+        csv: "journey_id,timestamp,channel\na,0026-03-29T02:16:42Z,Search\nb,2026-01-01T00:00:00Z,Email\n",
+      },
+    });
+    expect(file.json().errors).toEqual([{ line: 2, field: "timestamp", message: "timestamp: is before 1970" }]);
+    expect(file.json().validLines).toBe(1);
+    const summary = await marketer.request({ url: "/api/v1/journeys/summary" });
+    expect(summary.statusCode).toBe(200);
+    expect(summary.json().touchpoints).toBe(0);
+  });
 });

@@ -1,3 +1,4 @@
+import { TimeLimits } from "../../../../contracts/common";
 import { type ImportError, SpendLineFields, ValueLimits } from "../../../../contracts/value";
 import {
   AttributionInputError,
@@ -240,8 +241,12 @@ class Collector {
     return this.channels[id];
   }
 
+  // Times from 1970 to a day ahead only: a year 0026 stored once broke every summary of the workspace.
   checkTime(time: number): Date {
-    if (time > this.now) {
+    if (!(time >= 0)) {
+      throw new AttributionInputError("is before 1970", { field: "timestamp" });
+    }
+    if (time > this.now + TimeLimits.eventLeadMs) {
       throw new AttributionInputError(`is in the future (${new Date(time).toISOString()})`, { field: "timestamp" });
     }
     return new Date(time);
