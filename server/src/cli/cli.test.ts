@@ -38,6 +38,27 @@ describe("tandem CLI", () => {
       code: 0,
       out: expect.stringMatching(/✓ Acme: 1 events, chain intact; head 1 v2:[0-9a-f]{64}/),
     });
+    // The head, anchored outside the database, is checked by verify; a head the chain does not hold fails it.
+    const anchors = path.join(tempDataDir(), "anchors.jsonl");
+    expect(run(["audit", "anchor", "--file", anchors], env)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("Appended 1 head"),
+    });
+    const [anchor] = fs
+      .readFileSync(anchors, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(anchor).toMatchObject({ workspace: "Acme", seq: 1, hash: expect.stringMatching(/^v2:/) });
+    expect(run(["audit", "verify", "--anchor", anchors], env)).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("1 of 1 anchors held"),
+    });
+    fs.appendFileSync(anchors, `${JSON.stringify({ ...anchor, hash: `v2:${"0".repeat(64)}` })}\n`);
+    expect(run(["audit", "verify", "--anchor", anchors], env)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining("the chain was rewritten"),
+    });
     const file = path.join(tempDataDir(), "backup.tar.gz");
     expect(run(["backup", file], env)).toMatchObject({ code: 0 });
     expect(fs.statSync(file).size).toBeGreaterThan(1000);
@@ -49,7 +70,7 @@ describe("tandem CLI", () => {
       code: 0,
       out: expect.stringContaining("✓ Acme: 1 events"),
     });
-  }, 120_000);
+  }, 600_000);
 
   it("starts, refuses a second process on the same folder, and stops cleanly on SIGTERM", async ({ signal }) => {
     const dataDir = tempDataDir();
@@ -70,7 +91,7 @@ describe("tandem CLI", () => {
     expect(fs.existsSync(path.join(dataDir, "tandem.lock"))).toBe(false);
     // The folder opens again after a clean stop.
     expect(run(["migrate"], cliEnv(dataDir))).toMatchObject({ code: 0, out: expect.stringContaining("up to date") });
-  }, 120_000);
+  }, 300_000);
 
   it("seeds the demo company on start --demo and prints the sign-in", async ({ signal }) => {
     const dataDir = tempDataDir();
@@ -95,7 +116,7 @@ describe("tandem CLI", () => {
     expect((await login.json()).workspace.name).toBe("Northwind Outfitters");
     server.kill("SIGINT");
     expect(await exitOf(server)).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it("stops with a clear message, touching nothing, when the data folder cannot be opened", () => {
     const dataDir = tempDataDir();
@@ -105,5 +126,5 @@ describe("tandem CLI", () => {
     expect(result.code).toBe(1);
     expect(result.out).toMatch(/could not be opened|Nothing was changed/);
     expect(fs.readFileSync(path.join(dataDir, "pglite", "PG_VERSION"), "utf8")).toBe("garbage");
-  }, 60_000);
+  }, 300_000);
 });
