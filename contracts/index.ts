@@ -3,6 +3,7 @@ export * from "./auth";
 export * from "./common";
 export * from "./errors";
 export * from "./experiments";
+export * from "./glossary";
 export * from "./notifications";
 export * from "./people";
 export * from "./pipeline";
