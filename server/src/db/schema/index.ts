@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./experiments";
+export * from "./glossary";
 export * from "./notifications";
 export * from "./people";
 export * from "./pipeline";
