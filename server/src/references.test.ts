@@ -6,7 +6,13 @@ import { buildWorld, type World } from "../test/world";
 
 // Every field of a body that names another record, given the id of a record of another workspace: each must be
 // answered 400 naming the field, and nothing stored.
-type Case = { route: string; path: string; request: (mine: World, theirs: World) => InjectOptions };
+type Case = {
+  route: string;
+  path: string;
+  request: (mine: World, theirs: World) => InjectOptions;
+  /** SQL to run on the acting workspace's records first (with $1 the world's request id). */
+  before?: string;
+};
 
 const cases: Case[] = [
   ...(["requestId", "parentId", "ownerId", "itPartnerId"] as const).map(
@@ -70,6 +76,30 @@ const cases: Case[] = [
       }),
     }),
   ),
+  {
+    route: "POST /api/v1/requests/:id/decision",
+    path: "alternatives.0.toolId",
+    before: "UPDATE request SET stage = 'decision' WHERE id = $1",
+    request: (mine, theirs) => ({
+      method: "POST",
+      url: `/api/v1/requests/${mine.pipelineRequest.id}/decision`,
+      payload: {
+        outcome: "declined",
+        reason: "We have one",
+        alternatives: [{ toolId: theirs.tool.id }],
+        version: 1,
+      },
+    }),
+  },
+  {
+    route: "POST /api/v1/requests/:id/comments",
+    path: "mentions.1",
+    request: (mine, theirs) => ({
+      method: "POST",
+      url: `/api/v1/requests/${mine.pipelineRequest.id}/comments`,
+      payload: { body: "Which form?", mentions: [mine.target.user.id, theirs.target.user.id] },
+    }),
+  },
   {
     route: "POST /api/v1/requests/:id/rank",
     path: "beforeId",
@@ -172,6 +202,7 @@ describeWithApp("references to another workspace's records", (get) => {
   for (const entry of cases) {
     it(`${entry.route} refuses ${entry.path}`, async () => {
       const { mine, theirs } = await build();
+      if (entry.before) await get().database.query(entry.before, [mine.pipelineRequest.id]);
       const before = await get().database.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_event");
       const response = await mine.personas.admin.request(entry.request(mine, theirs));
       expect(response.statusCode, response.body.slice(0, 300)).toBe(400);

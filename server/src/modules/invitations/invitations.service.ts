@@ -1,6 +1,7 @@
 import type { AcceptInvitationBody, CreateInvitationBody, InvitationListQuery } from "../../../../contracts/people";
 import type { Ctx, PublicCtx } from "../../context";
 import { keyset } from "../../db/keyset";
+import { assertReferences } from "../../db/references";
 import { invitations } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
 import { takePage } from "../../lib/cursor";
@@ -11,7 +12,6 @@ import { originOf, recordAudit } from "../audit/audit.service";
 import { findUserByEmail } from "../auth/auth.queries";
 import { assertAcceptablePassword, hashPassword } from "../auth/passwords";
 import { startSession } from "../sessions/sessions.service";
-import { findTeam } from "../teams/teams.queries";
 import { insertUser } from "../users/users.queries";
 import { statusOf } from "./invitations.presenter";
 import {
@@ -44,11 +44,7 @@ export async function listWorkspaceInvitations(ctx: Ctx, query: InvitationListQu
 export async function inviteUser(ctx: Ctx, input: CreateInvitationBody) {
   const { actor, database, now } = ctx;
   authorize(actor, "invitation.create");
-  if (!(await findTeam(database.db, actor.workspaceId, input.teamId))) {
-    throw new AppError("validation_failed", "No such team", [
-      { path: "teamId", message: "is not a team of this workspace" },
-    ]);
-  }
+  await assertReferences(database.db, actor.workspaceId, [{ path: "teamId", kind: "team", id: input.teamId }]);
   const existing = await findUserByEmail(database.db, input.email);
   if (existing?.workspaceId === actor.workspaceId) {
     throw new AppError("conflict", "Someone with this email already has an account", [

@@ -2,6 +2,7 @@
 // A comment from someone other than the requester is a response (it stops the first-response clock), and the
 // requester's comment answers a request that was waiting on them (the clocks resume).
 import type { Ctx } from "../../context";
+import { assertReferences } from "../../db/references";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
@@ -43,14 +44,12 @@ export async function addComment(ctx: Ctx, id: string, input: { body: string; me
   authorize(ctx.actor, "request.comment");
   const request = await visibleRequest(ctx, id);
   return ctx.database.db.transaction(async (tx) => {
+    await assertReferences(
+      tx,
+      ctx.actor.workspaceId,
+      input.mentions.map((person, index) => ({ path: `mentions.${index}`, kind: "person" as const, id: person })),
+    );
     const mentions = [...new Set(input.mentions)];
-    const people = await findPeople(tx, ctx.actor.workspaceId, mentions);
-    const unknown = mentions.findIndex((person) => !people.has(person));
-    if (unknown >= 0) {
-      throw new AppError("validation_failed", "A mention names someone outside this workspace", [
-        { path: `mentions.${unknown}`, message: "is not a person of this workspace" },
-      ]);
-    }
     const { id: commentId } = await insertComment(tx, {
       workspaceId: ctx.actor.workspaceId,
       requestId: id,

@@ -100,7 +100,7 @@ describeWithApp("pipeline", (get) => {
       const response = await submit(undefined, { sponsorId: stranger.user.id });
       expect(response.statusCode).toBe(400);
       expect(response.json().errors).toEqual([
-        { path: "sponsorId", message: "is not an active person of this workspace" },
+        { path: "sponsorId", message: "is not a person of this workspace" },
       ]);
     });
 

@@ -13,6 +13,7 @@ import type {
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
+import { assertReferences } from "../../db/references";
 import { requests } from "../../db/schema";
 import { AppError } from "../../errors";
 import { takePage } from "../../lib/cursor";
@@ -184,31 +185,18 @@ export async function getRequestTimeline(ctx: Ctx, id: string) {
   return listEvents(ctx.database.db, id);
 }
 
-// People and teams named on a request must belong to the workspace (and people be active).
+// People, the team and the tools named on a request must be records of the workspace (and people active).
 async function checkReferences(
   tx: Tx,
   ctx: Ctx,
   refs: { sponsorId?: string | null; itPartnerId?: string | null; teamId?: string | null; toolIds?: string[] },
 ) {
-  const personKeys = (["sponsorId", "itPartnerId"] as const).filter((key) => refs[key]);
-  const people = await findPeople(
-    tx,
-    ctx.actor.workspaceId,
-    personKeys.map((key) => refs[key] as string),
-  );
-  const errors: { path: string; message: string }[] = personKeys
-    .filter((key) => people.get(refs[key] as string)?.status !== "active")
-    .map((path) => ({ path, message: "is not an active person of this workspace" }));
-  if (refs.teamId && !(await findTeams(tx, ctx.actor.workspaceId, [refs.teamId])).has(refs.teamId)) {
-    errors.push({ path: "teamId", message: "is not a team of this workspace" });
-  }
-  if (refs.toolIds && refs.toolIds.length > 0) {
-    const names = await findToolNames(tx, ctx.actor.workspaceId, refs.toolIds);
-    refs.toolIds.forEach((toolId, index) => {
-      if (!names.has(toolId)) errors.push({ path: `toolIds.${index}`, message: "is not a tool of the Stack" });
-    });
-  }
-  if (errors.length > 0) throw new AppError("validation_failed", "Some references are not valid here", errors);
+  await assertReferences(tx, ctx.actor.workspaceId, [
+    { path: "sponsorId", kind: "activePerson", id: refs.sponsorId },
+    { path: "itPartnerId", kind: "activePerson", id: refs.itPartnerId },
+    { path: "teamId", kind: "team", id: refs.teamId },
+    ...(refs.toolIds ?? []).map((id, index) => ({ path: `toolIds.${index}`, kind: "tool" as const, id })),
+  ]);
 }
 
 const amount = (value: string | null | undefined) => (value === null || value === undefined ? null : value);

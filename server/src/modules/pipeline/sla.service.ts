@@ -5,6 +5,7 @@ import type { Priority, SlaReportQuery } from "../../../../contracts/pipeline";
 import { type CompiledCalendar, compileCalendar, SlaInputError } from "../../../../engines/sla";
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
+import { assertReferences } from "../../db/references";
 import type { requests, workCalendars } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
 import { withUniqueField } from "../../lib/db-errors";
@@ -349,11 +350,7 @@ export async function editSlaPolicy(
   return ctx.database.db.transaction(async (tx) => {
     const current = (await listPolicies(tx, ctx.actor.workspaceId)).find((row) => row.priority === priority);
     const before = presentPolicy(assertFound(current, "Service level"));
-    if (input.calendarId && !(await findCalendar(tx, ctx.actor.workspaceId, input.calendarId))) {
-      throw new AppError("validation_failed", "No such calendar", [
-        { path: "calendarId", message: "is not a calendar of this workspace" },
-      ]);
-    }
+    await assertReferences(tx, ctx.actor.workspaceId, [{ path: "calendarId", kind: "calendar", id: input.calendarId }]);
     const { version, ...changes } = input;
     const updated = await updatePolicy(tx, ctx.actor.workspaceId, priority, version, {
       ...changes,

@@ -1,12 +1,12 @@
 import type { CreateIntegrationBody, IntegrationListQuery, UpdateIntegrationBody } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
 import { keyset } from "../../db/keyset";
+import { assertReferences } from "../../db/references";
 import { integrations } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
 import { takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
-import { findUser } from "../users/users.queries";
 import {
   deleteIntegration,
   findIntegration,
@@ -25,11 +25,7 @@ export async function listWorkspaceIntegrations(ctx: Ctx, query: IntegrationList
 }
 
 async function assertOwnerInWorkspace(ctx: Ctx, ownerId: string | null | undefined) {
-  if (ownerId && !(await findUser(ctx.database.db, ctx.actor.workspaceId, ownerId))) {
-    throw new AppError("validation_failed", "No such person", [
-      { path: "ownerId", message: "is not a person of this workspace" },
-    ]);
-  }
+  await assertReferences(ctx.database.db, ctx.actor.workspaceId, [{ path: "ownerId", kind: "person", id: ownerId }]);
 }
 
 /** Connects two tools of the catalog. */

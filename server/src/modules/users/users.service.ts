@@ -2,6 +2,7 @@ import type { ChangePasswordBody, PasswordChanged, UpdateUserBody, UserListQuery
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
+import { assertReferences } from "../../db/references";
 import { users } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
 import { takePage } from "../../lib/cursor";
@@ -11,7 +12,6 @@ import { assertAcceptablePassword, hashPassword, verifyPassword } from "../auth/
 import { revokePendingInvitedBy } from "../invitations/invitations.queries";
 import { revokeAllOfUser } from "../sessions/sessions.queries";
 import { deleteCalendarFeed } from "../stack/reminders.queries";
-import { findTeam } from "../teams/teams.queries";
 import { auditedUser } from "./users.presenter";
 import { findUser, findUserCredentials, listUsers, lockActiveAdmins, updateUser } from "./users.queries";
 
@@ -45,11 +45,7 @@ export async function editUser(ctx: Ctx, id: string, input: UpdateUserBody) {
       changes[field] !== (field === "teamId" ? current.user.teamId : current.user[field]),
   );
   authorize(actor, "user.update", { workspaceId: current.user.workspaceId, userId: id }, changed);
-  if (changes.teamId && !(await findTeam(database.db, actor.workspaceId, changes.teamId))) {
-    throw new AppError("validation_failed", "No such team", [
-      { path: "teamId", message: "is not a team of this workspace" },
-    ]);
-  }
+  await assertReferences(database.db, actor.workspaceId, [{ path: "teamId", kind: "team", id: changes.teamId }]);
   return database.db.transaction(async (tx) => {
     const losesAdmin =
       current.user.role === "admin" && ((changes.role && changes.role !== "admin") || changes.status === "deactivated");
