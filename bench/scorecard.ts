@@ -1,4 +1,4 @@
-// Scorecard benchmark on PostgreSQL: 200 KPIs × 5 years of weekly measurements (52,200 values). Measures the KPI
+// Scorecard benchmark on PostgreSQL: 200 KPIs × 5 years of weekly measurements (52,000 values). Measures the KPI
 // series API (the chart's answer) at 20 connections against bare Fastify + one prepared query of 50 rows measured in
 // the same run, plus one KPI read as of a date and the business review of all 200 KPIs (trend and status each).
 // The server runs in its own process (`scorecard.ts serve PORT`) so the load generator does not share its CPU time.

@@ -112,10 +112,11 @@ export const COMPUTED_MEASURES: Record<
   },
 };
 
-/** A KPI value: a finite number in the KPI's unit. */
-export const KpiValue = z.number({ error: "must be a finite number" }).refine(Number.isFinite, {
-  error: "must be a finite number",
-});
+/** A KPI value: a finite number in the KPI's unit, within ±10^15 (sums and ratios of values stay finite). */
+export const KpiValue = z
+  .number({ error: "must be a finite number" })
+  .refine(Number.isFinite, { error: "must be a finite number" })
+  .refine((value) => Math.abs(value) <= 1e15, { error: "must be between -1e15 and 1e15" });
 
 /** Green and amber lines: for up-is-good a value at or above green is on track; for down-is-good at or below. */
 export const KpiThresholds = z.strictObject({ green: KpiValue, amber: KpiValue });

@@ -81,6 +81,7 @@ describeWithApp("scorecard KPIs and measurements", (get) => {
       [{ date: "2025-12-31", value: 22 }, "date"],
       [{ date: "2026-04-01", value: 22 }, "date"],
       [{ date: "2026-02-01", value: 101 }, "value"],
+      [{ date: "2026-02-01", value: 1e16 }, "value"],
       [{ date: "2026-02-01", value: "NaN" }, "value"],
       [{ date: "2026-02-01", value: 22, confidence: 6 }, "confidence"],
     ];

@@ -71,6 +71,12 @@ describe("status without thresholds", () => {
     expect(readKpi(endTerms, { date: asOf, value: 174.9 }, asOf).status).toBe("off_track");
   });
 
+  it("keeps progress finite when the gap from baseline to target is tiny", () => {
+    const tiny: KpiTerms = { ...quarter, baseline: 0, target: 1e-300 };
+    expect(readKpi(tiny, { date: "2026-02-01", value: 1e15 }, "2026-02-01").progress).toBe(1e6);
+    expect(readKpi(tiny, { date: "2026-02-01", value: -1e15 }, "2026-02-01").progress).toBe(-1e6);
+  });
+
   it("calls a target reached early achieved, whatever the time gone", () => {
     const reading = readKpi(quarter, { date: "2026-01-10", value: 230 }, "2026-01-10");
     expect(reading.status).toBe("achieved");

@@ -49,9 +49,13 @@ export function elapsedShare(periodStart: string, periodEnd: string, asOf: strin
   return Math.min(1, Math.max(0, gone / span));
 }
 
+/** Progress is kept within ±10^6 (a million times the way to target): a tiny baseline-to-target gap stays finite. */
+export const PROGRESS_LIMIT = 1e6;
+
 /** (v − b) / (t − b): 0 at the baseline, 1 at the target, whichever way is good. */
 export function progressOf(baseline: number, target: number, value: number): number {
-  return (value - baseline) / (target - baseline);
+  const progress = (value - baseline) / (target - baseline);
+  return Math.max(-PROGRESS_LIMIT, Math.min(PROGRESS_LIMIT, progress));
 }
 
 /** What to call a period in words: a month, a quarter, a half-year, a year, or "the period". */
