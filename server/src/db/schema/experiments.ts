@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { searchDocument } from "../full-text";
 import {
   type AnyPgColumn,
   check,
@@ -66,6 +67,7 @@ export const experiments = pgTable(
     index("experiment_workspace_decided_idx").on(t.workspaceId, t.decidedAt, t.id),
     index("experiment_parent_idx").on(t.parentId),
     index("experiment_kpi_idx").on(t.kpiId),
+    index("experiment_search_idx").using("gin", searchDocument(t.name)),
     check(
       "experiment_decided_has_decision",
       sql`(${t.status} = 'decided') = (${t.outcome} IS NOT NULL AND ${t.decisionReason} IS NOT NULL AND ${t.decidedAt} IS NOT NULL)`,

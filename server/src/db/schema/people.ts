@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { searchDocument } from "../full-text";
 import { boolean, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, id, timestamps, version } from "./columns";
 
@@ -57,6 +58,7 @@ export const users = pgTable(
     index("app_user_workspace_email_idx").on(t.workspaceId, t.email, t.id),
     index("app_user_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
     index("app_user_team_idx").on(t.teamId),
+    index("app_user_search_idx").using("gin", searchDocument(t.name)),
   ],
 );
 

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { searchDocument } from "../full-text";
 import {
   bigserial,
   boolean,
@@ -187,6 +188,7 @@ export const requests = pgTable(
     index("request_workspace_stage_idx").on(t.workspaceId, t.stage),
     index("request_workspace_submitted_idx").on(t.workspaceId, t.submittedAt),
     index("request_requester_idx").on(t.requesterId),
+    index("request_search_idx").using("gin", searchDocument(t.title)),
     check("request_confidence_range", sql`${t.confidence} BETWEEN 0 AND 100`),
     check(
       "request_scores_range",

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { searchDocument } from "../full-text";
 import {
   type AnyPgColumn,
   check,
@@ -56,6 +57,7 @@ export const objectives = pgTable(
   (t) => [
     index("objective_workspace_period_idx").on(t.workspaceId, t.periodStart, t.id),
     index("objective_parent_idx").on(t.parentId),
+    index("objective_search_idx").using("gin", searchDocument(t.title)),
     check("objective_period_order", sql`${t.periodEnd} >= ${t.periodStart}`),
   ],
 );
@@ -96,6 +98,7 @@ export const kpis = pgTable(
     index("kpi_objective_idx").on(t.objectiveId),
     index("kpi_owner_idx").on(t.ownerId),
     index("kpi_segment_idx").on(t.segmentId),
+    index("kpi_search_idx").using("gin", searchDocument(t.name)),
     check("kpi_target_differs", sql`${t.target} <> ${t.baseline}`),
     check("kpi_computed_has_measure", sql`(${t.source} = 'computed') = (${t.measure} IS NOT NULL)`),
   ],

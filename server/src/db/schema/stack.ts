@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { searchDocument } from "../full-text";
 import {
   boolean,
   check,
@@ -68,6 +69,8 @@ export const tools = pgTable(
     index("tool_workspace_updated_idx").on(t.workspaceId, t.updatedAt, t.id),
     index("tool_workspace_renewal_idx").on(t.workspaceId, t.renewalDate, t.id),
     index("tool_workspace_category_idx").on(t.workspaceId, t.category, t.subcategory),
+    index("tool_search_idx").using("gin", searchDocument(t.name, t.vendor)),
+    index("tool_vendor_search_idx").using("gin", searchDocument(t.vendor)),
     check("tool_fit_range", sql`${t.functionalFit} BETWEEN 1 AND 5 AND ${t.technicalFit} BETWEEN 1 AND 5`),
     check("tool_cost_has_currency", sql`(${t.annualCost} IS NULL) = (${t.currency} IS NULL)`),
   ],

@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { searchDocument } from "../full-text";
 import {
   bigserial,
   check,
@@ -58,6 +59,7 @@ export const spendLines = pgTable(
     index("spend_line_workspace_date_idx").on(t.workspaceId, t.spentOn, t.id),
     index("spend_line_workspace_amount_idx").on(t.workspaceId, t.amount, t.id),
     index("spend_line_workspace_channel_idx").on(t.workspaceId, t.channel, t.spentOn),
+    index("spend_line_search_idx").using("gin", searchDocument(t.channel, t.campaign, t.initiative)),
     check("spend_line_amount_nonnegative", sql`${t.amount} >= 0`),
   ],
 );
