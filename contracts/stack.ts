@@ -450,7 +450,10 @@ export const ImportToolsResult = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   lines: z.array(z.object({ line: z.number().int(), action: z.enum(["create", "update"]), name: z.string() })),
+  /** The first 1,000 problems, by line. */
   errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+  /** How many problems the file has in all. */
+  errorCount: z.number().int(),
 });
 export type ImportToolsResult = z.infer<typeof ImportToolsResult>;
 export const ToolExportQuery = ToolListQuery.omit({ cursor: true, limit: true });

@@ -23,8 +23,76 @@ export function detectSeparator(text: string): "," | ";" {
   return count(";") > count(",") ? ";" : ",";
 }
 
-/** Parses the whole text into records; blank lines are skipped. */
+/** What one file may hold: a record's columns and characters, and how many problems a report lists. */
+export const CsvLimits = {
+  columnsMax: 200,
+  recordCharsMax: 64 * 1024,
+  /** Problems listed by an import report; the total is always counted. */
+  errorsShown: 1000,
+} as const;
+
+/** A file beyond CsvLimits: refused whole (400), before any record is read. */
+export class CsvLimitError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line}: ${message}`);
+  }
+}
+
+/**
+ * Checks a file's shape in one pass without building anything: no record longer than `recordCharsMax` characters
+ * or with more than `columnsMax` fields (quoted separators and line breaks are inside a field). Throws CsvLimitError
+ * at the first record over a limit, so a file of a million columns is refused after its 201st.
+ */
+export function checkCsvShape(text: string, separator: "," | ";" = detectSeparator(text), limits = CsvLimits) {
+  const sep = separator.charCodeAt(0);
+  let quoted = false;
+  let columns = 1;
+  let recordStart = 0;
+  let line = 1;
+  let recordLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34) quoted = !quoted;
+    else if (code === 10) {
+      line++;
+      if (!quoted) {
+        columns = 1;
+        recordStart = i + 1;
+        recordLine = line;
+        continue;
+      }
+    } else if (code === sep && !quoted && ++columns > limits.columnsMax) {
+      throw new CsvLimitError(recordLine, `has more than ${limits.columnsMax} columns`);
+    }
+    if (i - recordStart >= limits.recordCharsMax) {
+      throw new CsvLimitError(recordLine, `is longer than ${limits.recordCharsMax / 1024} KB`);
+    }
+  }
+}
+
+/** Parses the whole text into records; blank lines are skipped. Throws CsvLimitError for a file beyond CsvLimits. */
 export function parseCsv(input: string, separator: "," | ";" = detectSeparator(input)): CsvRecord[] {
+  const steps = parseSteps(input, separator);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** parseCsv that gives the event loop a turn every 64 K characters, so a large file does not stall other requests. */
+export async function parseCsvYielding(input: string, separator: "," | ";" = detectSeparator(input)) {
+  const steps = parseSteps(input, separator);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+const SLICE = 64 * 1024;
+
+function* parseSteps(input: string, separator: "," | ";"): Generator<void, CsvRecord[]> {
+  checkCsvShape(input, separator);
+  yield;
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
@@ -44,6 +112,7 @@ export function parseCsv(input: string, separator: "," | ";" = detectSeparator(i
     fields = [];
   };
   for (let i = 0; i < text.length; i++) {
+    if (i % SLICE === 0 && i > 0) yield;
     const char = text[i];
     if (quoted) {
       if (char === '"') {

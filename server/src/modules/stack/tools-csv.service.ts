@@ -12,7 +12,7 @@ import type { Ctx } from "../../context";
 import { keyset } from "../../db/keyset";
 import { tools } from "../../db/schema";
 import { AppError } from "../../errors";
-import { CsvSyntaxError, parseCsv, toCsv } from "../../lib/csv";
+import { CsvLimitError, CsvLimits, type CsvRecord, CsvSyntaxError, parseCsvYielding, toCsv } from "../../lib/csv";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { columnsOf, fieldsOf } from "./stack.presenter";
@@ -184,11 +184,22 @@ const columnOf = (path: string) => camelOf[path.split(".")[0]] ?? path;
  * Returns what each line would do (or did) and every error with its line and column.
  */
 export async function importToolsCsv(ctx: Ctx, input: { csv: string; dryRun: boolean; onlyValid?: boolean }) {
+  const result = await checkAndImport(ctx, input);
+  // The first problems are listed, all are counted: a bad file's report stays small.
+  return { ...result, errors: result.errors.slice(0, CsvLimits.errorsShown), errorCount: result.errors.length };
+}
+
+async function checkAndImport(ctx: Ctx, input: { csv: string; dryRun: boolean; onlyValid?: boolean }) {
   authorize(ctx.actor, "tool.create");
-  let records: ReturnType<typeof parseCsv>;
+  let records: CsvRecord[];
   try {
-    records = parseCsv(input.csv);
+    records = await parseCsvYielding(input.csv);
   } catch (error) {
+    if (error instanceof CsvLimitError) {
+      throw new AppError("validation_failed", `The file is too wide: ${error.message}`, [
+        { path: "csv", message: error.message },
+      ]);
+    }
     if (error instanceof CsvSyntaxError) {
       return {
         dryRun: input.dryRun,
@@ -231,7 +242,9 @@ export async function importToolsCsv(ctx: Ctx, input: { csv: string; dryRun: boo
     version?: number;
   }[] = [];
 
-  for (const record of data) {
+  for (const [index, record] of data.entries()) {
+    // A turn for other requests every few hundred lines: checking a line costs a Zod parse and the field rules.
+    if (index % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
     const cell = (column: Column) => {
       const index = names.indexOf(column);
       return index < 0 ? undefined : (record.fields[index] ?? "");
