@@ -97,7 +97,7 @@ export async function seedDemoScorecard(database: Database, workspaceId: string,
         });
         kpiCount += 1;
         if (computed || !kpi.shape) continue;
-        const until = dates.periodEnd < today ? dates.periodEnd : today;
+        const until = [dates.periodEnd, today].sort()[0];
         const points = cadenceDates(dates.periodStart, until, kpi.cadence).map((date, index) => {
           const share = storyAt(kpi.shape as Shape, elapsedShare(dates.periodStart, dates.periodEnd, date), index);
           let value = round(kpi.baseline + (kpi.target - kpi.baseline) * share, kpi.unit);

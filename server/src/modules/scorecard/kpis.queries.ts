@@ -1,5 +1,5 @@
 // Drizzle queries of KPIs, their measurements and links; always scoped by workspace.
-import { and, asc, desc, eq, gte, ilike, inArray, lte, notInArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, lte, notInArray, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
@@ -21,7 +21,7 @@ const ownerKind = (column: SQL | typeof objectives.marketingOwnerId | typeof obj
   sql<string | null>`(SELECT t.kind FROM app_user u JOIN team t ON t.id = u.team_id WHERE u.id = ${column})`;
 
 /** The columns of a KPI as read with its objective, owner, segment and latest value on or before a date. */
-function kpiColumns(asOf: string) {
+function kpiColumns(asOf: string | Placeholder) {
   return {
     kpi: kpis,
     objective: {
@@ -48,7 +48,7 @@ function kpiColumns(asOf: string) {
   };
 }
 
-function selectKpis(tx: Tx, asOf: string) {
+function selectKpis(tx: Tx, asOf: string | Placeholder) {
   return tx
     .select(kpiColumns(asOf))
     .from(kpis)
@@ -64,6 +64,17 @@ export type KpiRow = Awaited<ReturnType<typeof listAllKpis>>[number];
 /** One KPI as of a date, or null. */
 export async function findKpi(tx: Tx, workspaceId: string, id: string, asOf: string) {
   const [row] = await selectKpis(tx, asOf).where(and(eq(kpis.workspaceId, workspaceId), eq(kpis.id, id)));
+  return row ?? null;
+}
+
+/** One KPI as of a date, by a statement prepared once per database (reads outside a transaction), or null. */
+export async function findKpiPrepared(db: Db, workspaceId: string, id: string, asOf: string) {
+  const statement = prepareOnce(db, "find_kpi", "v1", (name) =>
+    selectKpis(db, sql.placeholder("asOf"))
+      .where(and(eq(kpis.workspaceId, sql.placeholder("workspaceId")), eq(kpis.id, sql.placeholder("id"))))
+      .prepare(name),
+  );
+  const [row] = await statement.execute({ workspaceId, id, asOf });
   return row ?? null;
 }
 
@@ -257,28 +268,36 @@ export async function listKpiKeys(tx: Tx, workspaceId: string) {
 
 // ---------- links ----------
 
-/** What is linked to a KPI: requests, experiments and tools. */
-export async function listKpiLinks(tx: Tx, workspaceId: string, kpiId: string) {
-  const [linkedRequests, linkedExperiments, linkedTools] = await Promise.all([
-    tx
-      .select({ id: requests.id, title: requests.title, stage: requests.stage })
-      .from(requestKpis)
-      .innerJoin(requests, eq(requests.id, requestKpis.requestId))
-      .where(and(eq(requestKpis.workspaceId, workspaceId), eq(requestKpis.kpiId, kpiId)))
-      .orderBy(asc(requests.title)),
-    tx
-      .select({ id: experiments.id, name: experiments.name, status: experiments.status })
-      .from(experiments)
-      .where(and(eq(experiments.workspaceId, workspaceId), eq(experiments.kpiId, kpiId)))
-      .orderBy(asc(experiments.name)),
-    tx
-      .select({ id: tools.id, name: tools.name })
-      .from(toolKpis)
-      .innerJoin(tools, eq(tools.id, toolKpis.toolId))
-      .where(and(eq(toolKpis.workspaceId, workspaceId), eq(toolKpis.kpiId, kpiId)))
-      .orderBy(asc(tools.name)),
-  ]);
-  return { requests: linkedRequests, experiments: linkedExperiments, tools: linkedTools };
+type LinkLists = {
+  requests: Array<{ id: string; title: string; stage: string }>;
+  experiments: Array<{ id: string; name: string; status: string }>;
+  tools: Array<{ id: string; name: string }>;
+};
+
+/** What is linked to a KPI (requests, experiments and tools, each by name), in one prepared round trip. */
+export async function listKpiLinks(db: Db, workspaceId: string, kpiId: string): Promise<LinkLists> {
+  const statement = prepareOnce(db, "kpi_links", "v1", (name) => {
+    const workspace = sql.placeholder("workspaceId");
+    const kpi = sql.placeholder("kpiId");
+    return db
+      .select({
+        requests: sql<LinkLists["requests"]>`(
+          SELECT coalesce(json_agg(json_build_object('id', r.id, 'title', r.title, 'stage', r.stage) ORDER BY r.title), '[]')
+          FROM ${requestKpis} rk JOIN ${requests} r ON r.id = rk.request_id
+          WHERE rk.workspace_id = ${workspace} AND rk.kpi_id = ${kpi})`,
+        experiments: sql<LinkLists["experiments"]>`(
+          SELECT coalesce(json_agg(json_build_object('id', e.id, 'name', e.name, 'status', e.status) ORDER BY e.name), '[]')
+          FROM ${experiments} e WHERE e.workspace_id = ${workspace} AND e.kpi_id = ${kpi})`,
+        tools: sql<LinkLists["tools"]>`(
+          SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.name), '[]')
+          FROM ${toolKpis} tk JOIN ${tools} t ON t.id = tk.tool_id
+          WHERE tk.workspace_id = ${workspace} AND tk.kpi_id = ${kpi})`,
+      })
+      .from(sql`(SELECT 1) AS one`)
+      .prepare(name);
+  });
+  const [row] = await statement.execute({ workspaceId, kpiId });
+  return row;
 }
 
 /** Which of the given ids are records of the workspace, per kind. */

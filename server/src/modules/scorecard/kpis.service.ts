@@ -17,6 +17,7 @@ import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import {
   findKpi,
+  findKpiPrepared,
   findKpiSeries,
   findLinkTargets,
   insertKpi,
@@ -60,9 +61,12 @@ export async function listWorkspaceKpis(ctx: Ctx, query: KpiListQuery) {
   return { items: page, nextCursor: items.length > query.limit ? encodeCursor([last.name, last.id]) : null };
 }
 
-/** The KPI row of the workspace (404 for another workspace's). */
-export async function getKpiRow(ctx: Ctx, id: string, asOf: string, tx: Tx = ctx.database.db) {
-  return assertFound(await findKpi(tx, ctx.actor.workspaceId, id, asOf), "KPI");
+/** The KPI row of the workspace (404 for another workspace's); outside a transaction by a prepared statement. */
+export async function getKpiRow(ctx: Ctx, id: string, asOf: string, tx?: Tx) {
+  const row = tx
+    ? await findKpi(tx, ctx.actor.workspaceId, id, asOf)
+    : await findKpiPrepared(ctx.database.db, ctx.actor.workspaceId, id, asOf);
+  return assertFound(row, "KPI");
 }
 
 /** One KPI read as of a date, with what is linked to it. */
@@ -169,7 +173,8 @@ export async function setKpiLinks(ctx: Ctx, id: string, input: SetKpiLinksBody) 
     experimentIds: [...new Set(input.experimentIds)],
     toolIds: [...new Set(input.toolIds)],
   };
-  return ctx.database.db.transaction(async (tx) => {
+  const before = await listKpiLinks(ctx.database.db, ctx.actor.workspaceId, id);
+  await ctx.database.db.transaction(async (tx) => {
     const found = await findLinkTargets(tx, ctx.actor.workspaceId, ids);
     const missing = (path: string, list: string[], known: Set<string>) =>
       list.flatMap((value, index) =>
@@ -180,7 +185,6 @@ export async function setKpiLinks(ctx: Ctx, id: string, input: SetKpiLinksBody) 
       ...missing("experimentIds", ids.experimentIds, found.experiments),
       ...missing("toolIds", ids.toolIds, found.tools),
     ]);
-    const before = await listKpiLinks(tx, ctx.actor.workspaceId, id);
     const bumped = await updateVersioned(
       tx,
       kpis,
@@ -200,9 +204,8 @@ export async function setKpiLinks(ctx: Ctx, id: string, input: SetKpiLinksBody) 
       },
       after: ids,
     });
-    const row = await getKpiRow(ctx, id, todayOf(ctx), tx);
-    return { ...presentKpi(row, todayOf(ctx)), links: await listKpiLinks(tx, ctx.actor.workspaceId, id) };
   });
+  return getKpiDetail(ctx, id);
 }
 
 /** The chart's series: values between from and to (default the KPI's period), the plan line and thresholds. */
