@@ -158,6 +158,24 @@ function validateScorecardSearch(search: Record<string, unknown>): { asOf?: stri
   };
 }
 
+const termStatuses = ["draft", "proposed", "approved", "retired"] as const;
+const teamKinds = ["marketing", "it", "security", "legal", "finance", "other"] as const;
+
+/** The glossary's search and filters live in the URL. */
+function validateGlossarySearch(search: Record<string, unknown>): {
+  q?: string;
+  status?: (typeof termStatuses)[number];
+  clashing?: "true" | "false";
+  teamKind?: (typeof teamKinds)[number];
+} {
+  return {
+    q: typeof search.q === "string" && search.q.trim() !== "" ? search.q : undefined,
+    status: termStatuses.find((value) => value === search.status),
+    clashing: search.clashing === "true" || search.clashing === "false" ? search.clashing : undefined,
+    teamKind: teamKinds.find((value) => value === search.teamKind),
+  };
+}
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
@@ -219,7 +237,14 @@ const homeRoute = createRoute({
 });
 
 /** Modules built as pages of their own have their own routes; the rest share the "not built yet" page. */
-type BuiltModulePath = "/stack" | "/value" | "/experiments" | "/pipeline" | "/service-levels" | "/scorecard";
+type BuiltModulePath =
+  | "/stack"
+  | "/value"
+  | "/experiments"
+  | "/pipeline"
+  | "/service-levels"
+  | "/scorecard"
+  | "/glossary";
 const unbuiltModules = productModules.filter((module) => !module.isBuilt) as (ProductModule & {
   path: Exclude<ProductModule["path"], BuiltModulePath>;
 })[];
@@ -262,6 +287,25 @@ const scorecardSegmentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "scorecard/segments",
   component: lazyRouteComponent(() => import("./routes/scorecard-segments"), "ScorecardSegmentsPage"),
+});
+
+const glossaryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "glossary",
+  validateSearch: validateGlossarySearch,
+  component: lazyRouteComponent(() => import("./routes/glossary"), "GlossaryPage"),
+});
+
+const glossaryTermRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "glossary/terms/$id",
+  component: lazyRouteComponent(() => import("./routes/glossary-term"), "GlossaryTermPage"),
+});
+
+const glossaryClashesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "glossary/clashes",
+  component: lazyRouteComponent(() => import("./routes/glossary-clashes"), "GlossaryClashesPage"),
 });
 
 const stackRoute = createRoute({
@@ -474,6 +518,9 @@ const routeTree = rootRoute.addChildren([
     scorecardMeasuredRoute,
     scorecardReviewRoute,
     scorecardSegmentsRoute,
+    glossaryRoute,
+    glossaryTermRoute,
+    glossaryClashesRoute,
     stackRoute,
     stackToolRoute,
     stackGraphRoute,

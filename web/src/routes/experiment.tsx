@@ -46,6 +46,7 @@ import {
   useUpdateExperiment,
 } from "../features/experiments/hooks/use-experiments";
 import { methodOptions } from "../features/experiments/labels";
+import { GlossaryText } from "../features/glossary/components/glossary-text";
 import { isApiError } from "../lib/api";
 import { formatDate, formatDateTime } from "../lib/format";
 
@@ -214,9 +215,15 @@ function ExperimentDetails({ experiment }: { experiment: ExperimentDetail }) {
               Hypothesis
             </Title>
             <Text>
-              We believe that <strong>{h.change}</strong> will cause <strong>{h.outcome}</strong>, measured by{" "}
-              <strong>{h.measure}</strong>
-              {h.rationale ? <>, because {h.rationale}</> : null}.
+              We believe that <GlossaryText span fw={700} text={h.change} /> will cause{" "}
+              <GlossaryText span fw={700} text={h.outcome} />, measured by{" "}
+              <GlossaryText span fw={700} text={h.measure} />
+              {h.rationale ? (
+                <>
+                  , because <GlossaryText span text={h.rationale} />
+                </>
+              ) : null}
+              .
             </Text>
             <Stack gap={6} mt="md">
               <Fact label="Owner">{experiment.owner?.name ?? "Nobody"}</Fact>

@@ -10,6 +10,7 @@ import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
+import { GlossaryText } from "../features/glossary/components/glossary-text";
 import { PlanningPanel, TriagePanel } from "../features/pipeline/components/case-panels";
 import { Conversation } from "../features/pipeline/components/conversation";
 import { notifyRequestError } from "../features/pipeline/components/notify";
@@ -57,9 +58,13 @@ function Prose({ label, text }: { label: string; text: string }) {
       <Text size="sm" fw={600}>
         {label}
       </Text>
-      <Text size="sm" c={text ? undefined : "dimmed"} style={{ whiteSpace: "pre-wrap" }}>
-        {text || "—"}
-      </Text>
+      {text ? (
+        <GlossaryText size="sm" text={text} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          —
+        </Text>
+      )}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
+import { GlossaryText } from "../features/glossary/components/glossary-text";
 import { CheckInDialog } from "../features/scorecard/components/check-in-form";
 import { KpiChart } from "../features/scorecard/components/kpi-chart";
 import { KpiFormDialog } from "../features/scorecard/components/kpi-form";
@@ -225,7 +226,7 @@ export function ScorecardKpiPage() {
                 <Text span fw={600} c="var(--mantine-color-text)">
                   Definition:{" "}
                 </Text>
-                {data.definition}
+                <GlossaryText span inherit text={data.definition} />
               </Text>
             )}
           </Stack>

@@ -30,6 +30,7 @@ import { describeError, ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
+import { GlossaryText } from "../features/glossary/components/glossary-text";
 import {
   CancelByCountdown,
   CategoryBadge,
@@ -160,7 +161,14 @@ function ToolDetails({ tool }: { tool: Tool }) {
           <>
             {tool.vendor ? `${tool.vendor} · ` : ""}
             {tool.subcategory}
-            {tool.description ? ` — ${tool.description}` : ""}
+            {tool.description ? (
+              <>
+                {" — "}
+                <GlossaryText span inherit text={tool.description} />
+              </>
+            ) : (
+              ""
+            )}
           </>
         }
         actions={

@@ -126,7 +126,7 @@ export const productModules: ProductModule[] = [
       "Acronym clashes flagged (“CMS” meaning two different systems)",
       "Terms recognised and explained wherever text appears",
     ],
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     key: "experiments",

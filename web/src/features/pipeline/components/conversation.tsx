@@ -7,6 +7,7 @@ import { FormError } from "../../../components/ui/form-error";
 import { ErrorState } from "../../../components/ui/page-error";
 import { PageLoader } from "../../../components/ui/page-loader";
 import { formatDateTime } from "../../../lib/format";
+import { GlossaryText } from "../../glossary/components/glossary-text";
 import { useAddComment, usePeople, useRequestComments, useRequestEvents } from "../hooks/use-pipeline";
 import { formatAmount, outcomeMeta, stageMeta } from "../labels";
 
@@ -118,7 +119,7 @@ export function Conversation({
                       {comment.mentions.map((person) => `@${person.name}`).join(" ")}{" "}
                     </Text>
                   )}
-                  {comment.body}
+                  <GlossaryText span size="sm" text={comment.body} />
                 </Text>
               </li>
             ))}

@@ -1,6 +1,7 @@
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { IconPencil, IconPlus } from "@tabler/icons-react";
 import type { BusinessReview, OwnerRef } from "../../../../../contracts/scorecard";
+import { GlossaryText } from "../../glossary/components/glossary-text";
 import { formatPeriod } from "../labels";
 import { KpiTable } from "./kpi-table";
 import { NotSharedBadge } from "./scorecard-badges";
@@ -78,11 +79,7 @@ export function ObjectiveCard({ objective, joint = [], canWrite, onEdit, onAddKp
             </Group>
           )}
         </Group>
-        {objective.description && (
-          <Text size="sm" maw={820}>
-            {objective.description}
-          </Text>
-        )}
+        {objective.description && <GlossaryText size="sm" maw={820} text={objective.description} />}
         {objective.kpis.length > 0 ? (
           <KpiTable kpis={objective.kpis} />
         ) : (

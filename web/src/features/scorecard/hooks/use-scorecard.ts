@@ -18,7 +18,6 @@ import {
   getKpiSeries,
   getMeasured,
   getReview,
-  importMeasurements,
   listKpis,
   listMeasurements,
   listObjectives,
@@ -138,17 +137,6 @@ export function useCheckIn() {
 export function useRecomputeKpi() {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (id: string) => recomputeKpi(id), onSuccess: invalidate });
-}
-
-/** Imports measurements from CSV (dry run or for real). */
-export function useImportMeasurements() {
-  const invalidate = useInvalidate();
-  return useMutation({
-    mutationFn: ({ csv, dryRun }: { csv: string; dryRun: boolean }) => importMeasurements(csv, dryRun),
-    onSuccess: (result) => {
-      if (result.imported) void invalidate();
-    },
-  });
 }
 
 /** Creates a customer segment. */
