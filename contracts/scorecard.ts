@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { editableFields, Id, ListQuery, page, Timestamp, Version } from "./common";
+import { EventDate, editableFields, Id, ListQuery, page, Timestamp, Version } from "./common";
 import { TeamKind } from "./people";
 import { CalendarDate, Currency } from "./stack";
 
@@ -332,7 +332,8 @@ export const KpiList = page(Kpi);
 
 /** A check-in, or a push by API token: one value for one date; a second one for the same date replaces it. */
 export const CreateMeasurementBody = z.strictObject({
-  date: CalendarDate,
+  /** The day the value was observed: from 1970 to at most a day ahead. */
+  date: EventDate,
   value: KpiValue,
   comment: z.string().trim().max(ScorecardLimits.commentMax).default(""),
   /** How sure the person is, 1 (a guess) to 5 (certain). */
@@ -463,3 +464,10 @@ export type BusinessReview = z.infer<typeof BusinessReview>;
 /** Which objectives the review shows: those active on asOf (default), or all. */
 export const BusinessReviewQuery = AsOfQuery.extend({ scope: z.enum(["active", "all"]).default("active") });
 export type BusinessReviewQuery = z.infer<typeof BusinessReviewQuery>;
+
+/** Sets the KPIs a Pipeline request should move (the intake's "KPIs this should move"), replacing the earlier ones. */
+export const SetRequestKpisBody = z.strictObject({ kpiIds: z.array(Id).max(ScorecardLimits.linksMax) });
+export type SetRequestKpisBody = z.infer<typeof SetRequestKpisBody>;
+/** The KPIs a request should move, read today. */
+export const RequestKpis = z.object({ requestId: Id, items: z.array(Kpi) });
+export type RequestKpis = z.infer<typeof RequestKpis>;

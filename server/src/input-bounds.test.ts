@@ -1,6 +1,7 @@
 import type { InjectOptions } from "fastify";
 import { expect, it } from "vitest";
 import { describeWithApp } from "../test/app";
+import { buildKpi } from "../test/factories-scorecard";
 import { buildWorld, type World } from "../test/world";
 
 // 2⁴⁰: a whole number JSON carries exactly, far beyond a PostgreSQL integer column.
@@ -119,5 +120,30 @@ describeWithApp("numbers and dates the database cannot hold", (get) => {
     const report = await admin.request({ method: "GET", url: "/api/v1/sla/report?from=0026-03-29" });
     expect(report.statusCode).toBe(400);
     expect(report.json().errors).toContainEqual(expect.objectContaining({ path: "querystring.from" }));
+  });
+
+  it("refuses a measurement dated more than a day ahead, even inside its objective's period", async () => {
+    const world = await buildWorld(get());
+    const marketing = world.personas.marketing;
+    const objective = await marketing.request({
+      method: "POST",
+      url: "/api/v1/objectives",
+      payload: {
+        title: "A long plan",
+        periodStart: "2026-01-01",
+        periodEnd: "2099-12-31",
+        marketingOwnerId: marketing.user.id,
+        itOwnerId: world.personas.it.user.id,
+      },
+    });
+    expect(objective.statusCode, objective.body).toBe(201);
+    const kpi = await buildKpi(marketing, objective.json().id);
+    const checkIn = (date: string) =>
+      marketing.request({ method: "POST", url: `/api/v1/kpis/${kpi.id}/measurements`, payload: { date, value: 25 } });
+    const future = await checkIn("2099-01-01");
+    expect(future.statusCode, future.body).toBe(400);
+    expect(future.json().errors).toContainEqual(expect.objectContaining({ path: "date" }));
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await checkIn(today)).statusCode).toBe(201);
   });
 });
