@@ -362,3 +362,40 @@ export async function replaceKpiLinks(
       );
   }
 }
+
+/** The ids of the KPIs a request should move. */
+export async function listRequestKpiIds(tx: Tx, workspaceId: string, requestId: string) {
+  const rows = await tx
+    .select({ kpiId: requestKpis.kpiId })
+    .from(requestKpis)
+    .where(and(eq(requestKpis.workspaceId, workspaceId), eq(requestKpis.requestId, requestId)));
+  return rows.map((row) => row.kpiId);
+}
+
+/** Which of the given KPI ids are KPIs of the workspace. */
+export async function findKpiIds(tx: Tx, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await tx
+    .select({ id: kpis.id })
+    .from(kpis)
+    .where(and(eq(kpis.workspaceId, workspaceId), inArray(kpis.id, [...ids])));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Replaces the KPIs a request should move. */
+export async function replaceRequestKpis(
+  tx: Tx,
+  workspaceId: string,
+  requestId: string,
+  kpiIds: readonly string[],
+  now: Date,
+) {
+  await tx
+    .delete(requestKpis)
+    .where(and(eq(requestKpis.workspaceId, workspaceId), eq(requestKpis.requestId, requestId)));
+  if (kpiIds.length > 0) {
+    await tx
+      .insert(requestKpis)
+      .values(kpiIds.map((kpiId) => ({ workspaceId, requestId, kpiId, createdAt: now, updatedAt: now })));
+  }
+}

@@ -258,4 +258,42 @@ describeWithApp("scorecard KPIs and measurements", (get) => {
     expect(checkIn.statusCode).toBe(409);
     expect(checkIn.json().errors[0].path).toBe("value");
   });
+
+  it("a request's KPIs this should move: set by id, refused from another workspace, read with their status", async () => {
+    const t = get();
+    const { marketing, viewer, objective } = await buildScorecardWorld(t);
+    const kpi = await buildKpi(marketing, objective.id);
+    const created = await marketing.request({
+      method: "POST",
+      url: "/api/v1/requests",
+      payload: { type: "change", title: "Reminder email for repeat buyers", problem: "Customers forget to reorder." },
+    });
+    const requestId = created.json().id as string;
+    const put = (payload: object, persona = marketing) =>
+      persona.request({ method: "PUT", url: `/api/v1/requests/${requestId}/kpis`, payload });
+    expect((await put({ kpiIds: [kpi.id] }, viewer)).statusCode).toBe(403);
+    const stranger = await buildPersona(t, { role: "admin" });
+    expect((await put({ kpiIds: [] }, stranger)).statusCode).toBe(404);
+    const strangerObjective = (
+      await stranger.request({
+        method: "POST",
+        url: "/api/v1/objectives",
+        payload: { title: "Theirs", periodStart: "2026-01-01", periodEnd: "2026-03-31" },
+      })
+    ).json();
+    const theirs = await buildKpi(stranger, strangerObjective.id);
+    const foreign = await put({ kpiIds: [kpi.id, theirs.id] });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors).toEqual([{ path: "kpiIds.1", message: "is not a KPI of this workspace" }]);
+    const set = await put({ kpiIds: [kpi.id] });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().items.map((item: { id: string }) => item.id)).toEqual([kpi.id]);
+    const read = (await viewer.request({ url: `/api/v1/requests/${requestId}/kpis` })).json();
+    expect(read.items[0]).toMatchObject({ id: kpi.id, name: "Repeat-order rate" });
+    const detail = (await viewer.request({ url: `/api/v1/kpis/${kpi.id}` })).json();
+    expect(detail.links.requests).toEqual([
+      { id: requestId, title: "Reminder email for repeat buyers", stage: expect.any(String) },
+    ]);
+    expect(await auditActionsOf(t, requestId)).toContain("request.kpis_set");
+  });
 });

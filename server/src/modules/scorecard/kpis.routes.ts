@@ -16,14 +16,17 @@ import {
   MeasurementList,
   MeasurementListQuery,
   RecomputeResult,
+  RequestKpis,
   ScorecardLimits,
   SetKpiLinksBody,
+  SetRequestKpisBody,
   UpdateKpiBody,
 } from "../../../../contracts/scorecard";
 import { ctxOf } from "../../plugins/request-context";
 import { createKpi, editKpi, getKpiDetail, getKpiSeries, listWorkspaceKpis, setKpiLinks } from "./kpis.service";
 import { importMeasurements, listKpiMeasurements, recordMeasurement } from "./measurements.service";
 import { recomputeKpi, recomputeWorkspace } from "./measures.service";
+import { getRequestKpis, setRequestKpis } from "./request-kpis.service";
 
 const tags = ["scorecard"];
 
@@ -149,5 +152,32 @@ export const kpisRoutes: FastifyPluginAsyncZod = async (app) => {
     "/kpis/:id/recompute",
     { schema: { tags, summary: "Recompute a computed KPI now", params: IdParams, response: { 200: RecomputeResult } } },
     async (request) => recomputeKpi(ctxOf(request), request.params.id),
+  );
+
+  app.get(
+    "/requests/:id/kpis",
+    {
+      schema: {
+        tags,
+        summary: "The KPIs a Pipeline request should move",
+        params: IdParams,
+        response: { 200: RequestKpis },
+      },
+    },
+    async (request) => getRequestKpis(ctxOf(request), request.params.id),
+  );
+
+  app.put(
+    "/requests/:id/kpis",
+    {
+      schema: {
+        tags,
+        summary: "Set the KPIs a Pipeline request should move (the intake's field)",
+        params: IdParams,
+        body: SetRequestKpisBody,
+        response: { 200: RequestKpis },
+      },
+    },
+    async (request) => setRequestKpis(ctxOf(request), request.params.id, request.body),
   );
 };
