@@ -767,6 +767,18 @@ const matrix: Record<string, Row> = {
     request: (w) => ({ method: "POST", url: `/api/v1/kpis/${w.kpi.id}/recompute` }),
     expect: writersRecord,
   },
+  "GET /api/v1/requests/:id/kpis": {
+    request: (w) => ({ url: `/api/v1/requests/${w.pipelineRequest.id}/kpis` }),
+    expect: signedInRecord,
+  },
+  "PUT /api/v1/requests/:id/kpis": {
+    request: (w) => ({
+      method: "PUT",
+      url: `/api/v1/requests/${w.pipelineRequest.id}/kpis`,
+      payload: { kpiIds: [w.kpi.id] },
+    }),
+    expect: writersRecord,
+  },
   "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
   "GET /readyz": { request: () => ({ url: "/readyz" }), expect: everyone },
   // Only to the TANDEM_METRICS_TOKEN bearer (plugins/metrics.test.ts); the matrix's app has none: no /metrics.
