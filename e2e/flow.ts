@@ -24,6 +24,7 @@ import { launchBrowser, openPerson, type PageProblems } from "./lib/browser";
 import type { FlowTools } from "./lib/flow-tools";
 import { Harness } from "./lib/harness";
 import { experimentsAsAdmin } from "./modules/experiments";
+import { glossaryWalk } from "./modules/glossary";
 import { pipelineAsAdmin } from "./modules/pipeline";
 import { scorecardAsAdmin } from "./modules/scorecard";
 import { stackAsAdmin } from "./modules/stack";
@@ -42,7 +43,15 @@ const member = {
 };
 const workspace = "Acme Corp";
 /** Modules with pages of their own (each walked by its file in e2e/modules/); the rest say "not built yet". */
-const BUILT_MODULES: readonly string[] = ["Scorecard", "Glossary", "Stack", "Value", "Experiments", "Pipeline", "Service levels"];
+const BUILT_MODULES: readonly string[] = [
+  "Scorecard",
+  "Glossary",
+  "Stack",
+  "Value",
+  "Experiments",
+  "Pipeline",
+  "Service levels",
+];
 const UNBUILT_MODULES = MODULES.filter((module) => !BUILT_MODULES.includes(module));
 const greeting = (name: string) => new RegExp(`^Good (morning|afternoon|evening), ${name.split(" ")[0]}$`);
 
@@ -225,6 +234,7 @@ async function flow(browser: Browser): Promise<void> {
 
   await visitAsMember(memberPage);
   await visitAsAdmin(page);
+  await glossaryWalk(page, memberPage, tools);
   await editAndConflict(page, memberPage);
   await deactivateAndReactivate(page, memberPage);
   await darkTheme(page);
