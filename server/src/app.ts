@@ -19,6 +19,7 @@ import { backupRoutes } from "./modules/backup/backup.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { experimentsRoutes } from "./modules/experiments/experiments.routes";
 import { statsRoutes } from "./modules/experiments/stats.routes";
+import { glossaryRoutes } from "./modules/glossary/glossary.routes";
 import { policyEvaluateRoutes } from "./modules/guardrails/policy-evaluate.routes";
 import { invitationsRoutes } from "./modules/invitations/invitations.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(valueRoutes);
       await api.register(scorecardRoutes);
       await api.register(kpisRoutes);
+      await api.register(glossaryRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -779,7 +779,78 @@ const matrix: Record<string, Row> = {
     }),
     expect: writersRecord,
   },
-  "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
+  "GET /api/v1/glossary/terms": { request: () => ({ url: "/api/v1/glossary/terms?q=cost" }), expect: signedIn },
+  "POST /api/v1/glossary/terms": {
+    request: () => ({ method: "POST", url: "/api/v1/glossary/terms", payload: { name: "Churn rate" } }),
+    expect: writers,
+  },
+  "GET /api/v1/glossary/terms.csv": { request: () => ({ url: "/api/v1/glossary/terms.csv" }), expect: signedIn },
+  "GET /api/v1/glossary/terms/:id": {
+    request: (w) => ({ url: `/api/v1/glossary/terms/${w.term.id}` }),
+    expect: signedInRecord,
+  },
+  "PATCH /api/v1/glossary/terms/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/glossary/terms/${w.term.id}`,
+      payload: { version: w.term.version, name: "Customer acquisition cost", acronym: "CAC", synonyms: ["CPA"] },
+    }),
+    expect: writersRecord,
+  },
+  "POST /api/v1/glossary/terms/:id/propose": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/glossary/terms/${w.term.id}/propose`,
+      payload: { version: w.term.version },
+    }),
+    expect: writersRecord,
+  },
+  // The two sides approve: people of marketing and IT teams (the world's admin is on an IT team).
+  "POST /api/v1/glossary/terms/:id/approve": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/glossary/terms/${w.term.id}/approve`,
+      payload: { revisionId: w.term.revisionId },
+    }),
+    expect: writersRecord,
+  },
+  "POST /api/v1/glossary/terms/:id/reject": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/glossary/terms/${w.term.id}/reject`,
+      payload: { revisionId: w.term.revisionId, reason: "Say which spend counts" },
+    }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/glossary/clashes": { request: () => ({ url: "/api/v1/glossary/clashes" }), expect: signedIn },
+  "POST /api/v1/glossary/clashes/resolve": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/v1/glossary/clashes/resolve",
+      payload: { key: "cms", termIds: w.clash.map((term) => term.id), resolution: "keep_both" },
+    }),
+    expect: writersRecord,
+  },
+  "POST /api/v1/glossary/annotate": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/glossary/annotate",
+      payload: { text: "Our CAC rose; the CMS is slow." },
+    }),
+    expect: signedIn,
+  },
+  "POST /api/v1/glossary/import": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/glossary/import",
+      payload: { csv: "name,context,canonical_definition\nChurn rate,,Customers lost\n", dryRun: true },
+    }),
+    expect: writers,
+  },
+  "POST /api/v1/glossary/starter": {
+    request: () => ({ method: "POST", url: "/api/v1/glossary/starter" }),
+    expect: adminsOnly,
+  },  "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
   "GET /readyz": { request: () => ({ url: "/readyz" }), expect: everyone },
   // Only to the TANDEM_METRICS_TOKEN bearer (plugins/metrics.test.ts); the matrix's app has none: no /metrics.
   "GET /metrics": { request: () => ({ url: "/metrics" }), expect: { ...signedInMissing, anonymous: "hidden" } },

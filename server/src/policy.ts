@@ -120,6 +120,12 @@ const rules = {
   "kpi.recompute": isWriter,
   "segment.read": anyone,
   "segment.write": isWriter,
+  // Glossary: everyone reads and annotates; members and admins write terms, import and resolve clashes; approving
+  // is for the two sides (a person of a marketing or an IT team), whose two approvals make a term approved.
+  "glossary.read": anyone,
+  "glossary.write": isWriter,
+  "glossary.approve": (actor) => isWriter(actor, {}) && (actor.teamKind === "marketing" || actor.teamKind === "it"),
+  "glossary.starter": isAdmin,
 } satisfies Record<string, Rule>;
 
 /** An action a policy rule governs. */

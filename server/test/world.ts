@@ -8,6 +8,7 @@ import { insertApiToken } from "../src/modules/tokens/tokens.queries";
 import type { TestApp } from "./app";
 import { buildPersona, buildWorkspace, type Persona, unique } from "./factories";
 import { buildExperiment } from "./factories-experiments";
+import { buildTerm } from "./factories-glossary";
 
 /** The personas of the permission matrix. */
 export const PERSONAS = ["anonymous", "viewer", "marketing", "it", "admin", "otherWorkspace"] as const;
@@ -117,6 +118,12 @@ export async function buildWorld(t: TestApp) {
     segmentId: segment.id,
     source: "manual",
   });
+  // A proposed glossary term, and two terms sharing the acronym CMS in two contexts (an open clash).
+  const term = await buildTerm(t, ws.workspace.id, { name: "Customer acquisition cost", acronym: "CAC" });
+  const clash = await Promise.all([
+    buildTerm(t, ws.workspace.id, { name: "Content management system", acronym: "CMS", context: "content" }),
+    buildTerm(t, ws.workspace.id, { name: "Configuration management system", acronym: "CMS", context: "ITSM" }),
+  ]);
   const personas: Record<Exclude<PersonaName, "anonymous">, Persona> = { admin, viewer, marketing, it, otherWorkspace };
   return {
     ws,
@@ -136,6 +143,8 @@ export async function buildWorld(t: TestApp) {
     objective,
     segment,
     kpi,
+    term,
+    clash,
     today: day(0),
   };
 }
