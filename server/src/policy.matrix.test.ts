@@ -850,7 +850,8 @@ const matrix: Record<string, Row> = {
   "POST /api/v1/glossary/starter": {
     request: () => ({ method: "POST", url: "/api/v1/glossary/starter" }),
     expect: adminsOnly,
-  },  "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
+  },
+  "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
   "GET /readyz": { request: () => ({ url: "/readyz" }), expect: everyone },
   // Only to the TANDEM_METRICS_TOKEN bearer (plugins/metrics.test.ts); the matrix's app has none: no /metrics.
   "GET /metrics": { request: () => ({ url: "/metrics" }), expect: { ...signedInMissing, anonymous: "hidden" } },
