@@ -475,7 +475,10 @@ export const ImportExpensesResult = z.object({
   lines: z.number().int(),
   matchedLines: z.number().int(),
   candidates: z.number().int(),
+  /** The first 1,000 problems, by line. */
   errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+  /** How many problems the file has in all. */
+  errorCount: z.number().int(),
 });
 export type ImportExpensesResult = z.infer<typeof ImportExpensesResult>;
 export const ExpenseImportList = z.object({

@@ -163,3 +163,30 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   const lines = [header.join(","), ...rows.map((row) => row.map((value) => csvField(value as string)).join(","))];
   return `${lines.join("\r\n")}\r\n`;
 }
+
+/**
+ * Splits a file after its header into pieces of about `chunkChars` characters that end on a record boundary (a line
+ * break outside quotes), each with the line it starts on: a reader of whole files can then read a large file a
+ * piece at a time, with the header put before each piece, and give the event loop a turn between two.
+ */
+export function splitCsvRecords(text: string, chunkChars: number) {
+  const boundary = (from: number, least: number) => {
+    let quoted = false;
+    for (let i = from; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 34) quoted = !quoted;
+      else if (code === 10 && !quoted && i >= least) return i + 1;
+    }
+    return text.length;
+  };
+  const headerEnd = boundary(0, 0);
+  const pieces: { from: number; to: number; line: number }[] = [];
+  let line = 2;
+  for (let from = headerEnd; from < text.length; ) {
+    const to = boundary(from, from + chunkChars);
+    pieces.push({ from, to, line });
+    for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) line++;
+    from = to;
+  }
+  return { header: text.slice(0, headerEnd), pieces };
+}

@@ -243,8 +243,8 @@ async function checkAndImport(ctx: Ctx, input: { csv: string; dryRun: boolean; o
   }[] = [];
 
   for (const [index, record] of data.entries()) {
-    // A turn for other requests every few hundred lines: checking a line costs a Zod parse and the field rules.
-    if (index % 250 === 249) await new Promise((resolve) => setImmediate(resolve));
+    // A turn for other requests every hundred lines: checking a line costs a Zod parse and the field rules.
+    if (index % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
     const cell = (column: Column) => {
       const index = names.indexOf(column);
       return index < 0 ? undefined : (record.fields[index] ?? "");
