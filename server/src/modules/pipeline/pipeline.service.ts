@@ -13,7 +13,7 @@ import type {
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
-import { assertReferences } from "../../db/references";
+import { assertReferences, findReferenceErrors } from "../../db/references";
 import { requests } from "../../db/schema";
 import { AppError } from "../../errors";
 import { takePage } from "../../lib/cursor";
@@ -29,7 +29,6 @@ import {
   findPeople,
   findRequest,
   findSettings,
-  findTeams,
   findToolNames,
   hasEvent,
   insertEvent,
@@ -535,15 +534,16 @@ export async function decideRequest(ctx: Ctx, id: string, input: DecisionBody) {
         { path: "alternatives", message: "needs at least one alternative when declining or proposing one" },
       ]);
     }
-    const toolIds = alternatives.map((a) => a.toolId).filter((x): x is string => x !== null);
-    const names = await findToolNames(tx, ctx.actor.workspaceId, toolIds);
-    alternatives.forEach((a, index) => {
-      if (a.toolId && !names.has(a.toolId)) {
-        throw new AppError("validation_failed", "An alternative names a tool that is not in the Stack", [
-          { path: `alternatives.${index}.toolId`, message: "is not a tool of the Stack" },
-        ]);
-      }
-    });
+    // Paths index the alternatives as sent (before empty ones are dropped).
+    await assertReferences(
+      tx,
+      ctx.actor.workspaceId,
+      input.alternatives.map((a, index) => ({
+        path: `alternatives.${index}.toolId`,
+        kind: "tool" as const,
+        id: a.toolId,
+      })),
+    );
     const to = stageAfterDecision(input.outcome);
     const updated = await updateRequest(tx, ctx.actor.workspaceId, id, input.version, {
       stage: to,
@@ -796,24 +796,16 @@ export async function editRequestRaci(ctx: Ctx, id: string, input: UpdateRaciBod
         accountable.set(row.activity, index);
       }
     });
-    const people = await findPeople(
-      tx,
-      ctx.actor.workspaceId,
-      input.rows.flatMap((row) => (row.userId ? [row.userId] : [])),
+    errors.push(
+      ...(await findReferenceErrors(
+        tx,
+        ctx.actor.workspaceId,
+        input.rows.flatMap((row, index) => [
+          { path: `rows.${index}.userId`, kind: "person" as const, id: row.userId },
+          { path: `rows.${index}.teamId`, kind: "team" as const, id: row.teamId },
+        ]),
+      )),
     );
-    const teamIds = await findTeams(
-      tx,
-      ctx.actor.workspaceId,
-      input.rows.flatMap((row) => (row.teamId ? [row.teamId] : [])),
-    );
-    input.rows.forEach((row, index) => {
-      if (row.userId && !people.has(row.userId)) {
-        errors.push({ path: `rows.${index}.userId`, message: "is not a person of this workspace" });
-      }
-      if (row.teamId && !teamIds.has(row.teamId)) {
-        errors.push({ path: `rows.${index}.teamId`, message: "is not a team of this workspace" });
-      }
-    });
     if (errors.length > 0) throw new AppError("validation_failed", errors.map((e) => e.message).join("; "), errors);
     const before = (await listRaci(tx, id)).map(({ row }) => ({
       activity: row.activity,
