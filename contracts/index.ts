@@ -9,6 +9,7 @@ export * from "./people";
 export * from "./pipeline";
 export * from "./policy";
 export * from "./scorecard";
+export * from "./search";
 export * from "./stack";
 export * from "./value";
 export * from "./views";

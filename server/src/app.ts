@@ -15,8 +15,8 @@ import {
 import type { Database } from "./db/client";
 import { findPendingMigrations } from "./db/migrate";
 import { auditRoutes } from "./modules/audit/audit.routes";
-import { backupRoutes } from "./modules/backup/backup.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { backupRoutes } from "./modules/backup/backup.routes";
 import { experimentsRoutes } from "./modules/experiments/experiments.routes";
 import { statsRoutes } from "./modules/experiments/stats.routes";
 import { glossaryRoutes } from "./modules/glossary/glossary.routes";
@@ -26,6 +26,7 @@ import { notificationsRoutes } from "./modules/notifications/notifications.route
 import { pipelineRoutes } from "./modules/pipeline/pipeline.routes";
 import { kpisRoutes } from "./modules/scorecard/kpis.routes";
 import { scorecardRoutes } from "./modules/scorecard/scorecard.routes";
+import { searchRoutes } from "./modules/search/search.routes";
 import { sessionsRoutes } from "./modules/sessions/sessions.routes";
 import { stackRoutes } from "./modules/stack/stack.routes";
 import { teamsRoutes } from "./modules/teams/teams.routes";
@@ -163,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(scorecardRoutes);
       await api.register(kpisRoutes);
       await api.register(glossaryRoutes);
+      await api.register(searchRoutes);
     },
     { prefix: "/api/v1" },
   );

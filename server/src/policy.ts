@@ -126,6 +126,10 @@ const rules = {
   "glossary.write": isWriter,
   "glossary.approve": (actor) => isWriter(actor, {}) && (actor.teamKind === "marketing" || actor.teamKind === "it"),
   "glossary.starter": isAdmin,
+  // Search is open to everyone signed in; each kind of record is then filtered by its own read rule.
+  "search.read": anyone,
+  // Home gathers what each module shows its readers; each figure is filtered by its module's read rule.
+  "home.read": anyone,
 } satisfies Record<string, Rule>;
 
 /** An action a policy rule governs. */

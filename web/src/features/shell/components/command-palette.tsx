@@ -1,31 +1,86 @@
 import { useMantineColorScheme } from "@mantine/core";
-import { Spotlight, type SpotlightActionGroupData } from "@mantine/spotlight";
 import {
+  isActionsGroup,
+  Spotlight,
+  type SpotlightActionData,
+  type SpotlightActionGroupData,
+  type SpotlightProps,
+} from "@mantine/spotlight";
+import {
+  type Icon,
+  IconBulb,
+  IconChartLine,
   IconDeviceDesktop,
+  IconFileDescription,
+  IconFlask,
+  IconGitPullRequest,
   IconKey,
   IconLogout,
   IconMoon,
+  IconReceipt,
   IconSearch,
+  IconStack2,
   IconSun,
+  IconUser,
   IconUserCircle,
   IconUserPlus,
 } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import type { SearchKind } from "../../../../../contracts/search";
 import { useSignOut } from "../../auth/hooks/use-auth-actions";
 import { useMe } from "../../auth/hooks/use-me";
 import { productModules } from "../../modules/modules";
+import { useSearch } from "../../search/hooks/use-search";
 import { homeItem, workspaceItems } from "../nav-items";
 
 const iconProps = { size: 18, stroke: 1.7, "aria-hidden": true } as const;
 
-/** Ctrl/⌘-K: jump to any page, or run an action, by typing a few letters. */
+const kindIcons: Record<SearchKind, Icon> = {
+  request: IconGitPullRequest,
+  tool: IconStack2,
+  vendor: IconStack2,
+  experiment: IconFlask,
+  person: IconUser,
+  spend: IconReceipt,
+  kpi: IconChartLine,
+  objective: IconChartLine,
+  term: IconBulb,
+  page: IconFileDescription,
+};
+
+function matches(action: SpotlightActionData, words: readonly string[]): boolean {
+  const keywords = Array.isArray(action.keywords) ? action.keywords.join(" ") : (action.keywords ?? "");
+  const text = `${action.label ?? ""} ${action.description ?? ""} ${keywords}`.toLowerCase();
+  return words.every((word) => text.includes(word));
+}
+
+// The search's hits are already matched by the server (a request number, word prefixes): keep them as found.
+const filterActions: NonNullable<SpotlightProps["filter"]> = (query, actions) => {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return actions
+    .map((entry) =>
+      isActionsGroup(entry)
+        ? {
+            ...entry,
+            actions:
+              entry.group === "Records" ? entry.actions : entry.actions.filter((action) => matches(action, words)),
+          }
+        : entry,
+    )
+    .filter((entry) => !isActionsGroup(entry) || entry.actions.length > 0);
+};
+
+/** Ctrl/⌘-K: find a record (requests, tools, people, KPIs…), jump to any page, or run an action, by typing a few letters. */
 export function CommandPalette() {
   const me = useMe();
   const navigate = useNavigate();
   const { mutate: signOut } = useSignOut();
   const { setColorScheme } = useMantineColorScheme();
   const isAdmin = me.user.role === "admin";
+  const [query, setQuery] = useState("");
+  const found = useSearch(query);
+  const hits = query.trim().length >= 2 ? found.data?.items : undefined;
 
   const actions = useMemo<SpotlightActionGroupData[]>(() => {
     const pages = [homeItem, ...workspaceItems.filter((item) => isAdmin || !item.isAdminOnly)].map((item) => ({
@@ -101,25 +156,55 @@ export function CommandPalette() {
         onClick: () => signOut(),
       },
     ];
+    const records = (hits ?? [])
+      .filter((hit) => hit.kind !== "page")
+      .map((hit) => {
+        const KindIcon = kindIcons[hit.kind];
+        return {
+          id: `record:${hit.kind}:${hit.id}`,
+          label: hit.title,
+          description: hit.detail,
+          leftSection: <KindIcon {...iconProps} />,
+          onClick: () => void navigate({ href: hit.url }),
+        };
+      });
+    const foundPages = (hits ?? [])
+      .filter((hit) => hit.kind === "page")
+      .map((hit) => ({
+        id: `found-page:${hit.url}`,
+        label: hit.title,
+        description: hit.detail,
+        keywords: [hit.title.toLowerCase(), hit.detail.toLowerCase(), ...query.toLowerCase().split(/\s+/)],
+        leftSection: <IconFileDescription {...iconProps} />,
+        onClick: () => void navigate({ href: hit.url }),
+      }));
     return [
-      { group: "Pages", actions: pages },
+      { group: "Records", actions: records },
+      { group: "Pages", actions: [...pages, ...foundPages.filter((hit) => !pages.some((p) => p.label === hit.label))] },
       { group: "Modules", actions: modules },
       { group: "Actions", actions: commands },
     ];
-  }, [isAdmin, navigate, setColorScheme, signOut]);
+  }, [hits, isAdmin, navigate, query, setColorScheme, signOut]);
 
   return (
     <Spotlight
       actions={actions}
-      title="Jump to a page or run an action"
-      nothingFound="Nothing matches. Try a page name like “people” or an action like “invite”."
+      query={query}
+      onQueryChange={setQuery}
+      filter={filterActions}
+      title="Search, jump to a page or run an action"
+      nothingFound={
+        found.isFetching
+          ? "Searching…"
+          : "Nothing matches. Try a request number like “REQ-12”, a tool, a person, or a page like “people”."
+      }
       highlightQuery
       limit={40}
       scrollable
       maxHeight={420}
       searchProps={{
         leftSection: <IconSearch size={18} aria-hidden="true" />,
-        placeholder: "Jump to a page or run an action…",
+        placeholder: "Search records, jump to a page or run an action…",
         "aria-label": "Jump to a page or run an action",
       }}
     />
