@@ -1,6 +1,6 @@
 // Annotation: the workspace's terms recognised in a text by the engine's matcher, built once per glossary version.
 
-import type { AnnotateBody, AnnotateResult, TermCard } from "../../../../contracts/glossary";
+import type { AnnotateBody, AnnotatedSpan, AnnotateResult, TermCard } from "../../../../contracts/glossary";
 import { annotate, createMatcherCache, formKey, type TermDefinition } from "../../../../engines/terms";
 import type { Ctx } from "../../context";
 import type { Db } from "../../db/client";
@@ -68,13 +68,23 @@ export async function annotateText(ctx: Ctx, input: AnnotateBody): Promise<Annot
   const { terms, cards, termsByForm } = glossary;
   const matcher = matchers.get(workspaceId, glossary.version, () => terms);
   const named = new Set<string>();
-  const spans = annotate(matcher, input.text).map((span) => {
+  // The engine gives one span per term when several terms share the matched form: one span here, the others as
+  // its alternatives (with the other terms that have the form another way, e.g. as a synonym).
+  const spans: AnnotatedSpan[] = [];
+  for (const span of annotate(matcher, input.text)) {
+    const previous = spans[spans.length - 1];
+    if (previous !== undefined && previous.start === span.start && previous.end === span.end) {
+      if (!previous.alternativeTermIds.includes(span.termId)) previous.alternativeTermIds.push(span.termId);
+      previous.clashing = true;
+      named.add(span.termId);
+      continue;
+    }
     const alternatives = (termsByForm.get(formKey(span.form)) ?? []).filter((id) => id !== span.termId);
     named.add(span.termId);
     for (const id of alternatives) named.add(id);
     const clashing = alternatives.length > 0 || (cards.get(span.termId)?.clashing ?? false);
-    return { ...span, clashing, alternativeTermIds: alternatives };
-  });
+    spans.push({ ...span, clashing, alternativeTermIds: alternatives });
+  }
   return {
     spans,
     terms: [...named].flatMap((id) => {
