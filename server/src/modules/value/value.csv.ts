@@ -13,6 +13,8 @@ import {
   type PathAggregator,
   type TextSink,
 } from "../../../../engines/attribution";
+import { AppError } from "../../errors";
+import { CsvLimits } from "../../lib/csv";
 
 /** What reading a file gave: the good rows, the bad lines (the first ones listed, all counted). */
 export interface ParsedFile<T> {
@@ -96,6 +98,15 @@ async function readLines<T>(
     const at = bytes.indexOf(10, from);
     const to = at === -1 ? bytes.length : at + 1;
     const blank = isBlank(bytes, from, to);
+    if (to - from > CsvLimits.recordCharsMax) {
+      // A line too long to be data: refused whole, so a line of a million columns costs nothing to report.
+      const message = `is longer than ${CsvLimits.recordCharsMax / 1024} KB`;
+      if (!headerSeen) throw new AppError("validation_failed", `The header ${message}`, [{ path: "csv", message }]);
+      fail(line, null, message);
+      lines++;
+      from = to;
+      continue;
+    }
     try {
       sink.push(bytes.subarray(from, to));
     } catch (error) {
