@@ -12,7 +12,7 @@ import type { Tx } from "../../db/client";
 import { kpis } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound } from "../../errors";
-import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
+import { encodeCursor } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import {
@@ -26,7 +26,7 @@ import {
   listKpis,
   replaceKpiLinks,
 } from "./kpis.queries";
-import { checkPeople, refuse, todayOf } from "./objectives.service";
+import { checkPeople, readPosition, refuse, todayOf } from "./objectives.service";
 import { presentKpi } from "./scorecard.presenter";
 import { findObjective, findSegment } from "./scorecard.queries";
 import { kpiProblems } from "./scorecard.rules";
@@ -35,9 +35,8 @@ import { kpiProblems } from "./scorecard.rules";
 export async function listWorkspaceKpis(ctx: Ctx, query: KpiListQuery) {
   authorize(ctx.actor, "kpi.read");
   const asOf = query.asOf ?? todayOf(ctx);
-  const position = decodeCursor(query.cursor, 2);
-  if (position && (typeof position[0] !== "string" || typeof position[1] !== "string")) throw invalidCursor();
-  let after = position ? { name: String(position[0]), id: String(position[1]) } : null;
+  const position = readPosition(query.cursor, "text");
+  let after = position ? { name: position.value, id: position.id } : null;
   const items = [];
   // Status is read, not stored: a status filter reads page after page until this page is full.
   for (;;) {

@@ -11,12 +11,12 @@ import { CalendarDate } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { CsvSyntaxError, parseCsv } from "../../lib/csv";
-import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
+import { encodeCursor } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { findMeasurementsOn, listKpiKeys, listMeasurements, upsertMeasurements } from "./kpis.queries";
 import { getKpiRow } from "./kpis.service";
-import { refuse, todayOf } from "./objectives.service";
+import { readPosition, refuse, todayOf } from "./objectives.service";
 import { presentMeasurement } from "./scorecard.presenter";
 import { measurementProblems } from "./scorecard.rules";
 
@@ -61,9 +61,8 @@ export async function recordMeasurement(ctx: Ctx, kpiId: string, input: CreateMe
 export async function listKpiMeasurements(ctx: Ctx, kpiId: string, query: { limit: number; cursor?: string }) {
   authorize(ctx.actor, "kpi.read");
   await getKpiRow(ctx, kpiId, todayOf(ctx));
-  const position = decodeCursor(query.cursor, 2);
-  if (position && (typeof position[0] !== "string" || typeof position[1] !== "string")) throw invalidCursor();
-  const after = position ? { date: String(position[0]), id: String(position[1]) } : null;
+  const position = readPosition(query.cursor, "date");
+  const after = position ? { date: position.value, id: position.id } : null;
   const rows = await listMeasurements(ctx.database.db, kpiId, query.limit + 1, after);
   const items = rows.slice(0, query.limit).map((row) => presentMeasurement(row.measurement, row.recordedBy));
   const last = items[items.length - 1];

@@ -226,4 +226,16 @@ describeWithApp("scorecard objectives and segments", (get) => {
     expect(lines[1]).toContain(",yes,Repeat-order rate,");
     expect(lines[1]).toContain(",21.5%,2026-03-01,30%,Off track,15,");
   });
+
+  it("refuses a cursor it did not give out, naming the field, on every Scorecard list", async () => {
+    const t = get();
+    const { marketing, objective } = await buildScorecardWorld(t);
+    const kpi = await buildKpi(marketing, objective.id);
+    const tampered = Buffer.from(JSON.stringify(["a", "b"])).toString("base64url");
+    for (const url of ["/api/v1/objectives", "/api/v1/kpis", `/api/v1/kpis/${kpi.id}/measurements`]) {
+      const response = await marketing.request({ url: `${url}?cursor=${tampered}` });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().errors[0].path, url).toBe("cursor");
+    }
+  });
 });

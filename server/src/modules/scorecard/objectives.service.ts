@@ -30,6 +30,23 @@ import {
 /** Today's date (UTC) of a request. */
 export const todayOf = (ctx: Ctx) => ctx.now.toISOString().slice(0, 10);
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A keyset position (a sort value and an id) from a cursor this module gave out; 400 for any other. */
+export function readPosition(cursor: string | undefined, sortValue: "date" | "text") {
+  const position = decodeCursor(cursor, 2);
+  if (position === null) return null;
+  const [value, id] = position;
+  const valid =
+    typeof value === "string" &&
+    typeof id === "string" &&
+    UUID.test(id) &&
+    (sortValue === "text" || (DATE.test(value) && !Number.isNaN(Date.parse(value))));
+  if (!valid) throw invalidCursor();
+  return { value: value as string, id: id as string };
+}
+
 /** Throws a 400 naming every field when there are problems. */
 export function refuse(message: string, errors: FieldError[]): void {
   if (errors.length > 0) throw new AppError("validation_failed", message, errors);
@@ -50,9 +67,8 @@ export async function checkPeople(tx: Tx, workspaceId: string, fields: Record<st
 /** Objectives of the workspace, by period start. */
 export async function listWorkspaceObjectives(ctx: Ctx, query: ObjectiveListQuery) {
   authorize(ctx.actor, "objective.read");
-  const position = decodeCursor(query.cursor, 2);
-  if (position && (typeof position[0] !== "string" || typeof position[1] !== "string")) throw invalidCursor();
-  const after = position ? { periodStart: String(position[0]), id: String(position[1]) } : null;
+  const position = readPosition(query.cursor, "date");
+  const after = position ? { periodStart: position.value, id: position.id } : null;
   const items = [];
   let cursor = after;
   // `shared` is derived from the owners' teams: filter after reading, page by page, until the page is full.

@@ -1,6 +1,6 @@
 // The Scorecard's public door: what other modules, the jobs, the CLI and the demo seed may call.
-export { createKpi, editKpi, getKpiDetail, setKpiLinks } from "./kpis.service";
+export { createKpi, editKpi, getKpiDetail, listWorkspaceKpis, setKpiLinks } from "./kpis.service";
 export { importMeasurements, recordMeasurement } from "./measurements.service";
 export { computeMeasure, recomputeAllWorkspaces, recomputeKpi, recomputeWorkspace } from "./measures.service";
-export { createObjective, createSegment, editObjective } from "./objectives.service";
+export { createObjective, createSegment, editObjective, listWorkspaceObjectives } from "./objectives.service";
 export { getBusinessReview, getMeasuredSideBySide } from "./review.service";
