@@ -23,6 +23,9 @@ export function detectSeparator(text: string): "," | ";" {
   return count(";") > count(",") ? ";" : ",";
 }
 
+// Characters read between two turns of the event loop.
+const SLICE = 64 * 1024;
+
 /** What one file may hold: a record's columns and characters, and how many problems a report lists. */
 export const CsvLimits = {
   columnsMax: 200,
@@ -47,6 +50,11 @@ export class CsvLimitError extends Error {
  * at the first record over a limit, so a file of a million columns is refused after its 201st.
  */
 export function checkCsvShape(text: string, separator: "," | ";" = detectSeparator(text), limits = CsvLimits) {
+  const steps = shapeSteps(text, separator, limits);
+  while (!steps.next().done) {}
+}
+
+function* shapeSteps(text: string, separator: "," | ";", limits: typeof CsvLimits): Generator<void, void> {
   const sep = separator.charCodeAt(0);
   let quoted = false;
   let columns = 1;
@@ -54,6 +62,7 @@ export function checkCsvShape(text: string, separator: "," | ";" = detectSeparat
   let line = 1;
   let recordLine = 1;
   for (let i = 0; i < text.length; i++) {
+    if (i % SLICE === 0 && i > 0) yield;
     const code = text.charCodeAt(i);
     if (code === 34) quoted = !quoted;
     else if (code === 10) {
@@ -88,11 +97,8 @@ export async function parseCsvYielding(input: string, separator: "," | ";" = det
   }
 }
 
-const SLICE = 64 * 1024;
-
 function* parseSteps(input: string, separator: "," | ";"): Generator<void, CsvRecord[]> {
-  checkCsvShape(input, separator);
-  yield;
+  yield* shapeSteps(input, separator, CsvLimits);
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
