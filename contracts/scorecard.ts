@@ -319,6 +319,10 @@ export type SetKpiLinksBody = z.infer<typeof SetKpiLinksBody>;
 /** Filters of the KPI list. */
 export const KpiListQuery = ListQuery.extend({
   objectiveId: Id.optional(),
+  /** Only the KPI an experiment is linked to. */
+  experimentId: Id.optional(),
+  /** Only the KPIs linked to a tool. */
+  toolId: Id.optional(),
   ownerId: Id.optional(),
   segmentId: Id.optional(),
   status: KpiStatus.optional(),

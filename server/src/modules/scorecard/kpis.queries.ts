@@ -82,7 +82,15 @@ export async function findKpiPrepared(db: Db, workspaceId: string, id: string, a
 export async function listKpis(
   tx: Tx,
   workspaceId: string,
-  filter: { q?: string; objectiveId?: string; ownerId?: string; segmentId?: string; limit: number },
+  filter: {
+    q?: string;
+    objectiveId?: string;
+    ownerId?: string;
+    segmentId?: string;
+    experimentId?: string;
+    toolId?: string;
+    limit: number;
+  },
   after: { name: string; id: string } | null,
   asOf: string,
 ) {
@@ -94,6 +102,12 @@ export async function listKpis(
         filter.objectiveId ? eq(kpis.objectiveId, filter.objectiveId) : undefined,
         filter.ownerId ? eq(kpis.ownerId, filter.ownerId) : undefined,
         filter.segmentId ? eq(kpis.segmentId, filter.segmentId) : undefined,
+        filter.experimentId
+          ? sql`${kpis.id} = (SELECT e.kpi_id FROM experiment e WHERE e.id = ${filter.experimentId} AND e.workspace_id = ${workspaceId})`
+          : undefined,
+        filter.toolId
+          ? sql`EXISTS (SELECT 1 FROM tool_kpi tk WHERE tk.kpi_id = ${kpis.id} AND tk.tool_id = ${filter.toolId})`
+          : undefined,
         after ? sql`(${kpis.name}, ${kpis.id}) > (${after.name}, ${after.id})` : undefined,
       ),
     )

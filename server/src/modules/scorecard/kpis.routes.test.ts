@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { describeWithApp } from "../../../test/app";
 import { buildPersona } from "../../../test/factories";
+import { buildExperiment } from "../../../test/factories-experiments";
 import { auditActionsOf, buildKpi, buildScorecardWorld } from "../../../test/factories-scorecard";
 
 describeWithApp("scorecard KPIs and measurements", (get) => {
@@ -226,6 +227,26 @@ describeWithApp("scorecard KPIs and measurements", (get) => {
     const linked = await link({ version: 1, requestIds: [], experimentIds: [], toolIds: [tool.id] });
     expect(linked.json()).toMatchObject({ version: 2, links: { tools: [{ id: tool.id, name: "Loyalty app" }] } });
     expect((await link({ version: 1, requestIds: [], experimentIds: [], toolIds: [] })).statusCode).toBe(409);
+    const byTool = (await marketing.request({ url: `/api/v1/kpis?toolId=${tool.id}` })).json();
+    expect(byTool.items.map((item: { id: string }) => item.id)).toEqual([kpi.id]);
+    const byOtherTool = (await marketing.request({ url: `/api/v1/kpis?toolId=${foreignTool.id}` })).json();
+    expect(byOtherTool.items).toEqual([]);
+    const experiment = await buildExperiment(t, marketing.user.workspaceId, marketing.user.id);
+    const withExperiment = await link({
+      version: 2,
+      requestIds: [],
+      experimentIds: [experiment.id],
+      toolIds: [tool.id],
+    });
+    expect(withExperiment.json().links.experiments.map((e: { id: string }) => e.id)).toEqual([experiment.id]);
+    const byExperiment = (await marketing.request({ url: `/api/v1/kpis?experimentId=${experiment.id}` })).json();
+    expect(byExperiment.items.map((item: { id: string }) => item.id)).toEqual([kpi.id]);
+    const stored = await t.database.query<{ kpi_id: string; kpi: string }>(
+      "SELECT kpi_id, kpi FROM experiment WHERE id = $1",
+      [experiment.id],
+    );
+    expect(stored[0].kpi_id).toBe(kpi.id);
+    expect(stored[0].kpi.length).toBeGreaterThan(0);
     for (const [date, value] of [
       ["2026-01-07", 20.5],
       ["2026-01-14", 21],
