@@ -5,6 +5,7 @@ import { hashPassword } from "../modules/auth/passwords";
 import { insertUser } from "../modules/users/users.queries";
 import { seedDemoExpenses } from "./seed-demo-expenses";
 import { seedDemoExperiments } from "./seed-demo-experiments";
+import { seedDemoGlossary } from "./seed-demo-glossary";
 import { seedDemoPipeline } from "./seed-demo-pipeline";
 import { seedDemoScorecard } from "./seed-demo-scorecard";
 import { seedDemoStack } from "./seed-demo-stack";
@@ -86,5 +87,6 @@ export async function seedDemo(database: Database, now: Date) {
   });
   // The Scorecard comes last: its computed KPIs read what the rest of the demo committed.
   await seedDemoScorecard(database, workspaceId, now);
+  await seedDemoGlossary(database, workspaceId, now);
   return DEMO_ADMIN;
 }

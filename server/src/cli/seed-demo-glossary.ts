@@ -1,0 +1,93 @@
+// Northwind's glossary: Tandem's starter terms loaded as proposed, a handful approved by both sides (a marketing
+// person and an IT person), and the two clashes people trip over left open: CMS (content vs configuration management
+// system) and SQL (sales-qualified lead vs the query language).
+import { and, eq } from "drizzle-orm";
+import type { Ctx } from "../context";
+import type { Database } from "../db/client";
+import { teams, users, workspaces } from "../db/schema";
+import {
+  addStarterTerms,
+  approveTerm,
+  getTerm,
+  listClashes,
+  listTerms,
+  resolveClash,
+} from "../modules/glossary/glossary.commands";
+
+/** The terms both sides approve in the demo. */
+export const DEMO_APPROVED_TERMS = [
+  "Customer acquisition cost",
+  "Customer lifetime value",
+  "Marketing-qualified lead",
+  "Attribution",
+  "Application programming interface",
+  "Single sign-on",
+  "Service level agreement",
+  "Recovery point objective",
+  "Recovery time objective",
+] as const;
+
+/** The clashes the demo leaves open for people to settle. */
+export const OPEN_CLASHES: readonly string[] = ["cms", "sql"];
+
+async function ctxOf(database: Database, workspaceId: string, email: string, now: Date): Promise<Ctx> {
+  const [row] = await database.db
+    .select({ user: users, team: teams, workspaceName: workspaces.name })
+    .from(users)
+    .innerJoin(teams, eq(teams.id, users.teamId))
+    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
+    .where(and(eq(users.workspaceId, workspaceId), eq(users.email, email)));
+  if (!row) throw new Error(`demo person ${email} missing`);
+  return {
+    database,
+    ip: null,
+    now,
+    actor: {
+      userId: row.user.id,
+      workspaceId,
+      name: row.user.name,
+      email: row.user.email,
+      role: row.user.role,
+      teamId: row.team.id,
+      teamName: row.team.name,
+      teamKind: row.team.kind,
+      workspaceName: row.workspaceName,
+      via: "session",
+      sessionId: null,
+      tokenId: null,
+      tokenScope: null,
+    },
+  };
+}
+
+/** Seeds the demo company's glossary through the glossary's commands (audited as the people who acted). */
+export async function seedDemoGlossary(database: Database, workspaceId: string, now: Date) {
+  const martech = await ctxOf(database, workspaceId, "martech@northwind.example", now);
+  const architect = await ctxOf(database, workspaceId, "architect@northwind.example", now);
+  const loaded = await database.db.transaction((tx) => addStarterTerms(tx, martech));
+  const { items } = await listTerms(martech, { limit: 200 });
+  const byName = new Map(items.map((item) => [item.name, item]));
+  let approved = 0;
+  for (const name of DEMO_APPROVED_TERMS) {
+    const term = byName.get(name);
+    if (!term) throw new Error(`starter term ${name} missing`);
+    const revisionId = (await getTerm(martech, term.id)).shown.id;
+    await approveTerm(martech, term.id, { revisionId });
+    const done = await approveTerm(architect, term.id, { revisionId });
+    if (done.status === "approved") approved += 1;
+  }
+  // The starter's other shared names (GTM, pipeline) were talked through: both meanings kept, each in its context.
+  let resolved = 0;
+  for (const clash of (await listClashes(architect, { status: "open" })).items) {
+    if (OPEN_CLASHES.includes(clash.key)) continue;
+    await resolveClash(architect, {
+      key: clash.key,
+      termIds: clash.terms.map((term) => term.id),
+      resolution: "keep_both",
+      keepTermId: null,
+      note: "Both meanings are in use; each keeps its context.",
+    });
+    resolved += 1;
+  }
+  return { ...loaded, approved, resolved };
+}
