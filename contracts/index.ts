@@ -4,6 +4,7 @@ export * from "./common";
 export * from "./errors";
 export * from "./experiments";
 export * from "./glossary";
+export * from "./home";
 export * from "./notifications";
 export * from "./people";
 export * from "./pipeline";

@@ -21,6 +21,7 @@ import { experimentsRoutes } from "./modules/experiments/experiments.routes";
 import { statsRoutes } from "./modules/experiments/stats.routes";
 import { glossaryRoutes } from "./modules/glossary/glossary.routes";
 import { policyEvaluateRoutes } from "./modules/guardrails/policy-evaluate.routes";
+import { homeRoutes } from "./modules/home/home.routes";
 import { invitationsRoutes } from "./modules/invitations/invitations.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
 import { pipelineRoutes } from "./modules/pipeline/pipeline.routes";
@@ -165,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(kpisRoutes);
       await api.register(glossaryRoutes);
       await api.register(searchRoutes);
+      await api.register(homeRoutes);
     },
     { prefix: "/api/v1" },
   );

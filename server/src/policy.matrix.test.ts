@@ -702,6 +702,7 @@ const matrix: Record<string, Row> = {
     expect: writersRecord,
   },
   "GET /api/v1/scorecard/measured": { request: () => ({ url: "/api/v1/scorecard/measured" }), expect: signedIn },
+  "GET /api/v1/home": { request: () => ({ url: "/api/v1/home" }), expect: signedIn },
   "GET /api/v1/search": { request: () => ({ url: "/api/v1/search?q=a" }), expect: signedIn },
   "GET /api/v1/scorecard/review": { request: () => ({ url: "/api/v1/scorecard/review" }), expect: signedIn },
   "GET /api/v1/scorecard/review.csv": { request: () => ({ url: "/api/v1/scorecard/review.csv" }), expect: signedIn },

@@ -1,6 +1,8 @@
 // Experiments' public door for other modules: what the Scorecard reads of them.
 import type { Ctx } from "../../context";
-import { listWorkspaceLearnings } from "./experiments.service";
+import type { ExperimentListQuery } from "../../../../contracts/experiments";
+import { presentExperiment } from "./experiments.presenter";
+import { listWorkspaceExperiments, listWorkspaceLearnings } from "./experiments.service";
 
 /** How many experiments were decided between two dates (inclusive), read from the learning library. */
 export async function countDecidedExperiments(ctx: Ctx, range: { from: string; to: string }) {
@@ -19,4 +21,10 @@ export async function countDecidedExperiments(ctx: Ctx, range: { from: string; t
     if (page.nextCursor === null) return decided;
     cursor = page.nextCursor;
   }
+}
+
+/** Experiments as `GET /api/v1/experiments` lists them (its first `limit`), and whether there are more. */
+export async function readExperimentList(ctx: Ctx, query: Partial<ExperimentListQuery> & { limit: number }) {
+  const page = await listWorkspaceExperiments(ctx, { sort: "-updatedAt", ...query });
+  return { items: page.items.map(presentExperiment), more: page.nextCursor !== null };
 }

@@ -2,7 +2,7 @@
 import type { Lifecycle, Tool } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
 import { listCandidates } from "./discovery.service";
-import { summariseCompliance } from "./portfolio.service";
+import { listRenewals, summariseCompliance } from "./portfolio.service";
 import { presentTool } from "./stack.presenter";
 import { listWorkspaceTools, todayOf } from "./stack.service";
 
@@ -29,4 +29,9 @@ export async function readComplianceSummary(ctx: Ctx) {
 /** Shadow-IT candidates with their yearly spend, as `GET /api/v1/stack/discovery/candidates` answers them. */
 export async function readShadowCandidates(ctx: Ctx) {
   return listCandidates(ctx);
+}
+
+/** Renewals whose cancel-by date falls within the days, as `GET /api/v1/stack/renewals?withinDays=…` lists them. */
+export async function readRenewals(ctx: Ctx, withinDays: number) {
+  return listRenewals(ctx, withinDays);
 }
