@@ -78,6 +78,11 @@ export const Amount = z
   .string()
   .regex(/^\d{1,13}(\.\d{1,2})?$/, { error: "must be a non-negative amount like 12345.67" });
 
+/** An hourly rate as a decimal string: at most ten digits before the point, as its column holds. */
+export const HourlyRate = z
+  .string()
+  .regex(/^\d{1,10}(\.\d{1,2})?$/, { error: "must be a non-negative amount like 85.00, below 10,000,000,000" });
+
 const text = (max: number = PipelineLimits.textMax) => z.string().trim().max(max);
 const score = z.number().int().min(1, { error: "must be from 1 to 10" }).max(10, { error: "must be from 1 to 10" });
 
@@ -94,7 +99,7 @@ export const IntakeFields = z.strictObject({
   dataClasses: z.array(DataClass).max(5).default([]),
   expectedBenefit: Amount.nullable().default(null),
   softHours: z.number().min(0).max(10_000_000).nullable().default(null),
-  hourlyRate: Amount.nullable().default(null),
+  hourlyRate: HourlyRate.nullable().default(null),
   costEstimate: Amount.nullable().default(null),
   currency: Currency.default("EUR"),
   confidence: z.number().int().min(0).max(100).nullable().default(null),

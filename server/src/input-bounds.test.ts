@@ -146,4 +146,31 @@ describeWithApp("numbers and dates the database cannot hold", (get) => {
     const today = new Date().toISOString().slice(0, 10);
     expect((await checkIn(today)).statusCode).toBe(201);
   });
+
+  it("refuses an hourly rate its column cannot hold, naming the field", async () => {
+    const world = await buildWorld(get());
+    const response = await world.personas.marketing.request({
+      method: "POST",
+      url: "/api/v1/requests",
+      payload: { type: "change", title: "Costly hours", hourlyRate: "80000000000" },
+    });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().errors).toContainEqual(expect.objectContaining({ path: "hourlyRate" }));
+  });
+
+  it("refuses forged cursors the database cannot compare (times out of range, NUL characters) with a 400", async () => {
+    const world = await buildWorld(get());
+    const cursor = (position: unknown[]) => Buffer.from(JSON.stringify(position)).toString("base64url");
+    const nil = "00000000-0000-0000-0000-000000000000";
+    for (const url of [
+      `/api/v1/tools?sort=updatedAt&cursor=${cursor(["-271821-04-20T00:00:00Z", nil])}`,
+      `/api/v1/sessions?sort=lastSeenAt&cursor=${cursor(["+275760-09-13T00:00:00Z", nil])}`,
+      `/api/v1/tools?sort=name&cursor=${cursor(["x\u0000", nil])}`,
+      `/api/v1/users?sort=email&cursor=${cursor(["x\u0000", nil])}`,
+    ]) {
+      const response = await world.personas.admin.request({ method: "GET", url });
+      expect(response.statusCode, `${url} ${response.body}`).toBe(400);
+      expect(response.json().errors).toEqual([{ path: "cursor", message: "is not a cursor this list gave out" }]);
+    }
+  });
 });

@@ -3,6 +3,13 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { decodeCursor, encodeCursor, invalidCursor } from "../lib/cursor";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// 0001-01-01 to 9999-12-31: what a timestamp column compares without "timestamp out of range".
+const EARLIEST_TIME = -62_135_596_800_000;
+const LATEST_TIME = 253_402_300_799_999;
+
+function isStorableTime(at: number) {
+  return at >= EARLIEST_TIME && at <= LATEST_TIME;
+}
 
 /**
  * Keyset pagination over (sort column, id): stable under inserts, and as fast on page 2,000 as on
@@ -31,7 +38,7 @@ export function keyset<F extends string>(
       typeof id === "string" &&
       UUID.test(id) &&
       (isTime
-        ? typeof value === "string" && !Number.isNaN(Date.parse(value))
+        ? typeof value === "string" && isStorableTime(Date.parse(value))
         : typeof value === "string" || typeof value === "number");
     if (!valid) throw invalidCursor();
     const bound = sql.param(sql.placeholder("afterValue"), column);

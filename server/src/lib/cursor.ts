@@ -5,12 +5,19 @@ export function encodeCursor(position: unknown[]): string {
   return Buffer.from(JSON.stringify(position)).toString("base64url");
 }
 
+// A position value the database can compare: no nested structure, no NUL character, no lone surrogate.
+function isStorable(value: unknown) {
+  if (typeof value === "string")
+    return !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
+  return value === null || typeof value === "number" || typeof value === "boolean";
+}
+
 /** Decodes a cursor made by encodeCursor; a tampered one is a 400 naming the field. */
 export function decodeCursor(cursor: string | undefined, length: number): unknown[] | null {
   if (!cursor) return null;
   try {
     const position = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(position) && position.length === length) return position;
+    if (Array.isArray(position) && position.length === length && position.every(isStorable)) return position;
   } catch {
     // fall through to the error below
   }

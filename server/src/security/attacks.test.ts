@@ -26,6 +26,19 @@ const HOSTILE_TEXT = [
   "0026-03-29T02:16:42Z",
   "3283-10-14",
 ];
+// Cursors a client could forge: out-of-range times, NUL characters, lone surrogates, huge numbers, nested values.
+const NIL_ID = "00000000-0000-0000-0000-000000000000";
+const FORGED_CURSORS = [
+  ["-271821-04-20T00:00:00Z", NIL_ID],
+  ["+275760-09-13T00:00:00Z", NIL_ID],
+  ["0026-03-29T02:16:42Z", NIL_ID],
+  ["x\u0000", NIL_ID],
+  ["\ud800", NIL_ID],
+  [1e308, NIL_ID],
+  [-1e20, NIL_ID],
+  [{ a: [1] }, NIL_ID],
+  ["2026-01-01", "\u0000"],
+].map((position) => Buffer.from(JSON.stringify(position)).toString("base64url"));
 const PROBE_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 const SENTINEL = "__tandem_attack__";
 // The operations whose generated body got past validation: the attacks on their fields reached the service.
@@ -120,6 +133,18 @@ describeWithApp("attacks on every route", (get) => {
         for (const text of HOSTILE_TEXT) {
           const target = `${url}?${parameter.name}=${text}`;
           expectClean(await send(payload, target), `${operation.method} ${target}`);
+        }
+      }
+      const cursorParameter = operation.parameters.find((p) => p.in === "query" && p.name === "cursor");
+      if (cursorParameter) {
+        const sorts = operation.parameters.find((p) => p.in === "query" && p.name === "sort")?.schema.enum ?? [
+          undefined,
+        ];
+        for (const sort of sorts) {
+          for (const cursor of FORGED_CURSORS) {
+            const target = urlOf(operation, params, { sort, cursor });
+            expectClean(await send(payload, target), `${operation.method} ${target}`);
+          }
         }
       }
       for (const parameter of operation.parameters.filter((p) => p.in === "path")) {
