@@ -245,7 +245,7 @@ function ExpenseImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
           >
             {checked.errors.length > 0 && (
               <Stack gap={2}>
-                <Text size="sm">{checked.errors.length} problems:</Text>
+                <Text size="sm">{checked.errorCount.toLocaleString()} problems:</Text>
                 {checked.errors.slice(0, 20).map((error) => (
                   <Text size="sm" key={`${error.line}-${error.field}-${error.message}`}>
                     Line {error.line}, {error.field}: {error.message}

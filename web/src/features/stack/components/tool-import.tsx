@@ -77,7 +77,7 @@ export function ToolImportDialog({ opened, onClose }: { opened: boolean; onClose
           <Alert
             color="red"
             icon={<IconAlertTriangle size={16} />}
-            title={`${result.errors.length} problems: nothing was imported`}
+            title={`${result.errorCount.toLocaleString()} problems: nothing was imported${result.errorCount > result.errors.length ? ` (the first ${result.errors.length.toLocaleString()} listed)` : ""}`}
           >
             <ScrollArea.Autosize mah={240}>
               <Table withRowBorders={false} verticalSpacing={4}>
