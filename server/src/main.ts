@@ -1,5 +1,4 @@
 import { buildApp } from "./app";
-import { seedDemo } from "./cli/seed-demo";
 import { migrateWithBackup, openConfiguredDatabase } from "./db/open";
 import type { Env } from "./env";
 import { startJobs } from "./jobs";
@@ -64,6 +63,8 @@ export async function startServer(env: Env, options: { demo: boolean }) {
   try {
     await migrateWithBackup(env, database, (message) => log.info(message));
     if (options.demo && (await countWorkspaces(database.db)) === 0) {
+      // The demo seed is large: loaded only when a demo is seeded.
+      const { seedDemo } = await import("./cli/seed-demo");
       const demo = await seedDemo(database, new Date());
       log.info(`Demo company seeded. Sign in as ${demo.email} with password ${demo.password}`);
       console.log(`\n  Demo sign-in: ${demo.email} / ${demo.password}\n`);

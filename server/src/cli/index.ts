@@ -1,13 +1,8 @@
-import { migrateWithBackup } from "../db/open";
-import { getEnv } from "../env";
 import { safeErrorMessage } from "../lib/safe-error";
-import { countWorkspaces } from "../modules/auth/auth.queries";
-import { auditCommand } from "./audit-command";
-import { backupCommand, restoreCommand } from "./backup-command";
-import { parse, UsageError, withDatabase } from "./common";
-import { createAdmin } from "./create-admin";
-import { seedDemo } from "./seed-demo";
-import { ensureWebBuild } from "./web-build";
+import { UsageError } from "./usage";
+
+// Only the command asked for is loaded (each one a dynamic import): --help and the engine commands never load
+// the database, Fastify or the demo seed.
 
 const HELP = `tandem — the shared workspace of marketing and IT
 
@@ -51,23 +46,19 @@ export async function runCli(argv: string[]): Promise<number> {
         console.log(HELP);
         return command === undefined ? 1 : 0;
       case "start":
-        return await start(rest);
+        return await (await import("./server-commands")).startCommand(rest);
       case "migrate":
-        return await withDatabase(async (env, database) => {
-          const applied = await migrateWithBackup(env, database, console.log);
-          if (applied.length === 0) console.log("The database is up to date.");
-          return 0;
-        });
+        return await (await import("./server-commands")).migrateCommand();
       case "seed":
-        return await seed(rest);
+        return await (await import("./server-commands")).seedCommand(rest);
       case "backup":
-        return await backupCommand(rest);
+        return await (await import("./backup-command")).backupCommand(rest);
       case "restore":
-        return await restoreCommand(rest);
+        return await (await import("./backup-command")).restoreCommand(rest);
       case "audit":
-        return await auditCommand(rest);
+        return await (await import("./audit-command")).auditCommand(rest);
       case "create-admin":
-        return await createAdmin(rest);
+        return await (await import("./create-admin")).createAdmin(rest);
       case "attribution": {
         const { runAttributionCommand } = await import("./attribution");
         return await runAttributionCommand(rest, { stdout: process.stdout, stderr: process.stderr });
@@ -98,28 +89,4 @@ export async function runCli(argv: string[]): Promise<number> {
     console.error(`tandem ${command}: ${safeErrorMessage(error)}`);
     return 1;
   }
-}
-
-async function start(args: string[]) {
-  const { values } = parse(args, { demo: { type: "boolean" } });
-  const env = getEnv();
-  if (!env.TANDEM_SKIP_WEB_BUILD) await ensureWebBuild(console.log);
-  const { startServer } = await import("../main");
-  await startServer(env, { demo: Boolean(values.demo) || env.TANDEM_DEMO });
-  // Keep running: the server owns the process until a signal stops it.
-  return new Promise<number>(() => {});
-}
-
-async function seed(args: string[]) {
-  const { values } = parse(args, { demo: { type: "boolean" } });
-  if (!values.demo) throw new UsageError("Only `tandem seed --demo` exists.");
-  return withDatabase(async (env, database) => {
-    await migrateWithBackup(env, database, console.log);
-    if ((await countWorkspaces(database.db)) > 0) {
-      throw new Error("This installation already has a workspace; the demo goes into an empty one only.");
-    }
-    const demo = await seedDemo(database, new Date());
-    console.log(`Demo company seeded. Sign in as ${demo.email} with password ${demo.password}`);
-    return 0;
-  });
 }
