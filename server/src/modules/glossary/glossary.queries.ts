@@ -236,9 +236,10 @@ export async function listTermPage(
   const lowerName = sql`lower(${glossaryTerms.name})`;
   if (!tsquery && after) {
     conditions.push(
+      // Compared by the database's lower() and collation, as the ORDER BY sorts.
       or(
-        gt(lowerName, after.name.toLowerCase()),
-        and(eq(lowerName, after.name.toLowerCase()), gt(glossaryTerms.id, after.id)),
+        sql`${lowerName} > lower(${after.name})`,
+        and(sql`${lowerName} = lower(${after.name})`, gt(glossaryTerms.id, after.id)),
       ),
     );
   }
