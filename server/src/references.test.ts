@@ -190,6 +190,34 @@ const cases: Case[] = [
       payload: { email: "someone@example.com", teamId: theirs.ws.teamOf("it").id },
     }),
   },
+  ...(["ownerId", "toolIds.0", "kpiIds.0", "relatedTermIds.0"] as const).map(
+    (path): Case => ({
+      route: "POST /api/v1/glossary/terms",
+      path,
+      request: (_mine, theirs) => ({
+        method: "POST",
+        url: "/api/v1/glossary/terms",
+        payload: {
+          name: "Repeat-order rate",
+          ...{
+            ownerId: { ownerId: theirs.target.user.id },
+            "toolIds.0": { toolIds: [theirs.tool.id] },
+            "kpiIds.0": { kpiIds: [theirs.kpi.id] },
+            "relatedTermIds.0": { relatedTermIds: [theirs.term.id] },
+          }[path],
+        },
+      }),
+    }),
+  ),
+  {
+    route: "PATCH /api/v1/glossary/terms/:id",
+    path: "kpiIds.0",
+    request: (mine, theirs) => ({
+      method: "PATCH",
+      url: `/api/v1/glossary/terms/${mine.term.id}`,
+      payload: { version: mine.term.version, name: "Customer acquisition cost", kpiIds: [theirs.kpi.id] },
+    }),
+  },
 ];
 
 describeWithApp("references to another workspace's records", (get) => {
