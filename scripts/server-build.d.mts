@@ -8,3 +8,16 @@ export function currentBuild(signature?: string): string | undefined;
 export function buildServer(signature?: string): Promise<string>;
 /** The built CLI entry, building it first when the sources changed since the last build. */
 export function ensureServerBuild(log?: (message: string) => void): Promise<string>;
+/** esbuild's account of a build: each output file, its source inputs and its imports. */
+export interface BuildMetafile {
+  outputs: Record<
+    string,
+    {
+      entryPoint?: string;
+      inputs: Record<string, unknown>;
+      imports: { path: string; kind: string; external?: boolean }[];
+    }
+  >;
+}
+/** Bundles the CLI into outdir; its metafile. */
+export function bundleServer(outdir: string): Promise<BuildMetafile>;

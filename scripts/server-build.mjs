@@ -82,13 +82,12 @@ function sourceLocationPlugin(outdir) {
   };
 }
 
-/** Bundles the CLI (each command a lazily loaded chunk; node_modules stay outside) and points .build/ at it. */
-export async function buildServer(signature = sourceSignature()) {
+/** Bundles the CLI into outdir (each command a lazily loaded chunk; node_modules stay outside); its metafile. */
+export async function bundleServer(outdir) {
   const { build } = await import("esbuild");
-  const dir = `server-${signature.slice(0, 12)}-${process.pid}`;
-  const outdir = path.join(buildRoot, dir);
   fs.rmSync(outdir, { recursive: true, force: true });
-  await build({
+  const result = await build({
+    absWorkingDir: root,
     entryPoints: [path.join(root, "server/src/cli/index.ts")],
     outdir,
     bundle: true,
@@ -100,9 +99,18 @@ export async function buildServer(signature = sourceSignature()) {
     entryNames: "[name]",
     chunkNames: "[name]-[hash]",
     sourcemap: "linked",
+    metafile: true,
     logLevel: "warning",
     plugins: [sourceLocationPlugin(outdir)],
   });
+  return result.metafile;
+}
+
+/** Bundles the CLI into a new folder of .build/ and points .build/current.json at it. */
+export async function buildServer(signature = sourceSignature()) {
+  const dir = `server-${signature.slice(0, 12)}-${process.pid}`;
+  const outdir = path.join(buildRoot, dir);
+  await bundleServer(outdir);
   // Written then renamed: a process starting meanwhile sees the old build or the new one, never half of one.
   const temporary = `${pointer}.${process.pid}`;
   fs.writeFileSync(temporary, JSON.stringify({ signature, dir }));
