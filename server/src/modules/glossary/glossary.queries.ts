@@ -205,10 +205,13 @@ export interface TermPageFilter {
   exceptIds?: string[];
 }
 
-/** The words of a search as a prefix tsquery ("cust dat" → "cust:* & dat:*"), or null when none. */
+/**
+ * The words of a search as a prefix tsquery ("cust dat" → "'cust':* & 'dat':*"), or null when none. Each word is
+ * quoted, so no character of the search is read as tsquery syntax.
+ */
 export function searchQuery(q: string | undefined): string | null {
   const words = (q ?? "").match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length === 0 ? null : words.map((word) => `${word}:*`).join(" & ");
+  return words.length === 0 ? null : words.map((word) => `'${word}':*`).join(" & ");
 }
 
 /**

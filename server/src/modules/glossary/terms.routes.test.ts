@@ -257,6 +257,13 @@ describeWithApp("glossary terms", (get) => {
     const first = json(await marketing.request({ url: `${TERMS}?limit=2` }));
     const next = json(await marketing.request({ url: `${TERMS}?limit=2&cursor=${first.nextCursor}` }));
     expect(next.items.map((item: { name: string }) => item.name)).toEqual(["Uptime"]);
+    // A cursor that is not one of ours, and searches that are all punctuation or odd digits: 400 or empty, never 500.
+    const garbled = Buffer.from(JSON.stringify(["a", "b"])).toString("base64url");
+    expect((await marketing.request({ url: `${TERMS}?cursor=${garbled}` })).statusCode).toBe(400);
+    for (const q of ["²", "'&|!:*", "the"]) {
+      const odd = await marketing.request({ url: `${TERMS}?q=${encodeURIComponent(q)}` });
+      expect(odd.statusCode, q).toBe(200);
+    }
     const ranked = json(await marketing.request({ url: `${TERMS}?q=customer` }));
     expect(ranked.items.every((item: { rank: number | null }) => typeof item.rank === "number")).toBe(true);
   });

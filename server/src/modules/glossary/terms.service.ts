@@ -1,4 +1,5 @@
 // Terms: read, list and search, create and edit (revisions), checked against the workspace and the other terms.
+import { Id } from "../../../../contracts/common";
 import type { CreateTermBody, Term, TermFields, TermList, TermListQuery } from "../../../../contracts/glossary";
 import type { Ctx } from "../../context";
 import type { Db, Tx } from "../../db/client";
@@ -82,8 +83,8 @@ export async function listTerms(ctx: Ctx, query: TermListQuery): Promise<TermLis
       if (typeof position[0] !== "number" || !Number.isInteger(position[0]) || position[0] < 0) throw invalidCursor();
       offset = position[0];
     } else {
-      if (typeof position[0] !== "string" || typeof position[1] !== "string") throw invalidCursor();
-      after = { name: position[0], id: position[1] };
+      if (typeof position[0] !== "string" || !Id.safeParse(position[1]).success) throw invalidCursor();
+      after = { name: position[0], id: String(position[1]) };
     }
   }
   const clashes = await readClashState(db, workspaceId);
