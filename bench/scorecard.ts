@@ -14,6 +14,7 @@ import { startSession } from "../server/src/modules/sessions/sessions.service";
 import { insertUser } from "../server/src/modules/users/users.queries";
 import { scratchDatabase } from "./database";
 import { describeMachine, writeResult } from "./machine";
+import { seedScorecardData } from "./scorecard-data";
 
 const KPIS = 200;
 const OBJECTIVES = 10;
@@ -47,42 +48,22 @@ async function serve(port: number) {
     });
   const marketing = await owner("marketing", "cmo@bench.test");
   const it = await owner("it", "cio@bench.test");
-  await database.query(
-    `INSERT INTO objective (workspace_id, title, period_start, period_end, marketing_owner_id, it_owner_id)
-     SELECT $1, 'Objective ' || g, $2::date, $3::date, $4, $5 FROM generate_series(1, $6::int) AS g`,
-    [workspace.id, PERIOD_START, PERIOD_END, marketing.id, it.id, OBJECTIVES],
-  );
-  await database.query(
-    `INSERT INTO kpi (workspace_id, objective_id, name, unit, direction, baseline, target, cadence, category, owner_id, source)
-     SELECT $1, o.id, 'KPI ' || lpad(g::text, 3, '0'), 'percent', CASE WHEN g % 3 = 0 THEN 'down' ELSE 'up' END,
-            CASE WHEN g % 3 = 0 THEN 60 ELSE 20 END, CASE WHEN g % 3 = 0 THEN 30 ELSE 70 END, 'weekly',
-            CASE WHEN g % 2 = 0 THEN 'revenue' ELSE 'operations' END, CASE WHEN g % 2 = 0 THEN $2::uuid ELSE $3::uuid END,
-            'manual'
-     FROM generate_series(1, $4::int) AS g
-     JOIN (SELECT id, row_number() OVER (ORDER BY title) AS n FROM objective WHERE workspace_id = $1) o
-       ON o.n = 1 + (g % $5::int)`,
-    [workspace.id, marketing.id, it.id, KPIS, OBJECTIVES],
-  );
-  // Weekly values from the period's first week to its end, wandering from the baseline toward the target.
-  await database.query(
-    `INSERT INTO kpi_measurement (workspace_id, kpi_id, date, value, source, confidence)
-     SELECT $1, k.id, d::date,
-            round((k.baseline + (k.target - k.baseline) * (w / ($3::float * 52)) * (0.8 + 0.3 * sin(w + k.baseline)))::numeric, 2),
-            'check_in', 3
-     FROM kpi k
-     CROSS JOIN LATERAL generate_series($2::date + 6, $4::date, interval '7 days') WITH ORDINALITY AS s(d, w)
-     WHERE k.workspace_id = $1`,
-    [workspace.id, PERIOD_START, YEARS, PERIOD_END],
-  );
+  const measurements = await seedScorecardData(database, {
+    workspaceId: workspace.id,
+    marketingId: marketing.id,
+    itId: it.id,
+    periodStart: PERIOD_START,
+    periodEnd: PERIOD_END,
+    objectives: OBJECTIVES,
+    kpis: KPIS,
+    years: YEARS,
+  });
   await database.exec("ANALYZE");
-  const [{ count }] = await database.query<{ count: string }>("SELECT count(*) FROM kpi_measurement");
   const kpiIds = (await database.query<{ id: string }>("SELECT id FROM kpi ORDER BY name")).map((row) => row.id);
   const { token } = await startSession(database.db, marketing, { ip: "127.0.0.1", userAgent: "bench", now });
   const app = await buildApp({ database, webDir: null, now: () => now });
   await app.listen({ port, host: "127.0.0.1" });
-  console.log(
-    JSON.stringify({ ready: true, cookie: `__Host-tandem_session=${token}`, kpiIds, measurements: Number(count) }),
-  );
+  console.log(JSON.stringify({ ready: true, cookie: `__Host-tandem_session=${token}`, kpiIds, measurements }));
 }
 
 function start(script: string, args: string[]): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {

@@ -33,6 +33,7 @@ import {
 } from "../features/pipeline/hooks/use-pipeline";
 import { formatAmount, outcomeMeta, stageMeta, typeLabels } from "../features/pipeline/labels";
 import { requestPermissionsOf } from "../features/pipeline/permissions";
+import { RequestKpisPanel } from "../features/scorecard/components/request-kpis";
 import { dataClassLabels } from "../features/stack/labels";
 import { isApiError } from "../lib/api";
 import { formatDate, formatDateTime } from "../lib/format";
@@ -351,6 +352,7 @@ function RequestDetails({ request }: { request: PipelineRequest }) {
               <Prose label="The outcome wanted" text={request.outcome} />
               <Prose label="Who benefits" text={request.beneficiaries} />
               <Prose label="Objectives and KPIs" text={request.objectives} />
+              <RequestKpisPanel requestId={request.id} canWrite={can.canWrite} />
               <Fact label="Deadline">
                 {request.deadline ?? "—"}
                 {request.deadlineReason ? ` — ${request.deadlineReason}` : ""}

@@ -14,6 +14,7 @@ import type {
   Measurement,
   Objective,
   RecomputeResult,
+  RequestKpis,
   Segment,
   SetKpiLinksBody,
   UpdateKpiBody,
@@ -144,4 +145,14 @@ export function reviewCsvUrl(query: { asOf?: string; scope?: "active" | "all" })
 /** Active people with their teams, for owner pickers. */
 export function listPeople() {
   return listAll<User>("/users", { status: "active" });
+}
+
+/** The KPIs a request should move. */
+export function getRequestKpis(requestId: string) {
+  return api<RequestKpis>(`/requests/${requestId}/kpis`);
+}
+
+/** Replaces the KPIs a request should move. */
+export function setRequestKpis(requestId: string, kpiIds: string[]) {
+  return api<RequestKpis>(`/requests/${requestId}/kpis`, { method: "PUT", body: { kpiIds } });
 }

@@ -17,7 +17,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconCalculator } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import {
   CreateRequestBody,
   PipelineLimits,
@@ -27,6 +27,8 @@ import {
 import type { DataClass } from "../../../../../contracts/stack";
 import { FormError } from "../../../components/ui/form-error";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
+import { setRequestKpis } from "../../scorecard/api";
+import { KpiPicker } from "../../scorecard/components/kpi-picker";
 import { dataClassOptions } from "../../stack/labels";
 import { useCreateRequest, usePeople, useTeams, useTransition, useUpdateRequest } from "../hooks/use-pipeline";
 import { formatAmount, typeOptions } from "../labels";
@@ -185,6 +187,7 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
     },
   });
   const values = form.values;
+  const [kpiIds, setKpiIds] = useState<string[]>([]);
   const total = totalBenefitOf(values.expectedBenefit, values.softHours, values.hourlyRate);
   const soft =
     values.softHours !== "" && values.hourlyRate.trim() !== ""
@@ -229,11 +232,17 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
   const send = (draft: boolean) =>
     form.onSubmit((formValues) => {
       create.mutate(bodyOf(formValues, draft), {
-        onSuccess: (saved) => {
+        onSuccess: async (saved) => {
           notifications.show({
             color: "indigo",
             message: draft ? `Draft ${saved.reference} saved` : `${saved.reference} submitted`,
           });
+          if (kpiIds.length > 0) {
+            // The request exists whatever happens here; a failed link is said, and can be set on its page.
+            await setRequestKpis(saved.id, kpiIds).catch((error: Error) =>
+              notifications.show({ color: "orange", message: `The KPIs were not linked: ${error.message}` }),
+            );
+          }
           void navigate({ to: "/pipeline/requests/$id", params: { id: saved.id } });
         },
         onError: (error) => applyServerErrors(form, error, labels),
@@ -278,6 +287,14 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
         >
           <Textarea label={labels.beneficiaries} autosize minRows={2} {...form.getInputProps("beneficiaries")} />
           <Textarea label={labels.objectives} autosize minRows={2} {...form.getInputProps("objectives")} />
+          {!request && (
+            <KpiPicker
+              label="KPIs this should move"
+              description="Scorecard KPIs both sides will judge it by (optional)"
+              value={kpiIds}
+              onChange={setKpiIds}
+            />
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={labels.sponsorId}
