@@ -167,6 +167,10 @@ describeWithApp("numbers and dates the database cannot hold", (get) => {
       `/api/v1/sessions?sort=lastSeenAt&cursor=${cursor(["+275760-09-13T00:00:00Z", nil])}`,
       `/api/v1/tools?sort=name&cursor=${cursor(["x\u0000", nil])}`,
       `/api/v1/users?sort=email&cursor=${cursor(["x\u0000", nil])}`,
+      `/api/v1/requests?sort=number&cursor=${cursor(["-271821-04-20T00:00:00Z", nil])}`,
+      `/api/v1/requests?sort=-number&cursor=${cursor([1e308, nil])}`,
+      `/api/v1/notifications?cursor=${cursor(["-271821-04-20T00:00:00Z", nil])}`,
+      `/api/v1/notifications?cursor=${cursor(["2026-01-01T00:00:00Z", "not-an-id"])}`,
     ]) {
       const response = await world.personas.admin.request({ method: "GET", url });
       expect(response.statusCode, `${url} ${response.body}`).toBe(400);

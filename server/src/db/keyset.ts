@@ -11,6 +11,31 @@ function isStorableTime(at: number) {
   return at >= EARLIEST_TIME && at <= LATEST_TIME;
 }
 
+// Whether a cursor's sort value is one the column can be compared with, so that a forged cursor is a 400 and never
+// a database error ("invalid input syntax", "out of range").
+function isComparable(column: AnyPgColumn, value: unknown) {
+  switch (column.columnType) {
+    case "PgTimestamp":
+    case "PgTimestampString":
+      return typeof value === "string" && isStorableTime(Date.parse(value));
+    case "PgDate":
+    case "PgDateString":
+      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(value) && isStorableTime(Date.parse(value));
+    case "PgSmallInt":
+      return Number.isInteger(value) && Math.abs(value as number) <= 32_767;
+    case "PgInteger":
+    case "PgSerial":
+      return Number.isInteger(value) && Math.abs(value as number) <= 2_147_483_647;
+    case "PgDoublePrecision":
+    case "PgReal":
+      return typeof value === "number" && Number.isFinite(value);
+    case "PgNumeric":
+      return (typeof value === "string" && /^-?\d{1,20}(\.\d{1,10})?$/.test(value)) || Number.isFinite(value);
+    default:
+      return typeof value === "string" || typeof value === "number";
+  }
+}
+
 /**
  * Keyset pagination over (sort column, id): stable under inserts, and as fast on page 2,000 as on
  * page 1 given an index on (workspace_id, column, id). `sort` is a field name, `-` for descending.
@@ -34,12 +59,7 @@ export function keyset<F extends string>(
   let params: { afterValue?: unknown; afterId?: string } = {};
   if (position) {
     const [value, id] = position;
-    const valid =
-      typeof id === "string" &&
-      UUID.test(id) &&
-      (isTime
-        ? typeof value === "string" && isStorableTime(Date.parse(value))
-        : typeof value === "string" || typeof value === "number");
+    const valid = typeof id === "string" && UUID.test(id) && isComparable(column, value);
     if (!valid) throw invalidCursor();
     const bound = sql.param(sql.placeholder("afterValue"), column);
     const boundId = sql.param(sql.placeholder("afterId"), idColumn);

@@ -37,3 +37,17 @@ export function takePage<T>(rows: T[], limit: number, cursorAfter: (row: T) => s
   const nextCursor = rows.length > limit ? cursorAfter(items[items.length - 1]) : null;
   return { items, nextCursor };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a cursor value is a record id (a UUID), so that a forged one is a 400, never a database error. */
+export function isCursorId(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+/** Whether a cursor value is a time a timestamp column holds (years 1 to 9999). */
+export function isCursorTime(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const at = Date.parse(value);
+  return at >= -62_135_596_800_000 && at <= 253_402_300_799_999;
+}

@@ -1,6 +1,6 @@
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
+import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } from "../../lib/cursor";
 import { countUnread, insertNotifications, listNotifications, markRead } from "./notifications.queries";
 
 /** Something to tell people about. */
@@ -44,7 +44,7 @@ export async function listMyNotifications(ctx: Ctx, query: { limit: number; curs
   let after: { at: Date; id: string } | null = null;
   if (position) {
     const [at, id] = position;
-    if (typeof at !== "string" || typeof id !== "string" || Number.isNaN(Date.parse(at))) throw invalidCursor();
+    if (!isCursorTime(at) || !isCursorId(id)) throw invalidCursor();
     after = { at: new Date(at), id };
   }
   const db = ctx.database.db;
