@@ -1,5 +1,3 @@
-import "@mantine/charts/styles.css";
-import { Sparkline } from "@mantine/charts";
 import {
   Box,
   Button,
@@ -22,6 +20,7 @@ import { PageLoader } from "../components/ui/page-loader";
 import { reviewCsvUrl } from "../features/scorecard/api";
 import { KpiStatusBadge, NotSharedBadge } from "../features/scorecard/components/scorecard-badges";
 import { ScorecardNav } from "../features/scorecard/components/scorecard-nav";
+import { TrendLine } from "../features/scorecard/components/trend-line";
 import { useReview } from "../features/scorecard/hooks/use-scorecard";
 import { formatKpiValue, formatPeriod, kpiStatuses, kpiStatusMeta } from "../features/scorecard/labels";
 import { formatDate } from "../lib/format";
@@ -64,14 +63,7 @@ function KpiRows({ kpis }: { kpis: KpiSummary[] }) {
               </Table.Td>
               <Table.Td>
                 {kpi.trend.length > 1 ? (
-                  <Sparkline
-                    w={80}
-                    h={22}
-                    data={kpi.trend}
-                    curveType="linear"
-                    color={kpiStatusMeta[kpi.status].color}
-                    aria-hidden="true"
-                  />
+                  <TrendLine width={80} height={22} values={kpi.trend} color={kpiStatusMeta[kpi.status].color} />
                 ) : (
                   "—"
                 )}

@@ -62,7 +62,7 @@ export function KpiChart({ series, name }: { series: KpiSeries; name: string }) 
           connectNulls
           curveType="linear"
           valueFormatter={format}
-          withDots
+          withDots={series.points.length <= 60}
           accessibilityLayer={false}
         />
       </Box>

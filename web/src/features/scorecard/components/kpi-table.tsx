@@ -1,10 +1,9 @@
-import "@mantine/charts/styles.css";
-import { Sparkline } from "@mantine/charts";
 import { Badge, Group, Progress, Table, Text } from "@mantine/core";
 import type { KpiSummary } from "../../../../../contracts/scorecard";
 import { AnchorLink } from "../../../components/ui/links";
 import { formatKpiValue, kpiStatusMeta } from "../labels";
 import { KpiStatusBadge } from "./scorecard-badges";
+import { TrendLine } from "./trend-line";
 
 /** How far along the way from baseline to target, as a bar (0–100). */
 export function progressPercent(progress: number | null): number {
@@ -75,15 +74,7 @@ export function KpiTable({ kpis, showOwner = true }: { kpis: KpiSummary[]; showO
               </Table.Td>
               <Table.Td className="trend-column">
                 {kpi.trend.length > 1 ? (
-                  <Sparkline
-                    w={96}
-                    h={28}
-                    data={kpi.trend}
-                    curveType="linear"
-                    color={kpiStatusMeta[kpi.status].color}
-                    fillOpacity={0.15}
-                    aria-hidden="true"
-                  />
+                  <TrendLine width={96} height={28} values={kpi.trend} color={kpiStatusMeta[kpi.status].color} />
                 ) : (
                   <Text size="xs" c="dimmed">
                     —
