@@ -36,3 +36,16 @@ export const Me = z.object({
   sessionExpiresAt: Timestamp.nullable(),
 });
 export type Me = z.infer<typeof Me>;
+
+/** An account of the demo company that the sign-in page offers in demo mode (its password is the demo's). */
+export const DemoAccount = z.object({
+  /** The part the person plays: "CMO", "CIO", "Marketing ops"… */
+  role: z.string(),
+  name: z.string(),
+  email: z.string(),
+  password: z.string(),
+});
+export type DemoAccount = z.infer<typeof DemoAccount>;
+/** The demo accounts, answered only when the server runs the demo. */
+export const DemoAccountList = z.object({ items: z.array(DemoAccount) });
+export type DemoAccountList = z.infer<typeof DemoAccountList>;

@@ -16,6 +16,7 @@ import type { Database } from "./db/client";
 import { findPendingMigrations } from "./db/migrate";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { demoAccountsRoutes } from "./modules/auth/demo-accounts.routes";
 import { backupRoutes } from "./modules/backup/backup.routes";
 import { experimentsRoutes } from "./modules/experiments/experiments.routes";
 import { statsRoutes } from "./modules/experiments/stats.routes";
@@ -50,6 +51,8 @@ declare module "fastify" {
     now: () => Date;
     /** The address people reach Tandem at, when configured. */
     publicUrl: string | undefined;
+    /** Whether the server runs the demo (TANDEM_DEMO / --demo): the sign-in page then offers the demo accounts. */
+    isDemo: boolean;
   }
 }
 
@@ -58,6 +61,8 @@ export interface AppOptions {
   database: Database;
   now?: () => Date;
   publicUrl?: string;
+  /** Runs the demo: `GET /api/v1/auth/demo-accounts` answers the demo accounts (404 otherwise). Default false. */
+  demo?: boolean;
   logger?: FastifyServerOptions["logger"];
   /** The reverse proxies to trust: a hop count or proxy addresses/CIDRs (see TRUST_PROXY); none by default. */
   trustProxy?: false | number | string[];
@@ -102,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("database", options.database);
   app.decorate("now", options.now ?? (() => new Date()));
   app.decorate("publicUrl", options.publicUrl);
+  app.decorate("isDemo", options.demo ?? false);
 
   registerSecurityHeaders(app);
   registerErrorHandler(app);
@@ -147,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     async (api) => {
       api.addHook("preValidation", refuseUnstorableText);
       await api.register(authRoutes);
+      await api.register(demoAccountsRoutes);
       await api.register(usersRoutes);
       await api.register(teamsRoutes);
       await api.register(invitationsRoutes);

@@ -26,6 +26,7 @@ export async function startServer(env: Env, options: { demo: boolean }) {
   const app = await buildApp({
     database,
     publicUrl: env.PUBLIC_URL,
+    demo: options.demo,
     trustProxy: env.TRUST_PROXY,
     cacheMegabytes: env.TANDEM_CACHE_MB,
     metricsToken: env.TANDEM_METRICS_TOKEN,

@@ -3,6 +3,7 @@ import { recordAudit } from "../modules/audit/audit.service";
 import { insertWorkspace } from "../modules/auth/auth.queries";
 import { hashPassword } from "../modules/auth/passwords";
 import { insertUser } from "../modules/users/users.queries";
+import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedDemoExpenses } from "./seed-demo-expenses";
 import { seedDemoExperiments } from "./seed-demo-experiments";
 import { seedDemoGlossary } from "./seed-demo-glossary";
@@ -12,7 +13,7 @@ import { seedDemoStack } from "./seed-demo-stack";
 import { seedDemoValue } from "./seed-demo-value";
 
 /** The demo sign-in, printed at start. */
-export const DEMO_ADMIN = { email: "cio@northwind.example", password: "tandem-demo-northwind" };
+export const DEMO_ADMIN = { email: "cio@northwind.example", password: DEMO_PASSWORD };
 
 const people = [
   { name: "Priya Raman", email: "cio@northwind.example", team: "it", role: "admin" },

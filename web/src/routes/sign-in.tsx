@@ -1,5 +1,6 @@
 import { getRouteApi } from "@tanstack/react-router";
 import { AuthLayout } from "../features/auth/components/auth-layout";
+import { DemoSignIn } from "../features/auth/components/demo-sign-in";
 import { SignInForm } from "../features/auth/components/sign-in-form";
 
 const route = getRouteApi("/sign-in");
@@ -14,6 +15,7 @@ export function SignInPage() {
       footer="No account yet? Ask an admin of your workspace for an invitation."
     >
       <SignInForm redirectTo={redirect} />
+      <DemoSignIn redirectTo={redirect} />
     </AuthLayout>
   );
 }

@@ -1,0 +1,54 @@
+import { Button, Divider, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import type { DemoAccountList } from "../../../../../contracts/auth";
+import { api, isApiError } from "../../../lib/api";
+import { useSignIn } from "../hooks/use-auth-actions";
+
+// Outside demo mode the server answers 404: then there is nothing to offer.
+async function fetchDemoAccounts(): Promise<DemoAccountList> {
+  try {
+    return await api<DemoAccountList>("/auth/demo-accounts", { isAuthCall: true });
+  } catch (error) {
+    if (isApiError(error, "not_found")) return { items: [] };
+    throw error;
+  }
+}
+
+/** Demo mode only: one button per demo account (CMO, CIO…) that signs in as that person. */
+export function DemoSignIn({ redirectTo }: { redirectTo?: string }) {
+  const accounts = useQuery({ queryKey: ["demo-accounts"], queryFn: fetchDemoAccounts, staleTime: Infinity });
+  const signIn = useSignIn(redirectTo);
+  const items = accounts.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <Stack gap="sm" mt="lg" component="section" aria-label="Sign in as a demo person">
+      <Divider label="Demo: sign in as" labelPosition="center" />
+      <SimpleGrid cols={{ base: 2, xs: 3 }} spacing="xs">
+        {items.map((account) => (
+          <Button
+            key={account.email}
+            variant="light"
+            size="compact-sm"
+            h="auto"
+            py={6}
+            loading={signIn.isPending && signIn.variables?.email === account.email}
+            onClick={() => signIn.mutate({ email: account.email, password: account.password })}
+            aria-label={`Sign in as ${account.name}, ${account.role}`}
+          >
+            <Stack gap={0} align="center">
+              <Text size="sm" fw={600} inherit>
+                {account.role}
+              </Text>
+              <Text size="xs" inherit opacity={0.8}>
+                {account.name}
+              </Text>
+            </Stack>
+          </Button>
+        ))}
+      </SimpleGrid>
+      <Text size="xs" c="dimmed" ta="center">
+        Every demo account's password is {items[0].password}.
+      </Text>
+    </Stack>
+  );
+}
