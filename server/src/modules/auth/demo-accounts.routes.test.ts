@@ -41,5 +41,5 @@ describeWithApp("GET /api/v1/auth/demo-accounts", (get) => {
     } finally {
       await demo.close();
     }
-  });
+  }, 240_000);
 });

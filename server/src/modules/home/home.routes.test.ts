@@ -91,5 +91,5 @@ describeWithApp("GET /api/v1/home", (get) => {
     } else {
       expect(home.whichHalf).toBeNull();
     }
-  });
+  }, 240_000);
 });
