@@ -94,7 +94,7 @@ export async function bundleServer(outdir) {
     splitting: true,
     format: "esm",
     platform: "node",
-    target: "node22",
+    target: "node20",
     packages: "external",
     entryNames: "[name]",
     chunkNames: "[name]-[hash]",
