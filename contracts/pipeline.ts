@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { editableFields, Id, ListQuery, page, Timestamp, Version, VersionOrDefault } from "./common";
+import { PurchaseDetails, PurchaseJudgement } from "./guardrails";
 import { CalendarDate, Currency, DataClass } from "./stack";
 
 /** Limits shared by forms and the server. */
@@ -105,6 +106,8 @@ export const IntakeFields = z.strictObject({
   confidence: z.number().int().min(0).max(100).nullable().default(null),
   sponsorId: Id.nullable().default(null),
   teamId: Id.nullable().default(null),
+  /** What the purchase policy decides on; only on a request of type `purchase`. */
+  purchase: PurchaseDetails.nullable().optional(),
 });
 
 /** What triage sets: the priority class and the score's inputs. */
@@ -283,6 +286,9 @@ export const PipelineRequest = RequestSummary.extend({
   clocks: z.object({ firstResponse: SlaClock, decision: SlaClock, delivery: SlaClock }),
   allowedTransitions: z.array(Stage),
   watching: z.boolean(),
+  purchase: PurchaseDetails.nullable(),
+  /** The purchase policy's answer, on the answer of the submit that triggered it. */
+  policyJudgement: PurchaseJudgement.nullable().optional(),
 });
 export type PipelineRequest = z.infer<typeof PipelineRequest>;
 

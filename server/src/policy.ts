@@ -71,6 +71,14 @@ const rules = {
   "calendarFeed.manage": bySession(anyone),
   "stats.analyze": anyone,
   "policy.evaluate": anyone,
+  // Guardrails: everyone reads the purchase policy, its tests and the reviews; admins write the policy, its tests,
+  // the review templates and the currency table; a review is decided by a member of a team of its kind or an admin
+  // (the service checks the kind).
+  "policy.read": anyone,
+  "policy.write": isAdmin,
+  "purchaseReview.read": anyone,
+  "purchaseReview.decide": isWriter,
+  "reviewTemplate.update": isAdmin,
   "request.read": anyone,
   "request.create": isWriter,
   "request.update": isWriter,
@@ -197,6 +205,7 @@ export const REQUEST_INTAKE_FIELDS = [
   "confidence",
   "sponsorId",
   "teamId",
+  "purchase",
 ] as const;
 
 /** The request fields triage sets: the class, the IT partner and the score's inputs. */

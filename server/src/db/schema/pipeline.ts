@@ -149,6 +149,8 @@ export const requests = pgTable(
     securityNotes: text("security_notes").notNull().default(""),
     complianceNotes: text("compliance_notes").notNull().default(""),
     toolIds: uuid("tool_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    // A purchase request's details for the purchase policy (contracts/guardrails PurchaseDetails).
+    purchase: jsonb("purchase"),
     decision: text("decision", { enum: DECISIONS }),
     decisionReason: text("decision_reason"),
     alternatives: jsonb("alternatives").notNull().default(sql`'[]'::jsonb`),

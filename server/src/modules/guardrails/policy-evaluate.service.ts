@@ -27,7 +27,8 @@ export function evaluatePolicyStateless(ctx: Ctx, body: EvaluatePolicyBody): Pol
   return many ? results : results[0];
 }
 
-function compileBounded(raw: EvaluatePolicyBody["policy"]): CompiledPolicy {
+/** Compiles a policy within this module's bounds, or a 400 naming each rule's problem under `prefix`. */
+export function compileBounded(raw: EvaluatePolicyBody["policy"], prefix = "policy."): CompiledPolicy {
   const problems = raw.rules.flatMap(boundRule);
   if (problems.length === 0) {
     try {
@@ -48,7 +49,7 @@ function compileBounded(raw: EvaluatePolicyBody["policy"]): CompiledPolicy {
     }
   }
   const errors: FieldError[] = problems.map((problem) => ({
-    path: `policy.${problem.path}`,
+    path: `${prefix}${problem.path}`,
     message: describeProblem(problem),
   }));
   throw new AppError(

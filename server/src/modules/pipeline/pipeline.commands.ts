@@ -1,9 +1,19 @@
-// The Pipeline's public door for other modules: what the Scorecard reads of it.
+// The Pipeline's public door for other modules: what the Scorecard reads of it, and what the Guardrails use to
+// create, decide and watch purchase requests.
 import type { RequestListQuery } from "../../../../contracts/pipeline";
 import type { Ctx } from "../../context";
 import { presentSummary } from "./pipeline.presenter";
 import { listWorkspaceRequests } from "./pipeline.service";
 import { slaReport } from "./sla.service";
+
+export { createRequest, getRequest } from "./pipeline.service";
+export {
+  addWatchers,
+  decideByPolicy,
+  readRequestRecord,
+  reviewDueAt,
+  UNDECIDED_STAGES,
+} from "./policy-decision.service";
 
 /** The service-level report for a date range, exactly as `GET /api/v1/sla/report` answers it. */
 export async function readServiceLevelReport(ctx: Ctx, range: { from: string; to: string }) {

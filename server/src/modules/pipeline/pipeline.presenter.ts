@@ -1,3 +1,4 @@
+import type { PurchaseDetails } from "../../../../contracts/guardrails";
 import type { PipelineRequest, RaciRow, RequestSummary, Stage, WorkCalendar } from "../../../../contracts/pipeline";
 import type { DataClass } from "../../../../contracts/stack";
 import type { slaPolicies, workCalendars } from "../../db/schema";
@@ -125,6 +126,7 @@ export function presentRequest(row: RequestRow, details: RequestDetails): Pipeli
     clocks: details.clocks,
     allowedTransitions: details.allowedTransitions,
     watching: details.watching,
+    purchase: (r.purchase as PurchaseDetails | null) ?? null,
   };
 }
 

@@ -40,7 +40,9 @@ import {
   WaitingBody,
   WorkCalendar,
 } from "../../../../contracts/pipeline";
+import type { Ctx } from "../../context";
 import { ctxOf } from "../../plugins/request-context";
+import { judgePurchaseRequest } from "../guardrails/guardrails.commands";
 import { addComment, listRequestComments } from "./comments.service";
 import { editSettings, editTemplate, getSettings, listTemplates } from "./engagement.service";
 import { presentComments, presentEvents, presentSummary } from "./pipeline.presenter";
@@ -113,7 +115,8 @@ export const pipelineRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: PipelineRequest },
       },
     },
-    async (request, reply) => reply.status(201).send(await createRequest(ctxOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await withJudgement(ctxOf(request), await createRequest(ctxOf(request), request.body))),
   );
 
   app.get(
@@ -173,7 +176,8 @@ export const pipelineRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PipelineRequest },
       },
     },
-    async (request) => transitionRequest(ctxOf(request), request.params.id, request.body),
+    async (request) =>
+      withJudgement(ctxOf(request), await transitionRequest(ctxOf(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -453,3 +457,14 @@ export const pipelineRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => slaReport(ctxOf(request), request.query),
   );
 };
+
+/**
+ * A purchase request just submitted is judged at once by the workspace's purchase policy (issue 15 item 6): the
+ * answer comes back with the request, as it stands after the policy's decision or the reviews it opened.
+ */
+async function withJudgement(ctx: Ctx, view: PipelineRequest): Promise<PipelineRequest> {
+  if (view.type !== "purchase" || view.stage !== "submitted" || view.purchase === null) return view;
+  const judgement = await judgePurchaseRequest(ctx, view.id);
+  if (!judgement) return view;
+  return { ...(await getRequest(ctx, view.id)), policyJudgement: judgement };
+}

@@ -10,6 +10,7 @@ import type {
   UpdateRaciBody,
   UpdateRequestBody,
 } from "../../../../contracts/pipeline";
+import type { PurchaseDetails } from "../../../../contracts/guardrails";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
@@ -21,6 +22,7 @@ import { authorize, isItSide } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
 import { raciTemplateFor } from "./engagement.service";
+import { checkPurchase } from "./purchase.rules";
 import { type ClockEvent, clockColumns } from "./pipeline.clocks";
 import { presentRequest, referenceOf } from "./pipeline.presenter";
 import {
@@ -206,6 +208,7 @@ export async function createRequest(ctx: Ctx, input: CreateRequestBody) {
   authorize(ctx.actor, "request.create");
   return ctx.database.db.transaction(async (tx) => {
     await checkReferences(tx, ctx, input);
+    await checkPurchase(tx, ctx.actor.workspaceId, input.type, input.purchase);
     const workspaceId = ctx.actor.workspaceId;
     const number = await nextRequestNumber(tx, workspaceId);
     const stage: Stage = input.draft ? "draft" : "submitted";
@@ -228,6 +231,7 @@ export async function createRequest(ctx: Ctx, input: CreateRequestBody) {
       costEstimate: amount(input.costEstimate),
       currency: input.currency,
       confidence: input.confidence,
+      purchase: input.purchase ?? null,
       requesterId: ctx.actor.userId,
       sponsorId: input.sponsorId,
       teamId: input.teamId ?? ctx.actor.teamId,
@@ -314,6 +318,14 @@ export async function editRequest(ctx: Ctx, id: string, input: UpdateRequestBody
       throw new AppError("conflict", `This request is ${current.stage}; it can no longer be edited`);
     }
     await checkReferences(tx, ctx, changes);
+    if (changes.purchase !== undefined || changes.type !== undefined) {
+      await checkPurchase(
+        tx,
+        ctx.actor.workspaceId,
+        changes.type ?? current.type,
+        changes.purchase === undefined ? (current.purchase as PurchaseDetails | null) : changes.purchase,
+      );
+    }
     if (changed.length === 0) {
       if (version !== current.version) throw stale();
       return viewRequest(tx, ctx, id);

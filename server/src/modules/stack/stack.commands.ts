@@ -6,6 +6,8 @@ import { listRenewals, summariseCompliance } from "./portfolio.service";
 import { presentTool } from "./stack.presenter";
 import { listWorkspaceTools, todayOf } from "./stack.service";
 
+export { addPurchasedTool, readPurchaseFacts } from "./purchase-facts.service";
+
 /** Every live tool of the catalog in the given lifecycle phases, as `GET /api/v1/tools?lifecycle=…` lists them. */
 export async function listCatalogTools(ctx: Ctx, phases: readonly Lifecycle[]): Promise<Tool[]> {
   const tools: Tool[] = [];

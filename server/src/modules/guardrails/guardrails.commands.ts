@@ -1,0 +1,6 @@
+// The Guardrails' public door: what the Pipeline's submit, the Stack's discovery, the Scorecard and the demo seed
+// may call.
+export { judgePurchaseRequest } from "./judge.service";
+export { guardrailMeasures } from "./measures.service";
+export { addTest, createPolicy, savePolicy } from "./policies.service";
+export { decideReview } from "./reviews.service";

@@ -1,0 +1,251 @@
+// The instant answer (issue 15 items 4, 6, 8): a submitted purchase request is judged at once by the workspace's
+// active policy on the request and the Stack's facts; the answer is stored with the version that gave it, and
+// `approve` decides the request and puts the tool in the Stack, `block` declines it, `review` opens the reviews.
+import type { PurchaseDetails, PurchaseJudgement } from "../../../../contracts/guardrails";
+import type { PolicyRule } from "../../../../contracts/policy";
+import { evaluatePolicy, type PolicyResult, type ReviewerKind } from "../../../../engines/policy";
+import type { Ctx } from "../../context";
+import type { Tx } from "../../db/client";
+import type { purchaseEvaluations } from "../../db/schema";
+import { AppError } from "../../errors";
+import { authorize } from "../../policy";
+import { originOf, recordAudit } from "../audit/audit.service";
+import {
+  addWatchers,
+  decideByPolicy,
+  readRequestRecord,
+  reviewDueAt,
+  UNDECIDED_STAGES,
+} from "../pipeline/pipeline.commands";
+import { addPurchasedTool, readPurchaseFacts } from "../stack/stack.commands";
+import {
+  findActivePolicyVersion,
+  findSettings,
+  findVersions,
+  insertEvaluation,
+  insertReviews,
+  listEvaluations,
+  listReviews,
+  listTemplates,
+} from "./guardrails.queries";
+import { compiledVersion } from "./policies.service";
+import { checklistOf } from "./review-templates";
+
+type EvaluationRow = typeof purchaseEvaluations.$inferSelect;
+type Facts = Awaited<ReturnType<typeof readPurchaseFacts>>;
+
+/** The workspace's currency and rates (EUR and none until an admin sets them). */
+export async function settingsOf(tx: Tx, workspaceId: string) {
+  const row = await findSettings(tx, workspaceId);
+  return row
+    ? { currency: row.currency, rates: row.rates as Record<string, number>, version: row.version }
+    : { currency: "EUR", rates: {} as Record<string, number>, version: 0 };
+}
+
+/**
+ * The annual cost in the workspace currency, or null when there is no rate for the request's currency (then the
+ * policy sees no `annualCost`, and a rule reading it errors: a review by IT, never a silent approve).
+ */
+export function convertCost(
+  amount: string,
+  currency: string,
+  settings: { currency: string; rates: Record<string, number> },
+) {
+  if (currency === settings.currency) return Number(amount);
+  const rate = settings.rates[currency];
+  return rate === undefined ? null : Math.round(Number(amount) * rate * 100) / 100;
+}
+
+/** What the policy sees under `request`. */
+export function policyRequestOf(
+  request: { title: string; purchase: PurchaseDetails },
+  settings: { currency: string; rates: Record<string, number> },
+): Record<string, unknown> {
+  const p = request.purchase;
+  const annualCost = convertCost(p.annualCost, p.currency, settings);
+  return {
+    title: request.title,
+    vendor: p.vendor,
+    product: p.product,
+    category: p.category,
+    subcategory: p.subcategory,
+    capabilities: p.capabilities,
+    ...(annualCost === null ? {} : { annualCost }),
+    currency: settings.currency,
+    originalCost: Number(p.annualCost),
+    originalCurrency: p.currency,
+    ...(p.seats === null ? {} : { seats: p.seats }),
+    dataClasses: p.dataClasses,
+    sso: p.sso,
+    dpaAvailable: p.dpaAvailable,
+    hostingRegion: p.hostingRegion,
+    integratesWith: p.integratesWith,
+    agencyManaged: p.agencyManaged,
+  };
+}
+
+/** Owned tools with idle seats among the overlapping ones: the alternatives shown to the requester. */
+export function idleSeatAlternatives(facts: Facts) {
+  return facts.overlapping.flatMap((tool) => {
+    const idle = tool.seatsBought !== null ? tool.seatsBought - (tool.seatsUsed ?? 0) : 0;
+    return idle > 0
+      ? [
+          {
+            toolId: tool.id,
+            name: tool.name,
+            seatsBought: tool.seatsBought,
+            seatsUsed: tool.seatsUsed,
+            idleSeats: idle,
+          },
+        ]
+      : [];
+  });
+}
+
+/** The Stack's facts of a purchase, as the policy sees them (read outside any transaction). */
+export async function factsOf(ctx: Ctx, purchase: PurchaseDetails): Promise<Facts> {
+  return readPurchaseFacts(ctx, purchase);
+}
+
+const NO_POLICY: PolicyResult = {
+  outcome: "review",
+  reviews: ["it"],
+  matched: [],
+  errors: [],
+  explanation: [{ rule: "no-policy", text: "The workspace has no active purchase policy yet" }],
+};
+
+function reasonOf(result: PolicyResult, label: string, outcome: "approve" | "block", rules: PolicyRule[]) {
+  const decisive = result.matched.filter((id) => rules.find((rule) => rule.id === id)?.outcome === outcome);
+  const texts = result.explanation.filter((e) => decisive.includes(e.rule)).map((e) => e.text);
+  return `${label}: ${texts.length > 0 ? texts.join("; ") : `rule ${decisive.join(", ")}`}`;
+}
+
+/**
+ * Judges a submitted purchase request by the active policy: stores the evaluation, then decides, declines or opens
+ * the reviews in the same transaction. Returns null for a request that is not a submitted purchase with details.
+ */
+export async function judgePurchaseRequest(ctx: Ctx, requestId: string): Promise<PurchaseJudgement | null> {
+  const before = await readRequestRecord(ctx.database.db, ctx.actor.workspaceId, requestId);
+  if (before?.type !== "purchase" || before.purchase === null || before.stage === "draft") return null;
+  const purchase = before.purchase as PurchaseDetails;
+  const facts = await factsOf(ctx, purchase);
+  return ctx.database.db.transaction(async (tx) => {
+    const request = await readRequestRecord(tx, ctx.actor.workspaceId, requestId, { lock: true });
+    if (!request || !(UNDECIDED_STAGES as readonly string[]).includes(request.stage)) return null;
+    const settings = await settingsOf(tx, ctx.actor.workspaceId);
+    const active = await findActivePolicyVersion(tx, ctx.actor.workspaceId);
+    const input = { request: policyRequestOf({ title: request.title, purchase }, settings), stack: facts };
+    const rules = (active?.version.rules ?? []) as PolicyRule[];
+    const result = active ? evaluatePolicy(compiledVersion(active.version.id, rules), input) : NO_POLICY;
+    const alternatives = facts.overlapping.length > 0 ? idleSeatAlternatives(facts) : [];
+    const evaluation = await insertEvaluation(tx, {
+      workspaceId: ctx.actor.workspaceId,
+      requestId,
+      policyVersionId: active?.version.id ?? null,
+      outcome: result.outcome,
+      result,
+      input,
+      alternatives,
+      evaluatedAt: ctx.now,
+    });
+    await recordAudit(tx, originOf(ctx), {
+      action: "request.judged",
+      entityType: "request",
+      entityId: requestId,
+      after: { evaluation: evaluation.id, policyVersion: active?.version.id ?? null, ...result },
+    });
+    const label = active ? `Purchase policy ${active.policy.name} v${active.version.number}` : "Purchase policy";
+    let reviewIds: string[] = [];
+    if (result.outcome === "approve") {
+      await decideByPolicy(tx, ctx, requestId, {
+        outcome: "approved",
+        reason: reasonOf(result, label, "approve", rules),
+        alternatives: [],
+      });
+      await addPurchasedTool(tx, ctx, {
+        ...purchase,
+        businessOwnerId: request.requesterId,
+        technicalOwnerId: request.itPartnerId,
+      });
+    } else if (result.outcome === "block") {
+      await decideByPolicy(tx, ctx, requestId, {
+        outcome: "declined",
+        reason: reasonOf(result, label, "block", rules),
+        alternatives: alternatives.map((a) => ({ text: `${a.name}: ${a.idleSeats} idle seats`, toolId: a.toolId })),
+      });
+    } else {
+      reviewIds = await openReviews(tx, ctx, request, evaluation.id, result.reviews);
+    }
+    return presentJudgement(evaluation, active ? { ...active.version } : null, reviewIds);
+  });
+}
+
+async function openReviews(
+  tx: Tx,
+  ctx: Ctx,
+  request: { id: string; priority: Parameters<typeof reviewDueAt>[2]; itPartnerId: string | null },
+  evaluationId: string,
+  kinds: ReviewerKind[],
+) {
+  const templates = await listTemplates(tx, ctx.actor.workspaceId);
+  const dueAt = await reviewDueAt(tx, ctx.actor.workspaceId, request.priority, ctx.now);
+  const rows = await insertReviews(
+    tx,
+    kinds.map((kind) => ({
+      workspaceId: ctx.actor.workspaceId,
+      requestId: request.id,
+      evaluationId,
+      kind,
+      checklist: checklistOf(templates, kind).map((item) => ({ item, done: false })),
+      dueAt,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })),
+  );
+  if (request.itPartnerId) await addWatchers(tx, request.id, [request.itPartnerId]);
+  return rows.map((row) => row.id);
+}
+
+function presentJudgement(
+  row: EvaluationRow,
+  version: { id: string; policyId: string; number: number } | null,
+  reviewIds: string[],
+): PurchaseJudgement {
+  const input = row.input as { stack: PurchaseJudgement["stack"] };
+  return {
+    id: row.id,
+    requestId: row.requestId,
+    policyVersion: version ? { id: version.id, policyId: version.policyId, number: version.number } : null,
+    result: row.result as PolicyResult,
+    stack: { overlapping: input.stack.overlapping ?? [], integrations: input.stack.integrations ?? [] },
+    alternatives: row.alternatives as PurchaseJudgement["alternatives"],
+    reviewIds,
+    evaluatedAt: row.evaluatedAt.toISOString(),
+  };
+}
+
+/** A request's judgements, newest first, each with the version that gave it. */
+export async function listJudgements(ctx: Ctx, requestId: string) {
+  authorize(ctx.actor, "policy.read");
+  const db = ctx.database.db;
+  const request = await readRequestRecord(db, ctx.actor.workspaceId, requestId);
+  if (!request || (request.stage === "draft" && request.requesterId !== ctx.actor.userId)) {
+    throw new AppError("not_found", "Request not found");
+  }
+  const rows = await listEvaluations(db, ctx.actor.workspaceId, requestId);
+  const versions = await findVersions(
+    db,
+    rows.flatMap((row) => (row.policyVersionId ? [row.policyVersionId] : [])),
+  );
+  const reviews = await listReviews(db, ctx.actor.workspaceId, { requestId });
+  return {
+    items: rows.map((row) =>
+      presentJudgement(
+        row,
+        row.policyVersionId ? (versions.get(row.policyVersionId) ?? null) : null,
+        reviews.filter((r) => r.review.evaluationId === row.id).map((r) => r.review.id),
+      ),
+    ),
+  };
+}
