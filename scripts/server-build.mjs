@@ -112,6 +112,12 @@ export async function buildServer(signature = sourceSignature()) {
   const outdir = path.join(buildRoot, dir);
   await bundleServer(outdir);
   // Written then renamed: a process starting meanwhile sees the old build or the new one, never half of one.
+  // The replaced build's folder is touched, so it counts as old only an hour after it stopped being current.
+  const replaced = readPointer()?.dir;
+  if (replaced && fs.existsSync(path.join(buildRoot, replaced))) {
+    const now = new Date();
+    fs.utimesSync(path.join(buildRoot, replaced), now, now);
+  }
   const temporary = `${pointer}.${process.pid}`;
   fs.writeFileSync(temporary, JSON.stringify({ signature, dir }));
   fs.renameSync(temporary, pointer);
