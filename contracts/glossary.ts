@@ -169,9 +169,10 @@ export const TermListItem = z.object({
   definitions: z.partialRecord(TeamKind, z.string()),
   synonyms: z.array(z.string()),
   owner: GlossaryPerson.nullable(),
+  /** An edit of an approved term awaits review (the approved revision is still the one shown). */
   hasPendingRevision: z.boolean(),
   clashing: z.boolean(),
-  /** Full-text rank (higher is better) when searching, else null. */
+  /** Full-text rank when searching (higher is better; a match in the name or acronym adds 1), else null. */
   rank: z.number().nullable(),
   version: z.number().int(),
   updatedAt: Timestamp,

@@ -228,7 +228,12 @@ export async function listTermPage(
 ) {
   const tsquery = searchQuery(filter.q);
   const vector = sql`to_tsvector('english', ${glossaryTerms.searchText})`;
-  const rank = tsquery ? sql<number>`ts_rank(${vector}, to_tsquery('english', ${tsquery}))` : sql<null>`null`;
+  // A term whose name or acronym matches ranks above one that only mentions the words in a definition.
+  const naming = sql`to_tsvector('english', ${glossaryTerms.name} || ' ' || coalesce(${glossaryTerms.acronym}, ''))`;
+  const rank = tsquery
+    ? sql<number>`(ts_rank(${vector}, to_tsquery('english', ${tsquery}))
+        + CASE WHEN ${naming} @@ to_tsquery('english', ${tsquery}) THEN 1 ELSE 0 END)::float8`
+    : sql<null>`null`;
   const conditions: (SQL | undefined)[] = [eq(glossaryTerms.workspaceId, workspaceId)];
   if (tsquery) conditions.push(sql`${vector} @@ to_tsquery('english', ${tsquery})`);
   if (filter.status) conditions.push(eq(glossaryTerms.status, filter.status));

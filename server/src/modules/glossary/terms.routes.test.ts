@@ -264,7 +264,10 @@ describeWithApp("glossary terms", (get) => {
       const odd = await marketing.request({ url: `${TERMS}?q=${encodeURIComponent(q)}` });
       expect(odd.statusCode, q).toBe(200);
     }
+    // A match in the name ranks above a match in a definition only.
+    await add({ name: "Churn", canonicalDefinition: "Customers lost, customer by customer" });
     const ranked = json(await marketing.request({ url: `${TERMS}?q=customer` }));
+    expect(ranked.items.map((item: { name: string }) => item.name)).toEqual(["Customer acquisition cost", "Churn"]);
     expect(ranked.items.every((item: { rank: number | null }) => typeof item.rank === "number")).toBe(true);
   });
 });
