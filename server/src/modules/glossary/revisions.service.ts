@@ -114,7 +114,7 @@ export async function proposeTerm(ctx: Ctx, id: string, input: ProposeTermBody):
     const term = await getTermRow(tx, ctx.actor.workspaceId, id, true);
     await claim(tx, ctx, term, input.version);
     const pending = await pendingOf(tx, term);
-    if (!pending || pending.status !== "draft") throw new AppError("conflict", "Only a draft is proposed");
+    if (pending?.status !== "draft") throw new AppError("conflict", "Only a draft is proposed");
     await updateRevision(tx, pending.id, { status: "proposed", updatedAt: ctx.now });
     if (term.approvedRevisionId === null) await setTerm(tx, term.id, { status: "proposed" });
     await recordAudit(tx, originOf(ctx), {
@@ -135,7 +135,7 @@ async function pendingRevision(tx: Tx, ctx: Ctx, id: string, revisionId: string)
     ]);
   }
   const pending = await pendingOf(tx, term);
-  if (!pending || pending.status !== "proposed") {
+  if (pending?.status !== "proposed") {
     throw new AppError("conflict", "Only a proposed revision is approved or rejected; propose the draft first");
   }
   return { term, pending };
