@@ -42,7 +42,8 @@ export type PurchaseDetails = z.infer<typeof PurchaseDetails>;
 export const GuardrailSettings = z.object({
   currency: z.string(),
   rates: z.record(z.string(), z.number()),
-  version: Version,
+  /** 0 while the workspace still has the defaults (EUR, no rates). */
+  version: z.number().int().min(0),
 });
 /** Replaces the guardrail settings (admins). */
 export const UpdateGuardrailSettingsBody = z.strictObject({

@@ -505,6 +505,101 @@ const matrix: Record<string, Row> = {
     }),
     expect: signedIn,
   },
+  "GET /api/v1/policies": { request: () => ({ url: "/api/v1/policies" }), expect: signedIn },
+  "POST /api/v1/policies": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/policies",
+      payload: { name: "Purchases", rules: [{ id: "all", when: "true", outcome: "review", require: ["it"] }] },
+    }),
+    expect: adminsOnly,
+  },
+  "GET /api/v1/policies/:id": {
+    request: (w) => ({ url: `/api/v1/policies/${w.guardrails.policy.id}` }),
+    expect: signedInRecord,
+  },
+  "PUT /api/v1/policies/:id": {
+    request: (w) => ({
+      method: "PUT",
+      url: `/api/v1/policies/${w.guardrails.policy.id}`,
+      payload: {
+        version: 1,
+        rules: [{ id: "denied-vendor", when: "request.vendor == 'Acme Spyware'", outcome: "block" }],
+      },
+    }),
+    expect: adminsOnlyRecord,
+  },
+  "POST /api/v1/policies/:id/activate": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/policies/${w.guardrails.policy.id}/activate`,
+      payload: { version: 1 },
+    }),
+    expect: adminsOnlyRecord,
+  },
+  "GET /api/v1/policies/:id/tests": {
+    request: (w) => ({ url: `/api/v1/policies/${w.guardrails.policy.id}/tests` }),
+    expect: signedInRecord,
+  },
+  "POST /api/v1/policies/:id/tests": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/policies/${w.guardrails.policy.id}/tests`,
+      payload: { name: "cheap", input: { request: { annualCost: 1 } }, expected: { outcome: "review" } },
+    }),
+    expect: adminsOnlyRecord,
+  },
+  "DELETE /api/v1/policies/:id/tests/:testId": {
+    request: (w) => ({
+      method: "DELETE",
+      url: `/api/v1/policies/${w.guardrails.policy.id}/tests/${w.guardrails.policyTest.id}`,
+    }),
+    expect: adminsOnlyRecord,
+  },
+  "POST /api/v1/policies/:id/simulate": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/policies/${w.guardrails.policy.id}/simulate`,
+      payload: { rules: [{ id: "all", when: "true", outcome: "approve" }], last: 5 },
+    }),
+    expect: signedInRecord,
+  },
+  "GET /api/v1/requests/:id/judgements": {
+    request: (w) => ({ url: `/api/v1/requests/${w.pipelineRequest.id}/judgements` }),
+    expect: signedInRecord,
+  },
+  "GET /api/v1/guardrails/settings": { request: () => ({ url: "/api/v1/guardrails/settings" }), expect: signedIn },
+  "PUT /api/v1/guardrails/settings": {
+    request: () => ({
+      method: "PUT",
+      url: "/api/v1/guardrails/settings",
+      payload: { currency: "EUR", rates: { USD: 0.9 }, version: 0 },
+    }),
+    expect: adminsOnly,
+  },
+  "GET /api/v1/reviews": { request: () => ({ url: "/api/v1/reviews" }), expect: signedIn },
+  "GET /api/v1/reviews/:id": {
+    request: (w) => ({ url: `/api/v1/reviews/${w.guardrails.review.id}` }),
+    expect: signedInRecord,
+  },
+  // The world's review is IT's: a person of an IT team or an admin decides it.
+  "POST /api/v1/reviews/:id/decide": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/reviews/${w.guardrails.review.id}/decide`,
+      payload: { outcome: "approve", comment: "No overlap", version: 1 },
+    }),
+    expect: itAndAdminsRecord,
+  },
+  "GET /api/v1/review-templates": { request: () => ({ url: "/api/v1/review-templates" }), expect: signedIn },
+  "PUT /api/v1/review-templates/:kind": {
+    request: () => ({
+      method: "PUT",
+      url: "/api/v1/review-templates/security",
+      payload: { items: ["Security questionnaire answered"], version: 0 },
+    }),
+    expect: adminsOnly,
+  },
   "GET /api/v1/experiments": { request: () => ({ url: "/api/v1/experiments" }), expect: signedIn },
   "GET /api/v1/experiments/learnings": { request: () => ({ url: "/api/v1/experiments/learnings" }), expect: signedIn },
   "POST /api/v1/experiments": {

@@ -8,6 +8,7 @@ import { insertApiToken } from "../src/modules/tokens/tokens.queries";
 import type { TestApp } from "./app";
 import { buildPersona, buildWorkspace, type Persona, unique } from "./factories";
 import { buildExperiment } from "./factories-experiments";
+import { buildGuardrails } from "./factories-guardrails";
 import { buildTerm } from "./factories-glossary";
 
 /** The personas of the permission matrix. */
@@ -124,6 +125,8 @@ export async function buildWorld(t: TestApp) {
     buildTerm(t, ws.workspace.id, { name: "Content management system", acronym: "CMS", context: "content" }),
     buildTerm(t, ws.workspace.id, { name: "Configuration management system", acronym: "CMS", context: "ITSM" }),
   ]);
+  // The active purchase policy with a test case, and an open IT review of the world's request.
+  const guardrails = await buildGuardrails(t, ws.workspace.id, pipelineRequest.id, admin.user.id);
   const personas: Record<Exclude<PersonaName, "anonymous">, Persona> = { admin, viewer, marketing, it, otherWorkspace };
   return {
     ws,
@@ -145,6 +148,7 @@ export async function buildWorld(t: TestApp) {
     kpi,
     term,
     clash,
+    guardrails,
     today: day(0),
   };
 }
