@@ -342,9 +342,16 @@ async function visitAsMember(page: Page): Promise<void> {
 
 /** The admin walks every page, using what each offers. */
 async function visitAsAdmin(page: Page): Promise<void> {
-  await h.check("admin opens Home: real counts and a chart", async () => {
+  await h.check("admin opens Home: what waits on me, the shared picture, and a chart", async () => {
     await navLink(page, "Home").click();
     await waitForPage(page, greeting(admin.name));
+    await page.getByRole("heading", { name: "Waiting on you" }).waitFor();
+    await page.getByRole("heading", { name: "The partnership at a glance" }).waitFor();
+    await page.getByRole("region", { name: "Renewals in the next 90 days" }).waitFor();
+    await page
+      .getByRole("link", { name: /Service levels/ })
+      .first()
+      .waitFor();
     await page.getByRole("heading", { name: "People per team" }).waitFor();
     await page.getByRole("figure").first().waitFor();
   });
@@ -482,6 +489,19 @@ async function visitAsAdmin(page: Page): Promise<void> {
       .first()
       .click();
     await waitForPage(page, "Teams");
+  });
+
+  await h.check("the command palette finds a record, not only pages (keyboard)", async () => {
+    await page.keyboard.press("Control+k");
+    const search = page.getByRole("textbox", { name: "Jump to a page or run an action" });
+    await search.waitFor();
+    await search.fill(admin.name.split(" ")[1]);
+    const person = page.getByRole("button", { name: new RegExp(`^${admin.name}.*Person`) });
+    await person.waitFor();
+    await search.press("ArrowDown");
+    await search.press("Enter");
+    await waitForPage(page, "People");
+    assert(new URL(page.url()).search.includes("q="), `expected the person's search, got ${page.url()}`);
   });
 
   await stackAsAdmin(page, tools);

@@ -11,6 +11,15 @@ export interface SearchTerms {
   limit: number;
 }
 
+// At most this many matches of a kind are ranked: a word as common as a prefix of one letter would otherwise rank
+// (and rebuild the document of) thousands of rows; the first ones the index finds are ranked instead.
+const CANDIDATES = 400;
+
+// The ids of the first matches of a kind, found through its GIN index.
+function candidates(table: SQLWrapper, id: SQLWrapper, workspaceId: SQLWrapper, terms: SearchTerms, document: SQL) {
+  return sql`${id} IN (SELECT ${id} FROM ${table} WHERE ${workspaceId} = ${terms.workspaceId} AND ${document} @@ ${prefixQuery(terms.words)} LIMIT ${CANDIDATES})`;
+}
+
 // ts_rank of the document, one more when the title is exactly what was typed.
 function rankOf(document: SQL, query: SQL, title: SQLWrapper, phrase: string) {
   return sql<number>`ts_rank(${document}, ${query}) + CASE WHEN lower(${title}) = ${phrase} THEN 1 ELSE 0 END`;
@@ -33,7 +42,12 @@ export async function searchRequests(tx: Tx, terms: SearchTerms) {
   return tx
     .select({ id: requests.id, number: requests.number, title: requests.title, stage: requests.stage, rank })
     .from(requests)
-    .where(and(eq(requests.workspaceId, terms.workspaceId), sql`${document} @@ ${query}`))
+    .where(
+      and(
+        eq(requests.workspaceId, terms.workspaceId),
+        candidates(requests, requests.id, requests.workspaceId, terms, document),
+      ),
+    )
     .orderBy(desc(rank), desc(requests.number))
     .limit(terms.limit);
 }
@@ -53,7 +67,9 @@ export async function searchTools(tx: Tx, terms: SearchTerms) {
       rank,
     })
     .from(tools)
-    .where(and(eq(tools.workspaceId, terms.workspaceId), sql`${document} @@ ${query}`))
+    .where(
+      and(eq(tools.workspaceId, terms.workspaceId), candidates(tools, tools.id, tools.workspaceId, terms, document)),
+    )
     .orderBy(desc(rank), tools.name)
     .limit(terms.limit);
 }
@@ -87,7 +103,12 @@ export async function searchExperiments(tx: Tx, terms: SearchTerms) {
   return tx
     .select({ id: experiments.id, name: experiments.name, status: experiments.status, rank })
     .from(experiments)
-    .where(and(eq(experiments.workspaceId, terms.workspaceId), sql`${document} @@ ${query}`))
+    .where(
+      and(
+        eq(experiments.workspaceId, terms.workspaceId),
+        candidates(experiments, experiments.id, experiments.workspaceId, terms, document),
+      ),
+    )
     .orderBy(desc(rank), experiments.name)
     .limit(terms.limit);
 }
@@ -100,7 +121,9 @@ export async function searchPeople(tx: Tx, terms: SearchTerms) {
   return tx
     .select({ id: users.id, name: users.name, email: users.email, status: users.status, rank })
     .from(users)
-    .where(and(eq(users.workspaceId, terms.workspaceId), sql`${document} @@ ${query}`))
+    .where(
+      and(eq(users.workspaceId, terms.workspaceId), candidates(users, users.id, users.workspaceId, terms, document)),
+    )
     .orderBy(desc(rank), users.name)
     .limit(terms.limit);
 }
@@ -122,7 +145,12 @@ export async function searchSpendLines(tx: Tx, terms: SearchTerms) {
       rank,
     })
     .from(spendLines)
-    .where(and(eq(spendLines.workspaceId, terms.workspaceId), sql`${document} @@ ${query}`))
+    .where(
+      and(
+        eq(spendLines.workspaceId, terms.workspaceId),
+        candidates(spendLines, spendLines.id, spendLines.workspaceId, terms, document),
+      ),
+    )
     .orderBy(desc(rank), desc(spendLines.spentOn))
     .limit(terms.limit);
 }
@@ -136,7 +164,7 @@ export async function searchKpis(tx: Tx, terms: SearchTerms) {
     .select({ id: kpis.id, name: kpis.name, objectiveTitle: objectives.title, rank })
     .from(kpis)
     .innerJoin(objectives, eq(objectives.id, kpis.objectiveId))
-    .where(and(eq(kpis.workspaceId, terms.workspaceId), sql`${document} @@ ${query}`))
+    .where(and(eq(kpis.workspaceId, terms.workspaceId), candidates(kpis, kpis.id, kpis.workspaceId, terms, document)))
     .orderBy(desc(rank), kpis.name)
     .limit(terms.limit);
 }
@@ -155,7 +183,12 @@ export async function searchObjectives(tx: Tx, terms: SearchTerms) {
       rank,
     })
     .from(objectives)
-    .where(and(eq(objectives.workspaceId, terms.workspaceId), sql`${document} @@ ${query}`))
+    .where(
+      and(
+        eq(objectives.workspaceId, terms.workspaceId),
+        candidates(objectives, objectives.id, objectives.workspaceId, terms, document),
+      ),
+    )
     .orderBy(desc(rank), objectives.title)
     .limit(terms.limit);
 }

@@ -134,7 +134,9 @@ const sources: readonly SearchSource[] = [
 /** Records of the actor's workspace the actor may read, and pages, matching the words (or a request number), best first. */
 export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchResponse> {
   authorize(ctx.actor, "search.read");
-  const words = searchWords(query.q, SearchLimits.wordsMax);
+  const number = REQUEST_NUMBER.exec(query.q.trim());
+  // "REQ-87" is a number: its "req" would match every word starting so, and only the number is meant.
+  const words = searchWords(query.q, SearchLimits.wordsMax).filter((word) => !(number && word === "req"));
   const terms: SearchTerms = {
     workspaceId: ctx.actor.workspaceId,
     words,
@@ -142,7 +144,6 @@ export async function search(ctx: Ctx, query: SearchQuery): Promise<SearchRespon
     limit: query.limit,
   };
   const hits: RankedHit[] = [];
-  const number = REQUEST_NUMBER.exec(query.q.trim());
   if (number && can(ctx.actor, "request.read")) {
     const row = await findRequestByNumber(ctx.database.db, ctx.actor.workspaceId, Number(number[1]));
     if (row) {
