@@ -8,7 +8,8 @@ const children = [
   spawn(process.execPath, ["--import", "tsx/esm", "--watch", "bin/tandem.mjs", "start"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, TANDEM_SKIP_WEB_BUILD: "1" },
+    // From the sources through tsx (not the compiled .build/), so --watch sees the files being edited.
+    env: { ...process.env, TANDEM_SKIP_WEB_BUILD: "1", TANDEM_FROM_SOURCE: "1" },
   }),
   spawn("npx", ["vite", "--config", "web/vite.config.ts"], { cwd: root, stdio: "inherit" }),
 ];
