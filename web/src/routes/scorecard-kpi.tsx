@@ -5,6 +5,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
 import type { KpiDetail, Measurement } from "../../../contracts/scorecard";
 import { AnchorLink } from "../components/ui/links";
+import { LoadMore } from "../components/ui/load-more";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
@@ -258,7 +259,15 @@ export function ScorecardKpiPage() {
               ) : measurements.isError ? (
                 <ErrorState error={measurements.error} onRetry={() => measurements.refetch()} />
               ) : (
-                <Timeline kpi={data} items={measurements.data} />
+                <>
+                  <Timeline kpi={data} items={measurements.data.pages.flatMap((page) => page.items)} />
+                  <LoadMore
+                    hasMore={measurements.hasNextPage}
+                    isLoading={measurements.isFetchingNextPage}
+                    onLoadMore={() => measurements.fetchNextPage()}
+                    noun="check-ins"
+                  />
+                </>
               )}
             </Card>
           </Grid.Col>

@@ -88,9 +88,9 @@ export function getKpiSeries(id: string) {
   return api<KpiSeries>(`/kpis/${id}/series`);
 }
 
-/** The check-in timeline of a KPI, newest first. */
-export function listMeasurements(id: string) {
-  return listAll<Measurement>(`/kpis/${id}/measurements`);
+/** A page of a KPI's check-in timeline, newest first. */
+export function listMeasurements(id: string, cursor?: string) {
+  return api<Page<Measurement>>(`/kpis/${id}/measurements`, { query: { limit: 25, cursor } });
 }
 
 /** Records a check-in. */

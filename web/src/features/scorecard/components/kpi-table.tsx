@@ -54,7 +54,7 @@ export function KpiTable({ kpis, showOwner = true }: { kpis: KpiSummary[]; showO
                 )}
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <KpiStatusBadge status={kpi.status} reason={kpi.reason} />
+                <KpiStatusBadge status={kpi.status} />
               </Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
                 {formatKpiValue(kpi.latest?.value, kpi.unit, kpi.currency)}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type {
   CreateKpiBody,
   CreateMeasurementBody,
@@ -52,9 +52,14 @@ export function useKpiSeries(id: string) {
   return useQuery({ queryKey: ["scorecard", "series", id], queryFn: () => getKpiSeries(id) });
 }
 
-/** A KPI's check-in timeline. */
+/** A KPI's check-in timeline, a page at a time (five years of weekly values are 260 of them). */
 export function useMeasurements(id: string) {
-  return useQuery({ queryKey: ["scorecard", "measurements", id], queryFn: () => listMeasurements(id) });
+  return useInfiniteQuery({
+    queryKey: ["scorecard", "measurements", id],
+    queryFn: ({ pageParam }) => listMeasurements(id, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 }
 
 /** Customer segments, most important first. */
