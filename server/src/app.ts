@@ -14,6 +14,7 @@ import {
 } from "fastify-type-provider-zod";
 import type { Database } from "./db/client";
 import { findPendingMigrations } from "./db/migrate";
+import { documentCsvUploads, registerCsvUploads } from "./lib/csv-upload";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { demoAccountsRoutes } from "./modules/auth/demo-accounts.routes";
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerRouteContract(app);
   registerJsonGuard(app);
   await app.register(cookie);
+  await registerCsvUploads(app);
   registerAuth(app);
   await registerReadCache(app, options.cacheMegabytes ?? 64);
   registerMetrics(app, options.metricsToken);
@@ -132,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) =>
+      "openapiObject" in document ? documentCsvUploads(app, document.openapiObject) : document.swaggerObject,
   });
   app.get("/api/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
   app.addHook("onRoute", (route) => {

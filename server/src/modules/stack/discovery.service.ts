@@ -18,7 +18,9 @@ import { CsvLimitError, CsvLimits, checkCsvShape, splitCsvRecords } from "../../
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
+import { raciTemplateFor } from "../pipeline/engagement.service";
 import {
+  addWatchers,
   bottomRank,
   findRequest,
   insertEvent,
@@ -27,7 +29,7 @@ import {
   replaceRaci,
   teamsByKind,
 } from "../pipeline/pipeline.queries";
-import { defaultRaciTemplate, instantiateRaci, rankAtBottom } from "../pipeline/pipeline.rules";
+import { instantiateRaci, rankAtBottom } from "../pipeline/pipeline.rules";
 import { refreshClocks } from "../pipeline/sla.service";
 import {
   assignMerchantToTool,
@@ -309,7 +311,13 @@ export async function adoptCandidate(
         updatedAt: ctx.now,
       }),
     );
-    const tool = { id: created.id, name: fields.name };
+    const tool = {
+      id: created.id,
+      name: fields.name,
+      vendor: fields.vendor,
+      category: fields.category,
+      subcategory: fields.subcategory,
+    };
     await assignMerchantToTool(tx, ctx.actor.workspaceId, input.merchantKey, tool.id);
     await recordAudit(tx, originOf(ctx), {
       action: "tool.created",
@@ -326,7 +334,7 @@ export async function adoptCandidate(
 async function openReviewRequest(
   tx: Tx,
   ctx: Ctx,
-  tool: { id: string; name: string },
+  tool: { id: string; name: string; vendor: string; category: StackCategory; subcategory: string },
   candidate: Candidate,
   yearly: { currency: string; yearly: string },
 ) {
@@ -342,6 +350,23 @@ async function openReviewRequest(
     outcome: "Decide together: sanction it with owners and a contract, replace it with a tool we own, or stop it.",
     costEstimate: cost,
     currency: yearly.currency,
+    // A retroactive purchase: what the purchase policy judges, as for any other (issue 15 item 9).
+    purchase: {
+      vendor: tool.vendor || tool.name,
+      product: tool.name,
+      category: tool.category,
+      subcategory: tool.subcategory,
+      capabilities: [],
+      annualCost: cost,
+      currency: yearly.currency,
+      seats: candidate.employees || null,
+      dataClasses: [],
+      sso: false,
+      dpaAvailable: false,
+      hostingRegion: "",
+      integratesWith: [],
+      agencyManaged: false,
+    },
     requesterId: ctx.actor.userId,
     toolIds: [tool.id],
     teamId: ctx.actor.teamId,
@@ -367,7 +392,7 @@ async function openReviewRequest(
     tx,
     ctx.actor.workspaceId,
     request.id,
-    instantiateRaci(defaultRaciTemplate("purchase"), {
+    instantiateRaci(await raciTemplateFor(tx, ctx.actor.workspaceId, "purchase"), {
       requesterId: ctx.actor.userId,
       sponsorId: null,
       itPartnerId: null,
@@ -375,6 +400,8 @@ async function openReviewRequest(
       teamByKind: await teamsByKind(tx, ctx.actor.workspaceId),
     }),
   );
+  // The person who adopted it follows the request, as a requester does (issue 11 item 2).
+  await addWatchers(tx, request.id, [ctx.actor.userId]);
   await recordAudit(tx, originOf(ctx), {
     action: "request.submitted",
     entityType: "request",

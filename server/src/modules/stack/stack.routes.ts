@@ -37,6 +37,7 @@ import {
 import { ctxOf, publicCtxOf } from "../../plugins/request-context";
 import { presentAuditEvent } from "../audit/audit.presenter";
 import { listRecordHistory } from "../audit/audit.service";
+import { judgePurchaseRequest } from "../guardrails/guardrails.commands";
 import {
   adoptCandidate,
   dismissCandidate,
@@ -391,7 +392,12 @@ export const stackRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: AdoptCandidateResult },
       },
     },
-    async (request, reply) => reply.status(201).send(await adoptCandidate(ctxOf(request), request.body)),
+    async (request, reply) => {
+      const adopted = await adoptCandidate(ctxOf(request), request.body);
+      // The retroactive purchase request is judged by the purchase policy like any other (issue 15 item 9).
+      await judgePurchaseRequest(ctxOf(request), adopted.requestId);
+      return reply.status(201).send(adopted);
+    },
   );
 
   app.post(
