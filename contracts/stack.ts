@@ -203,8 +203,19 @@ export type UpdateToolBody = z.infer<typeof UpdateToolBody>;
 
 const PersonRef = z.object({ id: Id, name: z.string(), status: z.enum(["active", "deactivated"]) });
 
-/** A compliance finding as the API shows it. */
-export const ComplianceGap = z.object({ code: z.string(), severity: z.enum(["gap", "warning"]), message: z.string() });
+/**
+ * A compliance finding as the API shows it: a gap (breaks a rule), a warning, or unknown (something that must be
+ * recorded before anyone can say the tool is compliant).
+ */
+export const ComplianceGap = z.object({
+  code: z.string(),
+  severity: z.enum(["gap", "warning", "unknown"]),
+  message: z.string(),
+});
+
+/** A tool's compliance: compliant, unknown (data or owners not recorded), at risk (warnings) or non-compliant. */
+export const ComplianceStatus = z.enum(["compliant", "unknown", "at_risk", "non_compliant"]);
+export type ComplianceStatus = z.infer<typeof ComplianceStatus>;
 
 /** A tool as the API shows it, with what Tandem computes about it. */
 export const Tool = z.object({
@@ -245,7 +256,7 @@ export const Tool = z.object({
   securityReviewExpiry: z.string().nullable(),
   certifications: z.array(z.string()),
   hostingRegion: z.string(),
-  compliance: z.object({ status: z.enum(["compliant", "at_risk", "non_compliant"]), gaps: z.array(ComplianceGap) }),
+  compliance: z.object({ status: ComplianceStatus, gaps: z.array(ComplianceGap) }),
   ownershipGaps: z.array(z.string()),
   archived: z.boolean(),
   version: Version,
@@ -355,11 +366,16 @@ export const RenewalQuery = z.object({
 
 /** The workspace's compliance at a glance. */
 export const ComplianceSummary = z.object({
-  counts: z.object({ compliant: z.number().int(), atRisk: z.number().int(), nonCompliant: z.number().int() }),
+  counts: z.object({
+    compliant: z.number().int(),
+    unknown: z.number().int(),
+    atRisk: z.number().int(),
+    nonCompliant: z.number().int(),
+  }),
   tools: z.array(
     z.object({
       tool: z.object({ id: Id, name: z.string() }),
-      status: z.enum(["compliant", "at_risk", "non_compliant"]),
+      status: ComplianceStatus,
       gaps: z.array(ComplianceGap),
       ownershipGaps: z.array(z.string()),
     }),
@@ -375,7 +391,7 @@ export const GraphTool = z.object({
   lifecycle: Lifecycle,
   dataClasses: z.array(DataClass),
   compliance: z.object({
-    status: z.enum(["compliant", "at_risk", "non_compliant"]),
+    status: ComplianceStatus,
     gaps: z.array(z.object({ message: z.string() })),
   }),
 });

@@ -24,7 +24,7 @@ import { StackNav } from "../features/stack/components/stack-nav";
 import { TimeMatrix } from "../features/stack/components/time-matrix";
 import { CancelByCountdown, ToolStatusBadge, UtilisationBar } from "../features/stack/components/tool-badges";
 import { useAllTools, useCompliance, useOverlaps, useRenewals } from "../features/stack/hooks/use-stack";
-import { categoryMeta, complianceMeta, formatCalendarDate, formatMoney } from "../features/stack/labels";
+import { categoryMeta, complianceMeta, findingSuffix, formatCalendarDate, formatMoney } from "../features/stack/labels";
 
 const windows = [
   { value: "90", label: "90 days" },
@@ -138,8 +138,6 @@ export function StackRenewalsPage() {
   );
 }
 
-const severityRank = { non_compliant: 0, at_risk: 1, compliant: 2 } as const;
-
 /** The workspace's compliance: counts, then every gap, worst first. */
 export function StackCompliancePage() {
   const compliance = useCompliance();
@@ -148,11 +146,11 @@ export function StackCompliancePage() {
     .filter((entry) => entry.status !== "compliant" || entry.ownershipGaps.length > 0)
     .sort(
       (a, b) =>
-        severityRank[a.status] - severityRank[b.status] ||
+        complianceMeta[a.status].rank - complianceMeta[b.status].rank ||
         b.gaps.length + b.ownershipGaps.length - (a.gaps.length + a.ownershipGaps.length) ||
         a.tool.name.localeCompare(b.tool.name),
     );
-  const total = data ? data.counts.compliant + data.counts.atRisk + data.counts.nonCompliant : 0;
+  const total = data ? data.counts.compliant + data.counts.unknown + data.counts.atRisk + data.counts.nonCompliant : 0;
   return (
     <>
       <PageHeader
@@ -175,10 +173,11 @@ export function StackCompliancePage() {
       ) : (
         <Stack gap="lg">
           <Card>
-            <SimpleGrid cols={{ base: 3 }} mb="md">
+            <SimpleGrid cols={{ base: 2, sm: 4 }} mb="md">
               {(
                 [
                   ["non_compliant", data?.counts.nonCompliant ?? 0],
+                  ["unknown", data?.counts.unknown ?? 0],
                   ["at_risk", data?.counts.atRisk ?? 0],
                   ["compliant", data?.counts.compliant ?? 0],
                 ] as const
@@ -195,6 +194,7 @@ export function StackCompliancePage() {
             </SimpleGrid>
             <Progress.Root size="lg" aria-hidden="true">
               <Progress.Section value={((data?.counts.nonCompliant ?? 0) / total) * 100} color="red" />
+              <Progress.Section value={((data?.counts.unknown ?? 0) / total) * 100} color="gray" />
               <Progress.Section value={((data?.counts.atRisk ?? 0) / total) * 100} color="yellow" />
               <Progress.Section value={((data?.counts.compliant ?? 0) / total) * 100} color="green" />
             </Progress.Root>
@@ -235,7 +235,7 @@ export function StackCompliancePage() {
                             {entry.gaps.map((gap) => (
                               <List.Item key={gap.code + gap.message}>
                                 {gap.message}
-                                {gap.severity === "warning" ? " (warning)" : ""}
+                                {findingSuffix(gap.severity)}
                               </List.Item>
                             ))}
                             {entry.ownershipGaps.map((gap) => (

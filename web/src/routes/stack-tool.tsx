@@ -43,7 +43,13 @@ import { ToolFormDialog } from "../features/stack/components/tool-form";
 import { ToolHistory } from "../features/stack/components/tool-history";
 import { ToolIntegrations } from "../features/stack/components/tool-integrations";
 import { useOverlaps, useSetToolArchived, useTool } from "../features/stack/hooks/use-stack";
-import { dataClassLabels, formatCalendarDate, formatMoney, lifecycleLabels } from "../features/stack/labels";
+import {
+  dataClassLabels,
+  findingSuffix,
+  formatCalendarDate,
+  formatMoney,
+  lifecycleLabels,
+} from "../features/stack/labels";
 import { isApiError } from "../lib/api";
 
 const route = getRouteApi("/app/stack/tools/$id");
@@ -307,7 +313,7 @@ function ToolDetails({ tool }: { tool: Tool }) {
                 {tool.compliance.gaps.map((gap) => (
                   <List.Item key={gap.code + gap.message}>
                     {gap.message}
-                    {gap.severity === "warning" ? " (warning)" : ""}
+                    {findingSuffix(gap.severity)}
                   </List.Item>
                 ))}
               </List>

@@ -12,10 +12,10 @@ import { originOf, recordAudit } from "../audit/audit.service";
 import { fieldsOf, ownerFactsOf, presentTool } from "./stack.presenter";
 import { findTaxonomy, listGraphIntegrations, listGraphTools, listLiveTools, saveTaxonomy } from "./stack.queries";
 import {
+  assessCompliance,
+  COMPLIANCE_RANK,
   cancelByDate,
-  complianceStatus,
   daysBetween,
-  findComplianceGaps,
   findOverlaps,
   renewalReminderDates,
   utilisation,
@@ -69,18 +69,25 @@ export async function getStackGraph(ctx: Ctx) {
   ]);
   const today = todayOf(ctx);
   return {
-    tools: tools.map(({ dpaSigned, sso, securityReviewDate, securityReviewExpiry, certifications, ...tool }) => {
-      const dataClasses = tool.dataClasses as DataClass[];
-      const gaps = findComplianceGaps(
-        { dataClasses, dpaSigned, sso, securityReviewDate, securityReviewExpiry, certifications },
-        today,
-      );
-      return {
-        ...tool,
-        dataClasses,
-        compliance: { status: complianceStatus(gaps), gaps: gaps.map((gap) => ({ message: gap.message })) },
-      };
-    }),
+    tools: tools.map(
+      ({ dpaSigned, sso, securityReviewDate, securityReviewExpiry, certifications, hasActiveOwner, ...tool }) => {
+        const dataClasses = tool.dataClasses as DataClass[];
+        const { status, gaps } = assessCompliance(
+          {
+            status: tool.status,
+            dataClasses,
+            dpaSigned,
+            sso,
+            securityReviewDate,
+            securityReviewExpiry,
+            certifications,
+          },
+          hasActiveOwner,
+          today,
+        );
+        return { ...tool, dataClasses, compliance: { status, gaps: gaps.map((gap) => ({ message: gap.message })) } };
+      },
+    ),
     integrations: integrations.map((row) => ({
       id: row.id,
       from: { id: row.fromId },
@@ -143,10 +150,10 @@ export async function summariseCompliance(ctx: Ctx) {
   authorize(ctx.actor, "tool.read");
   const today = todayOf(ctx);
   const tools = (await listLiveTools(ctx.database.db, ctx.actor.workspaceId)).map((row) => presentTool(row, today));
-  const rank = { non_compliant: 0, at_risk: 1, compliant: 2 } as const;
   return {
     counts: {
       compliant: tools.filter((t) => t.compliance.status === "compliant").length,
+      unknown: tools.filter((t) => t.compliance.status === "unknown").length,
       atRisk: tools.filter((t) => t.compliance.status === "at_risk").length,
       nonCompliant: tools.filter((t) => t.compliance.status === "non_compliant").length,
     },
@@ -157,6 +164,6 @@ export async function summariseCompliance(ctx: Ctx) {
         gaps: tool.compliance.gaps,
         ownershipGaps: tool.ownershipGaps,
       }))
-      .sort((a, b) => rank[a.status] - rank[b.status] || a.tool.name.localeCompare(b.tool.name)),
+      .sort((a, b) => COMPLIANCE_RANK[a.status] - COMPLIANCE_RANK[b.status] || a.tool.name.localeCompare(b.tool.name)),
   };
 }

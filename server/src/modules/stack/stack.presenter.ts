@@ -1,14 +1,7 @@
 import type { Integration, Tool, ToolFields } from "../../../../contracts/stack";
 import type { tools } from "../../db/schema";
 import type { findIntegration, ToolRow } from "./stack.queries";
-import {
-  cancelByDate,
-  classifyTime,
-  complianceStatus,
-  findComplianceGaps,
-  findOwnershipGaps,
-  utilisation,
-} from "./stack.rules";
+import { assessCompliance, cancelByDate, classifyTime, findOwnershipGaps, utilisation } from "./stack.rules";
 
 type ToolRecord = typeof tools.$inferSelect;
 
@@ -111,7 +104,9 @@ function ownerOf(owner: ToolRow["businessOwner"]) {
 /** A tool as the API shows it, with its TIME class, cancel-by date, utilisation, compliance and ownership gaps. */
 export function presentTool(row: ToolRow, today: string): Tool {
   const fields = fieldsOf(row.tool);
-  const gaps = findComplianceGaps(fields, today);
+  const business = ownerFactsOf(row.businessOwner);
+  const technical = ownerFactsOf(row.technicalOwner);
+  const hasActiveOwner = business?.status === "active" || technical?.status === "active";
   return {
     id: row.tool.id,
     ...fields,
@@ -120,11 +115,8 @@ export function presentTool(row: ToolRow, today: string): Tool {
     timeClass: classifyTime(fields.functionalFit, fields.technicalFit),
     utilisation: utilisation(fields.seatsBought, fields.seatsUsed),
     cancelBy: cancelByDate(fields.renewalDate, fields.noticeDays),
-    compliance: { status: complianceStatus(gaps), gaps },
-    ownershipGaps: findOwnershipGaps({
-      business: ownerFactsOf(row.businessOwner),
-      technical: ownerFactsOf(row.technicalOwner),
-    }),
+    compliance: assessCompliance(fields, hasActiveOwner, today),
+    ownershipGaps: findOwnershipGaps({ business, technical }),
     archived: row.tool.archivedAt !== null,
     version: row.tool.version,
     createdAt: row.tool.createdAt.toISOString(),

@@ -220,7 +220,7 @@ export async function deleteIntegration(tx: Tx, workspaceId: string, id: string)
   await tx.delete(integrations).where(and(eq(integrations.workspaceId, workspaceId), eq(integrations.id, id)));
 }
 
-/** What the graph needs of every live tool: the drawn fields and the compliance inputs, nothing joined. */
+/** What the graph needs of every live tool: the drawn fields and the compliance inputs (owners only as a flag). */
 export function listGraphTools(db: Tx, workspaceId: string) {
   return db
     .select({
@@ -235,8 +235,11 @@ export function listGraphTools(db: Tx, workspaceId: string) {
       securityReviewDate: tools.securityReviewDate,
       securityReviewExpiry: tools.securityReviewExpiry,
       certifications: tools.certifications,
+      hasActiveOwner: sql<boolean>`coalesce(${businessOwner.status} = 'active' or ${technicalOwner.status} = 'active', false)`,
     })
     .from(tools)
+    .leftJoin(businessOwner, eq(businessOwner.id, tools.businessOwnerId))
+    .leftJoin(technicalOwner, eq(technicalOwner.id, tools.technicalOwnerId))
     .where(and(eq(tools.workspaceId, workspaceId), isNull(tools.archivedAt)))
     .orderBy(asc(tools.name));
 }

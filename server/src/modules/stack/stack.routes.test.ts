@@ -284,6 +284,48 @@ describeWithApp("stack", (get) => {
       expect((await marketer.request({ url: `/api/v1/integrations?toolId=${b.id}` })).json().items).toHaveLength(0);
     });
 
+    it("calls a tool compliant only when its data and owners are known, and a shadow tool never", async () => {
+      const { t, marketer, engineer, viewer, create } = await setup();
+      const owners = { businessOwnerId: marketer.user.id, technicalOwnerId: engineer.user.id };
+      const blank = (await create(engineer, { name: "Blank", status: "shadow" })).json();
+      expect(blank.compliance).toEqual({
+        status: "unknown",
+        gaps: [
+          expect.objectContaining({ code: "data_unknown", severity: "unknown" }),
+          expect.objectContaining({ code: "owner_missing", severity: "unknown" }),
+          expect.objectContaining({ code: "shadow", severity: "warning" }),
+        ],
+      });
+      const clean = { ...owners, dataClasses: ["none"] };
+      const owned = (await create(marketer, { name: "Owned", ...clean })).json();
+      expect(owned.compliance).toEqual({ status: "compliant", gaps: [] });
+      const shadow = (await create(engineer, { name: "Shadowed", status: "shadow", ...clean })).json();
+      expect(shadow.compliance.status).toBe("at_risk");
+      const compliance = (await marketer.request({ url: "/api/v1/stack/compliance" })).json();
+      expect(compliance.counts).toEqual({ compliant: 1, unknown: 1, atRisk: 1, nonCompliant: 0 });
+      expect(compliance.tools.map((entry: { tool: { name: string } }) => entry.tool.name)).toEqual([
+        "Blank",
+        "Shadowed",
+        "Owned",
+      ]);
+      const graph = (await marketer.request({ url: "/api/v1/stack/graph" })).json();
+      const statuses = Object.fromEntries(
+        graph.tools.map((tool: { name: string; compliance: { status: string } }) => [
+          tool.name,
+          tool.compliance.status,
+        ]),
+      );
+      expect(statuses).toEqual({ Blank: "unknown", Owned: "compliant", Shadowed: "at_risk" });
+      // Owners who left answer for nothing: the tool goes back to unknown, on its page and in the graph.
+      await t.database.query("UPDATE app_user SET status = 'deactivated' WHERE id = ANY($1)", [
+        [marketer.user.id, engineer.user.id],
+      ]);
+      const left = (await viewer.request({ url: `/api/v1/tools/${owned.id}` })).json();
+      expect(left.compliance.status).toBe("unknown");
+      const after = (await viewer.request({ url: "/api/v1/stack/graph" })).json();
+      expect(after.tools.find((tool: { name: string }) => tool.name === "Owned").compliance.status).toBe("unknown");
+    });
+
     it("shows overlaps, renewals by cancel-by date, and compliance worst first", async () => {
       const { t, marketer, create } = await setup();
       t.setNow(new Date("2026-11-23T12:00:00Z"));
@@ -326,7 +368,8 @@ describeWithApp("stack", (get) => {
           }),
         ]);
         const compliance = (await marketer.request({ url: "/api/v1/stack/compliance" })).json();
-        expect(compliance.counts).toEqual({ compliant: 2, atRisk: 0, nonCompliant: 1 });
+        // Brevo records no data classes and nobody owns Notion or Brevo: unknown, not compliant.
+        expect(compliance.counts).toEqual({ compliant: 0, unknown: 2, atRisk: 0, nonCompliant: 1 });
         expect(compliance.tools[0].tool.name).toBe("Mailchimp");
       } finally {
         t.setNow(null);

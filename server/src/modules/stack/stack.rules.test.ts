@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ToolFields } from "../../../../contracts/stack";
+import { DataClass, ToolFields } from "../../../../contracts/stack";
 import {
+  assessCompliance,
   cancelByDate,
   classifyTime,
   complianceStatus,
@@ -98,6 +99,52 @@ describe("compliance", () => {
 
   it("asks nothing of a tool that handles no data", () => {
     expect(findComplianceGaps({ ...baseTool, dataClasses: ["none"] }, "2026-11-23")).toEqual([]);
+  });
+});
+
+describe("compliance that means it", () => {
+  const dataClass = fc.constantFrom(...DataClass.options);
+  const anyTool = fc.record({
+    status: fc.constantFrom("sanctioned" as const, "under_review" as const, "shadow" as const),
+    dataClasses: fc.uniqueArray(dataClass, { maxLength: 3 }),
+    dpaSigned: fc.boolean(),
+    sso: fc.boolean(),
+    securityReviewDate: fc.constantFrom(null, "2026-01-10"),
+    securityReviewExpiry: fc.constantFrom(null, "2026-12-01", "2027-06-01"),
+    certifications: fc.constantFrom<string[]>([], ["PCI DSS"]),
+  });
+
+  it("never calls a shadow tool, a tool without an active owner or one with unrecorded data compliant", () => {
+    fc.assert(
+      fc.property(anyTool, fc.boolean(), (tool, hasOwner) => {
+        const fields = { ...baseTool, ...tool };
+        const { status, gaps } = assessCompliance(fields, hasOwner, "2026-11-23");
+        const unknowable = !hasOwner || fields.dataClasses.length === 0;
+        if (unknowable || fields.status === "shadow") expect(status).not.toBe("compliant");
+        // Compliant means nothing is listed; anything not compliant lists at least one finding.
+        expect(status === "compliant").toBe(gaps.length === 0);
+        // Unknown wins over warnings but never hides a broken rule.
+        if (gaps.some((gap) => gap.severity === "gap")) expect(status).toBe("non_compliant");
+        else if (unknowable) expect(status).toBe("unknown");
+        expect(gaps.some((gap) => gap.code === "data_unknown")).toBe(fields.dataClasses.length === 0);
+        expect(gaps.some((gap) => gap.code === "owner_missing")).toBe(!hasOwner);
+      }),
+    );
+  });
+
+  it("lists what is missing for a new tool with nothing recorded", () => {
+    expect(assessCompliance({ ...baseTool, status: "shadow" }, false, "2026-11-23")).toEqual({
+      status: "unknown",
+      gaps: [
+        { code: "data_unknown", severity: "unknown", message: "Nothing recorded about the data it handles" },
+        { code: "owner_missing", severity: "unknown", message: "No active owner answers for it" },
+        { code: "shadow", severity: "warning", message: "Shadow IT: in use without being sanctioned" },
+      ],
+    });
+    expect(assessCompliance({ ...baseTool, dataClasses: ["none"] }, true, "2026-11-23").status).toBe("compliant");
+    expect(assessCompliance({ ...baseTool, dataClasses: ["none"], status: "shadow" }, true, "2026-11-23").status).toBe(
+      "at_risk",
+    );
   });
 });
 

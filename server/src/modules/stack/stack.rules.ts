@@ -1,4 +1,11 @@
-import type { DataClass, Lifecycle, TimeClass, ToolFields, ToolStatus } from "../../../../contracts/stack";
+import type {
+  ComplianceStatus,
+  DataClass,
+  Lifecycle,
+  TimeClass,
+  ToolFields,
+  ToolStatus,
+} from "../../../../contracts/stack";
 import type { FieldError } from "../../errors";
 
 /** Days before the cancel-by date on which both owners are reminded. */
@@ -60,7 +67,7 @@ export function utilisation(seatsBought: number | null, seatsUsed: number | null
 /** A compliance finding about a tool. */
 export interface ComplianceGap {
   code: string;
-  severity: "gap" | "warning";
+  severity: "gap" | "warning" | "unknown";
   message: string;
 }
 
@@ -126,11 +133,51 @@ export function findComplianceGaps(tool: ComplianceInput, today: string): Compli
   return gaps;
 }
 
-/** compliant, at_risk (warnings only) or non_compliant (at least one gap). */
-export function complianceStatus(gaps: readonly ComplianceGap[]): "compliant" | "at_risk" | "non_compliant" {
+/**
+ * What must be known before a tool can be called compliant: what data it handles and who answers for it; and a
+ * shadow tool, which nobody vouched for, is never compliant.
+ */
+export function findAccountabilityGaps(
+  tool: Pick<ToolFields, "status" | "dataClasses">,
+  hasActiveOwner: boolean,
+): ComplianceGap[] {
+  const gaps: ComplianceGap[] = [];
+  if (tool.dataClasses.length === 0) {
+    gaps.push({ code: "data_unknown", severity: "unknown", message: "Nothing recorded about the data it handles" });
+  }
+  if (!hasActiveOwner) {
+    gaps.push({ code: "owner_missing", severity: "unknown", message: "No active owner answers for it" });
+  }
+  if (tool.status === "shadow") {
+    gaps.push({ code: "shadow", severity: "warning", message: "Shadow IT: in use without being sanctioned" });
+  }
+  return gaps;
+}
+
+/** A tool's compliance on a given day: every finding (rules broken, then what is not known) and the status. */
+export function assessCompliance(
+  tool: ComplianceInput & Pick<ToolFields, "status">,
+  hasActiveOwner: boolean,
+  today: string,
+): { status: ComplianceStatus; gaps: ComplianceGap[] } {
+  const gaps = [...findComplianceGaps(tool, today), ...findAccountabilityGaps(tool, hasActiveOwner)];
+  return { status: complianceStatus(gaps), gaps };
+}
+
+/** non_compliant (a gap), else unknown (something not recorded), else at_risk (warnings), else compliant. */
+export function complianceStatus(gaps: readonly ComplianceGap[]): ComplianceStatus {
   if (gaps.some((gap) => gap.severity === "gap")) return "non_compliant";
+  if (gaps.some((gap) => gap.severity === "unknown")) return "unknown";
   return gaps.length > 0 ? "at_risk" : "compliant";
 }
+
+/** Worst first: the order compliance lists and counts use. */
+export const COMPLIANCE_RANK: Record<ComplianceStatus, number> = {
+  non_compliant: 0,
+  unknown: 1,
+  at_risk: 2,
+  compliant: 3,
+};
 
 /** An owner as the ownership rule sees them. */
 export interface OwnerFacts {

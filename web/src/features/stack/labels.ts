@@ -86,11 +86,19 @@ export const methodOptions = (Object.keys(methodLabels) as IntegrationMethod[]).
   label: methodLabels[key],
 }));
 
-export const complianceMeta: Record<Tool["compliance"]["status"], { label: string; color: string }> = {
-  compliant: { label: "Compliant", color: "green" },
-  at_risk: { label: "At risk", color: "yellow" },
-  non_compliant: { label: "Not compliant", color: "red" },
+/** Each compliance status's label, colour and rank (worst first); unknown is grey, never green. */
+export const complianceMeta: Record<Tool["compliance"]["status"], { label: string; color: string; rank: number }> = {
+  non_compliant: { label: "Not compliant", color: "red", rank: 0 },
+  unknown: { label: "Unknown", color: "gray", rank: 1 },
+  at_risk: { label: "At risk", color: "yellow", rank: 2 },
+  compliant: { label: "Compliant", color: "green", rank: 3 },
 };
+
+/** " (warning)" or " (not recorded)" after a finding that is not a broken rule. */
+export function findingSuffix(severity: Tool["compliance"]["gaps"][number]["severity"]): string {
+  if (severity === "warning") return " (warning)";
+  return severity === "unknown" ? " (not recorded)" : "";
+}
 
 /** "€12,400" in the reader's locale; "—" when there is no cost. */
 export function formatMoney(money: Money | null | undefined, compact = false): string {

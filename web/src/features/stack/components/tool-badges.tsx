@@ -34,7 +34,7 @@ export function CategoryBadge({ category }: { category: StackCategory }) {
   );
 }
 
-/** Compliant, at risk or not compliant, with the number of gaps. */
+/** Compliant, unknown, at risk or not compliant, with the number of findings. */
 export function ComplianceBadge({ compliance, compact }: { compliance: Tool["compliance"]; compact?: boolean }) {
   const meta = complianceMeta[compliance.status];
   const gaps = compliance.gaps.length;
