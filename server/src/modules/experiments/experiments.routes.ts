@@ -6,6 +6,7 @@ import {
   DecideExperimentBody,
   Experiment,
   ExperimentDetail,
+  ExperimentLimits,
   ExperimentList,
   ExperimentListQuery,
   ExperimentResults,
@@ -162,6 +163,7 @@ export const experimentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/experiments/:id/results/import",
     {
+      config: { csvUpload: { maxBytes: ExperimentLimits.csvMax, booleans: ["dryRun"] } },
       schema: {
         tags,
         summary: "Import a result snapshot from CSV (aggregates or per-unit rows); dryRun previews",

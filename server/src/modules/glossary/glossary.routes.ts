@@ -176,6 +176,7 @@ export const glossaryRoutes: FastifyPluginAsyncZod = async (app) => {
     "/glossary/import",
     {
       bodyLimit: GlossaryLimits.importMaxBytes + 64 * 1024,
+      config: { csvUpload: { maxBytes: GlossaryLimits.importMaxBytes, booleans: ["dryRun"] } },
       schema: {
         tags,
         summary: "Check (dry run) or import terms from CSV as proposed: all lines or none",

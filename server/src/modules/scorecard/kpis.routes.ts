@@ -55,6 +55,7 @@ export const kpisRoutes: FastifyPluginAsyncZod = async (app) => {
     "/kpis/import",
     {
       bodyLimit: ScorecardLimits.importMaxBytes + 64 * 1024,
+      config: { csvUpload: { maxBytes: ScorecardLimits.importMaxBytes, booleans: ["dryRun"] } },
       schema: {
         tags,
         summary: "Check (dry run) or import measurements from CSV (kpi, date, value): all lines or none",

@@ -110,6 +110,7 @@ export const stackRoutes: FastifyPluginAsyncZod = async (app) => {
     "/tools/import",
     {
       bodyLimit: 5 * 1024 * 1024,
+      config: { csvUpload: { maxBytes: 4 * 1024 * 1024, booleans: ["dryRun", "onlyValid"] } },
       schema: {
         tags: ["stack"],
         summary: "Check (dry run) or import a catalog CSV file: all lines or none",
@@ -354,6 +355,7 @@ export const stackRoutes: FastifyPluginAsyncZod = async (app) => {
     "/stack/discovery/imports",
     {
       bodyLimit: 17 * 1024 * 1024,
+      config: { csvUpload: { maxBytes: 16 * 1024 * 1024, fileNameField: "fileName" } },
       schema: {
         tags: ["stack"],
         summary: "Check (dry run) or import an expense statement for shadow-IT discovery",

@@ -50,12 +50,14 @@ export async function answerImport(
 
 export const importRoute = (summary: string, body: z.ZodType) => ({
   bodyLimit: IMPORT_BODY_LIMIT,
+  config: { csvUpload: { maxBytes: ValueLimits.csvMax, fileNameField: "fileName" } },
   schema: {
     tags: ["value"],
     summary,
     description:
       "mode dry_run checks every line and reports the bad ones; import writes all lines in one transaction or none; " +
-      "import_valid writes the valid lines and skips the bad. Send `Accept: application/x-ndjson` for streamed progress.",
+      "import_valid writes the valid lines and skips the bad. Send `Accept: application/x-ndjson` for streamed progress. " +
+      "The file may come as JSON `{csv}` or as a multipart/form-data upload (`file` and the other fields).",
     body,
     response: { 200: ImportReport },
   },
