@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EventTimestamp, Id, ListQuery, page, sortParam, TimeLimits, Timestamp, Version } from "./common";
+import { EventTimestamp, Id, ListQuery, PlanDate, page, sortParam, TimeLimits, Timestamp, Version } from "./common";
 
 /** Limits shared by forms and the server. */
 export const ValueLimits = {
@@ -46,7 +46,8 @@ export const SpendKind = z.enum(["planned", "actual"]);
 export type SpendKind = z.infer<typeof SpendKind>;
 
 /** A calendar date (YYYY-MM-DD). */
-export const SpendDate = z.iso.date({ error: "must be a date like 2026-03-01" });
+/** The day of a spend line (planned spend may lie ahead): 1970 to 2100, as every plan date. */
+export const SpendDate = PlanDate;
 
 /** A non-negative amount with at most two decimals, as a decimal string. */
 export const SpendAmount = z
