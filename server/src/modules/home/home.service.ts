@@ -15,6 +15,8 @@ const COUNTED = 200;
 const RENEWAL_DAYS = 90;
 const empty: HomeList = { items: [], count: 0, more: false };
 
+const gapCount = (count: number) => `${count} ${count === 1 ? "gap" : "gaps"}`;
+
 function listOf(items: HomeItem[], more = false): HomeList {
   return { items: items.slice(0, SHOWN), count: items.length, more };
 }
@@ -161,7 +163,7 @@ export async function readHome(ctx: Ctx): Promise<HomeSummary> {
         gaps.map((entry) => ({
           id: entry.tool.id,
           title: entry.tool.name,
-          detail: `${entry.status.replaceAll("_", " ")} · ${entry.gaps.length + entry.ownershipGaps.length} gaps`,
+          detail: `${entry.status.replaceAll("_", " ")} · ${gapCount(entry.gaps.length + entry.ownershipGaps.length)}`,
           url: `/stack/tools/${entry.tool.id}`,
         })),
       ),

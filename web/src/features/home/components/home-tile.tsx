@@ -26,7 +26,12 @@ export function HomeTile({ title, href, linkLabel, figure, list, emptyText, chil
           {title}
         </Title>
         {count !== null && (
-          <Badge variant="light" color={list && list.count > 0 ? "indigo" : "gray"} aria-label={`${count} in all`}>
+          <Badge
+            variant="light"
+            color={list && list.count > 0 ? "indigo" : "gray"}
+            aria-label={`${count} in all`}
+            style={{ flexShrink: 0 }}
+          >
             {count}
           </Badge>
         )}
