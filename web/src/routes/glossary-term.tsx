@@ -136,7 +136,7 @@ function Review({ revision }: { revision: TermRevision }) {
         </Text>
       ))}
       {revision.awaiting.length > 0 && (
-        <Text size="sm" c="orange.9" fw={500}>
+        <Text size="sm" c="var(--mantine-color-orange-text)" fw={500}>
           Awaiting approval from {revision.awaiting.map((side) => teamKindLabels[side]).join(" and ")}.
         </Text>
       )}

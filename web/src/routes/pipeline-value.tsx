@@ -146,7 +146,11 @@ function ValueTable({
               <Table.Td ta="right">{formatAmount(row.realised, CURRENCY)}</Table.Td>
               <Table.Td ta="right">
                 <Group gap={4} justify="flex-end">
-                  <Text size="sm" fw={600} c={row.ratio !== null && row.ratio < 0.8 ? "orange.8" : undefined}>
+                  <Text
+                    size="sm"
+                    fw={600}
+                    c={row.ratio !== null && row.ratio < 0.8 ? "var(--mantine-color-orange-text)" : undefined}
+                  >
                     {formatShare(row.ratio)}
                   </Text>
                 </Group>

@@ -85,7 +85,7 @@ function TermMark({ span, cards, text }: { span: AnnotatedSpan; cards: Map<strin
       <Popover.Dropdown onMouseEnter={open} onMouseLeave={close}>
         <Stack gap="sm">
           {span.clashing && (
-            <Text size="xs" c="orange.9" fw={600}>
+            <Text size="xs" c="var(--mantine-color-orange-text)" fw={600}>
               “{span.form}” has several meanings here: check which one is meant.
             </Text>
           )}

@@ -115,7 +115,7 @@ export function Conversation({
                 </Group>
                 <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
                   {comment.mentions.length > 0 && (
-                    <Text span size="sm" c="indigo.8" fw={600}>
+                    <Text span size="sm" c="var(--mantine-color-indigo-text)" fw={600}>
                       {comment.mentions.map((person) => `@${person.name}`).join(" ")}{" "}
                     </Text>
                   )}

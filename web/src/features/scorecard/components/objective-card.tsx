@@ -17,7 +17,7 @@ function Owner({ side, owner }: { side: string; owner: OwnerRef | null }) {
       {owner ? (
         `${owner.name} (${owner.team.name})`
       ) : (
-        <Text span c="orange.9">
+        <Text span c="var(--mantine-color-orange-text)">
           nobody
         </Text>
       )}
