@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedDemoExpenses } from "./seed-demo-expenses";
 import { seedDemoExperiments } from "./seed-demo-experiments";
 import { seedDemoGlossary } from "./seed-demo-glossary";
+import { seedDemoGuardrails } from "./seed-demo-guardrails";
 import { seedDemoPipeline } from "./seed-demo-pipeline";
 import { seedDemoScorecard } from "./seed-demo-scorecard";
 import { seedDemoStack } from "./seed-demo-stack";
@@ -89,5 +90,6 @@ export async function seedDemo(database: Database, now: Date) {
   // The Scorecard comes last: its computed KPIs read what the rest of the demo committed.
   await seedDemoScorecard(database, workspaceId, now);
   await seedDemoGlossary(database, workspaceId, now);
+  await seedDemoGuardrails(database, workspaceId, now);
   return DEMO_ADMIN;
 }

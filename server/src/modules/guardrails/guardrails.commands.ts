@@ -3,4 +3,5 @@
 export { judgePurchaseRequest } from "./judge.service";
 export { guardrailMeasures } from "./measures.service";
 export { addTest, createPolicy, savePolicy } from "./policies.service";
-export { decideReview } from "./reviews.service";
+export { decideReview, listWorkspaceReviews } from "./reviews.service";
+export { editGuardrailSettings } from "./simulate.service";
