@@ -5,6 +5,7 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import { memo, useEffect, useMemo, useState } from "react";
 import type { RequestSummary, Stage } from "../../../../../contracts/pipeline";
 import { describeError } from "../../../components/ui/page-error";
+import { boardCardActions } from "../board-actions";
 import { useTransition } from "../hooks/use-pipeline";
 import { OPEN_STAGES, priorityMeta, stageMeta, TRANSITIONS } from "../labels";
 import classes from "./board.module.css";
@@ -26,7 +27,6 @@ interface CardProps {
 /** One light card: no heavy components except the move menu's button. */
 const BoardCard = memo(function BoardCard({ request, isMoving, onMove, onDragStart }: CardProps) {
   const navigate = useNavigate();
-  const moves = TRANSITIONS[request.stage];
   return (
     <li
       className={classes.card}
@@ -50,18 +50,19 @@ const BoardCard = memo(function BoardCard({ request, isMoving, onMove, onDragSta
               <IconDotsVertical size={14} aria-hidden="true" />
             </ActionIcon>
           </Menu.Target>
-          <Menu.Dropdown>
-            {moves.map((to) => (
-              <Menu.Item key={to} onClick={() => onMove(request, to)}>
-                Move to {stageMeta[to].label}
+          <Menu.Dropdown aria-label={`Actions for ${request.reference}`}>
+            {boardCardActions(request.stage).map((action) => (
+              <Menu.Item
+                key={action.label}
+                onClick={() =>
+                  action.kind === "move"
+                    ? onMove(request, action.to)
+                    : void navigate({ to: "/pipeline/requests/$id", params: { id: request.id } })
+                }
+              >
+                {action.label}
               </Menu.Item>
             ))}
-            {request.stage === "decision" && (
-              <Menu.Item onClick={() => void navigate({ to: "/pipeline/requests/$id", params: { id: request.id } })}>
-                Decide on its page…
-              </Menu.Item>
-            )}
-            {moves.length === 0 && request.stage !== "decision" && <Menu.Label>No plain move from here</Menu.Label>}
           </Menu.Dropdown>
         </Menu>
       </div>
