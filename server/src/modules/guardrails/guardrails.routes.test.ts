@@ -149,6 +149,8 @@ describeWithApp("guardrails: policies, instant answers and reviews", (get) => {
     expect(answer.stage).toBe("submitted");
     const mine = (await security.request({ url: "/api/v1/reviews?waitingOn=me" })).json().items;
     expect(mine).toHaveLength(1);
+    const myWork = (await security.request({ url: "/api/v1/requests?waitingOn=me" })).json().items;
+    expect(myWork.map((r: { id: string }) => r.id)).toEqual([answer.id]);
     expect(mine[0]).toMatchObject({ kind: "security", status: "open", canDecide: true });
     expect(mine[0].checklist[0]).toEqual({ item: "Security questionnaire answered", done: false });
     expect(mine[0].dueAt).not.toBeNull();
@@ -271,5 +273,35 @@ describeWithApp("guardrails: policies, instant answers and reviews", (get) => {
       "approve",
       "block",
     ]);
+  });
+
+  it("shows the overlapping tools and the owned ones with idle seats as alternatives", async () => {
+    const { admin, requester } = await team(get());
+    await createPolicy(admin);
+    const owned = await admin.request({
+      method: "POST",
+      url: "/api/v1/tools",
+      payload: {
+        name: `Typeform ${Math.random().toString(36).slice(2, 8)}`,
+        category: "content",
+        subcategory: "Interactive content",
+        capabilities: ["Forms"],
+        seatsBought: 50,
+        seatsUsed: 12,
+        annualCost: { amount: "6000.00", currency: "EUR" },
+        dataClasses: ["personal"],
+      },
+    });
+    expect(owned.statusCode, owned.body).toBe(201);
+    const answer = await submit(requester, purchase({ integratesWith: [owned.json().id] }));
+    const judgement = answer.policyJudgement;
+    expect(judgement.result).toMatchObject({ outcome: "review", matched: ["fast-lane", "overlap"], reviews: ["it"] });
+    expect(judgement.stack.overlapping).toEqual([
+      expect.objectContaining({ id: owned.json().id, seatsBought: 50, seatsUsed: 12, annualCost: 6000 }),
+    ]);
+    expect(judgement.stack.integrations).toEqual([
+      expect.objectContaining({ id: owned.json().id, dataClasses: ["personal"] }),
+    ]);
+    expect(judgement.alternatives).toEqual([expect.objectContaining({ toolId: owned.json().id, idleSeats: 38 })]);
   });
 });

@@ -125,7 +125,8 @@ export function listRequests(db: Db, workspaceId: string, userId: string, filter
 }
 
 // What waits on a person: their drafts and what waits on them as requester; as IT partner, the open work not
-// waiting on the requester; as sponsor, the decision and the value review.
+// waiting on the requester; as sponsor, the decision and the value review; as a reviewer, an open purchase review
+// of their team's kind.
 function waitsOn(me: ReturnType<typeof sql.placeholder>) {
   return or(
     and(
@@ -142,6 +143,9 @@ function waitsOn(me: ReturnType<typeof sql.placeholder>) {
       inArray(requests.stage, ["submitted", "triage", "planning", "decision", "delivery"]),
     ),
     and(eq(requests.sponsorId, me), inArray(requests.stage, ["decision", "value_review"])),
+    // A purchase review of the person's team kind still open (issue 15: reviewers act from "my work").
+    sql`exists (select 1 from purchase_review pr join app_user u on u.id = ${me} join team tm on tm.id = u.team_id
+      where pr.request_id = ${requests.id} and pr.status = 'open' and pr.kind = tm.kind)`,
   );
 }
 
