@@ -17,7 +17,8 @@ const CANDIDATES = 400;
 
 // The ids of the first matches of a kind, found through its GIN index.
 function candidates(table: SQLWrapper, id: SQLWrapper, workspaceId: SQLWrapper, terms: SearchTerms, document: SQL) {
-  return sql`${id} IN (SELECT ${id} FROM ${table} WHERE ${workspaceId} = ${terms.workspaceId} AND ${document} @@ ${prefixQuery(terms.words)} LIMIT ${CANDIDATES})`;
+  // ARRAY(…) runs the subquery once (an init plan); `IN (…)` let a planner without statistics (PGlite) rerun it per row.
+  return sql`${id} = ANY(ARRAY(SELECT ${id} FROM ${table} WHERE ${workspaceId} = ${terms.workspaceId} AND ${document} @@ ${prefixQuery(terms.words)} LIMIT ${CANDIDATES}))`;
 }
 
 // ts_rank of the document, one more when the title is exactly what was typed.
