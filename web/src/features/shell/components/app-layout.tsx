@@ -3,6 +3,7 @@ import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { Outlet, useRouterState } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { AppHeader } from "./app-header";
+import classes from "./app-layout.module.css";
 import { AppNavbar } from "./app-navbar";
 import { CommandPalette } from "./command-palette";
 
@@ -37,6 +38,7 @@ export function AppLayout() {
         Skip to content
       </a>
       <AppShell
+        className={classes.shell}
         header={{ height: 60 }}
         navbar={{ width: 256, breakpoint: "sm", collapsed: { mobile: !isNavOpen } }}
         padding={{ base: "md", sm: "xl" }}
