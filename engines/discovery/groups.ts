@@ -52,14 +52,38 @@ export interface UnknownLine {
 
 /** Groups unknown lines by normalised merchant (spaces ignored) into candidate tools; see UnknownGroup. */
 export function groupUnknown(unknown: readonly UnknownLine[]): UnknownGroup[] {
+  return runSteps(groupUnknownInSteps(unknown, Number.POSITIVE_INFINITY));
+}
+
+/** Runs a stepwise computation to its end in one go. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `groupUnknown`, pausing (yielding) after every `groupsPerStep` groups summarised: the same groups. */
+export function* groupUnknownInSteps(
+  unknown: readonly UnknownLine[],
+  groupsPerStep: number,
+): Generator<void, UnknownGroup[]> {
   const byCompact = new Map<string, UnknownLine[]>();
-  for (const entry of unknown) {
+  for (let i = 0; i < unknown.length; i += 1) {
+    if (i > 0 && i % groupsPerStep === 0) yield;
+    const entry = unknown[i];
     const compact = entry.merchant.tokens.join("");
     const list = byCompact.get(compact);
     if (list) list.push(entry);
     else byCompact.set(compact, [entry]);
   }
-  const groups = [...byCompact.values()].map(summarise);
+  yield;
+  const groups: UnknownGroup[] = [];
+  for (const entries of byCompact.values()) {
+    groups.push(summarise(entries));
+    if (groups.length % groupsPerStep === 0) yield;
+  }
+  yield;
   return groups.sort(
     (a, b) =>
       Number(b.software.isLikely) - Number(a.software.isLikely) ||

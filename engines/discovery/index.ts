@@ -1,7 +1,7 @@
 export { parseExpenseCsv } from "./csv";
 export { DiscoveryInputError } from "./errors";
-export { findKnownVendor } from "./groups";
-export { matchLines } from "./match-lines";
+export { findKnownVendor, runSteps } from "./groups";
+export { matchLines, matchLinesInSteps } from "./match-lines";
 export { buildMatcher, type Matcher, matchDescription } from "./matcher";
 export { normaliseMerchant } from "./normalise";
 export {

@@ -1,8 +1,8 @@
-import { groupUnknown, type UnknownLine } from "./groups";
+import { groupUnknownInSteps, runSteps, type UnknownLine } from "./groups";
 import { createSearchState, type Matcher, matchTokens } from "./matcher";
 import { normaliseMerchant } from "./normalise";
 import type { DescriptionMatch, ExpenseLine, Match, MatchResult, NormalisedMerchant } from "./types";
-import { validateLines } from "./validate";
+import { validateLinesInSteps } from "./validate";
 
 /**
  * Matches expense lines to the catalog. Each distinct description is normalised once and each distinct
@@ -10,7 +10,19 @@ import { validateLines } from "./validate";
  * `matches` or one of the `unknown` groups.
  */
 export function matchLines(matcher: Matcher, lines: ExpenseLine[]): MatchResult {
-  validateLines(lines);
+  return runSteps(matchLinesInSteps(matcher, lines, Number.POSITIVE_INFINITY));
+}
+
+/**
+ * `matchLines`, pausing (yielding) after every `linesPerStep` lines matched and as many unknown groups
+ * summarised, so a caller can give other work a turn in between: the result is the same.
+ */
+export function* matchLinesInSteps(
+  matcher: Matcher,
+  lines: ExpenseLine[],
+  linesPerStep: number,
+): Generator<void, MatchResult> {
+  yield* validateLinesInSteps(lines, linesPerStep);
   const merchants = new Map<string, NormalisedMerchant>();
   const results = new Map<string, DescriptionMatch | null>();
   const matches: Match[] = [];
@@ -18,6 +30,7 @@ export function matchLines(matcher: Matcher, lines: ExpenseLine[]): MatchResult 
   const byMethod = { exact: 0, contains: 0, fuzzy: 0 };
   const state = createSearchState(matcher);
 
+  let done = 0;
   for (const line of lines) {
     let merchant = merchants.get(line.description);
     if (!merchant) {
@@ -38,9 +51,13 @@ export function matchLines(matcher: Matcher, lines: ExpenseLine[]): MatchResult 
     } else {
       unknown.push({ line, merchant });
     }
+    done += 1;
+    if (done % linesPerStep === 0) yield;
   }
   matches.sort((a, b) => a.line - b.line);
-  const groups = groupUnknown(unknown);
+  yield;
+  // A group costs about what four lines do.
+  const groups = yield* groupUnknownInSteps(unknown, Math.max(1, Math.floor(linesPerStep / 4)));
   return {
     matches,
     unknown: groups,

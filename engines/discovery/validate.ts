@@ -52,9 +52,17 @@ export function isIsoDate(text: string): boolean {
 
 /** Throws DiscoveryInputError naming the first bad field of the expense lines. */
 export function validateLines(lines: unknown): asserts lines is ExpenseLine[] {
+  const steps = validateLinesInSteps(lines, Number.POSITIVE_INFINITY);
+  while (!steps.next().done);
+}
+
+/** `validateLines`, pausing (yielding) after every `linesPerStep` lines checked: the same checks and errors. */
+export function* validateLinesInSteps(lines: unknown, linesPerStep: number): Generator<void, void> {
   if (!Array.isArray(lines)) throw new DiscoveryInputError("lines", "must be an array");
   const numbers = new Set<number>();
-  lines.forEach((line: unknown, i) => {
+  for (let i = 0; i < lines.length; i += 1) {
+    if (i > 0 && i % linesPerStep === 0) yield;
+    const line: unknown = lines[i];
     const at = `lines[${i}]`;
     if (typeof line !== "object" || line === null) throw new DiscoveryInputError(at, "must be an object");
     const { line: number, date, description, amount, currency, employee, costCentre } = line as Record<string, unknown>;
@@ -80,5 +88,5 @@ export function validateLines(lines: unknown): asserts lines is ExpenseLine[] {
     if (costCentre !== undefined && typeof costCentre !== "string") {
       throw new DiscoveryInputError(`${at}.costCentre`, "must be a string");
     }
-  });
+  }
 }

@@ -6,8 +6,9 @@ import type { StackCategory } from "../../../../contracts/stack";
 import {
   buildMatcher,
   type ExpenseLine,
+  type Matcher,
   type MatchResult,
-  matchLines,
+  matchLinesInSteps,
   normaliseMerchant,
   parseExpenseCsv,
 } from "../../../../engines/discovery";
@@ -79,6 +80,22 @@ async function parseStatement(csv: string) {
   return { lines, errors };
 }
 
+/** Lines matched (or unknown groups summarised) between two turns of the event loop: tens of milliseconds. */
+export const MATCH_STEP_LINES = 1000;
+
+/**
+ * Matches a statement's lines to the catalog a step at a time, giving other requests a turn between steps;
+ * the result is the engine's `matchLines` over all the lines.
+ */
+export async function matchStatement(matcher: Matcher, lines: ExpenseLine[], linesPerStep = MATCH_STEP_LINES) {
+  const steps = matchLinesInSteps(matcher, lines, linesPerStep);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** Checks a statement and, as asked, stores it with every line matched to the catalog. */
 export async function importExpenses(ctx: Ctx, input: { fileName: string; csv: string; mode: ImportMode }) {
   authorize(ctx.actor, "discovery.import");
@@ -89,7 +106,7 @@ export async function importExpenses(ctx: Ctx, input: { fileName: string; csv: s
     ]);
   }
   const catalog = await listCatalogForMatching(ctx.database.db, ctx.actor.workspaceId);
-  const result = matchLines(buildMatcher(catalog), parsed.lines);
+  const result = await matchStatement(buildMatcher(catalog), parsed.lines);
   const summary = {
     mode: input.mode,
     imported: false,
