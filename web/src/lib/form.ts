@@ -41,3 +41,31 @@ export function applyServerErrors(
   }
   return placedAll;
 }
+
+/** Whether a form's errors name a field they did not name before: a failed submit, not someone fixing a field. */
+export function hasNewErrors(before: FormErrors, after: FormErrors): boolean {
+  return Object.keys(after).some((path) => after[path] && !before[path]);
+}
+
+/** What a summary says of one invalid field: its visible label, without the required-field star. */
+function labelOf(field: HTMLElement): string {
+  const labelledBy = field.getAttribute("aria-labelledby");
+  const byId = labelledBy ? field.ownerDocument.getElementById(labelledBy.split(" ")[0] ?? "") : null;
+  const label = byId ?? (field as HTMLInputElement).labels?.[0] ?? null;
+  const text = (label?.textContent ?? field.getAttribute("aria-label") ?? "").replace(/\s*\*\s*$/, "").trim();
+  return text || "A field";
+}
+
+/**
+ * Scrolls to and focuses the first invalid field of a form (in page order: `[aria-invalid="true"]`), and returns
+ * the labels of every invalid field for a summary.
+ */
+export function focusFirstInvalid(form: ParentNode): string[] {
+  const fields = [...form.querySelectorAll<HTMLElement>('[aria-invalid="true"]')];
+  const first = fields[0];
+  if (first) {
+    first.scrollIntoView({ block: "center" });
+    first.focus({ preventScroll: true });
+  }
+  return [...new Set(fields.map(labelOf))];
+}

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { ScorecardLimits, type Segment, SegmentFields } from "../../../contracts/scorecard";
 import { EmptyState } from "../components/ui/empty-state";
 import { FormError } from "../components/ui/form-error";
+import { FormErrorSummary } from "../components/ui/form-error-summary";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
@@ -51,6 +52,7 @@ function SegmentForm({ segment, onDone }: { segment: Segment | null; onDone: () 
   });
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {Object.keys(form.errors).length === 0 && <FormError error={mutation.error} />}
         <TextInput

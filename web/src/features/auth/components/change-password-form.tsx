@@ -4,6 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { ChangePasswordBody, type PasswordChanged, PeopleLimits } from "../../../../../contracts/people";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useChangePassword } from "../hooks/use-auth-actions";
@@ -66,6 +67,7 @@ export function ChangePasswordForm() {
 
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md" maw={420}>
         <Text size="sm" c="dimmed">
           Changing your password signs out your other sessions, revokes your API tokens and stops your calendar feed

@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { SetupBody } from "../../../../../contracts/auth";
 import { PeopleLimits } from "../../../../../contracts/people";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useSetUp } from "../hooks/use-auth-actions";
 
@@ -23,6 +24,7 @@ export function SetupForm() {
 
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {!hasFieldErrors && <FormError error={setUp.error} />}
         <TextInput

@@ -2,6 +2,7 @@ import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { LoginBody } from "../../../../../contracts/auth";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { contractResolver } from "../../../lib/form";
 import { useSignIn } from "../hooks/use-auth-actions";
 
@@ -18,6 +19,7 @@ export function SignInForm({ redirectTo }: { redirectTo?: string }) {
 
   return (
     <form onSubmit={form.onSubmit((values) => signIn.mutate(LoginBody.parse(values)))} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         <FormError
           error={signIn.error}

@@ -9,6 +9,7 @@ import {
   type ExperimentOutcome,
 } from "../../../../../contracts/experiments";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { describeError } from "../../../components/ui/page-error";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
@@ -78,6 +79,7 @@ function DecisionForm({ experiment, onDone }: { experiment: Experiment; onDone: 
   });
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {decide.error && !isApiError(decide.error, "validation_failed") && <FormError error={decide.error} />}
         <Radio.Group label={labels.outcome} required {...form.getInputProps("outcome")}>

@@ -33,6 +33,7 @@ import {
   type UpdateExperimentBody,
 } from "../../../../../contracts/experiments";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useMe } from "../../auth/hooks/use-me";
@@ -300,6 +301,7 @@ function ExperimentForm({
   const primaryName = form.values.primaryMetric.name || "the primary metric";
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="lg">
         {!hasFieldErrors && !isApiError(mutation.error, "conflict") && <FormError error={mutation.error} />}
         <TextInput

@@ -27,6 +27,7 @@ import type {
   VariantAggregates,
 } from "../../../../../contracts/experiments";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { useAddSnapshot, useImportSnapshot } from "../hooks/use-experiments";
 import { ResultsView } from "./results-view";
@@ -197,6 +198,7 @@ function NumbersForm({ experiment, onDone }: { experiment: Experiment; onDone: (
 
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="lg">
         {add.error && isApiError(add.error) && add.error.fieldErrors.length === 0 && <FormError error={add.error} />}
         {unplaced && (

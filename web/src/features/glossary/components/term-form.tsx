@@ -13,6 +13,7 @@ import {
 } from "../../../../../contracts/glossary";
 import type { TeamKind } from "../../../../../contracts/people";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { listPeople } from "../../scorecard/api";
@@ -165,6 +166,7 @@ function TermForm({
   const hasFieldErrors = Object.keys(form.errors).length > 0;
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {!hasFieldErrors && !isApiError(mutation.error, "conflict") && <FormError error={mutation.error} />}
         {isApproved && (

@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { useNavigate } from "@tanstack/react-router";
 import { AcceptInvitationBody, PeopleLimits } from "../../../../../contracts/people";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useStartSessionFromMe } from "../../auth/hooks/use-auth-actions";
 import type { InvitationPreviewData } from "../api";
@@ -32,6 +33,7 @@ export function AcceptInvitationForm({ token, preview }: { token: string; previe
 
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         <FormError
           error={Object.keys(form.errors).length > 0 ? null : accept.error}

@@ -4,6 +4,7 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import { useState } from "react";
 import { CreateInvitationBody, type Role } from "../../../../../contracts/people";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { SecretField } from "../../../components/ui/secret-field";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { formatDate } from "../../../lib/format";
@@ -57,6 +58,7 @@ function InviteForm({
 
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         <Text size="sm" c="dimmed">
           Tandem creates a one-time link that works for 7 days. Send it to them yourself — by chat or email.

@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { PeopleLimits, UpdateUserBody, type User } from "../../../../../contracts/people";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useUpdateUser } from "../hooks/use-people";
@@ -38,6 +39,7 @@ export function ProfileForm({ person }: { person: User }) {
 
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md" maw={420}>
         {Object.keys(form.errors).length === 0 && !isApiError(update.error, "conflict") && (
           <FormError error={update.error} />

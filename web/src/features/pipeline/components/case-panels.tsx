@@ -18,6 +18,7 @@ import { IconPencil } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import type { PipelineRequest, Priority, UpdateRequestBody } from "../../../../../contracts/pipeline";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors } from "../../../lib/form";
 import { usePeople, useStackTools, useUpdateRequest } from "../hooks/use-pipeline";
@@ -190,6 +191,7 @@ function TriageForm({ request, onDone }: { request: PipelineRequest; onDone: () 
   });
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="sm">
         {Object.keys(form.errors).length === 0 && <FormError error={update.error} />}
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
@@ -303,6 +305,7 @@ function PlanningForm({ request, onDone }: { request: PipelineRequest; onDone: (
   );
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="sm">
         {Object.keys(form.errors).length === 0 && <FormError error={update.error} />}
         <Textarea label="Architecture notes" autosize minRows={2} {...form.getInputProps("architectureNotes")} />

@@ -26,6 +26,7 @@ import {
 } from "../../../../../contracts/pipeline";
 import type { DataClass } from "../../../../../contracts/stack";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { setRequestKpis } from "../../scorecard/api";
 import { KpiPicker } from "../../scorecard/components/kpi-picker";
@@ -252,6 +253,7 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
   const hasFieldErrors = Object.keys(form.errors).length > 0;
   return (
     <form onSubmit={request ? save(false) : send(false)} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="lg">
         {!hasFieldErrors && <FormError error={request ? update.error : create.error} />}
         {hasFieldErrors && (

@@ -21,6 +21,7 @@ import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { SlaPolicy, WorkCalendar } from "../../../../../contracts/pipeline";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { ErrorState } from "../../../components/ui/page-error";
 import { PageLoader } from "../../../components/ui/page-loader";
 import { isApiError } from "../../../lib/api";
@@ -180,6 +181,7 @@ function PolicyForm({
   );
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack>
         {Object.keys(form.errors).length === 0 && <FormError error={update.error} />}
         <NumberInput
@@ -382,6 +384,7 @@ function CalendarForm({ calendar, onDone }: { calendar: WorkCalendar | null; onD
   });
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack>
         {Object.keys(form.errors).length === 0 && <FormError error={save.error} />}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { CreateMeasurementBody, type Kpi, ScorecardLimits } from "../../../../../contracts/scorecard";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useCheckIn } from "../hooks/use-scorecard";
 import { todayIso, unitLabels } from "../labels";
@@ -73,6 +74,7 @@ function CheckInForm({ kpi, onDone }: { kpi: Kpi; onDone: () => void }) {
   const hasFieldErrors = Object.keys(form.errors).length > 0;
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {!hasFieldErrors && <FormError error={checkIn.error} />}
         <TextInput

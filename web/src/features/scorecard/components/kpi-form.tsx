@@ -30,6 +30,7 @@ import {
   ScorecardLimits,
 } from "../../../../../contracts/scorecard";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useMe } from "../../auth/hooks/use-me";
@@ -238,6 +239,7 @@ function KpiForm({
   const hasFieldErrors = Object.keys(form.errors).length > 0;
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {!hasFieldErrors && !isApiError(mutation.error, "conflict") && <FormError error={mutation.error} />}
         <Select

@@ -5,6 +5,7 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import { type Objective, ObjectiveFields, ScorecardLimits } from "../../../../../contracts/scorecard";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useCreateObjective, useObjectives, useScorecardPeople, useUpdateObjective } from "../hooks/use-scorecard";
@@ -146,6 +147,7 @@ function ObjectiveForm({
   const hasFieldErrors = Object.keys(form.errors).length > 0;
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {!hasFieldErrors && !isApiError(mutation.error, "conflict") && <FormError error={mutation.error} />}
         <TextInput

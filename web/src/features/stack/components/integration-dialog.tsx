@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { CreateIntegrationBody, type IntegrationMethod, StackLimits, type Tool } from "../../../../../contracts/stack";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useActiveUsers, useAllTools, useCreateIntegration } from "../hooks/use-stack";
 import { methodOptions } from "../labels";
@@ -93,6 +94,7 @@ function IntegrationForm({ tool, onDone }: { tool: Tool; onDone: () => void }) {
 
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {Object.keys(form.errors).length === 0 && <FormError error={create.error} />}
         <Select

@@ -32,6 +32,7 @@ import {
   type UpdateToolBody,
 } from "../../../../../contracts/stack";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useMe } from "../../auth/hooks/use-me";
@@ -310,6 +311,7 @@ function ToolForm({
   const hasFieldErrors = Object.keys(form.errors).length > 0;
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="lg">
         {!hasFieldErrors && !isApiError(mutation.error, "conflict") && <FormError error={mutation.error} />}
         <Section title="Basics">

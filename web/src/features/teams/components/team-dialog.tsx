@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { CreateTeamBody, PeopleLimits, type Team, type TeamKind } from "../../../../../contracts/people";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useCreateTeam, useUpdateTeam } from "../hooks/use-teams";
@@ -59,6 +60,7 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
 
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {Object.keys(form.errors).length === 0 && !(team && isApiError(mutation.error, "conflict")) && (
           <FormError error={mutation.error} messages={{ conflict: "A team with this name already exists." }} />

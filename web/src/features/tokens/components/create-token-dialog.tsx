@@ -4,6 +4,7 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import { useState } from "react";
 import { CreateApiTokenBody, PeopleLimits, type TokenScope } from "../../../../../contracts/people";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { SecretField } from "../../../components/ui/secret-field";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { formatDate } from "../../../lib/format";
@@ -66,6 +67,7 @@ function CreateTokenForm({
 
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {Object.keys(form.errors).length === 0 && <FormError error={create.error} />}
         <TextInput

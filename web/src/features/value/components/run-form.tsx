@@ -14,6 +14,7 @@ import { useForm } from "@mantine/form";
 import { useNavigate } from "@tanstack/react-router";
 import { CreateRunBody, CURRENCIES, type RunModel } from "../../../../../contracts/value";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useCreateRun } from "../hooks/use-value";
 import { MODEL_ORDER, modelMeta } from "../labels";
@@ -97,6 +98,7 @@ function RunForm({ onDone, defaults }: { onDone: () => void; defaults?: Partial<
   const source = form.values.source;
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {Object.keys(form.errors).length === 0 && <FormError error={create.error} />}
         <TextInput label={labels.name} placeholder="Q1 review" data-autofocus {...form.getInputProps("name")} />

@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { CreateSpendBody, CURRENCIES, ValueLimits } from "../../../../../contracts/value";
 import { FormError } from "../../../components/ui/form-error";
+import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useCreateSpend } from "../hooks/use-value";
 
@@ -66,6 +67,7 @@ function SpendForm({ onDone }: { onDone: () => void }) {
   });
   return (
     <form onSubmit={handleSubmit} noValidate>
+      <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
         {Object.keys(form.errors).length === 0 && <FormError error={create.error} />}
         <SegmentedControl
