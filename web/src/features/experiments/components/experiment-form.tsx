@@ -37,6 +37,7 @@ import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useMe } from "../../auth/hooks/use-me";
+import { RequestPicker } from "../../pipeline/components/request-picker";
 import { useActivePeople, useCreateExperiment, useUpdateExperiment } from "../hooks/use-experiments";
 import { methodOptions, metricTypeOptions } from "../labels";
 
@@ -48,7 +49,7 @@ const labels: Record<string, string> = {
   "hypothesis.rationale": "…because…",
   kpi: "KPI it should move",
   channel: "Channel",
-  requestId: "Pipeline request id",
+  requestId: "Pipeline request",
   parentId: "Follows up",
   ownerId: "Owner",
   itPartnerId: "IT partner",
@@ -379,11 +380,12 @@ function ExperimentForm({
               clearable
               {...form.getInputProps("itPartnerId")}
             />
-            <TextInput
+            <RequestPicker
               label={labels.requestId}
               description="The Pipeline request it informs, if any"
-              placeholder="00000000-0000-0000-0000-000000000000"
-              {...form.getInputProps("requestId")}
+              value={form.values.requestId}
+              onChange={(id) => form.setFieldValue("requestId", id)}
+              error={form.errors.requestId}
             />
           </SimpleGrid>
         </Section>
