@@ -45,6 +45,7 @@ type Query = Record<string, string | number | boolean | null | undefined>;
 
 interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Sent as JSON, or as multipart/form-data when a FormData (a file upload). */
   body?: unknown;
   query?: Query;
   /** Sign-in and setup answer 401 as a normal outcome: do not treat it as a lost session. */
@@ -68,9 +69,21 @@ export function buildUrl(path: string, query?: Query): string {
 
 /** The one fetch client: JSON in and out, same-origin cookies, CSRF header on writes, problem+json errors. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await apiResponse(path, options, "application/json");
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/**
+ * The same client for an answer read as it comes (e.g. application/x-ndjson progress): the successful
+ * response itself; failures are thrown as ApiError after the same 401 and CSRF handling.
+ */
+export async function apiResponse(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? "GET";
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const headers: Record<string, string> = { accept };
+  const isForm = options.body instanceof FormData;
+  // A form's content type carries its boundary: the browser sets it.
+  if (options.body !== undefined && !isForm) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let response: Response;
@@ -78,7 +91,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: "same-origin",
       signal: options.signal,
     });
@@ -91,16 +104,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   }
 
-  if (response.ok) {
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
-  }
+  if (response.ok) return response;
 
   const error = new ApiError(response.status, await readProblem(response));
   if (error.code === "unauthenticated" && !options.isAuthCall) onUnauthenticated?.();
   // The session was renewed elsewhere (another tab signed in again): fetch its CSRF token and retry once.
   if (error.code === "csrf_failed" && !options.isRetry && !options.isAuthCall && (await refreshCsrfToken())) {
-    return api<T>(path, { ...options, isRetry: true });
+    return apiResponse(path, { ...options, isRetry: true }, accept);
   }
   throw error;
 }
@@ -131,4 +141,20 @@ async function readProblem(response: Response): Promise<Partial<Problem> & { cod
     }
   }
   return { code: response.status >= 500 ? "internal_error" : "bad_request", title: response.statusText };
+}
+
+/**
+ * An import's body as a multipart upload: the CSV as the file `file` (text/csv) and the other fields as form
+ * fields (booleans as "true"/"false"; undefined left out).
+ */
+export function csvForm(
+  csv: string | File,
+  fields: Record<string, string | boolean | undefined> = {},
+  fileName = "import.csv",
+): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) form.set(name, String(value));
+  const file = typeof csv === "string" ? new File([csv], fileName, { type: "text/csv" }) : csv;
+  form.set("file", file, file.name || fileName);
+  return form;
 }

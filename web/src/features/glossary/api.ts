@@ -12,7 +12,7 @@ import type {
   TermListQuery,
   UpdateTermBody,
 } from "../../../../contracts/glossary";
-import { api } from "../../lib/api";
+import { api, csvForm } from "../../lib/api";
 
 /** Filters of the term list, as the URL keeps them. */
 export type TermFilters = Partial<Pick<TermListQuery, "q" | "status" | "clashing" | "teamKind">>;
@@ -69,7 +69,7 @@ export function annotate(text: string, signal?: AbortSignal) {
 
 /** Imports terms from CSV (a dry run unless `dryRun` is false); imported terms start proposed. */
 export function importTerms(csv: string, dryRun: boolean) {
-  return api<ImportTermsResult>("/glossary/import", { method: "POST", body: { csv, dryRun } });
+  return api<ImportTermsResult>("/glossary/import", { method: "POST", body: csvForm(csv, { dryRun }) });
 }
 
 /** Loads the starter glossary (about 120 marketing and IT terms) as proposed terms. */

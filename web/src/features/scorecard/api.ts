@@ -21,7 +21,7 @@ import type {
   UpdateObjectiveBody,
   UpdateSegmentBody,
 } from "../../../../contracts/scorecard";
-import { api } from "../../lib/api";
+import { api, csvForm } from "../../lib/api";
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -105,7 +105,7 @@ export function recomputeKpi(id: string) {
 
 /** Imports measurements from CSV (a dry run unless `dryRun` is false). */
 export function importMeasurements(csv: string, dryRun: boolean) {
-  return api<ImportMeasurementsResult>("/kpis/import", { method: "POST", body: { csv, dryRun } });
+  return api<ImportMeasurementsResult>("/kpis/import", { method: "POST", body: csvForm(csv, { dryRun }) });
 }
 
 /** Every customer segment, most important first. */

@@ -20,7 +20,7 @@ import type {
   UpdateTaxonomyBody,
   UpdateToolBody,
 } from "../../../../contracts/stack";
-import { api } from "../../lib/api";
+import { api, csvForm } from "../../lib/api";
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -132,8 +132,8 @@ export function revokeCalendarFeed() {
 }
 
 /** Checks (dry run) or imports a catalog CSV file: all lines or none. */
-export function importTools(body: { csv: string; dryRun: boolean; onlyValid?: boolean }) {
-  return api<ImportToolsResult>("/tools/import", { method: "POST", body });
+export function importTools({ csv, ...fields }: { csv: string; dryRun: boolean; onlyValid?: boolean }) {
+  return api<ImportToolsResult>("/tools/import", { method: "POST", body: csvForm(csv, fields, "tools.csv") });
 }
 
 /** Who changed a tool, what and when, newest first. */
@@ -142,8 +142,18 @@ export function getToolHistory(id: string, cursor?: string) {
 }
 
 /** Checks (dry run) or imports an expense statement for shadow-IT discovery. */
-export function importExpenses(body: { fileName: string; csv: string; mode: "dry_run" | "import" | "import_valid" }) {
-  return api<ImportExpensesResult>("/stack/discovery/imports", { method: "POST", body });
+export function importExpenses({
+  csv,
+  ...fields
+}: {
+  fileName: string;
+  csv: string;
+  mode: "dry_run" | "import" | "import_valid";
+}) {
+  return api<ImportExpensesResult>("/stack/discovery/imports", {
+    method: "POST",
+    body: csvForm(csv, fields, fields.fileName),
+  });
 }
 
 /** Statements imported so far. */

@@ -15,7 +15,7 @@ import type {
   ValueImportList,
   WhichHalf,
 } from "../../../../contracts/value";
-import { ApiError, api, buildUrl } from "../../lib/api";
+import { ApiError, api, apiResponse } from "../../lib/api";
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -102,30 +102,21 @@ const PATHS: Record<ImportTarget["kind"], string> = {
  */
 export async function importCsv(
   target: ImportTarget,
-  input: { csv: string; mode: ImportMode; fileName: string; csrfToken: string | null },
+  input: { file: File; mode: ImportMode },
   onProgress: (progress: Extract<ImportProgress, { type: "progress" }>) => void,
 ): Promise<ImportReport> {
   const { kind, ...extra } = target;
-  const body = {
-    csv: input.csv,
-    mode: input.mode,
-    fileName: input.fileName,
-    ...(kind === "touchpoints" || kind === "paths" ? { kind, ...extra } : {}),
-  };
-  const response = await fetch(buildUrl(PATHS[kind]), {
-    method: "POST",
-    headers: {
-      accept: "application/x-ndjson",
-      "content-type": "application/json",
-      ...(input.csrfToken ? { "x-csrf-token": input.csrfToken } : {}),
-    },
-    credentials: "same-origin",
-    body: JSON.stringify(body),
-  });
-  if (!response.ok || !response.body) {
-    const problem = await response.json().catch(() => ({ code: "internal_error" }));
-    throw new ApiError(response.status, problem);
+  // The file goes as a streamed upload; the other fields as form fields.
+  const form = new FormData();
+  form.set("mode", input.mode);
+  form.set("fileName", input.file.name);
+  if (kind === "touchpoints" || kind === "paths") {
+    form.set("kind", kind);
+    for (const [name, value] of Object.entries(extra)) if (typeof value === "string") form.set(name, value);
   }
+  form.set("file", input.file, input.file.name);
+  const response = await apiResponse(PATHS[kind], { method: "POST", body: form }, "application/x-ndjson");
+  if (!response.body) throw new ApiError(0, { code: "network_error", detail: "The import answered nothing." });
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   for (;;) {

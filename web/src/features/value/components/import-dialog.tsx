@@ -17,7 +17,6 @@ import { IconAlertTriangle, IconCircleCheck, IconFileTypeCsv } from "@tabler/ico
 import { useState } from "react";
 import type { ImportMode, ImportReport } from "../../../../../contracts/value";
 import { FormError } from "../../../components/ui/form-error";
-import { useMe } from "../../auth/hooks/use-me";
 import { type ImportTarget, importCsv } from "../api";
 import { useInvalidateValue } from "../hooks/use-value";
 import { ScrollRegion } from "./scroll-region";
@@ -71,7 +70,6 @@ export function ImportDialog({
 }
 
 function ImportFlow({ kind, onDone }: { kind: ImportTarget["kind"]; onDone: () => void }) {
-  const me = useMe();
   const invalidate = useInvalidateValue();
   const [file, setFile] = useState<File | null>(null);
   const [period, setPeriod] = useState({ start: "", end: "" });
@@ -89,8 +87,7 @@ function ImportFlow({ kind, onDone }: { kind: ImportTarget["kind"]; onDone: () =
         : { name: "writing", done: 0, total: 0, report: report as ImportReport },
     );
     try {
-      const csv = await file.text();
-      const result = await importCsv(target, { csv, mode, fileName: file.name, csrfToken: me.csrfToken }, (progress) =>
+      const result = await importCsv(target, { file, mode }, (progress) =>
         setStep((current) =>
           current.name === "writing"
             ? { ...current, done: progress.done, total: progress.total }
