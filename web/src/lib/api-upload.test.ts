@@ -31,7 +31,7 @@ function serveFetchAs(
     for (const [name, value] of Object.entries(response.headers)) {
       if (typeof value === "string") answerHeaders.set(name, value);
     }
-    return new Response(response.statusCode === 204 ? null : response.rawPayload, {
+    return new Response(response.statusCode === 204 ? null : new Uint8Array(response.rawPayload), {
       status: response.statusCode,
       headers: answerHeaders,
     });
