@@ -28,6 +28,7 @@ import type { DataClass } from "../../../../../contracts/stack";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
+import { ownerOptions } from "../../people/options";
 import { setRequestKpis } from "../../scorecard/api";
 import { KpiPicker } from "../../scorecard/components/kpi-picker";
 import { dataClassOptions } from "../../stack/labels";
@@ -302,10 +303,7 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
               label={labels.sponsorId}
               description="Who in marketing stands behind it"
               placeholder="Pick a person"
-              data={(people.data ?? []).map((person) => ({
-                value: person.id,
-                label: `${person.name} · ${person.team.name}`,
-              }))}
+              data={ownerOptions(people.data, "marketing")}
               searchable
               clearable
               {...form.getInputProps("sponsorId")}

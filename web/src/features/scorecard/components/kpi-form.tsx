@@ -34,9 +34,9 @@ import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useMe } from "../../auth/hooks/use-me";
+import { ownerOptions } from "../../people/options";
 import { useCreateKpi, useObjectives, useScorecardPeople, useSegments, useUpdateKpi } from "../hooks/use-scorecard";
 import { cadenceLabels, categoryLabels, directionLabels, optionsOf, unitLabels } from "../labels";
-import { ownerOptions } from "../people";
 
 const labels: Record<string, string> = {
   objectiveId: "Objective",

@@ -8,8 +8,8 @@ import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
+import { ownerOptions } from "../../people/options";
 import { useCreateObjective, useObjectives, useScorecardPeople, useUpdateObjective } from "../hooks/use-scorecard";
-import { ownerOptions } from "../people";
 
 const labels: Record<string, string> = {
   title: "Title",

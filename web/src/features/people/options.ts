@@ -1,6 +1,6 @@
 import type { TeamKind, User } from "../../../../contracts/people";
 
-/** Owner options for one side: that side's people first (grouped), then everyone else. */
+/** Options for a person picker: one side's people first (grouped, with their team), then everyone else. */
 export function ownerOptions(people: User[] | undefined, side?: TeamKind) {
   const label = (person: User) => `${person.name} · ${person.team.name}`;
   const all = people ?? [];
