@@ -304,4 +304,24 @@ describeWithApp("guardrails: policies, instant answers and reviews", (get) => {
     ]);
     expect(judgement.alternatives).toEqual([expect.objectContaining({ toolId: owned.json().id, idleSeats: 38 })]);
   });
+
+  it("judges a draft purchase when it is submitted, not before", async () => {
+    const { admin, requester } = await team(get());
+    await createPolicy(admin);
+    const draft = await requester.request({
+      method: "POST",
+      url: "/api/v1/requests",
+      payload: { type: "purchase", title: "Draft buy", purchase: purchase(), draft: true },
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    expect(draft.json().policyJudgement).toBeUndefined();
+    const submitted = await requester.request({
+      method: "POST",
+      url: `/api/v1/requests/${draft.json().id}/transitions`,
+      payload: { to: "submitted", version: draft.json().version },
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect(submitted.json().policyJudgement.result.outcome).toBe("approve");
+    expect(submitted.json().stage).toBe("delivery");
+  });
 });
