@@ -99,9 +99,7 @@ describeWithApp("pipeline", (get) => {
       const stranger = await buildPersona(t);
       const response = await submit(undefined, { sponsorId: stranger.user.id });
       expect(response.statusCode).toBe(400);
-      expect(response.json().errors).toEqual([
-        { path: "sponsorId", message: "is not a person of this workspace" },
-      ]);
+      expect(response.json().errors).toEqual([{ path: "sponsorId", message: "is not a person of this workspace" }]);
     });
 
     it("keeps drafts to their requester until submitted", async () => {
@@ -131,6 +129,20 @@ describeWithApp("pipeline", (get) => {
       expect((await outsider.request({ method: "GET", url: `/api/v1/requests/${created.id}` })).statusCode).toBe(404);
       const list = (await outsider.request({ method: "GET", url: "/api/v1/requests" })).json();
       expect(list.items).toEqual([]);
+    });
+
+    it("finds a request by its number or words of its title, as the experiment form's picker asks", async () => {
+      const { marketer, submit } = await setup();
+      const webinar = (await submit()).json();
+      const other = (await submit(marketer, { title: "Renew the analytics contract" })).json();
+      const find = async (q: string) =>
+        (await marketer.request({ url: `/api/v1/requests?q=${encodeURIComponent(q)}&sort=-number&limit=20` }))
+          .json()
+          .items.map((item: { id: string }) => item.id);
+      expect(await find(webinar.reference)).toEqual([webinar.id]);
+      expect(await find(String(other.number))).toEqual([other.id]);
+      expect(await find("webinar")).toEqual([webinar.id]);
+      expect(await find("nothing like it")).toEqual([]);
     });
   });
 
