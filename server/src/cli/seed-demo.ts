@@ -87,9 +87,10 @@ export async function seedDemo(database: Database, now: Date) {
     await seedDemoExperiments(tx, workspace.id, owners, now);
     return workspace.id;
   });
-  // The Scorecard comes last: its computed KPIs read what the rest of the demo committed.
-  await seedDemoScorecard(database, workspaceId, now);
-  await seedDemoGlossary(database, workspaceId, now);
   await seedDemoGuardrails(database, workspaceId, now);
+  await seedDemoGlossary(database, workspaceId, now);
+  // The Scorecard comes last: its computed KPIs read what the rest of the demo committed (the purchases the policy
+  // approved are tools of the stack and requests of the Pipeline by then).
+  await seedDemoScorecard(database, workspaceId, now);
   return DEMO_ADMIN;
 }
