@@ -20,7 +20,9 @@ function isComparable(column: AnyPgColumn, value: unknown) {
       return typeof value === "string" && isStorableTime(Date.parse(value));
     case "PgDate":
     case "PgDateString":
-      return typeof value === "string" && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(value) && isStorableTime(Date.parse(value));
+      return (
+        typeof value === "string" && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/.test(value) && isStorableTime(Date.parse(value))
+      );
     case "PgSmallInt":
       return Number.isInteger(value) && Math.abs(value as number) <= 32_767;
     case "PgInteger":

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { unstorableTextProblem } from "./storable-text";
 
 /** Encodes a keyset position (the sort value and the id) as an opaque cursor. */
 export function encodeCursor(position: unknown[]): string {
@@ -7,8 +8,7 @@ export function encodeCursor(position: unknown[]): string {
 
 // A position value the database can compare: no nested structure, no NUL character, no lone surrogate.
 function isStorable(value: unknown) {
-  if (typeof value === "string")
-    return !/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
+  if (typeof value === "string") return unstorableTextProblem(value) === null;
   return value === null || typeof value === "number" || typeof value === "boolean";
 }
 

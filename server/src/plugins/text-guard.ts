@@ -1,18 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError, type FieldError } from "../errors";
+import { unstorableTextProblem } from "../lib/storable-text";
 
 /** How deep a JSON body may nest: far more than any Tandem body needs, far less than a stack can take. */
 export const TextGuardLimits = { depthMax: 64 } as const;
-
-// A high surrogate not followed by a low one, or a low one not preceded by a high one: ill-formed UTF-16,
-// which PostgreSQL refuses in jsonb and which cannot be encoded as UTF-8 without loss.
-const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-function problemOf(text: string): string | null {
-  if (text.includes("\u0000")) return "may not contain NUL characters";
-  if (loneSurrogate.test(text)) return "is not well-formed Unicode";
-  return null;
-}
 
 function joinPath(path: readonly string[]) {
   return path.join(".") || "(body)";
@@ -29,7 +20,7 @@ export function findUnstorableInput(value: unknown): FieldError | null {
     const next = pending.pop();
     if (!next) break;
     if (typeof next.value === "string") {
-      const message = problemOf(next.value);
+      const message = unstorableTextProblem(next.value);
       if (message) return { path: joinPath(next.path), message };
       continue;
     }
@@ -44,7 +35,7 @@ export function findUnstorableInput(value: unknown): FieldError | null {
     for (let index = entries.length - 1; index >= 0; index -= 1) {
       const [key, item] = entries[index];
       const path = [...next.path, key];
-      const message = problemOf(key);
+      const message = unstorableTextProblem(key);
       if (message) return { path: joinPath(path), message };
       pending.push({ value: item, path });
     }

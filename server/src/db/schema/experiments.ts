@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { searchDocument } from "../full-text";
 import {
   type AnyPgColumn,
   check,
@@ -19,6 +18,7 @@ import type {
   SecondaryMetric,
   VariantDefinition,
 } from "../../../../contracts/experiments";
+import { searchDocument } from "../full-text";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";
 import { kpis } from "./scorecard";

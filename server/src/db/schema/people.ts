@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { searchDocument } from "../full-text";
 import { boolean, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { searchDocument } from "../full-text";
 import { at, id, timestamps, version } from "./columns";
 
 export const workspaces = pgTable("workspace", {

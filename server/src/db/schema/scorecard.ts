@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { searchDocument } from "../full-text";
 import {
   type AnyPgColumn,
   check,
@@ -15,6 +14,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ComputedFrom, KpiThresholds } from "../../../../contracts/scorecard";
+import { searchDocument } from "../full-text";
 import { id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";
 import { requests } from "./pipeline";

@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { searchDocument } from "../full-text";
 import {
   boolean,
   check,
@@ -15,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { searchDocument } from "../full-text";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";
 

@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { searchDocument } from "../full-text";
 import {
   bigserial,
   check,
@@ -14,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { searchDocument } from "../full-text";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";
 

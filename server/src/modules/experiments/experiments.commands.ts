@@ -1,6 +1,7 @@
 // Experiments' public door for other modules: what the Scorecard reads of them.
-import type { Ctx } from "../../context";
+
 import type { ExperimentListQuery } from "../../../../contracts/experiments";
+import type { Ctx } from "../../context";
 import { presentExperiment } from "./experiments.presenter";
 import { listWorkspaceExperiments, listWorkspaceLearnings } from "./experiments.service";
 

@@ -1,6 +1,8 @@
 // Requests through the pipeline: intake, triage and scoring, stages, decisions with reasons, appeals,
 // the value review and the ranked backlog. Every change is one transaction with its event, audit entry,
 // notifications and recomputed clocks.
+
+import type { PurchaseDetails } from "../../../../contracts/guardrails";
 import type {
   CreateRequestBody,
   DecisionBody,
@@ -10,7 +12,6 @@ import type {
   UpdateRaciBody,
   UpdateRequestBody,
 } from "../../../../contracts/pipeline";
-import type { PurchaseDetails } from "../../../../contracts/guardrails";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
@@ -22,7 +23,6 @@ import { authorize, isItSide } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
 import { raciTemplateFor } from "./engagement.service";
-import { checkPurchase } from "./purchase.rules";
 import { type ClockEvent, clockColumns } from "./pipeline.clocks";
 import { presentRequest, referenceOf } from "./pipeline.presenter";
 import {
@@ -67,6 +67,7 @@ import {
   TRANSITIONS,
   transitionRefusal,
 } from "./pipeline.rules";
+import { checkPurchase } from "./purchase.rules";
 import { clocksOf, loadServiceLevels } from "./sla.service";
 
 type RequestRecord = typeof requests.$inferSelect;

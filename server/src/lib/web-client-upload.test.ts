@@ -1,14 +1,14 @@
 import type { InjectOptions } from "fastify";
 import { afterEach, expect, it, vi } from "vitest";
-import { describeWithApp } from "../../../server/test/app";
-import { buildPersona, type Persona } from "../../../server/test/factories";
-import { importTerms } from "../features/glossary/api";
-import { importMeasurements } from "../features/scorecard/api";
-import { importExpenses, importTools } from "../features/stack/api";
-import { importCsv } from "../features/value/api";
-import { isApiError, setCsrfToken, setUnauthenticatedHandler } from "./api";
+import { importTerms } from "../../../web/src/features/glossary/api";
+import { importMeasurements } from "../../../web/src/features/scorecard/api";
+import { importExpenses, importTools } from "../../../web/src/features/stack/api";
+import { importCsv } from "../../../web/src/features/value/api";
+import { isApiError, setCsrfToken, setUnauthenticatedHandler } from "../../../web/src/lib/api";
+import { describeWithApp } from "../../test/app";
+import { buildPersona, type Persona } from "../../test/factories";
 
-// The web client's fetch, answered by the real server (app.inject) as the signed-in persona: what the browser
+// Lives on the server's side of the boundary (web/ never imports the server): the web client's fetch, answered by the real server (app.inject) as the signed-in persona: what the browser
 // sends (FormData with its boundary) is what the server reads.
 function serveFetchAs(
   send: (
