@@ -8,8 +8,8 @@ import { insertApiToken } from "../src/modules/tokens/tokens.queries";
 import type { TestApp } from "./app";
 import { buildPersona, buildWorkspace, type Persona, unique } from "./factories";
 import { buildExperiment } from "./factories-experiments";
-import { buildGuardrails } from "./factories-guardrails";
 import { buildTerm } from "./factories-glossary";
+import { buildGuardrails } from "./factories-guardrails";
 
 /** The personas of the permission matrix. */
 export const PERSONAS = ["anonymous", "viewer", "marketing", "it", "admin", "otherWorkspace"] as const;
