@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Timestamp, Version } from "./common";
+import { Id, Timestamp, Version, VersionOrDefault } from "./common";
 import { PolicyEvaluation, PolicyLimits, PolicyOutcome, PolicyRule, ReviewerKind } from "./policy";
 import { Currency, DataClass, StackCategory, StackLimits } from "./stack";
 
@@ -52,7 +52,7 @@ export const UpdateGuardrailSettingsBody = z.strictObject({
     .record(Currency, z.number().positive().max(1_000_000))
     .refine((r) => Object.keys(r).length <= GuardrailLimits.ratesMax, { error: "has too many rates" }),
   /** The version read; 0 while the workspace still has the defaults (EUR, no rates). */
-  version: z.number().int().min(0),
+  version: VersionOrDefault,
 });
 
 /** A stored policy's rules: checked by the engine on save (the engine names the rule it refuses). */
@@ -228,5 +228,5 @@ export const UpdateReviewTemplateBody = z.strictObject({
     .array(z.string().trim().min(1).max(GuardrailLimits.checklistItemMax))
     .min(1)
     .max(GuardrailLimits.checklistMax),
-  version: z.number().int().min(0),
+  version: VersionOrDefault,
 });

@@ -264,7 +264,7 @@ export const stackRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/stack/graph",
     {
-      config: { cache: ["tool", "integration"] },
+      config: { cache: ["tool", "integration", "app_user"] },
       schema: {
         tags: ["stack"],
         summary: "Every live tool and integration, for the graph",
