@@ -56,7 +56,7 @@ export async function glossaryWalk(page: Page, memberPage: Page, { h, run, inspe
     await page.getByRole("button", { name: "New term" }).click();
     const dialog = page.getByRole("dialog", { name: "New term" });
     await dialog.getByRole("button", { name: "Propose" }).click();
-    await dialog.getByText("Name is required").waitFor();
+    await dialog.getByText("Name is empty").waitFor();
     await h.check("axe: term form", () => assertAccessible(page, "term form", '[role="dialog"]'));
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });

@@ -8,7 +8,8 @@ describeWithApp("GET /api/v1/auth/demo-accounts", (get) => {
   it("is never offered outside demo mode", async () => {
     const t = get();
     const response = await t.app.inject({ url: "/api/v1/auth/demo-accounts" });
-    expect(response.statusCode).toBe(404);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ items: [] });
     expect(response.body).not.toContain("tandem-demo");
   });
 

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { DemoAccountList } from "../../../../contracts/auth";
 import { DEMO_ACCOUNTS } from "../../cli/demo-accounts";
-import { AppError } from "../../errors";
 
-/** The demo's "sign in as": answered only when the server runs the demo, 404 otherwise. */
+/**
+ * The demo's "sign in as": the demo accounts when the server runs the demo, an empty list otherwise (a 404 would be
+ * an error in every sign-in page's console).
+ */
 export const demoAccountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/auth/demo-accounts",
@@ -11,13 +13,10 @@ export const demoAccountsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "public" },
       schema: {
         tags: ["auth"],
-        summary: "The demo company's accounts to sign in as (demo mode only; 404 otherwise)",
+        summary: "The demo company's accounts to sign in as (demo mode only; an empty list otherwise)",
         response: { 200: DemoAccountList },
       },
     },
-    async () => {
-      if (!app.isDemo) throw new AppError("not_found", "Not a demo installation");
-      return { items: [...DEMO_ACCOUNTS] };
-    },
+    async () => ({ items: app.isDemo ? [...DEMO_ACCOUNTS] : [] }),
   );
 };

@@ -1,17 +1,12 @@
 import { Button, Divider, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { DemoAccountList } from "../../../../../contracts/auth";
-import { api, isApiError } from "../../../lib/api";
+import { api } from "../../../lib/api";
 import { useSignIn } from "../hooks/use-auth-actions";
 
-// Outside demo mode the server answers 404: then there is nothing to offer.
-async function fetchDemoAccounts(): Promise<DemoAccountList> {
-  try {
-    return await api<DemoAccountList>("/auth/demo-accounts", { isAuthCall: true });
-  } catch (error) {
-    if (isApiError(error, "not_found")) return { items: [] };
-    throw error;
-  }
+// Outside demo mode the list is empty: then there is nothing to offer.
+function fetchDemoAccounts(): Promise<DemoAccountList> {
+  return api<DemoAccountList>("/auth/demo-accounts", { isAuthCall: true });
 }
 
 /** Demo mode only: one button per demo account (CMO, CIO…) that signs in as that person. */

@@ -114,7 +114,7 @@ export function SharedPicture({ home }: { home: HomeSummary }) {
         ) : (
           <Text size="sm" c="dimmed" mt={4}>
             No attribution run yet.{" "}
-            <HrefLink href="/value/runs" size="sm">
+            <HrefLink href="/value/runs" size="sm" underline="always">
               Run one
             </HrefLink>{" "}
             to see which half of the spend works.
