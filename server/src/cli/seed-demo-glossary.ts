@@ -1,10 +1,7 @@
 // Northwind's glossary: Tandem's starter terms loaded as proposed, a handful approved by both sides (a marketing
 // person and an IT person), and the two clashes people trip over left open: CMS (content vs configuration management
 // system) and SQL (sales-qualified lead vs the query language).
-import { and, eq } from "drizzle-orm";
-import type { Ctx } from "../context";
 import type { Database } from "../db/client";
-import { teams, users, workspaces } from "../db/schema";
 import {
   addStarterTerms,
   approveTerm,
@@ -13,6 +10,7 @@ import {
   listTerms,
   resolveClash,
 } from "../modules/glossary/glossary.commands";
+import { demoPersonCtx } from "./demo-person";
 
 /** The terms both sides approve in the demo. */
 export const DEMO_APPROVED_TERMS = [
@@ -30,40 +28,10 @@ export const DEMO_APPROVED_TERMS = [
 /** The clashes the demo leaves open for people to settle. */
 export const OPEN_CLASHES: readonly string[] = ["cms", "sql"];
 
-async function ctxOf(database: Database, workspaceId: string, email: string, now: Date): Promise<Ctx> {
-  const [row] = await database.db
-    .select({ user: users, team: teams, workspaceName: workspaces.name })
-    .from(users)
-    .innerJoin(teams, eq(teams.id, users.teamId))
-    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-    .where(and(eq(users.workspaceId, workspaceId), eq(users.email, email)));
-  if (!row) throw new Error(`demo person ${email} missing`);
-  return {
-    database,
-    ip: null,
-    now,
-    actor: {
-      userId: row.user.id,
-      workspaceId,
-      name: row.user.name,
-      email: row.user.email,
-      role: row.user.role,
-      teamId: row.team.id,
-      teamName: row.team.name,
-      teamKind: row.team.kind,
-      workspaceName: row.workspaceName,
-      via: "session",
-      sessionId: null,
-      tokenId: null,
-      tokenScope: null,
-    },
-  };
-}
-
 /** Seeds the demo company's glossary through the glossary's commands (audited as the people who acted). */
 export async function seedDemoGlossary(database: Database, workspaceId: string, now: Date) {
-  const martech = await ctxOf(database, workspaceId, "martech@northwind.example", now);
-  const architect = await ctxOf(database, workspaceId, "architect@northwind.example", now);
+  const martech = await demoPersonCtx(database, workspaceId, "martech@northwind.example", now);
+  const architect = await demoPersonCtx(database, workspaceId, "architect@northwind.example", now);
   const loaded = await database.db.transaction((tx) => addStarterTerms(tx, martech));
   const { items } = await listTerms(martech, { limit: 200 });
   const byName = new Map(items.map((item) => [item.name, item]));

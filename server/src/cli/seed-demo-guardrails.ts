@@ -1,11 +1,8 @@
 // Northwind's purchase policy (issue 15's example, adapted) with test cases, and purchase requests judged by it
 // through the Guardrails' and the Pipeline's commands: two approved at once, two in review with their reviews open
 // (one already approved by security), one blocked.
-import { and, eq } from "drizzle-orm";
 import type { PurchaseDetails } from "../../../contracts/guardrails";
-import type { Ctx } from "../context";
 import type { Database } from "../db/client";
-import { teams, users, workspaces } from "../db/schema";
 import {
   addTest,
   createPolicy,
@@ -15,6 +12,7 @@ import {
   listWorkspaceReviews,
 } from "../modules/guardrails/guardrails.commands";
 import { createRequest } from "../modules/pipeline/pipeline.commands";
+import { demoPersonCtx } from "./demo-person";
 
 /** Northwind's purchase policy. */
 export const DEMO_POLICY_RULES = [
@@ -148,41 +146,11 @@ const DEMO_PURCHASES: { title: string; purchase: PurchaseDetails }[] = [
   },
 ];
 
-async function personCtx(database: Database, workspaceId: string, email: string, now: Date): Promise<Ctx> {
-  const [row] = await database.db
-    .select({ user: users, team: teams, workspaceName: workspaces.name })
-    .from(users)
-    .innerJoin(teams, eq(teams.id, users.teamId))
-    .innerJoin(workspaces, eq(workspaces.id, users.workspaceId))
-    .where(and(eq(users.workspaceId, workspaceId), eq(users.email, email)));
-  if (!row) throw new Error(`demo person ${email} missing`);
-  return {
-    database,
-    ip: null,
-    now,
-    actor: {
-      userId: row.user.id,
-      workspaceId,
-      name: row.user.name,
-      email: row.user.email,
-      role: row.user.role,
-      teamId: row.team.id,
-      teamName: row.team.name,
-      teamKind: row.team.kind,
-      workspaceName: row.workspaceName,
-      via: "session",
-      sessionId: null,
-      tokenId: null,
-      tokenScope: null,
-    },
-  };
-}
-
 /** Seeds the policy, its tests and five judged purchase requests; returns what each got. */
 export async function seedDemoGuardrails(database: Database, workspaceId: string, now: Date) {
-  const cio = await personCtx(database, workspaceId, "cio@northwind.example", now);
-  const ops = await personCtx(database, workspaceId, "marketing.ops@northwind.example", now);
-  const security = await personCtx(database, workspaceId, "security@northwind.example", now);
+  const cio = await demoPersonCtx(database, workspaceId, "cio@northwind.example", now);
+  const ops = await demoPersonCtx(database, workspaceId, "marketing.ops@northwind.example", now);
+  const security = await demoPersonCtx(database, workspaceId, "security@northwind.example", now);
   const policy = await createPolicy(cio, { name: "Northwind purchase policy", rules: DEMO_POLICY_RULES });
   const cheap = { annualCost: 900, dataClasses: ["none"], sso: true, vendor: "Tally" };
   await addTest(cio, policy.id, {
