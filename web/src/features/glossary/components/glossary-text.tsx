@@ -4,7 +4,7 @@ import { useId } from "react";
 import type { AnnotatedSpan, TermCard } from "../../../../../contracts/glossary";
 import { AnchorLink } from "../../../components/ui/links";
 import { useAnnotation } from "../hooks/use-glossary";
-import { teamKindLabels, teamKindOrder, termTitle } from "../labels";
+import { teamKindLabels, teamKindOrder, termStatusMeta, termTitle } from "../labels";
 
 function Definitions({ term }: { term: TermCard }) {
   const perTeam = teamKindOrder.filter((kind) => term.definitions[kind]);
@@ -36,8 +36,8 @@ function Card({ term }: { term: TermCard }) {
           {termTitle(term)}
         </AnchorLink>
         {term.status !== "approved" && (
-          <Badge size="xs" variant="light" color="orange">
-            {term.status}
+          <Badge size="xs" variant="light" color="orange" style={{ flexShrink: 0, overflow: "visible" }}>
+            {termStatusMeta[term.status].label}
           </Badge>
         )}
       </Group>
