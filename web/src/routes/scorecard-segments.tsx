@@ -13,8 +13,8 @@ import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
 import { ScorecardNav } from "../features/scorecard/components/scorecard-nav";
 import { useCreateSegment, useSegments, useUpdateSegment } from "../features/scorecard/hooks/use-scorecard";
-import { isApiError } from "../lib/api";
 import { applyServerErrors, contractResolver } from "../lib/form";
+import { handleStaleEdit } from "../lib/stale-edit";
 
 const labels: Record<string, string> = { name: "Name", description: "Description", priority: "Priority" };
 const resolve = contractResolver(SegmentFields, labels);
@@ -39,8 +39,7 @@ function SegmentForm({ segment, onDone }: { segment: Segment | null; onDone: () 
       onDone();
     };
     const onError = (error: unknown) => {
-      if (isApiError(error, "conflict")) {
-        notifications.show({ color: "orange", message: "Someone changed this segment meanwhile: open it again." });
+      if (handleStaleEdit(error, "segment")) {
         onDone();
         return;
       }

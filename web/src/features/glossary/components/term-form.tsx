@@ -16,6 +16,7 @@ import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
+import { handleStaleEdit } from "../../../lib/stale-edit";
 import { listPeople } from "../../scorecard/api";
 import { useCreateTerm, useUpdateTerm } from "../hooks/use-glossary";
 import { teamKindLabels, teamKindOrder } from "../labels";
@@ -134,12 +135,7 @@ function TermForm({
   const handleSubmit = form.onSubmit((values) => {
     const body = bodyOf(values, term);
     const handleError = (error: unknown) => {
-      if (isApiError(error, "conflict") && term) {
-        notifications.show({
-          color: "orange",
-          title: "Someone changed this term meanwhile",
-          message: "The page now shows their change. Open the form again to make yours.",
-        });
+      if (term && handleStaleEdit(error, "term")) {
         onDone();
         return;
       }

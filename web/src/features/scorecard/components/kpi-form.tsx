@@ -33,6 +33,7 @@ import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
+import { handleStaleEdit } from "../../../lib/stale-edit";
 import { useMe } from "../../auth/hooks/use-me";
 import { ownerOptions } from "../../people/options";
 import { useCreateKpi, useObjectives, useScorecardPeople, useSegments, useUpdateKpi } from "../hooks/use-scorecard";
@@ -212,12 +213,7 @@ function KpiForm({
   const handleSubmit = form.onSubmit((values) => {
     const body = bodyOf(values);
     const handleError = (error: unknown) => {
-      if (isApiError(error, "conflict") && kpi) {
-        notifications.show({
-          color: "orange",
-          title: "Someone changed this KPI meanwhile",
-          message: "The page now shows their change. Open the form again to make yours.",
-        });
+      if (kpi && handleStaleEdit(error, "KPI")) {
         onDone();
         return;
       }

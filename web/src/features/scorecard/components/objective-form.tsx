@@ -8,6 +8,7 @@ import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
+import { handleStaleEdit } from "../../../lib/stale-edit";
 import { ownerOptions } from "../../people/options";
 import { useCreateObjective, useObjectives, useScorecardPeople, useUpdateObjective } from "../hooks/use-scorecard";
 
@@ -118,12 +119,7 @@ function ObjectiveForm({
 
   const handleSubmit = form.onSubmit((values) => {
     const handleError = (error: unknown) => {
-      if (isApiError(error, "conflict") && objective) {
-        notifications.show({
-          color: "orange",
-          title: "Someone changed this objective meanwhile",
-          message: "The page now shows their change. Open the form again to make yours.",
-        });
+      if (objective && handleStaleEdit(error, "objective")) {
         onDone();
         return;
       }
