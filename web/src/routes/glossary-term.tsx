@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Grid, Group, List, Modal, Stack, Text, Text
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconPencil, IconSend, IconX } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { GlossaryLimits, type TermRevision } from "../../../contracts/glossary";
 import { FormError } from "../components/ui/form-error";
 import { AnchorLink } from "../components/ui/links";
@@ -18,17 +18,26 @@ import { formatDateTime } from "../lib/format";
 
 const route = getRouteApi("/app/glossary/terms/$id");
 
+/** A small uppercase caption over what it names. */
+function Labelled({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      {children}
+    </div>
+  );
+}
+
 /** One revision's meaning: the shared definition, each side's, examples, synonyms and links. */
 function Meaning({ revision }: { revision: TermRevision }) {
   const sides = teamKindOrder.filter((kind) => revision.definitions[kind]);
   return (
     <Stack gap="md">
-      <div>
-        <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-          Shared definition
-        </Text>
+      <Labelled label="Shared definition">
         <Text>{revision.canonicalDefinition || "Not written yet."}</Text>
-      </div>
+      </Labelled>
       {sides.length > 0 && (
         <Grid gap="md">
           {sides.map((kind) => (
@@ -44,23 +53,17 @@ function Meaning({ revision }: { revision: TermRevision }) {
         </Grid>
       )}
       {revision.examples.length > 0 && (
-        <div>
-          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-            Examples
-          </Text>
+        <Labelled label="Examples">
           <List size="sm">
             {revision.examples.map((example) => (
               <List.Item key={example}>{example}</List.Item>
             ))}
           </List>
-        </div>
+        </Labelled>
       )}
       <Group gap="xl" align="flex-start" wrap="wrap">
         {revision.synonyms.length > 0 && (
-          <div>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              Synonyms
-            </Text>
+          <Labelled label="Synonyms">
             <Group gap={4}>
               {revision.synonyms.map((synonym) => (
                 <Badge key={synonym} variant="outline" color="gray" tt="none">
@@ -68,13 +71,10 @@ function Meaning({ revision }: { revision: TermRevision }) {
                 </Badge>
               ))}
             </Group>
-          </div>
+          </Labelled>
         )}
         {revision.relatedTerms.length > 0 && (
-          <div>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              Related terms
-            </Text>
+          <Labelled label="Related terms">
             <Group gap="sm">
               {revision.relatedTerms.map((related) => (
                 <AnchorLink key={related.id} to="/glossary/terms/$id" params={{ id: related.id }} size="sm">
@@ -83,13 +83,10 @@ function Meaning({ revision }: { revision: TermRevision }) {
                 </AnchorLink>
               ))}
             </Group>
-          </div>
+          </Labelled>
         )}
         {revision.kpis.length > 0 && (
-          <div>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              KPIs
-            </Text>
+          <Labelled label="KPIs">
             <Group gap="sm">
               {revision.kpis.map((kpi) => (
                 <AnchorLink key={kpi.id} to="/scorecard/kpis/$id" params={{ id: kpi.id }} size="sm">
@@ -97,13 +94,10 @@ function Meaning({ revision }: { revision: TermRevision }) {
                 </AnchorLink>
               ))}
             </Group>
-          </div>
+          </Labelled>
         )}
         {revision.tools.length > 0 && (
-          <div>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              Tools
-            </Text>
+          <Labelled label="Tools">
             <Group gap="sm">
               {revision.tools.map((tool) => (
                 <AnchorLink key={tool.id} to="/stack/tools/$id" params={{ id: tool.id }} size="sm">
@@ -111,14 +105,11 @@ function Meaning({ revision }: { revision: TermRevision }) {
                 </AnchorLink>
               ))}
             </Group>
-          </div>
+          </Labelled>
         )}
-        <div>
-          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-            Owner
-          </Text>
+        <Labelled label="Owner">
           <Text size="sm">{revision.owner ? revision.owner.name : "Nobody yet"}</Text>
-        </div>
+        </Labelled>
       </Group>
     </Stack>
   );
