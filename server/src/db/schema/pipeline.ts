@@ -149,6 +149,14 @@ export const requests = pgTable(
     securityNotes: text("security_notes").notNull().default(""),
     complianceNotes: text("compliance_notes").notNull().default(""),
     toolIds: uuid("tool_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    // The request template: the business view's success measure, the technical view's systems, data and
+    // non-functional needs (outcome, beneficiaries, data classes and security notes are the other parts).
+    successMeasure: text("success_measure").notNull().default(""),
+    systems: text("systems").notNull().default(""),
+    dataNeeds: text("data_needs").notNull().default(""),
+    nonFunctionalNeeds: text("non_functional_needs").notNull().default(""),
+    // The meaning intended for each clashing glossary term written in the request: [{form, termId}].
+    termMeanings: jsonb("term_meanings").$type<{ form: string; termId: string }[]>().notNull().default(sql`'[]'::jsonb`),
     // A purchase request's details for the purchase policy (contracts/guardrails PurchaseDetails).
     purchase: jsonb("purchase"),
     decision: text("decision", { enum: DECISIONS }),
