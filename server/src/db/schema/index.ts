@@ -5,6 +5,7 @@ export * from "./guardrails";
 export * from "./notifications";
 export * from "./people";
 export * from "./pipeline";
+export * from "./rituals";
 export * from "./scorecard";
 export * from "./stack";
 export * from "./system";
