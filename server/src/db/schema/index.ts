@@ -2,6 +2,7 @@ export * from "./audit";
 export * from "./experiments";
 export * from "./glossary";
 export * from "./guardrails";
+export * from "./health";
 export * from "./notifications";
 export * from "./people";
 export * from "./pipeline";
