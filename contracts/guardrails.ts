@@ -230,3 +230,62 @@ export const UpdateReviewTemplateBody = z.strictObject({
     .max(GuardrailLimits.checklistMax),
   version: VersionOrDefault,
 });
+
+/** A draft policy to check as written (the editor's as-you-type check): nothing is stored or evaluated. */
+export const CheckPolicyBody = z.strictObject({ rules: z.array(z.unknown()).max(PolicyLimits.rulesMax) });
+/** One problem (or warning) of a draft policy: the rule by index and id, the field, and where in `when`. */
+export const PolicyCheckFinding = z.object({
+  /** The rule's position in the list, or null for a problem of the whole policy. */
+  index: z.number().int().nullable(),
+  rule: z.string().nullable(),
+  /** The rule's field (`id`, `when`, `outcome`, `require`, `require[1]`, `explain`), or "" for the whole rule. */
+  field: z.string(),
+  message: z.string(),
+  /** 1-based, in the `when` condition, when the CEL library says where. */
+  line: z.number().int().nullable(),
+  column: z.number().int().nullable(),
+});
+export type PolicyCheckFinding = z.infer<typeof PolicyCheckFinding>;
+/** The check of a draft: valid when it has no problems; warnings never make it invalid. */
+export const PolicyCheckResult = z.object({
+  valid: z.boolean(),
+  problems: z.array(PolicyCheckFinding),
+  warnings: z.array(PolicyCheckFinding),
+});
+export type PolicyCheckResult = z.infer<typeof PolicyCheckResult>;
+
+/** The measures' window: submitted in [from, to); by default the twelve months up to today. */
+export const GuardrailMeasuresQuery = z.object({
+  from: z.iso.date({ error: "must be a date like 2026-03-01" }).optional(),
+  to: z.iso.date({ error: "must be a date like 2026-03-01" }).optional(),
+});
+const YearlySpend = z.object({ currency: z.string(), yearly: z.string() });
+/** The Guardrails' measures (item 10) over purchase requests submitted in the window. */
+export const GuardrailMeasures = z.object({
+  from: z.string(),
+  to: z.string(),
+  purchases: z.number().int(),
+  judged: z.number().int(),
+  /** Approved or blocked by the policy at once, of those judged; null when none was judged. */
+  decidedAtOncePercent: z.number().nullable(),
+  medianHoursToDecision: z.number().nullable(),
+  spendThroughTandem: z.array(YearlySpend),
+  spendFoundInExpenses: z.array(YearlySpend),
+});
+export type GuardrailMeasures = z.infer<typeof GuardrailMeasures>;
+
+/** How many recent purchases the overview shows. */
+export const RecentPurchasesQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
+/** A recent purchase request with the policy's latest answer on it (null: never judged). */
+export const RecentPurchase = z.object({
+  request: z.object({ id: Id, number: z.number().int(), reference: z.string(), title: z.string() }),
+  vendor: z.string(),
+  product: z.string(),
+  annualCost: z.object({ amount: z.string(), currency: z.string() }),
+  outcome: PolicyOutcome.nullable(),
+  reviews: z.array(ReviewerKind),
+  matched: z.array(z.string()),
+  errors: z.number().int(),
+});
+export type RecentPurchase = z.infer<typeof RecentPurchase>;
+export const RecentPurchaseList = z.object({ items: z.array(RecentPurchase) });

@@ -22,6 +22,8 @@ export const HomeSummary = z.object({
     kpisToCheckIn: HomeList,
     /** My stopped experiments, ready for my decision. */
     experimentsToDecide: HomeList,
+    /** Open purchase reviews of my team kind (as Guardrails › Reviews lists them as "mine"). */
+    reviews: HomeList,
   }),
   /** Service levels of the last 12 months (the Service levels page's report): share within target, by month. */
   serviceLevels: z

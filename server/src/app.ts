@@ -23,6 +23,7 @@ import { experimentsRoutes } from "./modules/experiments/experiments.routes";
 import { statsRoutes } from "./modules/experiments/stats.routes";
 import { glossaryRoutes } from "./modules/glossary/glossary.routes";
 import { guardrailsRoutes } from "./modules/guardrails/guardrails.routes";
+import { guardrailsOverviewRoutes } from "./modules/guardrails/overview.routes";
 import { policyEvaluateRoutes } from "./modules/guardrails/policy-evaluate.routes";
 import { homeRoutes } from "./modules/home/home.routes";
 import { invitationsRoutes } from "./modules/invitations/invitations.routes";
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(statsRoutes);
       await api.register(policyEvaluateRoutes);
       await api.register(guardrailsRoutes);
+      await api.register(guardrailsOverviewRoutes);
       await api.register(pipelineRoutes);
       await api.register(notificationsRoutes);
       await api.register(viewsRoutes);

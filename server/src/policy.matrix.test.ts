@@ -505,6 +505,19 @@ const matrix: Record<string, Row> = {
     }),
     expect: signedIn,
   },
+  "POST /api/v1/policies/check": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/policies/check",
+      payload: { rules: [{ id: "cheap", when: "request.annualCost <", outcome: "approve" }] },
+    }),
+    expect: signedIn,
+  },
+  "GET /api/v1/guardrails/measures": { request: () => ({ url: "/api/v1/guardrails/measures" }), expect: signedIn },
+  "GET /api/v1/guardrails/recent-purchases": {
+    request: () => ({ url: "/api/v1/guardrails/recent-purchases" }),
+    expect: signedIn,
+  },
   "GET /api/v1/policies": { request: () => ({ url: "/api/v1/policies" }), expect: signedIn },
   "POST /api/v1/policies": {
     request: () => ({

@@ -59,8 +59,8 @@ export function compileBounded(raw: EvaluatePolicyBody["policy"], prefix = "poli
   );
 }
 
-// Length bounds the engine does not know of: they belong to this endpoint.
-function boundRule(rule: unknown, index: number): PolicyProblem[] {
+/** Length bounds the engine does not know of: they belong to this endpoint (and the editor's check). */
+export function boundRule(rule: unknown, index: number): PolicyProblem[] {
   if (typeof rule !== "object" || rule === null) return [];
   const fields = rule as Record<string, unknown>;
   const id = typeof fields.id === "string" && fields.id.length <= PolicyLimits.idMax ? fields.id : null;

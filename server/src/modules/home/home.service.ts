@@ -4,6 +4,7 @@ import type { Kpi } from "../../../../contracts/scorecard";
 import type { Ctx } from "../../context";
 import { authorize, can } from "../../policy";
 import { readExperimentList } from "../experiments/experiments.commands";
+import { listWorkspaceReviews } from "../guardrails/guardrails.commands";
 import { readRequestList, readServiceLevelReport } from "../pipeline/pipeline.commands";
 import { listWorkspaceKpis, listWorkspaceObjectives } from "../scorecard/scorecard.commands";
 import { readComplianceSummary, readRenewals, readShadowCandidates } from "../stack/stack.commands";
@@ -89,6 +90,9 @@ export async function readHome(ctx: Ctx): Promise<HomeSummary> {
   const compliance = canTools ? await readComplianceSummary(ctx) : null;
   const shadow = can(ctx.actor, "discovery.read") ? (await readShadowCandidates(ctx)).items : [];
   const whichHalf = can(ctx.actor, "attribution.read") ? await readLatestWhichHalf(ctx) : null;
+  const myReviews = can(ctx.actor, "purchaseReview.read")
+    ? (await listWorkspaceReviews(ctx, { waitingOn: "me" })).items
+    : [];
 
   const toCheckIn = myKpis.filter(
     (kpi) => kpi.status === "no_data" || kpi.status === "off_track" || kpi.status === "at_risk",
@@ -109,6 +113,14 @@ export async function readHome(ctx: Ctx): Promise<HomeSummary> {
       experimentsToDecide: listOf(
         experimentItems.filter((_, index) => stopped?.items[index].owner?.id === ctx.actor.userId),
         false,
+      ),
+      reviews: listOf(
+        myReviews.map((review) => ({
+          id: review.id,
+          title: `${review.request.reference} · ${review.request.title}`,
+          detail: `${review.kind} review${review.dueAt ? ` · due ${review.dueAt.slice(0, 10)}` : ""}`,
+          url: `/guardrails/reviews?review=${review.id}`,
+        })),
       ),
     },
     serviceLevels: sla
