@@ -46,6 +46,15 @@ export const RitualPerson = z.object({
 });
 export type RitualPerson = z.infer<typeof RitualPerson>;
 
+/** The web paths of Rituals' pages (agenda links and notifications point at them). */
+export const RITUALS_PATHS = {
+  home: "/rituals",
+  series: (id: string) => `/rituals/series/${id}`,
+  meeting: (id: string) => `/rituals/meetings/${id}`,
+  commitments: "/rituals/commitments",
+  actionItem: (id: string) => `/rituals/commitments?item=${id}`,
+} as const;
+
 // ---------- cadence ----------
 
 /** A day of the week, Monday first (ISO order). */
@@ -428,6 +437,8 @@ export const Agenda = z.object({
   frozen: z.boolean(),
   /** Agenda sources that are not available in this installation (their module is missing). */
   missingSources: z.array(z.string()),
+  /** Built kinds with more records than the agenda has room for: how many were left off, and where to see them. */
+  more: z.array(z.object({ kind: AgendaItemKind, count: z.number().int(), href: z.string() })),
 });
 export type Agenda = z.infer<typeof Agenda>;
 

@@ -1,0 +1,18 @@
+export { buildAgenda, KIND_ORDER, MORE_HREFS, perKindLimitFor } from "./build";
+export { allocateTimeBoxes, KIND_WEIGHTS } from "./time-boxes";
+export type {
+  ActionItemFact,
+  AgendaKind,
+  AgendaLink,
+  AgendaSnapshot,
+  BuiltAgenda,
+  BuiltItem,
+  ClashFact,
+  ExistingItem,
+  ExperimentFact,
+  KpiFact,
+  RenewalFact,
+  RequestFact,
+  ReviewFact,
+  SectionSpec,
+} from "./types";
