@@ -6,6 +6,7 @@ export * from "./experiments";
 export * from "./glossary";
 export * from "./health";
 export * from "./home";
+export * from "./job-swaps";
 export * from "./notifications";
 export * from "./people";
 export * from "./pipeline";

@@ -3,6 +3,7 @@ export * from "./experiments";
 export * from "./glossary";
 export * from "./guardrails";
 export * from "./health";
+export * from "./job-swaps";
 export * from "./notifications";
 export * from "./people";
 export * from "./pipeline";

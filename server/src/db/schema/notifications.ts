@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, smallint, text, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, smallint, text, uuid } from "drizzle-orm/pg-core";
 import { at, id } from "./columns";
 import { users, workspaces } from "./people";
+
+/** A file an emailed notification carries; `calendarMethod` marks an iCalendar invite (REQUEST, CANCEL). */
+export interface NotificationAttachment {
+  fileName: string;
+  content: string;
+  calendarMethod: "REQUEST" | "CANCEL" | null;
+}
 
 /** In-app notifications (and the email queue's source when SMTP is configured). */
 export const notifications = pgTable(
@@ -18,6 +25,8 @@ export const notifications = pgTable(
     title: text("title").notNull(),
     body: text("body").notNull().default(""),
     link: text("link"),
+    // A file the email carries (a calendar invite): sent with the email, never shown in the app.
+    attachment: jsonb("attachment").$type<NotificationAttachment>(),
     readAt: at("read_at"),
     // Email delivery when SMTP is configured: sent once, retried a few times, then given up.
     emailedAt: at("emailed_at"),

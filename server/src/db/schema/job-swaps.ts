@@ -1,0 +1,50 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { at, id, timestamps, version } from "./columns";
+import { users, workspaces } from "./people";
+
+/**
+ * Job swaps and shadowing (Rituals, issue 16): a marketing person and an IT person for a period (first and last
+ * day, inclusive) with goals, and each one's reflection written once the period ended.
+ */
+export const jobSwaps = pgTable(
+  "job_swap",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    kind: text("kind", { enum: ["swap", "shadowing"] })
+      .notNull()
+      .default("swap"),
+    marketingPersonId: uuid("marketing_person_id")
+      .notNull()
+      .references(() => users.id),
+    itPersonId: uuid("it_person_id")
+      .notNull()
+      .references(() => users.id),
+    startDate: date("start_date", { mode: "string" }).notNull(),
+    endDate: date("end_date", { mode: "string" }).notNull(),
+    goals: text("goals").notNull(),
+    marketingReflection: text("marketing_reflection"),
+    marketingReflectedAt: at("marketing_reflected_at"),
+    itReflection: text("it_reflection"),
+    itReflectedAt: at("it_reflected_at"),
+    createdById: uuid("created_by_id").references(() => users.id),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    index("job_swap_workspace_start_idx").on(t.workspaceId, t.startDate, t.id),
+    index("job_swap_workspace_end_idx").on(t.workspaceId, t.endDate, t.id),
+    index("job_swap_marketing_person_idx").on(t.marketingPersonId),
+    index("job_swap_it_person_idx").on(t.itPersonId),
+    check("job_swap_date_order", sql`${t.endDate} >= ${t.startDate}`),
+    check("job_swap_two_people", sql`${t.marketingPersonId} <> ${t.itPersonId}`),
+    check(
+      "job_swap_marketing_reflection_dated",
+      sql`(${t.marketingReflection} IS NULL) = (${t.marketingReflectedAt} IS NULL)`,
+    ),
+    check("job_swap_it_reflection_dated", sql`(${t.itReflection} IS NULL) = (${t.itReflectedAt} IS NULL)`),
+  ],
+);
