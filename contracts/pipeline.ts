@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { editableFields, Id, ListQuery, page, Timestamp, Version, VersionOrDefault } from "./common";
+import { TermStatus } from "./glossary";
 import { PurchaseDetails, PurchaseJudgement } from "./guardrails";
 import { CalendarDate, Currency, DataClass } from "./stack";
 
@@ -12,6 +13,9 @@ export const PipelineLimits = {
   activityNameMax: 80,
   alternativesMax: 10,
   holidaysMax: 400,
+  requirementMax: 4000,
+  termMeaningsMax: 50,
+  termFormMax: 120,
 } as const;
 
 export const RequestType = z.enum(["change", "capability", "data", "purchase", "project"]);
@@ -87,7 +91,17 @@ export const HourlyRate = z
 const text = (max: number = PipelineLimits.textMax) => z.string().trim().max(max);
 const score = z.number().int().min(1, { error: "must be from 1 to 10" }).max(10, { error: "must be from 1 to 10" });
 
-/** What the requester fills in: the guided intake form. */
+/**
+ * Which meaning a term with several meanings (a glossary clash) has in this request: the form as written ("CMS")
+ * and the glossary term meant. One per form.
+ */
+export const TermMeaning = z.strictObject({
+  form: z.string().trim().min(1, { error: "is empty" }).max(PipelineLimits.termFormMax),
+  termId: Id,
+});
+export type TermMeaning = z.infer<typeof TermMeaning>;
+
+/** What the requester fills in: the guided intake form (the request template's parts are optional: empty when absent). */
 export const IntakeFields = z.strictObject({
   type: RequestType,
   title: z.string().trim().min(1, { error: "is required" }).max(PipelineLimits.titleMax),
@@ -106,6 +120,16 @@ export const IntakeFields = z.strictObject({
   confidence: z.number().int().min(0).max(100).nullable().default(null),
   sponsorId: Id.nullable().default(null),
   teamId: Id.nullable().default(null),
+  /** The requirements' business view (beside `outcome` and `beneficiaries`, its users): how success is measured. */
+  successMeasure: text(PipelineLimits.requirementMax).optional(),
+  /** The requirements' technical view (with `dataClasses` and `securityNotes`): the systems it touches. */
+  systems: text(PipelineLimits.requirementMax).optional(),
+  /** The technical view: the data it needs (sources, volumes, freshness), beside the data classes. */
+  dataNeeds: text(PipelineLimits.requirementMax).optional(),
+  /** The technical view: non-functional needs (availability, speed, scale, accessibility, retention). */
+  nonFunctionalNeeds: text(PipelineLimits.requirementMax).optional(),
+  /** The meaning intended for each term with several meanings written in the request. */
+  termMeanings: z.array(TermMeaning).max(PipelineLimits.termMeaningsMax).optional(),
   /** What the purchase policy decides on; only on a request of type `purchase`. */
   purchase: PurchaseDetails.nullable().optional(),
 });
@@ -130,8 +154,11 @@ export const PlanningFields = z.strictObject({
   toolIds: z.array(Id).max(50).default([]),
 });
 
-/** Creates a request: submitted at once, or kept as a draft. */
-export const CreateRequestBody = IntakeFields.extend({ draft: z.boolean().default(false) });
+/** Creates a request: submitted at once, or kept as a draft; the requester may start the security needs too. */
+export const CreateRequestBody = IntakeFields.extend({
+  securityNotes: text().optional(),
+  draft: z.boolean().default(false),
+});
 export type CreateRequestBody = z.infer<typeof CreateRequestBody>;
 
 /** Edits a request: any intake, triage or planning field, with the version it was read at. */
@@ -262,6 +289,23 @@ export const PipelineRequest = RequestSummary.extend({
   integrationNotes: z.string(),
   securityNotes: z.string(),
   complianceNotes: z.string(),
+  successMeasure: z.string(),
+  systems: z.string(),
+  dataNeeds: z.string(),
+  nonFunctionalNeeds: z.string(),
+  /** The request template's parts still empty, per view: what each side has left to write. */
+  requirementGaps: z.object({
+    business: z.array(z.enum(["outcome", "users", "successMeasure"])),
+    technical: z.array(z.enum(["systems", "data", "security", "nonFunctionalNeeds"])),
+  }),
+  /** The meaning intended for each term with several meanings, with the term meant (null if it is gone). */
+  termMeanings: z.array(
+    TermMeaning.extend({
+      term: z
+        .object({ id: Id, name: z.string(), acronym: z.string().nullable(), context: z.string(), status: TermStatus })
+        .nullable(),
+    }),
+  ),
   tools: z.array(z.object({ id: Id, name: z.string() })),
   decision: z
     .object({

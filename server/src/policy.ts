@@ -206,6 +206,7 @@ export const REQUEST_INTAKE_FIELDS = [
   "sponsorId",
   "teamId",
   "purchase",
+  "successMeasure",
 ] as const;
 
 /** The request fields triage sets: the class, the IT partner and the score's inputs. */
@@ -226,6 +227,11 @@ export const REQUEST_PLANNING_FIELDS = [
   "securityNotes",
   "complianceNotes",
   "toolIds",
+  // The request template's technical view, and which meaning a clashing term has: written with everyone too.
+  "systems",
+  "dataNeeds",
+  "nonFunctionalNeeds",
+  "termMeanings",
 ] as const;
 
 // The requester and sponsor own the intake; IT (its teams and the request's IT partner) triages; admins do both.

@@ -196,6 +196,65 @@ export async function listActiveTerms(tx: Db, workspaceId: string, includeRetire
 }
 export type ActiveTerm = Awaited<ReturnType<typeof listActiveTerms>>[number];
 
+/** Terms of the workspace by id (retired ones too) with their shown revision's forms. */
+export async function findShownTerms(tx: Tx, workspaceId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select({
+      id: glossaryTerms.id,
+      status: glossaryTerms.status,
+      name: glossaryTermRevisions.name,
+      acronym: glossaryTermRevisions.acronym,
+      context: glossaryTermRevisions.context,
+      synonyms: glossaryTermRevisions.synonyms,
+    })
+    .from(glossaryTerms)
+    .innerJoin(glossaryTermRevisions, eq(glossaryTermRevisions.id, shownRevisionId))
+    .where(and(eq(glossaryTerms.workspaceId, workspaceId), inArray(glossaryTerms.id, ids)));
+}
+
+// At most this many matching terms are ranked for the app-wide search (the first ones its GIN index finds).
+const SEARCH_CANDIDATES = 400;
+
+/**
+ * Active terms whose names, acronym, synonyms or definitions hold every word (prefixes), best first: full-text rank,
+ * plus 1 when the name or acronym holds the words, plus 1 more when the name or acronym is exactly what was typed.
+ */
+export async function searchActiveTerms(
+  tx: Tx,
+  workspaceId: string,
+  search: { words: readonly string[]; phrase: string; limit: number },
+) {
+  const tsquery = searchQuery(search.words.join(" "));
+  if (tsquery === null) return [];
+  const query = sql`to_tsquery('english', ${tsquery})`;
+  const vector = sql`to_tsvector('english', ${glossaryTerms.searchText})`;
+  const naming = sql`to_tsvector('english', ${glossaryTerms.name} || ' ' || coalesce(${glossaryTerms.acronym}, ''))`;
+  const rank = sql<number>`(ts_rank(${vector}, ${query})
+    + CASE WHEN ${naming} @@ ${query} THEN 1 ELSE 0 END
+    + CASE WHEN lower(${glossaryTerms.name}) = ${search.phrase} OR lower(${glossaryTerms.acronym}) = ${search.phrase}
+      THEN 1 ELSE 0 END)::float8`;
+  // ARRAY(…) runs the index lookup once, bounded, before anything is ranked.
+  const candidates = sql`${glossaryTerms.id} = ANY(ARRAY(SELECT ${glossaryTerms.id} FROM ${glossaryTerms}
+    WHERE ${glossaryTerms.workspaceId} = ${workspaceId} AND ${glossaryTerms.status} <> 'retired'
+    AND ${vector} @@ ${query} LIMIT ${SEARCH_CANDIDATES}))`;
+  return tx
+    .select({
+      id: glossaryTerms.id,
+      status: glossaryTerms.status,
+      name: glossaryTerms.name,
+      acronym: glossaryTerms.acronym,
+      context: glossaryTerms.context,
+      canonicalDefinition: glossaryTermRevisions.canonicalDefinition,
+      rank,
+    })
+    .from(glossaryTerms)
+    .innerJoin(glossaryTermRevisions, eq(glossaryTermRevisions.id, shownRevisionId))
+    .where(and(eq(glossaryTerms.workspaceId, workspaceId), candidates))
+    .orderBy(desc(rank), asc(sql`lower(${glossaryTerms.name})`), asc(glossaryTerms.id))
+    .limit(search.limit);
+}
+
 /** The filters of a term list page, already resolved (clashing ids computed by the caller). */
 export interface TermPageFilter {
   q?: string;

@@ -2,7 +2,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TermFields } from "../../../../contracts/glossary";
 import { TeamKind } from "../../../../contracts/people";
-import { awaitingSides, type Decision, formProblems, groupClashes, type TermForms } from "./glossary.rules";
+import {
+  awaitingSides,
+  type Decision,
+  formProblems,
+  groupClashes,
+  type MeaningTerm,
+  meaningProblems,
+  type TermForms,
+} from "./glossary.rules";
 import { starterFields } from "./starter.service";
 import { STARTER_TERMS } from "./starter-terms";
 
@@ -100,5 +108,61 @@ describe("the starter glossary", () => {
       expect(contextsOf(acronym).length, acronym).toBeGreaterThan(0);
     }
     expect(STARTER_TERMS.some((t) => t.name === "Attribution")).toBe(true);
+  });
+});
+
+describe("meaningProblems (the meaning intended for a clashing term in a request)", () => {
+  const terms = new Map<string, MeaningTerm>([
+    ["cms-content", { status: "approved", name: "Content management system", acronym: "CMS", synonyms: [] }],
+    [
+      "cms-config",
+      { status: "proposed", name: "Configuration  management system", acronym: "CMS", synonyms: ["CMDB"] },
+    ],
+    ["old", { status: "retired", name: "Claims management system", acronym: "CMS", synonyms: [] }],
+  ]);
+
+  it("accepts a name, an acronym or a synonym of the term, compared as the recogniser compares forms", () => {
+    expect(
+      meaningProblems(
+        [
+          { form: " cms ", termId: "cms-content" },
+          { form: "configuration management\nsystem", termId: "cms-config" },
+          { form: "cmdb", termId: "cms-config" },
+        ],
+        terms,
+        "termMeanings",
+      ),
+    ).toEqual([]);
+  });
+
+  it("names each bad entry by its index: unknown or retired term, a form the term lacks, a form given twice", () => {
+    expect(
+      meaningProblems(
+        [
+          { form: "CMS", termId: "nope" },
+          { form: "CMS", termId: "old" },
+          { form: "SQL", termId: "cms-content" },
+          { form: "cms", termId: "cms-config" },
+        ],
+        terms,
+        "termMeanings",
+      ).map((problem) => problem.path),
+    ).toEqual([
+      "termMeanings.0.termId",
+      "termMeanings.1.form",
+      "termMeanings.1.termId",
+      "termMeanings.2.form",
+      "termMeanings.3.form",
+    ]);
+  });
+
+  it("never accepts a form that is none of the term's forms (property)", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 30 }), (form) => {
+        const problems = meaningProblems([{ form, termId: "cms-content" }], terms, "m");
+        const own = ["content management system", "cms"].includes(form.trim().replace(/\s+/g, " ").toLowerCase());
+        expect(problems.length === 0).toBe(own);
+      }),
+    );
   });
 });

@@ -134,3 +134,44 @@ export function searchTextOf(revision: {
     .filter((part) => part !== "")
     .join("\n");
 }
+
+/** A term as an intended meaning is checked against: its status and its forms. */
+export interface MeaningTerm {
+  status: string;
+  name: string;
+  acronym: string | null;
+  synonyms: readonly string[];
+}
+
+/**
+ * The problems of intended meanings (`{form, termId}` each), named under `path`: an unknown term (another
+ * workspace's too), a retired one, a form that is not the term's name, acronym or synonym (compared as the
+ * recogniser does: trimmed, whitespace collapsed, lower-cased), the same form given twice.
+ */
+export function meaningProblems(
+  meanings: readonly { form: string; termId: string }[],
+  terms: ReadonlyMap<string, MeaningTerm>,
+  path: string,
+): FieldError[] {
+  const problems: FieldError[] = [];
+  const seen = new Set<string>();
+  meanings.forEach((meaning, index) => {
+    const key = formKey(meaning.form);
+    if (seen.has(key)) problems.push({ path: `${path}.${index}.form`, message: "is given twice" });
+    seen.add(key);
+    const term = terms.get(meaning.termId);
+    if (!term) {
+      problems.push({ path: `${path}.${index}.termId`, message: "is not a term of this glossary" });
+      return;
+    }
+    if (term.status === "retired") {
+      problems.push({ path: `${path}.${index}.termId`, message: "is retired: its clash kept another meaning" });
+      return;
+    }
+    const forms = [term.name, ...(term.acronym ? [term.acronym] : []), ...term.synonyms].map(formKey);
+    if (!forms.includes(key)) {
+      problems.push({ path: `${path}.${index}.form`, message: "is not a name, acronym or synonym of the term" });
+    }
+  });
+  return problems;
+}

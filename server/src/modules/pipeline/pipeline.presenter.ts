@@ -2,10 +2,11 @@ import type { PurchaseDetails } from "../../../../contracts/guardrails";
 import type { PipelineRequest, RaciRow, RequestSummary, Stage, WorkCalendar } from "../../../../contracts/pipeline";
 import type { DataClass } from "../../../../contracts/stack";
 import type { slaPolicies, workCalendars } from "../../db/schema";
+import type { MeantTerm } from "../glossary/glossary.commands";
 import type { Clocks } from "./pipeline.clocks";
 import { nextDue } from "./pipeline.clocks";
 import type { listComments, listEvents, listRaci, RequestRow } from "./pipeline.queries";
-import { totalBenefit } from "./pipeline.rules";
+import { requirementGaps, totalBenefit } from "./pipeline.rules";
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 const num = (value: string | null) => (value === null ? null : Number(value));
@@ -63,6 +64,8 @@ export interface RequestDetails {
   allowedTransitions: Stage[];
   watching: boolean;
   scoreExplanation: string | null;
+  /** The glossary terms the request's intended meanings name, by id. */
+  meantTerms: Map<string, MeantTerm>;
 }
 
 /** A request with everything its page shows. */
@@ -100,6 +103,16 @@ export function presentRequest(row: RequestRow, details: RequestDetails): Pipeli
     integrationNotes: r.integrationNotes,
     securityNotes: r.securityNotes,
     complianceNotes: r.complianceNotes,
+    successMeasure: r.successMeasure,
+    systems: r.systems,
+    dataNeeds: r.dataNeeds,
+    nonFunctionalNeeds: r.nonFunctionalNeeds,
+    requirementGaps: requirementGaps(r),
+    termMeanings: r.termMeanings.map((meaning) => ({
+      form: meaning.form,
+      termId: meaning.termId,
+      term: details.meantTerms.get(meaning.termId) ?? null,
+    })),
     tools: r.toolIds
       .filter((id) => details.toolNames.has(id))
       .map((id) => ({ id, name: details.toolNames.get(id) as string })),

@@ -287,3 +287,36 @@ export const UNCLASSIFIED_PRIORITY: Priority = "secondary";
 
 /** Days after delivery when the value review falls due. */
 export const REVIEW_AFTER_DAYS = 90;
+
+/** The parts of the request template a request fills in: its business view and its technical view. */
+export interface RequirementParts {
+  outcome: string;
+  beneficiaries: string;
+  successMeasure: string;
+  systems: string;
+  toolIds: readonly string[];
+  dataNeeds: string;
+  dataClasses: readonly string[];
+  securityNotes: string;
+  nonFunctionalNeeds: string;
+}
+
+const blank = (text: string) => text.trim() === "";
+
+/**
+ * What each side still has to write in the request template. Business view: the outcome, its users (who
+ * benefits), the success measure. Technical view: the systems (words or tools picked from the Stack), the data
+ * (needs or data classes), security, non-functional needs.
+ */
+export function requirementGaps(parts: RequirementParts) {
+  const business: ("outcome" | "users" | "successMeasure")[] = [];
+  if (blank(parts.outcome)) business.push("outcome");
+  if (blank(parts.beneficiaries)) business.push("users");
+  if (blank(parts.successMeasure)) business.push("successMeasure");
+  const technical: ("systems" | "data" | "security" | "nonFunctionalNeeds")[] = [];
+  if (blank(parts.systems) && parts.toolIds.length === 0) technical.push("systems");
+  if (blank(parts.dataNeeds) && parts.dataClasses.length === 0) technical.push("data");
+  if (blank(parts.securityNotes)) technical.push("security");
+  if (blank(parts.nonFunctionalNeeds)) technical.push("nonFunctionalNeeds");
+  return { business, technical };
+}

@@ -9,6 +9,7 @@ import type {
   RequestListQuery,
   Scoring,
   Stage,
+  TermMeaning,
   UpdateRaciBody,
   UpdateRequestBody,
 } from "../../../../contracts/pipeline";
@@ -21,6 +22,7 @@ import { AppError } from "../../errors";
 import { takePage } from "../../lib/cursor";
 import { authorize, isItSide } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
+import { checkTermMeanings, findMeantTerms } from "../glossary/glossary.commands";
 import { notify } from "../notifications/notifications.service";
 import { raciTemplateFor } from "./engagement.service";
 import { type ClockEvent, clockColumns } from "./pipeline.clocks";
@@ -129,9 +131,14 @@ async function viewRequest(tx: Tx, ctx: Ctx, id: string, options: { store?: bool
   ]);
   const alternatives = r.alternatives as { toolId: string | null }[];
   const toolIds = [...r.toolIds, ...alternatives.map((a) => a.toolId).filter((a): a is string => a !== null)];
-  const [toolNames, people] = await Promise.all([
+  const [toolNames, people, meantTerms] = await Promise.all([
     findToolNames(tx, r.workspaceId, toolIds),
     findPeople(tx, r.workspaceId, r.decidedById ? [r.decidedById] : []),
+    findMeantTerms(
+      tx,
+      r.workspaceId,
+      r.termMeanings.map((meaning) => meaning.termId),
+    ),
   ]);
   const decider = r.decidedById ? people.get(r.decidedById) : undefined;
   const clocks = clocksOf(levels, r, clockEventsOf(events), ctx.now);
@@ -153,6 +160,7 @@ async function viewRequest(tx: Tx, ctx: Ctx, id: string, options: { store?: bool
     allowedTransitions: allowedTransitions(ctx, r),
     watching: watcherIds.includes(ctx.actor.userId),
     scoreExplanation: scoreRequest(scoring, scoreInputsOf(r)).explanation,
+    meantTerms,
   });
 }
 
@@ -187,18 +195,29 @@ export async function getRequestTimeline(ctx: Ctx, id: string) {
   return listEvents(ctx.database.db, id);
 }
 
-// People, the team and the tools named on a request must be records of the workspace (and people active).
+// People, the team and the tools named on a request must be records of the workspace (and people active); the
+// intended meanings name the workspace's glossary terms by one of their forms (the glossary checks them).
 async function checkReferences(
   tx: Tx,
   ctx: Ctx,
-  refs: { sponsorId?: string | null; itPartnerId?: string | null; teamId?: string | null; toolIds?: string[] },
+  refs: {
+    sponsorId?: string | null;
+    itPartnerId?: string | null;
+    teamId?: string | null;
+    toolIds?: string[];
+    termMeanings?: TermMeaning[];
+  },
 ) {
-  await assertReferences(tx, ctx.actor.workspaceId, [
-    { path: "sponsorId", kind: "activePerson", id: refs.sponsorId },
-    { path: "itPartnerId", kind: "activePerson", id: refs.itPartnerId },
-    { path: "teamId", kind: "team", id: refs.teamId },
-    ...(refs.toolIds ?? []).map((id, index) => ({ path: `toolIds.${index}`, kind: "tool" as const, id })),
-  ]);
+  const errors = [
+    ...(await findReferenceErrors(tx, ctx.actor.workspaceId, [
+      { path: "sponsorId", kind: "activePerson", id: refs.sponsorId },
+      { path: "itPartnerId", kind: "activePerson", id: refs.itPartnerId },
+      { path: "teamId", kind: "team", id: refs.teamId },
+      ...(refs.toolIds ?? []).map((id, index) => ({ path: `toolIds.${index}`, kind: "tool" as const, id })),
+    ])),
+    ...(await checkTermMeanings(tx, ctx.actor.workspaceId, refs.termMeanings ?? [])),
+  ];
+  if (errors.length > 0) throw new AppError("validation_failed", "Some references are not of this workspace", errors);
 }
 
 const amount = (value: string | null | undefined) => (value === null || value === undefined ? null : value);
@@ -233,6 +252,12 @@ export async function createRequest(ctx: Ctx, input: CreateRequestBody) {
       currency: input.currency,
       confidence: input.confidence,
       purchase: input.purchase ?? null,
+      successMeasure: input.successMeasure ?? "",
+      systems: input.systems ?? "",
+      dataNeeds: input.dataNeeds ?? "",
+      securityNotes: input.securityNotes ?? "",
+      nonFunctionalNeeds: input.nonFunctionalNeeds ?? "",
+      termMeanings: input.termMeanings ?? [],
       requesterId: ctx.actor.userId,
       sponsorId: input.sponsorId,
       teamId: input.teamId ?? ctx.actor.teamId,

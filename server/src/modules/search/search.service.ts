@@ -3,6 +3,7 @@ import { SearchLimits } from "../../../../contracts/search";
 import type { Ctx } from "../../context";
 import { searchWords } from "../../db/full-text";
 import { type Action, authorize, can } from "../../policy";
+import { searchTermsForSearch } from "../glossary/glossary.commands";
 import { searchPages } from "./search.pages";
 import {
   findRequestByNumber,
@@ -25,9 +26,14 @@ interface SearchSource {
   find: (ctx: Ctx, terms: SearchTerms) => Promise<RankedHit[]>;
 }
 
+// A line about a hit stays one line: at most 160 characters (whole code points), an ellipsis when cut.
+function shorten(text: string, max = 160): string {
+  const points = [...text];
+  return points.length <= max ? text : `${points.slice(0, max - 1).join("")}…`;
+}
+
 const REQUEST_NUMBER = /^(?:req)?[\s#-]*(\d{1,9})$/i;
 
-// Glossary terms join here as { action: "term.read", find: … } through the glossary module's commands file.
 const sources: readonly SearchSource[] = [
   {
     action: "request.read",
@@ -115,6 +121,23 @@ const sources: readonly SearchSource[] = [
         detail: `KPI · ${row.objectiveTitle}`,
         url: `/scorecard/kpis/${row.id}`,
         rank: Number(row.rank),
+      })),
+  },
+  {
+    // Glossary terms, through the glossary's commands: a term page answers "what do we mean by CMS?".
+    action: "glossary.read",
+    find: async (ctx, terms) =>
+      (await searchTermsForSearch(ctx, terms)).map((row) => ({
+        kind: "term",
+        id: row.id,
+        title: row.acronym && row.acronym !== row.name ? `${row.name} (${row.acronym})` : row.name,
+        detail: shorten(
+          ["Glossary term", row.context, row.status === "approved" ? "" : row.status, row.canonicalDefinition]
+            .filter(Boolean)
+            .join(" · "),
+        ),
+        url: `/glossary/terms/${row.id}`,
+        rank: row.rank,
       })),
   },
   {
