@@ -4,6 +4,7 @@
 // flood anyone with old news.
 import type { Transporter } from "nodemailer";
 import type { Database } from "../../db/client";
+import type { NotificationAttachment } from "./notifications.queries";
 import { claimUnsentEmails, markEmailed } from "./notifications.queries";
 
 const MAX_ATTEMPTS = 3;
@@ -14,6 +15,18 @@ export interface MailSettings {
   from: string;
   /** Where people reach Tandem, for the links in the emails. */
   publicUrl: string;
+}
+
+// A calendar invite goes as nodemailer's iCalendar event (a text/calendar part with its METHOD, which mail apps
+// offer to add to the calendar, and the .ics attached); any other file as a plain attachment.
+function attachmentOf(attachment: NotificationAttachment | null) {
+  if (!attachment) return {};
+  if (attachment.calendarMethod) {
+    return {
+      icalEvent: { method: attachment.calendarMethod, filename: attachment.fileName, content: attachment.content },
+    };
+  }
+  return { attachments: [{ filename: attachment.fileName, content: attachment.content }] };
 }
 
 /** Sends the pending notification emails; returns how many were sent and how many failed this time. */
@@ -35,6 +48,7 @@ export async function sendNotificationEmails(
         from: settings.from,
         to: { name: notice.name, address: notice.email },
         subject: notice.title,
+        ...attachmentOf(notice.attachment),
         text: `${notice.body ? `${notice.body}\n\n` : ""}${url}\n\n— Tandem · ${notice.workspace}\nYou get this because you are part of this work in Tandem; turn these emails off under Your account.`,
       });
       await markEmailed(database, notice.id, now);

@@ -1,6 +1,8 @@
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database, Tx } from "../../db/client";
-import { notifications } from "../../db/schema";
+import { type NotificationAttachment, notifications } from "../../db/schema";
+
+export type { NotificationAttachment };
 
 export async function insertNotifications(tx: Tx, rows: (typeof notifications.$inferInsert)[]) {
   if (rows.length > 0) await tx.insert(notifications).values(rows);
@@ -50,6 +52,7 @@ export interface ClaimedEmail {
   title: string;
   body: string;
   link: string | null;
+  attachment: NotificationAttachment | null;
   email: string;
   name: string;
   workspace: string;
@@ -70,7 +73,7 @@ export function claimUnsentEmails(database: Database, limits: { maxAttempts: num
          AND person.status = 'active' AND person.email_notifications
        ORDER BY waiting.created_at LIMIT $3 FOR UPDATE OF waiting SKIP LOCKED)
        AND u.id = n.user_id AND w.id = n.workspace_id
-     RETURNING n.id, n.title, n.body, n.link, u.email, u.name, w.name AS workspace`,
+     RETURNING n.id, n.title, n.body, n.link, n.attachment, u.email, u.name, w.name AS workspace`,
     [limits.maxAttempts, limits.since.toISOString(), limits.batch],
   );
 }

@@ -1,6 +1,7 @@
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } from "../../lib/cursor";
+import type { NotificationAttachment } from "./notifications.queries";
 import { countUnread, insertNotifications, listNotifications, markRead } from "./notifications.queries";
 
 /** Something to tell people about. */
@@ -9,6 +10,8 @@ export interface Notice {
   title: string;
   body?: string;
   link?: string | null;
+  /** A file the email carries (a calendar invite); the app never shows it. */
+  attachment?: NotificationAttachment | null;
 }
 
 /**
@@ -33,6 +36,7 @@ export async function notify(
       title: notice.title,
       body: notice.body ?? "",
       link: notice.link ?? null,
+      attachment: notice.attachment ?? null,
       createdAt: origin.now,
     })),
   );
