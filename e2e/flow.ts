@@ -51,6 +51,7 @@ const BUILT_MODULES: readonly string[] = [
   "Experiments",
   "Pipeline",
   "Service levels",
+  "Rituals",
 ];
 const UNBUILT_MODULES = MODULES.filter((module) => !BUILT_MODULES.includes(module));
 const greeting = (name: string) => new RegExp(`^Good (morning|afternoon|evening), ${name.split(" ")[0]}$`);

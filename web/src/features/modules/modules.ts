@@ -167,7 +167,7 @@ export const productModules: ProductModule[] = [
       "Meeting series with agendas built from the scorecard and pipeline",
       "Decisions and action items with owners and due dates",
     ],
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     key: "health",

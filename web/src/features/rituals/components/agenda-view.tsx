@@ -1,0 +1,308 @@
+import { Anchor, Badge, Button, Card, Group, Progress, Stack, Text, Textarea, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconCheck, IconNotes, IconPlus } from "@tabler/icons-react";
+import { useState } from "react";
+import type { Agenda, AgendaItem, AgendaLink, Outcome } from "../../../../../contracts/rituals";
+import { RitualsLimits } from "../../../../../contracts/rituals";
+import { FormError } from "../../../components/ui/form-error";
+import { describeError } from "../../../components/ui/page-error";
+import { handleStaleEdit } from "../../../lib/stale-edit";
+import { GlossaryText } from "../../glossary/components/glossary-text";
+import { HrefLink } from "../../home/components/href-link";
+import { useUpdateAgendaItem } from "../hooks/use-rituals";
+import { agendaKindMeta, formatMinutes, sideLabels } from "../labels";
+import { OutcomeLine } from "./outcome-list";
+import { AgendaKindBadge } from "./rituals-badges";
+
+/** A link an agenda item points at: a page of Tandem, or an outside https document in a new tab. */
+export function AgendaLinkAnchor({ link, children }: { link: AgendaLink; children: React.ReactNode }) {
+  if (/^https:\/\//.test(link.href)) {
+    return (
+      <Anchor href={link.href} target="_blank" rel="noopener noreferrer" inherit>
+        {children}
+      </Anchor>
+    );
+  }
+  return (
+    <HrefLink href={link.href} inherit>
+      {children}
+    </HrefLink>
+  );
+}
+
+/** The time boxes against the meeting's length: one bar, and the sum in words. */
+export function TimeBudget({ agenda }: { agenda: Agenda }) {
+  const { totalMinutes, durationMinutes } = agenda;
+  const over = totalMinutes > durationMinutes;
+  const percent = durationMinutes === 0 ? 0 : Math.min(100, (totalMinutes / durationMinutes) * 100);
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        <Text size="sm" fw={600}>
+          Time boxes: {formatMinutes(totalMinutes)} of {formatMinutes(durationMinutes)}
+        </Text>
+        <Text size="sm" c={over ? "var(--mantine-color-red-text)" : "dimmed"}>
+          {over
+            ? `${formatMinutes(totalMinutes - durationMinutes)} over the meeting's length`
+            : totalMinutes === durationMinutes
+              ? "Adds up to the meeting's length"
+              : `${formatMinutes(durationMinutes - totalMinutes)} left`}
+        </Text>
+      </Group>
+      <Progress.Root size="md" aria-label={`Time boxes: ${totalMinutes} of ${durationMinutes} minutes`}>
+        {agenda.sections.map((section, index) =>
+          section.minutes > 0 ? (
+            <Progress.Section
+              key={section.title}
+              value={durationMinutes === 0 ? 0 : (section.minutes / Math.max(durationMinutes, totalMinutes)) * 100}
+              color={over ? "red.6" : index % 2 === 0 ? "indigo.6" : "indigo.4"}
+              aria-label={`${section.title}: ${section.minutes} minutes`}
+            />
+          ) : null,
+        )}
+      </Progress.Root>
+      <Text size="xs" c="dimmed" className="visually-hidden">
+        {Math.round(percent)}% of the meeting is planned.
+      </Text>
+    </Stack>
+  );
+}
+
+interface AgendaItemCardProps {
+  item: AgendaItem;
+  meetingId: string;
+  outcomes: Outcome[];
+  canWrite: boolean;
+  onRecordOutcome: (item: AgendaItem) => void;
+}
+
+/** One agenda item: what it is, who owns it, its time box, its notes (glossary terms recognised) and outcomes. */
+function AgendaItemCard({ item, meetingId, outcomes, canWrite, onRecordOutcome }: AgendaItemCardProps) {
+  const [isEditing, setEditing] = useState(false);
+  const isCarried = item.kind === "carried_over" || item.source === "carried_over";
+  const titleId = `agenda-item-${item.id}`;
+  return (
+    <Card
+      withBorder
+      p="md"
+      component="li"
+      aria-labelledby={titleId}
+      style={{ listStyle: "none", opacity: item.status === "discussed" ? 0.85 : 1 }}
+    >
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Group gap={6} wrap="wrap" style={{ minWidth: 0, flex: "1 1 240px" }}>
+            <AgendaKindBadge kind={item.kind} />
+            {isCarried && item.originKind && item.originKind !== "carried_over" && (
+              <Badge size="sm" variant="outline" color="gray" style={{ flexShrink: 0 }}>
+                was {agendaKindMeta[item.originKind].label.toLowerCase()}
+              </Badge>
+            )}
+            {item.status === "discussed" && (
+              <Badge size="sm" variant="light" color="teal" leftSection={<IconCheck size={12} aria-hidden="true" />}>
+                Discussed
+              </Badge>
+            )}
+          </Group>
+          <Text
+            size="sm"
+            fw={600}
+            style={{ whiteSpace: "nowrap" }}
+            aria-label={`Time box ${item.timeBoxMinutes} minutes`}
+          >
+            {formatMinutes(item.timeBoxMinutes)}
+          </Text>
+        </Group>
+        <Text fw={600} id={titleId}>
+          {item.link ? <AgendaLinkAnchor link={item.link}>{item.title}</AgendaLinkAnchor> : item.title}
+        </Text>
+        {item.detail && (
+          <Text size="sm" c="dimmed">
+            {item.detail}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          Owner:{" "}
+          {item.owner ? (
+            <Text span inherit c="var(--mantine-color-text)">
+              {item.owner.name} ({sideLabels[item.owner.side]})
+            </Text>
+          ) : (
+            "nobody named"
+          )}
+        </Text>
+        {isEditing ? (
+          <NotesEditor item={item} meetingId={meetingId} onDone={() => setEditing(false)} />
+        ) : (
+          item.notes && (
+            <div>
+              <Text size="xs" c="dimmed">
+                Notes
+              </Text>
+              <GlossaryText size="sm" text={item.notes} />
+            </div>
+          )
+        )}
+        {outcomes.length > 0 && (
+          <Stack
+            gap={4}
+            component="ul"
+            m={0}
+            p={0}
+            style={{ listStyle: "none" }}
+            aria-label={`Outcomes of ${item.title}`}
+          >
+            {outcomes.map((outcome) => (
+              <OutcomeLine key={outcome.id} outcome={outcome} />
+            ))}
+          </Stack>
+        )}
+        {canWrite && !isEditing && (
+          <Group gap="xs" className="no-print">
+            <Button
+              size="compact-sm"
+              variant="default"
+              leftSection={<IconNotes size={14} aria-hidden="true" />}
+              onClick={() => setEditing(true)}
+              aria-label={`${item.notes ? "Edit notes" : "Write notes"} on ${item.title}`}
+            >
+              {item.notes ? "Edit notes" : "Notes"}
+            </Button>
+            <Button
+              size="compact-sm"
+              variant="default"
+              leftSection={<IconPlus size={14} aria-hidden="true" />}
+              onClick={() => onRecordOutcome(item)}
+              aria-label={`Record an outcome on ${item.title}`}
+            >
+              Outcome
+            </Button>
+            <DiscussedToggle item={item} meetingId={meetingId} />
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function DiscussedToggle({ item, meetingId }: { item: AgendaItem; meetingId: string }) {
+  const update = useUpdateAgendaItem();
+  const isDiscussed = item.status === "discussed";
+  return (
+    <Button
+      size="compact-sm"
+      variant="subtle"
+      loading={update.isPending}
+      aria-label={`${isDiscussed ? "Reopen" : "Mark discussed"}: ${item.title}`}
+      onClick={() =>
+        update.mutate(
+          {
+            meetingId,
+            itemId: item.id,
+            body: { version: item.version, status: isDiscussed ? "open" : "discussed" },
+          },
+          {
+            onError: (error) => {
+              if (!handleStaleEdit(error, "agenda item"))
+                notifications.show({ color: "red", message: describeError(error) });
+            },
+          },
+        )
+      }
+    >
+      {isDiscussed ? "Reopen" : "Mark discussed"}
+    </Button>
+  );
+}
+
+function NotesEditor({ item, meetingId, onDone }: { item: AgendaItem; meetingId: string; onDone: () => void }) {
+  const update = useUpdateAgendaItem();
+  const [notes, setNotes] = useState(item.notes);
+  const [version] = useState(item.version);
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        update.mutate(
+          { meetingId, itemId: item.id, body: { version, notes } },
+          {
+            onSuccess: () => {
+              notifications.show({ color: "indigo", message: "Notes saved" });
+              onDone();
+            },
+            onError: (error) => {
+              if (handleStaleEdit(error, "agenda item")) onDone();
+            },
+          },
+        );
+      }}
+    >
+      <Stack gap="xs">
+        <FormError error={update.error} />
+        <Textarea
+          label={`Notes on ${item.title}`}
+          description="Glossary terms are recognised when the notes are read."
+          autosize
+          minRows={3}
+          maxLength={RitualsLimits.notesMax}
+          value={notes}
+          onChange={(event) => setNotes(event.currentTarget.value)}
+          data-autofocus
+        />
+        <Group gap="xs" justify="flex-end">
+          <Button size="compact-sm" variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button size="compact-sm" type="submit" loading={update.isPending}>
+            Save notes
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+interface AgendaViewProps {
+  agenda: Agenda;
+  outcomes: Outcome[];
+  canWrite: boolean;
+  onRecordOutcome: (item: AgendaItem) => void;
+}
+
+/** The agenda grouped by section, each section with its minutes. */
+export function AgendaView({ agenda, outcomes, canWrite, onRecordOutcome }: AgendaViewProps) {
+  return (
+    <Stack gap="lg">
+      {agenda.sections.map((section) => (
+        <section key={section.title} aria-label={section.title}>
+          <Group justify="space-between" mb="xs" gap="xs">
+            <Title order={3} size="h4">
+              {section.title}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {section.items.length} {section.items.length === 1 ? "item" : "items"} · {formatMinutes(section.minutes)}
+            </Text>
+          </Group>
+          {section.items.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              Nothing here this time.
+            </Text>
+          ) : (
+            <Stack gap="sm" component="ol" m={0} p={0}>
+              {section.items.map((item) => (
+                <AgendaItemCard
+                  key={item.id}
+                  item={item}
+                  meetingId={agenda.meeting.id}
+                  outcomes={outcomes.filter((outcome) => outcome.agendaItemId === item.id)}
+                  canWrite={canWrite}
+                  onRecordOutcome={onRecordOutcome}
+                />
+              ))}
+            </Stack>
+          )}
+        </section>
+      ))}
+    </Stack>
+  );
+}
