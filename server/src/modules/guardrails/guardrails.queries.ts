@@ -256,6 +256,26 @@ export async function cancelOpenReviews(tx: Tx, evaluationId: string, now: Date)
     .where(and(eq(purchaseReviews.evaluationId, evaluationId), eq(purchaseReviews.status, "open")));
 }
 
+/** Cancels every still open review of a request (an edit judged again); returns what was cancelled. */
+export async function cancelRequestOpenReviews(tx: Tx, requestId: string, now: Date) {
+  return tx
+    .update(purchaseReviews)
+    .set({ status: "cancelled", updatedAt: now, version: sql`${purchaseReviews.version} + 1` })
+    .where(and(eq(purchaseReviews.requestId, requestId), eq(purchaseReviews.status, "open")))
+    .returning({ id: purchaseReviews.id, kind: purchaseReviews.kind });
+}
+
+/** A request's latest evaluation, or null when the policy never judged it. */
+export async function findLatestEvaluation(tx: Tx, workspaceId: string, requestId: string) {
+  const [row] = await tx
+    .select()
+    .from(purchaseEvaluations)
+    .where(and(eq(purchaseEvaluations.workspaceId, workspaceId), eq(purchaseEvaluations.requestId, requestId)))
+    .orderBy(desc(purchaseEvaluations.evaluatedAt), desc(purchaseEvaluations.id))
+    .limit(1);
+  return row ?? null;
+}
+
 export function listTemplates(tx: Tx, workspaceId: string) {
   return tx.select().from(reviewTemplates).where(eq(reviewTemplates.workspaceId, workspaceId));
 }

@@ -8,18 +8,22 @@ import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import type { purchaseEvaluations } from "../../db/schema";
 import { AppError } from "../../errors";
+import { canonicalJson } from "../../lib/canonical-json";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import {
   addWatchers,
   decideByPolicy,
+  readPurchaseOwners,
   readRequestRecord,
   reviewDueAt,
   UNDECIDED_STAGES,
 } from "../pipeline/pipeline.commands";
 import { addPurchasedTool, readPurchaseFacts } from "../stack/stack.commands";
 import {
+  cancelRequestOpenReviews,
   findActivePolicyVersion,
+  findLatestEvaluation,
   findSettings,
   findVersions,
   insertEvaluation,
@@ -128,56 +132,123 @@ function reasonOf(result: PolicyResult, label: string, outcome: "approve" | "blo
 export async function judgePurchaseRequest(ctx: Ctx, requestId: string): Promise<PurchaseJudgement | null> {
   const before = await readRequestRecord(ctx.database.db, ctx.actor.workspaceId, requestId);
   if (before?.type !== "purchase" || before.purchase === null || before.stage === "draft") return null;
-  const purchase = before.purchase as PurchaseDetails;
-  const facts = await factsOf(ctx, purchase);
+  const facts = await factsOf(ctx, before.purchase as PurchaseDetails);
   return ctx.database.db.transaction(async (tx) => {
     const request = await readRequestRecord(tx, ctx.actor.workspaceId, requestId, { lock: true });
-    if (!request || !(UNDECIDED_STAGES as readonly string[]).includes(request.stage)) return null;
+    if (!request?.purchase || !(UNDECIDED_STAGES as readonly string[]).includes(request.stage)) return null;
+    return judgeInTransaction(tx, ctx, request, facts, null);
+  });
+}
+
+/**
+ * Judges a purchase request again after an edit, before it is decided, when what the policy sees of it changed
+ * (issue 15): a new evaluation with the version that gave it; the reviews still open are closed, and the new
+ * answer decides, declines or opens the reviews it needs. An approval that closes open reviews says so in its
+ * reason. Returns null when nothing the policy reads changed, or the request is not an undecided purchase.
+ */
+export async function rejudgePurchaseRequest(ctx: Ctx, requestId: string): Promise<PurchaseJudgement | null> {
+  const before = await readRequestRecord(ctx.database.db, ctx.actor.workspaceId, requestId);
+  if (before?.type !== "purchase" || before.purchase === null) return null;
+  if (!(UNDECIDED_STAGES as readonly string[]).includes(before.stage)) return null;
+  const facts = await factsOf(ctx, before.purchase as PurchaseDetails);
+  return ctx.database.db.transaction(async (tx) => {
+    const request = await readRequestRecord(tx, ctx.actor.workspaceId, requestId, { lock: true });
+    if (!request?.purchase || !(UNDECIDED_STAGES as readonly string[]).includes(request.stage)) return null;
+    const latest = await findLatestEvaluation(tx, ctx.actor.workspaceId, requestId);
     const settings = await settingsOf(tx, ctx.actor.workspaceId);
-    const active = await findActivePolicyVersion(tx, ctx.actor.workspaceId);
-    const input = { request: policyRequestOf({ title: request.title, purchase }, settings), stack: facts };
-    const rules = (active?.version.rules ?? []) as PolicyRule[];
-    const result = active ? evaluatePolicy(compiledVersion(active.version.id, rules), input) : NO_POLICY;
-    const alternatives = facts.overlapping.length > 0 ? idleSeatAlternatives(facts) : [];
-    const evaluation = await insertEvaluation(tx, {
-      workspaceId: ctx.actor.workspaceId,
-      requestId,
-      policyVersionId: active?.version.id ?? null,
-      outcome: result.outcome,
-      result,
-      input,
-      alternatives,
-      evaluatedAt: ctx.now,
+    const seen = policyRequestOf({ title: request.title, purchase: request.purchase as PurchaseDetails }, settings);
+    const judgedBefore = latest ? (latest.input as { request?: unknown }).request : undefined;
+    if (latest && canonicalJson(judgedBefore) === canonicalJson(seen)) return null;
+    return judgeInTransaction(tx, ctx, request, facts, latest);
+  });
+}
+
+type RequestRecord = NonNullable<Awaited<ReturnType<typeof readRequestRecord>>>;
+
+async function judgeInTransaction(
+  tx: Tx,
+  ctx: Ctx,
+  request: RequestRecord,
+  facts: Facts,
+  previous: EvaluationRow | null,
+): Promise<PurchaseJudgement> {
+  const requestId = request.id;
+  const purchase = request.purchase as PurchaseDetails;
+  const settings = await settingsOf(tx, ctx.actor.workspaceId);
+  const active = await findActivePolicyVersion(tx, ctx.actor.workspaceId);
+  const input = { request: policyRequestOf({ title: request.title, purchase }, settings), stack: facts };
+  const rules = (active?.version.rules ?? []) as PolicyRule[];
+  const result = active ? evaluatePolicy(compiledVersion(active.version.id, rules), input) : NO_POLICY;
+  const alternatives = facts.overlapping.length > 0 ? idleSeatAlternatives(facts) : [];
+  // An edit judged again: the reviews the earlier answer opened were asked about other details.
+  const closed = previous ? await cancelRequestOpenReviews(tx, requestId, ctx.now) : [];
+  const evaluation = await insertEvaluation(tx, {
+    workspaceId: ctx.actor.workspaceId,
+    requestId,
+    policyVersionId: active?.version.id ?? null,
+    outcome: result.outcome,
+    result,
+    input,
+    alternatives,
+    evaluatedAt: ctx.now,
+  });
+  await recordAudit(tx, originOf(ctx), {
+    action: previous ? "request.rejudged" : "request.judged",
+    entityType: "request",
+    entityId: requestId,
+    ...(previous
+      ? {
+          before: {
+            evaluation: previous.id,
+            outcome: previous.outcome,
+            openReviews: closed.map((review) => review.kind),
+          },
+        }
+      : {}),
+    after: { evaluation: evaluation.id, policyVersion: active?.version.id ?? null, ...result },
+  });
+  const name = active ? `Purchase policy ${active.policy.name} v${active.version.number}` : "Purchase policy";
+  const label = previous ? `${name}, judged again after an edit` : name;
+  let reviewIds: string[] = [];
+  if (result.outcome === "approve") {
+    const kinds = [...new Set(closed.map((review) => review.kind))].sort();
+    const closing =
+      kinds.length > 0
+        ? `. The open ${kinds.join(", ")} review${kinds.length > 1 ? "s were" : " was"} closed: the edited request no longer needs ${kinds.length > 1 ? "them" : "it"}`
+        : "";
+    await decideByPolicy(tx, ctx, requestId, {
+      outcome: "approved",
+      reason: `${reasonOf(result, label, "approve", rules)}${closing}`,
+      alternatives: [],
     });
-    await recordAudit(tx, originOf(ctx), {
-      action: "request.judged",
-      entityType: "request",
-      entityId: requestId,
-      after: { evaluation: evaluation.id, policyVersion: active?.version.id ?? null, ...result },
+    await addToStack(tx, ctx, request);
+  } else if (result.outcome === "block") {
+    await decideByPolicy(tx, ctx, requestId, {
+      outcome: "declined",
+      reason: reasonOf(result, label, "block", rules),
+      alternatives: alternatives.map((a) => ({ text: `${a.name}: ${a.idleSeats} idle seats`, toolId: a.toolId })),
     });
-    const label = active ? `Purchase policy ${active.policy.name} v${active.version.number}` : "Purchase policy";
-    let reviewIds: string[] = [];
-    if (result.outcome === "approve") {
-      await decideByPolicy(tx, ctx, requestId, {
-        outcome: "approved",
-        reason: reasonOf(result, label, "approve", rules),
-        alternatives: [],
-      });
-      await addPurchasedTool(tx, ctx, {
-        ...purchase,
-        businessOwnerId: request.requesterId,
-        technicalOwnerId: request.itPartnerId,
-      });
-    } else if (result.outcome === "block") {
-      await decideByPolicy(tx, ctx, requestId, {
-        outcome: "declined",
-        reason: reasonOf(result, label, "block", rules),
-        alternatives: alternatives.map((a) => ({ text: `${a.name}: ${a.idleSeats} idle seats`, toolId: a.toolId })),
-      });
-    } else {
-      reviewIds = await openReviews(tx, ctx, request, evaluation.id, result.reviews);
-    }
-    return presentJudgement(evaluation, active ? { ...active.version } : null, reviewIds);
+  } else {
+    reviewIds = await openReviews(tx, ctx, request, evaluation.id, result.reviews);
+  }
+  return presentJudgement(evaluation, active ? { ...active.version } : null, reviewIds);
+}
+
+/**
+ * Puts an approved purchase into the Stack in phase-in: the requester's side as business owner, the IT partner
+ * (named on the request, else the IT person Accountable or Responsible in its who-does-what, else the workspace's
+ * IT lead) as technical owner, and the contract fields from the request.
+ */
+export async function addToStack(
+  tx: Tx,
+  ctx: Ctx,
+  request: Pick<RequestRecord, "id" | "workspaceId" | "requesterId" | "sponsorId" | "itPartnerId" | "purchase">,
+) {
+  const owners = await readPurchaseOwners(tx, request);
+  return addPurchasedTool(tx, ctx, {
+    ...(request.purchase as PurchaseDetails),
+    businessOwnerId: owners.businessOwnerId,
+    technicalOwnerId: owners.technicalOwnerId,
   });
 }
 

@@ -1,7 +1,7 @@
 // Parallel reviews of a purchase (issue 15 item 7): one per required team kind, decided by a person of a team of
 // that kind (or an admin). All approvals approve the request, one rejection declines it with its reason. The review
 // row is locked, then the request: two reviewers acting at once queue on the request and the second sees the first.
-import type { DecideReviewBody, PurchaseDetails, PurchaseReview } from "../../../../contracts/guardrails";
+import type { DecideReviewBody, PurchaseReview } from "../../../../contracts/guardrails";
 import type { ReviewerKind } from "../../../../contracts/policy";
 import type { Actor, Ctx } from "../../context";
 import type { Tx } from "../../db/client";
@@ -9,7 +9,6 @@ import { AppError } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { decideByPolicy, readRequestRecord, UNDECIDED_STAGES } from "../pipeline/pipeline.commands";
-import { addPurchasedTool } from "../stack/stack.commands";
 import {
   cancelOpenReviews,
   findReview,
@@ -19,6 +18,7 @@ import {
   saveTemplate,
   updateReview,
 } from "./guardrails.queries";
+import { addToStack } from "./judge.service";
 import { checklistOf } from "./review-templates";
 
 type ReviewRow = NonNullable<Awaited<ReturnType<typeof findReview>>>;
@@ -137,13 +137,7 @@ async function settleRequest(
     alternatives: [],
   });
   const request = await readRequestRecord(tx, ctx.actor.workspaceId, requestId);
-  if (request?.purchase) {
-    await addPurchasedTool(tx, ctx, {
-      ...(request.purchase as PurchaseDetails),
-      businessOwnerId: request.requesterId,
-      technicalOwnerId: request.itPartnerId,
-    });
-  }
+  if (request?.purchase) await addToStack(tx, ctx, request);
 }
 
 /** The checklist templates of every reviewer kind (version 0: the built-in default). */

@@ -1,7 +1,11 @@
 // The Pipeline's public door for other modules: what the Scorecard reads of it, and what the Guardrails use to
 // create, decide and watch purchase requests.
+
+import { and, eq, sql } from "drizzle-orm";
 import type { RequestListQuery } from "../../../../contracts/pipeline";
 import type { Ctx } from "../../context";
+import { requests } from "../../db/schema";
+import { authorize } from "../../policy";
 import { presentSummary } from "./pipeline.presenter";
 import { listWorkspaceRequests } from "./pipeline.service";
 import { slaReport } from "./sla.service";
@@ -14,6 +18,7 @@ export {
   reviewDueAt,
   UNDECIDED_STAGES,
 } from "./policy-decision.service";
+export { type PurchaseOwners, readPurchaseOwners } from "./purchase-owners.service";
 
 /** The service-level report for a date range, exactly as `GET /api/v1/sla/report` answers it. */
 export async function readServiceLevelReport(ctx: Ctx, range: { from: string; to: string }) {
@@ -24,4 +29,45 @@ export async function readServiceLevelReport(ctx: Ctx, range: { from: string; to
 export async function readRequestList(ctx: Ctx, query: Partial<RequestListQuery> & { limit: number }) {
   const page = await listWorkspaceRequests(ctx, { sort: "rank", ...query });
   return { items: page.items.map(presentSummary), more: page.nextCursor !== null };
+}
+
+/**
+ * Health's behavioural signals (issue 17): counts of the requests decided in a date range (UTC days): how many
+ * named both a sponsor and an IT partner (signed off by both sides), the purchases and those with IT involved
+ * before the decision (an IT partner or IT's notes in the case), and the approved ones with value reviews due and
+ * done by the range's end; `approvedIds` for the KPIs the Scorecard links to them.
+ */
+export async function readDecisionFacts(ctx: Ctx, range: { from: string; to: string }) {
+  authorize(ctx.actor, "request.read");
+  const rows = await ctx.database.db
+    .select({
+      id: requests.id,
+      type: requests.type,
+      decision: requests.decision,
+      bothSides: sql<boolean>`(${requests.sponsorId} is not null and ${requests.itPartnerId} is not null)`,
+      itInvolved: sql<boolean>`(${requests.itPartnerId} is not null or ${requests.architectureNotes} <> ''
+        or ${requests.integrationNotes} <> '' or ${requests.securityNotes} <> '' or ${requests.complianceNotes} <> '')`,
+      reviewDue: sql<boolean>`(${requests.reviewDueOn} is not null and ${requests.reviewDueOn} <= ${range.to})`,
+      reviewed: sql<boolean>`(${requests.reviewedAt} is not null)`,
+    })
+    .from(requests)
+    .where(
+      and(
+        eq(requests.workspaceId, ctx.actor.workspaceId),
+        sql`${requests.decidedAt} >= ${`${range.from}T00:00:00Z`}::timestamptz`,
+        sql`${requests.decidedAt} < (${range.to}::date + 1)::timestamptz`,
+      ),
+    );
+  const purchases = rows.filter((row) => row.type === "purchase");
+  const approved = rows.filter((row) => row.decision === "approved");
+  const due = approved.filter((row) => row.reviewDue);
+  return {
+    decided: rows.length,
+    decidedByBothSides: rows.filter((row) => row.bothSides).length,
+    purchasesDecided: purchases.length,
+    purchasesWithIt: purchases.filter((row) => row.itInvolved).length,
+    approvedIds: approved.map((row) => row.id),
+    reviewsDue: due.length,
+    reviewsDone: due.filter((row) => row.reviewed).length,
+  };
 }

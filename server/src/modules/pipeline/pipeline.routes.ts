@@ -42,7 +42,7 @@ import {
 } from "../../../../contracts/pipeline";
 import type { Ctx } from "../../context";
 import { ctxOf } from "../../plugins/request-context";
-import { judgePurchaseRequest } from "../guardrails/guardrails.commands";
+import { judgePurchaseRequest, rejudgePurchaseRequest } from "../guardrails/guardrails.commands";
 import { addComment, listRequestComments } from "./comments.service";
 import { editSettings, editTemplate, getSettings, listTemplates } from "./engagement.service";
 import { presentComments, presentEvents, presentSummary } from "./pipeline.presenter";
@@ -149,7 +149,8 @@ export const pipelineRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PipelineRequest },
       },
     },
-    async (request) => editRequest(ctxOf(request), request.params.id, request.body),
+    async (request) =>
+      withJudgementAgain(ctxOf(request), await editRequest(ctxOf(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -465,6 +466,14 @@ export const pipelineRoutes: FastifyPluginAsyncZod = async (app) => {
 async function withJudgement(ctx: Ctx, view: PipelineRequest): Promise<PipelineRequest> {
   if (view.type !== "purchase" || view.stage !== "submitted" || view.purchase === null) return view;
   const judgement = await judgePurchaseRequest(ctx, view.id);
+  if (!judgement) return view;
+  return { ...(await getRequest(ctx, view.id)), policyJudgement: judgement };
+}
+
+/** A purchase edited before its decision is judged again when what the policy reads of it changed (issue 15). */
+async function withJudgementAgain(ctx: Ctx, view: PipelineRequest): Promise<PipelineRequest> {
+  if (view.type !== "purchase" || view.purchase === null || view.stage === "draft") return view;
+  const judgement = await rejudgePurchaseRequest(ctx, view.id);
   if (!judgement) return view;
   return { ...(await getRequest(ctx, view.id)), policyJudgement: judgement };
 }
