@@ -187,6 +187,31 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
   });
   await inspect(page, "admin-pipeline-board");
 
+  await h.check("at 1280 px the board shows every column with cards, or says how many it folds away", async () => {
+    const columns = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("section[aria-labelledby^='board-column-']")].map((column) => {
+        const board = column.parentElement as HTMLElement;
+        const edge = board.getBoundingClientRect().right;
+        return {
+          name: column.querySelector("h2")?.textContent ?? "",
+          cards: column.querySelectorAll("li").length,
+          folded: column.dataset.collapsed === "true",
+          toggle: column.querySelector("button[aria-expanded]") !== null,
+          inside: column.getBoundingClientRect().right <= edge + 1,
+          boardScrolls: board.scrollWidth > board.clientWidth + 1,
+        };
+      }),
+    );
+    assert(columns.length === 7, `expected the 7 open stages, got ${columns.length}`);
+    assert(!columns[0]?.boardScrolls, "the board scrolls sideways at 1280 px");
+    for (const column of columns) {
+      assert(column.inside, `${column.name} is cut at the right`);
+      const count = Number(column.name.match(/(\d+)$/)?.[1] ?? "0");
+      if (column.folded && count > 0) assert(column.toggle, `${column.name} folds ${count} requests away unsaid`);
+      if (!column.folded) assert(column.cards > 0, `${column.name} is open though empty`);
+    }
+  });
+
   await h.check("the board refuses a move the rules do not allow and the card snaps back", async () => {
     const card = page
       .getByRole("region", { name: /^Triage/ })

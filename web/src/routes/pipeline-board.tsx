@@ -1,5 +1,6 @@
-import { Group, Select, Switch, Text } from "@mantine/core";
-import { IconLayoutKanban } from "@tabler/icons-react";
+import { Button, Collapse, Group, Select, Switch, Text } from "@mantine/core";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
+import { IconAdjustmentsHorizontal, IconLayoutKanban } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import type { Priority, RequestType } from "../../../contracts/pipeline";
 import { EmptyState } from "../components/ui/empty-state";
@@ -19,6 +20,10 @@ export function PipelineBoardPage() {
   const [sponsorId, setSponsorId] = useState<string | null>(null);
   const [teamId, setTeamId] = useState<string | null>(null);
   const [breachedOnly, setBreachedOnly] = useState(false);
+  // On a phone the filters fold behind one button, so the board starts on the first screen.
+  const isPhone = useMediaQuery("(max-width: 48em)");
+  const [filtersOpen, filters] = useDisclosure(false);
+  const activeFilters = [type, priority, sponsorId, teamId].filter(Boolean).length + (breachedOnly ? 1 : 0);
   const items = board.data?.items ?? [];
   // The board holds every open request already: its filters work in the page, at once.
   const shown = useMemo(
@@ -63,51 +68,66 @@ export function PipelineBoardPage() {
         />
       ) : (
         <>
-          <Group gap="sm" align="flex-end" mb="sm" wrap="wrap">
-            <Select
-              label="Type"
-              placeholder="All types"
-              data={typeOptions}
-              value={type}
-              onChange={(value) => setType(value as RequestType | null)}
-              clearable
-              w={190}
-            />
-            <Select
-              label="Class"
-              placeholder="All classes"
-              data={priorityOptions}
-              value={priority}
-              onChange={(value) => setPriority(value as Priority | null)}
-              clearable
-              w={160}
-            />
-            <Select
-              label="Sponsor"
-              placeholder="Anyone"
-              data={optionsOf((request) => request.sponsor)}
-              value={sponsorId}
-              onChange={setSponsorId}
-              clearable
-              searchable
-              w={190}
-            />
-            <Select
-              label="Team"
-              placeholder="Any team"
-              data={optionsOf((request) => request.team)}
-              value={teamId}
-              onChange={setTeamId}
-              clearable
-              w={170}
-            />
-            <Switch
-              label="Breached only"
-              checked={breachedOnly}
-              onChange={(event) => setBreachedOnly(event.currentTarget.checked)}
-              pb={8}
-            />
-          </Group>
+          {isPhone && (
+            <Button
+              variant="default"
+              size="xs"
+              mb="sm"
+              leftSection={<IconAdjustmentsHorizontal size={14} aria-hidden="true" />}
+              aria-expanded={filtersOpen}
+              aria-controls="board-filters"
+              onClick={filters.toggle}
+            >
+              Filters{activeFilters > 0 ? ` (${activeFilters})` : ""}
+            </Button>
+          )}
+          <Collapse expanded={!isPhone || filtersOpen} id="board-filters">
+            <Group gap="sm" align="flex-end" mb="sm" wrap="wrap">
+              <Select
+                label="Type"
+                placeholder="All types"
+                data={typeOptions}
+                value={type}
+                onChange={(value) => setType(value as RequestType | null)}
+                clearable
+                w={190}
+              />
+              <Select
+                label="Class"
+                placeholder="All classes"
+                data={priorityOptions}
+                value={priority}
+                onChange={(value) => setPriority(value as Priority | null)}
+                clearable
+                w={160}
+              />
+              <Select
+                label="Sponsor"
+                placeholder="Anyone"
+                data={optionsOf((request) => request.sponsor)}
+                value={sponsorId}
+                onChange={setSponsorId}
+                clearable
+                searchable
+                w={190}
+              />
+              <Select
+                label="Team"
+                placeholder="Any team"
+                data={optionsOf((request) => request.team)}
+                value={teamId}
+                onChange={setTeamId}
+                clearable
+                w={170}
+              />
+              <Switch
+                label="Breached only"
+                checked={breachedOnly}
+                onChange={(event) => setBreachedOnly(event.currentTarget.checked)}
+                pb={8}
+              />
+            </Group>
+          </Collapse>
           <Text size="sm" c="dimmed" mb="sm" aria-live="polite">
             {shown.length === items.length
               ? `${items.length} open ${items.length === 1 ? "request" : "requests"}`

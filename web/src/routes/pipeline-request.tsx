@@ -11,10 +11,13 @@ import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
 import { GlossaryText } from "../features/glossary/components/glossary-text";
+import { PurchaseAnswerPanel } from "../features/guardrails/components/purchase-answer-panel";
+import { moveDirection, moveLabel, sortedMoves } from "../features/pipeline/board-actions";
 import { PlanningPanel, TriagePanel } from "../features/pipeline/components/case-panels";
 import { Conversation } from "../features/pipeline/components/conversation";
 import { notifyRequestError } from "../features/pipeline/components/notify";
 import { RaciPanel } from "../features/pipeline/components/raci-table";
+import { RequirementsView } from "../features/pipeline/components/requirements-view";
 import { PriorityBadge, StageBadge } from "../features/pipeline/components/request-badges";
 import {
   AppealDialog,
@@ -34,7 +37,6 @@ import {
 import { formatAmount, outcomeMeta, stageMeta, typeLabels } from "../features/pipeline/labels";
 import { requestPermissionsOf } from "../features/pipeline/permissions";
 import { RequestKpisPanel } from "../features/scorecard/components/request-kpis";
-import { dataClassLabels } from "../features/stack/labels";
 import { isApiError } from "../lib/api";
 import { formatDate, formatDateTime } from "../lib/format";
 
@@ -53,14 +55,22 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Prose({ label, text }: { label: string; text: string }) {
+function Prose({
+  label,
+  text,
+  meanings,
+}: {
+  label: string;
+  text: string;
+  meanings?: PipelineRequest["termMeanings"];
+}) {
   return (
     <div>
       <Text size="sm" fw={600}>
         {label}
       </Text>
       {text ? (
-        <GlossaryText size="sm" text={text} />
+        <GlossaryText size="sm" text={text} meanings={meanings} />
       ) : (
         <Text size="sm" c="dimmed">
           —
@@ -88,9 +98,6 @@ export function PipelineRequestPage() {
   }
   return <RequestDetails request={request.data} />;
 }
-
-const moveLabel = (to: Stage) =>
-  to === "withdrawn" ? "Withdraw" : to === "submitted" ? "Submit" : `Move to ${stageMeta[to].label}`;
 
 function RequestDetails({ request }: { request: PipelineRequest }) {
   const me = useMe();
@@ -200,26 +207,30 @@ function RequestDetails({ request }: { request: PipelineRequest }) {
             The clocks are paused until {request.requester.name} answers.
           </Alert>
         )}
+        {request.type === "purchase" && <PurchaseAnswerPanel request={request} />}
         <Card>
           <Title order={2} size="h4" mb="sm">
             Next steps
           </Title>
           <Group gap="sm">
-            {can.canWrite &&
-              request.allowedTransitions.map((to) => (
-                <Button
-                  key={to}
-                  variant={to === "withdrawn" ? "default" : "filled"}
-                  color={to === "withdrawn" ? "red" : undefined}
-                  loading={transition.isPending && transition.variables?.to === to}
-                  onClick={() => (to === "withdrawn" ? setDialog("withdraw") : handleMove(to))}
-                >
-                  {moveLabel(to)}
-                </Button>
-              ))}
             {request.stage === "decision" && can.canTriage && (
               <Button onClick={() => setDialog("decide")}>Decide…</Button>
             )}
+            {can.canWrite &&
+              sortedMoves(request.stage, request.allowedTransitions).map((to) => {
+                const direction = moveDirection(request.stage, to);
+                return (
+                  <Button
+                    key={to}
+                    variant={direction === "forward" ? "filled" : "default"}
+                    color={direction === "withdraw" ? "red" : undefined}
+                    loading={transition.isPending && transition.variables?.to === to}
+                    onClick={() => (direction === "withdraw" ? setDialog("withdraw") : handleMove(to))}
+                  >
+                    {moveLabel(request.stage, to)}
+                  </Button>
+                );
+              })}
             {isClockStage && can.canTriage && !request.waitingOnRequester && (
               <Button
                 variant="default"
@@ -342,25 +353,19 @@ function RequestDetails({ request }: { request: PipelineRequest }) {
           </Title>
           <SlaClocks clocks={request.clocks} />
         </section>
+        <RequirementsView request={request} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <Card>
             <Title order={2} size="h4" mb="sm">
               The case
             </Title>
             <Stack gap="sm">
-              <Prose label="The problem" text={request.problem} />
-              <Prose label="The outcome wanted" text={request.outcome} />
-              <Prose label="Who benefits" text={request.beneficiaries} />
-              <Prose label="Objectives and KPIs" text={request.objectives} />
+              <Prose label="The problem" text={request.problem} meanings={request.termMeanings} />
+              <Prose label="Objectives and KPIs" text={request.objectives} meanings={request.termMeanings} />
               <RequestKpisPanel requestId={request.id} canWrite={can.canWrite} />
               <Fact label="Deadline">
                 {request.deadline ?? "—"}
                 {request.deadlineReason ? ` — ${request.deadlineReason}` : ""}
-              </Fact>
-              <Fact label="Data involved">
-                {request.dataClasses.length
-                  ? request.dataClasses.map((value) => dataClassLabels[value]).join(", ")
-                  : "—"}
               </Fact>
               <Fact label="Sponsor">{request.sponsor?.name ?? "—"}</Fact>
               <Fact label="Team">{request.team?.name ?? "—"}</Fact>

@@ -1,6 +1,6 @@
 import { ActionIcon, Button, Menu, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconDotsVertical } from "@tabler/icons-react";
+import { IconChevronsLeft, IconChevronsRight, IconDotsVertical } from "@tabler/icons-react";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { memo, useEffect, useMemo, useState } from "react";
 import type { RequestSummary, Stage } from "../../../../../contracts/pipeline";
@@ -11,6 +11,8 @@ import { OPEN_STAGES, priorityMeta, stageMeta, TRANSITIONS } from "../labels";
 import classes from "./board.module.css";
 
 const FIRST = 25;
+/** Columns of work that is done: collapsed to their count until someone opens them. */
+const DONE_STAGES: readonly Stage[] = ["delivered", "value_review"];
 const accent: Record<string, string> = {
   crucial: "var(--mantine-color-red-6)",
   secondary: "var(--mantine-color-blue-6)",
@@ -42,8 +44,12 @@ const BoardCard = memo(function BoardCard({ request, isMoving, onMove, onDragSta
       <div className={classes.meta}>
         <span>
           {request.reference} · {request.priority ? priorityMeta[request.priority].label : "Unclassified"}
-          {request.score !== null ? ` · ${request.score}` : ""}
         </span>
+        {request.score !== null && (
+          <span className={classes.score} title="Score">
+            Score {request.score}
+          </span>
+        )}
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <ActionIcon variant="subtle" color="gray" size="sm" aria-label={`Move ${request.reference}`}>
@@ -84,7 +90,8 @@ const BoardCard = memo(function BoardCard({ request, isMoving, onMove, onDragSta
 /**
  * The board: one column per open stage. Drag a card to another column, or use its menu; the server decides,
  * and a refused move snaps back with the server's reason. Columns show their first cards with "show more",
- * so a board of thousands stays light.
+ * so a board of thousands stays light, and scroll within a capped height; empty columns and the done ones
+ * (delivered, value review) shrink to a strip with their count, the done ones opening on demand.
  */
 export function Board({ requests }: { requests: RequestSummary[] }) {
   const transition = useTransition();
@@ -93,6 +100,7 @@ export function Board({ requests }: { requests: RequestSummary[] }) {
   const [dragged, setDragged] = useState<RequestSummary | null>(null);
   const [target, setTarget] = useState<Stage | null>(null);
   const [shown, setShown] = useState<Record<string, number>>({});
+  const [opened, setOpened] = useState<Partial<Record<Stage, boolean>>>({});
 
   // Once the refetched board shows a move, it no longer needs to be held.
   useEffect(() => {
@@ -139,11 +147,15 @@ export function Board({ requests }: { requests: RequestSummary[] }) {
         const limit = shown[stage] ?? FIRST;
         const isAllowed = dragged ? TRANSITIONS[dragged.stage].includes(stage) : false;
         const headingId = `board-column-${stage}`;
+        // Empty columns and the done ones shrink to a strip with their count, so the working columns fit.
+        const isDone = DONE_STAGES.includes(stage);
+        const isCollapsed = cards.length === 0 || (isDone && !opened[stage]);
         return (
           <section
             key={stage}
             className={classes.column}
             aria-labelledby={headingId}
+            data-collapsed={isCollapsed}
             data-target={target === stage && isAllowed}
             onDragOver={(event) => {
               event.preventDefault();
@@ -166,18 +178,37 @@ export function Board({ requests }: { requests: RequestSummary[] }) {
                 {cards.length}
               </Text>
             </h2>
-            <ul className={classes.list}>
-              {cards.slice(0, limit).map((request) => (
-                <BoardCard
-                  key={request.id}
-                  request={request}
-                  isMoving={pending[request.id] !== undefined}
-                  onMove={handleMove}
-                  onDragStart={setDragged}
-                />
-              ))}
-            </ul>
-            {cards.length > limit && (
+            {isDone && cards.length > 0 && (
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                size="sm"
+                className={classes.toggle}
+                aria-expanded={!isCollapsed}
+                aria-label={`${isCollapsed ? "Show" : "Hide"} the ${cards.length} ${stageMeta[stage].label.toLowerCase()} requests`}
+                onClick={() => setOpened((previous) => ({ ...previous, [stage]: isCollapsed }))}
+              >
+                {isCollapsed ? (
+                  <IconChevronsRight size={14} aria-hidden="true" />
+                ) : (
+                  <IconChevronsLeft size={14} aria-hidden="true" />
+                )}
+              </ActionIcon>
+            )}
+            {!isCollapsed && (
+              <ul className={classes.list}>
+                {cards.slice(0, limit).map((request) => (
+                  <BoardCard
+                    key={request.id}
+                    request={request}
+                    isMoving={pending[request.id] !== undefined}
+                    onMove={handleMove}
+                    onDragStart={setDragged}
+                  />
+                ))}
+              </ul>
+            )}
+            {!isCollapsed && cards.length > limit && (
               <Button
                 variant="subtle"
                 size="xs"
