@@ -93,8 +93,12 @@ export const meetings = pgTable(
     status: text("status", { enum: ["scheduled", "held", "cancelled"] })
       .notNull()
       .default("scheduled"),
-    // When the agenda was last built from live data.
+    // When the agenda was last built from live data, and what that build left off or could not read.
     preparedAt: at("prepared_at"),
+    agendaSummary: jsonb("agenda_summary").$type<{
+      more: { kind: string; count: number; atLeast: boolean; href: string }[];
+      missingSources: string[];
+    }>(),
     // Set once the attendance is recorded (held meetings); null means the series' participants.
     attendanceRecorded: boolean("attendance_recorded").notNull().default(false),
     icsUid: text("ics_uid").notNull(),
