@@ -4,6 +4,7 @@ import {
   IconCalendarDown,
   IconChevronDown,
   IconFileText,
+  IconPlayerPlay,
   IconPlus,
   IconPresentation,
   IconRefresh,
@@ -20,7 +21,7 @@ import { HrefLink } from "../features/home/components/href-link";
 import { inviteUrl, seriesCalendarUrl } from "../features/rituals/api";
 import { AgendaItemDialog } from "../features/rituals/components/agenda-item-form";
 import { AgendaView, TimeBudget } from "../features/rituals/components/agenda-view";
-import { CloseMeetingDialog } from "../features/rituals/components/close-meeting";
+import { CloseMeetingDialog, StartNowDialog } from "../features/rituals/components/close-meeting";
 import { OutcomeDialog } from "../features/rituals/components/outcome-form";
 import { OutcomeSummary } from "../features/rituals/components/outcome-list";
 import { PresentationMode } from "../features/rituals/components/presentation-mode";
@@ -40,7 +41,7 @@ export function RitualsMeetingPage() {
   const agenda = useAgenda(id);
   const outcomes = useOutcomes(id);
   const prepare = usePrepareAgenda();
-  const [dialog, setDialog] = useState<"item" | "close" | "present" | null>(null);
+  const [dialog, setDialog] = useState<"item" | "close" | "present" | "start" | null>(null);
   const [outcomeFor, setOutcomeFor] = useState<AgendaItem | "meeting" | null>(null);
 
   if (agenda.isPending) return <PageLoader label="Loading the agenda…" />;
@@ -48,6 +49,7 @@ export function RitualsMeetingPage() {
   const data = agenda.data;
   const meeting = data.meeting;
   const isScheduled = meeting.status === "scheduled";
+  const hasStarted = Date.parse(meeting.startsAt) <= Date.now();
   const allOutcomes = outcomes.data ?? [];
   const itemCount = data.sections.reduce((sum, section) => sum + section.items.length, 0);
 
@@ -239,6 +241,7 @@ export function RitualsMeetingPage() {
             onClose={() => setDialog(null)}
           />
           <CloseMeetingDialog meeting={meeting} opened={dialog === "close"} onClose={() => setDialog(null)} />
+          <StartNowDialog meeting={meeting} opened={dialog === "start"} onClose={() => setDialog(null)} />
           <OutcomeDialog
             meetingId={meeting.id}
             item={outcomeFor === "meeting" ? null : outcomeFor}

@@ -3,10 +3,12 @@ import { notifications } from "@mantine/notifications";
 import { useState } from "react";
 import type { User } from "../../../../../contracts/people";
 import { type Meeting, sideOfTeamKind } from "../../../../../contracts/rituals";
+import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { FormError } from "../../../components/ui/form-error";
+import { describeError } from "../../../components/ui/page-error";
 import { handleStaleEdit } from "../../../lib/stale-edit";
 import { useRitualsPeople, useUpdateMeeting } from "../hooks/use-rituals";
-import { sideLabels } from "../labels";
+import { formatMeetingTime, sideLabels } from "../labels";
 
 function attendeeOptions(people: User[] | undefined, meeting: Meeting) {
   const byId = new Map<string, { value: string; label: string; side: string }>();
@@ -107,5 +109,48 @@ function CloseMeetingForm({ meeting, onDone }: { meeting: Meeting; onDone: () =>
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** Starts a scheduled meeting now (it moves to begin now, with its length kept): its agenda stops refreshing. */
+export function StartNowDialog({ meeting, opened, onClose }: CloseMeetingDialogProps) {
+  const update = useUpdateMeeting();
+  const length = Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt);
+  return (
+    <ConfirmDialog
+      opened={opened}
+      title="Start the meeting now?"
+      confirmLabel="Start now"
+      isLoading={update.isPending}
+      onClose={onClose}
+      onConfirm={() => {
+        // A minute back, so the meeting has begun by the time the answer arrives.
+        const startsAt = new Date(Date.now() - 60_000);
+        update.mutate(
+          {
+            id: meeting.id,
+            body: {
+              version: meeting.version,
+              startsAt: startsAt.toISOString(),
+              endsAt: new Date(startsAt.getTime() + length).toISOString(),
+            },
+          },
+          {
+            onSuccess: () => {
+              notifications.show({ color: "indigo", message: "The meeting has started; its agenda is frozen" });
+              onClose();
+            },
+            onError: (error) => {
+              if (!handleStaleEdit(error, "meeting"))
+                notifications.show({ color: "red", message: describeError(error) });
+              onClose();
+            },
+          },
+        );
+      }}
+    >
+      It moves from {formatMeetingTime(meeting.startsAt, meeting.endsAt)} to now, with the same length. The agenda stops
+      refreshing from live data; notes and outcomes go on as before.
+    </ConfirmDialog>
   );
 }
