@@ -29,6 +29,7 @@ import { homeRoutes } from "./modules/home/home.routes";
 import { invitationsRoutes } from "./modules/invitations/invitations.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
 import { pipelineRoutes } from "./modules/pipeline/pipeline.routes";
+import { jobSwapsRoutes } from "./modules/rituals/job-swaps.routes";
 import { kpisRoutes } from "./modules/scorecard/kpis.routes";
 import { scorecardRoutes } from "./modules/scorecard/scorecard.routes";
 import { searchRoutes } from "./modules/search/search.routes";
@@ -173,6 +174,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(guardrailsRoutes);
       await api.register(guardrailsOverviewRoutes);
       await api.register(pipelineRoutes);
+      await api.register(jobSwapsRoutes);
       await api.register(notificationsRoutes);
       await api.register(viewsRoutes);
       await api.register(experimentsRoutes);

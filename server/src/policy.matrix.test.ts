@@ -613,6 +613,42 @@ const matrix: Record<string, Row> = {
     }),
     expect: adminsOnly,
   },
+  "GET /api/v1/job-swaps": { request: () => ({ url: "/api/v1/job-swaps?phase=past" }), expect: signedIn },
+  "POST /api/v1/job-swaps": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/v1/job-swaps",
+      payload: {
+        marketingPersonId: w.personas.marketing.user.id,
+        itPersonId: w.personas.it.user.id,
+        startDate: w.today,
+        endDate: w.today,
+        goals: "Shadow a release",
+      },
+    }),
+    expect: writers,
+  },
+  "GET /api/v1/job-swaps/:id": {
+    request: (w) => ({ url: `/api/v1/job-swaps/${w.jobSwapId}` }),
+    expect: signedInRecord,
+  },
+  "PATCH /api/v1/job-swaps/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/job-swaps/${w.jobSwapId}`,
+      payload: { version: 1, goals: "See each other's month" },
+    }),
+    expect: writersRecord,
+  },
+  // Only the two people of the swap (the marketing and IT members) write their reflections, whatever their role.
+  "PUT /api/v1/job-swaps/:id/reflection": {
+    request: (w) => ({
+      method: "PUT",
+      url: `/api/v1/job-swaps/${w.jobSwapId}/reflection`,
+      payload: { text: "Worth it" },
+    }),
+    expect: { ...signedInRecord, viewer: "deny", admin: "deny" },
+  },
   "GET /api/v1/experiments": { request: () => ({ url: "/api/v1/experiments" }), expect: signedIn },
   "GET /api/v1/experiments/learnings": { request: () => ({ url: "/api/v1/experiments/learnings" }), expect: signedIn },
   "POST /api/v1/experiments": {

@@ -134,6 +134,11 @@ const rules = {
   "glossary.write": isWriter,
   "glossary.approve": (actor) => isWriter(actor, {}) && (actor.teamKind === "marketing" || actor.teamKind === "it"),
   "glossary.starter": isAdmin,
+  // Job swaps: everyone reads the programme; members and admins pair people and plan; each of the two writes their own
+  // reflection whatever their role (the service checks it is theirs and the period ended).
+  "jobSwap.read": anyone,
+  "jobSwap.write": isWriter,
+  "jobSwap.reflect": anyone,
   // Search is open to everyone signed in; each kind of record is then filtered by its own read rule.
   "search.read": anyone,
   // Home gathers what each module shows its readers; each figure is filtered by its module's read rule.

@@ -1,6 +1,7 @@
 import { generateSecret, hashSecret } from "../src/lib/secrets";
 import { insertInvitation } from "../src/modules/invitations/invitations.queries";
 import { insertCalendar, insertRequest } from "../src/modules/pipeline/pipeline.queries";
+import { insertJobSwap } from "../src/modules/rituals/job-swaps.queries";
 import { insertKpi } from "../src/modules/scorecard/kpis.queries";
 import { insertObjective, insertSegment } from "../src/modules/scorecard/scorecard.queries";
 import { insertIntegration, insertTool } from "../src/modules/stack/stack.queries";
@@ -127,6 +128,15 @@ export async function buildWorld(t: TestApp) {
   ]);
   // The active purchase policy with a test case, and an open IT review of the world's request.
   const guardrails = await buildGuardrails(t, ws.workspace.id, pipelineRequest.id, admin.user.id);
+  // A job swap of the marketing and IT members that ended yesterday: only those two write its reflections.
+  const jobSwapId = await insertJobSwap(t.database.db, {
+    workspaceId: ws.workspace.id,
+    marketingPersonId: marketing.user.id,
+    itPersonId: it.user.id,
+    startDate: day(-5),
+    endDate: day(-1),
+    goals: "See each other's week",
+  });
   const personas: Record<Exclude<PersonaName, "anonymous">, Persona> = { admin, viewer, marketing, it, otherWorkspace };
   return {
     ws,
@@ -149,6 +159,7 @@ export async function buildWorld(t: TestApp) {
     term,
     clash,
     guardrails,
+    jobSwapId,
     today: day(0),
   };
 }
