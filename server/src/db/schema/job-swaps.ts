@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";
+import { meetings } from "./rituals";
 
 /**
  * Job swaps and shadowing (Rituals, issue 16): a marketing person and an IT person for a period (first and last
@@ -47,4 +48,27 @@ export const jobSwaps = pgTable(
     ),
     check("job_swap_it_reflection_dated", sql`(${t.itReflection} IS NULL) = (${t.itReflectedAt} IS NULL)`),
   ],
+);
+
+/**
+ * What Rituals has emailed about a meeting (Rituals, issue 16): the invite of each SEQUENCE (once without the agenda,
+ * once more when the agenda is built), the cancellation, the minutes. A row claims the sending: with several
+ * processes, each announcement goes out once.
+ */
+export const meetingAnnouncements = pgTable(
+  "meeting_announcement",
+  {
+    id: id(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["invite", "cancel", "minutes"] }).notNull(),
+    sequence: integer("sequence").notNull().default(0),
+    withAgenda: boolean("with_agenda").notNull().default(false),
+    sentAt: at("sent_at").notNull(),
+  },
+  (t) => [uniqueIndex("meeting_announcement_key").on(t.meetingId, t.kind, t.sequence, t.withAgenda)],
 );
