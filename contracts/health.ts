@@ -262,6 +262,7 @@ export const GroupResult = z.object({
   answered: z.number().int().nullable(),
   suppressed: z.enum(["below_k", "complement_below_k"]).nullable(),
 });
+export type GroupResult = z.infer<typeof GroupResult>;
 
 /**
  * `GET /api/v1/surveys/{id}/responses[?team=<id>]`: the pulse's aggregated results, never single answers.

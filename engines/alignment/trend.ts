@@ -14,13 +14,14 @@ export function trend(points: readonly TrendInput[], k: number): TrendPoint[] {
   const result: TrendPoint[] = [];
   let previous: AlignmentResult | null = null;
   for (const point of points) {
+    const kk = Math.max(k, point.k ?? k);
     const visible =
-      point.marketing !== null && point.it !== null && point.marketing.respondents >= k && point.it.respondents >= k;
+      point.marketing !== null && point.it !== null && point.marketing.respondents >= kk && point.it.respondents >= kk;
     if (!visible) {
       result.push({ ...meta(point), hidden: true, index: null, result: null, changes: [] });
       continue;
     }
-    const current = computeAlignment({ marketing: point.marketing, it: point.it, k, signals: point.signals });
+    const current = computeAlignment({ marketing: point.marketing, it: point.it, k: kk, signals: point.signals });
     result.push({
       ...meta(point),
       hidden: false,

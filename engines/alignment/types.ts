@@ -85,6 +85,8 @@ export type TrendInput = {
   title: string;
   on: string;
   status: "draft" | "open" | "closed";
+  /** The pulse's own k (defaults to the trend's). */
+  k?: number;
   /** Null: the side was below k for this pulse. */
   marketing: GroupAggregate | null;
   it: GroupAggregate | null;

@@ -25,6 +25,7 @@ import { glossaryRoutes } from "./modules/glossary/glossary.routes";
 import { guardrailsRoutes } from "./modules/guardrails/guardrails.routes";
 import { guardrailsOverviewRoutes } from "./modules/guardrails/overview.routes";
 import { policyEvaluateRoutes } from "./modules/guardrails/policy-evaluate.routes";
+import { healthRoutes } from "./modules/health/health.routes";
 import { homeRoutes } from "./modules/home/home.routes";
 import { invitationsRoutes } from "./modules/invitations/invitations.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(glossaryRoutes);
       await api.register(searchRoutes);
       await api.register(homeRoutes);
+      await api.register(healthRoutes);
     },
     { prefix: "/api/v1" },
   );

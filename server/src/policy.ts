@@ -143,6 +143,20 @@ const rules = {
   "search.read": anyone,
   // Home gathers what each module shows its readers; each figure is filtered by its module's read rule.
   "home.read": anyone,
+  // Rituals: everyone reads the meetings, agendas, outcomes and commitments; members and admins of any team run
+  // them (series, occurrences, agenda items, outcomes, action items).
+  "ritual.read": anyone,
+  "meetingSeries.write": isWriter,
+  "meeting.write": isWriter,
+  "agenda.write": isWriter,
+  "outcome.write": isWriter,
+  "actionItem.write": isWriter,
+  // Health: everyone reads the aggregated index (never a single answer); admins manage the bank and the pulses
+  // (k is set when a pulse is created); the people of the two sides (marketing, IT and security) answer.
+  "health.read": anyone,
+  "health.manage": isAdmin,
+  "health.respond": (actor) =>
+    actor.teamKind === "marketing" || actor.teamKind === "it" || actor.teamKind === "security",
 } satisfies Record<string, Rule>;
 
 /** An action a policy rule governs. */

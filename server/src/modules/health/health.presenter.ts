@@ -1,0 +1,56 @@
+// Rows → API shapes of Health.
+import type { HealthSide, PulseItem, Survey, SurveyItem } from "../../../../contracts/health";
+import type { ItemRow, SurveyRow } from "./health.queries";
+
+export function presentItem(row: ItemRow): SurveyItem {
+  return {
+    id: row.id,
+    code: row.code,
+    criterion: row.criterion,
+    text: { marketing: row.textMarketing, it: row.textIt },
+    shipped: row.shipped,
+    status: row.status,
+    live: row.live,
+    publishedFigure: row.publishedFigure,
+    position: row.position,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentPulseItem(row: ItemRow): PulseItem {
+  return {
+    id: row.id,
+    code: row.code,
+    criterion: row.criterion,
+    text: { marketing: row.textMarketing, it: row.textIt },
+    publishedFigure: row.publishedFigure,
+  };
+}
+
+export function presentSurvey(
+  row: SurveyRow,
+  items: ItemRow[],
+  answered: Record<HealthSide, number>,
+  invited: Record<HealthSide, number>,
+  me: Survey["me"],
+): Survey {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    k: row.k,
+    itemsPerPulse: row.itemsPerPulse,
+    closesOn: row.closesOn,
+    launchedOn: row.launchedOn,
+    closedOn: row.closedOn,
+    items: items.map(presentPulseItem),
+    participation: {
+      marketing: { answered: answered.marketing, invited: invited.marketing },
+      it: { answered: answered.it, invited: invited.it },
+    },
+    me,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
