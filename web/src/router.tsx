@@ -176,6 +176,11 @@ function validateGlossarySearch(search: Record<string, unknown>): {
   };
 }
 
+/** The Alignment Index's team filter lives in the URL. */
+function validateHealthSearch(search: Record<string, unknown>): { team?: string } {
+  return { team: typeof search.team === "string" && search.team.trim() !== "" ? search.team : undefined };
+}
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
@@ -245,18 +250,23 @@ type BuiltModulePath =
   | "/service-levels"
   | "/scorecard"
   | "/glossary"
-  | "/rituals";
+  | "/rituals"
+  | "/health";
+type UnbuiltModulePath = Exclude<ProductModule["path"], BuiltModulePath>;
 const unbuiltModules = productModules.filter((module) => !module.isBuilt) as (ProductModule & {
-  path: Exclude<ProductModule["path"], BuiltModulePath>;
+  path: UnbuiltModulePath;
 })[];
 
-const moduleRoutes = unbuiltModules.map((module) =>
-  createRoute({
+function moduleRouteOf(module: ProductModule & { path: UnbuiltModulePath }) {
+  return createRoute({
     getParentRoute: () => appRoute,
     path: module.path,
     component: lazyRouteComponent(() => import("./routes/module-page"), "ModulePage"),
-  }),
-);
+  });
+}
+// Once every module is built no path is left: a route typed with a `never` path would break the whole tree's types.
+type ModuleRoute = [UnbuiltModulePath] extends [never] ? never : ReturnType<typeof moduleRouteOf>;
+const moduleRoutes = unbuiltModules.map(moduleRouteOf) as ModuleRoute[];
 
 const scorecardRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -348,6 +358,37 @@ const glossaryClashesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "glossary/clashes",
   component: lazyRouteComponent(() => import("./routes/glossary-clashes"), "GlossaryClashesPage"),
+});
+
+const healthRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "health",
+  validateSearch: validateHealthSearch,
+  component: lazyRouteComponent(() => import("./routes/health"), "HealthPage"),
+});
+
+const healthPulseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "health/pulse",
+  component: lazyRouteComponent(() => import("./routes/health-pulse"), "HealthPulsePage"),
+});
+
+const healthSurveysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "health/surveys",
+  component: lazyRouteComponent(() => import("./routes/health-surveys"), "HealthSurveysPage"),
+});
+
+const healthSurveyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "health/surveys/$id",
+  component: lazyRouteComponent(() => import("./routes/health-survey"), "HealthSurveyPage"),
+});
+
+const healthItemsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "health/items",
+  component: lazyRouteComponent(() => import("./routes/health-items"), "HealthItemsPage"),
 });
 
 const stackRoute = createRoute({
@@ -569,6 +610,11 @@ const routeTree = rootRoute.addChildren([
     glossaryRoute,
     glossaryTermRoute,
     glossaryClashesRoute,
+    healthRoute,
+    healthPulseRoute,
+    healthSurveysRoute,
+    healthSurveyRoute,
+    healthItemsRoute,
     stackRoute,
     stackToolRoute,
     stackGraphRoute,

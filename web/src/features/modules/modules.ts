@@ -181,7 +181,7 @@ export const productModules: ProductModule[] = [
       "An Alignment Index with drivers and a trend",
       "Job-swap pairings between marketing and IT",
     ],
-    isBuilt: false,
+    isBuilt: true,
   },
 ];
 

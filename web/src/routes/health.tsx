@@ -1,0 +1,119 @@
+import { Card, Grid, Select, SimpleGrid, Stack, Title } from "@mantine/core";
+import { IconHeartbeat } from "@tabler/icons-react";
+import { getRouteApi } from "@tanstack/react-router";
+import { EmptyState } from "../components/ui/empty-state";
+import { ButtonLink } from "../components/ui/links";
+import { ErrorState } from "../components/ui/page-error";
+import { PageHeader } from "../components/ui/page-header";
+import { PageLoader } from "../components/ui/page-loader";
+import { useMe } from "../features/auth/hooks/use-me";
+import { CriteriaCompare } from "../features/health/components/criteria-compare";
+import { CriterionCard } from "../features/health/components/criterion-card";
+import { Drivers } from "../features/health/components/drivers";
+import { HealthNav } from "../features/health/components/health-nav";
+import { IndexSummary } from "../features/health/components/index-summary";
+import { IndexTrend } from "../features/health/components/index-trend";
+import { MissingSignals } from "../features/health/components/missing-signals";
+import { OpenPulseBanner } from "../features/health/components/open-pulse-banner";
+import { Playbook } from "../features/health/components/playbook";
+import { PublishedFigures } from "../features/health/components/published-figures";
+import { useAlignment } from "../features/health/hooks/use-health";
+import { useTeams } from "../features/teams/hooks/use-teams";
+
+const route = getRouteApi("/app/health");
+
+/** The Alignment Index: the index and its trend, maturity two ways, both sides per criterion, drivers and playbook. */
+export function HealthPage() {
+  const me = useMe();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const alignment = useAlignment(search.team);
+  const teams = useTeams();
+  const teamOptions = (teams.data ?? [])
+    .filter((team) => team.kind === "marketing" || team.kind === "it")
+    .map((team) => ({ value: team.id, label: `${team.name} (${team.kind === "it" ? "IT" : "Marketing"})` }));
+  const data = alignment.data;
+  const isEmpty = data && data.index === null && data.trend.length === 0 && data.basis.surveyId === null;
+
+  return (
+    <>
+      <PageHeader
+        title="Health"
+        description="How marketing and IT see their partnership, from anonymous pulse surveys of both teams and from signals in the work itself."
+        actions={
+          me.user.role === "admin" && (
+            <ButtonLink to="/health/surveys" variant="default">
+              Pulses
+            </ButtonLink>
+          )
+        }
+      />
+      <HealthNav />
+      <OpenPulseBanner />
+      <Select
+        label="Whose answers"
+        placeholder="Both teams"
+        data={teamOptions}
+        value={search.team ?? null}
+        onChange={(value) =>
+          void navigate({ search: (previous) => ({ ...previous, team: value ?? undefined }), replace: true })
+        }
+        clearable
+        w={{ base: "100%", xs: 320 }}
+        mb="lg"
+      />
+      {alignment.isPending ? (
+        <PageLoader label="Loading the Alignment Index…" />
+      ) : alignment.isError ? (
+        <ErrorState error={alignment.error} onRetry={() => alignment.refetch()} />
+      ) : isEmpty || !data ? (
+        <Card>
+          <EmptyState
+            icon={IconHeartbeat}
+            title="No pulse yet"
+            description="Launch a pulse to both teams: once enough people on each side have answered, the Alignment Index, its drivers and a playbook appear here."
+            action={
+              me.user.role === "admin" && (
+                <ButtonLink to="/health/surveys" size="xs">
+                  Launch a pulse
+                </ButtonLink>
+              )
+            }
+          />
+        </Card>
+      ) : (
+        <Stack gap="lg">
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <IndexSummary alignment={data} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <IndexTrend trend={data.trend} k={data.basis.k} />
+            </Grid.Col>
+          </Grid>
+          <Drivers drivers={data.drivers} />
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <CriteriaCompare alignment={data} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <PublishedFigures published={data.published} k={data.basis.k} />
+            </Grid.Col>
+          </Grid>
+          <Stack gap="sm" component="section" aria-labelledby="health-criteria">
+            <Title order={2} size="h3" id="health-criteria">
+              The six criteria
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="lg">
+              {data.criteria.map((criterion) => (
+                <CriterionCard key={criterion.key} criterion={criterion} basis={data.basis} />
+              ))}
+            </SimpleGrid>
+          </Stack>
+          <MissingSignals alignment={data} />
+          <Playbook playbook={data.playbook} />
+        </Stack>
+      )}
+    </>
+  );
+}
