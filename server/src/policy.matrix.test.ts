@@ -915,6 +915,18 @@ const matrix: Record<string, Row> = {
     request: (w) => ({ method: "POST", url: `/api/v1/kpis/${w.kpi.id}/recompute` }),
     expect: writersRecord,
   },
+  "GET /api/v1/experiments/:id/kpi": {
+    request: (w) => ({ url: `/api/v1/experiments/${w.experiment.id}/kpi` }),
+    expect: signedInRecord,
+  },
+  "PUT /api/v1/experiments/:id/kpi": {
+    request: (w) => ({
+      method: "PUT",
+      url: `/api/v1/experiments/${w.experiment.id}/kpi`,
+      payload: { kpiId: w.kpi.id, version: 1 },
+    }),
+    expect: writersRecord,
+  },
   "GET /api/v1/requests/:id/kpis": {
     request: (w) => ({ url: `/api/v1/requests/${w.pipelineRequest.id}/kpis` }),
     expect: signedInRecord,
@@ -999,6 +1011,63 @@ const matrix: Record<string, Row> = {
     request: () => ({ method: "POST", url: "/api/v1/glossary/starter" }),
     expect: adminsOnly,
   },
+  "GET /api/v1/survey-items": { request: () => ({ url: "/api/v1/survey-items" }), expect: signedIn },
+  "POST /api/v1/survey-items": {
+    request: () => ({
+      method: "POST",
+      url: "/api/v1/survey-items",
+      payload: { criterion: "skills", text: { marketing: "We train together.", it: "We train together." } },
+    }),
+    expect: adminsOnly,
+  },
+  "PATCH /api/v1/survey-items/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/survey-items/${w.healthItemId}`,
+      payload: { version: 1, status: "retired" },
+    }),
+    expect: adminsOnlyRecord,
+  },
+  "GET /api/v1/surveys": { request: () => ({ url: "/api/v1/surveys" }), expect: signedIn },
+  "POST /api/v1/surveys": {
+    request: () => ({ method: "POST", url: "/api/v1/surveys", payload: { title: "Pulse", closesOn: "2100-01-01" } }),
+    expect: adminsOnly,
+  },
+  "GET /api/v1/surveys/:id": {
+    request: (w) => ({ url: `/api/v1/surveys/${w.healthSurveyId}` }),
+    expect: signedInRecord,
+  },
+  // The world's pulse is open: a draft edit or a launch is a 409 for admins.
+  "PATCH /api/v1/surveys/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/surveys/${w.healthSurveyId}`,
+      payload: { version: 1, title: "Renamed" },
+    }),
+    expect: adminsOnlyRecord,
+  },
+  "POST /api/v1/surveys/:id/launch": {
+    request: (w) => ({ method: "POST", url: `/api/v1/surveys/${w.healthSurveyId}/launch`, payload: { version: 1 } }),
+    expect: adminsOnlyRecord,
+  },
+  "POST /api/v1/surveys/:id/close": {
+    request: (w) => ({ method: "POST", url: `/api/v1/surveys/${w.healthSurveyId}/close`, payload: { version: 1 } }),
+    expect: adminsOnlyRecord,
+  },
+  // Every persona of the world is in a marketing or IT team: each may answer (any role).
+  "POST /api/v1/surveys/:id/responses": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/surveys/${w.healthSurveyId}/responses`,
+      payload: { answers: [{ itemId: w.healthItemId, value: 4 }] },
+    }),
+    expect: signedInRecord,
+  },
+  "GET /api/v1/surveys/:id/responses": {
+    request: (w) => ({ url: `/api/v1/surveys/${w.healthSurveyId}/responses` }),
+    expect: signedInRecord,
+  },
+  "GET /api/v1/alignment": { request: () => ({ url: "/api/v1/alignment" }), expect: signedIn },
   "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
   "GET /readyz": { request: () => ({ url: "/readyz" }), expect: everyone },
   // Only to the TANDEM_METRICS_TOKEN bearer (plugins/metrics.test.ts); the matrix's app has none: no /metrics.

@@ -137,6 +137,21 @@ export async function buildWorld(t: TestApp) {
     endDate: day(-1),
     goals: "See each other's week",
   });
+  // Health: an open pulse asking one custom item, and that item of the bank.
+  const [healthItem] = await t.database.query<{ id: string }>(
+    `INSERT INTO health_item (workspace_id, code, criterion, text_marketing, text_it, position)
+     VALUES ($1, 'custom-1', 'skills', 'We learn from IT.', 'We learn from marketing.', 9) RETURNING id`,
+    [ws.workspace.id],
+  );
+  const [healthSurvey] = await t.database.query<{ id: string }>(
+    `INSERT INTO health_survey (workspace_id, title, status, closes_on, launched_on)
+     VALUES ($1, 'Pulse', 'open', '2100-01-01', $2) RETURNING id`,
+    [ws.workspace.id, day(0)],
+  );
+  await t.database.query("INSERT INTO health_survey_item (survey_id, item_id, position) VALUES ($1, $2, 0)", [
+    healthSurvey.id,
+    healthItem.id,
+  ]);
   const personas: Record<Exclude<PersonaName, "anonymous">, Persona> = { admin, viewer, marketing, it, otherWorkspace };
   return {
     ws,
@@ -160,6 +175,8 @@ export async function buildWorld(t: TestApp) {
     clash,
     guardrails,
     jobSwapId,
+    healthItemId: healthItem.id,
+    healthSurveyId: healthSurvey.id,
     today: day(0),
   };
 }
