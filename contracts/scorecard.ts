@@ -58,6 +58,9 @@ export const ComputedMeasure = z.enum([
   "tools_with_both_owners",
   "experiments_decided_per_quarter",
   "attributed_return_on_spend",
+  "purchases_decided_at_once",
+  "purchase_decision_hours",
+  "software_spend_through_tandem",
 ]);
 export type ComputedMeasure = z.infer<typeof ComputedMeasure>;
 
@@ -109,6 +112,27 @@ export const COMPUTED_MEASURES: Record<
     unit: "count",
     direction: "up",
     description: "Attributed revenue divided by spend in the latest finished attribution run (its chosen model).",
+  },
+  purchases_decided_at_once: {
+    label: "Purchases decided by the policy at once",
+    unit: "percent",
+    direction: "up",
+    description:
+      "Of the purchase requests submitted in the twelve months up to the date and judged by the purchase policy, the share it approved or blocked at once (no review needed).",
+  },
+  purchase_decision_hours: {
+    label: "Median hours from a purchase request to its decision",
+    unit: "duration_hours",
+    direction: "down",
+    description:
+      "The median hours from submitting a purchase request to its decision (at once by the policy, or after its reviews), of those submitted in the twelve months up to the date and decided.",
+  },
+  software_spend_through_tandem: {
+    label: "Software spend through Tandem",
+    unit: "percent",
+    direction: "up",
+    description:
+      "The yearly cost of the purchases approved through Tandem in the twelve months up to the date, as a share of that plus the shadow-IT spend found in expenses (in one currency: the KPI's, else the one most spend is in).",
   },
 };
 
@@ -475,3 +499,18 @@ export type SetRequestKpisBody = z.infer<typeof SetRequestKpisBody>;
 /** The KPIs a request should move, read today. */
 export const RequestKpis = z.object({ requestId: Id, items: z.array(Kpi) });
 export type RequestKpis = z.infer<typeof RequestKpis>;
+
+/** The Scorecard KPI an experiment is linked to; the KPI its author wrote as text stays readable beside it. */
+export const ExperimentKpi = z.object({
+  experimentId: Id,
+  /** The KPI as the experiment's author wrote it. */
+  kpiText: z.string(),
+  /** The linked KPI read today, or null while the experiment is not linked. */
+  kpi: Kpi.nullable(),
+  /** The experiment's version: send it back to change the link. */
+  version: z.number().int(),
+});
+export type ExperimentKpi = z.infer<typeof ExperimentKpi>;
+/** Links an experiment to a KPI of the workspace, or unlinks it (null), at the experiment's version. */
+export const SetExperimentKpiBody = z.strictObject({ kpiId: Id.nullable(), version: Version });
+export type SetExperimentKpiBody = z.infer<typeof SetExperimentKpiBody>;

@@ -2,7 +2,8 @@
 // and IT, ~25 KPIs with check-ins that tell a story (checkout conversion slipped during the replatforming and
 // recovered, cost per acquisition is off track, last year's loyalty launch hit its targets), voice-of-customer KPIs
 // for three segments, one objective marketing keeps to itself, and IT's responsiveness to marketing computed by
-// Tandem from the Pipeline's service levels (not typed in), improving as they did.
+// Tandem from the Pipeline's service levels (not typed in), improving as they did; the purchase policy's measures
+// computed from the Guardrails' purchases.
 import { eq } from "drizzle-orm";
 import type { KpiUnit } from "../../../contracts/scorecard";
 import type { Database, Tx } from "../db/client";

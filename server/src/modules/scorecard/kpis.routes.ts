@@ -4,6 +4,7 @@ import {
   AsOfQuery,
   CreateKpiBody,
   CreateMeasurementBody,
+  ExperimentKpi,
   ImportMeasurementsBody,
   ImportMeasurementsResult,
   Kpi,
@@ -18,11 +19,13 @@ import {
   RecomputeResult,
   RequestKpis,
   ScorecardLimits,
+  SetExperimentKpiBody,
   SetKpiLinksBody,
   SetRequestKpisBody,
   UpdateKpiBody,
 } from "../../../../contracts/scorecard";
 import { ctxOf } from "../../plugins/request-context";
+import { getExperimentKpi, setExperimentKpi } from "./experiment-kpi.service";
 import { createKpi, editKpi, getKpiDetail, getKpiSeries, listWorkspaceKpis, setKpiLinks } from "./kpis.service";
 import { importMeasurements, listKpiMeasurements, recordMeasurement } from "./measurements.service";
 import { recomputeKpi, recomputeWorkspace } from "./measures.service";
@@ -153,6 +156,33 @@ export const kpisRoutes: FastifyPluginAsyncZod = async (app) => {
     "/kpis/:id/recompute",
     { schema: { tags, summary: "Recompute a computed KPI now", params: IdParams, response: { 200: RecomputeResult } } },
     async (request) => recomputeKpi(ctxOf(request), request.params.id),
+  );
+
+  app.get(
+    "/experiments/:id/kpi",
+    {
+      schema: {
+        tags,
+        summary: "The Scorecard KPI an experiment is linked to, beside the KPI its author wrote",
+        params: IdParams,
+        response: { 200: ExperimentKpi },
+      },
+    },
+    async (request) => getExperimentKpi(ctxOf(request), request.params.id),
+  );
+
+  app.put(
+    "/experiments/:id/kpi",
+    {
+      schema: {
+        tags,
+        summary: "Link an experiment to a Scorecard KPI, or unlink it (null), at the experiment's version",
+        params: IdParams,
+        body: SetExperimentKpiBody,
+        response: { 200: ExperimentKpi },
+      },
+    },
+    async (request) => setExperimentKpi(ctxOf(request), request.params.id, request.body),
   );
 
   app.get(

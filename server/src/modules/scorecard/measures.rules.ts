@@ -14,6 +14,19 @@ export function trailingStartOf(date: string, days: number): string {
   return dateOfDay(dayNumber(date) - days + 1);
 }
 
+/** The day after a date. */
+export function dayAfter(date: string): string {
+  return dateOfDay(dayNumber(date) + 1);
+}
+
+/** The window the Guardrails' measures read for a date, as their report's default: [date − 364 days, date + 1 day). */
+export function guardrailWindowOf(date: string): { from: string; to: string } {
+  return { from: trailingStartOf(date, GUARDRAIL_WINDOW_DAYS), to: dayAfter(date) };
+}
+
+/** The Guardrails' report reads the twelve months (365 days) up to a date. */
+export const GUARDRAIL_WINDOW_DAYS = 365;
+
 function lastDayOfMonth(year: number, month: number): string {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }

@@ -15,12 +15,13 @@ import { canonicalJson } from "../../lib/canonical-json";
 import { authorize } from "../../policy";
 import { type AuditOrigin, originOf, recordAudit } from "../audit/audit.service";
 import { countDecidedExperiments } from "../experiments/experiments.commands";
+import { guardrailMeasures } from "../guardrails/guardrails.commands";
 import { readServiceLevelReport } from "../pipeline/pipeline.commands";
 import { listCatalogTools, readComplianceSummary, readShadowCandidates } from "../stack/stack.commands";
 import { readLatestWhichHalf } from "../value/value.commands";
 import { findMeasurementsOn, listComputedKpis, upsertMeasurements } from "./kpis.queries";
 import { getKpiRow } from "./kpis.service";
-import { cadenceDates, quarterStartOf, trailingStartOf } from "./measures.rules";
+import { cadenceDates, guardrailWindowOf, quarterStartOf, trailingStartOf } from "./measures.rules";
 import { todayOf } from "./objectives.service";
 
 /** One computed value, or null when there is nothing to compute it from, and what it was computed from. */
@@ -125,6 +126,10 @@ export async function computeMeasure(
       const decided = await countDecidedExperiments(ctx, range);
       return { value: decided, computedFrom: { report: "learning library", from: range.from, to: range.to, decided } };
     }
+    case "purchases_decided_at_once":
+    case "purchase_decision_hours":
+    case "software_spend_through_tandem":
+      return computeGuardrailMeasure(ctx, measure, date, currency);
     case "attributed_return_on_spend": {
       const view = await readLatestWhichHalf(ctx);
       if (view === null) return { value: null, computedFrom: { report: "attribution", date, run: null } };
@@ -142,6 +147,52 @@ export async function computeMeasure(
       };
     }
   }
+}
+
+/** The Guardrails' measures (issue 15 item 10), read through the same command as `GET /api/v1/guardrails/measures`. */
+async function computeGuardrailMeasure(
+  ctx: Ctx,
+  measure: "purchases_decided_at_once" | "purchase_decision_hours" | "software_spend_through_tandem",
+  date: string,
+  currency: string | null,
+): Promise<MeasureValue> {
+  const window = guardrailWindowOf(date);
+  const figures = await guardrailMeasures(ctx, { from: new Date(window.from), to: new Date(window.to) });
+  const from = { report: "guardrails measures", from: window.from, to: window.to };
+  if (measure === "purchases_decided_at_once") {
+    const value = figures.decidedAtOncePercent;
+    return {
+      value: value === null ? null : round(value),
+      computedFrom: { ...from, purchases: figures.purchases, judged: figures.judged },
+    };
+  }
+  if (measure === "purchase_decision_hours") {
+    const value = figures.medianHoursToDecision;
+    return {
+      value: value === null ? null : round(value, 2),
+      computedFrom: { ...from, purchases: figures.purchases, medianHours: value },
+    };
+  }
+  // A share needs one currency: the KPI's, else the one most of the spend is in.
+  const through = new Map(figures.spendThroughTandem.map((s) => [s.currency, Number(s.yearly)]));
+  const found = new Map(figures.spendFoundInExpenses.map((s) => [s.currency, Number(s.yearly)]));
+  const seenIn = (code: string) => (through.get(code) ?? 0) + (found.get(code) ?? 0);
+  const codes = [...new Set([...through.keys(), ...found.keys()])].sort(
+    (a, b) => seenIn(b) - seenIn(a) || (a < b ? -1 : 1),
+  );
+  const chosen = currency ?? codes[0] ?? null;
+  const tandem = chosen === null ? 0 : (through.get(chosen) ?? 0);
+  const expenses = chosen === null ? 0 : (found.get(chosen) ?? 0);
+  return {
+    value: tandem + expenses === 0 ? null : round((tandem / (tandem + expenses)) * 100),
+    computedFrom: {
+      ...from,
+      currency: chosen,
+      throughTandem: round(tandem, 2),
+      foundInExpenses: round(expenses, 2),
+      otherCurrencies: codes.filter((code) => code !== chosen).length,
+    },
+  };
 }
 
 type ComputedKpi = { kpi: typeof kpis.$inferSelect; periodStart: string; periodEnd: string };

@@ -1,7 +1,9 @@
 import { expect, it } from "vitest";
 import { describeWithApp, type TestApp } from "../../../test/app";
+import { demoPersonCtx } from "../../cli/demo-person";
 import { DEMO_ADMIN, seedDemo } from "../../cli/seed-demo";
-import { cadenceDates, quarterStartOf, trailingStartOf } from "./measures.rules";
+import { guardrailMeasures } from "../guardrails/guardrails.commands";
+import { cadenceDates, guardrailWindowOf, quarterStartOf, trailingStartOf } from "./measures.rules";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
@@ -118,6 +120,41 @@ describeWithApp("computed KPIs equal their source reports (demo company)", (get)
     const [ros] = await seriesOf(byMeasure("attributed_return_on_spend"));
     expect(ros.value).toBe(round4(view.totalValue / view.totalSpend));
     expect(ros.computedFrom).toMatchObject({ run: latest.id, totalSpend: view.totalSpend });
+  });
+
+  it("the purchase measures equal the Guardrails' report: decided at once, median hours, spend through Tandem", async () => {
+    const [{ id: workspaceId }] = await get().database.query<{ id: string }>("SELECT id FROM workspace");
+    const ctx = await demoPersonCtx(get().database, workspaceId, DEMO_ADMIN.email, NOW);
+    const window = guardrailWindowOf("2026-11-23");
+    expect(window).toEqual({ from: "2025-11-24", to: "2026-11-24" });
+    const report = await guardrailMeasures(ctx, { from: new Date(window.from), to: new Date(window.to) });
+    // The policy judged the demo's five purchases with details: Tally and Loom approved at once, TrackEverything
+    // blocked, Brevo and Gong in review. The year's other purchase requests were decided by people.
+    expect(report).toMatchObject({ judged: 5, decidedAtOncePercent: 60 });
+    expect(report.purchases).toBeGreaterThan(report.judged);
+    const [atOnce] = await seriesOf(byMeasure("purchases_decided_at_once"));
+    expect(atOnce).toMatchObject({ date: "2026-11-23", value: 60, source: "computed" });
+    expect(atOnce.computedFrom).toMatchObject({
+      report: "guardrails measures",
+      ...window,
+      purchases: report.purchases,
+      judged: 5,
+    });
+    const [hours] = await seriesOf(byMeasure("purchase_decision_hours"));
+    expect(report.medianHoursToDecision).toBeGreaterThan(0);
+    expect(hours.value).toBe(Math.round((report.medianHoursToDecision ?? 0) * 100) / 100);
+    const eur = (list: Array<{ currency: string; yearly: string }>) =>
+      sum(list.filter((s) => s.currency === "EUR").map((s) => Number(s.yearly)));
+    const through = eur(report.spendThroughTandem);
+    const found = eur(report.spendFoundInExpenses);
+    // Tally Forms (1,200 EUR); Loom bills in USD and is left out of the EUR share.
+    expect(through).toBe(1200);
+    expect(found).toBeGreaterThan(0);
+    const [share] = await seriesOf(byMeasure("software_spend_through_tandem"));
+    expect(share.value).toBe(round4((through / (through + found)) * 100));
+    expect(share.computedFrom).toMatchObject({ currency: "EUR", throughTandem: 1200, foundInExpenses: found });
+    const kpi = await read(`/api/v1/kpis/${byMeasure("purchases_decided_at_once").id}`);
+    expect(kpi.status).not.toBe("no_data");
   });
 
   it("tells the story: a KPI that slipped and recovered, one off track, the review lists both sides' owners", async () => {
