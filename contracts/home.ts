@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id } from "./common";
+import { PartnershipGlance } from "./health";
 
 /** A short link to a record, with a line about it. */
 const HomeItem = z.object({ id: z.string(), title: z.string(), detail: z.string(), url: z.string() });
@@ -66,5 +67,7 @@ export const HomeSummary = z.object({
     offTrack: HomeList,
     atRisk: HomeList,
   }),
+  /** Health: "the partnership at a glance" (the Alignment Index, trend, top drivers, change, next actions). */
+  partnership: PartnershipGlance.nullable(),
 });
 export type HomeSummary = z.infer<typeof HomeSummary>;

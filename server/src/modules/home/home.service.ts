@@ -5,6 +5,7 @@ import type { Ctx } from "../../context";
 import { authorize, can } from "../../policy";
 import { readExperimentList } from "../experiments/experiments.commands";
 import { listWorkspaceReviews } from "../guardrails/guardrails.commands";
+import { readPartnershipGlance } from "../health/health.commands";
 import { readRequestList, readServiceLevelReport } from "../pipeline/pipeline.commands";
 import { listWorkspaceKpis, listWorkspaceObjectives } from "../scorecard/scorecard.commands";
 import { readComplianceSummary, readRenewals, readShadowCandidates } from "../stack/stack.commands";
@@ -105,7 +106,9 @@ export async function readHome(ctx: Ctx): Promise<HomeSummary> {
   }));
   const gaps = (compliance?.tools ?? []).filter((entry) => entry.status !== "compliant");
 
+  const partnership = can(ctx.actor, "health.read") ? await readPartnershipGlance(ctx) : null;
   return {
+    partnership,
     asOf: today,
     mine: {
       requests: mineRequests ? listOf(mineRequests.items.map(requestItem), mineRequests.more) : empty,
