@@ -64,7 +64,12 @@ export async function deleteCalendarFeed(tx: Tx, userId: string) {
 /** The feed a secret opens, with its owner's status. */
 export async function findFeedBySecret(db: Tx, secretHash: string) {
   const [feed] = await db
-    .select({ workspaceId: calendarFeeds.workspaceId, status: users.status })
+    .select({
+      workspaceId: calendarFeeds.workspaceId,
+      userId: calendarFeeds.userId,
+      name: users.name,
+      status: users.status,
+    })
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(eq(calendarFeeds.secretHash, secretHash));

@@ -116,10 +116,55 @@ function fold(line: string) {
 const compactDate = (date: string) => date.replaceAll("-", "");
 const stamp = (at: Date) => `${at.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
 
-/** The workspace's renewals as an iCalendar feed, for the holder of a feed secret; null when the secret is unknown. */
-export async function renderRenewalsFeed(database: Database, secret: string, now: Date): Promise<string | null> {
+/** An all-day entry of a calendar feed: a tool's cancel-by date (with a reminder a week before) or its renewal. */
+export interface RenewalCalendarEntry {
+  uid: string;
+  date: string;
+  summary: string;
+  description: string;
+  /** Days before the date a calendar app reminds, or null. */
+  alarmDaysBefore: number | null;
+}
+
+/** The workspace's renewals as calendar entries: each live tool's cancel-by date and renewal date, by date. */
+export async function renewalCalendarEntries(database: Database, workspaceId: string): Promise<RenewalCalendarEntry[]> {
+  const rows = await toolsWithRenewals(database.db, workspaceId);
+  rows.sort((a, b) => (a.renewalDate as string).localeCompare(b.renewalDate as string) || a.name.localeCompare(b.name));
+  return rows.flatMap((tool) => {
+    const renewal = tool.renewalDate as string;
+    const cancelBy = cancelByDate(renewal, tool.noticeDays) as string;
+    const cost = tool.annualCost ? ` · ${tool.annualCost} ${tool.currency} a year` : "";
+    const description = `${tool.vendor ? `${tool.vendor}. ` : ""}Renews on ${renewal}, cancel by ${cancelBy}${cost}.`;
+    return [
+      {
+        uid: `${tool.id}-cancel-by-${compactDate(cancelBy)}@tandem`,
+        date: cancelBy,
+        summary: `Cancel by: ${tool.name}`,
+        description,
+        alarmDaysBefore: 7,
+      },
+      {
+        uid: `${tool.id}-renewal-${compactDate(renewal)}@tandem`,
+        date: renewal,
+        summary: `${tool.autoRenew ? "Auto-renews" : "Renews"}: ${tool.name}`,
+        description,
+        alarmDaysBefore: null,
+      },
+    ];
+  });
+}
+
+/** The person and workspace a feed secret opens (an active person's), or null. */
+export async function openCalendarFeed(database: Database, secret: string) {
   const feed = await findFeedBySecret(database.db, hashSecret(secret));
   if (feed?.status !== "active") return null;
+  return { workspaceId: feed.workspaceId, userId: feed.userId, name: feed.name };
+}
+
+/** The workspace's renewals as an iCalendar feed, for the holder of a feed secret; null when the secret is unknown. */
+export async function renderRenewalsFeed(database: Database, secret: string, now: Date): Promise<string | null> {
+  const feed = await openCalendarFeed(database, secret);
+  if (!feed) return null;
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -128,44 +173,26 @@ export async function renderRenewalsFeed(database: Database, secret: string, now
     "METHOD:PUBLISH",
     "X-WR-CALNAME:Tandem · renewals",
   ];
-  const rows = await toolsWithRenewals(database.db, feed.workspaceId);
-  rows.sort((a, b) => (a.renewalDate as string).localeCompare(b.renewalDate as string) || a.name.localeCompare(b.name));
-  for (const tool of rows) {
-    const renewal = tool.renewalDate as string;
-    const cancelBy = cancelByDate(renewal, tool.noticeDays) as string;
-    const cost = tool.annualCost ? ` · ${tool.annualCost} ${tool.currency} a year` : "";
-    const events = [
-      { key: "cancel-by", date: cancelBy, summary: `Cancel by: ${tool.name}`, alarm: true },
-      {
-        key: "renewal",
-        date: renewal,
-        summary: `${tool.autoRenew ? "Auto-renews" : "Renews"}: ${tool.name}`,
-        alarm: false,
-      },
-    ];
-    for (const event of events) {
+  for (const entry of await renewalCalendarEntries(database, feed.workspaceId)) {
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${entry.uid}`,
+      `DTSTAMP:${stamp(now)}`,
+      `DTSTART;VALUE=DATE:${compactDate(entry.date)}`,
+      `SUMMARY:${escapeText(entry.summary)}`,
+      `DESCRIPTION:${escapeText(entry.description)}`,
+      "TRANSP:TRANSPARENT",
+    );
+    if (entry.alarmDaysBefore !== null) {
       lines.push(
-        "BEGIN:VEVENT",
-        `UID:${tool.id}-${event.key}-${compactDate(event.date)}@tandem`,
-        `DTSTAMP:${stamp(now)}`,
-        `DTSTART;VALUE=DATE:${compactDate(event.date)}`,
-        `SUMMARY:${escapeText(event.summary)}`,
-        `DESCRIPTION:${escapeText(
-          `${tool.vendor ? `${tool.vendor}. ` : ""}Renews on ${renewal}, cancel by ${cancelBy}${cost}.`,
-        )}`,
-        "TRANSP:TRANSPARENT",
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        `DESCRIPTION:${escapeText(entry.summary)}`,
+        `TRIGGER:-P${entry.alarmDaysBefore}D`,
+        "END:VALARM",
       );
-      if (event.alarm) {
-        lines.push(
-          "BEGIN:VALARM",
-          "ACTION:DISPLAY",
-          `DESCRIPTION:${escapeText(event.summary)}`,
-          "TRIGGER:-P7D",
-          "END:VALARM",
-        );
-      }
-      lines.push("END:VEVENT");
     }
+    lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");
   return `${lines.map(fold).join("\r\n")}\r\n`;

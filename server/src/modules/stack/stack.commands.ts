@@ -7,6 +7,11 @@ import { presentTool } from "./stack.presenter";
 import { listWorkspaceTools, todayOf } from "./stack.service";
 
 export { addPurchasedTool, readPurchaseFacts } from "./purchase-facts.service";
+export {
+  openCalendarFeed,
+  type RenewalCalendarEntry,
+  renewalCalendarEntries as readRenewalCalendarEntries,
+} from "./reminders.service";
 
 /** Every live tool of the catalog in the given lifecycle phases, as `GET /api/v1/tools?lifecycle=…` lists them. */
 export async function listCatalogTools(ctx: Ctx, phases: readonly Lifecycle[]): Promise<Tool[]> {
