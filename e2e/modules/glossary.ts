@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { assertAccessible } from "../lib/a11y";
-import { assert, screenshot, waitForPage, waitForToast } from "../lib/app";
+import { assert, chooseOption, screenshot, waitForPage, waitForToast } from "../lib/app";
 import type { FlowTools } from "../lib/flow-tools";
 
 const webCms = { name: "Content management system", acronym: "CMS", context: "web" };
@@ -114,6 +114,55 @@ export async function glossaryWalk(page: Page, memberPage: Page, { h, run, inspe
     await screenshot(page, run, "admin-glossary-hover");
     await h.check("axe: glossary hover card", () => assertAccessible(page, "glossary hover card"));
     await page.mouse.move(0, 0);
+  });
+
+  await h.check("typing CMS in a new request asks which meaning is intended, showing each side's meaning", async () => {
+    await page.goto("/pipeline/new");
+    await waitForPage(page, "New request");
+    await chooseOption(page, page, /^Type of request/, "Change to a system");
+    await page.getByLabel(/^Title/).fill("Blog posts straight from the CMS");
+    await page.getByLabel("The problem").fill("Every blog post in the CMS waits for a developer to publish it.");
+    const prompt = page.getByRole("region", { name: "Which meaning do you intend?" });
+    const cms = prompt.getByRole("radiogroup", { name: "“CMS” in this request means…" });
+    await cms.getByText("Where we write and schedule the site's content.").waitFor();
+    await cms.getByText("Where signed customer and supplier contracts are kept.").waitFor();
+    await cms.getByRole("radio", { name: "Content management system (CMS) · web" }).check();
+    await page.getByLabel(/^How success is measured/).fill("Posts go live the day they are approved, 9 in 10 weeks");
+    await page.getByLabel(/^Non-functional needs/).fill("Publishing takes under a minute; the site stays up meanwhile");
+    await prompt.scrollIntoViewIfNeeded();
+    await screenshot(page, run, "admin-glossary-meaning-prompt");
+    await h.check("axe: intake form with the meaning prompt", () => assertAccessible(page, "meaning prompt"));
+    await page.getByRole("button", { name: "Submit", exact: true }).click();
+    await waitForToast(page, /REQ-\d+ submitted/);
+    await waitForPage(page, "Blog posts straight from the CMS");
+  });
+
+  await h.check("the request shows the meaning intended and the requirements side by side", async () => {
+    const requirements = page.getByRole("region", { name: "Requirements" });
+    await requirements.getByText("Business view").waitFor();
+    await requirements.getByText("Technical view").waitFor();
+    await requirements.getByText("Posts go live the day they are approved, 9 in 10 weeks").waitFor();
+    await requirements.getByText("Still to write: the outcome, its users.").waitFor();
+    await requirements.getByRole("link", { name: "Content management system (CMS) · web" }).waitFor();
+    const mark = page.getByRole("button", { name: /^CMS — meant here: Content management system/ }).first();
+    await mark.hover();
+    const card = page.locator(".mantine-Popover-dropdown").filter({ hasText: "the writer means this one" });
+    await card.getByText("Not meant here:").waitFor();
+    await screenshot(page, run, "admin-glossary-meant-here");
+    await page.mouse.move(0, 0);
+    await h.check("axe: request with its requirements", () => assertAccessible(page, "request requirements"));
+  });
+
+  await h.check("the command palette finds a glossary term and opens its page", async () => {
+    await page.keyboard.press("Control+k");
+    const search = page.getByRole("textbox", { name: "Jump to a page or run an action" });
+    await search.waitFor();
+    await search.fill("contract manag");
+    const hit = page.getByRole("button", { name: /^Contract management system \(CMS\).*Glossary term/ });
+    await hit.waitFor();
+    await screenshot(page, run, "admin-glossary-palette");
+    await hit.click();
+    await waitForPage(page, `${legalCms.name} (${legalCms.acronym})`);
   });
 
   await h.check("the clash is settled by keeping both meanings, each in its context", async () => {

@@ -17,7 +17,6 @@ import { PlanningPanel, TriagePanel } from "../features/pipeline/components/case
 import { Conversation } from "../features/pipeline/components/conversation";
 import { notifyRequestError } from "../features/pipeline/components/notify";
 import { RaciPanel } from "../features/pipeline/components/raci-table";
-import { RequirementsView } from "../features/pipeline/components/requirements-view";
 import { PriorityBadge, StageBadge } from "../features/pipeline/components/request-badges";
 import {
   AppealDialog,
@@ -25,6 +24,7 @@ import {
   ReviewDialog,
   WaitDialog,
 } from "../features/pipeline/components/request-dialogs";
+import { RequirementsView } from "../features/pipeline/components/requirements-view";
 import { SlaClocks } from "../features/pipeline/components/sla-clocks";
 import { StageProgress } from "../features/pipeline/components/stage-progress";
 import {
@@ -55,15 +55,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Prose({
-  label,
-  text,
-  meanings,
-}: {
-  label: string;
-  text: string;
-  meanings?: PipelineRequest["termMeanings"];
-}) {
+function Prose({ label, text, meanings }: { label: string; text: string; meanings?: PipelineRequest["termMeanings"] }) {
   return (
     <div>
       <Text size="sm" fw={600}>

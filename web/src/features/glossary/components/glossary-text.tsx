@@ -5,6 +5,7 @@ import type { AnnotatedSpan, TermCard } from "../../../../../contracts/glossary"
 import { AnchorLink } from "../../../components/ui/links";
 import { useAnnotation } from "../hooks/use-glossary";
 import { teamKindLabels, teamKindOrder, termStatusMeta, termTitle } from "../labels";
+import { meaningOfSpan } from "../meanings";
 
 function Definitions({ term }: { term: TermCard }) {
   const perTeam = teamKindOrder.filter((kind) => term.definitions[kind]);
@@ -46,13 +47,36 @@ function Card({ term }: { term: TermCard }) {
   );
 }
 
-/** One recognised term in the text: underlined; hover or keyboard focus shows each side's meaning. */
-function TermMark({ span, cards, text }: { span: AnnotatedSpan; cards: Map<string, TermCard>; text: string }) {
+/**
+ * One recognised term in the text: underlined; hover or keyboard focus shows each side's meaning. Where the writer
+ * said which of several meanings they intend (`meantTermId`), that meaning comes first, marked, and the word is
+ * underlined as settled rather than as a clash.
+ */
+function TermMark({
+  span,
+  cards,
+  text,
+  meantTermId,
+}: {
+  span: AnnotatedSpan;
+  cards: Map<string, TermCard>;
+  text: string;
+  meantTermId?: string;
+}) {
   const [opened, { open, close, toggle }] = useDisclosure(false);
   const id = useId();
-  const term = cards.get(span.termId);
-  const alternatives = span.alternativeTermIds.map((other) => cards.get(other)).filter((card) => card !== undefined);
+  const meant = meantTermId ? cards.get(meantTermId) : undefined;
+  const term = meant ?? cards.get(span.termId);
+  const alternatives = [span.termId, ...span.alternativeTermIds]
+    .filter((other) => other !== term?.id)
+    .map((other) => cards.get(other))
+    .filter((card) => card !== undefined);
   if (!term) return text;
+  const description = meant
+    ? `meant here: ${termTitle(meant)}`
+    : span.clashing
+      ? "a term with several meanings"
+      : "glossary term";
   return (
     <Popover
       opened={opened}
@@ -67,9 +91,10 @@ function TermMark({ span, cards, text }: { span: AnnotatedSpan; cards: Map<strin
         <button
           type="button"
           className="glossary-term"
-          data-clashing={span.clashing || undefined}
+          data-clashing={(span.clashing && !meant) || undefined}
+          data-meant={meant ? true : undefined}
           aria-expanded={opened}
-          aria-label={`${text} — ${span.clashing ? "a term with several meanings" : "glossary term"}: show its meaning`}
+          aria-label={`${text} — ${description}: show its meaning`}
           onMouseEnter={open}
           onMouseLeave={close}
           onFocus={open}
@@ -84,14 +109,25 @@ function TermMark({ span, cards, text }: { span: AnnotatedSpan; cards: Map<strin
       </Popover.Target>
       <Popover.Dropdown onMouseEnter={open} onMouseLeave={close}>
         <Stack gap="sm">
-          {span.clashing && (
-            <Text size="xs" c="var(--mantine-color-orange-text)" fw={600}>
-              “{span.form}” has several meanings here: check which one is meant.
+          {meant ? (
+            <Text size="xs" c="var(--mantine-color-teal-text)" fw={600}>
+              “{span.form}” has several meanings; the writer means this one:
             </Text>
+          ) : (
+            span.clashing && (
+              <Text size="xs" c="var(--mantine-color-orange-text)" fw={600}>
+                “{span.form}” has several meanings here: check which one is meant.
+              </Text>
+            )
           )}
           <Card term={term} />
           {alternatives.map((alternative) => (
             <Box key={alternative.id} pt="xs" style={{ borderTop: "1px solid var(--mantine-color-default-border)" }}>
+              {meant && (
+                <Text size="xs" c="dimmed" mb={4}>
+                  Not meant here:
+                </Text>
+              )}
               <Card term={alternative} />
             </Box>
           ))}
@@ -117,10 +153,15 @@ function segmentsOf(text: string, spans: AnnotatedSpan[]) {
 }
 
 /**
- * Text people wrote, with the glossary's terms underlined (dotted; wavy orange where a term has several meanings).
+ * Text people wrote, with the glossary's terms underlined (dotted; wavy orange where a term has several meanings,
+ * solid teal where the writer said which meaning they intend: `meanings`, e.g. a request's `termMeanings`).
  * The text is never read as HTML: the server sends offsets, the page renders plain strings around them.
  */
-export function GlossaryText({ text, ...props }: { text: string } & TextProps) {
+export function GlossaryText({
+  text,
+  meanings,
+  ...props
+}: { text: string; meanings?: readonly { termId: string }[] } & TextProps) {
   const annotation = useAnnotation(text);
   const spans = annotation.data?.spans ?? [];
   if (spans.length === 0) {
@@ -133,12 +174,17 @@ export function GlossaryText({ text, ...props }: { text: string } & TextProps) {
   const cards = new Map((annotation.data?.terms ?? []).map((term) => [term.id, term]));
   return (
     <Text {...props} style={{ whiteSpace: "pre-wrap" }}>
-      {segmentsOf(text, spans).map((segment, index) =>
+      {segmentsOf(text, spans).map((segment) =>
         segment.kind === "text" ? (
           segment.text
         ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and never reordered
-          <TermMark key={index} span={segment.span} cards={cards} text={segment.text} />
+          <TermMark
+            key={segment.span.start}
+            span={segment.span}
+            cards={cards}
+            text={segment.text}
+            meantTermId={meaningOfSpan(meanings, segment.span)}
+          />
         ),
       )}
     </Text>

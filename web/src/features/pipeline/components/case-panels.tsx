@@ -25,6 +25,7 @@ import { usePeople, useStackTools, useUpdateRequest } from "../hooks/use-pipelin
 import { priorityOptions } from "../labels";
 import { notifyRequestError } from "./notify";
 import { PriorityBadge } from "./request-badges";
+import { requirementHints, requirementLabels } from "./requirements-fields";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -228,6 +229,9 @@ const planningLabels: Record<string, string> = {
   securityNotes: "Security",
   complianceNotes: "Compliance",
   toolIds: "Tools from the Stack",
+  systems: requirementLabels.systems,
+  dataNeeds: requirementLabels.dataNeeds,
+  nonFunctionalNeeds: requirementLabels.nonFunctionalNeeds,
 };
 
 /** Planning: IT's part of the case, before anything is chosen. */
@@ -282,6 +286,9 @@ function PlanningForm({ request, onDone }: { request: PipelineRequest; onDone: (
       securityNotes: request.securityNotes,
       complianceNotes: request.complianceNotes,
       toolIds: request.tools.map((tool) => tool.id),
+      systems: request.systems,
+      dataNeeds: request.dataNeeds,
+      nonFunctionalNeeds: request.nonFunctionalNeeds,
     },
   });
   const handleSubmit = form.onSubmit((values) =>
@@ -312,6 +319,30 @@ function PlanningForm({ request, onDone }: { request: PipelineRequest; onDone: (
         <Textarea label="Integration notes" autosize minRows={2} {...form.getInputProps("integrationNotes")} />
         <Textarea label="Security notes" autosize minRows={2} {...form.getInputProps("securityNotes")} />
         <Textarea label="Compliance notes" autosize minRows={2} {...form.getInputProps("complianceNotes")} />
+        <Text size="sm" fw={600} mt="xs">
+          The requirements' technical view
+        </Text>
+        <Textarea
+          label={requirementLabels.systems}
+          description={requirementHints.systems}
+          autosize
+          minRows={2}
+          {...form.getInputProps("systems")}
+        />
+        <Textarea
+          label={requirementLabels.dataNeeds}
+          description={requirementHints.dataNeeds}
+          autosize
+          minRows={2}
+          {...form.getInputProps("dataNeeds")}
+        />
+        <Textarea
+          label={requirementLabels.nonFunctionalNeeds}
+          description={requirementHints.nonFunctionalNeeds}
+          autosize
+          minRows={2}
+          {...form.getInputProps("nonFunctionalNeeds")}
+        />
         <MultiSelect
           label={planningLabels.toolIds}
           placeholder="Pick tools already in the Stack"

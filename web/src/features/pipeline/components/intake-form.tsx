@@ -3,7 +3,6 @@ import {
   Button,
   Card,
   Group,
-  MultiSelect,
   NumberInput,
   Select,
   SimpleGrid,
@@ -17,34 +16,33 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconCalculator } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useCallback, useState } from "react";
 import {
   CreateRequestBody,
   PipelineLimits,
   type PipelineRequest,
   type RequestType,
+  type TermMeaning,
 } from "../../../../../contracts/pipeline";
 import type { DataClass } from "../../../../../contracts/stack";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
+import { MeaningPrompt } from "../../glossary/components/meaning-prompt";
 import { ownerOptions } from "../../people/options";
 import { setRequestKpis } from "../../scorecard/api";
 import { KpiPicker } from "../../scorecard/components/kpi-picker";
-import { dataClassOptions } from "../../stack/labels";
 import { useCreateRequest, usePeople, useTeams, useTransition, useUpdateRequest } from "../hooks/use-pipeline";
 import { formatAmount, typeOptions } from "../labels";
+import { RequirementsFields, requirementLabels } from "./requirements-fields";
 
 const labels: Record<string, string> = {
   type: "Type of request",
   title: "Title",
   problem: "The problem",
-  outcome: "The outcome you want",
-  beneficiaries: "Who benefits",
   objectives: "Objectives and KPIs it serves",
   deadline: "Deadline",
   deadlineReason: "Why that deadline",
-  dataClasses: "Data involved",
   expectedBenefit: "Expected benefit (money)",
   softHours: "Hours saved",
   hourlyRate: "Loaded hourly rate",
@@ -53,6 +51,8 @@ const labels: Record<string, string> = {
   confidence: "Confidence",
   sponsorId: "Marketing sponsor",
   teamId: "Team",
+  ...requirementLabels,
+  termMeanings: "Which meaning do you intend?",
 };
 
 interface IntakeValues {
@@ -73,6 +73,12 @@ interface IntakeValues {
   confidence: string | number;
   sponsorId: string | null;
   teamId: string | null;
+  successMeasure: string;
+  systems: string;
+  dataNeeds: string;
+  securityNotes: string;
+  nonFunctionalNeeds: string;
+  termMeanings: TermMeaning[];
 }
 
 const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
@@ -97,11 +103,34 @@ function bodyOf(values: IntakeValues, draft: boolean) {
     confidence: numberOrNull(values.confidence),
     sponsorId: values.sponsorId,
     teamId: values.teamId,
+    successMeasure: values.successMeasure,
+    systems: values.systems,
+    dataNeeds: values.dataNeeds,
+    securityNotes: values.securityNotes,
+    nonFunctionalNeeds: values.nonFunctionalNeeds,
+    termMeanings: values.termMeanings,
     draft,
   } satisfies CreateRequestBody;
 }
 
 const resolve = contractResolver(CreateRequestBody, labels);
+
+/** Every text of the request that glossary terms may appear in: what the meaning prompt reads. */
+function meaningText(values: IntakeValues): string {
+  return [
+    values.title,
+    values.problem,
+    values.outcome,
+    values.beneficiaries,
+    values.successMeasure,
+    values.systems,
+    values.dataNeeds,
+    values.securityNotes,
+    values.nonFunctionalNeeds,
+    values.objectives,
+    values.deadlineReason,
+  ].join("\n\n");
+}
 
 /** The benefit in money as the server computes it: hard benefit plus soft hours × hourly rate. */
 export function totalBenefitOf(hard: string, hours: string | number, rate: string): number | null {
@@ -146,6 +175,12 @@ function valuesOf(request: PipelineRequest): IntakeValues {
     confidence: request.confidence ?? "",
     sponsorId: request.sponsor?.id ?? null,
     teamId: request.team?.id ?? null,
+    successMeasure: request.successMeasure,
+    systems: request.systems,
+    dataNeeds: request.dataNeeds,
+    securityNotes: request.securityNotes,
+    nonFunctionalNeeds: request.nonFunctionalNeeds,
+    termMeanings: request.termMeanings.map(({ form, termId }) => ({ form, termId })),
   };
 }
 
@@ -182,6 +217,12 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
           confidence: "",
           sponsorId: null,
           teamId: null,
+          successMeasure: "",
+          systems: "",
+          dataNeeds: "",
+          securityNotes: "",
+          nonFunctionalNeeds: "",
+          termMeanings: [],
         },
     validate: (values) => {
       const errors = resolve(bodyOf(values, false) as unknown as Record<string, unknown>);
@@ -189,6 +230,8 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
     },
   });
   const values = form.values;
+  const { setFieldValue } = form;
+  const handleMeanings = useCallback((next: TermMeaning[]) => setFieldValue("termMeanings", next), [setFieldValue]);
   const [kpiIds, setKpiIds] = useState<string[]>([]);
   const total = totalBenefitOf(values.expectedBenefit, values.softHours, values.hourlyRate);
   const soft =
@@ -262,10 +305,7 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
             Some fields need your attention; each says what is wrong.
           </Alert>
         )}
-        <Section
-          title="The problem and the outcome"
-          description="What hurts today, and what should be true afterwards."
-        >
+        <Section title="The problem" description="What hurts today, in plain words.">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={labels.type}
@@ -282,13 +322,13 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
             />
           </SimpleGrid>
           <Textarea label={labels.problem} autosize minRows={3} {...form.getInputProps("problem")} />
-          <Textarea label={labels.outcome} autosize minRows={2} {...form.getInputProps("outcome")} />
         </Section>
+        <RequirementsFields inputProps={(field) => form.getInputProps(field)} />
+        <MeaningPrompt text={meaningText(values)} value={values.termMeanings} onChange={handleMeanings} />
         <Section
-          title="Who benefits and the objectives it serves"
-          description="The people or customers it helps, and the objectives or KPIs it should move."
+          title="The objectives it serves"
+          description="The objectives or KPIs it should move, and who stands behind it."
         >
-          <Textarea label={labels.beneficiaries} autosize minRows={2} {...form.getInputProps("beneficiaries")} />
           <Textarea label={labels.objectives} autosize minRows={2} {...form.getInputProps("objectives")} />
           {!request && (
             <KpiPicker
@@ -327,17 +367,6 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
             <TextInput type="date" label={labels.deadline} {...form.getInputProps("deadline")} />
             <TextInput label={labels.deadlineReason} {...form.getInputProps("deadlineReason")} />
           </SimpleGrid>
-        </Section>
-        <Section
-          title="Data involved"
-          description="Which kinds of data it touches: IT and security look at this first."
-        >
-          <MultiSelect
-            label={labels.dataClasses}
-            placeholder="Pick the data classes"
-            data={dataClassOptions}
-            {...form.getInputProps("dataClasses")}
-          />
         </Section>
         <Section
           title="Expected benefit and cost"
