@@ -438,7 +438,15 @@ export const Agenda = z.object({
   /** Agenda sources that are not available in this installation (their module is missing). */
   missingSources: z.array(z.string()),
   /** Built kinds with more records than the agenda has room for: how many were left off, and where to see them. */
-  more: z.array(z.object({ kind: AgendaItemKind, count: z.number().int(), href: z.string() })),
+  more: z.array(
+    z.object({
+      kind: AgendaItemKind,
+      count: z.number().int(),
+      /** True when the source was read only so far: at least `count` more. */
+      atLeast: z.boolean(),
+      href: z.string(),
+    }),
+  ),
 });
 export type Agenda = z.infer<typeof Agenda>;
 

@@ -147,10 +147,9 @@ function snapshot(overrides: Partial<AgendaSnapshot> = {}): AgendaSnapshot {
   };
 }
 
-function existing(
-  fields: Partial<ExistingItem> & Pick<ExistingItem, "id" | "kind" | "source" | "title">,
-): ExistingItem {
+function existing(fields: Partial<ExistingItem> & Pick<ExistingItem, "id" | "kind" | "source">): ExistingItem {
   return {
+    title: "",
     originKind: null,
     key: null,
     section: "Other business",
@@ -268,7 +267,9 @@ describe("buildAgenda", () => {
       "KPI 01",
       "KPI 02",
     ]);
-    expect(agenda.more).toContainEqual({ kind: "kpi", count: 27 });
+    expect(agenda.more).toContainEqual({ kind: "kpi", count: 27, atLeast: false });
+    const truncated = buildAgenda(snapshot({ kpis, truncated: { kpi: true } }));
+    expect(truncated.more).toContainEqual({ kind: "kpi", count: 27, atLeast: true });
   });
 
   it("names the sources that are missing and builds from the others", () => {

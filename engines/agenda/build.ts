@@ -3,6 +3,7 @@ import type {
   ActionItemFact,
   AgendaKind,
   AgendaLink,
+  AgendaLinkType,
   AgendaSnapshot,
   BuiltAgenda,
   BuiltItem,
@@ -53,7 +54,7 @@ type Candidate = Omit<BuiltItem, "id" | "section" | "position" | "timeBoxMinutes
   key: string;
 };
 
-function link(type: string, id: string, label: string, href: string): AgendaLink {
+function link(type: AgendaLinkType, id: string, label: string, href: string): AgendaLink {
   return { type, id, label, href };
 }
 
@@ -304,7 +305,8 @@ export function buildAgenda(snapshot: AgendaSnapshot): BuiltAgenda {
   const candidates: Candidate[] = carriedCandidates(snapshot, today);
   for (const [kind, list] of builtCandidates(snapshot, horizon, today)) {
     candidates.push(...list.slice(0, limit));
-    if (list.length > limit) more.push({ kind, count: list.length - limit });
+    const atLeast = snapshot.truncated?.[kind] === true;
+    if (list.length > limit || atLeast) more.push({ kind, count: Math.max(0, list.length - limit), atLeast });
   }
 
   const currentByKey = new Map<string, ExistingItem>();

@@ -4,6 +4,7 @@ export type {
   ActionItemFact,
   AgendaKind,
   AgendaLink,
+  AgendaLinkType,
   AgendaSnapshot,
   BuiltAgenda,
   BuiltItem,

@@ -14,8 +14,20 @@ export type AgendaKind =
   | "carried_over";
 
 /** A link to the record an item is about. */
+export type AgendaLinkType =
+  | "kpi"
+  | "request"
+  | "purchase_review"
+  | "tool"
+  | "experiment"
+  | "glossary_clash"
+  | "action_item"
+  | "agenda_item"
+  | "meeting"
+  | "url";
+
 export interface AgendaLink {
-  type: string;
+  type: AgendaLinkType;
   id: string;
   label: string;
   href: string;
@@ -143,6 +155,8 @@ export interface AgendaSnapshot {
   previous: readonly ExistingItem[] | null;
   /** How many items of each built kind at most (the rest are counted in `more`). */
   perKindLimit?: number;
+  /** Sources read only up to a limit (there are more records than listed). */
+  truncated?: Partial<Record<AgendaKind, boolean>>;
 }
 
 /** One item of the built agenda. */
@@ -172,7 +186,8 @@ export interface BuiltAgenda {
   /** Existing rows of this meeting no longer on the agenda (to delete). */
   removedIds: string[];
   totalMinutes: number;
-  more: { kind: AgendaKind; count: number }[];
+  /** Built kinds with more records than room: how many were left off (at least, for a truncated source). */
+  more: { kind: AgendaKind; count: number; atLeast: boolean }[];
   /** Sources that were not available (their module is missing). */
   missingSources: AgendaKind[];
 }

@@ -31,6 +31,7 @@ import { invitationsRoutes } from "./modules/invitations/invitations.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
 import { pipelineRoutes } from "./modules/pipeline/pipeline.routes";
 import { jobSwapsRoutes } from "./modules/rituals/job-swaps.routes";
+import { ritualsRoutes } from "./modules/rituals/rituals.routes";
 import { kpisRoutes } from "./modules/scorecard/kpis.routes";
 import { scorecardRoutes } from "./modules/scorecard/scorecard.routes";
 import { searchRoutes } from "./modules/search/search.routes";
@@ -185,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(glossaryRoutes);
       await api.register(searchRoutes);
       await api.register(homeRoutes);
+      await api.register(ritualsRoutes);
       await api.register(healthRoutes);
     },
     { prefix: "/api/v1" },

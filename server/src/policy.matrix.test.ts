@@ -1068,6 +1068,116 @@ const matrix: Record<string, Row> = {
     expect: signedInRecord,
   },
   "GET /api/v1/alignment": { request: () => ({ url: "/api/v1/alignment" }), expect: signedIn },
+  "GET /api/v1/meeting-series": { request: () => ({ url: "/api/v1/meeting-series" }), expect: signedIn },
+  "POST /api/v1/meeting-series": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/v1/meeting-series",
+      payload: { template: "joint_steering_monthly", startDate: w.today, participantIds: [] },
+    }),
+    expect: writers,
+  },
+  "GET /api/v1/meeting-series/:id": {
+    request: (w) => ({ url: `/api/v1/meeting-series/${w.rituals.series.id}` }),
+    expect: signedInRecord,
+  },
+  "PATCH /api/v1/meeting-series/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/meeting-series/${w.rituals.series.id}`,
+      payload: { version: 1, title: "Weekly sync" },
+    }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/meetings": { request: () => ({ url: "/api/v1/meetings?when=upcoming" }), expect: signedIn },
+  "POST /api/v1/meetings": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/v1/meetings",
+      payload: { seriesId: w.rituals.series.id, startsAt: "2099-06-01T09:00:00Z" },
+    }),
+    expect: writers,
+  },
+  "GET /api/v1/meetings/:id": {
+    request: (w) => ({ url: `/api/v1/meetings/${w.rituals.meeting.id}` }),
+    expect: signedInRecord,
+  },
+  "PATCH /api/v1/meetings/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/meetings/${w.rituals.meeting.id}`,
+      payload: { version: 1, attendeeIds: [] },
+    }),
+    expect: writersRecord,
+  },
+  "POST /api/v1/meetings/:id/prepare": {
+    request: (w) => ({ method: "POST", url: `/api/v1/meetings/${w.rituals.meeting.id}/prepare`, payload: {} }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/meetings/:id/agenda": {
+    request: (w) => ({ url: `/api/v1/meetings/${w.rituals.meeting.id}/agenda` }),
+    expect: signedInRecord,
+  },
+  "POST /api/v1/meetings/:id/agenda": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/meetings/${w.rituals.meeting.id}/agenda`,
+      payload: { title: "Budget for Q3" },
+    }),
+    expect: writersRecord,
+  },
+  "PATCH /api/v1/meetings/:id/agenda/:itemId": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/meetings/${w.rituals.meeting.id}/agenda/${w.rituals.agendaItemId}`,
+      payload: { version: 1, notes: "Agreed to start in May" },
+    }),
+    expect: writersRecord,
+  },
+  "DELETE /api/v1/meetings/:id/agenda/:itemId": {
+    request: (w) => ({
+      method: "DELETE",
+      url: `/api/v1/meetings/${w.rituals.meeting.id}/agenda/${w.rituals.agendaItemId}`,
+    }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/meetings/:id/outcomes": {
+    request: (w) => ({ url: `/api/v1/meetings/${w.rituals.meeting.id}/outcomes` }),
+    expect: signedInRecord,
+  },
+  "POST /api/v1/meetings/:id/outcomes": {
+    request: (w) => ({
+      method: "POST",
+      url: `/api/v1/meetings/${w.rituals.meeting.id}/outcomes`,
+      payload: { type: "information", summary: "The agency starts in May" },
+    }),
+    expect: writersRecord,
+  },
+  "GET /api/v1/action-items": { request: () => ({ url: "/api/v1/action-items?owner=me" }), expect: signedIn },
+  "POST /api/v1/action-items": {
+    request: (w) => ({
+      method: "POST",
+      url: "/api/v1/action-items",
+      payload: { title: "Book the room", ownerId: w.target.user.id, dueDate: "2099-01-01" },
+    }),
+    expect: writers,
+  },
+  "GET /api/v1/action-items/completion": {
+    request: () => ({ url: "/api/v1/action-items/completion" }),
+    expect: signedIn,
+  },
+  "GET /api/v1/action-items/:id": {
+    request: (w) => ({ url: `/api/v1/action-items/${w.rituals.actionItemId}` }),
+    expect: signedInRecord,
+  },
+  "PATCH /api/v1/action-items/:id": {
+    request: (w) => ({
+      method: "PATCH",
+      url: `/api/v1/action-items/${w.rituals.actionItemId}`,
+      payload: { version: 1, status: "done" },
+    }),
+    expect: writersRecord,
+  },
   "GET /healthz": { request: () => ({ url: "/healthz" }), expect: everyone },
   "GET /readyz": { request: () => ({ url: "/readyz" }), expect: everyone },
   // Only to the TANDEM_METRICS_TOKEN bearer (plugins/metrics.test.ts); the matrix's app has none: no /metrics.

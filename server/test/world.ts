@@ -11,6 +11,7 @@ import { buildPersona, buildWorkspace, type Persona, unique } from "./factories"
 import { buildExperiment } from "./factories-experiments";
 import { buildTerm } from "./factories-glossary";
 import { buildGuardrails } from "./factories-guardrails";
+import { buildRituals } from "./factories-rituals";
 
 /** The personas of the permission matrix. */
 export const PERSONAS = ["anonymous", "viewer", "marketing", "it", "admin", "otherWorkspace"] as const;
@@ -152,6 +153,12 @@ export async function buildWorld(t: TestApp) {
     healthSurvey.id,
     healthItem.id,
   ]);
+  // Rituals: a weekly series of the marketing and IT members, its meeting tomorrow with an item, an open action item.
+  const rituals = await buildRituals(t, ws.workspace.id, {
+    marketingId: marketing.user.id,
+    itId: it.user.id,
+    ownerId: target.user.id,
+  });
   const personas: Record<Exclude<PersonaName, "anonymous">, Persona> = { admin, viewer, marketing, it, otherWorkspace };
   return {
     ws,
@@ -174,6 +181,7 @@ export async function buildWorld(t: TestApp) {
     term,
     clash,
     guardrails,
+    rituals,
     jobSwapId,
     healthItemId: healthItem.id,
     healthSurveyId: healthSurvey.id,

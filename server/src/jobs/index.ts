@@ -6,6 +6,7 @@ import { createMailer, NOTIFICATION_EMAILS_QUEUE } from "./notification-emails";
 import { PIPELINE_CLOCKS_QUEUE, runPipelineClocks } from "./pipeline-clocks";
 import { PURGE_EXPIRED_QUEUE, purgeExpired } from "./purge-expired";
 import { RENEWAL_REMINDERS_QUEUE, runRenewalReminders } from "./renewal-reminders";
+import { RITUALS_QUEUE, runRituals } from "./rituals";
 import { runScorecardMeasures, SCORECARD_MEASURES_QUEUE } from "./scorecard-measures";
 
 /**
@@ -31,6 +32,9 @@ export async function startJobs(
   await boss.createQueue(RENEWAL_REMINDERS_QUEUE);
   // Every morning (UTC) and once more at noon, so a process that was down at 07:00 still sends the day's reminders.
   await boss.schedule(RENEWAL_REMINDERS_QUEUE, "0 7,12 * * *");
+  await boss.createQueue(RITUALS_QUEUE);
+  // Hourly: next occurrences, agendas refreshed until their meetings start, reminders of commitments due.
+  await boss.schedule(RITUALS_QUEUE, "7 * * * *");
   await boss.createQueue(SCORECARD_MEASURES_QUEUE);
   // Computed KPIs daily, after the night's imports and the morning's service-level scans.
   await boss.schedule(SCORECARD_MEASURES_QUEUE, "30 5 * * *");
@@ -68,6 +72,11 @@ export async function startJobs(
     await boss.work(RENEWAL_REMINDERS_QUEUE, async () => {
       const result = await runRenewalReminders(database, new Date());
       if (result.sent > 0) log.info(result, "renewal reminders sent");
+      return result;
+    });
+    await boss.work(RITUALS_QUEUE, async () => {
+      const result = await runRituals(database, new Date());
+      if (result.created + result.prepared + result.reminded + result.failed > 0) log.info(result, "rituals round");
       return result;
     });
     await boss.work(SCORECARD_MEASURES_QUEUE, async () => {

@@ -1,0 +1,401 @@
+// A meeting's agenda: built from live data by engines/agenda when the meeting is prepared (and refreshed by the
+// job until it starts, then frozen), plus manual items, notes, time boxes, order and status.
+import {
+  type Agenda,
+  type AgendaLink,
+  type AgendaSection,
+  type CreateAgendaItemBody,
+  RitualsLimits,
+  type UpdateAgendaItemBody,
+} from "../../../../contracts/rituals";
+import {
+  type AgendaKind,
+  allocateTimeBoxes,
+  buildAgenda,
+  type ExistingItem,
+  MORE_HREFS,
+} from "../../../../engines/agenda";
+import type { Ctx } from "../../context";
+import type { Tx } from "../../db/client";
+import { assertReferences } from "../../db/references";
+import { agendaItems } from "../../db/schema";
+import { updateVersioned } from "../../db/versioned";
+import { AppError, assertFound } from "../../errors";
+import { authorize } from "../../policy";
+import { originOf, recordAudit } from "../audit/audit.service";
+import { readWorkspaceFacts } from "./agenda.sources";
+import { getMeeting, refuse } from "./meetings.service";
+import { isFrozen, presentAgendaItem } from "./rituals.presenter";
+import {
+  countCarryOver,
+  deleteAgendaItems,
+  findAgendaItem,
+  findFollowingMeeting,
+  findMeeting,
+  findSeries,
+  insertAgendaItems,
+  itemsWithOutcomes,
+  listAgendaItems,
+  listOpenActionItems,
+  type MeetingRow,
+  updateAgendaItem,
+  updateMeeting,
+} from "./rituals.queries";
+import { nextSlot } from "./rituals.rules";
+
+const DAY = 86_400_000;
+
+/** A meeting's agenda, grouped by section (the series' sections in order, then any other an item names). */
+export async function getAgenda(ctx: Ctx, meetingId: string, tx: Tx = ctx.database.db): Promise<Agenda> {
+  authorize(ctx.actor, "ritual.read");
+  const meeting = await getMeeting(ctx, meetingId, tx);
+  const row = assertFound(await findMeeting(tx, ctx.actor.workspaceId, meetingId), "Meeting");
+  const items = (await listAgendaItems(tx, meetingId)).map(presentAgendaItem);
+  const titles = [...row.series.sections.map((section) => section.title)];
+  for (const item of items) if (!titles.includes(item.section)) titles.push(item.section);
+  const sections = titles.map((title) => {
+    const list = items.filter((item) => item.section === title);
+    return { title, minutes: list.reduce((sum, item) => sum + item.timeBoxMinutes, 0), items: list };
+  });
+  return {
+    meeting,
+    sections,
+    totalMinutes: items.reduce((sum, item) => sum + item.timeBoxMinutes, 0),
+    durationMinutes: Math.round((row.meeting.endsAt.getTime() - row.meeting.startsAt.getTime()) / 60_000),
+    builtAt: meeting.preparedAt,
+    frozen: meeting.frozen,
+    missingSources: row.meeting.agendaSummary?.missingSources ?? [],
+    more: (row.meeting.agendaSummary?.more ?? []) as Agenda["more"],
+  };
+}
+
+function existingOf(rows: Awaited<ReturnType<typeof listAgendaItems>>, written: Set<string>): ExistingItem[] {
+  return rows.map(({ item }) => ({
+    id: item.id,
+    kind: item.kind,
+    originKind: (item.originKind as AgendaKind | null) ?? null,
+    source: item.source,
+    key: item.sourceKey,
+    section: item.section,
+    position: item.position,
+    title: item.title,
+    detail: item.detail,
+    link: item.link ?? null,
+    ownerId: item.ownerId,
+    status: item.status,
+    fixedMinutes: item.timeBoxFixed ? item.timeBoxMinutes : null,
+    hasNotes: item.notes.trim() !== "" || written.has(item.id),
+    carriedFromItemId: item.carriedFromItemId,
+  }));
+}
+
+const lengthOf = (row: MeetingRow) =>
+  Math.round((row.meeting.endsAt.getTime() - row.meeting.startsAt.getTime()) / 60_000);
+
+/**
+ * Builds (or refreshes) a scheduled meeting's agenda from the live state of the workspace; refused once the
+ * meeting has started. The snapshot is read first (through the modules' commands), then applied in one
+ * transaction with the meeting locked. Returns the agenda.
+ */
+export async function prepareMeeting(ctx: Ctx, meetingId: string, options: { audit?: boolean } = {}) {
+  authorize(ctx.actor, "agenda.write");
+  const first = assertFound(await findMeeting(ctx.database.db, ctx.actor.workspaceId, meetingId), "Meeting");
+  refuseFrozen(first, ctx.now);
+  const following = await findFollowingMeeting(ctx.database.db, first.series.id, first.meeting.startsAt);
+  const series = assertFound(await findSeries(ctx.database.db, ctx.actor.workspaceId, first.series.id), "Series");
+  const nextStartsAt =
+    following?.startsAt ??
+    nextSlot(series, first.meeting.startsAt)?.startsAt ??
+    new Date(first.meeting.startsAt.getTime() + 7 * DAY);
+  const facts = await readWorkspaceFacts(ctx, first.meeting.startsAt.toISOString().slice(0, 10), nextStartsAt);
+  return ctx.database.db.transaction(async (tx) => {
+    const row = assertFound(await findMeeting(tx, ctx.actor.workspaceId, meetingId, true), "Meeting");
+    refuseFrozen(row, ctx.now);
+    const [currentRows, previousRows, open, written] = await Promise.all([
+      listAgendaItems(tx, meetingId),
+      row.previousMeetingId ? listAgendaItems(tx, row.previousMeetingId) : Promise.resolve(null),
+      listOpenActionItems(tx, ctx.actor.workspaceId),
+      itemsWithOutcomes(tx, meetingId),
+    ]);
+    const built = buildAgenda({
+      now: ctx.now,
+      meeting: { id: meetingId, startsAt: row.meeting.startsAt, durationMinutes: lengthOf(row) },
+      nextStartsAt,
+      sections: row.series.sections as AgendaSection[],
+      kpis: facts.kpis,
+      requests: facts.requests,
+      reviews: facts.reviews,
+      renewals: facts.renewals,
+      experiments: facts.experiments,
+      clashes: facts.clashes,
+      actionItems: open.map((item) => ({
+        id: item.id,
+        title: item.title,
+        ownerId: item.ownerId,
+        dueDate: item.dueDate,
+        priority: item.priority,
+        // Carried over: an open item of an earlier occurrence of this series.
+        fromThisSeries:
+          item.seriesId === row.series.id &&
+          item.sourceStartsAt !== null &&
+          item.sourceStartsAt.getTime() < row.meeting.startsAt.getTime(),
+      })),
+      current: existingOf(currentRows, written),
+      previous: previousRows ? existingOf(previousRows, new Set()) : null,
+      truncated: facts.truncated,
+    });
+    const byId = new Map(currentRows.map(({ item }) => [item.id, item]));
+    const fresh = built.items.filter((item) => item.id === null);
+    await deleteAgendaItems(tx, built.removedIds);
+    for (const item of built.items) {
+      if (item.id === null) continue;
+      const before = byId.get(item.id);
+      if (!before) continue;
+      const changed =
+        before.title !== item.title ||
+        before.detail !== item.detail ||
+        before.section !== item.section ||
+        before.ownerId !== item.ownerId ||
+        JSON.stringify(before.link ?? null) !== JSON.stringify(item.link);
+      if (!changed && before.position === item.position && before.timeBoxMinutes === item.timeBoxMinutes) continue;
+      await updateAgendaItem(tx, item.id, {
+        title: item.title,
+        detail: item.detail,
+        section: item.section,
+        ownerId: item.ownerId,
+        link: item.link,
+        position: item.position,
+        timeBoxMinutes: item.timeBoxMinutes,
+        ...(changed ? { version: before.version + 1, updatedAt: ctx.now } : {}),
+      });
+    }
+    await insertAgendaItems(
+      tx,
+      fresh.map((item) => ({
+        workspaceId: ctx.actor.workspaceId,
+        meetingId,
+        kind: item.kind,
+        originKind: item.originKind,
+        source: item.source,
+        sourceKey: item.key,
+        section: item.section,
+        position: item.position,
+        title: item.title,
+        detail: item.detail,
+        link: item.link,
+        ownerId: item.ownerId,
+        timeBoxMinutes: item.timeBoxMinutes,
+        carriedFromItemId: item.carriedFromItemId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })),
+    );
+    // An action item carried to one more occurrence counts once per occurrence.
+    await countCarryOver(
+      tx,
+      fresh.flatMap((item) => (item.kind === "carried_over" && item.actionItemId ? [item.actionItemId] : [])),
+    );
+    await updateMeeting(tx, meetingId, {
+      preparedAt: ctx.now,
+      agendaSummary: {
+        more: built.more.map((entry) => ({ ...entry, href: MORE_HREFS[entry.kind] })),
+        missingSources: built.missingSources,
+      },
+    });
+    if (options.audit !== false) {
+      await recordAudit(tx, originOf(ctx), {
+        action: "meeting.prepared",
+        entityType: "meeting",
+        entityId: meetingId,
+        after: { items: built.items.length, removed: built.removedIds.length, totalMinutes: built.totalMinutes },
+      });
+    }
+    return getAgenda(ctx, meetingId, tx);
+  });
+}
+
+function refuseFrozen(row: MeetingRow, now: Date) {
+  if (row.meeting.status === "cancelled") throw new AppError("invalid_state", "This meeting is cancelled");
+  if (isFrozen(row.meeting, now)) {
+    throw new AppError("invalid_state", "This meeting has started: its agenda is frozen and no longer refreshed");
+  }
+}
+
+/** Shares the meeting's minutes again among its items (set time boxes kept). */
+async function reallocate(tx: Tx, row: MeetingRow) {
+  const rows = await listAgendaItems(tx, row.meeting.id);
+  const minutes = allocateTimeBoxes(
+    lengthOf(row),
+    rows.map(({ item }) => ({ kind: item.kind, fixedMinutes: item.timeBoxFixed ? item.timeBoxMinutes : null })),
+  );
+  for (const [index, { item }] of rows.entries()) {
+    if (item.timeBoxMinutes !== minutes[index] || item.position !== index) {
+      await updateAgendaItem(tx, item.id, { timeBoxMinutes: minutes[index], position: index });
+    }
+  }
+}
+
+async function openMeeting(tx: Tx, ctx: Ctx, meetingId: string) {
+  const row = assertFound(await findMeeting(tx, ctx.actor.workspaceId, meetingId, true), "Meeting");
+  if (row.meeting.status === "cancelled") throw new AppError("invalid_state", "This meeting is cancelled");
+  return row;
+}
+
+function sectionProblem(row: MeetingRow, section: string | undefined) {
+  if (section === undefined) return [];
+  const titles = row.series.sections.map((entry) => entry.title);
+  return titles.includes(section) ? [] : [{ path: "section", message: `must be one of: ${titles.join(", ")}` }];
+}
+
+async function fixedMinutesProblem(tx: Tx, row: MeetingRow, exceptId: string | null, minutes: number | undefined) {
+  if (minutes === undefined) return [];
+  const others = (await listAgendaItems(tx, row.meeting.id))
+    .filter(({ item }) => item.id !== exceptId && item.timeBoxFixed)
+    .reduce((sum, { item }) => sum + item.timeBoxMinutes, 0);
+  const length = lengthOf(row);
+  return others + minutes > length
+    ? [
+        {
+          path: "timeBoxMinutes",
+          message: `must be at most ${Math.max(0, length - others)}: the set time boxes would exceed the meeting's ${length} minutes`,
+        },
+      ]
+    : [];
+}
+
+/** Adds a manual item to a meeting's agenda (before or during the meeting). */
+export async function addAgendaItem(ctx: Ctx, meetingId: string, input: CreateAgendaItemBody) {
+  authorize(ctx.actor, "agenda.write");
+  return ctx.database.db.transaction(async (tx) => {
+    const row = await openMeeting(tx, ctx, meetingId);
+    const items = await listAgendaItems(tx, meetingId);
+    refuse("The item cannot be added", [
+      ...sectionProblem(row, input.section),
+      ...(await fixedMinutesProblem(tx, row, null, input.timeBoxMinutes)),
+      ...(items.length >= RitualsLimits.agendaItemsMax
+        ? [{ path: "title", message: `the agenda holds at most ${RitualsLimits.agendaItemsMax} items` }]
+        : []),
+    ]);
+    await assertReferences(tx, ctx.actor.workspaceId, [{ path: "ownerId", kind: "activePerson", id: input.ownerId }]);
+    const sections = row.series.sections;
+    const link: AgendaLink | null = input.url
+      ? { type: "url", id: input.url, label: input.title, href: input.url }
+      : null;
+    const [created] = await insertAgendaItems(tx, [
+      {
+        workspaceId: ctx.actor.workspaceId,
+        meetingId,
+        kind: "manual",
+        source: "manual",
+        section:
+          input.section ??
+          sections.find((s) => s.kinds.includes("manual"))?.title ??
+          sections[sections.length - 1].title,
+        position: items.length,
+        title: input.title,
+        detail: input.detail,
+        link,
+        ownerId: input.ownerId,
+        timeBoxMinutes: input.timeBoxMinutes ?? 0,
+        timeBoxFixed: input.timeBoxMinutes !== undefined,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      },
+    ]);
+    await reorderBySection(tx, row);
+    await reallocate(tx, row);
+    await recordAudit(tx, originOf(ctx), {
+      action: "agenda_item.created",
+      entityType: "agenda_item",
+      entityId: created.id,
+      after: { meetingId, ...input },
+    });
+    return getAgenda(ctx, meetingId, tx);
+  });
+}
+
+// Keeps items grouped by the series' sections, in their order inside each section; `move` puts one item at a
+// place of the whole agenda first (then the grouping keeps it among its section's items).
+async function reorderBySection(tx: Tx, row: MeetingRow, move?: { id: string; position: number }) {
+  const rows = await listAgendaItems(tx, row.meeting.id);
+  const titles = row.series.sections.map((section) => section.title);
+  const index = (title: string) => (titles.includes(title) ? titles.indexOf(title) : titles.length);
+  const ordered = [...rows];
+  if (move) {
+    const from = ordered.findIndex(({ item }) => item.id === move.id);
+    if (from >= 0) {
+      const [moved] = ordered.splice(from, 1);
+      ordered.splice(Math.min(move.position, ordered.length), 0, moved);
+    }
+  }
+  const sorted = ordered
+    .map((entry, order) => ({ entry, order }))
+    .sort((a, b) => index(a.entry.item.section) - index(b.entry.item.section) || a.order - b.order)
+    .map(({ entry }) => entry);
+  for (const [position, { item }] of sorted.entries()) {
+    if (item.position !== position) await updateAgendaItem(tx, item.id, { position });
+  }
+}
+
+/** Edits an agenda item: notes, a time box (then kept), owner, section, order, status; a stale version is a 409. */
+export async function editAgendaItem(ctx: Ctx, meetingId: string, itemId: string, input: UpdateAgendaItemBody) {
+  authorize(ctx.actor, "agenda.write");
+  const { version, timeBoxMinutes, position, ...changes } = input;
+  return ctx.database.db.transaction(async (tx) => {
+    const row = await openMeeting(tx, ctx, meetingId);
+    const before = assertFound(await findAgendaItem(tx, ctx.actor.workspaceId, meetingId, itemId), "Agenda item");
+    refuse("The item cannot be changed", [
+      ...sectionProblem(row, changes.section),
+      ...(await fixedMinutesProblem(tx, row, itemId, timeBoxMinutes)),
+    ]);
+    if (changes.ownerId !== undefined) {
+      await assertReferences(tx, ctx.actor.workspaceId, [
+        { path: "ownerId", kind: "activePerson", id: changes.ownerId },
+      ]);
+    }
+    const updated = await updateVersioned(
+      tx,
+      agendaItems,
+      { workspaceId: ctx.actor.workspaceId, id: itemId, version },
+      {
+        ...changes,
+        ...(timeBoxMinutes !== undefined ? { timeBoxMinutes, timeBoxFixed: true } : {}),
+        updatedAt: ctx.now,
+      },
+    );
+    if (!updated) throw new AppError("conflict", "Someone changed this agenda item meanwhile; reload and try again");
+    await reorderBySection(tx, row, position !== undefined ? { id: itemId, position } : undefined);
+    await reallocate(tx, row);
+    await recordAudit(tx, originOf(ctx), {
+      action: "agenda_item.updated",
+      entityType: "agenda_item",
+      entityId: itemId,
+      before: { status: before.status, section: before.section, timeBoxMinutes: before.timeBoxMinutes },
+      after: {
+        ...changes,
+        ...(timeBoxMinutes !== undefined ? { timeBoxMinutes } : {}),
+        ...(position !== undefined ? { position } : {}),
+      },
+    });
+    return getAgenda(ctx, meetingId, tx);
+  });
+}
+
+/** Removes an item from an agenda (a built one comes back on the next refresh while the data still names it). */
+export async function removeAgendaItem(ctx: Ctx, meetingId: string, itemId: string) {
+  authorize(ctx.actor, "agenda.write");
+  return ctx.database.db.transaction(async (tx) => {
+    const row = await openMeeting(tx, ctx, meetingId);
+    const before = assertFound(await findAgendaItem(tx, ctx.actor.workspaceId, meetingId, itemId), "Agenda item");
+    await deleteAgendaItems(tx, [itemId]);
+    await reorderBySection(tx, row);
+    await reallocate(tx, row);
+    await recordAudit(tx, originOf(ctx), {
+      action: "agenda_item.deleted",
+      entityType: "agenda_item",
+      entityId: itemId,
+      before: { meetingId, kind: before.kind, title: before.title },
+    });
+    return getAgenda(ctx, meetingId, tx);
+  });
+}

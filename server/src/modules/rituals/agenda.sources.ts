@@ -1,0 +1,111 @@
+// The agenda's snapshot of the workspace, read through each module's public door (its *.commands.ts): what the
+// pure builder (engines/agenda) needs of the Scorecard, the Pipeline, the Guardrails, the Stack, Experiments and
+// the Glossary. Each source is read as the person preparing (or the system, for the job) would see it.
+import type {
+  ClashFact,
+  ExperimentFact,
+  KpiFact,
+  RenewalFact,
+  RequestFact,
+  ReviewFact,
+} from "../../../../engines/agenda";
+import type { Ctx } from "../../context";
+import { readExperimentList } from "../experiments/experiments.commands";
+import { listClashes } from "../glossary/glossary.commands";
+import { listWorkspaceReviews } from "../guardrails/guardrails.commands";
+import { readRequestList } from "../pipeline/pipeline.commands";
+import { readKpiStatuses } from "../scorecard/scorecard.commands";
+import { readRenewals } from "../stack/stack.commands";
+
+/** How many records of a list source are read at most (the agenda shows a few; the rest are counted). */
+export const SOURCE_LIMIT = 100;
+
+const DAY = 86_400_000;
+
+export interface WorkspaceFacts {
+  kpis: KpiFact[];
+  requests: RequestFact[];
+  reviews: ReviewFact[];
+  renewals: RenewalFact[];
+  experiments: ExperimentFact[];
+  clashes: ClashFact[];
+  truncated: { request: boolean; experiment: boolean };
+}
+
+/**
+ * Reads the workspace's live facts for an agenda of a meeting on `meetingDay` (YYYY-MM-DD) whose series meets next
+ * on `horizon` (renewals are read up to it).
+ */
+export async function readWorkspaceFacts(ctx: Ctx, meetingDay: string, horizon: Date): Promise<WorkspaceFacts> {
+  const today = ctx.now.toISOString().slice(0, 10);
+  const withinDays = Math.min(1095, Math.max(1, Math.ceil((horizon.getTime() - ctx.now.getTime()) / DAY) + 1));
+  // One after another: a transaction-less PGlite serialises them anyway, and PostgreSQL's pool stays free.
+  const kpis = await readKpiStatuses(ctx, meetingDay < today ? today : meetingDay);
+  const waiting = await readRequestList(ctx, { stage: "decision", limit: SOURCE_LIMIT });
+  const breached = await readRequestList(ctx, { stage: "open", breached: "true", limit: SOURCE_LIMIT });
+  const reviews = await listWorkspaceReviews(ctx, { status: "open" });
+  const renewals = await readRenewals(ctx, withinDays);
+  const stopped = await readExperimentList(ctx, { status: "stopped", limit: SOURCE_LIMIT });
+  const running = await readExperimentList(ctx, { status: "running", limit: SOURCE_LIMIT });
+  const clashes = await listClashes(ctx, { status: "open" });
+
+  const requests = [...breached.items, ...waiting.items].map(
+    (request): RequestFact => ({
+      id: request.id,
+      reference: request.reference,
+      title: request.title,
+      stage: request.stage,
+      priority: request.priority,
+      breached: request.breached,
+      ownerId:
+        request.stage === "decision"
+          ? (request.sponsor?.id ?? request.itPartner?.id ?? request.requester.id)
+          : (request.itPartner?.id ?? request.sponsor?.id ?? request.requester.id),
+      nextDueAt: request.nextDueAt ? new Date(request.nextDueAt) : null,
+    }),
+  );
+  const requestOwners = new Map(requests.map((request) => [request.id, request.ownerId]));
+  return {
+    kpis: kpis.map((kpi) => ({
+      id: kpi.id,
+      name: kpi.name,
+      status: kpi.status,
+      reason: kpi.reason,
+      objectiveTitle: kpi.objectiveTitle,
+      ownerId: kpi.ownerId,
+    })),
+    requests,
+    reviews: reviews.items.map((review) => ({
+      id: review.id,
+      reviewerKind: review.kind,
+      requestId: review.request.id,
+      requestReference: review.request.reference,
+      requestTitle: review.request.title,
+      dueAt: review.dueAt ? new Date(review.dueAt) : null,
+      ownerId: requestOwners.get(review.request.id) ?? null,
+    })),
+    renewals: renewals.map((renewal) => ({
+      toolId: renewal.tool.id,
+      name: renewal.tool.name,
+      renewalDate: renewal.renewalDate,
+      cancelBy: renewal.cancelBy,
+      autoRenew: renewal.autoRenew,
+      cost: renewal.annualCost ? `${renewal.annualCost.amount} ${renewal.annualCost.currency}` : null,
+      ownerId: renewal.businessOwner?.id ?? renewal.technicalOwner?.id ?? null,
+    })),
+    experiments: [...stopped.items, ...running.items].map((experiment) => ({
+      id: experiment.id,
+      name: experiment.name,
+      status: experiment.status,
+      verdict: experiment.headline?.verdict ?? null,
+      ownerId: experiment.owner?.id ?? experiment.itPartner?.id ?? null,
+    })),
+    clashes: clashes.items.map((clash) => ({
+      key: clash.key,
+      form: clash.form,
+      terms: clash.terms.map((term) => (term.context ? `${term.name} (${term.context})` : term.name)),
+      ownerId: null,
+    })),
+    truncated: { request: waiting.more || breached.more, experiment: stopped.more || running.more },
+  };
+}

@@ -1,0 +1,482 @@
+// Meeting series and their occurrences: policy first, one transaction, audit in it. The next occurrence of an
+// active series is created with it and kept by the job; occurrences of one series never overlap.
+import { randomUUID } from "node:crypto";
+import {
+  type CreateMeetingBody,
+  type CreateSeriesBody,
+  type MeetingListQuery,
+  RitualsLimits,
+  SERIES_TEMPLATES,
+  type SeriesListQuery,
+  sideOfTeamKind,
+  type UpdateMeetingBody,
+  type UpdateSeriesBody,
+} from "../../../../contracts/rituals";
+import type { Ctx } from "../../context";
+import type { Tx } from "../../db/client";
+import { assertReferences } from "../../db/references";
+import { meetingSeries, meetings } from "../../db/schema";
+import { updateVersioned } from "../../db/versioned";
+import { AppError, assertFound, type FieldError } from "../../errors";
+import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
+import { authorize } from "../../policy";
+import { originOf, recordAudit } from "../audit/audit.service";
+import { presentMeeting, presentSeries } from "./rituals.presenter";
+import {
+  findLatestStart,
+  findMeeting,
+  findSeries,
+  insertMeeting,
+  insertSeries,
+  listAttendees,
+  listFutureScheduled,
+  listMeetings,
+  listNextMeetings,
+  listParticipants,
+  listPeople,
+  listSeries,
+  listSeriesSlots,
+  type MeetingRow,
+  replaceAttendees,
+  replaceParticipants,
+  type SeriesRow,
+  updateMeeting,
+} from "./rituals.queries";
+import { nextSlot, overlaps, type SeriesTiming, type Slot } from "./rituals.rules";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Throws a 400 naming every field when there are problems. */
+export function refuse(message: string, errors: FieldError[]): void {
+  if (errors.length > 0) throw new AppError("validation_failed", message, errors);
+}
+
+/** The id of the acting person when a filter says `me`. */
+export const personFilter = (ctx: Ctx, value: string | undefined) => (value === "me" ? ctx.actor.userId : value);
+
+/** The stable iCalendar UID of a series or an occurrence. */
+export const icsUidOf = (id: string) => `${id}@tandem`;
+
+// ---------- series ----------
+
+async function presentSeriesRows(tx: Tx, rows: SeriesRow[], now: Date) {
+  const ids = rows.map((row) => row.id);
+  const [participants, next] = await Promise.all([listParticipants(tx, ids), listNextMeetings(tx, ids, now)]);
+  return rows.map((row) =>
+    presentSeries(
+      row,
+      participants.filter((person) => person.seriesId === row.id),
+      next.find((meeting) => meeting.seriesId === row.id) ?? null,
+    ),
+  );
+}
+
+/** Meeting series, by title. */
+export async function listWorkspaceSeries(ctx: Ctx, query: SeriesListQuery) {
+  authorize(ctx.actor, "ritual.read");
+  const position = decodeCursor(query.cursor, 2);
+  if (position && !(typeof position[0] === "string" && typeof position[1] === "string" && UUID.test(position[1]))) {
+    throw invalidCursor();
+  }
+  const after = position ? { title: position[0] as string, id: position[1] as string } : null;
+  const rows = await listSeries(
+    ctx.database.db,
+    ctx.actor.workspaceId,
+    {
+      q: query.q,
+      status: query.status,
+      participantId: personFilter(ctx, query.participant),
+      limit: query.limit + 1,
+    },
+    after,
+  );
+  const page = rows.slice(0, query.limit);
+  const items = await presentSeriesRows(ctx.database.db, page, ctx.now);
+  const last = page[page.length - 1];
+  return { items, nextCursor: rows.length > query.limit ? encodeCursor([last.title, last.id]) : null };
+}
+
+/** One series (404 for another workspace's). */
+export async function getSeries(ctx: Ctx, id: string, tx: Tx = ctx.database.db) {
+  authorize(ctx.actor, "ritual.read");
+  const row = assertFound(await findSeries(tx, ctx.actor.workspaceId, id), "Meeting series");
+  const [series] = await presentSeriesRows(tx, [row], ctx.now);
+  return series;
+}
+
+function timingProblems(timing: Pick<SeriesTiming, "startDate" | "endDate">): FieldError[] {
+  return timing.endDate !== null && timing.endDate < timing.startDate
+    ? [{ path: "endDate", message: "must be on or after startDate" }]
+    : [];
+}
+
+async function checkParticipants(tx: Tx, ctx: Ctx, ids: readonly string[], field = "participantIds") {
+  await assertReferences(
+    tx,
+    ctx.actor.workspaceId,
+    ids.map((id, index) => ({ path: `${field}.${index}`, kind: "activePerson" as const, id })),
+  );
+}
+
+/**
+ * Creates the series' next occurrence when it has none that has not ended: the first slot of its cadence after
+ * now and after its latest occurrence (a cancelled one is not made again) that overlaps no other. Returns it.
+ */
+export async function ensureNextOccurrence(tx: Tx, series: SeriesRow, now: Date) {
+  if (series.status !== "active") return null;
+  const slots = await listSeriesSlots(tx, series.id, null);
+  if (slots.some((slot) => slot.endsAt.getTime() > now.getTime())) return null;
+  const latest = await findLatestStart(tx, series.id);
+  const after = latest && latest.getTime() > now.getTime() ? latest : now;
+  const slot = nextSlot(series, after, slots);
+  if (!slot) return null;
+  const id = randomUUID();
+  return insertMeeting(tx, {
+    id,
+    workspaceId: series.workspaceId,
+    seriesId: series.id,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    icsUid: icsUidOf(id),
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+/** Creates a series from a template (any field given overrides it) and its next occurrence. */
+export async function createSeries(ctx: Ctx, input: CreateSeriesBody) {
+  authorize(ctx.actor, "meetingSeries.write");
+  const template = SERIES_TEMPLATES[input.template];
+  const values = {
+    title: input.title ?? template.title,
+    description: input.description ?? template.description,
+    cadence: input.cadence ?? template.cadence,
+    startDate: input.startDate,
+    endDate: input.endDate ?? null,
+    startTime: input.startTime,
+    timeZone: input.timeZone,
+    durationMinutes: input.durationMinutes ?? template.durationMinutes,
+    sections: input.sections ?? template.sections,
+  };
+  refuse("The series cannot be created", [
+    ...(values.title.trim() === "" ? [{ path: "title", message: "is required for a custom series" }] : []),
+    ...timingProblems(values),
+  ]);
+  return ctx.database.db.transaction(async (tx) => {
+    await checkParticipants(tx, ctx, input.participantIds);
+    const id = randomUUID();
+    const series = await insertSeries(tx, {
+      id,
+      workspaceId: ctx.actor.workspaceId,
+      template: input.template,
+      ...values,
+      icsUid: icsUidOf(id),
+      createdById: ctx.actor.userId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await replaceParticipants(tx, ctx.actor.workspaceId, id, input.participantIds, ctx.now);
+    const next = await ensureNextOccurrence(tx, series, ctx.now);
+    await recordAudit(tx, originOf(ctx), {
+      action: "meeting_series.created",
+      entityType: "meeting_series",
+      entityId: id,
+      after: { template: input.template, ...values, participantIds: input.participantIds, firstMeetingId: next?.id },
+    });
+    return getSeries(ctx, id, tx);
+  });
+}
+
+const TIMING_FIELDS = ["cadence", "startDate", "endDate", "startTime", "timeZone", "durationMinutes"] as const;
+
+/**
+ * Edits a series. A new cadence, time or length moves its next scheduled occurrence that has not started (and
+ * cancels any later one, made again by the cadence); ending it cancels them.
+ */
+export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) {
+  authorize(ctx.actor, "meetingSeries.write");
+  const { version, participantIds, ...changes } = input;
+  return ctx.database.db.transaction(async (tx) => {
+    const before = assertFound(await findSeries(tx, ctx.actor.workspaceId, id, true), "Meeting series");
+    const next: SeriesRow = {
+      ...before,
+      ...changes,
+      endDate: changes.endDate === undefined ? before.endDate : changes.endDate,
+    };
+    refuse("The series cannot be changed", timingProblems(next));
+    if (participantIds) await checkParticipants(tx, ctx, participantIds);
+    const updated = await updateVersioned(
+      tx,
+      meetingSeries,
+      { workspaceId: ctx.actor.workspaceId, id, version },
+      { ...changes, icsSequence: before.icsSequence + 1, updatedAt: ctx.now },
+    );
+    if (!updated) throw new AppError("conflict", "Someone changed this series meanwhile; reload and try again");
+    if (participantIds) await replaceParticipants(tx, ctx.actor.workspaceId, id, participantIds, ctx.now);
+    const timingChanged = TIMING_FIELDS.some(
+      (field) => field in changes && JSON.stringify(changes[field]) !== JSON.stringify(before[field]),
+    );
+    const future = await listFutureScheduled(tx, id, ctx.now);
+    if (next.status === "ended") {
+      for (const meeting of future) {
+        await updateMeeting(tx, meeting.id, {
+          status: "cancelled",
+          icsSequence: meeting.icsSequence + 1,
+          updatedAt: ctx.now,
+          version: meeting.version + 1,
+        });
+      }
+    } else if (timingChanged && future.length > 0) {
+      const [first, ...rest] = future;
+      for (const meeting of rest) {
+        await updateMeeting(tx, meeting.id, {
+          status: "cancelled",
+          icsSequence: meeting.icsSequence + 1,
+          updatedAt: ctx.now,
+          version: meeting.version + 1,
+        });
+      }
+      const others = (await listSeriesSlots(tx, id, first.id)).filter(
+        (slot) => slot.startsAt.getTime() <= ctx.now.getTime(),
+      );
+      const slot = nextSlot(next, ctx.now, others);
+      if (slot) {
+        await updateMeeting(tx, first.id, {
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          icsSequence: first.icsSequence + 1,
+          updatedAt: ctx.now,
+          version: first.version + 1,
+        });
+      } else {
+        await updateMeeting(tx, first.id, {
+          status: "cancelled",
+          icsSequence: first.icsSequence + 1,
+          updatedAt: ctx.now,
+          version: first.version + 1,
+        });
+      }
+    }
+    const current = assertFound(await findSeries(tx, ctx.actor.workspaceId, id), "Meeting series");
+    await ensureNextOccurrence(tx, current, ctx.now);
+    await recordAudit(tx, originOf(ctx), {
+      action: "meeting_series.updated",
+      entityType: "meeting_series",
+      entityId: id,
+      before: Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof SeriesRow]])),
+      after: { ...changes, ...(participantIds ? { participantIds } : {}) },
+    });
+    return getSeries(ctx, id, tx);
+  });
+}
+
+// ---------- meetings ----------
+
+/** Meetings with their attendees (recorded ones, else their series' participants). */
+export async function presentMeetingRows(tx: Tx, rows: MeetingRow[], now: Date) {
+  const recorded = rows.filter((row) => row.meeting.attendanceRecorded).map((row) => row.meeting.id);
+  const [attendees, participants] = await Promise.all([
+    listAttendees(tx, recorded),
+    listParticipants(tx, [
+      ...new Set(rows.filter((row) => !row.meeting.attendanceRecorded).map((row) => row.series.id)),
+    ]),
+  ]);
+  return rows.map((row) =>
+    presentMeeting(
+      row,
+      row.meeting.attendanceRecorded
+        ? attendees.filter((person) => person.meetingId === row.meeting.id)
+        : participants.filter((person) => person.seriesId === row.series.id),
+      now,
+    ),
+  );
+}
+
+/** Meetings, soonest first (latest first for `past`). */
+export async function listWorkspaceMeetings(ctx: Ctx, query: MeetingListQuery) {
+  authorize(ctx.actor, "ritual.read");
+  const position = decodeCursor(query.cursor, 2);
+  if (
+    position &&
+    !(
+      typeof position[0] === "string" &&
+      !Number.isNaN(Date.parse(position[0])) &&
+      typeof position[1] === "string" &&
+      UUID.test(position[1])
+    )
+  ) {
+    throw invalidCursor();
+  }
+  const after = position ? { startsAt: new Date(position[0] as string), id: position[1] as string } : null;
+  const rows = await listMeetings(
+    ctx.database.db,
+    ctx.actor.workspaceId,
+    {
+      seriesId: query.seriesId,
+      status: query.status,
+      when: query.when,
+      participantId: personFilter(ctx, query.participant),
+      q: query.q,
+      limit: query.limit + 1,
+    },
+    ctx.now,
+    after,
+  );
+  const page = rows.slice(0, query.limit);
+  const items = await presentMeetingRows(ctx.database.db, page, ctx.now);
+  const last = page[page.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > query.limit ? encodeCursor([last.meeting.startsAt.toISOString(), last.meeting.id]) : null,
+  };
+}
+
+/** One meeting (404 for another workspace's). */
+export async function getMeeting(ctx: Ctx, id: string, tx: Tx = ctx.database.db) {
+  authorize(ctx.actor, "ritual.read");
+  const row = assertFound(await findMeeting(tx, ctx.actor.workspaceId, id), "Meeting");
+  const [meeting] = await presentMeetingRows(tx, [row], ctx.now);
+  return meeting;
+}
+
+const MAX_LENGTH_MS = RitualsLimits.durationMaxMinutes * 60_000;
+const MIN_LENGTH_MS = RitualsLimits.durationMinMinutes * 60_000;
+const LATEST = Date.parse("2100-12-31T23:59:59Z");
+const EARLIEST = Date.parse("1970-01-01T00:00:00Z");
+
+function slotProblems(slot: Slot): FieldError[] {
+  const start = slot.startsAt.getTime();
+  const length = slot.endsAt.getTime() - start;
+  return [
+    ...(start < EARLIEST || start > LATEST ? [{ path: "startsAt", message: "must be a time from 1970 to 2100" }] : []),
+    ...(length < MIN_LENGTH_MS || length > MAX_LENGTH_MS
+      ? [
+          {
+            path: "endsAt",
+            message: `must be ${RitualsLimits.durationMinMinutes} minutes to ${RitualsLimits.durationMaxMinutes / 60} hours after startsAt`,
+          },
+        ]
+      : []),
+  ];
+}
+
+async function refuseOverlap(tx: Tx, seriesId: string, slot: Slot, exceptId: string | null) {
+  const clash = (await listSeriesSlots(tx, seriesId, exceptId)).find((other) => overlaps(slot, other));
+  refuse("Occurrences of one series cannot overlap", [
+    ...(clash
+      ? [
+          {
+            path: "startsAt",
+            message: `overlaps the series' occurrence from ${clash.startsAt.toISOString()} to ${clash.endsAt.toISOString()}`,
+          },
+        ]
+      : []),
+  ]);
+}
+
+/** Adds an occurrence to a series (refused when it overlaps another occurrence of the series). */
+export async function createMeeting(ctx: Ctx, input: CreateMeetingBody) {
+  authorize(ctx.actor, "meeting.write");
+  return ctx.database.db.transaction(async (tx) => {
+    const series = await findSeries(tx, ctx.actor.workspaceId, input.seriesId, true);
+    refuse("The series cannot be used", [
+      ...(series === null ? [{ path: "seriesId", message: "is not a meeting series of this workspace" }] : []),
+      ...(series?.status === "ended" ? [{ path: "seriesId", message: "has ended" }] : []),
+    ]);
+    const startsAt = new Date(input.startsAt);
+    const slot = {
+      startsAt,
+      endsAt: input.endsAt
+        ? new Date(input.endsAt)
+        : new Date(startsAt.getTime() + (series as SeriesRow).durationMinutes * 60_000),
+    };
+    refuse("The occurrence's times are not valid", slotProblems(slot));
+    await refuseOverlap(tx, input.seriesId, slot, null);
+    const id = randomUUID();
+    await insertMeeting(tx, {
+      id,
+      workspaceId: ctx.actor.workspaceId,
+      seriesId: input.seriesId,
+      ...slot,
+      icsUid: icsUidOf(id),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+    await recordAudit(tx, originOf(ctx), {
+      action: "meeting.created",
+      entityType: "meeting",
+      entityId: id,
+      after: { seriesId: input.seriesId, startsAt: slot.startsAt, endsAt: slot.endsAt },
+    });
+    return getMeeting(ctx, id, tx);
+  });
+}
+
+/**
+ * Moves, holds or cancels a meeting, or records who attended. Held: not before it starts; its attendance is the
+ * series' participants unless given. A cancelled or held meeting makes room for the series' next occurrence.
+ */
+export async function editMeeting(ctx: Ctx, id: string, input: UpdateMeetingBody) {
+  authorize(ctx.actor, "meeting.write");
+  const { version, attendeeIds, ...changes } = input;
+  return ctx.database.db.transaction(async (tx) => {
+    const row = assertFound(await findMeeting(tx, ctx.actor.workspaceId, id, true), "Meeting");
+    const before = row.meeting;
+    const slot = {
+      startsAt: changes.startsAt ? new Date(changes.startsAt) : before.startsAt,
+      endsAt: changes.endsAt
+        ? new Date(changes.endsAt)
+        : changes.startsAt
+          ? new Date(new Date(changes.startsAt).getTime() + (before.endsAt.getTime() - before.startsAt.getTime()))
+          : before.endsAt,
+    };
+    const moved =
+      slot.startsAt.getTime() !== before.startsAt.getTime() || slot.endsAt.getTime() !== before.endsAt.getTime();
+    const status = changes.status ?? before.status;
+    refuse("The meeting cannot be changed", [
+      ...(moved ? slotProblems(slot) : []),
+      ...(status === "held" && slot.startsAt.getTime() > ctx.now.getTime()
+        ? [{ path: "status", message: "cannot be held before the meeting starts" }]
+        : []),
+      ...(attendeeIds && status === "cancelled"
+        ? [{ path: "attendeeIds", message: "cannot be recorded for a cancelled meeting" }]
+        : []),
+    ]);
+    if (moved && status !== "cancelled") await refuseOverlap(tx, row.series.id, slot, id);
+    if (attendeeIds) await checkParticipants(tx, ctx, attendeeIds, "attendeeIds");
+    const updated = await updateVersioned(
+      tx,
+      meetings,
+      { workspaceId: ctx.actor.workspaceId, id, version },
+      {
+        ...slot,
+        status,
+        icsSequence: moved || status !== before.status ? before.icsSequence + 1 : before.icsSequence,
+        ...(attendeeIds || (status === "held" && !before.attendanceRecorded) ? { attendanceRecorded: true } : {}),
+        updatedAt: ctx.now,
+      },
+    );
+    if (!updated) throw new AppError("conflict", "Someone changed this meeting meanwhile; reload and try again");
+    if (attendeeIds || (status === "held" && !before.attendanceRecorded)) {
+      const ids = attendeeIds ?? (await listParticipants(tx, [row.series.id])).map((person) => person.id);
+      const people = await listPeople(tx, ctx.actor.workspaceId, ids);
+      await replaceAttendees(
+        tx,
+        ctx.actor.workspaceId,
+        id,
+        people.map((person) => ({ userId: person.id, side: sideOfTeamKind(person.teamKind) })),
+        ctx.now,
+      );
+    }
+    const series = assertFound(await findSeries(tx, ctx.actor.workspaceId, row.series.id), "Meeting series");
+    await ensureNextOccurrence(tx, series, ctx.now);
+    await recordAudit(tx, originOf(ctx), {
+      action: "meeting.updated",
+      entityType: "meeting",
+      entityId: id,
+      before: { startsAt: before.startsAt, endsAt: before.endsAt, status: before.status },
+      after: { ...changes, ...(attendeeIds ? { attendeeIds } : {}) },
+    });
+    return getMeeting(ctx, id, tx);
+  });
+}

@@ -1,0 +1,60 @@
+// Rituals' public door: what Home, Health, the jobs, the CLI and the demo seed may call.
+import type { Ctx } from "../../context";
+import { authorize } from "../../policy";
+import { readCompletion, todayOf } from "./action-items.service";
+import { presentMeetingRows } from "./meetings.service";
+import { presentActionItem } from "./rituals.presenter";
+import { findNextMeetingOf, listActionItems } from "./rituals.queries";
+import { dateOfDay, dayNumber } from "./rituals.rules";
+
+export {
+  createActionItem,
+  editActionItem,
+  listWorkspaceActionItems,
+  readCompletion,
+  recordOutcome,
+  sendActionItemReminders,
+} from "./action-items.service";
+export { addAgendaItem, editAgendaItem, getAgenda, prepareMeeting } from "./agenda.service";
+// Health's "job swaps held" over a window of dates: swaps overlapping it that had started by its end (or today), how
+// many are over with both reflections written, and how many people took part.
+export { readJobSwapsHeld } from "./job-swaps.service";
+export {
+  createMeeting,
+  createSeries,
+  editMeeting,
+  editSeries,
+  ensureNextOccurrence,
+  getMeeting,
+  listWorkspaceMeetings,
+} from "./meetings.service";
+export { runRitualsRound, systemCtx } from "./rituals.round.service";
+
+/**
+ * Health's figures (issue 17) over a window of dates (default the 90 days up to today): meetings held, meetings
+ * held with both sides attending, and per side (marketing, IT, other) the action items due in the window, done and
+ * done on time, with the completion rate done / due.
+ */
+export async function readRitualsFigures(ctx: Ctx, window: { from?: string; to?: string } = {}) {
+  return readCompletion(ctx, window);
+}
+
+/** Home: the person's next meeting, and their open commitments due within a week (overdue first). */
+export async function readHomeRituals(ctx: Ctx) {
+  authorize(ctx.actor, "ritual.read");
+  const db = ctx.database.db;
+  const next = await findNextMeetingOf(db, ctx.actor.workspaceId, ctx.actor.userId, ctx.now);
+  const today = todayOf(ctx);
+  const rows = await listActionItems(
+    db,
+    ctx.actor.workspaceId,
+    { ownerId: ctx.actor.userId, status: "open", dueBy: dateOfDay(dayNumber(today) + 7), limit: 11 },
+    null,
+  );
+  const [meeting] = next ? await presentMeetingRows(db, [next], ctx.now) : [];
+  return {
+    nextMeeting: meeting ?? null,
+    commitmentsDue: rows.slice(0, 10).map((row) => presentActionItem(row, today)),
+    moreCommitmentsDue: rows.length > 10,
+  };
+}
