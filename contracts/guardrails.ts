@@ -45,6 +45,7 @@ export const GuardrailSettings = z.object({
   /** 0 while the workspace still has the defaults (EUR, no rates). */
   version: z.number().int().min(0),
 });
+export type GuardrailSettings = z.infer<typeof GuardrailSettings>;
 /** Replaces the guardrail settings (admins). */
 export const UpdateGuardrailSettingsBody = z.strictObject({
   currency: Currency,
@@ -148,6 +149,8 @@ export const PolicySimulation = z.object({
   ),
 });
 
+export type PolicySimulation = z.infer<typeof PolicySimulation>;
+
 /** An owned tool with idle seats, offered as an alternative when the request overlaps the Stack. */
 export const IdleSeatsAlternative = z.object({
   toolId: Id,
@@ -175,6 +178,7 @@ export const PurchaseJudgementList = z.object({ items: z.array(PurchaseJudgement
 
 /** A review's state. */
 export const ReviewStatus = z.enum(["open", "approved", "rejected", "cancelled"]);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
 /** A checklist item of a review. */
 export const ChecklistItem = z.object({ item: z.string(), done: z.boolean() });
 
@@ -221,6 +225,7 @@ export const ReviewTemplate = z.object({
   /** 0 while the built-in default. */
   version: z.number().int(),
 });
+export type ReviewTemplate = z.infer<typeof ReviewTemplate>;
 export const ReviewTemplateList = z.object({ items: z.array(ReviewTemplate) });
 /** Replaces one kind's checklist template (admins). */
 export const UpdateReviewTemplateBody = z.strictObject({

@@ -25,6 +25,7 @@ import type { FlowTools } from "./lib/flow-tools";
 import { Harness } from "./lib/harness";
 import { experimentsAsAdmin } from "./modules/experiments";
 import { glossaryWalk } from "./modules/glossary";
+import { guardrailsWalk } from "./modules/guardrails";
 import { pipelineAsAdmin } from "./modules/pipeline";
 import { scorecardAsAdmin } from "./modules/scorecard";
 import { stackAsAdmin } from "./modules/stack";
@@ -51,6 +52,7 @@ const BUILT_MODULES: readonly string[] = [
   "Experiments",
   "Pipeline",
   "Service levels",
+  "Guardrails",
   "Rituals",
 ];
 const UNBUILT_MODULES = MODULES.filter((module) => !BUILT_MODULES.includes(module));
@@ -245,6 +247,7 @@ async function flow(browser: Browser): Promise<void> {
   await visitAsMember(memberPage);
   await visitAsAdmin(page);
   if (walks("glossary")) await glossaryWalk(page, memberPage, tools);
+  if (walks("guardrails")) await guardrailsWalk(page, memberPage, tools);
   await editAndConflict(page, memberPage);
   await deactivateAndReactivate(page, memberPage);
   await darkTheme(page);

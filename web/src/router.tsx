@@ -250,6 +250,7 @@ type BuiltModulePath =
   | "/service-levels"
   | "/scorecard"
   | "/glossary"
+  | "/guardrails"
   | "/rituals"
   | "/health";
 type UnbuiltModulePath = Exclude<ProductModule["path"], BuiltModulePath>;
@@ -298,6 +299,91 @@ const scorecardSegmentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "scorecard/segments",
   component: lazyRouteComponent(() => import("./routes/scorecard-segments"), "ScorecardSegmentsPage"),
+});
+
+const ritualsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "rituals",
+  component: lazyRouteComponent(() => import("./routes/rituals"), "RitualsPage"),
+});
+
+const ritualsSeriesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "rituals/series/$id",
+  component: lazyRouteComponent(() => import("./routes/rituals-series"), "RitualsSeriesPage"),
+});
+
+const ritualsMeetingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "rituals/meetings/$id",
+  component: lazyRouteComponent(() => import("./routes/rituals-meeting"), "RitualsMeetingPage"),
+});
+
+const ritualsMinutesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "rituals/meetings/$id/minutes",
+  component: lazyRouteComponent(() => import("./routes/rituals-minutes"), "RitualsMinutesPage"),
+});
+
+/** My commitments: which ones (open by default) and the one a link points at. */
+const ritualsCommitmentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "rituals/commitments",
+  validateSearch: (search: Record<string, unknown>): { status?: "done" | "all"; item?: string } => ({
+    status: search.status === "done" || search.status === "all" ? search.status : undefined,
+    item: typeof search.item === "string" && search.item !== "" ? search.item : undefined,
+  }),
+  component: lazyRouteComponent(() => import("./routes/rituals-commitments"), "RitualsCommitmentsPage"),
+});
+
+const ritualsJobSwapsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "rituals/job-swaps",
+  component: lazyRouteComponent(() => import("./routes/rituals-job-swaps"), "RitualsJobSwapsPage"),
+});
+
+/** The policy page's chosen policy lives in the URL. */
+function validateGuardrailsPolicySearch(search: Record<string, unknown>): { id?: string } {
+  return { id: typeof search.id === "string" && search.id.trim() !== "" ? search.id : undefined };
+}
+
+const guardrailReviewViews = ["mine", "open", "all"] as const;
+
+/** The reviews list's view and the review open in its dialog live in the URL (Home links to one review). */
+function validateGuardrailsReviewsSearch(search: Record<string, unknown>): {
+  view?: (typeof guardrailReviewViews)[number];
+  review?: string;
+} {
+  return {
+    view: guardrailReviewViews.find((value) => value === search.view),
+    review: typeof search.review === "string" && search.review.trim() !== "" ? search.review : undefined,
+  };
+}
+
+const guardrailsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "guardrails",
+  component: lazyRouteComponent(() => import("./routes/guardrails"), "GuardrailsPage"),
+});
+
+const guardrailsPolicyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "guardrails/policy",
+  validateSearch: validateGuardrailsPolicySearch,
+  component: lazyRouteComponent(() => import("./routes/guardrails-policy"), "GuardrailsPolicyPage"),
+});
+
+const guardrailsReviewsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "guardrails/reviews",
+  validateSearch: validateGuardrailsReviewsSearch,
+  component: lazyRouteComponent(() => import("./routes/guardrails-reviews"), "GuardrailsReviewsPage"),
+});
+
+const guardrailsSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "guardrails/settings",
+  component: lazyRouteComponent(() => import("./routes/guardrails-settings"), "GuardrailsSettingsPage"),
 });
 
 const ritualsRoute = createRoute({
@@ -610,6 +696,10 @@ const routeTree = rootRoute.addChildren([
     glossaryRoute,
     glossaryTermRoute,
     glossaryClashesRoute,
+    guardrailsRoute,
+    guardrailsPolicyRoute,
+    guardrailsReviewsRoute,
+    guardrailsSettingsRoute,
     healthRoute,
     healthPulseRoute,
     healthSurveysRoute,

@@ -112,7 +112,7 @@ export const productModules: ProductModule[] = [
       "Others routed to security, legal and finance reviews",
       "Shadow IT discovered in imported expense data",
     ],
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     key: "glossary",

@@ -14,7 +14,7 @@ const share = (value: number | null) => (value === null ? "—" : `${Math.round(
 export function WaitingOnMe({ home }: { home: HomeSummary }) {
   const { mine } = home;
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing={{ base: "sm", sm: "lg" }}>
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing={{ base: "sm", sm: "lg" }}>
       <HomeTile
         title="Requests waiting on me"
         href="/pipeline/my-work"
@@ -35,6 +35,13 @@ export function WaitingOnMe({ home }: { home: HomeSummary }) {
         linkLabel="Experiments"
         list={mine.experimentsToDecide}
         emptyText="None of your experiments waits for a decision."
+      />
+      <HomeTile
+        title="Reviews waiting on me"
+        href="/guardrails/reviews"
+        linkLabel="Reviews"
+        list={mine.reviews}
+        emptyText="No purchase waits on your team's review."
       />
     </SimpleGrid>
   );

@@ -29,6 +29,14 @@ import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { MeaningPrompt } from "../../glossary/components/meaning-prompt";
+import { notifyJudgement } from "../../guardrails/components/notify-judgement";
+import {
+  PurchaseFields,
+  type PurchaseValues,
+  purchaseBodyOf,
+  purchaseLabels,
+  purchaseValuesOf,
+} from "../../guardrails/components/purchase-fields";
 import { ownerOptions } from "../../people/options";
 import { setRequestKpis } from "../../scorecard/api";
 import { KpiPicker } from "../../scorecard/components/kpi-picker";
@@ -53,6 +61,7 @@ const labels: Record<string, string> = {
   teamId: "Team",
   ...requirementLabels,
   termMeanings: "Which meaning do you intend?",
+  ...purchaseLabels,
 };
 
 interface IntakeValues {
@@ -79,6 +88,7 @@ interface IntakeValues {
   securityNotes: string;
   nonFunctionalNeeds: string;
   termMeanings: TermMeaning[];
+  purchase: PurchaseValues;
 }
 
 const orNull = (value: string) => (value.trim() === "" ? null : value.trim());
@@ -109,6 +119,7 @@ function bodyOf(values: IntakeValues, draft: boolean) {
     securityNotes: values.securityNotes,
     nonFunctionalNeeds: values.nonFunctionalNeeds,
     termMeanings: values.termMeanings,
+    purchase: values.type === "purchase" ? purchaseBodyOf(values.purchase, values.dataClasses) : undefined,
     draft,
   } satisfies CreateRequestBody;
 }
@@ -181,6 +192,7 @@ function valuesOf(request: PipelineRequest): IntakeValues {
     securityNotes: request.securityNotes,
     nonFunctionalNeeds: request.nonFunctionalNeeds,
     termMeanings: request.termMeanings.map(({ form, termId }) => ({ form, termId })),
+    purchase: purchaseValuesOf(request.purchase, request.currency),
   };
 }
 
@@ -223,6 +235,7 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
           securityNotes: "",
           nonFunctionalNeeds: "",
           termMeanings: [],
+          purchase: purchaseValuesOf(null),
         },
     validate: (values) => {
       const errors = resolve(bodyOf(values, false) as unknown as Record<string, unknown>);
@@ -262,8 +275,9 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
             transition.mutate(
               { id: saved.id, to: "submitted", version: saved.version },
               {
-                onSuccess: () => {
+                onSuccess: (submitted) => {
                   notifications.show({ color: "indigo", message: `${saved.reference} submitted` });
+                  notifyJudgement(submitted);
                   open();
                 },
               },
@@ -282,6 +296,7 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
             color: "indigo",
             message: draft ? `Draft ${saved.reference} saved` : `${saved.reference} submitted`,
           });
+          notifyJudgement(saved);
           if (kpiIds.length > 0) {
             // The request exists whatever happens here; a failed link is said, and can be set on its page.
             await setRequestKpis(saved.id, kpiIds).catch((error: Error) =>
@@ -368,6 +383,12 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
             <TextInput label={labels.deadlineReason} {...form.getInputProps("deadlineReason")} />
           </SimpleGrid>
         </Section>
+        {values.type === "purchase" && (
+          <PurchaseFields
+            values={values.purchase}
+            inputProps={(field, options) => form.getInputProps(`purchase.${field}`, options)}
+          />
+        )}
         <Section
           title="Expected benefit and cost"
           description="Soft benefits count in hard money: hours saved × the loaded hourly rate."

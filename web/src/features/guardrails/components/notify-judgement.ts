@@ -1,0 +1,19 @@
+import { notifications } from "@mantine/notifications";
+import type { PipelineRequest } from "../../../../../contracts/pipeline";
+import { outcomeMeta, reviewersInWords } from "../labels";
+
+/** Says the purchase policy's answer the moment a purchase is submitted (the request page shows it in full). */
+export function notifyJudgement(request: PipelineRequest): void {
+  const judgement = request.policyJudgement;
+  if (!judgement) return;
+  const { outcome, reviews, explanation } = judgement.result;
+  const why = explanation.map((entry) => entry.text).join("; ");
+  notifications.show({
+    color: outcomeMeta[outcome].color,
+    title: `${request.reference}: ${outcomeMeta[outcome].verdict.toLowerCase()}`,
+    message:
+      outcome === "review"
+        ? `${reviewersInWords(reviews)} ${reviews.length > 1 ? "review" : "reviews"} it now.${why ? ` ${why}.` : ""}`
+        : why || (outcome === "approve" ? "The tool is in the Stack, in phase-in." : "See the request for why."),
+  });
+}
