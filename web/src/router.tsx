@@ -301,47 +301,6 @@ const scorecardSegmentsRoute = createRoute({
   component: lazyRouteComponent(() => import("./routes/scorecard-segments"), "ScorecardSegmentsPage"),
 });
 
-const ritualsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "rituals",
-  component: lazyRouteComponent(() => import("./routes/rituals"), "RitualsPage"),
-});
-
-const ritualsSeriesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "rituals/series/$id",
-  component: lazyRouteComponent(() => import("./routes/rituals-series"), "RitualsSeriesPage"),
-});
-
-const ritualsMeetingRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "rituals/meetings/$id",
-  component: lazyRouteComponent(() => import("./routes/rituals-meeting"), "RitualsMeetingPage"),
-});
-
-const ritualsMinutesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "rituals/meetings/$id/minutes",
-  component: lazyRouteComponent(() => import("./routes/rituals-minutes"), "RitualsMinutesPage"),
-});
-
-/** My commitments: which ones (open by default) and the one a link points at. */
-const ritualsCommitmentsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "rituals/commitments",
-  validateSearch: (search: Record<string, unknown>): { status?: "done" | "all"; item?: string } => ({
-    status: search.status === "done" || search.status === "all" ? search.status : undefined,
-    item: typeof search.item === "string" && search.item !== "" ? search.item : undefined,
-  }),
-  component: lazyRouteComponent(() => import("./routes/rituals-commitments"), "RitualsCommitmentsPage"),
-});
-
-const ritualsJobSwapsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "rituals/job-swaps",
-  component: lazyRouteComponent(() => import("./routes/rituals-job-swaps"), "RitualsJobSwapsPage"),
-});
-
 /** The policy page's chosen policy lives in the URL. */
 function validateGuardrailsPolicySearch(search: Record<string, unknown>): { id?: string } {
   return { id: typeof search.id === "string" && search.id.trim() !== "" ? search.id : undefined };
