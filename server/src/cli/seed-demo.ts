@@ -8,6 +8,8 @@ import { seedDemoExpenses } from "./seed-demo-expenses";
 import { seedDemoExperiments } from "./seed-demo-experiments";
 import { seedDemoGlossary } from "./seed-demo-glossary";
 import { seedDemoGuardrails } from "./seed-demo-guardrails";
+import { seedDemoHealth } from "./seed-demo-health";
+import { seedDemoJobSwaps } from "./seed-demo-job-swaps";
 import { seedDemoPipeline } from "./seed-demo-pipeline";
 import { seedDemoScorecard } from "./seed-demo-scorecard";
 import { seedDemoStack } from "./seed-demo-stack";
@@ -89,8 +91,11 @@ export async function seedDemo(database: Database, now: Date) {
   });
   await seedDemoGuardrails(database, workspaceId, now);
   await seedDemoGlossary(database, workspaceId, now);
+  await seedDemoJobSwaps(database, workspaceId, now);
   // The Scorecard comes last: its computed KPIs read what the rest of the demo committed (the purchases the policy
   // approved are tools of the stack and requests of the Pipeline by then).
   await seedDemoScorecard(database, workspaceId, now);
+  // Health after the Scorecard: each pulse's close keeps the signals the other modules show by then.
+  await seedDemoHealth(database, workspaceId, now);
   return DEMO_ADMIN;
 }
