@@ -14,7 +14,8 @@ describeWithApp("demo company", (get) => {
       expect(response.statusCode, url).toBe(200);
       return response.json();
     };
-    expect((await get200("/api/v1/users?limit=200")).items.length).toBe(12);
+    // Twelve people, and the five Health adds (a three-person Brand studio, two more in IT).
+    expect((await get200("/api/v1/users?limit=200")).items.length).toBe(17);
     const tools = (await get200("/api/v1/tools?limit=200")).items;
     expect(tools.length).toBeGreaterThanOrEqual(55);
     expect(new Set(tools.map((tool: { category: string }) => tool.category)).size).toBe(6);
