@@ -30,6 +30,7 @@ import { homeRoutes } from "./modules/home/home.routes";
 import { invitationsRoutes } from "./modules/invitations/invitations.routes";
 import { notificationsRoutes } from "./modules/notifications/notifications.routes";
 import { pipelineRoutes } from "./modules/pipeline/pipeline.routes";
+import { ritualsCalendarRoutes } from "./modules/rituals/calendar.routes";
 import { jobSwapsRoutes } from "./modules/rituals/job-swaps.routes";
 import { ritualsRoutes } from "./modules/rituals/rituals.routes";
 import { kpisRoutes } from "./modules/scorecard/kpis.routes";
@@ -177,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(guardrailsOverviewRoutes);
       await api.register(pipelineRoutes);
       await api.register(jobSwapsRoutes);
+      await api.register(ritualsCalendarRoutes);
       await api.register(notificationsRoutes);
       await api.register(viewsRoutes);
       await api.register(experimentsRoutes);

@@ -1098,6 +1098,23 @@ const matrix: Record<string, Row> = {
     }),
     expect: writers,
   },
+  "GET /api/v1/meetings/:id/invite.ics": {
+    request: (w) => ({ url: `/api/v1/meetings/${w.rituals.meeting.id}/invite.ics` }),
+    expect: signedInRecord,
+  },
+  "GET /api/v1/meetings/:id/minutes": {
+    request: (w) => ({ url: `/api/v1/meetings/${w.rituals.meeting.id}/minutes` }),
+    expect: signedInRecord,
+  },
+  "GET /api/v1/meeting-series/:id/calendar.ics": {
+    request: (w) => ({ url: `/api/v1/meeting-series/${w.rituals.series.id}/calendar.ics` }),
+    expect: signedInRecord,
+  },
+  // The person's feed opens with its secret only: a wrong one is unknown to everyone.
+  "GET /api/v1/calendar.ics": {
+    request: () => ({ url: "/api/v1/calendar.ics?key=tdmcal_wrong" }),
+    expect: { ...signedInMissing, anonymous: "hidden" },
+  },
   "GET /api/v1/meetings/:id": {
     request: (w) => ({ url: `/api/v1/meetings/${w.rituals.meeting.id}` }),
     expect: signedInRecord,

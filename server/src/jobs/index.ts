@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { fromPglite, PgBoss } from "pg-boss";
 import type { Database } from "../db/client";
 import { ATTRIBUTION_RUNS_QUEUE, runStalledAttributionRuns } from "./attribution-runs";
+import { runMeetingAnnouncements } from "./meeting-announcements";
 import { createMailer, NOTIFICATION_EMAILS_QUEUE } from "./notification-emails";
 import { PIPELINE_CLOCKS_QUEUE, runPipelineClocks } from "./pipeline-clocks";
 import { PURGE_EXPIRED_QUEUE, purgeExpired } from "./purge-expired";
@@ -38,7 +39,8 @@ export async function startJobs(
   await boss.createQueue(SCORECARD_MEASURES_QUEUE);
   // Computed KPIs daily, after the night's imports and the morning's service-level scans.
   await boss.schedule(SCORECARD_MEASURES_QUEUE, "30 5 * * *");
-  const mailer = options.mail ? createMailer(options.mail.smtpUrl, options.mail) : null;
+  const mail = options.mail;
+  const mailer = mail ? createMailer(mail.smtpUrl, mail) : null;
   if (mailer) {
     await boss.createQueue(NOTIFICATION_EMAILS_QUEUE);
     await boss.schedule(NOTIFICATION_EMAILS_QUEUE, "* * * * *");
@@ -56,8 +58,10 @@ export async function startJobs(
       if (found.breached + found.atRisk + found.reviewsOpened > 0) log.info(found, "service levels checked");
       return found;
     });
-    if (mailer) {
+    if (mail && mailer) {
       await boss.work(NOTIFICATION_EMAILS_QUEUE, async () => {
+        const announced = await runMeetingAnnouncements(database, new Date(), mail.publicUrl);
+        if (announced.invites + announced.cancellations + announced.minutes > 0) log.info(announced, "rituals emails");
         const result = await mailer.send(database, new Date());
         if (result.sent + result.failed > 0) log.info(result, "notification emails");
         return result;

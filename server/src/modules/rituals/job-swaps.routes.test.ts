@@ -1,6 +1,8 @@
 import { expect, it } from "vitest";
 import { describeWithApp, json } from "../../../test/app";
 import { buildPersona, buildWorkspace } from "../../../test/factories";
+import type { Ctx } from "../../context";
+import { readJobSwapsHeld } from "./rituals.commands";
 
 const day = (base: Date, offset: number) => new Date(base.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -234,5 +236,69 @@ describeWithApp("job swaps", (get) => {
     const forged = await marketer.request({ url: "/api/v1/job-swaps?cursor=bm9wZQ" });
     expect(forged.statusCode).toBe(400);
     expect((await marketer.request({ url: "/api/v1/job-swaps?phase=soon" })).statusCode).toBe(400);
+  });
+
+  it("counts the swaps held in a window for Health: started by its end or today, reflected, people", async () => {
+    const { t, ws, admin, marketer, engineer, secondMarketer } = await setup();
+    const today = new Date();
+    const create = async (from: number, to: number, marketing = marketer) =>
+      json(
+        await admin.request({
+          method: "POST",
+          url: "/api/v1/job-swaps",
+          payload: {
+            marketingPersonId: marketing.user.id,
+            itPersonId: engineer.user.id,
+            startDate: day(today, from),
+            endDate: day(today, to),
+            goals: "Learn",
+          },
+        }),
+      );
+    const done = await create(-30, -25);
+    await create(-2, 2, secondMarketer);
+    await create(5, 8);
+    await create(-200, -190);
+    for (const person of [marketer, engineer]) {
+      await t.database.query(
+        `UPDATE job_swap SET ${person === marketer ? "marketing" : "it"}_reflection = 'ok', ${
+          person === marketer ? "marketing" : "it"
+        }_reflected_at = now() WHERE id = $1`,
+        [done.id],
+      );
+    }
+    const ctx: Ctx = {
+      database: t.database,
+      actor: {
+        userId: admin.user.id,
+        workspaceId: ws.workspace.id,
+        name: admin.user.name,
+        email: admin.user.email,
+        role: "admin",
+        teamId: admin.user.teamId,
+        teamName: "IT",
+        teamKind: "it",
+        workspaceName: ws.workspace.name,
+        via: "session",
+        sessionId: null,
+        tokenId: null,
+        tokenScope: null,
+      },
+      ip: null,
+      now: today,
+    };
+    // The last 90 days up to a date 30 days ahead: the planned swap (day 5) has not started by today.
+    expect(await readJobSwapsHeld(ctx, { from: day(today, -90), to: day(today, 30) })).toEqual({
+      from: day(today, -90),
+      to: day(today, 30),
+      held: 2,
+      reflected: 1,
+      people: 3,
+    });
+    expect(await readJobSwapsHeld(ctx, { from: day(today, -365), to: day(today, -100) })).toMatchObject({
+      held: 1,
+      reflected: 0,
+      people: 2,
+    });
   });
 });

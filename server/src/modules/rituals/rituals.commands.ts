@@ -16,9 +16,9 @@ export {
   sendActionItemReminders,
 } from "./action-items.service";
 export { addAgendaItem, editAgendaItem, getAgenda, prepareMeeting } from "./agenda.service";
-// Health's "job swaps held" over a window of dates: swaps overlapping it that had started by its end (or today), how
-// many are over with both reflections written, and how many people took part.
-export { readJobSwapsHeld } from "./job-swaps.service";
+// Job swaps: the demo seed pairs people and writes their reflections; Health reads "job swaps held" over a window
+// (swaps overlapping it that had started by its end or today, how many are over with both reflections, people).
+export { createJobSwap, readJobSwapsHeld, writeJobSwapReflection } from "./job-swaps.service";
 export {
   createMeeting,
   createSeries,

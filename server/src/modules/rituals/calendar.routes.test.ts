@@ -1,0 +1,469 @@
+// The calendar routes, the person's feed, the minutes and the announcement emails, end to end: rows in a real
+// database, the real app, a real SMTP server receiving the mails, and every .ics read back with ical.js.
+import type { AddressInfo } from "node:net";
+import ICAL from "ical.js";
+import { createTransport } from "nodemailer";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWithApp, json, type TestApp } from "../../../test/app";
+import { buildPersona, buildWorkspace } from "../../../test/factories";
+import {
+  buildAgendaItem,
+  buildMeeting,
+  buildOutcome,
+  buildSeries,
+  holdMeeting,
+} from "../../../test/factories-rituals-calendar";
+import { sendNotificationEmails } from "../notifications/email";
+import { insertRequest } from "../pipeline/pipeline.queries";
+import { insertTool } from "../stack/stack.queries";
+import { instantOf } from "./calendar.ics";
+import { announceMeetings } from "./calendar.service";
+
+interface Received {
+  to: string[];
+  data: string;
+}
+const received: Received[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["STARTTLS"],
+  onData(stream, session, callback) {
+    let data = "";
+    stream.on("data", (chunk) => (data += chunk));
+    stream.on("end", () => {
+      received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), data });
+      callback();
+    });
+  },
+});
+let port = 0;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  port = (smtp.server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+
+function parse(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(zone);
+  return { calendar, events: calendar.getAllSubcomponents("vevent").map((vevent) => new ICAL.Event(vevent)) };
+}
+
+// The decoded text/calendar parts of a raw MIME message (nodemailer writes them base64 or quoted-printable).
+function calendarParts(raw: string): { method: string | null; text: string }[] {
+  const parts: { method: string | null; text: string }[] = [];
+  for (const chunk of raw.split(/\r?\n--[^\r\n]+\r?\n/)) {
+    const [head, ...rest] = chunk.split(/\r?\n\r?\n/);
+    if (!/content-type:\s*(text|application)\/(calendar|ics)/i.test(head)) continue;
+    const body = rest.join("\r\n\r\n").replace(/\r?\n--[^\r\n]*--\s*$/, "");
+    const encoding = /content-transfer-encoding:\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+    const text =
+      encoding === "base64"
+        ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+        : encoding === "quoted-printable"
+          ? Buffer.from(
+              body
+                .replace(/=\r?\n/g, "")
+                .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+              "latin1",
+            ).toString("utf8")
+          : body;
+    parts.push({ method: /method=([A-Z]+)/i.exec(head)?.[1] ?? null, text });
+  }
+  return parts;
+}
+
+// The text/plain body of a raw MIME message, decoded.
+function plainText(raw: string) {
+  for (const chunk of raw.split(/\r?\n--[^\r\n]+\r?\n/)) {
+    const [head, ...rest] = chunk.split(/\r?\n\r?\n/);
+    if (!/content-type:\s*text\/plain/i.test(head)) continue;
+    const body = rest.join("\r\n\r\n");
+    return /quoted-printable/i.test(head)
+      ? Buffer.from(
+          body
+            .replace(/=\r?\n/g, "")
+            .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+          "latin1",
+        ).toString("utf8")
+      : /base64/i.test(head)
+        ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")
+        : body;
+  }
+  return "";
+}
+
+// The next Tuesday at least two days ahead, as a local date.
+function nextTuesday(from: Date) {
+  const day = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + 2));
+  while (day.getUTCDay() !== 2) day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+async function setup(t: TestApp) {
+  t.setNow(null);
+  const ws = await buildWorkspace(t);
+  const [admin, marketer, engineer, bystander] = await Promise.all([
+    buildPersona(t, { role: "admin", teamKind: "it", workspace: ws }),
+    buildPersona(t, { role: "member", teamKind: "marketing", workspace: ws }),
+    buildPersona(t, { role: "member", teamKind: "it", workspace: ws }),
+    buildPersona(t, { role: "viewer", teamKind: "marketing", workspace: ws }),
+  ]);
+  const workspaceId = ws.workspace.id;
+  const series = await buildSeries(t, {
+    workspaceId,
+    createdById: admin.user.id,
+    participantIds: [marketer.user.id, engineer.user.id],
+  });
+  const date = nextTuesday(new Date());
+  const meeting = await buildMeeting(t, {
+    workspaceId,
+    seriesId: series.id,
+    startsAt: instantOf(date, "10:00", "Europe/Berlin"),
+    icsSequence: 2,
+  });
+  await buildAgendaItem(t, {
+    workspaceId,
+    meetingId: meeting.id,
+    section: "Other business",
+    position: 0,
+    title: "Café budget",
+    minutes: 15,
+  });
+  await buildAgendaItem(t, {
+    workspaceId,
+    meetingId: meeting.id,
+    section: "Numbers",
+    position: 1,
+    title: "Qualified leads off track",
+    minutes: 30,
+    ownerId: marketer.user.id,
+  });
+  return { ws, workspaceId, admin, marketer, engineer, bystander, series, meeting, date };
+}
+
+describeWithApp("the Rituals calendar", (get) => {
+  it("serves an occurrence's invite: stable UID, SEQUENCE, zone, attendees, organizer and the agenda", async () => {
+    const t = get();
+    const { marketer, engineer, admin, meeting, date } = await setup(t);
+    const response = await marketer.request({ url: `/api/v1/meetings/${meeting.id}/invite.ics` });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["content-type"]).toBe("text/calendar; charset=utf-8");
+    const { calendar, events } = parse(response.body);
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    const [event] = events;
+    expect(event.uid).toBe(`${meeting.id}@tandem`);
+    expect(event.sequence).toBe(2);
+    expect(event.summary).toBe("CMO–CIO weekly sync");
+    expect(event.startDate.zone?.tzid).toBe("Europe/Berlin");
+    expect(event.startDate.toString()).toBe(`${date}T10:00:00`);
+    expect(event.endDate.toJSDate().getTime() - event.startDate.toJSDate().getTime()).toBe(45 * 60_000);
+    expect(event.organizer).toBe(`mailto:${admin.user.email}`);
+    expect(event.attendees.map((attendee) => String(attendee.getFirstValue()).toLowerCase()).sort()).toEqual(
+      [`mailto:${marketer.user.email}`, `mailto:${engineer.user.email}`].sort(),
+    );
+    // The agenda in the series' section order, with time boxes and owners.
+    expect(event.description).toBe(
+      [
+        "Agenda",
+        "",
+        "Numbers",
+        `- Qualified leads off track (30 min, ${marketer.user.name})`,
+        "",
+        "Other business",
+        "- Café budget (15 min)",
+      ].join("\n"),
+    );
+
+    // Cancelled: the same UID, the next SEQUENCE, METHOD:CANCEL.
+    await t.database.query("UPDATE meeting SET status = 'cancelled', ics_sequence = 3 WHERE id = $1", [meeting.id]);
+    const cancelled = parse((await marketer.request({ url: `/api/v1/meetings/${meeting.id}/invite.ics` })).body);
+    expect(cancelled.calendar.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(cancelled.events[0].uid).toBe(`${meeting.id}@tandem`);
+    expect(cancelled.events[0].sequence).toBe(3);
+    expect(cancelled.events[0].component.getFirstPropertyValue("status")).toBe("CANCELLED");
+  });
+
+  it("serves a series as one recurring event with its RRULE and the cancelled dates excluded", async () => {
+    const t = get();
+    const { marketer, series, meeting, date, workspaceId } = await setup(t);
+    await t.database.query("UPDATE meeting SET status = 'cancelled' WHERE id = $1", [meeting.id]);
+    const monthly = await buildSeries(t, {
+      workspaceId,
+      createdById: null,
+      participantIds: [marketer.user.id],
+      title: "Monthly joint steering",
+      cadence: { kind: "monthly_nth_weekday", nth: -1, weekday: "thursday" },
+      startDate: "2026-01-01",
+      startTime: "16:30",
+      timeZone: "America/New_York",
+      durationMinutes: 90,
+    });
+    const weekly = await marketer.request({ url: `/api/v1/meeting-series/${series.id}/calendar.ics` });
+    expect(weekly.statusCode, weekly.body).toBe(200);
+    const [event] = parse(weekly.body).events;
+    expect(event.uid).toBe(`${series.id}@tandem`);
+    const rule = event.component.getFirstPropertyValue("rrule") as ICAL.Recur;
+    expect(rule.freq).toBe("WEEKLY");
+    expect(rule.parts.BYDAY).toEqual(["TU"]);
+    // 2026-01-01 is a Thursday: the first Tuesday on or after it starts the series.
+    expect(event.startDate.toString()).toBe("2026-01-06T10:00:00");
+    const excluded = event.component.getAllProperties("exdate").map((property) => String(property.getFirstValue()));
+    expect(excluded).toEqual([`${date}T10:00:00`]);
+
+    const [steering] = parse(
+      (await marketer.request({ url: `/api/v1/meeting-series/${monthly.id}/calendar.ics` })).body,
+    ).events;
+    expect(steering.startDate.zone?.tzid).toBe("America/New_York");
+    expect(steering.startDate.toString()).toBe("2026-01-29T16:30:00");
+    const iterator = steering.iterator();
+    const starts = [1, 2, 3].map(() => iterator.next().toString());
+    expect(starts).toEqual(["2026-01-29T16:30:00", "2026-02-26T16:30:00", "2026-03-26T16:30:00"]);
+    expect(steering.organizer).toBeFalsy();
+  });
+
+  it("refuses others: 401 signed out, 404 for another workspace's or an unknown record, 400 for a bad id", async () => {
+    const t = get();
+    const { meeting, series } = await setup(t);
+    const outsider = await buildPersona(t, { role: "admin", teamKind: "it" });
+    for (const url of [
+      `/api/v1/meetings/${meeting.id}/invite.ics`,
+      `/api/v1/meeting-series/${series.id}/calendar.ics`,
+      `/api/v1/meetings/${meeting.id}/minutes`,
+    ]) {
+      expect((await t.app.inject({ url })).statusCode, url).toBe(401);
+      const hidden = await outsider.request({ url });
+      expect(hidden.statusCode, url).toBe(404);
+      expect(hidden.body).not.toContain("CMO");
+    }
+    const bad = await outsider.request({ url: "/api/v1/meetings/not-a-uuid/invite.ics" });
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad).errors[0].path).toBe("params.id");
+  });
+
+  it("gives each person one feed with the renewals and their own meetings, at a secret address", async () => {
+    const t = get();
+    const { marketer, bystander, meeting, workspaceId } = await setup(t);
+    await insertTool(t.database.db, {
+      workspaceId,
+      name: "Webinar Co, Inc.",
+      category: "content",
+      subcategory: "Webinars",
+      status: "sanctioned",
+      lifecycle: "active",
+      renewalDate: "2027-03-01",
+      noticeDays: 60,
+    });
+    const { path } = json(await marketer.request({ method: "POST", url: "/api/v1/me/calendar-feed" }));
+    const key = new URL(path, "http://x").searchParams.get("key");
+    const feed = await t.app.inject({ url: `/api/v1/calendar.ics?key=${key}` });
+    expect(feed.statusCode, feed.body).toBe(200);
+    expect(feed.headers["content-type"]).toBe("text/calendar; charset=utf-8");
+    const { calendar, events } = parse(feed.body);
+    expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
+    const uids = events.map((event) => event.uid);
+    expect(uids).toContain(`${meeting.id}@tandem`);
+    const cancelBy = events.find((event) => event.summary === "Cancel by: Webinar Co, Inc.");
+    expect(cancelBy?.startDate.toString()).toBe("2026-12-31");
+    expect(events.find((event) => event.summary === "Renews: Webinar Co, Inc.")?.startDate.toString()).toBe(
+      "2027-03-01",
+    );
+    // The renewals-only feed at the same secret keeps working as before.
+    expect((await t.app.inject({ url: path })).statusCode).toBe(200);
+
+    // Someone who takes part in no meeting gets the renewals only.
+    const other = json(await bystander.request({ method: "POST", url: "/api/v1/me/calendar-feed" }));
+    const otherKey = new URL(other.path, "http://x").searchParams.get("key");
+    const theirs = parse((await t.app.inject({ url: `/api/v1/calendar.ics?key=${otherKey}` })).body).events;
+    expect(theirs.map((event) => event.uid)).not.toContain(`${meeting.id}@tandem`);
+    expect(theirs.length).toBe(2);
+
+    expect((await t.app.inject({ url: "/api/v1/calendar.ics?key=tdmcal_nope" })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: "/api/v1/calendar.ics" })).statusCode).toBe(400);
+    await marketer.request({ method: "DELETE", url: "/api/v1/me/calendar-feed" });
+    expect((await t.app.inject({ url: `/api/v1/calendar.ics?key=${key}` })).statusCode).toBe(404);
+  });
+
+  it("writes the minutes of a held meeting: decisions with reasons, action items with owners, links", async () => {
+    const t = get();
+    const { workspaceId, marketer, engineer, admin, series } = await setup(t);
+    const held = await buildMeeting(t, {
+      workspaceId,
+      seriesId: series.id,
+      startsAt: instantOf("2026-06-02", "10:00", "Europe/Berlin"),
+      status: "scheduled",
+    });
+    const request = await insertRequest(t.database.db, {
+      workspaceId,
+      number: 7,
+      type: "purchase",
+      title: "Buy a webinar tool",
+      requesterId: marketer.user.id,
+      stage: "decision",
+      stageChangedAt: new Date(),
+    });
+    const item = await buildAgendaItem(t, {
+      workspaceId,
+      meetingId: held.id,
+      section: "Waiting on a decision",
+      position: 0,
+      title: "REQ-7 Buy a webinar tool",
+      minutes: 20,
+      notes: "Security review done; SSO included.",
+      link: {
+        type: "request",
+        id: request.id,
+        label: "REQ-7 Buy a webinar tool",
+        href: `/pipeline/requests/${request.id}`,
+      },
+    });
+    await buildOutcome(t, {
+      workspaceId,
+      meetingId: held.id,
+      agendaItemId: item.id,
+      type: "decision",
+      summary: "Approve the webinar tool",
+      requestId: request.id,
+      reason: "It replaces two tools we pay for",
+    });
+    await buildOutcome(t, { workspaceId, meetingId: held.id, type: "information", summary: "Q3 budget is frozen" });
+    const { actionItemId } = await buildOutcome(t, {
+      workspaceId,
+      meetingId: held.id,
+      type: "action_item",
+      summary: "Sign the order form",
+      ownerId: engineer.user.id,
+      dueDate: "2026-06-09",
+      priority: "high",
+    });
+    await holdMeeting(
+      t,
+      {
+        workspaceId,
+        meetingId: held.id,
+        attendees: [
+          { userId: marketer.user.id, side: "marketing" },
+          { userId: engineer.user.id, side: "it" },
+        ],
+      },
+      new Date(),
+    );
+    const response = await admin.request({ url: `/api/v1/meetings/${held.id}/minutes` });
+    expect(response.statusCode, response.body).toBe(200);
+    const minutes = json(response);
+    expect(minutes.meeting).toMatchObject({ id: held.id, title: "CMO–CIO weekly sync", status: "held" });
+    expect(
+      minutes.attendees.map((person: { name: string; side: string }) => [person.name, person.side]).sort(),
+    ).toEqual(
+      [
+        [engineer.user.name, "it"],
+        [marketer.user.name, "marketing"],
+      ].sort(),
+    );
+    expect(minutes.decisions).toEqual([
+      {
+        id: expect.any(String),
+        summary: "Approve the webinar tool",
+        reason: "It replaces two tools we pay for",
+        request: { id: request.id, number: 7, title: "Buy a webinar tool", href: `/pipeline/requests/${request.id}` },
+        agendaItemTitle: "REQ-7 Buy a webinar tool",
+      },
+    ]);
+    expect(minutes.actionItems).toEqual([
+      {
+        id: actionItemId,
+        title: "Sign the order form",
+        owner: { id: engineer.user.id, name: engineer.user.name },
+        dueDate: "2026-06-09",
+        priority: "high",
+        status: "open",
+        href: `/rituals/commitments?item=${actionItemId}`,
+      },
+    ]);
+    expect(minutes.information.map((info: { summary: string }) => info.summary)).toEqual(["Q3 budget is frozen"]);
+    expect(minutes.notes).toEqual([
+      {
+        section: "Waiting on a decision",
+        title: "REQ-7 Buy a webinar tool",
+        notes: "Security review done; SSO included.",
+      },
+    ]);
+    expect(minutes.links.map((link: { href: string }) => link.href)).toEqual([`/pipeline/requests/${request.id}`]);
+    expect(minutes.text).toContain(
+      "- Approve the webinar tool (REQ-7 Buy a webinar tool). Why: It replaces two tools we pay for",
+    );
+    expect(minutes.text).toContain(`- Sign the order form: ${engineer.user.name}, due 2026-06-09 (high priority)`);
+  });
+
+  it("emails the invite with its .ics and the agenda, the cancellation, and the minutes once held, each once", async () => {
+    const t = get();
+    const { workspaceId, marketer, engineer, meeting, series, date } = await setup(t);
+    const transport = createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true });
+    const settings = { from: "Tandem <tandem@acme.test>", publicUrl: "https://tandem.acme.test" };
+    const now = new Date();
+    const mailsTo = (person: { user: { email: string } }) =>
+      received.filter((mail) => mail.to.includes(person.user.email));
+
+    const first = await announceMeetings(t.database, now, settings.publicUrl);
+    expect(first.invites).toBeGreaterThanOrEqual(1);
+    await sendNotificationEmails(t.database, transport, settings, now);
+    const [invite] = mailsTo(engineer);
+    expect(invite, "the engineer got the invite").toBeDefined();
+    expect(invite.data).toMatch(/Subject: Updated invitation: CMO=E2=80=93CIO weekly sync|Subject: =\?UTF-8\?/);
+    expect(plainText(invite.data)).toContain(`- Qualified leads off track (30 min, ${marketer.user.name})`);
+    const parts = calendarParts(invite.data);
+    expect(parts.length).toBeGreaterThanOrEqual(1);
+    expect(parts.some((part) => part.method === "REQUEST")).toBe(true);
+    const { calendar, events } = parse(parts[0].text);
+    expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
+    expect(events[0].uid).toBe(`${meeting.id}@tandem`);
+    expect(events[0].sequence).toBe(2);
+    expect(events[0].startDate.toString()).toBe(`${date}T10:00:00`);
+    expect(events[0].component.getFirstPropertyValue("url")).toBe(
+      `https://tandem.acme.test/rituals/meetings/${meeting.id}`,
+    );
+    expect(mailsTo(marketer)).toHaveLength(1);
+
+    // Nothing changed: nothing more goes out.
+    expect(await announceMeetings(t.database, now, settings.publicUrl)).toEqual({
+      invites: 0,
+      cancellations: 0,
+      minutes: 0,
+    });
+
+    // Cancelled (the next SEQUENCE): a METHOD:CANCEL to the same people.
+    await t.database.query("UPDATE meeting SET status = 'cancelled', ics_sequence = 3 WHERE id = $1", [meeting.id]);
+    expect((await announceMeetings(t.database, now, settings.publicUrl)).cancellations).toBe(1);
+    await sendNotificationEmails(t.database, transport, settings, now);
+    const cancel = mailsTo(engineer)[1];
+    const cancelPart = calendarParts(cancel.data)[0];
+    const cancelled = parse(cancelPart.text);
+    expect(cancelled.calendar.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(cancelled.events[0].uid).toBe(`${meeting.id}@tandem`);
+    expect(cancelled.events[0].sequence).toBe(3);
+
+    // A meeting closed (held): its minutes to the attendees, once.
+    const past = await buildMeeting(t, {
+      workspaceId,
+      seriesId: series.id,
+      startsAt: new Date(now.getTime() - 3 * 3_600_000),
+    });
+    await buildOutcome(t, { workspaceId, meetingId: past.id, type: "information", summary: "Churn is down 2 points" });
+    await holdMeeting(
+      t,
+      { workspaceId, meetingId: past.id, attendees: [{ userId: marketer.user.id, side: "marketing" }] },
+      now,
+    );
+    expect((await announceMeetings(t.database, now, settings.publicUrl)).minutes).toBe(1);
+    expect((await announceMeetings(t.database, now, settings.publicUrl)).minutes).toBe(0);
+    await sendNotificationEmails(t.database, transport, settings, now);
+    const minutesMail = mailsTo(marketer).find((mail) => plainText(mail.data).includes("Churn is down 2 points"));
+    expect(minutesMail, "the attendee got the minutes").toBeDefined();
+    expect(plainText(minutesMail?.data ?? "")).toContain(
+      `https://tandem.acme.test/rituals/meetings/${past.id}/minutes`,
+    );
+    expect(mailsTo(engineer).some((mail) => plainText(mail.data).includes("Churn is down"))).toBe(false);
+    transport.close();
+  });
+});
