@@ -67,6 +67,21 @@ export const HomeSummary = z.object({
     offTrack: HomeList,
     atRisk: HomeList,
   }),
+  /** Rituals: my next meeting (of a series I take part in) and my open commitments due within a week, overdue first. */
+  rituals: z.object({
+    nextMeeting: z
+      .object({
+        id: Id,
+        title: z.string(),
+        startsAt: z.string(),
+        endsAt: z.string(),
+        agendaItemCount: z.number().int(),
+        prepared: z.boolean(),
+        url: z.string(),
+      })
+      .nullable(),
+    commitmentsDue: HomeList,
+  }),
   /** Health: "the partnership at a glance" (the Alignment Index, trend, top drivers, change, next actions). */
   partnership: PartnershipGlance.nullable(),
 });

@@ -11,6 +11,7 @@ import { seedDemoGuardrails } from "./seed-demo-guardrails";
 import { seedDemoHealth } from "./seed-demo-health";
 import { seedDemoJobSwaps } from "./seed-demo-job-swaps";
 import { seedDemoPipeline } from "./seed-demo-pipeline";
+import { seedDemoRituals } from "./seed-demo-rituals";
 import { seedDemoScorecard } from "./seed-demo-scorecard";
 import { seedDemoStack } from "./seed-demo-stack";
 import { seedDemoValue } from "./seed-demo-value";
@@ -95,6 +96,8 @@ export async function seedDemo(database: Database, now: Date) {
   // The Scorecard comes last: its computed KPIs read what the rest of the demo committed (the purchases the policy
   // approved are tools of the stack and requests of the Pipeline by then).
   await seedDemoScorecard(database, workspaceId, now);
+  // Rituals after the Scorecard: the next sync's agenda is built from the live KPIs, requests, renewals and clashes.
+  await seedDemoRituals(database, workspaceId, now);
   // Health after the Scorecard: each pulse's close keeps the signals the other modules show by then.
   await seedDemoHealth(database, workspaceId, now);
   return DEMO_ADMIN;

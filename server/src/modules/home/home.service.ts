@@ -7,6 +7,7 @@ import { readExperimentList } from "../experiments/experiments.commands";
 import { listWorkspaceReviews } from "../guardrails/guardrails.commands";
 import { readPartnershipGlance } from "../health/health.commands";
 import { readRequestList, readServiceLevelReport } from "../pipeline/pipeline.commands";
+import { readHomeRituals } from "../rituals/rituals.commands";
 import { listWorkspaceKpis, listWorkspaceObjectives } from "../scorecard/scorecard.commands";
 import { readComplianceSummary, readRenewals, readShadowCandidates } from "../stack/stack.commands";
 import { readLatestWhichHalf } from "../value/value.commands";
@@ -107,8 +108,31 @@ export async function readHome(ctx: Ctx): Promise<HomeSummary> {
   const gaps = (compliance?.tools ?? []).filter((entry) => entry.status !== "compliant");
 
   const partnership = can(ctx.actor, "health.read") ? await readPartnershipGlance(ctx) : null;
+  const rituals = can(ctx.actor, "ritual.read") ? await readHomeRituals(ctx) : null;
   return {
     partnership,
+    rituals: {
+      nextMeeting: rituals?.nextMeeting
+        ? {
+            id: rituals.nextMeeting.id,
+            title: rituals.nextMeeting.title,
+            startsAt: rituals.nextMeeting.startsAt,
+            endsAt: rituals.nextMeeting.endsAt,
+            agendaItemCount: rituals.nextMeeting.agendaItemCount,
+            prepared: rituals.nextMeeting.preparedAt !== null,
+            url: `/rituals/meetings/${rituals.nextMeeting.id}`,
+          }
+        : null,
+      commitmentsDue: listOf(
+        (rituals?.commitmentsDue ?? []).map((item) => ({
+          id: item.id,
+          title: item.title,
+          detail: `${item.late ? "overdue since" : "due"} ${item.dueDate} · ${item.priority} priority`,
+          url: `/rituals/commitments?item=${item.id}`,
+        })),
+        rituals?.moreCommitmentsDue ?? false,
+      ),
+    },
     asOf: today,
     mine: {
       requests: mineRequests ? listOf(mineRequests.items.map(requestItem), mineRequests.more) : empty,
