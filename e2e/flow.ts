@@ -26,6 +26,7 @@ import { Harness } from "./lib/harness";
 import { experimentsAsAdmin } from "./modules/experiments";
 import { glossaryWalk } from "./modules/glossary";
 import { guardrailsWalk } from "./modules/guardrails";
+import { healthWalk } from "./modules/health";
 import { pipelineAsAdmin } from "./modules/pipeline";
 import { scorecardAsAdmin } from "./modules/scorecard";
 import { stackAsAdmin } from "./modules/stack";
@@ -54,6 +55,7 @@ const BUILT_MODULES: readonly string[] = [
   "Service levels",
   "Guardrails",
   "Rituals",
+  "Health",
 ];
 const UNBUILT_MODULES = MODULES.filter((module) => !BUILT_MODULES.includes(module));
 const greeting = (name: string) => new RegExp(`^Good (morning|afternoon|evening), ${name.split(" ")[0]}$`);
@@ -248,6 +250,7 @@ async function flow(browser: Browser): Promise<void> {
   await visitAsAdmin(page);
   if (walks("glossary")) await glossaryWalk(page, memberPage, tools);
   if (walks("guardrails")) await guardrailsWalk(page, memberPage, tools);
+  if (walks("health")) await healthWalk(page, memberPage, tools);
   await editAndConflict(page, memberPage);
   await deactivateAndReactivate(page, memberPage);
   await darkTheme(page);

@@ -17,7 +17,7 @@ import { MissingSignals } from "../features/health/components/missing-signals";
 import { OpenPulseBanner } from "../features/health/components/open-pulse-banner";
 import { Playbook } from "../features/health/components/playbook";
 import { PublishedFigures } from "../features/health/components/published-figures";
-import { useAlignment } from "../features/health/hooks/use-health";
+import { useAlignment, useSurveys } from "../features/health/hooks/use-health";
 import { useTeams } from "../features/teams/hooks/use-teams";
 
 const route = getRouteApi("/app/health");
@@ -29,6 +29,10 @@ export function HealthPage() {
   const navigate = route.useNavigate();
   const alignment = useAlignment(search.team);
   const teams = useTeams();
+  const surveys = useSurveys();
+  const kBySurvey = new Map(
+    (surveys.data?.pages.flatMap((page) => page.items) ?? []).map((survey) => [survey.id, survey.k]),
+  );
   const teamOptions = (teams.data ?? [])
     .filter((team) => team.kind === "marketing" || team.kind === "it")
     .map((team) => ({ value: team.id, label: `${team.name} (${team.kind === "it" ? "IT" : "Marketing"})` }));
@@ -40,13 +44,6 @@ export function HealthPage() {
       <PageHeader
         title="Health"
         description="How marketing and IT see their partnership, from anonymous pulse surveys of both teams and from signals in the work itself."
-        actions={
-          me.user.role === "admin" && (
-            <ButtonLink to="/health/surveys" variant="default">
-              Pulses
-            </ButtonLink>
-          )
-        }
       />
       <HealthNav />
       <OpenPulseBanner />
@@ -88,7 +85,7 @@ export function HealthPage() {
               <IndexSummary alignment={data} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <IndexTrend trend={data.trend} k={data.basis.k} />
+              <IndexTrend trend={data.trend} kOf={(surveyId) => kBySurvey.get(surveyId)} />
             </Grid.Col>
           </Grid>
           <Drivers drivers={data.drivers} />
@@ -97,7 +94,12 @@ export function HealthPage() {
               <CriteriaCompare alignment={data} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 5 }}>
-              <PublishedFigures published={data.published} k={data.basis.k} />
+              <PublishedFigures
+                published={data.published}
+                k={data.basis.k}
+                hasBasis={data.basis.surveyId !== null}
+                isMarketingShown={data.basis.surveyId !== null && data.basis.groups.marketing.suppressed === null}
+              />
             </Grid.Col>
           </Grid>
           <Stack gap="sm" component="section" aria-labelledby="health-criteria">
@@ -111,7 +113,7 @@ export function HealthPage() {
             </SimpleGrid>
           </Stack>
           <MissingSignals alignment={data} />
-          <Playbook playbook={data.playbook} />
+          <Playbook playbook={data.playbook} hasScores={data.criteria.some((criterion) => criterion.score !== null)} />
         </Stack>
       )}
     </>

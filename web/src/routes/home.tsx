@@ -4,6 +4,7 @@ import { AnchorLink, ButtonLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";
 import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
+import { PulseWaiting } from "../features/health/components/partnership-tile";
 import { SharedPicture, WaitingOnMe } from "../features/home/components/home-overview";
 import { useHome } from "../features/home/hooks/use-home";
 import { usePendingInvitations } from "../features/invitations/hooks/use-invitations";
@@ -56,6 +57,7 @@ export function HomePage() {
             <Title order={2} size="h3" id="home-mine">
               Waiting on you
             </Title>
+            {home.data.partnership && <PulseWaiting glance={home.data.partnership} />}
             <WaitingOnMe home={home.data} />
           </Stack>
           <Stack gap="sm" component="section" aria-labelledby="home-shared">

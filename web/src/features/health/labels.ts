@@ -8,6 +8,7 @@ import {
   type SignalSource,
   type SurveyStatus,
 } from "../../../../contracts/health";
+import { teamKinds } from "../teams/team-kinds";
 
 /** A criterion's name as Luftman's model calls it. */
 export function criterionLabel(key: AlignmentCriterion): string {
@@ -28,8 +29,11 @@ export function levelLabel(level: number): string {
 /** The side as people say it. */
 export const sideLabels: Record<HealthSide, string> = { marketing: "Marketing", it: "IT" };
 
-/** Chart colours of each side, the same on every chart of the module. */
-export const sideColors: Record<HealthSide, string> = { marketing: "grape.6", it: "indigo.6" };
+/** Chart colours of each side: the team kinds' colours used everywhere in the app. */
+export const sideColors: Record<HealthSide, string> = {
+  marketing: `${teamKinds.marketing.color}.6`,
+  it: `${teamKinds.it.color}.7`,
+};
 
 /** Where a behavioural signal comes from. */
 export const sourceLabels: Record<SignalSource, string> = {

@@ -28,7 +28,7 @@ export function CriteriaCompare({ alignment }: { alignment: Alignment }) {
       {!anyShown ? (
         basis.surveyId === null ? (
           <Text size="sm" c="dimmed">
-            No pulse has been answered yet.
+            No pulse has enough answers from both sides yet.
           </Text>
         ) : (
           <SuppressedBadge group={hiddenGroup} k={basis.k} />

@@ -68,7 +68,7 @@ export function CriterionCard({ criterion, basis }: { criterion: CriterionScore;
           </>
         ) : basis.surveyId === null ? (
           <Text size="xs" c="dimmed">
-            No pulse answered yet.
+            No pulse has enough answers from both sides yet.
           </Text>
         ) : (
           <SuppressedBadge group={hiddenGroup} k={basis.k} />

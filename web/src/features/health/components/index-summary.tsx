@@ -17,7 +17,7 @@ export function IndexSummary({ alignment }: { alignment: Alignment }) {
           size={132}
           thickness={12}
           roundCaps
-          sections={[{ value: index ?? 0, color: "indigo.6" }]}
+          sections={index === null ? [] : [{ value: index, color: "indigo.6" }]}
           label={
             <Text ta="center" fz={30} fw={700} lh={1}>
               {index === null ? "—" : formatScore(index)}
@@ -45,10 +45,16 @@ export function IndexSummary({ alignment }: { alignment: Alignment }) {
               {basis.team ? `, ${basis.team.name} only` : ""}.
             </Text>
           )}
-          <Group gap="md" mt={4} wrap="wrap">
-            <GroupStatus side="marketing" group={basis.groups.marketing} k={basis.k} />
-            <GroupStatus side="it" group={basis.groups.it} k={basis.k} />
-          </Group>
+          {basis.surveyId === null ? (
+            <Text size="xs" c="dimmed">
+              No pulse has enough answers from both sides yet.
+            </Text>
+          ) : (
+            <Group gap="md" mt={4} wrap="wrap">
+              <GroupStatus side="marketing" group={basis.groups.marketing} k={basis.k} />
+              <GroupStatus side="it" group={basis.groups.it} k={basis.k} />
+            </Group>
+          )}
         </Stack>
       </Group>
       <Divider my="md" />

@@ -5,7 +5,11 @@ import type { TrendPoint } from "../../../../../contracts/health";
 import { criterionLabel, deltaColor, formatDay, formatDelta, formatScore } from "../labels";
 
 /** The pulse-by-pulse Index as a line, and each pulse's change explained per criterion. */
-export function IndexTrend({ trend, k }: { trend: TrendPoint[]; k: number }) {
+export function IndexTrend({ trend, kOf }: { trend: TrendPoint[]; kOf: (surveyId: string) => number | undefined }) {
+  const hiddenText = (surveyId: string) => {
+    const k = kOf(surveyId);
+    return k === undefined ? "Hidden: a side had too few answers" : `Hidden: fewer than ${k} answered on a side`;
+  };
   const data = trend.map((point) => ({
     label: formatDay(point.on),
     index: point.hidden ? null : point.index,
@@ -21,7 +25,7 @@ export function IndexTrend({ trend, k }: { trend: TrendPoint[]; k: number }) {
       <Text size="sm" c="dimmed" mb="sm">
         The Index at each pulse.
         {hiddenCount > 0 &&
-          ` ${hiddenCount === 1 ? "One pulse is" : `${hiddenCount} pulses are`} left out: a side had fewer than ${k} answers.`}
+          ` ${hiddenCount === 1 ? "One pulse is" : `${hiddenCount} pulses are`} left out: a side had fewer answers than the pulse's anonymity threshold.`}
       </Text>
       {visible.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -58,7 +62,7 @@ export function IndexTrend({ trend, k }: { trend: TrendPoint[]; k: number }) {
                   <td>{point.title}</td>
                   <td>{point.on}</td>
                   <td>
-                    {point.hidden || point.index === null ? "hidden: fewer than k answered" : formatScore(point.index)}
+                    {point.hidden || point.index === null ? hiddenText(point.surveyId) : formatScore(point.index)}
                   </td>
                 </tr>
               ))}
@@ -83,9 +87,7 @@ export function IndexTrend({ trend, k }: { trend: TrendPoint[]; k: number }) {
                       {formatDay(point.on)}
                     </Text>
                     <Text size="sm">
-                      {point.hidden || point.index === null
-                        ? `Hidden: fewer than ${k} answered`
-                        : formatScore(point.index)}
+                      {point.hidden || point.index === null ? hiddenText(point.surveyId) : formatScore(point.index)}
                     </Text>
                   </Group>
                 </Accordion.Control>

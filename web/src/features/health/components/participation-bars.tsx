@@ -10,7 +10,7 @@ export function ParticipationBars({ participation, k }: { participation: Partici
     <Stack gap={6}>
       {sides.map((side) => {
         const { answered, invited } = participation[side];
-        const share = invited === 0 ? 0 : (answered / invited) * 100;
+        const share = invited === 0 ? 0 : Math.min(100, (answered / invited) * 100);
         return (
           <Group key={side} gap="xs" wrap="nowrap">
             <Text size="sm" w={76} style={{ flexShrink: 0 }}>
@@ -18,7 +18,7 @@ export function ParticipationBars({ participation, k }: { participation: Partici
             </Text>
             <Progress value={share} color={sideColors[side]} size="lg" style={{ flex: 1 }} aria-hidden="true" />
             <Text size="sm" w={128} ta="right" style={{ flexShrink: 0 }}>
-              {answered} of {invited} answered
+              {answered > invited ? `${answered} answered` : `${answered} of ${invited} answered`}
               {answered < k && <span className="visually-hidden"> (results wait for {k})</span>}
             </Text>
           </Group>

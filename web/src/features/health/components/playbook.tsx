@@ -4,7 +4,7 @@ import { HrefLink } from "../../home/components/href-link";
 import { criterionLabel } from "../labels";
 
 /** Each weak criterion's practices, each linking to where in Tandem to act. */
-export function Playbook({ playbook }: { playbook: PlaybookSuggestion[] }) {
+export function Playbook({ playbook, hasScores }: { playbook: PlaybookSuggestion[]; hasScores: boolean }) {
   return (
     <Card component="section" aria-labelledby="health-playbook" p="lg">
       <Title order={2} size="h3" id="health-playbook" mb={4}>
@@ -15,7 +15,9 @@ export function Playbook({ playbook }: { playbook: PlaybookSuggestion[] }) {
       </Text>
       {playbook.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No criterion is weak enough to need a practice: keep the rhythm of pulses and meetings.
+          {hasScores
+            ? "No criterion is weak enough to need a practice: keep the rhythm of pulses and meetings."
+            : "Practices are suggested for the weakest criteria once they have scores."}
         </Text>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">

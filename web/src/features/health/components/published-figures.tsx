@@ -17,7 +17,19 @@ function Bar({ label, value, color }: { label: string; value: number; color: str
 }
 
 /** The industry's published figures (62% / 29% / 41%) beside our marketing people's answers to the matching items. */
-export function PublishedFigures({ published, k }: { published: PublishedComparison[]; k: number }) {
+export function PublishedFigures({
+  published,
+  k,
+  isMarketingShown,
+  hasBasis,
+}: {
+  published: PublishedComparison[];
+  k: number;
+  /** Whether marketing's answers to the latest pulse are shown (at least k answered). */
+  isMarketingShown: boolean;
+  /** Whether any pulse has enough answers to be shown. */
+  hasBasis: boolean;
+}) {
   return (
     <Card component="section" aria-labelledby="health-published" p="lg" h="100%">
       <Title order={2} size="h3" id="health-published" mb={4}>
@@ -36,7 +48,14 @@ export function PublishedFigures({ published, k }: { published: PublishedCompari
             <Bar label="Published" value={figure.published} color="gray.6" />
             {figure.ours === null ? (
               <Text size="xs" c="dimmed">
-                Ours: {figure.itemId === null ? "the matching item has not been asked yet" : `fewer than ${k} answered`}
+                Ours:{" "}
+                {figure.itemId === null
+                  ? "the matching statement has not been asked yet"
+                  : !hasBasis
+                    ? "no pulse has enough answers yet"
+                    : isMarketingShown
+                      ? "the matching statement was not in the latest pulse"
+                      : `fewer than ${k} answered`}
               </Text>
             ) : (
               <Bar label="Our marketing" value={figure.ours} color={sideColors.marketing} />

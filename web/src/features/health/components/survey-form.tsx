@@ -71,7 +71,16 @@ function SurveyForm({ survey, onDone }: { survey: Survey | null; onDone: () => v
       itemsPerPulse: survey?.itemsPerPulse ?? HealthLimits.itemsPerPulseDefault,
       closesOn: survey?.closesOn ?? inTwoWeeks(),
     },
-    validate: (values) => resolve(bodyOf(values) as unknown as Record<string, unknown>),
+    validate: (values) => {
+      const errors = resolve(bodyOf(values) as unknown as Record<string, unknown>);
+      const outside = (value: number | string, min: number, max: number) =>
+        value === "" || !Number.isInteger(Number(value)) || Number(value) < min || Number(value) > max;
+      if (outside(values.k, HealthLimits.kMin, HealthLimits.kMax))
+        errors.k = `${labels.k} must be a whole number from ${HealthLimits.kMin} to ${HealthLimits.kMax}`;
+      if (!survey && outside(values.itemsPerPulse, HealthLimits.itemsPerPulseMin, HealthLimits.itemsPerPulseMax))
+        errors.itemsPerPulse = `${labels.itemsPerPulse} must be a whole number from ${HealthLimits.itemsPerPulseMin} to ${HealthLimits.itemsPerPulseMax}`;
+      return errors;
+    },
   });
   const handleSubmit = form.onSubmit((values) => {
     const body = bodyOf(values);
@@ -119,6 +128,7 @@ function SurveyForm({ survey, onDone }: { survey: Survey | null; onDone: () => v
           required
           min={HealthLimits.kMin}
           max={HealthLimits.kMax}
+          clampBehavior="none"
           allowDecimal={false}
           {...form.getInputProps("k")}
         />
@@ -129,6 +139,7 @@ function SurveyForm({ survey, onDone }: { survey: Survey | null; onDone: () => v
             required
             min={HealthLimits.itemsPerPulseMin}
             max={HealthLimits.itemsPerPulseMax}
+            clampBehavior="none"
             allowDecimal={false}
             {...form.getInputProps("itemsPerPulse")}
           />

@@ -1,5 +1,6 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { HomeSummary } from "../../../../../contracts/home";
+import { PartnershipTile } from "../../health/components/partnership-tile";
 import { HomeTile } from "./home-tile";
 import { HrefLink } from "./href-link";
 import { ServiceLevelTrend } from "./service-level-trend";
@@ -52,6 +53,7 @@ export function SharedPicture({ home }: { home: HomeSummary }) {
   const sla = home.serviceLevels;
   return (
     <Stack gap="lg">
+      {home.partnership && <PartnershipTile glance={home.partnership} />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing={{ base: "sm", sm: "lg" }}>
         <HomeTile
           title="Service levels"
