@@ -26,6 +26,7 @@ import {
 } from "../../../../engines/alignment";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
+import { LruCache } from "../../lib/lru";
 import { authorize } from "../../policy";
 import {
   answerVectors,
@@ -41,6 +42,10 @@ import {
 import { releasedRespondents, sideOf, teamSlice } from "./health.service";
 import { playbookFor } from "./playbook";
 import { type CriterionSignal, computeSignals, MISSING_SIGNALS } from "./signals.service";
+
+// A closed pulse's answers never change (they are rewritten once, at the close): the association of its items
+// with the outcome item is computed once per process and kept (by pulse id, up to 200 pulses, for a day).
+const associationCache = new LruCache<ReturnType<typeof outcomeAssociations>>(200, 86_400_000);
 
 const r1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
@@ -139,13 +144,18 @@ export async function readAlignment(ctx: Ctx, query: { team?: string }): Promise
   const outcome = [...bank.values()].find((item) => item.criterion === "outcome");
   const respondents = releasedRespondents(basisRows, "marketing") + releasedRespondents(basisRows, "it");
   if (basisSurvey?.status === "closed" && !team && outcome && respondents >= HealthLimits.driverAnswersMin) {
-    const vectors = await answerVectors(db, basisSurvey.id);
-    associations = outcomeAssociations(
-      vectors.map((answers) => ({ answers })),
-      outcome.id,
-      (id) => bank.get(id)?.criterion,
-      HealthLimits.driverAnswersMin,
-    );
+    const cached = associationCache.get(basisSurvey.id);
+    if (cached) associations = cached;
+    else {
+      const vectors = await answerVectors(db, basisSurvey.id);
+      associations = outcomeAssociations(
+        vectors.map((answers) => ({ answers })),
+        outcome.id,
+        (id) => bank.get(id)?.criterion,
+        HealthLimits.driverAnswersMin,
+      );
+      associationCache.set(basisSurvey.id, associations);
+    }
   }
   const drivers = findDrivers(current.criteria, associations);
 
