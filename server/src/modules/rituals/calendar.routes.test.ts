@@ -466,4 +466,87 @@ describeWithApp("the Rituals calendar", (get) => {
     expect(mailsTo(engineer).some((mail) => plainText(mail.data).includes("Churn is down"))).toBe(false);
     transport.close();
   });
+
+  it("follows the series and meetings made through the Rituals API: invite, agenda, move, cancel", async () => {
+    const t = get();
+    t.setNow(null);
+    const ws = await buildWorkspace(t);
+    const [lead, marketer, engineer] = await Promise.all([
+      buildPersona(t, { role: "member", teamKind: "marketing", workspace: ws }),
+      buildPersona(t, { role: "member", teamKind: "marketing", workspace: ws }),
+      buildPersona(t, { role: "member", teamKind: "it", workspace: ws }),
+    ]);
+    const created = await lead.request({
+      method: "POST",
+      url: "/api/v1/meeting-series",
+      payload: {
+        template: "cmo_cio_weekly_sync",
+        startDate: new Date().toISOString().slice(0, 10),
+        startTime: "09:30",
+        timeZone: "Europe/Berlin",
+        participantIds: [lead.user.id, marketer.user.id, engineer.user.id],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const series = json(created);
+    const meetingId = series.nextMeeting.id as string;
+    const now = new Date();
+    const announced = async () => {
+      const counts = await announceMeetings(t.database, now, null);
+      const rows = await t.database.query<{ kind: string; title: string; attachment: { content: string } | null }>(
+        "SELECT kind, title, attachment FROM notification WHERE user_id = $1 AND kind LIKE 'rituals.%' ORDER BY created_at, title",
+        [engineer.user.id],
+      );
+      return { counts, rows };
+    };
+    // The new occurrence: an invite to every participant, the one who made it too.
+    const first = await announced();
+    expect(first.counts.invites).toBe(1);
+    const [leadInvite] = await t.database.query<{ title: string }>(
+      "SELECT title FROM notification WHERE user_id = $1 AND kind = 'rituals.invite'",
+      [lead.user.id],
+    );
+    expect(leadInvite.title).toContain("Invitation: CMO–CIO weekly sync");
+    const invite = parse(first.rows[0].attachment?.content ?? "");
+    expect(invite.events[0].uid).toBe(`${meetingId}@tandem`);
+    expect(invite.events[0].startDate.toString()).toMatch(/T09:30:00$/);
+
+    // Its agenda is built: the invite goes once more, with the agenda.
+    const prepared = await lead.request({ method: "POST", url: `/api/v1/meetings/${meetingId}/prepare`, payload: {} });
+    expect(prepared.statusCode, prepared.body).toBeLessThan(300);
+    expect((await announced()).counts.invites).toBe(1);
+    expect((await announced()).counts).toEqual({ invites: 0, cancellations: 0, minutes: 0 });
+
+    // Moved: the next SEQUENCE, an updated invite.
+    const meeting = json(await lead.request({ url: `/api/v1/meetings/${meetingId}` }));
+    const later = new Date(new Date(meeting.startsAt).getTime() + 3_600_000);
+    const moved = await lead.request({
+      method: "PATCH",
+      url: `/api/v1/meetings/${meetingId}`,
+      payload: { version: meeting.version, startsAt: later.toISOString() },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const afterMove = await announced();
+    expect(afterMove.counts.invites).toBe(1);
+    const updated = afterMove.rows.at(-1);
+    expect(updated?.title).toContain("Updated invitation");
+    const movedEvent = parse(updated?.attachment?.content ?? "").events[0];
+    expect(movedEvent.sequence).toBeGreaterThan(invite.events[0].sequence);
+    expect(movedEvent.startDate.toJSDate().toISOString()).toBe(later.toISOString());
+
+    // Cancelled: METHOD:CANCEL with the same UID.
+    const current = json(await lead.request({ url: `/api/v1/meetings/${meetingId}` }));
+    const cancelled = await lead.request({
+      method: "PATCH",
+      url: `/api/v1/meetings/${meetingId}`,
+      payload: { version: current.version, status: "cancelled" },
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const afterCancel = await announced();
+    expect(afterCancel.counts.cancellations).toBe(1);
+    const cancel = afterCancel.rows.find((row) => row.kind === "rituals.cancelled");
+    const cancelCalendar = parse(cancel?.attachment?.content ?? "");
+    expect(cancelCalendar.calendar.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(cancelCalendar.events[0].uid).toBe(`${meetingId}@tandem`);
+  });
 });
