@@ -147,20 +147,29 @@ export async function judgePurchaseRequest(ctx: Ctx, requestId: string): Promise
  * reason. Returns null when nothing the policy reads changed, or the request is not an undecided purchase.
  */
 export async function rejudgePurchaseRequest(ctx: Ctx, requestId: string): Promise<PurchaseJudgement | null> {
-  const before = await readRequestRecord(ctx.database.db, ctx.actor.workspaceId, requestId);
+  const db = ctx.database.db;
+  const before = await readRequestRecord(db, ctx.actor.workspaceId, requestId);
   if (before?.type !== "purchase" || before.purchase === null) return null;
   if (!(UNDECIDED_STAGES as readonly string[]).includes(before.stage)) return null;
+  // Most edits (triage, planning, the problem's words) change nothing the policy reads: answer before the Stack's facts.
+  if (await judgedAsItIs(db, ctx, before)) return null;
   const facts = await factsOf(ctx, before.purchase as PurchaseDetails);
-  return ctx.database.db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const request = await readRequestRecord(tx, ctx.actor.workspaceId, requestId, { lock: true });
     if (!request?.purchase || !(UNDECIDED_STAGES as readonly string[]).includes(request.stage)) return null;
+    if (await judgedAsItIs(tx, ctx, request)) return null;
     const latest = await findLatestEvaluation(tx, ctx.actor.workspaceId, requestId);
-    const settings = await settingsOf(tx, ctx.actor.workspaceId);
-    const seen = policyRequestOf({ title: request.title, purchase: request.purchase as PurchaseDetails }, settings);
-    const judgedBefore = latest ? (latest.input as { request?: unknown }).request : undefined;
-    if (latest && canonicalJson(judgedBefore) === canonicalJson(seen)) return null;
     return judgeInTransaction(tx, ctx, request, facts, latest);
   });
+}
+
+/** Whether the request's latest evaluation saw exactly what the policy would see of it now. */
+async function judgedAsItIs(tx: Tx, ctx: Ctx, request: RequestRecord) {
+  const latest = await findLatestEvaluation(tx, ctx.actor.workspaceId, request.id);
+  if (!latest) return false;
+  const settings = await settingsOf(tx, ctx.actor.workspaceId);
+  const seen = policyRequestOf({ title: request.title, purchase: request.purchase as PurchaseDetails }, settings);
+  return canonicalJson((latest.input as { request?: unknown }).request) === canonicalJson(seen);
 }
 
 type RequestRecord = NonNullable<Awaited<ReturnType<typeof readRequestRecord>>>;
