@@ -28,7 +28,7 @@ import { glossaryWalk } from "./modules/glossary";
 import { guardrailsWalk } from "./modules/guardrails";
 import { healthWalk } from "./modules/health";
 import { pipelineAsAdmin } from "./modules/pipeline";
-import { scorecardAsAdmin } from "./modules/scorecard";
+import { experimentKpiAsAdmin, scorecardAsAdmin } from "./modules/scorecard";
 import { stackAsAdmin } from "./modules/stack";
 import { valueAsAdmin } from "./modules/value";
 
@@ -525,6 +525,7 @@ async function visitAsAdmin(page: Page): Promise<void> {
   if (walks("value")) await valueAsAdmin(page, tools);
   if (walks("experiments")) await experimentsAsAdmin(page, tools);
   if (walks("scorecard")) await scorecardAsAdmin(page, tools);
+  if (walks("experiments") && walks("scorecard")) await experimentKpiAsAdmin(page, tools);
 }
 
 /** Two people edit the same record: the second save is refused with 409 and the page says so. */

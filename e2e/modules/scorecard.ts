@@ -100,3 +100,34 @@ export async function scorecardAsAdmin(page: Page, { h, run, inspect }: FlowTool
   });
   await inspect(page, "admin-scorecard-review");
 }
+
+/**
+ * The experiment page shows its Scorecard KPI and changes it (walked after Experiments and the Scorecard: it links
+ * the experiments walk's experiment to the scorecard walk's KPI).
+ */
+export async function experimentKpiAsAdmin(page: Page, { h, inspect }: FlowTools): Promise<void> {
+  const experiment = "Shorter sign-up form";
+  await h.check("admin links an experiment to a KPI from the experiment's page", async () => {
+    await page.goto("/experiments");
+    await waitForPage(page, "Experiments");
+    await page.getByRole("link", { name: experiment }).first().click();
+    await waitForPage(page, experiment);
+    await page.getByText("Not linked yet").waitFor();
+    await page.getByRole("button", { name: "Link a KPI" }).click();
+    await chooseOption(page, page, "Scorecard KPI", `${kpi} · ${objective}`);
+    await page.getByRole("button", { name: "Save KPI link" }).click();
+    await waitForToast(page, `Linked to the KPI ${kpi}`);
+    await page.getByRole("button", { name: "Change KPI" }).waitFor();
+  });
+  await inspect(page, "admin-experiment-kpi-linked");
+
+  await h.check("the KPI page lists the experiment linked from its page", async () => {
+    await page.getByRole("link", { name: kpi }).click();
+    await waitForPage(page, kpi);
+    await page
+      .getByRole("listitem")
+      .filter({ hasText: "Experiment:" })
+      .getByRole("link", { name: experiment })
+      .waitFor();
+  });
+}

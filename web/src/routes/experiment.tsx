@@ -47,6 +47,7 @@ import {
 } from "../features/experiments/hooks/use-experiments";
 import { methodOptions } from "../features/experiments/labels";
 import { GlossaryText } from "../features/glossary/components/glossary-text";
+import { ExperimentKpiPanel } from "../features/scorecard/components/experiment-kpi";
 import { isApiError } from "../lib/api";
 import { formatDate, formatDateTime } from "../lib/format";
 
@@ -226,6 +227,7 @@ function ExperimentDetails({ experiment }: { experiment: ExperimentDetail }) {
               .
             </Text>
             <Stack gap={6} mt="md">
+              <ExperimentKpiPanel experimentId={experiment.id} canWrite={canWrite} />
               <Fact label="Owner">{experiment.owner?.name ?? "Nobody"}</Fact>
               <Fact label="IT partner">{experiment.itPartner?.name ?? "—"}</Fact>
               <Fact label="Started">{formatDate(experiment.startedAt)}</Fact>

@@ -5,6 +5,7 @@ import type {
   CreateMeasurementBody,
   CreateObjectiveBody,
   CreateSegmentBody,
+  ExperimentKpi,
   ImportMeasurementsResult,
   Kpi,
   KpiDetail,
@@ -155,4 +156,14 @@ export function getRequestKpis(requestId: string) {
 /** Replaces the KPIs a request should move. */
 export function setRequestKpis(requestId: string, kpiIds: string[]) {
   return api<RequestKpis>(`/requests/${requestId}/kpis`, { method: "PUT", body: { kpiIds } });
+}
+
+/** The Scorecard KPI an experiment is linked to, beside the KPI its author wrote. */
+export function getExperimentKpi(experimentId: string) {
+  return api<ExperimentKpi>(`/experiments/${experimentId}/kpi`);
+}
+
+/** Links an experiment to a KPI (or unlinks it with null) at the experiment's version. */
+export function setExperimentKpi(experimentId: string, body: { kpiId: string | null; version: number }) {
+  return api<ExperimentKpi>(`/experiments/${experimentId}/kpi`, { method: "PUT", body });
 }
