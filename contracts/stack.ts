@@ -445,8 +445,11 @@ export type UpdateTaxonomyBody = z.infer<typeof UpdateTaxonomyBody>;
 
 /** The signed-in person's calendar feed of renewals. */
 export const CalendarFeedStatus = z.object({ active: z.boolean(), createdAt: Timestamp.nullable() });
-/** A new feed address: the path with its secret, shown once. */
-export const CalendarFeedCreated = z.object({ path: z.string(), createdAt: Timestamp });
+/**
+ * A new feed address, shown once: `path` carries the renewals; `calendarPath` (the same secret) the renewals and the
+ * person's meetings (Rituals), one calendar to subscribe to.
+ */
+export const CalendarFeedCreated = z.object({ path: z.string(), calendarPath: z.string(), createdAt: Timestamp });
 export const CalendarFeedQuery = z.object({ key: z.string().min(1).max(200) });
 
 /** A catalog file to check (dry run) or import. */

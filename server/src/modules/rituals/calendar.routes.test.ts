@@ -255,9 +255,10 @@ describeWithApp("the Rituals calendar", (get) => {
       renewalDate: "2027-03-01",
       noticeDays: 60,
     });
-    const { path } = json(await marketer.request({ method: "POST", url: "/api/v1/me/calendar-feed" }));
+    const { path, calendarPath } = json(await marketer.request({ method: "POST", url: "/api/v1/me/calendar-feed" }));
     const key = new URL(path, "http://x").searchParams.get("key");
-    const feed = await t.app.inject({ url: `/api/v1/calendar.ics?key=${key}` });
+    expect(calendarPath).toBe(`/api/v1/calendar.ics?key=${key}`);
+    const feed = await t.app.inject({ url: calendarPath });
     expect(feed.statusCode, feed.body).toBe(200);
     expect(feed.headers["content-type"]).toBe("text/calendar; charset=utf-8");
     const { calendar, events } = parse(feed.body);

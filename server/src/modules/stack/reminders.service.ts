@@ -79,7 +79,12 @@ export async function rotateCalendarFeed(ctx: Ctx) {
       entityId: ctx.actor.userId,
     });
   });
-  return { path: `/api/v1/stack/renewals.ics?key=${secret}`, createdAt: ctx.now.toISOString() };
+  return {
+    path: `/api/v1/stack/renewals.ics?key=${secret}`,
+    // The same secret opens the person's whole calendar: the renewals and their meetings (Rituals' feed).
+    calendarPath: `/api/v1/calendar.ics?key=${secret}`,
+    createdAt: ctx.now.toISOString(),
+  };
 }
 
 export async function revokeCalendarFeed(ctx: Ctx) {
