@@ -219,7 +219,10 @@ export async function listMeetingsToCancel(tx: Tx, now: Date, limit: number) {
     .limit(limit);
 }
 
-/** Meetings held (closed) since `since` whose minutes were not sent. */
+/**
+ * Meetings that ended and were closed (held) since `since` whose minutes were not sent: a year of meetings loaded at
+ * once (an import, the demo) is not minuted again.
+ */
 export async function listMeetingsToMinute(tx: Tx, since: Date, limit: number) {
   return tx
     .select({ id: meetings.id })
@@ -228,6 +231,7 @@ export async function listMeetingsToMinute(tx: Tx, since: Date, limit: number) {
       and(
         eq(meetings.status, "held"),
         gte(meetings.updatedAt, since),
+        gte(meetings.endsAt, since),
         sql`NOT EXISTS (SELECT 1 FROM ${meetingAnnouncements} s WHERE s.meeting_id = ${meetings.id} AND s.kind = 'minutes')`,
       ),
     )

@@ -136,7 +136,7 @@ export async function renderPersonCalendar(database: Database, secret: string, n
 // ---------- announcements (the job) ----------
 
 const BATCH = 50;
-// Minutes go out for meetings closed in the last week (older ones were closed before this ran: no flood).
+// Minutes go out for meetings that ended and were closed in the last week (older ones: no flood of old minutes).
 const MINUTES_WINDOW_MS = 7 * 86_400_000;
 
 function origin(row: MeetingWithSeries, now: Date) {
