@@ -37,6 +37,18 @@ describeWithApp("health pulses, responses and the alignment index", (get) => {
         field,
       ).toContain(field);
     }
+    for (const cursor of [
+      Buffer.from(JSON.stringify(["-271821-04-20T00:00:00Z", "00000000-0000-0000-0000-000000000000"])).toString(
+        "base64url",
+      ),
+      Buffer.from(JSON.stringify(["2026-01-01T00:00:00Z", "x"])).toString("base64url"),
+      "not-a-cursor",
+    ]) {
+      const page = await admin.request({ url: `/api/v1/surveys?cursor=${cursor}` });
+      expect(page.statusCode, cursor).toBe(400);
+      expect(page.json().errors[0].path).toBe("cursor");
+    }
+    expect((await admin.request({ url: "/api/v1/alignment?team=nope" })).statusCode).toBe(400);
     const created = await post(base);
     expect(created.statusCode).toBe(201);
     const pulse = created.json();

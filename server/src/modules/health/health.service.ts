@@ -56,6 +56,8 @@ import {
 } from "./health.queries";
 import { computeSignals } from "./signals.service";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const todayOf = (ctx: Ctx) => ctx.now.toISOString().slice(0, 10);
 
 /** The side a person answers for: marketing, or IT (IT and security teams); null for the other teams. */
@@ -235,13 +237,14 @@ export async function listPulses(ctx: Ctx, query: SurveyListQuery) {
   let after: { createdAt: Date; id: string } | null = null;
   if (position) {
     const [at, id] = position;
-    if (
-      typeof at !== "string" ||
-      typeof id !== "string" ||
-      !/^[0-9a-f-]{36}$/i.test(id) ||
-      Number.isNaN(Date.parse(at))
-    )
-      throw invalidCursor();
+    // A time as this list writes it (ISO, UTC, years 0000–9999 as four digits), and an id.
+    const valid =
+      typeof at === "string" &&
+      typeof id === "string" &&
+      UUID.test(id) &&
+      /^(19[7-9]\d|2\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(at) &&
+      Number.isFinite(Date.parse(at));
+    if (!valid) throw invalidCursor();
     after = { createdAt: new Date(at), id };
   }
   const rows = await listSurveys(ctx.database.db, ctx.actor.workspaceId, { ...query, limit: query.limit + 1 }, after);
