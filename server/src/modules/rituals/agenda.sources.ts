@@ -15,7 +15,7 @@ import { listClashes } from "../glossary/glossary.commands";
 import { listWorkspaceReviews } from "../guardrails/guardrails.commands";
 import { readRequestList } from "../pipeline/pipeline.commands";
 import { readKpiStatuses } from "../scorecard/scorecard.commands";
-import { readRenewals } from "../stack/stack.commands";
+import { readRenewalsBetween } from "../stack/stack.commands";
 
 /** How many records of a list source are read at most (the agenda shows a few; the rest are counted). */
 export const SOURCE_LIMIT = 100;
@@ -38,13 +38,15 @@ export interface WorkspaceFacts {
  */
 export async function readWorkspaceFacts(ctx: Ctx, meetingDay: string, horizon: Date): Promise<WorkspaceFacts> {
   const today = ctx.now.toISOString().slice(0, 10);
-  const withinDays = Math.min(1095, Math.max(1, Math.ceil((horizon.getTime() - ctx.now.getTime()) / DAY) + 1));
+  // Renewals whose cancel-by date falls before the next occurrence (from 30 days back: just missed ones too).
+  const renewalsFrom = new Date(ctx.now.getTime() - 30 * DAY).toISOString().slice(0, 10);
+  const horizonDay = horizon.toISOString().slice(0, 10);
   // One after another: a transaction-less PGlite serialises them anyway, and PostgreSQL's pool stays free.
   const kpis = await readKpiStatuses(ctx, meetingDay < today ? today : meetingDay);
   const waiting = await readRequestList(ctx, { stage: "decision", limit: SOURCE_LIMIT });
   const breached = await readRequestList(ctx, { stage: "open", breached: "true", limit: SOURCE_LIMIT });
   const reviews = await listWorkspaceReviews(ctx, { status: "open" });
-  const renewals = await readRenewals(ctx, withinDays);
+  const renewals = await readRenewalsBetween(ctx, renewalsFrom, horizonDay);
   const stopped = await readExperimentList(ctx, { status: "stopped", limit: SOURCE_LIMIT });
   const running = await readExperimentList(ctx, { status: "running", limit: SOURCE_LIMIT });
   const clashes = await listClashes(ctx, { status: "open" });
@@ -91,7 +93,7 @@ export async function readWorkspaceFacts(ctx: Ctx, meetingDay: string, horizon: 
       cancelBy: renewal.cancelBy,
       autoRenew: renewal.autoRenew,
       cost: renewal.annualCost ? `${renewal.annualCost.amount} ${renewal.annualCost.currency}` : null,
-      ownerId: renewal.businessOwner?.id ?? renewal.technicalOwner?.id ?? null,
+      ownerId: renewal.businessOwnerId ?? renewal.technicalOwnerId,
     })),
     experiments: [...stopped.items, ...running.items].map((experiment) => ({
       id: experiment.id,

@@ -1,6 +1,9 @@
 // The Stack's public door for other modules: what the Scorecard reads of the catalog and of discovery.
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Lifecycle, Tool } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
+import { tools } from "../../db/schema";
+import { authorize } from "../../policy";
 import { listCandidates } from "./discovery.service";
 import { listRenewals, summariseCompliance } from "./portfolio.service";
 import { presentTool } from "./stack.presenter";
@@ -41,4 +44,48 @@ export async function readShadowCandidates(ctx: Ctx) {
 /** Renewals whose cancel-by date falls within the days, as `GET /api/v1/stack/renewals?withinDays=…` lists them. */
 export async function readRenewals(ctx: Ctx, withinDays: number) {
   return listRenewals(ctx, withinDays);
+}
+
+/**
+ * Rituals' agenda (issue 16): the live tools whose cancel-by date (renewal date less the notice days) falls on or
+ * after `from` and before `before`, as the renewals page shows them, read by one filtered query (the page reads the
+ * whole catalog).
+ */
+export async function readRenewalsBetween(ctx: Ctx, from: string, before: string) {
+  authorize(ctx.actor, "tool.read");
+  const cancelBy = sql`(${tools.renewalDate} - coalesce(${tools.noticeDays}, 0))`;
+  const rows = await ctx.database.db
+    .select({
+      id: tools.id,
+      name: tools.name,
+      vendor: tools.vendor,
+      renewalDate: tools.renewalDate,
+      cancelBy: sql<string>`${cancelBy}::text`,
+      autoRenew: tools.autoRenew,
+      annualCost: tools.annualCost,
+      currency: tools.currency,
+      businessOwnerId: tools.businessOwnerId,
+      technicalOwnerId: tools.technicalOwnerId,
+    })
+    .from(tools)
+    .where(
+      and(
+        eq(tools.workspaceId, ctx.actor.workspaceId),
+        isNull(tools.archivedAt),
+        isNotNull(tools.renewalDate),
+        sql`${cancelBy} >= ${from}::date`,
+        sql`${cancelBy} < ${before}::date`,
+      ),
+    )
+    .orderBy(asc(cancelBy), asc(tools.name));
+  return rows.map((row) => ({
+    tool: { id: row.id, name: row.name, vendor: row.vendor },
+    renewalDate: row.renewalDate as string,
+    cancelBy: row.cancelBy,
+    autoRenew: row.autoRenew,
+    annualCost:
+      row.annualCost !== null && row.currency !== null ? { amount: row.annualCost, currency: row.currency } : null,
+    businessOwnerId: row.businessOwnerId,
+    technicalOwnerId: row.technicalOwnerId,
+  }));
 }
