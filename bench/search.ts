@@ -1,5 +1,6 @@
-// Search benchmark on PostgreSQL: 100,000 records of one workspace (40,000 requests, 30,000 spend lines, 10,000
-// tools, 10,000 experiments, 5,000 people, 1,000 objectives, 4,000 KPIs) plus a second workspace of the same size.
+// Search benchmark on PostgreSQL: 105,000 records of one workspace (40,000 requests, 30,000 spend lines, 10,000
+// tools, 10,000 experiments, 5,000 people, 1,000 objectives, 4,000 KPIs, 5,000 glossary terms with a definition)
+// plus a second workspace of the same size.
 // Measures GET /api/v1/search (through app.inject: routing, validation, policy, the queries, ranking) for typical
 // queries against two references measured in the same run: one indexed single-row lookup (the floor of a round
 // trip) and the requests whose title holds a word counted by ILIKE '%word%' (a scan: no index serves it; what search would cost
@@ -104,6 +105,17 @@ async function seed(
     INSERT INTO kpi (workspace_id, objective_id, name, unit, direction, baseline, target, cadence, category, owner_id, source)
       SELECT ${ws}, o.id, initcap(${word("k.i * 29")}) || ' rate ' || k.i, 'percent', 'up', 10, 20, 'weekly', 'retention', '${userId}'::uuid, 'manual'
       FROM generate_series(1, 4000) k(i) JOIN LATERAL (SELECT id FROM objective WHERE workspace_id = ${ws} OFFSET (k.i % 1000) LIMIT 1) o ON true;
+    INSERT INTO glossary_term (workspace_id, status, name, acronym, search_text)
+      SELECT ${ws}, 'approved', initcap(${word("i * 31")}) || ' ' || ${word("i * 37 + 4")} || ' ' || i,
+        upper(left(${word("i * 31")}, 2) || left(${word("i * 37 + 4")}, 1)) || i, ''
+      FROM generate_series(1, 5000) i;
+    INSERT INTO glossary_term_revision (workspace_id, term_id, number, status, name, acronym, canonical_definition)
+      SELECT workspace_id, id, 1, 'approved', name, acronym,
+        'How the ' || ${word("length(name) * 3")} || ' team counts ' || ${word("length(name) * 7 + 1")} || ' across every ' || ${word("length(name)")}
+      FROM glossary_term WHERE workspace_id = ${ws};
+    UPDATE glossary_term t SET approved_revision_id = r.id,
+        search_text = r.name || ' ' || r.acronym || ' ' || r.canonical_definition
+      FROM glossary_term_revision r WHERE r.term_id = t.id AND t.workspace_id = ${ws};
   `);
 }
 
@@ -126,7 +138,7 @@ async function main() {
       });
       const started = performance.now();
       await seed(database, workspace.id, user.id, teams[0].id);
-      console.log(`seeded ${name}: 100,000 records in ${Math.round(performance.now() - started)} ms`);
+      console.log(`seeded ${name}: 105,000 records in ${Math.round(performance.now() - started)} ms`);
       workspaces.push({ workspace, user });
     }
     await database.exec("ANALYZE");
@@ -177,7 +189,7 @@ async function main() {
     const overall = summarise(all);
     const figures = {
       machine: describeMachine(),
-      records: { perWorkspace: 100_000, workspaces: 2 },
+      records: { perWorkspace: 105_000, glossaryTermsPerWorkspace: 5_000, workspaces: 2 },
       rounds: ROUNDS,
       search: { overall, perQuery },
       reference: { indexedLookup: summarise(lookup), requestTitleIlikeCount: summarise(scan) },

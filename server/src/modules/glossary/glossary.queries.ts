@@ -218,7 +218,7 @@ const SEARCH_CANDIDATES = 400;
 
 /**
  * Active terms whose names, acronym, synonyms or definitions hold every word (prefixes), best first: full-text rank,
- * plus 1 when the name or acronym holds the words, plus 1 more when the name or acronym is exactly what was typed.
+ * plus 1 when the name or acronym is exactly what was typed (as the app-wide search ranks every kind of record).
  */
 export async function searchActiveTerms(
   tx: Tx,
@@ -229,9 +229,7 @@ export async function searchActiveTerms(
   if (tsquery === null) return [];
   const query = sql`to_tsquery('english', ${tsquery})`;
   const vector = sql`to_tsvector('english', ${glossaryTerms.searchText})`;
-  const naming = sql`to_tsvector('english', ${glossaryTerms.name} || ' ' || coalesce(${glossaryTerms.acronym}, ''))`;
   const rank = sql<number>`(ts_rank(${vector}, ${query})
-    + CASE WHEN ${naming} @@ ${query} THEN 1 ELSE 0 END
     + CASE WHEN lower(${glossaryTerms.name}) = ${search.phrase} OR lower(${glossaryTerms.acronym}) = ${search.phrase}
       THEN 1 ELSE 0 END)::float8`;
   // ARRAY(…) runs the index lookup once, bounded, before anything is ranked.
