@@ -96,9 +96,16 @@ const WEEKDAYS: Record<Weekday, ICalWeekday> = {
   sunday: ICalWeekday.SU,
 };
 
+// The zone blocks are files read from disk: each zone's is read once per process.
+const zoneBlocks = new Map<string, string | null>();
+function vtimezoneOf(timeZone: string) {
+  if (!zoneBlocks.has(timeZone)) zoneBlocks.set(timeZone, timeZone === "UTC" ? null : getVtimezoneComponent(timeZone));
+  return zoneBlocks.get(timeZone) ?? null;
+}
+
 /** Whether a VTIMEZONE block is known for the zone (otherwise times are written in UTC). */
 export function hasVtimezone(timeZone: string) {
-  return timeZone !== "UTC" && Boolean(getVtimezoneComponent(timeZone));
+  return vtimezoneOf(timeZone) !== null;
 }
 
 function newCalendar(name: string, method: ICalCalendarMethod | null): ICalCalendar {
@@ -107,7 +114,7 @@ function newCalendar(name: string, method: ICalCalendarMethod | null): ICalCalen
     prodId: PRODID,
     method: method ?? undefined,
     // No calendar-wide zone (DTSTAMP stays UTC): each event names its own, and the generator adds its VTIMEZONE.
-    timezone: { name: null, generator: getVtimezoneComponent },
+    timezone: { name: null, generator: vtimezoneOf },
   });
 }
 
@@ -120,20 +127,29 @@ interface WallClock {
   second: number;
 }
 
-// The wall clock of an instant in a zone, read from Intl (no zone data of our own).
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatOf(timeZone: string) {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
+// The wall clock of an instant in a zone, read from Intl (no zone data of our own; one formatter per zone).
 export function wallClockOf(instant: Date, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
-  for (const part of format.formatToParts(instant)) parts[part.type] = Number(part.value);
+  for (const part of formatOf(timeZone).formatToParts(instant)) parts[part.type] = Number(part.value);
   return {
     year: parts.year,
     month: parts.month,
