@@ -3,32 +3,24 @@
 import type { AlignmentCriterion, Signal, SignalSource } from "../../../../contracts/health";
 import type { Ctx } from "../../context";
 import { readDecisionFacts } from "../pipeline/pipeline.commands";
+import { readJobSwapsHeld, readRitualsFigures } from "../rituals/rituals.commands";
 import { computeMeasure, countRequestsWithKpis, readKpiOwnership } from "../scorecard/scorecard.commands";
 import { listCatalogTools } from "../stack/stack.commands";
 
 export type CriterionSignal = Signal & { criterion: AlignmentCriterion };
 
-/** Signals whose module is not part of this build: left out, and said so in the answer. */
+/** Signals no module records: left out, and said so in the answer. */
 export const MISSING_SIGNALS: { key: string; criterion: AlignmentCriterion; source: SignalSource; reason: string }[] = [
   {
-    key: "meetings_both_sides",
-    criterion: "communications",
-    source: "rituals",
-    reason: "Meetings held and attended by both sides: the Rituals module offers no reading of them yet",
-  },
-  {
-    key: "action_items_completed",
-    criterion: "partnership",
-    source: "rituals",
-    reason: "Action items completed per side: the Rituals module offers no reading of them yet",
-  },
-  {
-    key: "job_swaps_training",
+    key: "joint_training",
     criterion: "skills",
     source: "rituals",
-    reason: "Job swaps and joint training: the Rituals module offers no reading of them yet",
+    reason: "Joint training: no module records training sessions yet (job swaps are counted)",
   },
 ];
+
+/** Job swaps a year that count as full marks (one a quarter). */
+export const JOB_SWAPS_TARGET = 4;
 
 /** The window of the decision-based signals: the year up to the date. */
 export const SIGNAL_WINDOW_DAYS = 365;
@@ -75,7 +67,52 @@ export async function computeSignals(ctx: Ctx, date: string): Promise<CriterionS
   const shadow = await computeMeasure(ctx, "shadow_it_spend_share", date, null);
   const tools = (await listCatalogTools(ctx, ["phase_in", "active"])).filter((tool) => tool.businessOwner !== null);
   const slaFrom = sla.computedFrom as { decidedWithinTarget?: number; decided?: number };
+  const rituals = await readRitualsFigures(ctx, { from: daysBefore(date, 89), to: date });
+  const swaps = await readJobSwapsHeld(ctx, range);
+  const twoSides = rituals.sides.filter((side) => (side.side === "marketing" || side.side === "it") && side.due > 0);
+  const actionDue = twoSides.reduce((sum, side) => sum + side.due, 0);
+  const actionDone = twoSides.reduce((sum, side) => sum + side.done, 0);
+  const rates = twoSides.map((side) => side.completionRate ?? 0);
   return [
+    share(
+      "communications",
+      "meetings_both_sides",
+      "Joint meetings held with both sides attending",
+      "rituals",
+      rituals.meetingsHeldWithBothSides,
+      rituals.meetingsHeld,
+      "meetings held in the 90 days had both sides attending",
+    ),
+    {
+      criterion: "partnership",
+      key: "action_items_completed",
+      label: "Action items completed, per side",
+      source: "rituals",
+      // The mean of the two sides' completion rates, so each side's follow-through counts the same.
+      value: rates.length === 0 ? null : round((rates.reduce((sum, rate) => sum + rate, 0) / rates.length) * 100),
+      numerator: actionDone,
+      denominator: actionDue,
+      note:
+        twoSides.length === 0
+          ? "No action item of marketing or IT was due in the 90 days"
+          : twoSides
+              .map((side) => `${side.side === "it" ? "IT" : "marketing"} ${side.done} of ${side.due} done`)
+              .join(", "),
+    },
+    {
+      criterion: "skills",
+      key: "job_swaps",
+      label: `Job swaps held in the year (${JOB_SWAPS_TARGET} a year is full marks)`,
+      source: "rituals",
+      // No swap in the year is no data (like a share with nothing to count), not a zero.
+      value: swaps.held === 0 ? null : round(Math.min(1, swaps.held / JOB_SWAPS_TARGET) * 100),
+      numerator: swaps.held,
+      denominator: JOB_SWAPS_TARGET,
+      note:
+        swaps.held === 0
+          ? "No job swap in the year yet"
+          : `${swaps.held} job ${swaps.held === 1 ? "swap" : "swaps"} with ${swaps.people} people in the year; ${swaps.reflected} over with both reflections`,
+    },
     {
       criterion: "value_measurement",
       key: "service_level_attainment",
