@@ -1,6 +1,7 @@
 // Northwind's glossary: Tandem's starter terms loaded as proposed, a handful approved by both sides (a marketing
 // person and an IT person), and the two clashes people trip over left open: CMS (content vs configuration management
 // system) and SQL (sales-qualified lead vs the query language).
+import type { Ctx } from "../context";
 import type { Database } from "../db/client";
 import {
   addStarterTerms,
@@ -10,6 +11,7 @@ import {
   listTerms,
   resolveClash,
 } from "../modules/glossary/glossary.commands";
+import { editRequest, readRequestList } from "../modules/pipeline/pipeline.commands";
 import { demoPersonCtx } from "./demo-person";
 
 /** The terms both sides approve in the demo. */
@@ -57,5 +59,29 @@ export async function seedDemoGlossary(database: Database, workspaceId: string, 
     });
     resolved += 1;
   }
-  return { ...loaded, approved, resolved };
+  const meant = await seedDemoMeanings(architect, byName.get("Content management system")?.id);
+  return { ...loaded, approved, resolved, meant };
+}
+
+const FINAL = ["closed", "declined", "withdrawn"];
+
+/**
+ * An open request that names the CMS: the architect writes its requirements' technical view and says which CMS it
+ * means (the content platform, not configuration management), as the intake's prompt would have asked. Returns how
+ * many requests got a meaning (none when the demo has no such request).
+ */
+async function seedDemoMeanings(architect: Ctx, contentCmsId: string | undefined): Promise<number> {
+  if (!contentCmsId) return 0;
+  const { items } = await readRequestList(architect, { q: "CMS", limit: 20 });
+  const request = items.find((item) => !FINAL.includes(item.stage) && item.stage !== "draft");
+  if (!request) return 0;
+  await editRequest(architect, request.id, {
+    version: request.version,
+    systems: "The CMS and its page templates; the web analytics tag manager reads the UTM fields from them.",
+    dataNeeds: "Campaign parameters on every page: source, medium, campaign, content and term, in lower case.",
+    securityNotes: "No personal data in UTM fields; editors keep their CMS roles.",
+    nonFunctionalNeeds: "Pages publish as fast as before; templates stay accessible (WCAG 2.1 AA).",
+    termMeanings: [{ form: "CMS", termId: contentCmsId }],
+  });
+  return 1;
 }

@@ -10,7 +10,7 @@ import { presentSummary } from "./pipeline.presenter";
 import { listWorkspaceRequests } from "./pipeline.service";
 import { slaReport } from "./sla.service";
 
-export { createRequest, getRequest } from "./pipeline.service";
+export { createRequest, editRequest, getRequest } from "./pipeline.service";
 export {
   addWatchers,
   decideByPolicy,
