@@ -358,6 +358,7 @@ export const Renewal = z.object({
   technicalOwner: z.object({ id: Id, name: z.string() }).nullable(),
   reminderDates: z.array(z.string()),
 });
+export type Renewal = z.infer<typeof Renewal>;
 export const RenewalList = z.object({ items: z.array(Renewal) });
 export const RenewalQuery = z.object({
   /** Renewals whose cancel-by date falls within this many days (default 365); past ones are included from 30 days back. */

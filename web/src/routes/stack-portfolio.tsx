@@ -1,5 +1,6 @@
 import {
   Badge,
+  Box,
   Card,
   Group,
   List,
@@ -19,6 +20,7 @@ import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { CalendarFeedButton } from "../features/stack/components/calendar-feed";
+import { RenewalsTimeline } from "../features/stack/components/renewals-timeline";
 import { OwnerCostTable, SpendChart } from "../features/stack/components/spend-chart";
 import { StackNav } from "../features/stack/components/stack-nav";
 import { TimeMatrix } from "../features/stack/components/time-matrix";
@@ -66,72 +68,77 @@ export function StackRenewalsPage() {
             description="Tools with a renewal date and notice period show up here as their cancel-by date nears."
           />
         ) : (
-          <div className="table-scroll">
-            <Table verticalSpacing="sm" highlightOnHover miw={{ base: 0, md: 960 }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" pl="md">
-                    Tool
-                  </Table.Th>
-                  <Table.Th scope="col">Cancel by</Table.Th>
-                  <Table.Th scope="col" visibleFrom="md">
-                    Renews
-                  </Table.Th>
-                  <Table.Th scope="col" visibleFrom="md" ta="right">
-                    Annual cost
-                  </Table.Th>
-                  <Table.Th scope="col" visibleFrom="md">
-                    Owners
-                  </Table.Th>
-                  <Table.Th scope="col" visibleFrom="md">
-                    Reminders
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((renewal) => (
-                  <Table.Tr key={renewal.tool.id}>
-                    <Table.Td pl="md">
-                      <AnchorLink to="/stack/tools/$id" params={{ id: renewal.tool.id }} fw={600}>
-                        {renewal.tool.name}
-                      </AnchorLink>
-                      {renewal.tool.vendor && renewal.tool.vendor !== renewal.tool.name && (
-                        <Text size="xs" c="dimmed">
-                          {renewal.tool.vendor}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <CancelByCountdown cancelBy={renewal.cancelBy} />
-                    </Table.Td>
-                    <Table.Td visibleFrom="md">
-                      <Text size="sm">{formatCalendarDate(renewal.renewalDate)}</Text>
-                      <Text
-                        size="xs"
-                        c={renewal.autoRenew ? undefined : "dimmed"}
-                        fw={renewal.autoRenew ? 600 : undefined}
-                      >
-                        {renewal.autoRenew ? "Renews automatically" : "Manual renewal"}
-                        {renewal.noticeDays !== null ? ` · ${renewal.noticeDays} days' notice` : ""}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td visibleFrom="md" ta="right">
-                      <Text size="sm">{formatMoney(renewal.annualCost)}</Text>
-                    </Table.Td>
-                    <Table.Td visibleFrom="md">
-                      <Text size="xs">{renewal.businessOwner?.name ?? "No business owner"}</Text>
-                      <Text size="xs">{renewal.technicalOwner?.name ?? "No technical owner"}</Text>
-                    </Table.Td>
-                    <Table.Td visibleFrom="md">
-                      <Text size="xs" c="dimmed">
-                        {renewal.reminderDates.map((date) => formatCalendarDate(date)).join(" · ")}
-                      </Text>
-                    </Table.Td>
+          <>
+            <Box px="md" pb="md">
+              <RenewalsTimeline renewals={items} />
+            </Box>
+            <div className="table-scroll">
+              <Table verticalSpacing="sm" highlightOnHover miw={{ base: 0, md: 960 }}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col" pl="md">
+                      Tool
+                    </Table.Th>
+                    <Table.Th scope="col">Cancel by</Table.Th>
+                    <Table.Th scope="col" visibleFrom="md">
+                      Renews
+                    </Table.Th>
+                    <Table.Th scope="col" visibleFrom="md" ta="right">
+                      Annual cost
+                    </Table.Th>
+                    <Table.Th scope="col" visibleFrom="md">
+                      Owners
+                    </Table.Th>
+                    <Table.Th scope="col" visibleFrom="md">
+                      Reminders
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
+                </Table.Thead>
+                <Table.Tbody>
+                  {items.map((renewal) => (
+                    <Table.Tr key={renewal.tool.id}>
+                      <Table.Td pl="md">
+                        <AnchorLink to="/stack/tools/$id" params={{ id: renewal.tool.id }} fw={600}>
+                          {renewal.tool.name}
+                        </AnchorLink>
+                        {renewal.tool.vendor && renewal.tool.vendor !== renewal.tool.name && (
+                          <Text size="xs" c="dimmed">
+                            {renewal.tool.vendor}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <CancelByCountdown cancelBy={renewal.cancelBy} />
+                      </Table.Td>
+                      <Table.Td visibleFrom="md">
+                        <Text size="sm">{formatCalendarDate(renewal.renewalDate)}</Text>
+                        <Text
+                          size="xs"
+                          c={renewal.autoRenew ? undefined : "dimmed"}
+                          fw={renewal.autoRenew ? 600 : undefined}
+                        >
+                          {renewal.autoRenew ? "Renews automatically" : "Manual renewal"}
+                          {renewal.noticeDays !== null ? ` · ${renewal.noticeDays} days' notice` : ""}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td visibleFrom="md" ta="right">
+                        <Text size="sm">{formatMoney(renewal.annualCost)}</Text>
+                      </Table.Td>
+                      <Table.Td visibleFrom="md">
+                        <Text size="xs">{renewal.businessOwner?.name ?? "No business owner"}</Text>
+                        <Text size="xs">{renewal.technicalOwner?.name ?? "No technical owner"}</Text>
+                      </Table.Td>
+                      <Table.Td visibleFrom="md">
+                        <Text size="xs" c="dimmed">
+                          {renewal.reminderDates.map((date) => formatCalendarDate(date)).join(" · ")}
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          </>
         )}
       </Card>
     </>

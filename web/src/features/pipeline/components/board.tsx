@@ -42,12 +42,11 @@ const BoardCard = memo(function BoardCard({ request, isMoving, onMove, onDragSta
       }}
     >
       <div className={classes.meta}>
-        <span>
-          {request.reference} · {request.priority ? priorityMeta[request.priority].label : "Unclassified"}
-        </span>
+        <span className={classes.reference}>{request.reference}</span>
         {request.score !== null && (
           <span className={classes.score} title="Score">
-            Score {request.score}
+            <span className="visually-hidden">Score </span>
+            {request.score}
           </span>
         )}
         <Menu position="bottom-end" withinPortal>
@@ -76,7 +75,10 @@ const BoardCard = memo(function BoardCard({ request, isMoving, onMove, onDragSta
         {request.title}
       </Link>
       <div className={classes.meta}>
-        <span>{request.itPartner ? request.itPartner.name : "No IT partner"}</span>
+        <span>
+          {request.priority ? priorityMeta[request.priority].label : "Unclassified"} ·{" "}
+          {request.itPartner ? request.itPartner.name : "No IT partner"}
+        </span>
         {request.waitingOnRequester ? (
           <span className={`${classes.flag} ${classes.paused}`}>Paused</span>
         ) : request.breached ? (
