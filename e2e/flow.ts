@@ -28,6 +28,7 @@ import { glossaryWalk } from "./modules/glossary";
 import { guardrailsWalk } from "./modules/guardrails";
 import { healthWalk } from "./modules/health";
 import { pipelineAsAdmin } from "./modules/pipeline";
+import { ritualsAsAdmin } from "./modules/rituals";
 import { experimentKpiAsAdmin, scorecardAsAdmin } from "./modules/scorecard";
 import { stackAsAdmin } from "./modules/stack";
 import { valueAsAdmin } from "./modules/value";
@@ -525,6 +526,7 @@ async function visitAsAdmin(page: Page): Promise<void> {
   if (walks("value")) await valueAsAdmin(page, tools);
   if (walks("experiments")) await experimentsAsAdmin(page, tools);
   if (walks("scorecard")) await scorecardAsAdmin(page, tools);
+  if (walks("rituals")) await ritualsAsAdmin(page, tools);
   if (walks("experiments") && walks("scorecard")) await experimentKpiAsAdmin(page, tools);
 }
 
@@ -635,6 +637,72 @@ async function phoneWidth(page: Page): Promise<void> {
     });
     await inspect(page, `phone-${link}`);
   }
+  await phoneSweep(page);
+}
+
+/** Every page of the app, as a phone user opens it after the flow filled the workspace. */
+const SWEPT_PAGES = [
+  "/",
+  "/scorecard",
+  "/scorecard/measured",
+  "/scorecard/review",
+  "/scorecard/segments",
+  "/pipeline",
+  "/pipeline/board",
+  "/pipeline/my-work",
+  "/pipeline/value",
+  "/pipeline/rules",
+  "/pipeline/new",
+  "/service-levels",
+  "/stack",
+  "/stack/graph",
+  "/stack/renewals",
+  "/stack/compliance",
+  "/stack/overlaps",
+  "/stack/portfolio",
+  "/stack/taxonomy",
+  "/stack/discovery",
+  "/guardrails",
+  "/guardrails/policy",
+  "/guardrails/reviews",
+  "/guardrails/settings",
+  "/glossary",
+  "/glossary/clashes",
+  "/experiments",
+  "/experiments/learnings",
+  "/value",
+  "/value/data",
+  "/value/runs",
+  "/rituals",
+  "/rituals/commitments",
+  "/rituals/job-swaps",
+  "/health",
+  "/health/pulse",
+  "/health/surveys",
+  "/health/items",
+  "/people",
+  "/teams",
+  "/sessions",
+  "/tokens",
+  "/audit",
+  "/account",
+];
+
+/** At 390 px no page is wider than the screen: a sideways scroll of the whole page fails, naming each page. */
+async function phoneSweep(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await h.check("phone: no page is wider than a 390 px screen", async () => {
+    const wide: string[] = [];
+    for (const path of SWEPT_PAGES) {
+      await page.goto(path);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      await waitForNone(page.getByRole("status").filter({ hasText: /…/ }));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 1) wide.push(`${path} (${overflow} px too wide)`);
+    }
+    assert(wide.length === 0, `wider than the phone: ${wide.join(", ")}`);
+  });
+  await page.setViewportSize({ width: 375, height: 812 });
 }
 
 const browser = await launchBrowser();

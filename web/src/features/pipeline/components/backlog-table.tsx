@@ -1,4 +1,4 @@
-import { ActionIcon, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Box, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowDown, IconArrowUp } from "@tabler/icons-react";
 import type { RequestSummary } from "../../../../../contracts/pipeline";
@@ -69,21 +69,23 @@ export function BacklogTable({ requests, canRank }: BacklogTableProps) {
   };
   return (
     <div className="table-scroll">
-      <Table verticalSpacing="sm" highlightOnHover miw={{ base: 0, md: 980 }}>
+      <Table verticalSpacing="sm" highlightOnHover>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col" pl="lg" w={48}>
               #
             </Table.Th>
             <Table.Th scope="col">Request</Table.Th>
-            <Table.Th scope="col">Class</Table.Th>
+            <Table.Th scope="col" visibleFrom="sm">
+              Class
+            </Table.Th>
             <Table.Th scope="col" visibleFrom="md" ta="right">
               Score
             </Table.Th>
             <Table.Th scope="col" visibleFrom="md">
               Stage
             </Table.Th>
-            <Table.Th scope="col" visibleFrom="md">
+            <Table.Th scope="col" visibleFrom="xl">
               People
             </Table.Th>
             <Table.Th scope="col" visibleFrom="md">
@@ -119,12 +121,19 @@ export function BacklogTable({ requests, canRank }: BacklogTableProps) {
                     {request.team ? ` · ${request.team.name}` : ""}
                   </Text>
                   <Group gap={4} hiddenFrom="md">
+                    <Box hiddenFrom="sm">
+                      <PriorityBadge priority={request.priority} />
+                    </Box>
                     <StageBadge stage={request.stage} />
                     <DueMarker request={request} />
                   </Group>
+                  {/* Below the widest screens the people join the request, so the table fits without a sideways scroll. */}
+                  <Text size="xs" c="dimmed" hiddenFrom="xl">
+                    Sponsor {request.sponsor?.name ?? "—"} · IT partner {request.itPartner?.name ?? "—"}
+                  </Text>
                 </Stack>
               </Table.Td>
-              <Table.Td>
+              <Table.Td visibleFrom="sm">
                 <PriorityBadge priority={request.priority} />
               </Table.Td>
               <Table.Td visibleFrom="md" ta="right">
@@ -135,7 +144,7 @@ export function BacklogTable({ requests, canRank }: BacklogTableProps) {
               <Table.Td visibleFrom="md">
                 <StageBadge stage={request.stage} />
               </Table.Td>
-              <Table.Td visibleFrom="md">
+              <Table.Td visibleFrom="xl">
                 <People request={request} />
               </Table.Td>
               <Table.Td visibleFrom="md">
