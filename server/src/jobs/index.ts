@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from "fastify";
 import { fromPglite, PgBoss } from "pg-boss";
 import type { Database } from "../db/client";
 import { ATTRIBUTION_RUNS_QUEUE, runStalledAttributionRuns } from "./attribution-runs";
+import { HEALTH_PULSES_QUEUE, runHealthPulses } from "./health-pulses";
 import { runMeetingAnnouncements } from "./meeting-announcements";
 import { createMailer, NOTIFICATION_EMAILS_QUEUE } from "./notification-emails";
 import { PIPELINE_CLOCKS_QUEUE, runPipelineClocks } from "./pipeline-clocks";
@@ -36,6 +37,9 @@ export async function startJobs(
   await boss.createQueue(RITUALS_QUEUE);
   // Hourly: next occurrences, agendas refreshed until their meetings start, reminders of commitments due.
   await boss.schedule(RITUALS_QUEUE, "7 * * * *");
+  await boss.createQueue(HEALTH_PULSES_QUEUE);
+  // Hourly: pulses whose last answering day has passed are closed (results released, the day's signals kept).
+  await boss.schedule(HEALTH_PULSES_QUEUE, "23 * * * *");
   await boss.createQueue(SCORECARD_MEASURES_QUEUE);
   // Computed KPIs daily, after the night's imports and the morning's service-level scans.
   await boss.schedule(SCORECARD_MEASURES_QUEUE, "30 5 * * *");
@@ -81,6 +85,11 @@ export async function startJobs(
     await boss.work(RITUALS_QUEUE, async () => {
       const result = await runRituals(database, new Date());
       if (result.created + result.prepared + result.reminded + result.failed > 0) log.info(result, "rituals round");
+      return result;
+    });
+    await boss.work(HEALTH_PULSES_QUEUE, async () => {
+      const result = await runHealthPulses(database, new Date());
+      if (result.closed > 0) log.info(result, "pulses closed");
       return result;
     });
     await boss.work(SCORECARD_MEASURES_QUEUE, async () => {

@@ -372,3 +372,11 @@ export async function findTeam(tx: Tx, workspaceId: string, id: string) {
     row.kind === "marketing" ? "marketing" : row.kind === "it" || row.kind === "security" ? "it" : null;
   return { ...row, side };
 }
+
+/** Open pulses (of every workspace) whose last answering day is before `today`. */
+export async function listDuePulses(tx: Tx, today: string) {
+  return tx
+    .select({ id: healthSurveys.id, workspaceId: healthSurveys.workspaceId, version: healthSurveys.version })
+    .from(healthSurveys)
+    .where(and(eq(healthSurveys.status, "open"), lt(healthSurveys.closesOn, today)));
+}

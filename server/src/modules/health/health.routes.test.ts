@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { describeWithApp } from "../../../test/app";
 import { buildPersona } from "../../../test/factories";
 import { answer, buildHealthWorld, launchedPulse } from "../../../test/factories-health";
+import { closeDuePulses } from "./health.commands";
 
 describeWithApp("health pulses, responses and the alignment index", (get) => {
   it("POST /api/v1/surveys: admins only; bad k, dates and item choices refused by field; the rotation covers each criterion", async () => {
@@ -207,5 +208,25 @@ describeWithApp("health pulses, responses and the alignment index", (get) => {
     });
     expect(again.statusCode).toBe(409);
     expect((await answer(marketing[0] as never, pulse, () => 4)).statusCode).toBe(409);
+  });
+
+  it("the job closes an open pulse once its last answering day has passed, and only then", async () => {
+    const t = get();
+    const { admin, marketing } = await buildHealthWorld(t, { marketing: 1, it: 0 });
+    const pulse = await launchedPulse(admin, { closesOn: new Date().toISOString().slice(0, 10) });
+    expect(await closeDuePulses(t.database, new Date())).toEqual({ closed: 0 });
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const { closed } = await closeDuePulses(t.database, tomorrow);
+    expect(closed).toBeGreaterThanOrEqual(1);
+    const [survey] = await t.database.query<{ status: string }>("SELECT status FROM health_survey WHERE id = $1", [
+      pulse.id,
+    ]);
+    expect(survey?.status).toBe("closed");
+    expect((await answer(marketing[0] as never, pulse, () => 4)).statusCode).toBe(409);
+    const audit = await t.database.query<{ action: string; actor_id: string | null }>(
+      "SELECT action, actor_id FROM audit_event WHERE entity_id = $1 AND action = 'survey.closed'",
+      [pulse.id],
+    );
+    expect(audit).toEqual([{ action: "survey.closed", actor_id: null }]);
   });
 });

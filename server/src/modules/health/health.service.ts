@@ -16,14 +16,14 @@ import type {
 import { HealthLimits } from "../../../../contracts/health";
 import { isReleaseStep, missingCriteria, pickPulseItems, toPoints, visibility } from "../../../../engines/alignment";
 import type { Actor, Ctx } from "../../context";
-import type { Tx } from "../../db/client";
+import type { Database, Tx } from "../../db/client";
 import { healthItems, healthSurveys } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound, type FieldError } from "../../errors";
 import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize, can } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { type AuditOrigin, originOf, recordAudit } from "../audit/audit.service";
 import { presentItem, presentSurvey } from "./health.presenter";
 import {
   askedHistory,
@@ -38,6 +38,7 @@ import {
   insertParticipation,
   insertResponse,
   insertSurvey,
+  listDuePulses,
   listItems,
   listSurveys,
   lockSurvey,
@@ -365,6 +366,10 @@ export async function launchPulse(ctx: Ctx, id: string, version: number) {
  */
 export async function closePulse(ctx: Ctx, id: string, version: number) {
   authorize(ctx.actor, "health.manage");
+  return closeAs(ctx, id, version, originOf(ctx));
+}
+
+async function closeAs(ctx: Ctx, id: string, version: number, origin: AuditOrigin) {
   const signals = await computeSignals(ctx, todayOf(ctx));
   return ctx.database.db.transaction(async (tx) => {
     const current = assertFound(await lockSurvey(tx, ctx.actor.workspaceId, id), "Pulse");
@@ -388,10 +393,51 @@ export async function closePulse(ctx: Ctx, id: string, version: number) {
         updatedAt: ctx.now,
       },
     );
-    await recordAudit(tx, originOf(ctx), { action: "survey.closed", entityType: "survey", entityId: id });
+    await recordAudit(tx, origin, { action: "survey.closed", entityType: "survey", entityId: id });
     const [survey] = await present(tx, ctx, [assertFound(await findSurvey(tx, ctx.actor.workspaceId, id), "Pulse")]);
     return survey;
   });
+}
+
+/** The job: closes every open pulse whose last answering day has passed (audited as Tandem's). */
+export async function closeDuePulses(database: Database, now: Date) {
+  const today = now.toISOString().slice(0, 10);
+  let closed = 0;
+  for (const due of await listDuePulses(database.db, today)) {
+    const ctx: Ctx = { database, actor: systemActor(due.workspaceId), ip: null, now };
+    try {
+      await closeAs(ctx, due.id, due.version, {
+        workspaceId: due.workspaceId,
+        actorId: null,
+        actorLabel: "Tandem (the pulse's closing day passed)",
+        ip: null,
+        at: now,
+      });
+      closed++;
+    } catch (error) {
+      // Closed or changed meanwhile by an admin (another process): the next round looks again.
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return { closed };
+}
+
+function systemActor(workspaceId: string): Actor {
+  return {
+    userId: "00000000-0000-0000-0000-000000000000",
+    workspaceId,
+    name: "Tandem",
+    email: "",
+    role: "member",
+    teamId: "00000000-0000-0000-0000-000000000000",
+    teamName: "",
+    teamKind: "other",
+    workspaceName: "",
+    via: "session",
+    sessionId: null,
+    tokenId: null,
+    tokenScope: null,
+  };
 }
 
 /** The closing writes: shuffled answers, then the released aggregates per side and team. */
