@@ -107,6 +107,26 @@ describeWithApp("glossary CSV and starter", (get) => {
     expect(json<TermList>(await person.request({ url: TERMS })).items).toEqual([]);
   });
 
+  it("imports the same name in different contexts as two proposed terms, shown as a clash", async () => {
+    const person = await member();
+    const csv = [
+      "name,context,canonical_definition,status",
+      "Conversion,marketing,A visitor who does what the campaign asked,approved",
+      "Conversion,data,Turning one data format into another,approved",
+    ].join("\n");
+    const result = json<ImportTermsResult>(
+      await person.request({ method: "POST", url: IMPORT, payload: { csv, dryRun: false } }),
+    );
+    expect(result).toMatchObject({ imported: true, created: 2, errors: [] });
+    const list = json<TermList>(await person.request({ url: TERMS })).items;
+    // Same name: listed by id after the name, so compare in context order.
+    const byContext = [...list].sort((a, b) => a.context.localeCompare(b.context));
+    expect(byContext.map((item) => [item.name, item.context, item.status, item.clashing])).toEqual([
+      ["Conversion", "data", "proposed", true],
+      ["Conversion", "marketing", "proposed", true],
+    ]);
+  });
+
   it("loads the starter glossary as proposed terms, once (admins only)", async () => {
     const admin = await member("admin");
     const refused = await (await member()).request({ method: "POST", url: "/api/v1/glossary/starter" });
