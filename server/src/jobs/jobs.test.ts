@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { describeWithApp } from "../../test/app";
 import { startJobs } from ".";
 import { ATTRIBUTION_RUNS_QUEUE } from "./attribution-runs";
+import { HEALTH_PULSES_QUEUE } from "./health-pulses";
 import { PIPELINE_CLOCKS_QUEUE } from "./pipeline-clocks";
 import { PURGE_EXPIRED_QUEUE } from "./purge-expired";
 import { RENEWAL_REMINDERS_QUEUE } from "./renewal-reminders";
@@ -19,6 +20,7 @@ describeWithApp("job queue", (get) => {
       expect(schedules.map((s) => s.name).sort()).toEqual(
         [
           ATTRIBUTION_RUNS_QUEUE,
+          HEALTH_PULSES_QUEUE,
           PIPELINE_CLOCKS_QUEUE,
           PURGE_EXPIRED_QUEUE,
           RENEWAL_REMINDERS_QUEUE,
