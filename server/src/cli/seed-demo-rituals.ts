@@ -5,23 +5,25 @@
 // and carried over from meeting to meeting. The next sync's agenda is then built from the live demo data through
 // Rituals' commands, as the CIO would prepare it.
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { type AgendaSection, SERIES_TEMPLATES, sideOfTeamKind } from "../../../contracts/rituals";
 import { allocateTimeBoxes } from "../../../engines/agenda";
 import type { Database, Tx } from "../db/client";
-import { actionItems, kpis, meetingSeries, teams, users } from "../db/schema";
-import { recordAudit } from "../modules/audit/audit.service";
-import { getRequest, readRequestList } from "../modules/pipeline/pipeline.commands";
-import { ensureNextOccurrence, prepareMeeting } from "../modules/rituals/rituals.commands";
 import {
-  insertActionItem,
-  insertAgendaItems,
-  insertMeeting,
-  insertOutcome,
-  insertSeries,
-  replaceAttendees,
-  replaceParticipants,
-} from "../modules/rituals/rituals.queries";
+  actionItems,
+  agendaItems,
+  kpis,
+  meetingAttendees,
+  meetingOutcomes,
+  meetingSeries,
+  meetings,
+  teams,
+  users,
+} from "../db/schema";
+import { recordAudit } from "../modules/audit/audit.service";
+import { readDecisionsBetween } from "../modules/pipeline/pipeline.commands";
+import { ensureNextOccurrence, prepareMeeting } from "../modules/rituals/rituals.commands";
+import { insertSeries, replaceParticipants } from "../modules/rituals/rituals.queries";
 import { type SeriesTiming, type Slot, slotsBetween } from "../modules/rituals/rituals.rules";
 import { demoPersonCtx } from "./demo-person";
 
@@ -120,24 +122,21 @@ export async function seedDemoRituals(database: Database, workspaceId: string, n
   const cio = await demoPersonCtx(database, workspaceId, CIO, now);
 
   // The Pipeline's decisions of the past year, each recorded in the sync where it was taken.
-  const decided: Array<{ id: string; reference: string; title: string; outcome: string; reason: string; at: Date }> =
-    [];
-  for (const stage of ["delivery", "delivered", "value_review", "closed", "declined"] as const) {
-    const list = await readRequestList(cio, { stage, limit: 200 });
-    for (const summary of list.items) {
-      const request = await getRequest(cio, summary.id);
-      const decision = request.decision;
-      if (!decision?.decidedAt) continue;
-      decided.push({
-        id: request.id,
-        reference: request.reference,
-        title: request.title,
-        outcome: decision.outcome,
-        reason: decision.reason,
-        at: new Date(decision.decidedAt),
-      });
-    }
-  }
+  const decided = (await readDecisionsBetween(cio, { from: new Date(now.getTime() - 400 * DAY), to: now })).flatMap(
+    (row) =>
+      row.decidedAt && row.decision
+        ? [
+            {
+              id: row.id,
+              reference: `REQ-${row.number}`,
+              title: row.title,
+              outcome: row.decision,
+              reason: row.reason ?? "",
+              at: row.decidedAt,
+            },
+          ]
+        : [],
+  );
   const kpiRows = await database.db
     .select({ id: kpis.id, name: kpis.name })
     .from(kpis)
@@ -187,6 +186,7 @@ export async function seedDemoRituals(database: Database, workspaceId: string, n
   ];
 
   const counts = { meetings: 0, held: 0, decisions: 0, actionItems: 0, open: 0, late: 0 };
+  const batch: Batch = { meetings: [], attendees: [], agendaItems: [], actionItems: [], outcomes: [] };
   const seriesIds: Record<"sync" | "steering", string> = { sync: "", steering: "" };
   await database.db.transaction(async (tx: Tx) => {
     for (const plan of plans) {
@@ -214,11 +214,11 @@ export async function seedDemoRituals(database: Database, workspaceId: string, n
       );
       // Past occurrences only: the next one is made by Rituals itself below.
       const slots = slotsBetween(plan.timing, start, now).filter((slot) => slot.endsAt.getTime() < now.getTime());
-      const open: Array<{ id: string; title: string; ownerId: string; dueDate: string; doneAt: Date | null }> = [];
+      const open: OpenItem[] = [];
       for (const [index, slot] of slots.entries()) {
         const meetingId = randomUUID();
         const cancelled = holiday(dateOf(slot.startsAt));
-        await insertMeeting(tx, {
+        batch.meetings.push({
           id: meetingId,
           workspaceId,
           seriesId,
@@ -241,17 +241,10 @@ export async function seedDemoRituals(database: Database, workspaceId: string, n
             : plan.key === "sync" && index === 30
               ? "marketing"
               : null;
-        await replaceAttendees(
-          tx,
-          workspaceId,
-          meetingId,
-          plan.participants
-            .map((email) => person(email))
-            .filter((p) => p.side !== missing)
-            .map((p) => ({ userId: p.id, side: p.side })),
-          slot.startsAt,
-        );
-        await seedMeeting(tx, {
+        for (const p of plan.participants.map((email) => person(email)).filter((p) => p.side !== missing)) {
+          batch.attendees.push({ workspaceId, meetingId, userId: p.id, side: p.side, createdAt: slot.startsAt });
+        }
+        seedMeeting(batch, {
           workspaceId,
           meetingId,
           slot,
@@ -267,6 +260,14 @@ export async function seedDemoRituals(database: Database, workspaceId: string, n
         });
       }
     }
+    // In a few statements: meetings, attendees, agenda items, action items, then the outcomes naming them.
+    const chunks = <T>(rows: T[]) =>
+      Array.from({ length: Math.ceil(rows.length / 500) }, (_, i) => rows.slice(i * 500, i * 500 + 500));
+    for (const rows of chunks(batch.meetings)) await tx.insert(meetings).values(rows);
+    for (const rows of chunks(batch.attendees)) await tx.insert(meetingAttendees).values(rows);
+    for (const rows of chunks(batch.agendaItems)) await tx.insert(agendaItems).values(rows);
+    for (const rows of chunks(batch.actionItems)) await tx.insert(actionItems).values(rows);
+    for (const rows of chunks(batch.outcomes)) await tx.insert(meetingOutcomes).values(rows);
     await recordAudit(
       tx,
       { workspaceId, actorId: null, actorLabel: "demo seed", ip: null, at: now },
@@ -303,8 +304,25 @@ function inSlotWeek(at: Date, slot: Slot) {
   return at.getTime() > from && at.getTime() <= slot.startsAt.getTime() + DAY;
 }
 
-async function seedMeeting(
-  tx: Tx,
+interface OpenItem {
+  id: string;
+  title: string;
+  ownerId: string;
+  dueDate: string;
+  doneAt: Date | null;
+  row: typeof actionItems.$inferInsert;
+}
+
+interface Batch {
+  meetings: (typeof meetings.$inferInsert)[];
+  attendees: (typeof meetingAttendees.$inferInsert)[];
+  agendaItems: (typeof agendaItems.$inferInsert)[];
+  actionItems: (typeof actionItems.$inferInsert)[];
+  outcomes: (typeof meetingOutcomes.$inferInsert)[];
+}
+
+function seedMeeting(
+  batch: Batch,
   input: {
     workspaceId: string;
     meetingId: string;
@@ -317,7 +335,7 @@ async function seedMeeting(
       commitments: Array<[string, string]>;
       notes: string[];
     };
-    open: Array<{ id: string; title: string; ownerId: string; dueDate: string; doneAt: Date | null }>;
+    open: OpenItem[];
     decided: Array<{ id: string; reference: string; title: string; outcome: string; reason: string }>;
     kpi: { id: string; name: string } | null;
     /** The latest held occurrence: its last point stays unfinished (the next agenda carries it over). */
@@ -331,7 +349,7 @@ async function seedMeeting(
   const at = slot.startsAt;
   const sectionOf = (kind: string) =>
     plan.sections.find((section) => section.kinds.includes(kind as never))?.title ?? plan.sections[0].title;
-  type Row = Parameters<typeof insertAgendaItems>[1][number];
+  type Row = typeof agendaItems.$inferInsert;
   const rows: Row[] = [];
   const base = { workspaceId, meetingId, status: "discussed" as const, createdAt: at, updatedAt: at };
   // Carried over: the commitments still open when this meeting met.
@@ -401,10 +419,7 @@ async function seedMeeting(
     plan.timing.durationMinutes,
     rows.map((row) => ({ kind: row.kind, fixedMinutes: null })),
   );
-  await insertAgendaItems(
-    tx,
-    rows.map((row, position) => ({ ...row, position, timeBoxMinutes: minutes[position] })),
-  );
+  batch.agendaItems.push(...rows.map((row, position) => ({ ...row, position, timeBoxMinutes: minutes[position] })));
   for (const { request, row } of requestItems) {
     const verb = {
       approved: "Approved",
@@ -412,7 +427,7 @@ async function seedMeeting(
       deferred: "Deferred",
       alternative: "Alternative offered",
     };
-    await insertOutcome(tx, {
+    batch.outcomes.push({
       workspaceId,
       meetingId,
       agendaItemId: row.id,
@@ -426,7 +441,7 @@ async function seedMeeting(
     counts.decisions++;
   }
   if (index % 2 === 0) {
-    await insertOutcome(tx, {
+    batch.outcomes.push({
       workspaceId,
       meetingId,
       type: "information",
@@ -452,7 +467,7 @@ async function seedMeeting(
     if (doneAt && doneAt.getTime() > input.now.getTime()) doneAt = null;
     const actionId = randomUUID();
     const createdAtMeeting = new Date(slot.endsAt.getTime() - 5 * 60_000);
-    await insertActionItem(tx, {
+    const actionRow: typeof actionItems.$inferInsert = {
       id: actionId,
       workspaceId,
       title,
@@ -468,8 +483,9 @@ async function seedMeeting(
       createdById: input.person(plan.key === "sync" ? CIO : CMO).id,
       createdAt: createdAtMeeting,
       updatedAt: doneAt ?? createdAtMeeting,
-    });
-    await insertOutcome(tx, {
+    };
+    batch.actionItems.push(actionRow);
+    batch.outcomes.push({
       workspaceId,
       meetingId,
       type: "action_item",
@@ -478,21 +494,11 @@ async function seedMeeting(
       createdAt: createdAtMeeting,
       updatedAt: createdAtMeeting,
     });
-    input.open.push({ id: actionId, title, ownerId: owner.id, dueDate, doneAt });
+    input.open.push({ id: actionId, title, ownerId: owner.id, dueDate, doneAt, row: actionRow });
     counts.actionItems++;
     if (!doneAt) counts.open++;
     else if (dateOf(doneAt) > dueDate) counts.late++;
   }
   // Each carried commitment counts this meeting once (the seeded rows, as the builder counts them).
-  if (carried.length > 0) {
-    await tx
-      .update(actionItems)
-      .set({ carriedOverCount: sql`${actionItems.carriedOverCount} + 1` })
-      .where(
-        inArray(
-          actionItems.id,
-          carried.map((item) => item.id),
-        ),
-      );
-  }
+  for (const item of carried) item.row.carriedOverCount = (item.row.carriedOverCount ?? 0) + 1;
 }

@@ -71,3 +71,26 @@ export async function readDecisionFacts(ctx: Ctx, range: { from: string; to: str
     reviewsDone: due.filter((row) => row.reviewed).length,
   };
 }
+
+/** Rituals' demo and minutes (issue 16): the requests decided in a window, with their decision, reason and time. */
+export async function readDecisionsBetween(ctx: Ctx, range: { from: Date; to: Date }) {
+  authorize(ctx.actor, "request.read");
+  return ctx.database.db
+    .select({
+      id: requests.id,
+      number: requests.number,
+      title: requests.title,
+      decision: requests.decision,
+      reason: requests.decisionReason,
+      decidedAt: requests.decidedAt,
+    })
+    .from(requests)
+    .where(
+      and(
+        eq(requests.workspaceId, ctx.actor.workspaceId),
+        sql`${requests.decidedAt} >= ${range.from.toISOString()}::timestamptz`,
+        sql`${requests.decidedAt} < ${range.to.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(requests.decidedAt);
+}
