@@ -371,6 +371,54 @@ describeWithApp("rituals", (get) => {
     ]) {
       expect((await marketing.request({ url })).statusCode, url).toBe(400);
     }
+    // An agenda item of another meeting, an owner of another workspace, an outcome naming another meeting's item.
+    const admin = w.personas.admin;
+    const extra = (
+      await admin.request({
+        method: "POST",
+        url: "/api/v1/meetings",
+        payload: { seriesId: w.rituals.series.id, startsAt: "2099-03-03T09:00:00Z" },
+      })
+    ).json();
+    expect(
+      (
+        await admin.request({
+          method: "PATCH",
+          url: `/api/v1/meetings/${extra.id}/agenda/${w.rituals.agendaItemId}`,
+          payload: { version: 1, notes: "x" },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const foreignOwner = await admin.request({
+      method: "POST",
+      url: `/api/v1/meetings/${extra.id}/agenda`,
+      payload: { title: "Budget", ownerId: outsider.user.id, section: "Other business" },
+    });
+    expect(foreignOwner.json().errors[0].path).toBe("ownerId");
+    const badSection = await admin.request({
+      method: "POST",
+      url: `/api/v1/meetings/${extra.id}/agenda`,
+      payload: { title: "Budget", section: "Nowhere" },
+    });
+    expect(badSection.json().errors[0].path).toBe("section");
+    const httpLink = await admin.request({
+      method: "POST",
+      url: `/api/v1/meetings/${extra.id}/agenda`,
+      payload: { title: "Budget", url: "javascript:alert(1)" },
+    });
+    expect(httpLink.json().errors[0].path).toBe("url");
+    const otherItem = await admin.request({
+      method: "POST",
+      url: `/api/v1/meetings/${extra.id}/outcomes`,
+      payload: { type: "information", summary: "x", agendaItemId: w.rituals.agendaItemId },
+    });
+    expect(otherItem.json().errors[0].path).toBe("agendaItemId");
+    const huge = await admin.request({
+      method: "PATCH",
+      url: `/api/v1/meetings/${w.rituals.meeting.id}/agenda/${w.rituals.agendaItemId}`,
+      payload: { version: 1, position: 1e12, timeBoxMinutes: -5 },
+    });
+    expect(huge.statusCode).toBe(400);
     // Another workspace's records are 404, never shown.
     const other = w.personas.otherWorkspace;
     expect((await other.request({ url: `/api/v1/action-items/${id}` })).statusCode).toBe(404);
