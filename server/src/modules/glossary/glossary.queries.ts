@@ -213,8 +213,10 @@ export async function findShownTerms(tx: Tx, workspaceId: string, ids: string[])
     .where(and(eq(glossaryTerms.workspaceId, workspaceId), inArray(glossaryTerms.id, ids)));
 }
 
-// At most this many matching terms are ranked for the app-wide search (the first ones its GIN index finds).
-const SEARCH_CANDIDATES = 400;
+// At most this many matching terms are ranked for the app-wide search (the first ones its GIN index finds): the
+// English document of each is rebuilt to rank it, so the cap bounds the work of a one-letter prefix (the palette
+// shows a handful of terms; the glossary's own list ranks them all).
+const SEARCH_CANDIDATES = 120;
 
 /**
  * Active terms whose names, acronym, synonyms or definitions hold every word (prefixes), best first: full-text rank,
