@@ -71,7 +71,10 @@ const filterActions: NonNullable<SpotlightProps["filter"]> = (query, actions) =>
     .filter((entry) => !isActionsGroup(entry) || entry.actions.length > 0);
 };
 
-/** Ctrl/⌘-K: find a record (requests, tools, people, KPIs…), jump to any page, or run an action, by typing a few letters. */
+/**
+ * Ctrl/⌘-K: find a record (requests, tools, people, KPIs, glossary terms…), jump to any page, or run an action, by
+ * typing a few letters.
+ */
 export function CommandPalette() {
   const me = useMe();
   const navigate = useNavigate();
@@ -196,7 +199,7 @@ export function CommandPalette() {
       nothingFound={
         found.isFetching
           ? "Searching…"
-          : "Nothing matches. Try a request number like “REQ-12”, a tool, a person, or a page like “people”."
+          : "Nothing matches. Try a request number like “REQ-12”, a tool, a person, a glossary term like “CMS”, or a page like “people”."
       }
       highlightQuery
       limit={40}
