@@ -419,6 +419,17 @@ describeWithApp("rituals", (get) => {
       payload: { version: 1, position: 1e12, timeBoxMinutes: -5 },
     });
     expect(huge.statusCode).toBe(400);
+    // Home: the marketing member's next meeting (a participant of the world's series), the target's commitment due.
+    const home = (await marketing.request({ url: "/api/v1/home" })).json();
+    expect(home.rituals.nextMeeting).toMatchObject({
+      id: w.rituals.meeting.id,
+      url: `/rituals/meetings/${w.rituals.meeting.id}`,
+    });
+    const targetHome = (await w.target.request({ url: "/api/v1/home" })).json();
+    expect(targetHome.rituals.nextMeeting).toBeNull();
+    expect(targetHome.rituals.commitmentsDue.items.map((item: { id: string }) => item.id)).toEqual([
+      w.rituals.actionItemId,
+    ]);
     // Another workspace's records are 404, never shown.
     const other = w.personas.otherWorkspace;
     expect((await other.request({ url: `/api/v1/action-items/${id}` })).statusCode).toBe(404);
