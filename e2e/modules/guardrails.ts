@@ -64,9 +64,10 @@ async function submitPurchase(
   await page.getByLabel(/^Vendor/).fill(purchase.vendor);
   await page.getByLabel(/^Product/).fill(purchase.product);
   await chooseOption(page, page, /^Category/, "Content & experience");
-  await page.getByLabel(/^Subcategory/).fill("Interactive content");
-  await page.getByLabel(/^Capabilities/).fill(purchase.vendor === "Tiny Forms" ? "forms" : "webinars");
-  await page.getByLabel(/^Capabilities/).press("Enter");
+  await page.getByRole("combobox", { name: /^Subcategory/ }).fill("Interactive content");
+  const capabilities = page.getByRole("combobox", { name: /^Capabilities/ });
+  await capabilities.fill(purchase.vendor === "Tiny Forms" ? "forms" : "webinars");
+  await capabilities.press("Enter");
   await page.getByLabel(/^Annual cost/).fill(details.cost);
   await page.getByLabel(/^Seats/).fill("10");
   await chooseMany(page, page, "Data involved", [details.data]);
@@ -143,7 +144,7 @@ export async function guardrailsWalk(page: Page, memberPage: Page, tools: FlowTo
     await dialog
       .getByLabel(/^Input/)
       .fill(JSON.stringify({ request: { vendor: "Acme Spyware", annualCost: 100, dataClasses: ["none"], sso: true } }));
-    await chooseOption(dialog, page, "Expected outcome", "Block");
+    await dialog.getByLabel("Expected outcome").selectOption("block");
     await dialog.getByRole("button", { name: "Add test case" }).click();
     await waitForToast(page, "the current version passes it");
     await page.getByRole("row", { name: /Denied vendor is blocked.*Passes/ }).waitFor();

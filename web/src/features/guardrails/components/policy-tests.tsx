@@ -7,7 +7,7 @@ import {
   JsonInput,
   Modal,
   MultiSelect,
-  Select,
+  NativeSelect,
   Stack,
   Table,
   Text,
@@ -108,12 +108,11 @@ function AddTestDialog({ policyId, opened, onClose }: { policyId: string; opened
           onChange={setInput}
         />
         <Group grow align="flex-start">
-          <Select
+          <NativeSelect
             label="Expected outcome"
             data={outcomeOptions}
-            allowDeselect={false}
             value={outcome}
-            onChange={(value) => value && setOutcome(value as PolicyOutcome)}
+            onChange={(event) => setOutcome(event.currentTarget.value as PolicyOutcome)}
           />
           {outcome === "review" && (
             <MultiSelect
