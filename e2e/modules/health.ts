@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { assertAccessible } from "../lib/a11y";
-import { assert, navLink, screenshot, waitForPage, waitForToast } from "../lib/app";
+import { assert, navLink, screenshot, setTheme, waitForPage, waitForToast } from "../lib/app";
 import type { FlowTools } from "../lib/flow-tools";
 
 const k = 3;
@@ -251,6 +251,15 @@ export async function healthWalk(page: Page, memberPage: Page, { h, run, inspect
       );
     });
     await inspect(page, "admin-home-partnership");
+
+    await h.check("dark: the Alignment Index", async () => {
+      await setTheme(page, "Dark");
+      await page.goto("/health");
+      await waitForPage(page, "Health");
+      await page.getByRole("region", { name: "Marketing and IT, side by side" }).getByRole("figure").waitFor();
+    });
+    await inspect(page, "dark-health-index");
+    await h.check("the Alignment Index goes back to the light theme", () => setTheme(page, "Light"));
 
     await h.check("phone: the Alignment Index fits 375 px", async () => {
       await page.setViewportSize({ width: 375, height: 812 });

@@ -1,6 +1,7 @@
-import { Card, Grid, Select, SimpleGrid, Stack, Title } from "@mantine/core";
-import { IconHeartbeat } from "@tabler/icons-react";
+import { Alert, Card, Grid, Select, SimpleGrid, Stack, Title } from "@mantine/core";
+import { IconEyeOff, IconHeartbeat } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
+import type { Alignment } from "../../../contracts/health";
 import { EmptyState } from "../components/ui/empty-state";
 import { ButtonLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";
@@ -18,9 +19,17 @@ import { OpenPulseBanner } from "../features/health/components/open-pulse-banner
 import { Playbook } from "../features/health/components/playbook";
 import { PublishedFigures } from "../features/health/components/published-figures";
 import { useAlignment, useSurveys } from "../features/health/hooks/use-health";
+import { suppressedText } from "../features/health/labels";
 import { useTeams } from "../features/teams/hooks/use-teams";
 
 const route = getRouteApi("/app/health");
+
+/** "Brand studio: fewer than 5 answered", never a count. */
+function suppressedTitle(data: Alignment): string {
+  const team = data.basis.team;
+  if (!team) return "";
+  return `${team.name}: ${suppressedText(data.basis.groups[team.side].suppressed, data.basis.k).toLowerCase()}`;
+}
 
 /** The Alignment Index: the index and its trend, maturity two ways, both sides per criterion, drivers and playbook. */
 export function HealthPage() {
@@ -80,6 +89,12 @@ export function HealthPage() {
         </Card>
       ) : (
         <Stack gap="lg">
+          {data.basis.team && data.basis.groups[data.basis.team.side].suppressed && (
+            <Alert color="gray" variant="light" icon={<IconEyeOff aria-hidden="true" />} title={suppressedTitle(data)}>
+              To keep answers anonymous, {data.basis.team.name}'s survey figures are hidden; the criteria below use the
+              behavioural signals alone, and the trend is the whole workspace's.
+            </Alert>
+          )}
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 5 }}>
               <IndexSummary alignment={data} />

@@ -36,6 +36,11 @@ export function PartnershipTile({ glance }: { glance: PartnershipGlance }) {
           )}
         </Group>
       )}
+      {points.length >= 2 && (
+        <Text size="xs" c="dimmed">
+          Over {points.length} pulses: {formatScore(points[0] ?? 0)} → {formatScore(points.at(-1) ?? 0)}
+        </Text>
+      )}
       {glance.level.average !== null && (
         <Text size="xs" c="dimmed" mb="xs">
           Maturity {formatScore(glance.level.average)} on average, level {glance.level.weakestLink ?? "—"} by the
