@@ -4,10 +4,10 @@
 // every pulse. The answers improve quarter by quarter as IT's responsiveness did (the Pipeline's service levels,
 // which each pulse's close keeps as its behavioural signal), governance and value measurement the most; the gap
 // between the sides narrows.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { AlignmentCriterion } from "../../../contracts/health";
 import type { Database } from "../db/client";
-import { healthSurveys, teams } from "../db/schema";
+import { healthItems, healthSurveys, teams } from "../db/schema";
 import { hashPassword } from "../modules/auth/passwords";
 import { closePulse, createPulse, launchPulse, respond } from "../modules/health/health.commands";
 import { insertUser } from "../modules/users/users.queries";
@@ -55,6 +55,24 @@ const START: Record<AlignmentCriterion, { marketing: number; it: number; gain: n
 
 const DAY = 86_400_000;
 
+// Items the rest of the demo speaks to: the Pipeline shows IT involved in nearly every purchase since the rules of
+// engagement, so marketing agrees IT is involved before a tool is chosen more than with governance at large.
+const ITEM_OFFSET: Record<string, number> = { "gov-1": 0.5 };
+
+const LATEST_ITEMS = ["com-5", "com-3", "val-4", "gov-1", "par-1", "par-4", "arc-3", "ski-4"];
+
+async function itemIdsOf(database: Database, workspaceId: string, codes: readonly string[]) {
+  const rows = await database.db
+    .select({ id: healthItems.id, code: healthItems.code })
+    .from(healthItems)
+    .where(and(eq(healthItems.workspaceId, workspaceId), inArray(healthItems.code, [...codes])));
+  return codes.map((code) => {
+    const row = rows.find((entry) => entry.code === code);
+    if (!row) throw new Error(`demo item ${code} missing`);
+    return row.id;
+  });
+}
+
 // A small deterministic generator: the demo is the same on every seed.
 function generator(seed: number) {
   let state = seed >>> 0;
@@ -101,10 +119,14 @@ export async function seedDemoHealth(database: Database, workspaceId: string, no
     const launchedAt = new Date(now.getTime() - ((3 - quarter) * 91 + 21) * DAY);
     const closedAt = new Date(launchedAt.getTime() + 14 * DAY);
     const admin = await demoPersonCtx(database, workspaceId, "cio@northwind.example", launchedAt);
+    // The latest pulse asks the three items the published figures stand beside, and the ones the quarter's work
+    // was about (responsiveness, meetings, follow-through); the others rotate.
+    const itemIds = quarter === 3 ? await itemIdsOf(database, workspaceId, LATEST_ITEMS) : undefined;
     const draft = await createPulse(admin, {
       title: `Q${quarter + 1} partnership pulse`,
       k: 5,
       itemsPerPulse: 8,
+      ...(itemIds ? { itemIds } : {}),
       closesOn: closedAt.toISOString().slice(0, 10),
     });
     const open = await launchPulse(admin, draft.id, draft.version);
@@ -120,7 +142,7 @@ export async function seedDemoHealth(database: Database, workspaceId: string, no
       const values = open.items.map((item) => {
         const criteria = item.criterion === "outcome" ? null : START[item.criterion];
         const base = criteria
-          ? criteria[side] + criteria.gain * quarter
+          ? criteria[side] + criteria.gain * quarter + (ITEM_OFFSET[item.code] ?? 0)
           : // The overall rating goes with how the person sees the rest.
             2.6 + 0.3 * quarter + (side === "it" ? 0.2 : 0);
         const noise = random() < 0.25 ? -1 : random() > 0.75 ? 1 : 0;
