@@ -41,7 +41,7 @@ const BoardCard = memo(function BoardCard({ request, isMoving, onMove, onDragSta
         onDragStart(request);
       }}
     >
-      <div className={classes.meta}>
+      <div className={`${classes.meta} ${classes.top}`}>
         <span className={classes.reference}>{request.reference}</span>
         {request.score !== null && (
           <span className={classes.score} title="Score">

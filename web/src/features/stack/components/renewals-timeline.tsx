@@ -30,7 +30,7 @@ function Timeline({ currency, months }: { currency: string; months: RenewalMonth
   // The months share the width there is, each at least 48 px; more months than fit scroll sideways.
   const step = Math.max(48, (available || 640) / months.length);
   const width = step * months.length;
-  const isRoomy = step >= 80;
+  const isRoomy = step >= 70;
   const money = (amount: number) => formatMoney({ amount: amount.toFixed(2), currency }, true);
   return (
     <Box component="figure" m={0}>
