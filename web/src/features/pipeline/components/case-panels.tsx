@@ -15,12 +15,13 @@ import {
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconPencil } from "@tabler/icons-react";
-import { type ReactNode, useState } from "react";
-import type { PipelineRequest, Priority, UpdateRequestBody } from "../../../../../contracts/pipeline";
+import { type ReactNode, useCallback, useState } from "react";
+import type { PipelineRequest, Priority, TermMeaning, UpdateRequestBody } from "../../../../../contracts/pipeline";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors } from "../../../lib/form";
+import { MeaningPrompt } from "../../glossary/components/meaning-prompt";
 import { usePeople, useStackTools, useUpdateRequest } from "../hooks/use-pipeline";
 import { priorityOptions } from "../labels";
 import { notifyRequestError } from "./notify";
@@ -232,6 +233,7 @@ const planningLabels: Record<string, string> = {
   systems: requirementLabels.systems,
   dataNeeds: requirementLabels.dataNeeds,
   nonFunctionalNeeds: requirementLabels.nonFunctionalNeeds,
+  termMeanings: "Which meaning do you intend?",
 };
 
 /** Planning: IT's part of the case, before anything is chosen. */
@@ -289,8 +291,29 @@ function PlanningForm({ request, onDone }: { request: PipelineRequest; onDone: (
       systems: request.systems,
       dataNeeds: request.dataNeeds,
       nonFunctionalNeeds: request.nonFunctionalNeeds,
+      termMeanings: request.termMeanings.map(({ form, termId }) => ({ form, termId })),
     },
   });
+  const { setFieldValue } = form;
+  const handleMeanings = useCallback((next: TermMeaning[]) => setFieldValue("termMeanings", next), [setFieldValue]);
+  // A word of several meanings may be written here or in the intake: the prompt reads the request's every text.
+  const values = form.values;
+  const meaningText = [
+    request.title,
+    request.problem,
+    request.outcome,
+    request.beneficiaries,
+    request.successMeasure,
+    request.objectives,
+    request.deadlineReason,
+    values.architectureNotes,
+    values.integrationNotes,
+    values.securityNotes,
+    values.complianceNotes,
+    values.systems,
+    values.dataNeeds,
+    values.nonFunctionalNeeds,
+  ].join("\n\n");
   const handleSubmit = form.onSubmit((values) =>
     update.mutate(
       { id: request.id, body: { version: openedVersion, ...values } },
@@ -343,6 +366,7 @@ function PlanningForm({ request, onDone }: { request: PipelineRequest; onDone: (
           minRows={2}
           {...form.getInputProps("nonFunctionalNeeds")}
         />
+        <MeaningPrompt text={meaningText} value={values.termMeanings} onChange={handleMeanings} />
         <MultiSelect
           label={planningLabels.toolIds}
           placeholder="Pick tools already in the Stack"
