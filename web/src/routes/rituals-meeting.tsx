@@ -10,7 +10,7 @@ import {
   IconRefresh,
 } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AgendaItem } from "../../../contracts/rituals";
 import { AnchorLink, ButtonLink } from "../components/ui/links";
 import { describeError, ErrorState } from "../components/ui/page-error";
@@ -43,6 +43,14 @@ export function RitualsMeetingPage() {
   const prepare = usePrepareAgenda();
   const [dialog, setDialog] = useState<"item" | "close" | "present" | "start" | null>(null);
   const [outcomeFor, setOutcomeFor] = useState<AgendaItem | "meeting" | null>(null);
+  // A scheduled meeting whose agenda was never built gets it built from live data when first opened.
+  const autoBuilt = useRef<string | null>(null);
+  const needsBuild = canWrite && agenda.data !== undefined && agenda.data.builtAt === null && !agenda.data.frozen;
+  useEffect(() => {
+    if (!needsBuild || autoBuilt.current === id) return;
+    autoBuilt.current = id;
+    prepare.mutate(id);
+  }, [needsBuild, id, prepare]);
 
   if (agenda.isPending) return <PageLoader label="Loading the agenda…" />;
   if (agenda.isError) return <ErrorState error={agenda.error} onRetry={() => agenda.refetch()} />;
@@ -68,7 +76,7 @@ export function RitualsMeetingPage() {
         description={
           <>
             {formatMeetingTime(meeting.startsAt, meeting.endsAt)} · series{" "}
-            <AnchorLink to="/rituals/series/$id" params={{ id: meeting.seriesId }}>
+            <AnchorLink to="/rituals/series/$id" params={{ id: meeting.seriesId }} underline="always">
               {meeting.seriesTitle}
             </AnchorLink>
           </>
@@ -110,7 +118,16 @@ export function RitualsMeetingPage() {
             >
               Minutes
             </ButtonLink>
-            {canWrite && isScheduled && <Button onClick={() => setDialog("close")}>Close meeting</Button>}
+            {canWrite && isScheduled && !hasStarted && (
+              <Button
+                variant="default"
+                leftSection={<IconPlayerPlay size={16} aria-hidden="true" />}
+                onClick={() => setDialog("start")}
+              >
+                Start now
+              </Button>
+            )}
+            {canWrite && isScheduled && hasStarted && <Button onClick={() => setDialog("close")}>Close meeting</Button>}
           </>
         }
       />
@@ -131,7 +148,9 @@ export function RitualsMeetingPage() {
                         : "Frozen since the meeting started."
                       : data.builtAt
                         ? `Built from live data ${formatRelative(data.builtAt)}; refreshed until the meeting starts.`
-                        : "Not built yet: build it from the live state of the partnership."}
+                        : prepare.isPending
+                          ? "Building it from the live state of the partnership…"
+                          : "Not built yet: build it from the live state of the partnership."}
                   </Text>
                 </div>
                 {canWrite && (
@@ -171,7 +190,8 @@ export function RitualsMeetingPage() {
                     {data.more.map((more, index) => (
                       <span key={more.kind}>
                         {index > 0 && ", "}
-                        <HrefLink href={more.href} size="sm">
+                        <HrefLink href={more.href} size="sm" underline="always">
+                          {more.atLeast ? "at least " : ""}
                           {more.count} more {agendaKindMeta[more.kind].label.toLowerCase()}
                           {more.count === 1 ? "" : "s"}
                         </HrefLink>

@@ -1,7 +1,6 @@
-import { Box, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Box, Button, Card, Stack, Table, Text, Title } from "@mantine/core";
 import { IconPrinter } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
-import type { Outcome } from "../../../contracts/rituals";
 import { AnchorLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
@@ -9,60 +8,25 @@ import { PageLoader } from "../components/ui/page-loader";
 import { GlossaryText } from "../features/glossary/components/glossary-text";
 import { HrefLink } from "../features/home/components/href-link";
 import { AgendaLinkAnchor } from "../features/rituals/components/agenda-view";
-import { ParticipantsBySide } from "../features/rituals/components/rituals-badges";
-import { useActionItems, useAgenda, useOutcomes } from "../features/rituals/hooks/use-rituals";
-import { formatMeetingTime, meetingStatusMeta, priorityMeta } from "../features/rituals/labels";
+import { useMinutes } from "../features/rituals/hooks/use-rituals";
+import { formatMeetingTime, meetingStatusMeta, priorityMeta, sideLabels, todayIso } from "../features/rituals/labels";
 import { formatDate } from "../lib/format";
 
 const route = getRouteApi("/app/rituals/meetings/$id/minutes");
 
-function OutcomeRows({ outcomes, titleOf }: { outcomes: Outcome[]; titleOf: (id: string | null) => string | null }) {
-  return (
-    <Stack gap={6} component="ul" m={0} pl="md">
-      {outcomes.map((outcome) => {
-        const item = titleOf(outcome.agendaItemId);
-        return (
-          <li key={outcome.id} className="print-keep">
-            <Text size="sm">{outcome.summary}</Text>
-            {outcome.request && (
-              <Text size="xs">
-                Decides{" "}
-                <HrefLink href={outcome.request.href} size="xs">
-                  {outcome.request.title}
-                </HrefLink>
-                {outcome.reason ? `, because ${outcome.reason}` : ""}
-              </Text>
-            )}
-            {item && (
-              <Text size="xs" c="dimmed">
-                On: {item}
-              </Text>
-            )}
-          </li>
-        );
-      })}
-    </Stack>
-  );
-}
-
 /** A meeting's minutes on one printable page: who attended, decisions, action items, information, notes and links. */
 export function RitualsMinutesPage() {
   const { id } = route.useParams();
-  const agenda = useAgenda(id);
-  const outcomes = useOutcomes(id);
-  const actionItems = useActionItems({ sourceMeetingId: id, status: "all", limit: 200 });
+  const minutes = useMinutes(id);
 
-  if (agenda.isPending || outcomes.isPending) return <PageLoader label="Loading the minutes…" />;
-  if (agenda.isError) return <ErrorState error={agenda.error} onRetry={() => agenda.refetch()} />;
-  if (outcomes.isError) return <ErrorState error={outcomes.error} onRetry={() => outcomes.refetch()} />;
-  const meeting = agenda.data.meeting;
-  const items = agenda.data.sections.flatMap((section) => section.items);
-  const titleOf = (itemId: string | null) => items.find((item) => item.id === itemId)?.title ?? null;
-  const decisions = outcomes.data.filter((outcome) => outcome.type === "decision");
-  const information = outcomes.data.filter((outcome) => outcome.type === "information");
-  const actions = actionItems.data?.pages.flatMap((page) => page.items) ?? [];
-  const withNotes = items.filter((item) => item.notes.trim() !== "");
-  const links = items.filter((item) => item.link !== null);
+  if (minutes.isPending) return <PageLoader label="Loading the minutes…" />;
+  if (minutes.isError) return <ErrorState error={minutes.error} onRetry={() => minutes.refetch()} />;
+  const data = minutes.data;
+  const { meeting } = data;
+  const today = todayIso();
+  const sides = (["marketing", "it", "other"] as const)
+    .map((side) => ({ side, names: data.attendees.filter((person) => person.side === side).map((p) => p.name) }))
+    .filter((entry) => entry.names.length > 0 || entry.side !== "other");
 
   return (
     <>
@@ -71,8 +35,9 @@ export function RitualsMinutesPage() {
           title={`Minutes: ${meeting.title}`}
           description={
             <>
-              One page for everyone who was there and everyone who was not.{" "}
-              <AnchorLink to="/rituals/meetings/$id" params={{ id }}>
+              One page for everyone who was there and everyone who was not; the participants get it by email when the
+              meeting is closed.{" "}
+              <AnchorLink to="/rituals/meetings/$id" params={{ id }} underline="always">
                 Back to the meeting
               </AnchorLink>
             </>
@@ -98,27 +63,54 @@ export function RitualsMinutesPage() {
             <Title order={3} size="h5" mb={4}>
               {meeting.status === "held" ? "Attended" : "Participants"}
             </Title>
-            <ParticipantsBySide people={meeting.attendees} />
+            {sides.map((entry) => (
+              <Text size="sm" key={entry.side}>
+                <Text span c="dimmed" inherit>
+                  {sideLabels[entry.side]}:{" "}
+                </Text>
+                {entry.names.length > 0 ? entry.names.join(", ") : "nobody"}
+              </Text>
+            ))}
           </div>
           <section aria-labelledby="minutes-decisions">
             <Title order={3} size="h5" mb={4} id="minutes-decisions">
-              Decisions ({decisions.length})
+              Decisions ({data.decisions.length})
             </Title>
-            {decisions.length === 0 ? (
+            {data.decisions.length === 0 ? (
               <Text size="sm" c="dimmed">
                 No decision was recorded.
               </Text>
             ) : (
-              <OutcomeRows outcomes={decisions} titleOf={titleOf} />
+              <Stack gap={6} component="ul" m={0} pl="md">
+                {data.decisions.map((decision) => (
+                  <li key={decision.id} className="print-keep">
+                    <Text size="sm" fw={500}>
+                      {decision.summary}
+                    </Text>
+                    {decision.request && (
+                      <Text size="xs">
+                        Decides{" "}
+                        <HrefLink href={decision.request.href} size="xs" underline="always">
+                          REQ-{decision.request.number} {decision.request.title}
+                        </HrefLink>
+                      </Text>
+                    )}
+                    {decision.reason && <Text size="xs">Why: {decision.reason}</Text>}
+                    {decision.agendaItemTitle && (
+                      <Text size="xs" c="dimmed">
+                        On: {decision.agendaItemTitle}
+                      </Text>
+                    )}
+                  </li>
+                ))}
+              </Stack>
             )}
           </section>
           <section aria-labelledby="minutes-actions">
             <Title order={3} size="h5" mb={4} id="minutes-actions">
-              Action items ({actions.length})
+              Action items ({data.actionItems.length})
             </Title>
-            {actionItems.isError ? (
-              <ErrorState error={actionItems.error} onRetry={() => actionItems.refetch()} />
-            ) : actions.length === 0 ? (
+            {data.actionItems.length === 0 ? (
               <Text size="sm" c="dimmed">
                 No action item was agreed.
               </Text>
@@ -135,13 +127,19 @@ export function RitualsMinutesPage() {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {actions.map((item) => (
+                    {data.actionItems.map((item) => (
                       <Table.Tr key={item.id}>
-                        <Table.Td>{item.title}</Table.Td>
+                        <Table.Td>
+                          <HrefLink href={item.href} size="sm">
+                            {item.title}
+                          </HrefLink>
+                        </Table.Td>
                         <Table.Td>{item.owner.name}</Table.Td>
                         <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(`${item.dueDate}T12:00:00Z`)}</Table.Td>
                         <Table.Td>{priorityMeta[item.priority].label}</Table.Td>
-                        <Table.Td>{item.status === "done" ? "Done" : item.late ? "Overdue" : "Open"}</Table.Td>
+                        <Table.Td>
+                          {item.status === "done" ? "Done" : item.dueDate < today ? "Overdue" : "Open"}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -149,54 +147,66 @@ export function RitualsMinutesPage() {
               </Table.ScrollContainer>
             )}
           </section>
-          {information.length > 0 && (
+          {data.information.length > 0 && (
             <section aria-labelledby="minutes-information">
               <Title order={3} size="h5" mb={4} id="minutes-information">
-                Information ({information.length})
+                Information ({data.information.length})
               </Title>
-              <OutcomeRows outcomes={information} titleOf={titleOf} />
+              <Stack gap={4} component="ul" m={0} pl="md">
+                {data.information.map((entry) => (
+                  <li key={entry.id}>
+                    <Text size="sm">{entry.summary}</Text>
+                  </li>
+                ))}
+              </Stack>
             </section>
           )}
-          {withNotes.length > 0 && (
+          {data.notes.length > 0 && (
             <section aria-labelledby="minutes-notes">
               <Title order={3} size="h5" mb={4} id="minutes-notes">
                 Notes
               </Title>
               <Stack gap="xs">
-                {withNotes.map((item) => (
-                  <div key={item.id} className="print-keep">
+                {data.notes.map((note) => (
+                  <div key={`${note.section}/${note.title}`} className="print-keep">
                     <Text size="sm" fw={600}>
-                      {item.title}
+                      {note.title}{" "}
+                      <Text span size="xs" c="dimmed" fw={400}>
+                        ({note.section})
+                      </Text>
                     </Text>
-                    <GlossaryText size="sm" text={item.notes} />
+                    <GlossaryText size="sm" text={note.notes} />
                   </div>
                 ))}
               </Stack>
             </section>
           )}
-          {links.length > 0 && (
+          {data.links.length > 0 && (
             <section aria-labelledby="minutes-links">
               <Title order={3} size="h5" mb={4} id="minutes-links">
                 Links
               </Title>
               <Stack gap={2} component="ul" m={0} pl="md">
-                {links.map((item) =>
-                  item.link ? (
-                    <li key={item.id}>
-                      <Text size="sm">
-                        <AgendaLinkAnchor link={item.link}>{item.link.label || item.title}</AgendaLinkAnchor>
-                      </Text>
-                    </li>
-                  ) : null,
-                )}
+                {data.links.map((link) => (
+                  <li key={`${link.type}:${link.id}`}>
+                    <Text size="sm">
+                      <AgendaLinkAnchor link={link}>{link.label}</AgendaLinkAnchor>
+                    </Text>
+                  </li>
+                ))}
               </Stack>
             </section>
           )}
-          <Group>
-            <Text size="xs" c="dimmed">
-              Agenda of {items.length} items · {outcomes.data.length} outcomes recorded
-            </Text>
-          </Group>
+          <Text size="sm">
+            Next meeting:{" "}
+            {data.nextMeeting ? (
+              <HrefLink href={data.nextMeeting.href} size="sm" underline="always">
+                {formatDate(data.nextMeeting.startsAt)}
+              </HrefLink>
+            ) : (
+              "none planned"
+            )}
+          </Text>
         </Stack>
       </Card>
     </>

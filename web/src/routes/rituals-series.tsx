@@ -136,7 +136,7 @@ export function RitualsSeriesPage() {
               </Stack>
               <Text size="xs" c="dimmed" mt="sm">
                 Subscribe to the series in your calendar with the{" "}
-                <Anchor href={seriesCalendarUrl(data.id)} size="xs">
+                <Anchor href={seriesCalendarUrl(data.id)} size="xs" underline="always">
                   series calendar
                 </Anchor>
                 .

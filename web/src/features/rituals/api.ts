@@ -5,13 +5,13 @@ import type {
   JobSwapPage,
   WriteJobSwapReflectionBody,
 } from "../../../../contracts/job-swaps";
+import type { MeetingMinutes } from "../../../../contracts/minutes";
 import type { User } from "../../../../contracts/people";
 import type {
   ActionItem,
   ActionItemListQuery,
   ActionItemPage,
   Agenda,
-  AgendaItem,
   CreateAgendaItemBody,
   CreateOutcomeBody,
   CreateSeriesBody,
@@ -89,14 +89,19 @@ export function prepareAgenda(id: string) {
   return api<Agenda>(`/meetings/${id}/prepare`, { method: "POST", body: {} });
 }
 
-/** Adds a manual item to a meeting's agenda. */
+/** Adds a manual item to a meeting's agenda; answers the agenda as it now stands. */
 export function createAgendaItem(meetingId: string, body: CreateAgendaItemBody) {
-  return api<AgendaItem>(`/meetings/${meetingId}/agenda/items`, { method: "POST", body });
+  return api<Agenda>(`/meetings/${meetingId}/agenda`, { method: "POST", body });
 }
 
-/** Edits an agenda item: notes, time box, owner, section, order, status. */
+/** Edits an agenda item: notes, time box, owner, section, order, status; answers the agenda. */
 export function updateAgendaItem(meetingId: string, itemId: string, body: UpdateAgendaItemBody) {
-  return api<AgendaItem>(`/meetings/${meetingId}/agenda/items/${itemId}`, { method: "PATCH", body });
+  return api<Agenda>(`/meetings/${meetingId}/agenda/${itemId}`, { method: "PATCH", body });
+}
+
+/** Removes an item from an agenda; answers the agenda. */
+export function removeAgendaItem(meetingId: string, itemId: string) {
+  return api<Agenda>(`/meetings/${meetingId}/agenda/${itemId}`, { method: "DELETE" });
 }
 
 /** A meeting's outcomes. */
@@ -127,6 +132,11 @@ export function getCompletion(query: { from?: string; to?: string } = {}) {
 /** Active people with their teams, for participant and owner pickers. */
 export function listPeople() {
   return listAll<User>("/users", { status: "active" });
+}
+
+/** A meeting's minutes: decisions with reasons, action items, information, notes and links. */
+export function getMinutes(meetingId: string) {
+  return api<MeetingMinutes>(`/meetings/${meetingId}/minutes`);
 }
 
 /** The address of a meeting's invite (ICS). */

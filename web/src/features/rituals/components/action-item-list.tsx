@@ -45,6 +45,15 @@ function DueBadges({ item }: { item: ActionItem }) {
 function DoneButton({ item }: { item: ActionItem }) {
   const update = useUpdateActionItem();
   const isDone = item.status === "done";
+  // The item leaves the list it is shown in once saved: the promise, unlike mutate's callbacks, outlives the button.
+  const handleClick = async () => {
+    try {
+      await update.mutateAsync({ id: item.id, body: { version: item.version, status: isDone ? "open" : "done" } });
+      notifications.show({ color: "indigo", message: isDone ? `${item.title} reopened` : `${item.title} done` });
+    } catch (error) {
+      if (!handleStaleEdit(error, "action item")) notifications.show({ color: "red", message: describeError(error) });
+    }
+  };
   return (
     <Button
       size="compact-sm"
@@ -52,23 +61,7 @@ function DoneButton({ item }: { item: ActionItem }) {
       leftSection={isDone ? undefined : <IconCheck size={14} aria-hidden="true" />}
       loading={update.isPending}
       aria-label={`${isDone ? "Reopen" : "Mark done"}: ${item.title}`}
-      onClick={() =>
-        update.mutate(
-          { id: item.id, body: { version: item.version, status: isDone ? "open" : "done" } },
-          {
-            onSuccess: () =>
-              notifications.show({
-                color: "indigo",
-                message: isDone ? `${item.title} reopened` : `${item.title} done`,
-              }),
-            onError: (error) => {
-              if (!handleStaleEdit(error, "action item")) {
-                notifications.show({ color: "red", message: describeError(error) });
-              }
-            },
-          },
-        )
-      }
+      onClick={() => void handleClick()}
     >
       {isDone ? "Reopen" : "Mark done"}
     </Button>
@@ -122,7 +115,12 @@ export function ActionItemCard({
             {item.sourceMeeting ? (
               <>
                 Agreed in{" "}
-                <AnchorLink to="/rituals/meetings/$id" params={{ id: item.sourceMeeting.id }} size="xs">
+                <AnchorLink
+                  to="/rituals/meetings/$id"
+                  params={{ id: item.sourceMeeting.id }}
+                  size="xs"
+                  underline="always"
+                >
                   {item.sourceMeeting.title}
                 </AnchorLink>{" "}
                 on {formatDate(item.sourceMeeting.startsAt)}

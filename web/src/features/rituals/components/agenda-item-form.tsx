@@ -85,8 +85,8 @@ function AgendaItemForm({
     create.mutate(
       { meetingId, body: CreateAgendaItemBody.parse(bodyOf(values)) },
       {
-        onSuccess: (item) => {
-          notifications.show({ color: "indigo", message: `${item.title} added to the agenda` });
+        onSuccess: () => {
+          notifications.show({ color: "indigo", message: `${values.title.trim()} added to the agenda` });
           onDone();
         },
         onError: (error) => applyServerErrors(form, error, labels),

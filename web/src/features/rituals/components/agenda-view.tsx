@@ -9,7 +9,7 @@ import { describeError } from "../../../components/ui/page-error";
 import { handleStaleEdit } from "../../../lib/stale-edit";
 import { GlossaryText } from "../../glossary/components/glossary-text";
 import { HrefLink } from "../../home/components/href-link";
-import { useUpdateAgendaItem } from "../hooks/use-rituals";
+import { useRemoveAgendaItem, useUpdateAgendaItem } from "../hooks/use-rituals";
 import { agendaKindMeta, formatMinutes, sideLabels } from "../labels";
 import { OutcomeLine } from "./outcome-list";
 import { AgendaKindBadge } from "./rituals-badges";
@@ -34,7 +34,6 @@ export function AgendaLinkAnchor({ link, children }: { link: AgendaLink; childre
 export function TimeBudget({ agenda }: { agenda: Agenda }) {
   const { totalMinutes, durationMinutes } = agenda;
   const over = totalMinutes > durationMinutes;
-  const percent = durationMinutes === 0 ? 0 : Math.min(100, (totalMinutes / durationMinutes) * 100);
   return (
     <Stack gap={4}>
       <Group justify="space-between" gap="xs" wrap="wrap">
@@ -49,7 +48,7 @@ export function TimeBudget({ agenda }: { agenda: Agenda }) {
               : `${formatMinutes(durationMinutes - totalMinutes)} left`}
         </Text>
       </Group>
-      <Progress.Root size="md" aria-label={`Time boxes: ${totalMinutes} of ${durationMinutes} minutes`}>
+      <Progress.Root size="md">
         {agenda.sections.map((section, index) =>
           section.minutes > 0 ? (
             <Progress.Section
@@ -61,9 +60,6 @@ export function TimeBudget({ agenda }: { agenda: Agenda }) {
           ) : null,
         )}
       </Progress.Root>
-      <Text size="xs" c="dimmed" className="visually-hidden">
-        {Math.round(percent)}% of the meeting is planned.
-      </Text>
     </Stack>
   );
 }
@@ -80,13 +76,11 @@ interface AgendaItemCardProps {
 function AgendaItemCard({ item, meetingId, outcomes, canWrite, onRecordOutcome }: AgendaItemCardProps) {
   const [isEditing, setEditing] = useState(false);
   const isCarried = item.kind === "carried_over" || item.source === "carried_over";
-  const titleId = `agenda-item-${item.id}`;
   return (
     <Card
       withBorder
       p="md"
       component="li"
-      aria-labelledby={titleId}
       style={{ listStyle: "none", opacity: item.status === "discussed" ? 0.85 : 1 }}
     >
       <Stack gap={6}>
@@ -113,7 +107,7 @@ function AgendaItemCard({ item, meetingId, outcomes, canWrite, onRecordOutcome }
             {formatMinutes(item.timeBoxMinutes)}
           </Text>
         </Group>
-        <Text fw={600} id={titleId}>
+        <Text fw={600}>
           {item.link ? <AgendaLinkAnchor link={item.link}>{item.title}</AgendaLinkAnchor> : item.title}
         </Text>
         {item.detail && (
@@ -178,6 +172,7 @@ function AgendaItemCard({ item, meetingId, outcomes, canWrite, onRecordOutcome }
               Outcome
             </Button>
             <DiscussedToggle item={item} meetingId={meetingId} />
+            {item.source === "manual" && item.outcomeCount === 0 && <RemoveButton item={item} meetingId={meetingId} />}
           </Group>
         )}
       </Stack>
@@ -211,6 +206,31 @@ function DiscussedToggle({ item, meetingId }: { item: AgendaItem; meetingId: str
       }
     >
       {isDiscussed ? "Reopen" : "Mark discussed"}
+    </Button>
+  );
+}
+
+function RemoveButton({ item, meetingId }: { item: AgendaItem; meetingId: string }) {
+  const remove = useRemoveAgendaItem();
+  // The button goes with its item: the promise, unlike mutate's callbacks, outlives it.
+  const handleClick = async () => {
+    try {
+      await remove.mutateAsync({ meetingId, itemId: item.id });
+      notifications.show({ color: "indigo", message: `${item.title} removed from the agenda` });
+    } catch (error) {
+      notifications.show({ color: "red", message: describeError(error) });
+    }
+  };
+  return (
+    <Button
+      size="compact-sm"
+      variant="subtle"
+      color="red"
+      loading={remove.isPending}
+      aria-label={`Remove ${item.title} from the agenda`}
+      onClick={() => void handleClick()}
+    >
+      Remove
     </Button>
   );
 }

@@ -8,6 +8,13 @@ const sideColors = { marketing: "pink.6", it: "indigo.6", other: "gray.6" } as c
 /** Completion rate of action items per side as bars, with the figures as a table for screen readers. */
 export function CompletionChart({ completion }: { completion: RitualsCompletion }) {
   const sides = completion.sides.filter((side) => side.side !== "other" || side.due > 0);
+  if (sides.every((side) => side.due === 0)) {
+    return (
+      <Text size="sm" c="dimmed">
+        No action item was due in this window yet: the rates appear once commitments come due.
+      </Text>
+    );
+  }
   const data = sides.map((side) => ({
     side: sideLabels[side.side],
     rate: side.completionRate === null ? 0 : Math.round(side.completionRate * 100),

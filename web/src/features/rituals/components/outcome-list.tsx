@@ -16,10 +16,14 @@ export function OutcomeLine({ outcome }: { outcome: Outcome }) {
         {outcome.request && (
           <Text size="xs" c="dimmed">
             Decides{" "}
-            <HrefLink href={outcome.request.href} size="xs">
+            <HrefLink href={outcome.request.href} size="xs" underline="always">
               {outcome.request.title}
             </HrefLink>
-            {outcome.reason ? ` — because ${outcome.reason}` : ""}
+          </Text>
+        )}
+        {outcome.reason && (
+          <Text size="xs" c="dimmed">
+            Why: {outcome.reason}
           </Text>
         )}
       </div>

@@ -52,7 +52,7 @@ const labels: Record<string, string> = {
   weekday: "Day",
   intervalWeeks: "Every how many weeks",
   nth: "Which one in the month",
-  startDate: "First meeting on or after",
+  startDate: "Starting from",
   startTime: "Starts at",
   timeZone: "Time zone",
   durationMinutes: "Length in minutes",
@@ -93,9 +93,10 @@ function browserTimeZone(): string {
   }
 }
 
+/** The zones to pick from: the browser's list, with UTC (which the list leaves out) first. */
 function timeZones(): string[] {
   try {
-    return Intl.supportedValuesOf("timeZone");
+    return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
   } catch {
     return ["UTC"];
   }
@@ -217,7 +218,7 @@ function SeriesForm({ onDone, onCreated }: { onDone: () => void; onCreated?: (se
   const handleSubmit = form.onSubmit((submitted) => {
     create.mutate(CreateSeriesBody.parse(bodyOf(submitted)), {
       onSuccess: (series) => {
-        notifications.show({ color: "indigo", message: `${series.title} created; its first agenda is ready` });
+        notifications.show({ color: "indigo", message: `${series.title} created; its first meeting is planned` });
         onCreated?.(series);
         onDone();
       },
@@ -322,7 +323,7 @@ function SeriesForm({ onDone, onCreated }: { onDone: () => void; onCreated?: (se
             required
             searchable
             allowDeselect={false}
-            data={timeZones()}
+            data={timeZones().includes(values.timeZone) ? timeZones() : [values.timeZone, ...timeZones()]}
             limit={50}
             {...form.getInputProps("timeZone")}
           />

@@ -19,6 +19,7 @@ import {
   getAgenda,
   getCompletion,
   getMeeting,
+  getMinutes,
   getSeries,
   listActionItems,
   listJobSwaps,
@@ -27,6 +28,7 @@ import {
   listPeople,
   listSeries,
   prepareAgenda,
+  removeAgendaItem,
   updateActionItem,
   updateAgendaItem,
   updateMeeting,
@@ -62,6 +64,11 @@ export function useMeeting(id: string) {
 /** A meeting's agenda. */
 export function useAgenda(id: string) {
   return useQuery({ queryKey: ["rituals", "agenda", id], queryFn: () => getAgenda(id) });
+}
+
+/** A meeting's minutes. */
+export function useMinutes(id: string) {
+  return useQuery({ queryKey: ["rituals", "minutes", id], queryFn: () => getMinutes(id) });
 }
 
 /** A meeting's outcomes. */
@@ -144,6 +151,15 @@ export function useUpdateAgendaItem() {
   return useMutation({
     mutationFn: ({ meetingId, itemId, body }: { meetingId: string; itemId: string; body: UpdateAgendaItemBody }) =>
       updateAgendaItem(meetingId, itemId, body),
+    onSuccess: invalidate,
+  });
+}
+
+/** Removes an agenda item. */
+export function useRemoveAgendaItem() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ meetingId, itemId }: { meetingId: string; itemId: string }) => removeAgendaItem(meetingId, itemId),
     onSuccess: invalidate,
   });
 }
