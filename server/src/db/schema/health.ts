@@ -45,7 +45,9 @@ export const healthItems = pgTable(
     textMarketing: text("text_marketing").notNull(),
     textIt: text("text_it").notNull(),
     shipped: boolean("shipped").notNull().default(false),
-    status: text("status", { enum: ["active", "retired"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "retired"] })
+      .notNull()
+      .default("active"),
     // Set when a launched pulse first asks it: from then on its wording never changes.
     live: boolean("live").notNull().default(false),
     publishedFigure: text("published_figure", {
@@ -74,7 +76,9 @@ export const healthSurveys = pgTable(
       .notNull()
       .references(() => workspaces.id),
     title: text("title").notNull(),
-    status: text("status", { enum: ["draft", "open", "closed"] }).notNull().default("draft"),
+    status: text("status", { enum: ["draft", "open", "closed"] })
+      .notNull()
+      .default("draft"),
     k: integer("k").notNull().default(5),
     itemsPerPulse: integer("items_per_pulse").notNull().default(6),
     closesOn: date("closes_on", { mode: "string" }).notNull(),

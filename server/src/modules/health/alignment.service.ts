@@ -75,7 +75,7 @@ export async function readAlignment(ctx: Ctx, query: { team?: string }): Promise
   const db = ctx.database.db;
   const today = ctx.now.toISOString().slice(0, 10);
   const team = query.team ? await findTeam(db, ctx.actor.workspaceId, query.team) : null;
-  if (query.team && (!team || !team.side)) {
+  if (query.team && !team?.side) {
     throw new AppError("validation_failed", "The team cannot be used", [
       { path: "team", message: "is not a marketing or IT team of this workspace" },
     ]);

@@ -93,7 +93,7 @@ describeWithApp("health anonymity", (get) => {
     // The watcher sees a change only after the 5th and the 10th answer: each step covers k people.
     const changes = seen.map((state, index) => index === 0 || state !== seen[index - 1]);
     expect(changes.map((changed, index) => (changed ? index + 1 : 0)).filter(Boolean)).toEqual([1, 5, 10]);
-    expect(JSON.parse(seen[0]?.split("}")[0] + "}")).toEqual({ answered: null, suppressed: "below_k" });
+    expect(JSON.parse(`${seen[0]?.split("}")[0]}}`)).toEqual({ answered: null, suppressed: "below_k" });
     for (const persona of itPeople) await answer(persona, pulse, () => 3);
     const before = await t.database.query<{ id: string }>("SELECT id FROM health_response WHERE survey_id = $1", [
       pulse.id,

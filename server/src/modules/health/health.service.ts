@@ -504,9 +504,7 @@ export async function pulseResults(ctx: Ctx, surveyId: string, teamId?: string):
   const db = ctx.database.db;
   const team = teamId ? await findTeam(db, ctx.actor.workspaceId, teamId) : null;
   refuse("The team cannot be used", [
-    ...(teamId && (!team || !team.side)
-      ? [{ path: "team", message: "is not a marketing or IT team of this workspace" }]
-      : []),
+    ...(teamId && !team?.side ? [{ path: "team", message: "is not a marketing or IT team of this workspace" }] : []),
   ]);
   const sideRows = await readReleases(db, [surveyId], "side");
   const groups: Record<HealthSide, GroupResult> = {
