@@ -8,6 +8,7 @@ import { PulseWaiting } from "../features/health/components/partnership-tile";
 import { SharedPicture, WaitingOnMe } from "../features/home/components/home-overview";
 import { useHome } from "../features/home/hooks/use-home";
 import { usePendingInvitations } from "../features/invitations/hooks/use-invitations";
+import { RitualsWaiting } from "../features/rituals/components/home-rituals";
 import { TeamSizeChart } from "../features/teams/components/team-size-chart";
 import { useTeams } from "../features/teams/hooks/use-teams";
 
@@ -59,6 +60,7 @@ export function HomePage() {
             </Title>
             {home.data.partnership && <PulseWaiting glance={home.data.partnership} />}
             <WaitingOnMe home={home.data} />
+            <RitualsWaiting rituals={home.data.rituals} />
           </Stack>
           <Stack gap="sm" component="section" aria-labelledby="home-shared">
             <Title order={2} size="h3" id="home-shared">
