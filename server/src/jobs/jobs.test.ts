@@ -6,6 +6,7 @@ import { HEALTH_PULSES_QUEUE } from "./health-pulses";
 import { PIPELINE_CLOCKS_QUEUE } from "./pipeline-clocks";
 import { PURGE_EXPIRED_QUEUE } from "./purge-expired";
 import { RENEWAL_REMINDERS_QUEUE } from "./renewal-reminders";
+import { RITUALS_QUEUE } from "./rituals";
 import { SCORECARD_MEASURES_QUEUE } from "./scorecard-measures";
 
 describeWithApp("job queue", (get) => {
@@ -24,9 +25,12 @@ describeWithApp("job queue", (get) => {
           PIPELINE_CLOCKS_QUEUE,
           PURGE_EXPIRED_QUEUE,
           RENEWAL_REMINDERS_QUEUE,
+          RITUALS_QUEUE,
           SCORECARD_MEASURES_QUEUE,
         ].sort(),
       );
+      // The Rituals round runs hourly (next occurrences, agendas refreshed until their meetings start).
+      expect(schedules.find((s) => s.name === RITUALS_QUEUE)?.cron).toBe("7 * * * *");
       const id = await boss.send(PURGE_EXPIRED_QUEUE, {});
       expect(id).toEqual(expect.any(String));
       let job = await boss.getJobById(PURGE_EXPIRED_QUEUE, id as string);
