@@ -72,6 +72,8 @@ export const TimeZone = z
   .max(64)
   .refine(
     (value) => {
+      // A zone's name, not a bare offset: Intl takes "+05:00", which is no IANA zone and no calendar's TZID.
+      if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(value)) return false;
       try {
         new Intl.DateTimeFormat("en", { timeZone: value });
         return true;

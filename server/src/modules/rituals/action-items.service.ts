@@ -13,11 +13,11 @@ import {
 } from "../../../../contracts/rituals";
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
-import { assertReferences } from "../../db/references";
+import { assertReferences, findReferenceErrors } from "../../db/references";
 import { actionItems } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound } from "../../errors";
-import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
+import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
@@ -39,7 +39,6 @@ import {
 } from "./rituals.queries";
 import { completionBySide, dateOfDay, dayNumber } from "./rituals.rules";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today's date (UTC) of a request. */
@@ -101,15 +100,18 @@ export async function recordOutcome(ctx: Ctx, meetingId: string, input: CreateOu
     const item = input.agendaItemId
       ? await findAgendaItem(tx, ctx.actor.workspaceId, meetingId, input.agendaItemId)
       : null;
+    // Every bad field named at once: the agenda item, the due date, and the records of another workspace.
     refuse("The outcome cannot be recorded", [
       ...(input.agendaItemId && !item
         ? [{ path: "agendaItemId", message: "is not an item of this meeting's agenda" }]
         : []),
       ...(input.type === "action_item" ? pastDue(input.dueDate, todayOf(ctx)) : []),
-    ]);
-    await assertReferences(tx, ctx.actor.workspaceId, [
-      ...(input.type === "decision" ? [{ path: "requestId", kind: "request" as const, id: input.requestId }] : []),
-      ...(input.type === "action_item" ? [{ path: "ownerId", kind: "activePerson" as const, id: input.ownerId }] : []),
+      ...(await findReferenceErrors(tx, ctx.actor.workspaceId, [
+        ...(input.type === "decision" ? [{ path: "requestId", kind: "request" as const, id: input.requestId }] : []),
+        ...(input.type === "action_item"
+          ? [{ path: "ownerId", kind: "activePerson" as const, id: input.ownerId }]
+          : []),
+      ])),
     ]);
     const action =
       input.type === "action_item"
@@ -150,17 +152,13 @@ export async function recordOutcome(ctx: Ctx, meetingId: string, input: CreateOu
 export async function listWorkspaceActionItems(ctx: Ctx, query: ActionItemListQuery) {
   authorize(ctx.actor, "ritual.read");
   const position = decodeCursor(query.cursor, 2);
-  if (
-    position &&
-    !(
-      typeof position[0] === "string" &&
-      DATE.test(position[0]) &&
-      typeof position[1] === "string" &&
-      UUID.test(position[1])
-    )
-  ) {
-    throw invalidCursor();
-  }
+  // A real calendar day ("2026-13-45" matches the pattern but is no date the database takes).
+  const validDay = (value: unknown) =>
+    typeof value === "string" &&
+    DATE.test(value) &&
+    isCursorTime(`${value}T00:00:00Z`) &&
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  if (position && !(validDay(position[0]) && isCursorId(position[1]))) throw invalidCursor();
   const after = position ? { dueDate: position[0] as string, id: position[1] as string } : null;
   const rows = await listActionItems(
     ctx.database.db,
@@ -197,15 +195,19 @@ export async function getActionItem(ctx: Ctx, id: string, tx: Tx = ctx.database.
 /** Creates an action item (outside a meeting, or naming the meeting it came from). */
 export async function createActionItem(ctx: Ctx, input: CreateActionItemBody) {
   authorize(ctx.actor, "actionItem.write");
-  refuse("The action item cannot be created", pastDue(input.dueDate, todayOf(ctx)));
   return ctx.database.db.transaction(async (tx) => {
-    await assertReferences(tx, ctx.actor.workspaceId, [{ path: "ownerId", kind: "activePerson", id: input.ownerId }]);
-    if (input.sourceMeetingId !== null) {
-      const meeting = await findMeeting(tx, ctx.actor.workspaceId, input.sourceMeetingId);
-      refuse("The meeting cannot be used", [
-        ...(meeting ? [] : [{ path: "sourceMeetingId", message: "is not a meeting of this workspace" }]),
-      ]);
-    }
+    // Every bad field named at once: a past due date, an owner or a meeting of another workspace.
+    const meeting =
+      input.sourceMeetingId === null ? null : await findMeeting(tx, ctx.actor.workspaceId, input.sourceMeetingId);
+    refuse("The action item cannot be created", [
+      ...pastDue(input.dueDate, todayOf(ctx)),
+      ...(await findReferenceErrors(tx, ctx.actor.workspaceId, [
+        { path: "ownerId", kind: "activePerson", id: input.ownerId },
+      ])),
+      ...(input.sourceMeetingId !== null && !meeting
+        ? [{ path: "sourceMeetingId", message: "is not a meeting of this workspace" }]
+        : []),
+    ]);
     const created = await createActionItemIn(tx, ctx, input, input.sourceMeetingId);
     await recordAudit(tx, originOf(ctx), {
       action: "action_item.created",

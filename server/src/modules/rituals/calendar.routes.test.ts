@@ -529,15 +529,33 @@ describeWithApp("the Rituals calendar", (get) => {
     expect((await announced()).counts.invites).toBe(1);
     expect((await announced()).counts).toEqual({ invites: 0, cancellations: 0, minutes: 0 });
 
-    // Moved: the next SEQUENCE, an updated invite.
+    // Moved (an hour later, an hour long instead of 45 minutes): the next SEQUENCE, an updated invite, and the
+    // agenda built before is rebuilt for the new slot (its time boxes share the new length).
+    const added = await lead.request({
+      method: "POST",
+      url: `/api/v1/meetings/${meetingId}/agenda`,
+      payload: { title: "Roadmap for the spring launch" },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const builtAgenda = json(await lead.request({ url: `/api/v1/meetings/${meetingId}/agenda` }));
+    expect(builtAgenda.totalMinutes).toBe(45);
     const meeting = json(await lead.request({ url: `/api/v1/meetings/${meetingId}` }));
     const later = new Date(new Date(meeting.startsAt).getTime() + 3_600_000);
     const moved = await lead.request({
       method: "PATCH",
       url: `/api/v1/meetings/${meetingId}`,
-      payload: { version: meeting.version, startsAt: later.toISOString() },
+      payload: {
+        version: meeting.version,
+        startsAt: later.toISOString(),
+        endsAt: new Date(later.getTime() + 3_600_000).toISOString(),
+      },
     });
     expect(moved.statusCode, moved.body).toBe(200);
+    const rebuilt = json(await lead.request({ url: `/api/v1/meetings/${meetingId}/agenda` }));
+    expect(rebuilt.durationMinutes).toBe(60);
+    expect(rebuilt.totalMinutes).toBe(60);
+    const boxes = rebuilt.sections.flatMap((section: { items: { timeBoxMinutes: number }[] }) => section.items);
+    expect(boxes.reduce((sum: number, item: { timeBoxMinutes: number }) => sum + item.timeBoxMinutes, 0)).toBe(60);
     const afterMove = await announced();
     expect(afterMove.counts.invites).toBe(1);
     const updated = afterMove.rows.at(-1);

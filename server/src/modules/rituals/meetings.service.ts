@@ -18,9 +18,10 @@ import { assertReferences } from "../../db/references";
 import { meetingSeries, meetings } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound, type FieldError } from "../../errors";
-import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
+import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
+import { prepareMeeting } from "./agenda.service";
 import { presentMeeting, presentSeries } from "./rituals.presenter";
 import {
   findLatestStart,
@@ -43,8 +44,6 @@ import {
   updateMeeting,
 } from "./rituals.queries";
 import { nextSlot, overlaps, type SeriesTiming, type Slot } from "./rituals.rules";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Throws a 400 naming every field when there are problems. */
 export function refuse(message: string, errors: FieldError[]): void {
@@ -75,9 +74,7 @@ async function presentSeriesRows(tx: Tx, rows: SeriesRow[], now: Date) {
 export async function listWorkspaceSeries(ctx: Ctx, query: SeriesListQuery) {
   authorize(ctx.actor, "ritual.read");
   const position = decodeCursor(query.cursor, 2);
-  if (position && !(typeof position[0] === "string" && typeof position[1] === "string" && UUID.test(position[1]))) {
-    throw invalidCursor();
-  }
+  if (position && !(typeof position[0] === "string" && isCursorId(position[1]))) throw invalidCursor();
   const after = position ? { title: position[0] as string, id: position[1] as string } : null;
   const rows = await listSeries(
     ctx.database.db,
@@ -196,7 +193,9 @@ const TIMING_FIELDS = ["cadence", "startDate", "endDate", "startTime", "timeZone
 export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) {
   authorize(ctx.actor, "meetingSeries.write");
   const { version, participantIds, ...changes } = input;
-  return ctx.database.db.transaction(async (tx) => {
+  // A built agenda of an occurrence the new timing moves is rebuilt for its new day (after the commit).
+  let movedPrepared: string | null = null;
+  const result = await ctx.database.db.transaction(async (tx) => {
     const before = assertFound(await findSeries(tx, ctx.actor.workspaceId, id, true), "Meeting series");
     const next: SeriesRow = {
       ...before,
@@ -241,6 +240,9 @@ export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) 
       );
       const slot = nextSlot(next, ctx.now, others);
       if (slot) {
+        const moved =
+          slot.startsAt.getTime() !== first.startsAt.getTime() || slot.endsAt.getTime() !== first.endsAt.getTime();
+        if (moved && first.preparedAt !== null) movedPrepared = first.id;
         await updateMeeting(tx, first.id, {
           startsAt: slot.startsAt,
           endsAt: slot.endsAt,
@@ -268,6 +270,21 @@ export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) 
     });
     return getSeries(ctx, id, tx);
   });
+  if (movedPrepared) await rebuildMovedAgenda(ctx, movedPrepared);
+  return result;
+}
+
+/**
+ * Rebuilds the agenda of a meeting that moved after it was built: its sources depend on the day (KPIs, renewals
+ * due before the next occurrence, commitments due) and its time boxes on the length. A meeting that started or was
+ * cancelled meanwhile keeps its agenda.
+ */
+async function rebuildMovedAgenda(ctx: Ctx, meetingId: string) {
+  try {
+    await prepareMeeting(ctx, meetingId, { audit: false });
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "invalid_state")) throw error;
+  }
 }
 
 // ---------- meetings ----------
@@ -296,17 +313,8 @@ export async function presentMeetingRows(tx: Tx, rows: MeetingRow[], now: Date) 
 export async function listWorkspaceMeetings(ctx: Ctx, query: MeetingListQuery) {
   authorize(ctx.actor, "ritual.read");
   const position = decodeCursor(query.cursor, 2);
-  if (
-    position &&
-    !(
-      typeof position[0] === "string" &&
-      !Number.isNaN(Date.parse(position[0])) &&
-      typeof position[1] === "string" &&
-      UUID.test(position[1])
-    )
-  ) {
-    throw invalidCursor();
-  }
+  // A time a timestamp column holds (years 1–9999: "+275760-09-13" parses in JavaScript, not in the database).
+  if (position && !(isCursorTime(position[0]) && isCursorId(position[1]))) throw invalidCursor();
   const after = position ? { startsAt: new Date(position[0] as string), id: position[1] as string } : null;
   const rows = await listMeetings(
     ctx.database.db,
@@ -419,7 +427,8 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingBody) {
 export async function editMeeting(ctx: Ctx, id: string, input: UpdateMeetingBody) {
   authorize(ctx.actor, "meeting.write");
   const { version, attendeeIds, ...changes } = input;
-  return ctx.database.db.transaction(async (tx) => {
+  let rebuild = false;
+  const result = await ctx.database.db.transaction(async (tx) => {
     const row = assertFound(await findMeeting(tx, ctx.actor.workspaceId, id, true), "Meeting");
     const before = row.meeting;
     const slot = {
@@ -457,6 +466,7 @@ export async function editMeeting(ctx: Ctx, id: string, input: UpdateMeetingBody
       },
     );
     if (!updated) throw new AppError("conflict", "Someone changed this meeting meanwhile; reload and try again");
+    rebuild = moved && status === "scheduled" && before.preparedAt !== null && slot.startsAt > ctx.now;
     if (attendeeIds || (status === "held" && !before.attendanceRecorded)) {
       const ids = attendeeIds ?? (await listParticipants(tx, [row.series.id])).map((person) => person.id);
       const people = await listPeople(tx, ctx.actor.workspaceId, ids);
@@ -479,4 +489,7 @@ export async function editMeeting(ctx: Ctx, id: string, input: UpdateMeetingBody
     });
     return getMeeting(ctx, id, tx);
   });
+  if (!rebuild) return result;
+  await rebuildMovedAgenda(ctx, id);
+  return getMeeting(ctx, id);
 }

@@ -70,6 +70,15 @@ describeWithApp("rituals", (get) => {
       [{ startDate: "2026-02-30" }, "startDate"],
       [{ startDate: "9999-01-01" }, "startDate"],
       [{ startDate: day(0), timeZone: "Mars/Olympus_Mons" }, "timeZone"],
+      [{ startDate: day(0), timeZone: "+05:00" }, "timeZone"],
+      [
+        { startDate: day(0), cadence: { kind: "every_n_weeks", intervalWeeks: 0, weekday: "monday" } },
+        "cadence.intervalWeeks",
+      ],
+      [{ startDate: day(0), durationMinutes: 0 }, "durationMinutes"],
+      [{ startDate: day(0), durationMinutes: 10_000_000 }, "durationMinutes"],
+      [{ startDate: "+275760-09-13" }, "startDate"],
+      [{ startDate: day(0), participantIds: Array.from({ length: 10_000 }, () => w.target.user.id) }, "participantIds"],
       [{ startDate: day(0), startTime: "25:00" }, "startTime"],
       [{ startDate: day(0), durationMinutes: 1e20 }, "durationMinutes"],
       [
@@ -99,6 +108,26 @@ describeWithApp("rituals", (get) => {
     expect((await post(deep)).statusCode).toBe(400);
     const nul = await post({ template: "custom", title: "Sync\u0000", startDate: day(0) });
     expect(nul.statusCode).toBe(400);
+  });
+
+  it("a built agenda follows its meeting when the series' new length moves it", async () => {
+    const t = get();
+    const w = await buildWorld(t);
+    const admin = w.personas.admin;
+    const meetingId = w.rituals.meeting.id;
+    const built = await admin.request({ method: "POST", url: `/api/v1/meetings/${meetingId}/prepare`, payload: {} });
+    expect(built.json().totalMinutes).toBe(45);
+    const series = (await admin.request({ url: `/api/v1/meeting-series/${w.rituals.series.id}` })).json();
+    const edited = await admin.request({
+      method: "PATCH",
+      url: `/api/v1/meeting-series/${series.id}`,
+      payload: { version: series.version, durationMinutes: 60 },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const agenda = (await admin.request({ url: `/api/v1/meetings/${meetingId}/agenda` })).json();
+    expect(agenda.meeting.status).toBe("scheduled");
+    expect(agenda.durationMinutes).toBe(60);
+    expect(agenda.totalMinutes).toBe(60);
   });
 
   it("refuses overlapping occurrences of one series, holds only started meetings and keeps a next occurrence", async () => {
@@ -364,12 +393,25 @@ describeWithApp("rituals", (get) => {
       "/api/v1/action-items?limit=100000000000",
       "/api/v1/action-items?owner=someone",
       "/api/v1/meetings?cursor=AAAA",
+      // Forged positions: times JavaScript parses but the database cannot hold, a day that does not exist.
+      ...[
+        ["+275760-09-13T00:00:00Z", "00000000-0000-0000-0000-000000000000"],
+        ["-271821-04-20T00:00:00Z", "00000000-0000-0000-0000-000000000000"],
+        ["2026-01-01T00:00:00Z", "x"],
+      ].map((position) => `/api/v1/meetings?cursor=${Buffer.from(JSON.stringify(position)).toString("base64url")}`),
+      ...[
+        ["2026-13-45", "00000000-0000-0000-0000-000000000000"],
+        ["+275760-09-13", "00000000-0000-0000-0000-000000000000"],
+      ].map((position) => `/api/v1/action-items?cursor=${Buffer.from(JSON.stringify(position)).toString("base64url")}`),
+      `/api/v1/meeting-series?cursor=${Buffer.from(JSON.stringify(["A", "not-an-id"])).toString("base64url")}`,
       "/api/v1/meetings?when=later",
       "/api/v1/meeting-series?cursor=%00",
       "/api/v1/action-items/completion?from=2026-05-01&to=2026-01-01",
       "/api/v1/action-items/not-a-uuid",
     ]) {
-      expect((await marketing.request({ url })).statusCode, url).toBe(400);
+      const refused = await marketing.request({ url });
+      expect(refused.statusCode, url).toBe(400);
+      if (url.includes("cursor=")) expect(refused.json().errors[0].path, url).toBe("cursor");
     }
     // An agenda item of another meeting, an owner of another workspace, an outcome naming another meeting's item.
     const admin = w.personas.admin;
@@ -413,6 +455,41 @@ describeWithApp("rituals", (get) => {
       payload: { type: "information", summary: "x", agendaItemId: w.rituals.agendaItemId },
     });
     expect(otherItem.json().errors[0].path).toBe("agendaItemId");
+    // Every bad field at once: another meeting's item and another workspace's request; a past day and a foreign owner.
+    const outsiderWorld = await buildWorld(t);
+    const allBad = await admin.request({
+      method: "POST",
+      url: `/api/v1/meetings/${extra.id}/outcomes`,
+      payload: {
+        type: "decision",
+        summary: "x",
+        agendaItemId: w.rituals.agendaItemId,
+        requestId: outsiderWorld.pipelineRequest.id,
+        reason: "y",
+      },
+    });
+    expect(
+      allBad
+        .json()
+        .errors.map((error: { path: string }) => error.path)
+        .sort(),
+    ).toEqual(["agendaItemId", "requestId"]);
+    const badCommitment = await admin.request({
+      method: "POST",
+      url: "/api/v1/action-items",
+      payload: {
+        title: "x",
+        ownerId: outsider.user.id,
+        dueDate: day(-2),
+        sourceMeetingId: outsiderWorld.rituals.meeting.id,
+      },
+    });
+    expect(
+      badCommitment
+        .json()
+        .errors.map((error: { path: string }) => error.path)
+        .sort(),
+    ).toEqual(["dueDate", "ownerId", "sourceMeetingId"]);
     const huge = await admin.request({
       method: "PATCH",
       url: `/api/v1/meetings/${w.rituals.meeting.id}/agenda/${w.rituals.agendaItemId}`,
