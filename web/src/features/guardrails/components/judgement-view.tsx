@@ -42,7 +42,7 @@ export function JudgementView({ judgement, reviews }: { judgement: PurchaseJudge
         icon={<Icon aria-hidden="true" />}
         title={headlineOf(judgement)}
       >
-        <Text size="xs" c="dimmed">
+        <Text size="xs">
           {judgement.policyVersion
             ? `Policy version ${judgement.policyVersion.number}`
             : "No purchase policy was active"}{" "}

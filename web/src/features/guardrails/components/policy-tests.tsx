@@ -102,7 +102,6 @@ function AddTestDialog({ policyId, opened, onClose }: { policyId: string; opened
           required
           autosize
           minRows={6}
-          formatOnBlur
           value={input}
           error={errors.input}
           onChange={setInput}
@@ -218,30 +217,28 @@ export function PolicyTests({
           No test case yet. Add one for each purchase the policy must always decide the same way.
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table verticalSpacing="xs" aria-label="Test cases">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Test case</Table.Th>
-                <Table.Th scope="col">Expected</Table.Th>
-                <Table.Th scope="col">Saved version gives</Table.Th>
-                <Table.Th scope="col">Result</Table.Th>
-                {canEdit && (
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...tests.data]
-                .sort((a, b) => Number(failingIds.includes(b.id)) - Number(failingIds.includes(a.id)))
-                .map((test) => (
-                  <TestRow key={test.id} test={test} canEdit={canEdit} onRemove={() => remove.mutate(test.id)} />
-                ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Table verticalSpacing="xs" aria-label="Test cases">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Test case</Table.Th>
+              <Table.Th scope="col">Expected</Table.Th>
+              <Table.Th scope="col">Saved version gives</Table.Th>
+              <Table.Th scope="col">Result</Table.Th>
+              {canEdit && (
+                <Table.Th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </Table.Th>
+              )}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {[...tests.data]
+              .sort((a, b) => Number(failingIds.includes(b.id)) - Number(failingIds.includes(a.id)))
+              .map((test) => (
+                <TestRow key={test.id} test={test} canEdit={canEdit} onRemove={() => remove.mutate(test.id)} />
+              ))}
+          </Table.Tbody>
+        </Table>
       )}
       {canEdit && <AddTestDialog policyId={policyId} opened={adding} onClose={() => setAdding(false)} />}
     </Card>

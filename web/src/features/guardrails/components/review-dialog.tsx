@@ -120,7 +120,6 @@ function ReviewBody({ review, onDone }: { review: PurchaseReview; onDone: () => 
               Reject
             </Button>
             <Button
-              color="green"
               loading={decide.isPending && decide.variables?.body.outcome === "approve"}
               onClick={() => handleDecide("approve")}
             >
