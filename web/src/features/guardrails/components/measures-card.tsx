@@ -1,5 +1,4 @@
-import { BarChart } from "@mantine/charts";
-import { Box, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { GuardrailMeasures } from "../../../../../contracts/guardrails";
 import { formatMoney } from "../labels";
 
@@ -15,6 +14,27 @@ function Figure({ label, value, help }: { label: string; value: string; help: st
       <Text size="xs" c="dimmed">
         {help}
       </Text>
+    </div>
+  );
+}
+
+/** One amount as a bar against the larger of the two, with the amount in words beside it. */
+function SpendBar(props: { label: string; amount: number; max: number; currency: string; color: string }) {
+  const { label, amount, max, currency, color } = props;
+  return (
+    <div>
+      <Group justify="space-between" gap="xs" mb={2}>
+        <Text size="sm">{label}</Text>
+        <Text size="sm" fw={600}>
+          {formatMoney(amount, currency)}
+        </Text>
+      </Group>
+      <Progress
+        value={(amount / max) * 100}
+        color={color}
+        size="lg"
+        aria-label={`${label}: ${formatMoney(amount, currency)}`}
+      />
     </div>
   );
 }
@@ -69,38 +89,28 @@ export function MeasuresCard({ measures }: { measures: GuardrailMeasures }) {
           No approved purchase and no shadow IT found in expenses yet.
         </Text>
       ) : (
-        <Box component="figure" m={0}>
-          <Box aria-hidden="true">
-            <BarChart
-              h={Math.max(120, data.length * 70 + 40)}
-              data={data}
-              dataKey="currency"
-              orientation="vertical"
-              series={[
-                { name: "tandem", label: "Through Tandem", color: "indigo.6" },
-                { name: "expenses", label: "Found in expenses", color: "orange.6" },
-              ]}
-              withLegend
-              withBarValueLabel
-              valueFormatter={(value) => new Intl.NumberFormat(undefined, { notation: "compact" }).format(value)}
-              withTooltip={false}
-              gridAxis="none"
-              tickLine="none"
-              maxBarWidth={22}
-              yAxisProps={{ width: 48 }}
-              xAxisProps={{ hide: true }}
-              accessibilityLayer={false}
-            />
-          </Box>
-          <Stack gap={2} mt="xs" component="figcaption">
-            {data.map((row) => (
-              <Text key={row.currency} size="sm">
-                {formatMoney(row.tandem, row.currency)} through Tandem · {formatMoney(row.expenses, row.currency)} found
-                in expenses
-              </Text>
-            ))}
-          </Stack>
-        </Box>
+        <Stack gap="md" component="ul" m={0} p={0} style={{ listStyle: "none" }}>
+          {data.map((row) => {
+            const max = Math.max(row.tandem, row.expenses, 1);
+            return (
+              <Stack key={row.currency} gap={6} component="li">
+                {data.length > 1 && (
+                  <Text size="sm" fw={600}>
+                    {row.currency}
+                  </Text>
+                )}
+                <SpendBar label="Through Tandem" amount={row.tandem} max={max} currency={row.currency} color="indigo" />
+                <SpendBar
+                  label="Found in expenses"
+                  amount={row.expenses}
+                  max={max}
+                  currency={row.currency}
+                  color="orange"
+                />
+              </Stack>
+            );
+          })}
+        </Stack>
       )}
     </Card>
   );
