@@ -3,6 +3,51 @@ import { assertAccessible } from "../lib/a11y";
 import { assert, chooseOption, navLink, screenshot, setTheme, waitForPage, waitForToast } from "../lib/app";
 import type { FlowTools } from "../lib/flow-tools";
 
+/**
+ * The integrations graph as it opens: every node inside the drawing (not cropped) and every label in it at least
+ * 11 px on screen (its font size times the zoom). Polls until the drawing has been fitted; reports what is wrong.
+ */
+async function assertGraphReadable(page: Page, where: string): Promise<void> {
+  const inspectGraph = () => {
+    const pane = document.querySelector(".react-flow");
+    const viewport = document.querySelector<HTMLElement>(".react-flow__viewport");
+    const nodes = [...document.querySelectorAll<HTMLElement>(".react-flow__node")];
+    if (!pane || !viewport || nodes.length === 0) return ["no graph drawn"];
+    if (nodes.some((node) => getComputedStyle(node).visibility === "hidden")) return ["nodes not measured yet"];
+    const zoom = new DOMMatrix(getComputedStyle(viewport).transform).a;
+    const box = pane.getBoundingClientRect();
+    const problems: string[] = [];
+    for (const node of nodes) {
+      const rect = node.getBoundingClientRect();
+      if (
+        rect.left < box.left - 1 ||
+        rect.top < box.top - 1 ||
+        rect.right > box.right + 1 ||
+        rect.bottom > box.bottom + 1
+      ) {
+        problems.push(`cropped: ${node.textContent?.trim()}`);
+      }
+    }
+    const labelled = [...document.querySelectorAll<Element>(".react-flow__node *, .react-flow__edge-text")].filter(
+      (element) =>
+        [...element.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent?.trim()),
+    );
+    if (labelled.length === 0) problems.push("no labels drawn");
+    for (const element of labelled) {
+      const size = Number.parseFloat(getComputedStyle(element).fontSize) * zoom;
+      if (size < 11) problems.push(`${size.toFixed(1)} px: ${element.textContent?.trim()}`);
+    }
+    return problems;
+  };
+  // Poll (a limit, not a race): the drawing is fitted a frame or two after the nodes are measured.
+  let problems = await page.evaluate(inspectGraph);
+  for (const deadline = Date.now() + 10_000; problems.length > 0 && Date.now() < deadline; ) {
+    await page.waitForTimeout(200);
+    problems = await page.evaluate(inspectGraph);
+  }
+  assert(problems.length === 0, `the graph at ${where}: ${problems.slice(0, 8).join("; ")}`);
+}
+
 /** The Stack: add tools through the form, connect them, find one on the graph, and open every view. */
 export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): Promise<void> {
   await h.check("admin opens Stack: the empty catalog says what to do", async () => {
@@ -70,9 +115,14 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
     await page.getByText("2 tools · 1 integration").waitFor();
     await page.locator(".react-flow__node").filter({ hasText: "Brevo" }).waitFor();
   });
+  await h.check("the graph opens whole and readable (labels of 11 px or more) at 1280 px", () =>
+    assertGraphReadable(page, "1280 px"),
+  );
   await inspect(page, "admin-stack-graph");
-  await h.check("clicking a tool on the graph opens its page", async () => {
+  await h.check("selecting a tool on the graph highlights its integrations and links to its page", async () => {
     await page.locator(".react-flow__node").filter({ hasText: "Brevo" }).click();
+    await page.getByText("1 integration highlighted").waitFor();
+    await page.getByRole("link", { name: "Open Brevo" }).click();
     await waitForPage(page, "Brevo");
   });
 
@@ -170,16 +220,17 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
   });
   await inspect(page, "admin-stack-shadow-tool");
 
-  await h.check("admin subscribes a calendar to the renewals and the address serves iCalendar", async () => {
+  await h.check("admin subscribes a calendar to the renewals and meetings; the address serves iCalendar", async () => {
     await navLink(page, "Stack").click();
     await waitForPage(page, "Stack");
     await page.getByRole("navigation", { name: "Stack views" }).getByRole("link", { name: "Renewals" }).click();
     await waitForPage(page, "Renewals");
     await page.getByRole("button", { name: "Subscribe in your calendar" }).click();
-    const dialog = page.getByRole("dialog", { name: "Renewals in your calendar" });
+    const dialog = page.getByRole("dialog", { name: "Renewals and meetings in your calendar" });
     await dialog.getByRole("button", { name: "Create address" }).click();
     const address = await dialog.getByRole("textbox", { name: "Your calendar address" }).inputValue();
-    assert(/\/api\/v1\/stack\/renewals\.ics\?key=tdmcal_/.test(address), `unexpected address ${address}`);
+    assert(/\/api\/v1\/calendar\.ics\?key=tdmcal_/.test(address), `unexpected address ${address}`);
+    await dialog.getByText("your meetings").first().waitFor();
     await screenshot(page, run, "admin-stack-calendar-feed");
     await h.check("axe: calendar feed dialog", () => assertAccessible(page, "calendar feed", '[role="dialog"]'));
     const feed = await page.request.get(address);
@@ -193,8 +244,20 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
     await page.getByRole("navigation", { name: "Stack views" }).getByRole("link", { name: "Integrations" }).click();
     await waitForPage(page, "Integrations");
     await page.locator(".react-flow__node").first().waitFor();
+    await assertGraphReadable(page, "1280 px, dark");
   });
   await inspect(page, "dark-stack-graph");
+  await h.check("phone: the graph opens whole and readable at 390 px", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.reload();
+      await waitForPage(page, "Integrations");
+      await assertGraphReadable(page, "390 px");
+      await screenshot(page, run, "phone-stack-graph");
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
   await h.check("dark: the Stack catalog", async () => {
     await page.getByRole("navigation", { name: "Stack views" }).getByRole("link", { name: "Catalog" }).click();
     await waitForPage(page, "Stack");

@@ -25,7 +25,7 @@ export function StackGraphPage() {
     <>
       <PageHeader
         title="Integrations"
-        description="How data flows between the tools. Click a tool to open it; switch on “Highlight personal data” to see where customer data goes."
+        description="How data flows between the tools, by category. Click a tool to see its integrations and open it; switch on “Highlight personal data” to see where customer data goes."
       />
       <StackNav />
       {graph.isPending ? (
