@@ -121,9 +121,12 @@ export function getCalendarFeed() {
   return api<{ active: boolean; createdAt: string | null }>("/me/calendar-feed");
 }
 
-/** Creates (or replaces) my secret renewals calendar address; the secret is returned once. */
+/**
+ * Creates (or replaces) my secret calendar address; the secret is returned once. `calendarPath` is my one feed
+ * (the renewals and my meetings), `path` the same secret on the renewals-only feed.
+ */
 export function rotateCalendarFeed() {
-  return api<{ path: string; createdAt: string }>("/me/calendar-feed", { method: "POST" });
+  return api<{ path: string; calendarPath: string; createdAt: string }>("/me/calendar-feed", { method: "POST" });
 }
 
 /** Revokes my renewals calendar address. */

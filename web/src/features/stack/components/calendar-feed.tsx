@@ -9,7 +9,10 @@ import { getCalendarFeed, revokeCalendarFeed, rotateCalendarFeed } from "../api"
 
 const feedKey = ["me", "calendar-feed"] as const;
 
-/** "Subscribe in your calendar": a secret address of the renewals any calendar app can follow. */
+/**
+ * "Subscribe in your calendar": the person's one secret calendar address, which any calendar app can follow —
+ * the workspace's renewals and the person's meetings in one subscription.
+ */
 export function CalendarFeedButton() {
   const [opened, setOpened] = useState(false);
   const [address, setAddress] = useState<string | null>(null);
@@ -18,7 +21,7 @@ export function CalendarFeedButton() {
   const rotate = useMutation({
     mutationFn: rotateCalendarFeed,
     onSuccess: (created) => {
-      setAddress(`${window.location.origin}${created.path}`);
+      setAddress(`${window.location.origin}${created.calendarPath}`);
       void queryClient.invalidateQueries({ queryKey: feedKey });
     },
     onError: (error) =>
@@ -44,17 +47,18 @@ export function CalendarFeedButton() {
       <Button variant="default" leftSection={<IconCalendarPlus size={16} />} onClick={() => setOpened(true)}>
         Subscribe in your calendar
       </Button>
-      <Modal opened={opened} onClose={close} title="Renewals in your calendar">
+      <Modal opened={opened} onClose={close} title="Renewals and meetings in your calendar">
         <Stack gap="md">
           <Text size="sm">
-            Every cancel-by date (with an alert a week before) and every renewal date, in Google Calendar, Outlook or
-            Apple Calendar: add the address below as a calendar subscription (“From URL”).
+            One address carries the renewals — every cancel-by date (with an alert a week before) and every renewal date
+            — and your meetings, in Google Calendar, Outlook or Apple Calendar: add it as a calendar subscription (“From
+            URL”).
           </Text>
           {address ? (
             <>
               <SecretField label="Your calendar address" value={address} description="Shown once. Copy it now." />
               <Alert color="orange" icon={<IconLock size={16} />}>
-                Anyone with this address sees the workspace's renewals: treat it like a password.
+                Anyone with this address sees the workspace's renewals and your meetings: treat it like a password.
               </Alert>
             </>
           ) : (
