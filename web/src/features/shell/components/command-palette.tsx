@@ -205,6 +205,9 @@ export function CommandPalette() {
       limit={40}
       scrollable
       maxHeight={420}
+      // The results scroll: their region takes the keyboard focus so it can be scrolled without a mouse (axe:
+      // scrollable-region-focusable; the results themselves are reached with the arrow keys, not Tab).
+      scrollAreaProps={{ viewportProps: { tabIndex: 0, role: "region", "aria-label": "Results" } }}
       searchProps={{
         leftSection: <IconSearch size={18} aria-hidden="true" />,
         placeholder: "Search records, jump to a page or run an action…",
