@@ -156,7 +156,10 @@ export const requests = pgTable(
     dataNeeds: text("data_needs").notNull().default(""),
     nonFunctionalNeeds: text("non_functional_needs").notNull().default(""),
     // The meaning intended for each clashing glossary term written in the request: [{form, termId}].
-    termMeanings: jsonb("term_meanings").$type<{ form: string; termId: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    termMeanings: jsonb("term_meanings")
+      .$type<{ form: string; termId: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     // A purchase request's details for the purchase policy (contracts/guardrails PurchaseDetails).
     purchase: jsonb("purchase"),
     decision: text("decision", { enum: DECISIONS }),
