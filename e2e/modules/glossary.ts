@@ -153,6 +153,21 @@ export async function glossaryWalk(page: Page, memberPage: Page, { h, run, inspe
     await h.check("axe: request with its requirements", () => assertAccessible(page, "request requirements"));
   });
 
+  await h.check("IT writing the technical view in Planning sees the meaning already chosen for CMS", async () => {
+    await page.getByRole("button", { name: "Edit planning" }).click();
+    await page.getByLabel(/^Systems it touches/).fill("The CMS page templates and the CDN in front of them");
+    const cms = page
+      .getByRole("region", { name: "Which meaning do you intend?" })
+      .getByRole("radiogroup", { name: "“CMS” in this request means…" });
+    await cms.getByRole("radio", { name: "Content management system (CMS) · web", checked: true }).waitFor();
+    await page.getByRole("button", { name: "Save planning" }).click();
+    await waitForToast(page, "Planning saved");
+    await page
+      .getByRole("region", { name: "Requirements" })
+      .getByText("The CMS page templates and the CDN in front of them")
+      .waitFor();
+  });
+
   await h.check("the command palette finds a glossary term and opens its page", async () => {
     await page.keyboard.press("Control+k");
     const search = page.getByRole("textbox", { name: "Jump to a page or run an action" });
