@@ -133,7 +133,7 @@ export async function guardrailsWalk(page: Page, memberPage: Page, tools: FlowTo
     await page.getByRole("group", { name: /: overlap$/ }).waitFor({ state: "detached" });
     await page.getByText("The rules are valid.").waitFor();
     await page.getByRole("button", { name: "Create the policy" }).click();
-    await waitForToast(page, "Purchases version 1 saved and active");
+    // The page itself says so (the toast may be gone already on a busy machine).
     await page.getByText(/Active · v1/).waitFor();
   });
   await inspect(page, "admin-guardrails-policy");
