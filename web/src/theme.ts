@@ -33,6 +33,9 @@ export const theme = createTheme({
     Modal: { defaultProps: { centered: true, radius: "md", closeButtonProps: { "aria-label": "Close dialog" } } },
     Notification: { defaultProps: { closeButtonProps: { "aria-label": "Dismiss notification" } } },
     Tooltip: { defaultProps: { withArrow: true } },
+    // Without its focus placeholder (an empty role=presentation div, not allowed in role=menu: axe
+    // aria-required-children), an opened menu focuses its first item.
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
   },
 });
 

@@ -52,7 +52,8 @@ export function UserMenu() {
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item
-          color="red"
+          // The theme's red text (AA in both schemes), not the filled red (3.3:1 on white).
+          c="var(--mantine-color-red-text)"
           leftSection={<IconLogout size={16} aria-hidden="true" />}
           onClick={() => signOut.mutate()}
           disabled={signOut.isPending}
