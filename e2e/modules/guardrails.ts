@@ -214,7 +214,10 @@ export async function guardrailsWalk(page: Page, memberPage: Page, tools: FlowTo
   await h.check("both approvals approve the request, and the tool joins the Stack", async () => {
     await memberPage.goto(riskyPath);
     await waitForPage(memberPage, risky.title);
-    await memberPage.getByText(/Approved by the (legal, security|security, legal) reviews/).waitFor();
+    await memberPage
+      .getByText(/Approved by the (legal, security|security, legal) reviews/)
+      .first()
+      .waitFor();
     const panel = memberPage.getByRole("region", { name: "The purchase policy's answer" });
     assert((await panel.getByText("Approved", { exact: true }).count()) === 2, "both reviews should read Approved");
     await memberPage.goto(`/stack?q=${encodeURIComponent(risky.product)}`);
