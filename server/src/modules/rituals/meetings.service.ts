@@ -122,7 +122,8 @@ async function checkParticipants(tx: Tx, ctx: Ctx, ids: readonly string[], field
 export async function ensureNextOccurrence(tx: Tx, series: SeriesRow, now: Date) {
   if (series.status !== "active") return null;
   const slots = await listSeriesSlots(tx, series.id, null);
-  if (slots.some((slot) => slot.endsAt.getTime() > now.getTime())) return null;
+  // A meeting held early (before its planned end) is behind us: only a scheduled one still ahead is "the next".
+  if (slots.some((slot) => slot.status === "scheduled" && slot.endsAt.getTime() > now.getTime())) return null;
   const latest = await findLatestStart(tx, series.id);
   const after = latest && latest.getTime() > now.getTime() ? latest : now;
   const slot = nextSlot(series, after, slots);

@@ -220,7 +220,7 @@ export async function listSeriesSlots(tx: Tx, seriesId: string, exceptId: string
     .orderBy(asc(meetings.startsAt));
 }
 
-/** Each series' next meeting that has not ended and is not cancelled. */
+/** Each series' next meeting: scheduled (not held, not cancelled) and not ended. */
 export async function listNextMeetings(tx: Tx, seriesIds: readonly string[], now: Date) {
   if (seriesIds.length === 0) return [];
   return tx
@@ -232,7 +232,7 @@ export async function listNextMeetings(tx: Tx, seriesIds: readonly string[], now
       status: meetings.status,
     })
     .from(meetings)
-    .where(and(inArray(meetings.seriesId, [...seriesIds]), ne(meetings.status, "cancelled"), gt(meetings.endsAt, now)))
+    .where(and(inArray(meetings.seriesId, [...seriesIds]), eq(meetings.status, "scheduled"), gt(meetings.endsAt, now)))
     .orderBy(meetings.seriesId, asc(meetings.startsAt));
 }
 

@@ -195,6 +195,32 @@ describeWithApp("rituals", (get) => {
     expect(Date.parse(series.nextMeeting.startsAt)).toBeGreaterThan(meeting.startsAt.getTime());
   });
 
+  it("a meeting closed before its planned end is behind the series: the next occurrence exists at once", async () => {
+    const t = get();
+    const w = await buildWorld(t);
+    const admin = w.personas.admin;
+    const meeting = w.rituals.meeting;
+    // "Start now": the meeting begins ten minutes ago and keeps its length, so it has not ended yet.
+    const startsAt = new Date(Date.now() - 10 * 60_000);
+    const started = await admin.request({
+      method: "PATCH",
+      url: `/api/v1/meetings/${meeting.id}`,
+      payload: { version: 1, startsAt: startsAt.toISOString() },
+    });
+    expect(started.statusCode).toBe(200);
+    const held = await admin.request({
+      method: "PATCH",
+      url: `/api/v1/meetings/${meeting.id}`,
+      payload: { version: started.json().version, status: "held" },
+    });
+    expect(held.json()).toMatchObject({ status: "held" });
+    expect(Date.parse(held.json().endsAt)).toBeGreaterThan(Date.now());
+    const series = (await admin.request({ url: `/api/v1/meeting-series/${w.rituals.series.id}` })).json();
+    expect(series.nextMeeting).toMatchObject({ status: "scheduled" });
+    expect(series.nextMeeting.id).not.toBe(meeting.id);
+    expect(Date.parse(series.nextMeeting.startsAt)).toBeGreaterThan(Date.parse(held.json().endsAt) - 1);
+  });
+
   it("builds the agenda from live data, keeps notes on refresh, records outcomes and carries commitments over", async () => {
     const t = get();
     const w = await buildWorld(t);
