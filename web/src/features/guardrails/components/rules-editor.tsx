@@ -137,7 +137,7 @@ function RuleCard({
           onChange={(event) => set("when", event.currentTarget.value)}
         />
         {findings.warning && (
-          <Text size="xs" c="orange.8">
+          <Text size="xs" c="var(--mantine-color-orange-text)">
             {joined(findings.warning)}
           </Text>
         )}
