@@ -1,33 +1,11 @@
 import { expect, it } from "vitest";
 import { EXAMPLE_POLICY } from "../../../../engines/policy/test-policies";
-import { describeWithApp, type TestApp } from "../../../test/app";
-import { buildPersona, buildWorkspace, type Persona } from "../../../test/factories";
+import { describeWithApp } from "../../../test/app";
+import { buildPersona, type Persona } from "../../../test/factories";
+import { buildPurchaseTeam, purchaseDetails } from "../../../test/factories-guardrails";
 
-const purchase = (overrides: Record<string, unknown> = {}) => ({
-  vendor: "Tiny Forms",
-  product: `Tiny Forms ${Math.random().toString(36).slice(2, 8)}`,
-  category: "content",
-  subcategory: "Interactive content",
-  capabilities: ["forms"],
-  annualCost: "1200",
-  currency: "EUR",
-  seats: 5,
-  dataClasses: ["none"],
-  sso: true,
-  ...overrides,
-});
-
-async function team(t: TestApp) {
-  const ws = await buildWorkspace(t);
-  const [admin, requester, security, legal, it] = await Promise.all([
-    buildPersona(t, { role: "admin", teamKind: "it", workspace: ws }),
-    buildPersona(t, { role: "member", teamKind: "marketing", workspace: ws }),
-    buildPersona(t, { role: "member", teamKind: "security", workspace: ws }),
-    buildPersona(t, { role: "member", teamKind: "legal", workspace: ws }),
-    buildPersona(t, { role: "member", teamKind: "it", workspace: ws }),
-  ]);
-  return { ws, admin, requester, security, legal, it };
-}
+const purchase = purchaseDetails;
+const team = buildPurchaseTeam;
 
 async function createPolicy(admin: Persona, rules: unknown[] = EXAMPLE_POLICY.rules) {
   const response = await admin.request({

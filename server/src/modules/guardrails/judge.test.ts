@@ -1,32 +1,15 @@
 import { expect, it } from "vitest";
 import { EXAMPLE_POLICY } from "../../../../engines/policy/test-policies";
 import { describeWithApp, type TestApp } from "../../../test/app";
-import { buildPersona, buildWorkspace, type Persona } from "../../../test/factories";
+import type { Persona } from "../../../test/factories";
+import { buildPurchaseTeam, purchaseDetails } from "../../../test/factories-guardrails";
 import { choosePurchaseOwners } from "../pipeline/purchase-owners.service";
 
-const purchase = (overrides: Record<string, unknown> = {}) => ({
-  vendor: "Tiny Forms",
-  product: `Tiny Forms ${Math.random().toString(36).slice(2, 8)}`,
-  category: "content",
-  subcategory: "Interactive content",
-  capabilities: ["forms"],
-  annualCost: "1200",
-  currency: "EUR",
-  seats: 5,
-  dataClasses: ["none"],
-  sso: true,
-  ...overrides,
-});
+const purchase = purchaseDetails;
 
+/** The people a purchase meets, and the example policy active. */
 async function team(t: TestApp) {
-  const ws = await buildWorkspace(t);
-  const [admin, requester, security, legal, partner] = await Promise.all([
-    buildPersona(t, { role: "admin", teamKind: "it", workspace: ws }),
-    buildPersona(t, { role: "member", teamKind: "marketing", workspace: ws }),
-    buildPersona(t, { role: "member", teamKind: "security", workspace: ws }),
-    buildPersona(t, { role: "member", teamKind: "legal", workspace: ws }),
-    buildPersona(t, { role: "member", teamKind: "it", workspace: ws }),
-  ]);
+  const { ws, admin, requester, security, legal, it: partner } = await buildPurchaseTeam(t);
   const policy = await admin.request({
     method: "POST",
     url: "/api/v1/policies",
