@@ -89,6 +89,17 @@ export function HealthPage() {
         </Card>
       ) : (
         <Stack gap="lg">
+          {data.basis.surveyId === null && data.trend.length === 0 && (
+            <Alert color="indigo" variant="light" icon={<IconHeartbeat aria-hidden="true" />} title="No pulse yet">
+              The Index below rests on the behavioural signals alone. Launch a pulse to both teams: once enough people
+              on each side have answered, their views join it, with the gap between them and the drivers.
+              {me.user.role === "admin" && (
+                <ButtonLink to="/health/surveys" size="xs" mt="xs" display="block" w="fit-content">
+                  Launch a pulse
+                </ButtonLink>
+              )}
+            </Alert>
+          )}
           {data.basis.team && data.basis.groups[data.basis.team.side].suppressed && (
             <Alert color="gray" variant="light" icon={<IconEyeOff aria-hidden="true" />} title={suppressedTitle(data)}>
               To keep answers anonymous, {data.basis.team.name}'s survey figures are hidden; the criteria below use the
