@@ -6,6 +6,8 @@ import { acceptInvitation, createInvitation, listInvitations, previewInvitation,
 export const pendingInvitationsQuery = queryOptions({
   queryKey: ["invitations", "pending"],
   queryFn: () => listInvitations({ status: "pending", limit: 100 }),
+  // Someone may have accepted one in the meantime: opening the page always asks again.
+  refetchOnMount: "always",
 });
 
 /** The workspace's pending invitations. */

@@ -12,6 +12,8 @@ export function peopleQuery(filters: PeopleFilters) {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: (previous) => previous,
+    // People join by accepting an invitation in their own browser: opening the list always asks again.
+    refetchOnMount: "always",
   });
 }
 
