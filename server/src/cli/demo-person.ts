@@ -33,3 +33,13 @@ export async function demoPersonCtx(database: Database, workspaceId: string, ema
     },
   };
 }
+
+/** The demo company's people the seeds act as, by their part (README lists the accounts). */
+export const CMO = "cmo@northwind.example";
+export const CIO = "cio@northwind.example";
+export const OPS = "marketing.ops@northwind.example";
+export const MARTECH = "martech@northwind.example";
+export const CONTENT = "content@northwind.example";
+export const PARTNER = "it.partner@northwind.example";
+export const ARCHITECT = "architect@northwind.example";
+export const DATA = "data.engineer@northwind.example";

@@ -25,20 +25,12 @@ import { readDecisionsBetween } from "../modules/pipeline/pipeline.commands";
 import { ensureNextOccurrence, prepareMeeting } from "../modules/rituals/rituals.commands";
 import { insertSeries, replaceParticipants } from "../modules/rituals/rituals.queries";
 import { type SeriesTiming, type Slot, slotsBetween } from "../modules/rituals/rituals.rules";
-import { demoPersonCtx } from "./demo-person";
+import { ARCHITECT, CIO, CMO, CONTENT, DATA, demoPersonCtx, MARTECH, OPS, PARTNER } from "./demo-person";
 
 const DAY = 86_400_000;
 const dateOf = (at: Date) => at.toISOString().slice(0, 10);
 const uid = (id: string) => `${id}@tandem`;
 
-const CMO = "cmo@northwind.example";
-const CIO = "cio@northwind.example";
-const OPS = "marketing.ops@northwind.example";
-const MARTECH = "martech@northwind.example";
-const CONTENT = "content@northwind.example";
-const PARTNER = "it.partner@northwind.example";
-const ARCHITECT = "architect@northwind.example";
-const DATA = "data.engineer@northwind.example";
 const SECURITY = "security@northwind.example";
 const FINANCE = "finance@northwind.example";
 

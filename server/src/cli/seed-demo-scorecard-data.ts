@@ -1,5 +1,6 @@
 // The demo company's objectives, KPIs and customer segments (read by seed-demo-scorecard.ts).
 import type { KpiCadence, KpiCategory, KpiDirection, KpiUnit } from "../../../contracts/scorecard";
+import { ARCHITECT, CIO, CMO, CONTENT, DATA, MARTECH, OPS, PARTNER } from "./demo-person";
 
 /** How a manual KPI moves over its period. */
 export type Shape = "steady" | "slip_recover" | "stalled" | "ahead" | "late_push";
@@ -33,15 +34,6 @@ export type DemoObjective = {
   parent?: string;
   kpis: DemoKpi[];
 };
-
-const CMO = "cmo@northwind.example";
-const CIO = "cio@northwind.example";
-const OPS = "marketing.ops@northwind.example";
-const MARTECH = "martech@northwind.example";
-const CONTENT = "content@northwind.example";
-const PARTNER = "it.partner@northwind.example";
-const ARCHITECT = "architect@northwind.example";
-const DATA = "data.engineer@northwind.example";
 
 /** The customer segments, most important first. */
 export const SEGMENTS = [
