@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { id, timestamps, version } from "./columns";
+import { at, id, timestamps, version } from "./columns";
 import { teams, users, workspaces } from "./people";
 
 // Health (issue 17): the item bank, pulses, anonymous answers and their released aggregates.
@@ -86,6 +86,9 @@ export const healthSurveys = pgTable(
     closedOn: date("closed_on", { mode: "string" }),
     invitedMarketing: integer("invited_marketing").notNull().default(0),
     invitedIt: integer("invited_it").notNull().default(0),
+    // The cadence's launch day a pulse was launched for (null: an admin's own pulse). Unique per workspace, so two
+    // processes (or a retried job) launching the same day's pulse make one.
+    scheduledOn: date("scheduled_on", { mode: "string" }),
     // The behavioural signals as of the close, so the trend explains each point with the signals of its day.
     signals: jsonb("signals").$type<SignalSnapshot>(),
     ...timestamps(),
@@ -94,8 +97,48 @@ export const healthSurveys = pgTable(
   (t) => [
     index("health_survey_workspace_idx").on(t.workspaceId, t.status, t.closedOn),
     check("health_survey_k_range", sql`${t.k} between 3 and 10`),
+    uniqueIndex("health_survey_scheduled_key").on(t.workspaceId, t.scheduledOn),
   ],
 );
+
+/**
+ * A workspace's pulse cadence (admins): off, every two weeks or monthly from `starts_on`, with the k, the items per
+ * pulse and the days a pulse stays open that the hourly job launches each pulse with.
+ */
+export const healthCadences = pgTable(
+  "health_cadence",
+  {
+    workspaceId: uuid("workspace_id")
+      .primaryKey()
+      .references(() => workspaces.id),
+    cadence: text("cadence", { enum: ["off", "every_2_weeks", "monthly"] })
+      .notNull()
+      .default("off"),
+    startsOn: date("starts_on", { mode: "string" }),
+    k: integer("k").notNull().default(5),
+    itemsPerPulse: integer("items_per_pulse").notNull().default(8),
+    lengthDays: integer("length_days").notNull().default(10),
+    ...timestamps(),
+    version: version(),
+  },
+  (t) => [
+    check("health_cadence_k_range", sql`${t.k} between 3 and 10`),
+    check("health_cadence_items_range", sql`${t.itemsPerPulse} between 6 and 8`),
+    check("health_cadence_length_range", sql`${t.lengthDays} between 1 and 28`),
+  ],
+);
+
+/**
+ * What the Alignment Index reads from Health without an audit event: a response that releases a side's results
+ * (responses are never audited) bumps it, so the cached index is never stale.
+ */
+export const healthStates = pgTable("health_state", {
+  workspaceId: uuid("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id),
+  version: integer("version").notNull().default(1),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
 
 export const healthSurveyItems = pgTable(
   "health_survey_item",
