@@ -1,12 +1,8 @@
-import { Button, Card, Stack, Text } from "@mantine/core";
-import { IconDownload, IconPlus, IconStack2, IconUpload } from "@tabler/icons-react";
+import { Button } from "@mantine/core";
+import { IconPlus, IconStack2, IconUpload } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import { EmptyState } from "../components/ui/empty-state";
-import { LoadMore } from "../components/ui/load-more";
-import { ErrorState } from "../components/ui/page-error";
-import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
+import { ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import type { ToolFilters as Filters } from "../features/stack/api";
 import { StackNav } from "../features/stack/components/stack-nav";
@@ -15,7 +11,6 @@ import { ToolFormDialog } from "../features/stack/components/tool-form";
 import { ToolImportDialog } from "../features/stack/components/tool-import";
 import { ToolTable } from "../features/stack/components/tool-table";
 import { useTools } from "../features/stack/hooks/use-stack";
-import { SavedViews } from "../features/views/saved-views";
 import { buildUrl } from "../lib/api";
 
 const route = getRouteApi("/app/stack");
@@ -44,121 +39,87 @@ export function StackPage() {
     filters.q || filters.category || filters.status || filters.lifecycle || filters.needsOwner || filters.archived,
   );
 
+  const clearFilters = () => {
+    setFilters({});
+    setResetCount((count) => count + 1);
+  };
+  const openCreate = () => void navigate({ search: (previous) => ({ ...previous, open: "create" }) });
+
   return (
-    <>
-      <PageHeader
-        title="Stack"
-        description="The martech portfolio marketing and IT keep together: owners, cost, contracts, data and integrations."
-        actions={
+    <ListPage
+      title="Stack"
+      description="The martech portfolio marketing and IT keep together: owners, cost, contracts, data and integrations."
+      views={{
+        page: "stack",
+        current: { ...filters },
+        onApply: (query) => {
+          setFilters(query as Filters);
+          setResetCount((count) => count + 1);
+        },
+      }}
+      exportHref={buildUrl("/tools/export.csv", { ...filters })}
+      actions={
+        canWrite && (
           <>
-            <SavedViews
-              page="stack"
-              current={{ ...filters }}
-              onApply={(query) => {
-                setFilters(query as Filters);
-                setResetCount((count) => count + 1);
-              }}
-            />
             <Button
-              component="a"
               variant="default"
-              href={buildUrl("/tools/export.csv", { ...filters })}
-              download
-              leftSection={<IconDownload size={16} aria-hidden="true" />}
+              leftSection={<IconUpload size={16} aria-hidden="true" />}
+              onClick={() => setImporting(true)}
             >
-              Export CSV
+              Import CSV
             </Button>
-            {canWrite && (
-              <>
-                <Button
-                  variant="default"
-                  leftSection={<IconUpload size={16} aria-hidden="true" />}
-                  onClick={() => setImporting(true)}
-                >
-                  Import CSV
-                </Button>
-                <Button
-                  leftSection={<IconPlus size={16} aria-hidden="true" />}
-                  onClick={() => void navigate({ search: (previous) => ({ ...previous, open: "create" }) })}
-                >
-                  Add tool
-                </Button>
-              </>
-            )}
+            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={openCreate}>
+              Add tool
+            </Button>
           </>
-        }
-      />
-      <StackNav />
-      <Card p={0}>
-        <Stack p="lg" pb="md">
-          <ToolFilters key={resetCount} filters={filters} onChange={setFilters} />
-        </Stack>
-        {tools.isPending ? (
-          <PageLoader label="Loading tools…" />
-        ) : tools.isError ? (
-          <Stack p="lg" pt={0}>
-            <ErrorState error={tools.error} onRetry={() => tools.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyState
-            icon={IconStack2}
-            title={hasFilters ? "No tool matches these filters" : "The catalog is empty"}
-            description={
-              hasFilters
-                ? "Try another search, or clear the filters."
-                : "Add the tools marketing and IT use, with their owners and contracts, to see the whole stack."
-            }
-            action={
-              hasFilters ? (
-                <Button
-                  variant="default"
-                  size="xs"
-                  onClick={() => {
-                    setFilters({});
-                    setResetCount((count) => count + 1);
-                  }}
-                >
-                  Clear filters
-                </Button>
-              ) : (
-                canWrite && (
-                  <Button
-                    size="xs"
-                    onClick={() => void navigate({ search: (previous) => ({ ...previous, open: "create" }) })}
-                  >
-                    Add the first tool
-                  </Button>
-                )
-              )
-            }
-          />
+        )
+      }
+      nav={<StackNav />}
+      filters={<ToolFilters key={resetCount} filters={filters} onChange={setFilters} />}
+      query={tools}
+      loadingLabel="Loading tools…"
+      isEmpty={items.length === 0}
+      empty={{
+        icon: IconStack2,
+        title: hasFilters ? "No tool matches these filters" : "The catalog is empty",
+        description: hasFilters
+          ? "Try another search, or clear the filters."
+          : "Add the tools marketing and IT use, with their owners and contracts, to see the whole stack.",
+        action: hasFilters ? (
+          <Button variant="default" size="xs" onClick={clearFilters}>
+            Clear filters
+          </Button>
         ) : (
-          <>
-            <ToolTable tools={items} />
-            <Stack pb="md" gap={0}>
-              <LoadMore
-                hasMore={tools.hasNextPage}
-                isLoading={tools.isFetchingNextPage}
-                onLoadMore={() => tools.fetchNextPage()}
-                noun="tools"
-              />
-              <Text size="xs" c="dimmed" ta="center" aria-live="polite">
-                {items.length} {items.length === 1 ? "tool" : "tools"} shown
-                {tools.hasNextPage ? "; more to load" : ""}
-              </Text>
-            </Stack>
-          </>
-        )}
-      </Card>
-      {canWrite && <ToolImportDialog opened={importing} onClose={() => setImporting(false)} />}
-      {canWrite && (
-        <ToolFormDialog
-          opened={search.open === "create"}
-          tool={null}
-          onClose={() => void navigate({ search: (previous) => ({ ...previous, open: undefined }), replace: true })}
-          onSaved={(tool) => void navigate({ to: "/stack/tools/$id", params: { id: tool.id } })}
-        />
-      )}
-    </>
+          canWrite && (
+            <Button size="xs" onClick={openCreate}>
+              Add the first tool
+            </Button>
+          )
+        ),
+      }}
+      pagination={{
+        hasMore: tools.hasNextPage,
+        isLoading: tools.isFetchingNextPage,
+        onLoadMore: () => void tools.fetchNextPage(),
+        noun: "tools",
+        one: "tool",
+        count: items.length,
+      }}
+      after={
+        <>
+          {canWrite && <ToolImportDialog opened={importing} onClose={() => setImporting(false)} />}
+          {canWrite && (
+            <ToolFormDialog
+              opened={search.open === "create"}
+              tool={null}
+              onClose={() => void navigate({ search: (previous) => ({ ...previous, open: undefined }), replace: true })}
+              onSaved={(tool) => void navigate({ to: "/stack/tools/$id", params: { id: tool.id } })}
+            />
+          )}
+        </>
+      }
+    >
+      <ToolTable tools={items} />
+    </ListPage>
   );
 }
