@@ -1,13 +1,9 @@
-import { Button, Card, Stack, Text } from "@mantine/core";
+import { Button } from "@mantine/core";
 import { IconListDetails, IconPlus } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import { EmptyState } from "../components/ui/empty-state";
 import { ButtonLink } from "../components/ui/links";
-import { LoadMore } from "../components/ui/load-more";
-import { ErrorState } from "../components/ui/page-error";
-import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
+import { ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import type { RequestFilters as Filters } from "../features/pipeline/api";
 import { BacklogTable } from "../features/pipeline/components/backlog-table";
@@ -54,79 +50,58 @@ export function PipelineBacklogPage() {
   const isRanked = !hasFilters && filters.stage === "open";
 
   return (
-    <>
-      <PageHeader
-        title="Pipeline"
-        description="One intake for marketing's requests and joint initiatives: ranked, classed and timed the same way for both sides."
-        actions={
+    <ListPage
+      title="Pipeline"
+      description="One intake for marketing's requests and joint initiatives: ranked, classed and timed the same way for both sides."
+      actions={
+        canWrite && (
+          <ButtonLink to="/pipeline/new" leftSection={<IconPlus size={16} aria-hidden="true" />}>
+            New request
+          </ButtonLink>
+        )
+      }
+      nav={<PipelineNav />}
+      filters={<RequestFilters key={resetCount} filters={filters} onChange={setFilters} />}
+      query={requests}
+      loadingLabel="Loading requests…"
+      isEmpty={items.length === 0}
+      empty={{
+        icon: IconListDetails,
+        title: hasFilters ? "No request matches these filters" : "The backlog is empty",
+        description: hasFilters
+          ? "Try another search, or clear the filters."
+          : "Submit what marketing needs from IT — a change, a new capability, data, a tool or a joint project.",
+        action: hasFilters ? (
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() => {
+              setFilters({});
+              setResetCount((count) => count + 1);
+            }}
+          >
+            Clear filters
+          </Button>
+        ) : (
           canWrite && (
-            <ButtonLink to="/pipeline/new" leftSection={<IconPlus size={16} aria-hidden="true" />}>
-              New request
+            <ButtonLink to="/pipeline/new" size="xs">
+              Submit the first request
             </ButtonLink>
           )
-        }
-      />
-      <PipelineNav />
-      <Card p={0}>
-        <Stack p="lg" pb="md">
-          <RequestFilters key={resetCount} filters={filters} onChange={setFilters} />
-        </Stack>
-        {requests.isPending ? (
-          <PageLoader label="Loading requests…" />
-        ) : requests.isError ? (
-          <Stack p="lg" pt={0}>
-            <ErrorState error={requests.error} onRetry={() => requests.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyState
-            icon={IconListDetails}
-            title={hasFilters ? "No request matches these filters" : "The backlog is empty"}
-            description={
-              hasFilters
-                ? "Try another search, or clear the filters."
-                : "Submit what marketing needs from IT — a change, a new capability, data, a tool or a joint project."
-            }
-            action={
-              hasFilters ? (
-                <Button
-                  variant="default"
-                  size="xs"
-                  onClick={() => {
-                    setFilters({});
-                    setResetCount((count) => count + 1);
-                  }}
-                >
-                  Clear filters
-                </Button>
-              ) : (
-                canWrite && (
-                  <ButtonLink to="/pipeline/new" size="xs">
-                    Submit the first request
-                  </ButtonLink>
-                )
-              )
-            }
-          />
-        ) : (
-          <>
-            <BacklogTable requests={items} canRank={canWrite && isRanked} />
-            <Stack pb="md" gap={0}>
-              <LoadMore
-                hasMore={requests.hasNextPage}
-                isLoading={requests.isFetchingNextPage}
-                onLoadMore={() => requests.fetchNextPage()}
-                noun="requests"
-              />
-              <Text size="xs" c="dimmed" ta="center" aria-live="polite">
-                {items.length} {items.length === 1 ? "request" : "requests"} shown
-                {requests.hasNextPage ? "; more to load" : ""}
-                {!isRanked && canWrite ? " · clear the filters to re-rank" : ""}
-              </Text>
-            </Stack>
-          </>
-        )}
-      </Card>
-    </>
+        ),
+      }}
+      pagination={{
+        hasMore: requests.hasNextPage,
+        isLoading: requests.isFetchingNextPage,
+        onLoadMore: () => void requests.fetchNextPage(),
+        noun: "requests",
+        one: "request",
+        count: items.length,
+        note: !isRanked && canWrite ? " · clear the filters to re-rank" : undefined,
+      }}
+    >
+      <BacklogTable requests={items} canRank={canWrite && isRanked} />
+    </ListPage>
   );
 }
 
@@ -138,37 +113,26 @@ export function PipelineMyWorkPage() {
     return due(a.nextDueAt) - due(b.nextDueAt);
   });
   return (
-    <>
-      <PageHeader
-        title="My work"
-        description="What waits on you: requests you are the IT partner of, decisions and reviews you sponsor, and your drafts and answers."
-      />
-      <PipelineNav />
-      <Card p={0}>
-        {requests.isPending ? (
-          <PageLoader label="Loading your work…" />
-        ) : requests.isError ? (
-          <Stack p="lg">
-            <ErrorState error={requests.error} onRetry={() => requests.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyState
-            icon={IconListDetails}
-            title="Nothing waits on you"
-            description="When a request needs your answer, your decision or your review, it shows up here by due time."
-          />
-        ) : (
-          <>
-            <BacklogTable requests={items} canRank={false} />
-            <LoadMore
-              hasMore={requests.hasNextPage}
-              isLoading={requests.isFetchingNextPage}
-              onLoadMore={() => requests.fetchNextPage()}
-              noun="requests"
-            />
-          </>
-        )}
-      </Card>
-    </>
+    <ListPage
+      title="My work"
+      description="What waits on you: requests you are the IT partner of, decisions and reviews you sponsor, and your drafts and answers."
+      nav={<PipelineNav />}
+      query={requests}
+      loadingLabel="Loading your work…"
+      isEmpty={items.length === 0}
+      empty={{
+        icon: IconListDetails,
+        title: "Nothing waits on you",
+        description: "When a request needs your answer, your decision or your review, it shows up here by due time.",
+      }}
+      pagination={{
+        hasMore: requests.hasNextPage,
+        isLoading: requests.isFetchingNextPage,
+        onLoadMore: () => void requests.fetchNextPage(),
+        noun: "requests",
+      }}
+    >
+      <BacklogTable requests={items} canRank={false} />
+    </ListPage>
   );
 }

@@ -1,7 +1,8 @@
-import { ActionIcon, Box, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Group, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowDown, IconArrowUp } from "@tabler/icons-react";
 import type { RequestSummary } from "../../../../../contracts/pipeline";
+import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { AnchorLink } from "../../../components/ui/links";
 import { describeError } from "../../../components/ui/page-error";
 import { isApiError } from "../../../lib/api";
@@ -67,121 +68,83 @@ export function BacklogTable({ requests, canRank }: BacklogTableProps) {
       },
     );
   };
+  const columns: DataColumn<RequestSummary>[] = [
+    {
+      key: "request",
+      header: "Request",
+      cell: (request, index) => (
+        <Stack gap={2} style={{ minWidth: 0 }} miw={{ base: 0, sm: 220 }}>
+          <Text size="xs" c="dimmed">
+            #{index + 1} ·{" "}
+            <Text span size="xs" ff="monospace">
+              {request.reference}
+            </Text>
+          </Text>
+          <AnchorLink to="/pipeline/requests/$id" params={{ id: request.id }} fw={600} lineClamp={2}>
+            {request.title}
+          </AnchorLink>
+          <Text size="xs" c="dimmed">
+            {typeLabels[request.type]}
+            {request.team ? ` · ${request.team.name}` : ""}
+          </Text>
+        </Stack>
+      ),
+    },
+    { key: "class", header: "Class", priority: 2, cell: (request) => <PriorityBadge priority={request.priority} /> },
+    {
+      key: "score",
+      header: "Score",
+      priority: 3,
+      align: "right",
+      cell: (request) => (
+        <Text size="sm" fw={600}>
+          {request.score ?? "—"}
+        </Text>
+      ),
+    },
+    { key: "stage", header: "Stage", priority: 2, cell: (request) => <StageBadge stage={request.stage} /> },
+    { key: "people", header: "People", priority: 4, cell: (request) => <People request={request} /> },
+    { key: "due", header: "Next due", priority: 3, cell: (request) => <DueMarker request={request} /> },
+  ];
+  if (canRank)
+    columns.push({
+      key: "order",
+      header: "Order",
+      kind: "actions",
+      cell: (request, index) => (
+        <Group gap={4} wrap="nowrap">
+          <Tooltip label="Move up">
+            <ActionIcon
+              variant="default"
+              size="md"
+              aria-label={`Move ${request.reference} up`}
+              disabled={index === 0 || rank.isPending}
+              onClick={() => handleMove(index, -1)}
+            >
+              <IconArrowUp size={16} aria-hidden="true" />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label="Move down">
+            <ActionIcon
+              variant="default"
+              size="md"
+              aria-label={`Move ${request.reference} down`}
+              disabled={index === requests.length - 1 || rank.isPending}
+              onClick={() => handleMove(index, 1)}
+            >
+              <IconArrowDown size={16} aria-hidden="true" />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      ),
+    });
   return (
-    <div className="table-scroll">
-      <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" pl="lg" w={48}>
-              #
-            </Table.Th>
-            <Table.Th scope="col">Request</Table.Th>
-            <Table.Th scope="col" visibleFrom="sm">
-              Class
-            </Table.Th>
-            <Table.Th scope="col" visibleFrom="md" ta="right">
-              Score
-            </Table.Th>
-            <Table.Th scope="col" visibleFrom="md">
-              Stage
-            </Table.Th>
-            <Table.Th scope="col" visibleFrom="xl">
-              People
-            </Table.Th>
-            <Table.Th scope="col" visibleFrom="md">
-              Next due
-            </Table.Th>
-            {canRank && (
-              <Table.Th scope="col" pr="lg">
-                Order
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {requests.map((request, index) => (
-            <Table.Tr key={request.id}>
-              <Table.Td pl="lg">
-                <Text size="sm" c="dimmed">
-                  {index + 1}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={2} style={{ minWidth: 0 }}>
-                  <Group gap={6} wrap="nowrap">
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {request.reference}
-                    </Text>
-                  </Group>
-                  <AnchorLink to="/pipeline/requests/$id" params={{ id: request.id }} fw={600} lineClamp={2}>
-                    {request.title}
-                  </AnchorLink>
-                  <Text size="xs" c="dimmed">
-                    {typeLabels[request.type]}
-                    {request.team ? ` · ${request.team.name}` : ""}
-                  </Text>
-                  <Group gap={4} hiddenFrom="md">
-                    <Box hiddenFrom="sm">
-                      <PriorityBadge priority={request.priority} />
-                    </Box>
-                    <StageBadge stage={request.stage} />
-                    <DueMarker request={request} />
-                  </Group>
-                  {/* Below the widest screens the people join the request, so the table fits without a sideways scroll. */}
-                  <Text size="xs" c="dimmed" hiddenFrom="xl">
-                    Sponsor {request.sponsor?.name ?? "—"} · IT partner {request.itPartner?.name ?? "—"}
-                  </Text>
-                </Stack>
-              </Table.Td>
-              <Table.Td visibleFrom="sm">
-                <PriorityBadge priority={request.priority} />
-              </Table.Td>
-              <Table.Td visibleFrom="md" ta="right">
-                <Text size="sm" fw={600}>
-                  {request.score ?? "—"}
-                </Text>
-              </Table.Td>
-              <Table.Td visibleFrom="md">
-                <StageBadge stage={request.stage} />
-              </Table.Td>
-              <Table.Td visibleFrom="xl">
-                <People request={request} />
-              </Table.Td>
-              <Table.Td visibleFrom="md">
-                <DueMarker request={request} />
-              </Table.Td>
-              {canRank && (
-                <Table.Td pr="lg">
-                  <Group gap={4} wrap="nowrap">
-                    <Tooltip label="Move up">
-                      <ActionIcon
-                        variant="default"
-                        size="md"
-                        aria-label={`Move ${request.reference} up`}
-                        disabled={index === 0 || rank.isPending}
-                        onClick={() => handleMove(index, -1)}
-                      >
-                        <IconArrowUp size={16} aria-hidden="true" />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label="Move down">
-                      <ActionIcon
-                        variant="default"
-                        size="md"
-                        aria-label={`Move ${request.reference} down`}
-                        disabled={index === requests.length - 1 || rank.isPending}
-                        onClick={() => handleMove(index, 1)}
-                      >
-                        <IconArrowDown size={16} aria-hidden="true" />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Group>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <DataTable
+      rows={requests}
+      columns={columns}
+      rowKey={(request) => request.id}
+      rowName={(request) => request.reference}
+      label="Requests"
+    />
   );
 }
