@@ -4,12 +4,8 @@ import { IconBulb, IconSearch } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { Experiment, ExperimentOutcome } from "../../../contracts/experiments";
-import { EmptyState } from "../components/ui/empty-state";
 import { AnchorLink } from "../components/ui/links";
-import { LoadMore } from "../components/ui/load-more";
-import { ErrorState } from "../components/ui/page-error";
-import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
+import { ListPage } from "../components/ui/list-page";
 import type { LearningFilters } from "../features/experiments/api";
 import { HeadlineText, OutcomeBadge } from "../features/experiments/components/experiment-badges";
 import { ExperimentsNav } from "../features/experiments/components/experiments-nav";
@@ -88,85 +84,77 @@ export function ExperimentLearningsPage() {
   const hasFilters = Boolean(filters.q || filters.outcome || filters.kpi || filters.channel);
 
   return (
-    <>
-      <PageHeader
-        title="Learning library"
-        description="Every decided experiment with its result, its decision and what it taught, so nobody tests the same idea twice."
-      />
-      <ExperimentsNav />
-      <Group mb="md" gap="sm" wrap="wrap" align="flex-end">
-        <TextInput
-          label="Search learnings"
-          placeholder="Words from the name, hypothesis, reason or learnings"
-          leftSection={<IconSearch size={16} aria-hidden="true" />}
-          value={text}
-          onChange={(event) => {
-            setText(event.currentTarget.value);
-            debounced({ ...filters, q: event.currentTarget.value.trim() || undefined });
-          }}
-          style={{ flex: "1 1 260px" }}
-        />
-        <TextInput
-          label="KPI"
-          placeholder="Any"
-          value={kpi}
-          onChange={(event) => {
-            setKpi(event.currentTarget.value);
-            debounced({ ...filters, kpi: event.currentTarget.value.trim() || undefined });
-          }}
-          w={180}
-        />
-        <TextInput
-          label="Channel"
-          placeholder="Any"
-          value={channel}
-          onChange={(event) => {
-            setChannel(event.currentTarget.value);
-            debounced({ ...filters, channel: event.currentTarget.value.trim() || undefined });
-          }}
-          w={160}
-        />
-        <Select
-          label="Decision"
-          placeholder="Any"
-          data={outcomeOptions}
-          clearable
-          value={filters.outcome ?? null}
-          onChange={(value) => setFilters({ ...filters, outcome: (value as ExperimentOutcome) ?? undefined })}
-          w={160}
-        />
-      </Group>
-      {learnings.isPending ? (
-        <PageLoader label="Loading the learning library…" />
-      ) : learnings.isError ? (
-        <ErrorState error={learnings.error} onRetry={() => learnings.refetch()} />
-      ) : items.length === 0 ? (
-        <Card>
-          <EmptyState
-            icon={IconBulb}
-            title={hasFilters ? "Nothing learnt matches these filters" : "Nothing decided yet"}
-            description={
-              hasFilters
-                ? "Try other words, or clear the filters."
-                : "When an experiment is decided — shipped, rolled back or iterated — its learnings land here."
-            }
+    <ListPage
+      title="Learning library"
+      description="Every decided experiment with its result, its decision and what it taught, so nobody tests the same idea twice."
+      nav={<ExperimentsNav />}
+      withCard={false}
+      filters={
+        <Group gap="sm" wrap="wrap" align="flex-end">
+          <TextInput
+            label="Search learnings"
+            placeholder="Words from the name, hypothesis, reason or learnings"
+            leftSection={<IconSearch size={16} aria-hidden="true" />}
+            value={text}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              debounced({ ...filters, q: event.currentTarget.value.trim() || undefined });
+            }}
+            style={{ flex: "1 1 260px" }}
           />
-        </Card>
-      ) : (
-        <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, lg: 2 }}>
-            {items.map((experiment) => (
-              <LearningCard key={experiment.id} experiment={experiment} />
-            ))}
-          </SimpleGrid>
-          <LoadMore
-            hasMore={learnings.hasNextPage}
-            isLoading={learnings.isFetchingNextPage}
-            onLoadMore={() => learnings.fetchNextPage()}
-            noun="learnings"
+          <TextInput
+            label="KPI"
+            placeholder="Any"
+            value={kpi}
+            onChange={(event) => {
+              setKpi(event.currentTarget.value);
+              debounced({ ...filters, kpi: event.currentTarget.value.trim() || undefined });
+            }}
+            w={180}
           />
-        </Stack>
-      )}
-    </>
+          <TextInput
+            label="Channel"
+            placeholder="Any"
+            value={channel}
+            onChange={(event) => {
+              setChannel(event.currentTarget.value);
+              debounced({ ...filters, channel: event.currentTarget.value.trim() || undefined });
+            }}
+            w={160}
+          />
+          <Select
+            label="Decision"
+            placeholder="Any"
+            data={outcomeOptions}
+            clearable
+            value={filters.outcome ?? null}
+            onChange={(value) => setFilters({ ...filters, outcome: (value as ExperimentOutcome) ?? undefined })}
+            w={160}
+          />
+        </Group>
+      }
+      query={learnings}
+      loadingLabel="Loading the learning library…"
+      isEmpty={items.length === 0}
+      empty={{
+        icon: IconBulb,
+        title: hasFilters ? "Nothing learnt matches these filters" : "Nothing decided yet",
+        description: hasFilters
+          ? "Try other words, or clear the filters."
+          : "When an experiment is decided — shipped, rolled back or iterated — its learnings land here.",
+      }}
+      pagination={{
+        hasMore: learnings.hasNextPage,
+        isLoading: learnings.isFetchingNextPage,
+        onLoadMore: () => void learnings.fetchNextPage(),
+        noun: "learnings",
+      }}
+    >
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        {items.map((experiment) => (
+          <LearningCard key={experiment.id} experiment={experiment} />
+        ))}
+      </SimpleGrid>
+    </ListPage>
   );
 }

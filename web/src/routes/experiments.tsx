@@ -1,14 +1,10 @@
-import { Button, Card, Group, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, Select, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { IconFlask, IconPlus, IconSearch } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { ExperimentOutcome, ExperimentStatus } from "../../../contracts/experiments";
-import { EmptyState } from "../components/ui/empty-state";
-import { LoadMore } from "../components/ui/load-more";
-import { ErrorState } from "../components/ui/page-error";
-import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
+import { ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import type { ExperimentFilters } from "../features/experiments/api";
 import { ExperimentFormDialog } from "../features/experiments/components/experiment-form";
@@ -35,21 +31,19 @@ export function ExperimentsPage() {
   const openCreate = () => void navigate({ search: (previous) => ({ ...previous, open: "create" }) });
 
   return (
-    <>
-      <PageHeader
-        title="Experiments"
-        description="Hypothesise, measure, test and iterate: every test tied to the KPI it should move, analysed with sound statistics, decided with a reason."
-        actions={
-          canWrite && (
-            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={openCreate}>
-              New experiment
-            </Button>
-          )
-        }
-      />
-      <ExperimentsNav />
-      <Card p={0}>
-        <Group p="lg" pb="md" gap="sm" wrap="wrap" align="flex-end">
+    <ListPage
+      title="Experiments"
+      description="Hypothesise, measure, test and iterate: every test tied to the KPI it should move, analysed with sound statistics, decided with a reason."
+      actions={
+        canWrite && (
+          <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={openCreate}>
+            New experiment
+          </Button>
+        )
+      }
+      nav={<ExperimentsNav />}
+      filters={
+        <Group gap="sm" wrap="wrap" align="flex-end">
           <TextInput
             label="Search"
             placeholder="Name, KPI, hypothesis, learnings"
@@ -80,68 +74,55 @@ export function ExperimentsPage() {
             w={160}
           />
         </Group>
-        {experiments.isPending ? (
-          <PageLoader label="Loading experiments…" />
-        ) : experiments.isError ? (
-          <Stack p="lg" pt={0}>
-            <ErrorState error={experiments.error} onRetry={() => experiments.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyState
-            icon={IconFlask}
-            title={hasFilters ? "No experiment matches these filters" : "No experiments yet"}
-            description={
-              hasFilters
-                ? "Try another search, or clear the filters."
-                : "Write down a hypothesis — we believe a change will cause an outcome, measured by a KPI — and test it."
-            }
-            action={
-              hasFilters ? (
-                <Button
-                  variant="default"
-                  size="xs"
-                  onClick={() => {
-                    setText("");
-                    setFilters({});
-                  }}
-                >
-                  Clear filters
-                </Button>
-              ) : (
-                canWrite && (
-                  <Button size="xs" onClick={openCreate}>
-                    Write the first hypothesis
-                  </Button>
-                )
-              )
-            }
-          />
+      }
+      query={experiments}
+      loadingLabel="Loading experiments…"
+      isEmpty={items.length === 0}
+      empty={{
+        icon: IconFlask,
+        title: hasFilters ? "No experiment matches these filters" : "No experiments yet",
+        description: hasFilters
+          ? "Try another search, or clear the filters."
+          : "Write down a hypothesis — we believe a change will cause an outcome, measured by a KPI — and test it.",
+        action: hasFilters ? (
+          <Button
+            variant="default"
+            size="xs"
+            onClick={() => {
+              setText("");
+              setFilters({});
+            }}
+          >
+            Clear filters
+          </Button>
         ) : (
-          <>
-            <ExperimentTable experiments={items} />
-            <Stack pb="md" gap={0}>
-              <LoadMore
-                hasMore={experiments.hasNextPage}
-                isLoading={experiments.isFetchingNextPage}
-                onLoadMore={() => experiments.fetchNextPage()}
-                noun="experiments"
-              />
-              <Text size="xs" c="dimmed" ta="center" aria-live="polite">
-                {items.length} {items.length === 1 ? "experiment" : "experiments"} shown
-                {experiments.hasNextPage ? "; more to load" : ""}
-              </Text>
-            </Stack>
-          </>
-        )}
-      </Card>
-      {canWrite && (
-        <ExperimentFormDialog
-          opened={search.open === "create"}
-          experiment={null}
-          onClose={() => void navigate({ search: (previous) => ({ ...previous, open: undefined }), replace: true })}
-          onSaved={(experiment) => void navigate({ to: "/experiments/$id", params: { id: experiment.id } })}
-        />
-      )}
-    </>
+          canWrite && (
+            <Button size="xs" onClick={openCreate}>
+              Write the first hypothesis
+            </Button>
+          )
+        ),
+      }}
+      pagination={{
+        hasMore: experiments.hasNextPage,
+        isLoading: experiments.isFetchingNextPage,
+        onLoadMore: () => void experiments.fetchNextPage(),
+        noun: "experiments",
+        one: "experiment",
+        count: items.length,
+      }}
+      after={
+        canWrite && (
+          <ExperimentFormDialog
+            opened={search.open === "create"}
+            experiment={null}
+            onClose={() => void navigate({ search: (previous) => ({ ...previous, open: undefined }), replace: true })}
+            onSaved={(experiment) => void navigate({ to: "/experiments/$id", params: { id: experiment.id } })}
+          />
+        )
+      }
+    >
+      <ExperimentTable experiments={items} />
+    </ListPage>
   );
 }
