@@ -3,11 +3,8 @@ import { notifications } from "@mantine/notifications";
 import { IconArrowsSplit } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Clash } from "../../../contracts/glossary";
-import { EmptyState } from "../components/ui/empty-state";
 import { AnchorLink } from "../components/ui/links";
-import { ErrorState } from "../components/ui/page-error";
-import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
+import { ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import { GlossaryNav } from "../features/glossary/components/glossary-nav";
 import { useClashes, useResolveClash } from "../features/glossary/hooks/use-glossary";
@@ -132,41 +129,36 @@ export function GlossaryClashesPage() {
   const [status, setStatus] = useState<"open" | "resolved">("open");
   const clashes = useClashes(status);
   return (
-    <>
-      <PageHeader
-        title="Clashes"
-        description="One word, several meanings (CMS, SQL, conversion…): shown side by side until both sides agree on one meaning or keep both with their contexts."
-      />
-      <GlossaryNav />
-      <SegmentedControl
-        mb="md"
-        aria-label="Which clashes"
-        value={status}
-        onChange={(value) => setStatus(value === "resolved" ? "resolved" : "open")}
-        data={[
-          { value: "open", label: "Open" },
-          { value: "resolved", label: "Settled" },
-        ]}
-      />
-      {clashes.isPending ? (
-        <PageLoader label="Loading clashes…" />
-      ) : clashes.isError ? (
-        <ErrorState error={clashes.error} onRetry={() => clashes.refetch()} />
-      ) : clashes.data.items.length === 0 ? (
-        <Card>
-          <EmptyState
-            icon={IconArrowsSplit}
-            title={status === "open" ? "No open clashes" : "No clash settled yet"}
-            description="A clash appears when two terms share a name or an acronym but mean different things."
-          />
-        </Card>
-      ) : (
-        <Stack gap="lg">
-          {clashes.data.items.map((clash) => (
-            <ClashCard key={clash.key} clash={clash} canWrite={canWrite} />
-          ))}
-        </Stack>
-      )}
-    </>
+    <ListPage
+      title="Clashes"
+      description="One word, several meanings (CMS, SQL, conversion…): shown side by side until both sides agree on one meaning or keep both with their contexts."
+      nav={<GlossaryNav />}
+      withCard={false}
+      filters={
+        <SegmentedControl
+          aria-label="Which clashes"
+          value={status}
+          onChange={(value) => setStatus(value === "resolved" ? "resolved" : "open")}
+          data={[
+            { value: "open", label: "Open" },
+            { value: "resolved", label: "Settled" },
+          ]}
+        />
+      }
+      query={clashes}
+      loadingLabel="Loading clashes…"
+      isEmpty={(clashes.data?.items.length ?? 0) === 0}
+      empty={{
+        icon: IconArrowsSplit,
+        title: status === "open" ? "No open clashes" : "No clash settled yet",
+        description: "A clash appears when two terms share a name or an acronym but mean different things.",
+      }}
+    >
+      <Stack gap="lg">
+        {clashes.data?.items.map((clash) => (
+          <ClashCard key={clash.key} clash={clash} canWrite={canWrite} />
+        ))}
+      </Stack>
+    </ListPage>
   );
 }

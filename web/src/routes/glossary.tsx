@@ -1,19 +1,16 @@
-import { Badge, Button, Card, Group, Menu, Select, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Menu, Select, Text, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconBook2, IconChevronDown, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import type { TermStatus } from "../../../contracts/glossary";
+import type { TermListItem, TermStatus } from "../../../contracts/glossary";
 import type { TeamKind } from "../../../contracts/people";
 import { CsvImportDialog } from "../components/ui/csv-import-dialog";
-import { EmptyState } from "../components/ui/empty-state";
+import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { AnchorLink } from "../components/ui/links";
-import { LoadMore } from "../components/ui/load-more";
-import { ErrorState } from "../components/ui/page-error";
-import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
+import { ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import { importTerms, type TermFilters, termsCsvUrl } from "../features/glossary/api";
 import { GlossaryNav } from "../features/glossary/components/glossary-nav";
@@ -59,37 +56,35 @@ export function GlossaryPage() {
     });
 
   return (
-    <>
-      <PageHeader
-        title="Glossary"
-        description="One term, each side's meaning: the words marketing and IT use, approved by both, recognised wherever people write."
-        actions={
-          canWrite && (
-            <>
-              <Menu position="bottom-end">
-                <Menu.Target>
-                  <Button variant="default" rightSection={<IconChevronDown size={14} aria-hidden="true" />}>
-                    More
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Item onClick={() => setDialog("import")}>Import CSV</Menu.Item>
-                  <Menu.Item component="a" href={termsCsvUrl} download>
-                    Export CSV
-                  </Menu.Item>
-                  {isAdmin && <Menu.Item onClick={startWithStarter}>Load the starter glossary</Menu.Item>}
-                </Menu.Dropdown>
-              </Menu>
-              <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setDialog("new")}>
-                New term
-              </Button>
-            </>
-          )
-        }
-      />
-      <GlossaryNav />
-      <Card p={0}>
-        <Group p="lg" pb="md" gap="sm" wrap="wrap" align="flex-end">
+    <ListPage
+      title="Glossary"
+      description="One term, each side's meaning: the words marketing and IT use, approved by both, recognised wherever people write."
+      actions={
+        canWrite && (
+          <>
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <Button variant="default" rightSection={<IconChevronDown size={14} aria-hidden="true" />}>
+                  More
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item onClick={() => setDialog("import")}>Import CSV</Menu.Item>
+                <Menu.Item component="a" href={termsCsvUrl} download>
+                  Export CSV
+                </Menu.Item>
+                {isAdmin && <Menu.Item onClick={startWithStarter}>Load the starter glossary</Menu.Item>}
+              </Menu.Dropdown>
+            </Menu>
+            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setDialog("new")}>
+              New term
+            </Button>
+          </>
+        )
+      }
+      nav={<GlossaryNav />}
+      filters={
+        <Group gap="sm" wrap="wrap" align="flex-end">
           <TextInput
             label="Search"
             placeholder="Name, acronym, synonym or definition"
@@ -135,142 +130,145 @@ export function GlossaryPage() {
             w={170}
           />
         </Group>
-        {terms.isPending ? (
-          <PageLoader label="Loading the glossary…" />
-        ) : terms.isError ? (
-          <Stack p="lg" pt={0}>
-            <ErrorState error={terms.error} onRetry={() => terms.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyState
-            icon={IconBook2}
-            title={hasFilters ? "No term matches" : "No terms yet"}
-            description={
-              hasFilters
-                ? "Try another word: synonyms and definitions are searched too."
-                : "Write the first term both sides use, or start from about 120 common marketing and IT terms."
-            }
-            action={
-              !hasFilters &&
-              canWrite && (
-                <Group gap="xs">
-                  {isAdmin && (
-                    <Button size="xs" variant="light" onClick={startWithStarter} loading={loadStarter.isPending}>
-                      Load the starter glossary
-                    </Button>
-                  )}
-                  <Button size="xs" onClick={() => setDialog("new")}>
-                    Write the first term
-                  </Button>
-                </Group>
-              )
-            }
-          />
-        ) : (
+      }
+      query={terms}
+      loadingLabel="Loading the glossary…"
+      isEmpty={items.length === 0}
+      empty={{
+        icon: IconBook2,
+        title: hasFilters ? "No term matches" : "No terms yet",
+        description: hasFilters
+          ? "Try another word: synonyms and definitions are searched too."
+          : "Write the first term both sides use, or start from about 120 common marketing and IT terms.",
+        action: !hasFilters && canWrite && (
+          <Group gap="xs">
+            {isAdmin && (
+              <Button size="xs" variant="light" onClick={startWithStarter} loading={loadStarter.isPending}>
+                Load the starter glossary
+              </Button>
+            )}
+            <Button size="xs" onClick={() => setDialog("new")}>
+              Write the first term
+            </Button>
+          </Group>
+        ),
+      }}
+      pagination={{
+        hasMore: terms.hasNextPage,
+        isLoading: terms.isFetchingNextPage,
+        onLoadMore: () => void terms.fetchNextPage(),
+        noun: "terms",
+      }}
+      after={
+        canWrite && (
           <>
-            <Table.ScrollContainer minWidth={720}>
-              <Table verticalSpacing="sm" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Term</Table.Th>
-                    <Table.Th scope="col">Status</Table.Th>
-                    <Table.Th scope="col">Marketing means</Table.Th>
-                    <Table.Th scope="col">IT means</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((term) => (
-                    <Table.Tr key={term.id}>
-                      <Table.Td maw={280}>
-                        <AnchorLink to="/glossary/terms/$id" params={{ id: term.id }} fw={600}>
-                          {term.name}
-                        </AnchorLink>
-                        {term.acronym && term.acronym !== term.name && (
-                          <Text span size="sm" c="dimmed">
-                            {" "}
-                            ({term.acronym})
-                          </Text>
-                        )}
-                        <Group gap={4} mt={2}>
-                          {term.context && (
-                            <Badge size="xs" variant="outline" color="gray">
-                              {term.context}
-                            </Badge>
-                          )}
-                          {term.clashing && (
-                            <Badge size="xs" variant="light" color="orange">
-                              Several meanings
-                            </Badge>
-                          )}
-                        </Group>
-                        {term.canonicalDefinition && (
-                          <Text size="xs" c="dimmed" lineClamp={2}>
-                            {term.canonicalDefinition}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <Badge variant="light" color={termStatusMeta[term.status].color}>
-                          {termStatusMeta[term.status].label}
-                        </Badge>
-                        {term.hasPendingRevision && term.status === "approved" && (
-                          <Text size="xs" c="dimmed">
-                            revision proposed
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" lineClamp={3}>
-                          {term.definitions.marketing ?? "—"}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" lineClamp={3}>
-                          {term.definitions.it ?? "—"}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Stack pb="md" gap={0}>
-              <LoadMore
-                hasMore={terms.hasNextPage}
-                isLoading={terms.isFetchingNextPage}
-                onLoadMore={() => terms.fetchNextPage()}
-                noun="terms"
-              />
-            </Stack>
+            <TermFormDialog
+              opened={dialog === "new"}
+              term={null}
+              onClose={() => setDialog(null)}
+              onSaved={(term) => void navigate({ to: "/glossary/terms/$id", params: { id: term.id } })}
+            />
+            <CsvImportDialog
+              opened={dialog === "import"}
+              onClose={() => setDialog(null)}
+              title="Import terms"
+              intro="The glossary's CSV (as exported): each side's definition in its own column, lists separated by “ | ”. Imported terms start as proposed; a line naming an existing term proposes a revision of it."
+              example={csvExample}
+              run={importTerms}
+              summarize={(result) =>
+                `${result.lines} ${result.lines === 1 ? "line" : "lines"}: ${result.created} new, ${result.revised} revised, ${result.unchanged} unchanged${result.errors.length > 0 ? `, ${result.errors.length} with errors` : ""}.`
+              }
+              hasChanges={(result) => result.created + result.revised > 0}
+              importedMessage={(result) =>
+                `Imported: ${result.created} new terms and ${result.revised} revisions, all proposed`
+              }
+              onImported={() => void queryClient.invalidateQueries({ queryKey: ["glossary"] })}
+            />
           </>
-        )}
-      </Card>
-      {canWrite && (
-        <>
-          <TermFormDialog
-            opened={dialog === "new"}
-            term={null}
-            onClose={() => setDialog(null)}
-            onSaved={(term) => void navigate({ to: "/glossary/terms/$id", params: { id: term.id } })}
-          />
-          <CsvImportDialog
-            opened={dialog === "import"}
-            onClose={() => setDialog(null)}
-            title="Import terms"
-            intro="The glossary's CSV (as exported): each side's definition in its own column, lists separated by “ | ”. Imported terms start as proposed; a line naming an existing term proposes a revision of it."
-            example={csvExample}
-            run={importTerms}
-            summarize={(result) =>
-              `${result.lines} ${result.lines === 1 ? "line" : "lines"}: ${result.created} new, ${result.revised} revised, ${result.unchanged} unchanged${result.errors.length > 0 ? `, ${result.errors.length} with errors` : ""}.`
-            }
-            hasChanges={(result) => result.created + result.revised > 0}
-            importedMessage={(result) =>
-              `Imported: ${result.created} new terms and ${result.revised} revisions, all proposed`
-            }
-            onImported={() => void queryClient.invalidateQueries({ queryKey: ["glossary"] })}
-          />
-        </>
-      )}
-    </>
+        )
+      }
+    >
+      <DataTable
+        rows={items}
+        columns={termColumns}
+        rowKey={(term) => term.id}
+        rowName={(term) => term.name}
+        label="Terms"
+      />
+    </ListPage>
   );
 }
+
+const termColumns: DataColumn<TermListItem>[] = [
+  {
+    key: "term",
+    header: "Term",
+    cell: (term) => (
+      <div style={{ maxWidth: 280 }}>
+        <AnchorLink to="/glossary/terms/$id" params={{ id: term.id }} fw={600}>
+          {term.name}
+        </AnchorLink>
+        {term.acronym && term.acronym !== term.name && (
+          <Text span size="sm" c="dimmed">
+            {" "}
+            ({term.acronym})
+          </Text>
+        )}
+        <Group gap={4} mt={2}>
+          {term.context && (
+            <Badge size="xs" variant="outline" color="gray">
+              {term.context}
+            </Badge>
+          )}
+          {term.clashing && (
+            <Badge size="xs" variant="light" color="orange">
+              Several meanings
+            </Badge>
+          )}
+        </Group>
+        {term.canonicalDefinition && (
+          <Text size="xs" c="dimmed" lineClamp={2}>
+            {term.canonicalDefinition}
+          </Text>
+        )}
+      </div>
+    ),
+  },
+  {
+    key: "status",
+    header: "Status",
+    isNowrap: true,
+    cell: (term) => (
+      <>
+        <Badge variant="light" color={termStatusMeta[term.status].color}>
+          {termStatusMeta[term.status].label}
+        </Badge>
+        {term.hasPendingRevision && term.status === "approved" && (
+          <Text size="xs" c="dimmed">
+            revision proposed
+          </Text>
+        )}
+      </>
+    ),
+  },
+  {
+    key: "marketing",
+    header: "Marketing means",
+    priority: 2,
+    cell: (term) => (
+      <Text size="sm" lineClamp={3}>
+        {term.definitions.marketing ?? "—"}
+      </Text>
+    ),
+  },
+  {
+    key: "it",
+    header: "IT means",
+    priority: 2,
+    cell: (term) => (
+      <Text size="sm" lineClamp={3}>
+        {term.definitions.it ?? "—"}
+      </Text>
+    ),
+  },
+];
