@@ -1,12 +1,9 @@
-import { Card, Group, Select, Stack, Text, Title } from "@mantine/core";
+import { Card, Select, Stack, Text, Title } from "@mantine/core";
 import { IconListSearch } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { AdminsOnly } from "../components/ui/admins-only";
-import { EmptyState } from "../components/ui/empty-state";
-import { LoadMore } from "../components/ui/load-more";
-import { ErrorState } from "../components/ui/page-error";
+import { ListSection } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
 import { AuditTable } from "../features/audit/components/audit-table";
 import { VerifyChain } from "../features/audit/components/verify-chain";
 import { useAuditActions, useAuditEvents } from "../features/audit/hooks/use-audit";
@@ -45,8 +42,8 @@ function AuditLog() {
           </Text>
           <VerifyChain />
         </Card>
-        <Card p={0}>
-          <Group p="lg" pb="md" justify="space-between" align="flex-end">
+        <ListSection
+          filters={
             <Select
               label="Action"
               placeholder="All actions"
@@ -58,33 +55,26 @@ function AuditLog() {
               w={{ base: "100%", xs: 280 }}
               nothingFoundMessage="No such action"
             />
-          </Group>
-          {events.isPending ? (
-            <PageLoader label="Loading events…" />
-          ) : events.isError ? (
-            <Stack p="lg" pt={0}>
-              <ErrorState error={events.error} onRetry={() => events.refetch()} />
-            </Stack>
-          ) : items.length === 0 ? (
-            <EmptyState
-              icon={IconListSearch}
-              title={action ? `No “${action}” events` : "No events yet"}
-              description={
-                action ? "Choose another action or clear the filter." : "Changes in the workspace will show up here."
-              }
-            />
-          ) : (
-            <>
-              <AuditTable events={items} />
-              <LoadMore
-                hasMore={events.hasNextPage}
-                isLoading={events.isFetchingNextPage}
-                onLoadMore={() => events.fetchNextPage()}
-                noun="events"
-              />
-            </>
-          )}
-        </Card>
+          }
+          query={events}
+          loadingLabel="Loading events…"
+          isEmpty={items.length === 0}
+          empty={{
+            icon: IconListSearch,
+            title: action ? `No “${action}” events` : "No events yet",
+            description: action
+              ? "Choose another action or clear the filter."
+              : "Changes in the workspace will show up here.",
+          }}
+          pagination={{
+            hasMore: events.hasNextPage,
+            isLoading: events.isFetchingNextPage,
+            onLoadMore: () => void events.fetchNextPage(),
+            noun: "events",
+          }}
+        >
+          <AuditTable events={items} />
+        </ListSection>
       </Stack>
     </>
   );

@@ -1,15 +1,13 @@
-import { Button, Card, Stack, Text } from "@mantine/core";
+import { Button, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconUserPlus, IconUserSearch } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { User } from "../../../contracts/people";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
-import { EmptyState } from "../components/ui/empty-state";
-import { LoadMore } from "../components/ui/load-more";
-import { describeError, ErrorState } from "../components/ui/page-error";
+import { ListSection } from "../components/ui/list-page";
+import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
 import { InviteDialog } from "../features/invitations/components/invite-dialog";
 import { PendingInvitations } from "../features/invitations/components/pending-invitations";
@@ -89,64 +87,56 @@ export function PeoplePage() {
         }
       />
       <Stack gap="lg">
-        <Card p={0}>
-          <Stack p="lg" pb="md">
-            <PeopleFilters key={resetCount} filters={filters} onChange={setFilters} />
-          </Stack>
-          {people.isPending ? (
-            <PageLoader label="Loading people…" />
-          ) : people.isError ? (
-            <Stack p="lg" pt={0}>
-              <ErrorState error={people.error} onRetry={() => people.refetch()} />
-            </Stack>
-          ) : items.length === 0 ? (
-            <EmptyState
-              icon={IconUserSearch}
-              title={hasFilters ? "Nobody matches these filters" : "Nobody here yet"}
-              description={
-                hasFilters
-                  ? "Try another search, or clear the filters."
-                  : "Invite your marketing and IT colleagues to get started."
-              }
-              action={
-                hasFilters && (
-                  <Button
-                    variant="default"
-                    size="xs"
-                    onClick={() => {
-                      setFilters({});
-                      setResetCount((count) => count + 1);
-                    }}
-                  >
-                    Clear filters
-                  </Button>
-                )
-              }
-            />
-          ) : (
-            <>
-              <PeopleTable
-                people={items}
-                meId={me.user.id}
-                isAdmin={isAdmin}
-                onEdit={setEditing}
-                onToggleStatus={setToggling}
-              />
-              <Stack pb="md" gap={0}>
-                <LoadMore
-                  hasMore={people.hasNextPage}
-                  isLoading={people.isFetchingNextPage}
-                  onLoadMore={() => people.fetchNextPage()}
-                  noun="people"
-                />
-                <Text size="xs" c="dimmed" ta="center" aria-live="polite">
-                  {items.length} {items.length === 1 ? "person" : "people"} shown
-                  {people.hasNextPage ? "; more to load" : ""}
-                </Text>
-              </Stack>
-            </>
-          )}
-        </Card>
+        <ListSection
+          filters={<PeopleFilters key={resetCount} filters={filters} onChange={setFilters} />}
+          query={people}
+          loadingLabel="Loading people…"
+          isEmpty={items.length === 0}
+          empty={{
+            icon: IconUserSearch,
+            title: hasFilters ? "Nobody matches these filters" : "Nobody here yet",
+            description: hasFilters
+              ? "Try another search, or clear the filters."
+              : "Invite your marketing and IT colleagues to get started.",
+            action: hasFilters ? (
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => {
+                  setFilters({});
+                  setResetCount((count) => count + 1);
+                }}
+              >
+                Clear filters
+              </Button>
+            ) : (
+              isAdmin && (
+                <Button
+                  size="xs"
+                  onClick={() => void navigate({ search: (previous) => ({ ...previous, open: "invite" }) })}
+                >
+                  Invite someone
+                </Button>
+              )
+            ),
+          }}
+          pagination={{
+            hasMore: people.hasNextPage,
+            isLoading: people.isFetchingNextPage,
+            onLoadMore: () => void people.fetchNextPage(),
+            noun: "people",
+            one: "person",
+            count: items.length,
+          }}
+        >
+          <PeopleTable
+            people={items}
+            meId={me.user.id}
+            isAdmin={isAdmin}
+            onEdit={setEditing}
+            onToggleStatus={setToggling}
+          />
+        </ListSection>
         {isAdmin && <PendingInvitations />}
       </Stack>
       <PersonDialog

@@ -1,14 +1,12 @@
-import { Card, SegmentedControl, Stack, Text } from "@mantine/core";
+import { SegmentedControl, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconDevicesOff } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Session } from "../../../contracts/people";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
-import { EmptyState } from "../components/ui/empty-state";
-import { LoadMore } from "../components/ui/load-more";
-import { describeError, ErrorState } from "../components/ui/page-error";
+import { ListSection } from "../components/ui/list-page";
+import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
 import { useSignOut } from "../features/auth/hooks/use-auth-actions";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
 import type { SessionScope } from "../features/sessions/api";
@@ -59,27 +57,20 @@ export function SessionsPage() {
           )
         }
       />
-      <Card p={0}>
-        {sessions.isPending ? (
-          <PageLoader label="Loading sessions…" />
-        ) : sessions.isError ? (
-          <Stack p="lg">
-            <ErrorState error={sessions.error} onRetry={() => sessions.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyState icon={IconDevicesOff} title="No live sessions" description="Nobody is signed in right now." />
-        ) : (
-          <>
-            <SessionsTable sessions={items} showOwner={scope === "all"} onRevoke={setRevoking} />
-            <LoadMore
-              hasMore={sessions.hasNextPage}
-              isLoading={sessions.isFetchingNextPage}
-              onLoadMore={() => sessions.fetchNextPage()}
-              noun="sessions"
-            />
-          </>
-        )}
-      </Card>
+      <ListSection
+        query={sessions}
+        loadingLabel="Loading sessions…"
+        isEmpty={items.length === 0}
+        empty={{ icon: IconDevicesOff, title: "No live sessions", description: "Nobody is signed in right now." }}
+        pagination={{
+          hasMore: sessions.hasNextPage,
+          isLoading: sessions.isFetchingNextPage,
+          onLoadMore: () => void sessions.fetchNextPage(),
+          noun: "sessions",
+        }}
+      >
+        <SessionsTable sessions={items} showOwner={scope === "all"} onRevoke={setRevoking} />
+      </ListSection>
       <Text size="xs" c="dimmed" mt="md">
         Changing your password signs out every other session.
       </Text>

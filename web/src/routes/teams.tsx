@@ -3,10 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconPlus, IconUsersGroup } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Team } from "../../../contracts/people";
-import { EmptyState } from "../components/ui/empty-state";
-import { ErrorState } from "../components/ui/page-error";
-import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
+import { ListPage } from "../components/ui/list-page";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
 import { TeamDialog } from "../features/teams/components/team-dialog";
 import { TeamSizeChart } from "../features/teams/components/team-size-chart";
@@ -26,31 +23,33 @@ export function TeamsPage() {
   };
 
   return (
-    <>
-      <PageHeader
-        title="Teams"
-        description="Marketing and IT, and the security, legal and finance teams that review with them. Everyone has one home team."
-        actions={
-          isAdmin && (
-            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => openDialog(null)}>
-              Add team
-            </Button>
-          )
-        }
-      />
-      {teams.isPending ? (
-        <PageLoader label="Loading teams…" />
-      ) : teams.isError ? (
-        <ErrorState error={teams.error} onRetry={() => teams.refetch()} />
-      ) : teams.data.length === 0 ? (
-        <Card>
-          <EmptyState
-            icon={IconUsersGroup}
-            title="No teams yet"
-            description="Teams are created with the workspace; add one to get started."
-          />
-        </Card>
-      ) : (
+    <ListPage
+      title="Teams"
+      description="Marketing and IT, and the security, legal and finance teams that review with them. Everyone has one home team."
+      actions={
+        isAdmin && (
+          <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => openDialog(null)}>
+            Add team
+          </Button>
+        )
+      }
+      withCard={false}
+      query={teams}
+      loadingLabel="Loading teams…"
+      isEmpty={(teams.data?.length ?? 0) === 0}
+      empty={{
+        icon: IconUsersGroup,
+        title: "No teams yet",
+        description: "Teams are created with the workspace; add one to get started.",
+        action: isAdmin && (
+          <Button size="xs" onClick={() => openDialog(null)}>
+            Add the first team
+          </Button>
+        ),
+      }}
+      after={<TeamDialog team={editing} opened={dialogOpened} onClose={dialog.close} />}
+    >
+      {teams.data && (
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 7 }}>
             <Card p={0}>
@@ -70,7 +69,6 @@ export function TeamsPage() {
           </Grid.Col>
         </Grid>
       )}
-      <TeamDialog team={editing} opened={dialogOpened} onClose={dialog.close} />
-    </>
+    </ListPage>
   );
 }

@@ -1,15 +1,13 @@
-import { Button, Card, Code, SegmentedControl, Stack, Text } from "@mantine/core";
+import { Button, Code, SegmentedControl, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconKey, IconPlus } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { ApiToken } from "../../../contracts/people";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
-import { EmptyState } from "../components/ui/empty-state";
-import { LoadMore } from "../components/ui/load-more";
-import { describeError, ErrorState } from "../components/ui/page-error";
+import { ListSection } from "../components/ui/list-page";
+import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
 import type { TokenScopeFilter } from "../features/tokens/api";
 import { CreateTokenDialog } from "../features/tokens/components/create-token-dialog";
@@ -71,36 +69,30 @@ export function TokensPage() {
           </>
         }
       />
-      <Card p={0}>
-        {tokens.isPending ? (
-          <PageLoader label="Loading tokens…" />
-        ) : tokens.isError ? (
-          <Stack p="lg">
-            <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyState
-            icon={IconKey}
-            title={scope === "all" ? "No live tokens in the workspace" : "You have no API tokens"}
-            description="Create one for a script, a spreadsheet import or an integration. You can revoke it at any time."
-            action={
-              <Button variant="default" size="xs" onClick={openCreate}>
-                Create token
-              </Button>
-            }
-          />
-        ) : (
-          <>
-            <TokensTable tokens={items} showOwner={scope === "all"} onRevoke={setRevoking} />
-            <LoadMore
-              hasMore={tokens.hasNextPage}
-              isLoading={tokens.isFetchingNextPage}
-              onLoadMore={() => tokens.fetchNextPage()}
-              noun="tokens"
-            />
-          </>
-        )}
-      </Card>
+      <ListSection
+        query={tokens}
+        loadingLabel="Loading tokens…"
+        isEmpty={items.length === 0}
+        empty={{
+          icon: IconKey,
+          title: scope === "all" ? "No live tokens in the workspace" : "You have no API tokens",
+          description:
+            "Create one for a script, a spreadsheet import or an integration. You can revoke it at any time.",
+          action: (
+            <Button variant="default" size="xs" onClick={openCreate}>
+              Create token
+            </Button>
+          ),
+        }}
+        pagination={{
+          hasMore: tokens.hasNextPage,
+          isLoading: tokens.isFetchingNextPage,
+          onLoadMore: () => void tokens.fetchNextPage(),
+          noun: "tokens",
+        }}
+      >
+        <TokensTable tokens={items} showOwner={scope === "all"} onRevoke={setRevoking} />
+      </ListSection>
       <Text size="xs" c="dimmed" mt="md">
         The API is described at <Code>/api/docs</Code>. Tokens cannot create or revoke other tokens or sessions.
       </Text>

@@ -1,6 +1,7 @@
-import { ActionIcon, Table, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, Text, Tooltip } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
 import type { Team } from "../../../../../contracts/people";
+import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { AnchorLink } from "../../../components/ui/links";
 import { formatDate } from "../../../lib/format";
 import { teamKinds } from "../team-kinds";
@@ -14,68 +15,52 @@ interface TeamsTableProps {
 
 /** Teams with their kind and how many active people they have. */
 export function TeamsTable({ teams, canEdit, onEdit }: TeamsTableProps) {
+  const columns: DataColumn<Team>[] = [
+    { key: "team", header: "Team", cell: (team) => <TeamBadge team={team} /> },
+    { key: "kind", header: "Kind", priority: 2, cell: (team) => <Text size="sm">{teamKinds[team.kind].label}</Text> },
+    {
+      key: "people",
+      header: "Active people",
+      align: "right",
+      cell: (team) => (
+        <AnchorLink
+          to="/people"
+          search={{ teamId: team.id }}
+          size="sm"
+          aria-label={`${team.memberCount} active people in ${team.name}`}
+        >
+          {team.memberCount}
+        </AnchorLink>
+      ),
+    },
+    {
+      key: "created",
+      header: "Created",
+      priority: 3,
+      isNowrap: true,
+      cell: (team) => (
+        <Text size="sm" c="dimmed">
+          {formatDate(team.createdAt)}
+        </Text>
+      ),
+    },
+  ];
+  if (canEdit)
+    columns.push({
+      key: "actions",
+      header: "Actions",
+      isHeaderHidden: true,
+      kind: "actions",
+      align: "right",
+      cell: (team) => (
+        <Tooltip label="Edit team">
+          <ActionIcon variant="subtle" color="gray" onClick={() => onEdit(team)} aria-label={`Edit ${team.name}`}>
+            <IconPencil size={16} aria-hidden="true" />
+          </ActionIcon>
+        </Tooltip>
+      ),
+    });
   return (
-    <div className="table-scroll">
-      <Table verticalSpacing="sm" highlightOnHover miw={520}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" pl="lg">
-              Team
-            </Table.Th>
-            <Table.Th scope="col">Kind</Table.Th>
-            <Table.Th scope="col" ta="right">
-              Active people
-            </Table.Th>
-            <Table.Th scope="col">Created</Table.Th>
-            {canEdit && (
-              <Table.Th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </Table.Th>
-            )}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {teams.map((team) => (
-            <Table.Tr key={team.id}>
-              <Table.Td pl="lg">
-                <TeamBadge team={team} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{teamKinds[team.kind].label}</Text>
-              </Table.Td>
-              <Table.Td ta="right">
-                <AnchorLink
-                  to="/people"
-                  search={{ teamId: team.id }}
-                  size="sm"
-                  aria-label={`${team.memberCount} active people in ${team.name}`}
-                >
-                  {team.memberCount}
-                </AnchorLink>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {formatDate(team.createdAt)}
-                </Text>
-              </Table.Td>
-              {canEdit && (
-                <Table.Td ta="right" pr="lg">
-                  <Tooltip label="Edit team">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      onClick={() => onEdit(team)}
-                      aria-label={`Edit ${team.name}`}
-                    >
-                      <IconPencil size={16} aria-hidden="true" />
-                    </ActionIcon>
-                  </Tooltip>
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <DataTable rows={teams} columns={columns} rowKey={(team) => team.id} rowName={(team) => team.name} label="Teams" />
   );
 }

@@ -1,5 +1,6 @@
-import { Badge, Button, Table, Text } from "@mantine/core";
+import { Badge, Button, Text } from "@mantine/core";
 import type { ApiToken } from "../../../../../contracts/people";
+import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { formatDate, formatRelative } from "../../../lib/format";
 
 interface TokensTableProps {
@@ -10,71 +11,80 @@ interface TokensTableProps {
 
 /** Tokens with their prefix (to recognise them), access, use and expiry. */
 export function TokensTable({ tokens, showOwner, onRevoke }: TokensTableProps) {
+  const columns: DataColumn<ApiToken>[] = [
+    {
+      key: "name",
+      header: "Name",
+      cell: (token) => (
+        <Text size="sm" fw={500}>
+          {token.name}
+        </Text>
+      ),
+    },
+    ...(showOwner
+      ? [{ key: "owner", header: "Owner", cell: (token: ApiToken) => <Text size="sm">{token.user.name}</Text> }]
+      : []),
+    {
+      key: "prefix",
+      header: "Token",
+      priority: 3,
+      cell: (token) => (
+        <Text size="sm" ff="monospace">
+          {token.prefix}…
+        </Text>
+      ),
+    },
+    {
+      key: "access",
+      header: "Access",
+      priority: 2,
+      cell: (token) => (
+        <Badge color={token.scope === "read" ? "gray" : "orange"} tt="none">
+          {token.scope === "read" ? "Read only" : "Read and write"}
+        </Badge>
+      ),
+    },
+    {
+      key: "lastUsed",
+      header: "Last used",
+      priority: 3,
+      cell: (token) => (
+        <Text size="sm" c="dimmed">
+          {formatRelative(token.lastUsedAt)}
+        </Text>
+      ),
+    },
+    {
+      key: "expires",
+      header: "Expires",
+      priority: 2,
+      isNowrap: true,
+      cell: (token) => (
+        <Text size="sm" c="dimmed">
+          {formatDate(token.expiresAt)}
+        </Text>
+      ),
+    },
+    {
+      key: "actions",
+      header: "Actions",
+      isHeaderHidden: true,
+      kind: "actions",
+      align: "right",
+      cell: (token) => (
+        <Button size="xs" variant="default" onClick={() => onRevoke(token)} aria-label={`Revoke token ${token.name}`}>
+          Revoke
+        </Button>
+      ),
+    },
+  ];
   return (
-    <div className="table-scroll">
-      <Table verticalSpacing="sm" highlightOnHover miw={showOwner ? 820 : 700}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" pl="lg">
-              Name
-            </Table.Th>
-            {showOwner && <Table.Th scope="col">Owner</Table.Th>}
-            <Table.Th scope="col">Token</Table.Th>
-            <Table.Th scope="col">Access</Table.Th>
-            <Table.Th scope="col">Last used</Table.Th>
-            <Table.Th scope="col">Expires</Table.Th>
-            <Table.Th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {tokens.map((token) => (
-            <Table.Tr key={token.id}>
-              <Table.Td pl="lg">
-                <Text size="sm" fw={500}>
-                  {token.name}
-                </Text>
-              </Table.Td>
-              {showOwner && (
-                <Table.Td>
-                  <Text size="sm">{token.user.name}</Text>
-                </Table.Td>
-              )}
-              <Table.Td>
-                <Text size="sm" ff="monospace">
-                  {token.prefix}…
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge color={token.scope === "read" ? "gray" : "orange"} tt="none">
-                  {token.scope === "read" ? "Read only" : "Read and write"}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {formatRelative(token.lastUsedAt)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {formatDate(token.expiresAt)}
-                </Text>
-              </Table.Td>
-              <Table.Td ta="right" pr="lg">
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => onRevoke(token)}
-                  aria-label={`Revoke token ${token.name}`}
-                >
-                  Revoke
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <DataTable
+      rows={tokens}
+      columns={columns}
+      rowKey={(token) => token.id}
+      rowName={(token) => token.name}
+      label="API tokens"
+    />
   );
 }
