@@ -1,6 +1,7 @@
 import { generateSecret, hashSecret } from "../src/lib/secrets";
 import { insertInvitation } from "../src/modules/invitations/invitations.queries";
-import { insertCalendar, insertRequest } from "../src/modules/pipeline/pipeline.queries";
+import { insertRequest } from "../src/modules/pipeline/pipeline.queries";
+import { insertCalendar } from "../src/modules/pipeline/sla.queries";
 import { insertJobSwap } from "../src/modules/rituals/job-swaps.queries";
 import { insertKpi } from "../src/modules/scorecard/kpis.queries";
 import { insertObjective, insertSegment } from "../src/modules/scorecard/scorecard.queries";

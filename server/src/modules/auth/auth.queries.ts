@@ -2,7 +2,7 @@ import { and, count, eq, gt, inArray, lt, max, min, sql } from "drizzle-orm";
 import type { TeamKind } from "../../../../contracts/people";
 import type { Tx } from "../../db/client";
 import { loginFailures, teams, users, workspaces } from "../../db/schema";
-import { insertSlaDefaults } from "../pipeline/pipeline.queries";
+import { insertSlaDefaults } from "../pipeline/pipeline.commands";
 
 /** The teams every new workspace starts with. */
 export const DEFAULT_TEAMS: { name: string; kind: TeamKind }[] = [

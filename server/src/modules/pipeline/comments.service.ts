@@ -7,16 +7,13 @@ import { AppError } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
+import { addWatchers, insertComment, listComments, listWatchers } from "./engagement.queries";
 import { referenceOf } from "./pipeline.presenter";
 import {
-  addWatchers,
   findPeople,
   findRequest,
-  insertComment,
   insertEvent,
-  listComments,
   listEvents,
-  listWatchers,
   lockRequest,
   setDerived,
   updateRequest,

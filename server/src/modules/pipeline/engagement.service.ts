@@ -1,21 +1,25 @@
 // Rules of engagement and the backlog's formula: the workspace's RACI templates per request type (the
-// built-in defaults until an admin edits one) and its scoring preset.
-import type { RaciTemplateActivity, RequestType, Scoring } from "../../../../contracts/pipeline";
+// built-in defaults until an admin edits one) and its scoring preset; a request's own who-does-what and its watchers.
+import type { RaciTemplateActivity, RequestType, Scoring, UpdateRaciBody } from "../../../../contracts/pipeline";
 import { RequestType as RequestTypes } from "../../../../contracts/pipeline";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
+import { findReferenceErrors } from "../../db/references";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import {
+  addWatchers,
   findRaciTemplate,
   findSettings,
-  listOpenRequests,
+  listRaci,
   listRaciTemplates,
+  removeWatcher,
+  replaceRaci,
   saveRaciTemplate,
   saveSettings,
-  setDerived,
-} from "./pipeline.queries";
+} from "./engagement.queries";
+import { insertEvent, listOpenRequests, setDerived, updateRequest } from "./pipeline.queries";
 import {
   DEFAULT_SCORING,
   defaultRaciTemplate,
@@ -24,6 +28,7 @@ import {
   scoreInputsOf,
   scoreRequest,
 } from "./pipeline.rules";
+import { loadRequest, relationOf, settle, stale, viewRequest } from "./request-view.service";
 
 /** The template a new request of this type gets: the workspace's own, or the built-in default. */
 export async function raciTemplateFor(tx: Tx, workspaceId: string, type: RequestType): Promise<RaciTemplateActivity[]> {
@@ -126,4 +131,84 @@ async function rescoreAll(tx: Tx, workspaceId: string, scoring: Scoring) {
     const { score } = scoreRequest(scoring, scoreInputsOf(request));
     await setDerived(tx, request.id, { score, ...(request.rankedManually ? {} : { rank: rankFromScore(score) }) });
   }
+}
+
+/** Replaces a request's who-does-what; exactly one Accountable per activity. */
+export async function editRequestRaci(ctx: Ctx, id: string, input: UpdateRaciBody) {
+  authorize(ctx.actor, "request.update");
+  return ctx.database.db.transaction(async (tx) => {
+    const { request: current } = await loadRequest(tx, ctx, id);
+    const who = relationOf(ctx, current);
+    if (!(who.isRequester || who.isSponsor || who.isItPartner || who.isItSide || who.isAdmin)) {
+      throw new AppError(
+        "forbidden",
+        "Only the people of this request, the IT team or an admin may change who does what",
+      );
+    }
+    const errors: { path: string; message: string }[] = [];
+    const accountable = new Map<string, number>();
+    input.rows.forEach((row, index) => {
+      if (row.role === "A") {
+        const seen = accountable.get(row.activity);
+        if (seen !== undefined) {
+          errors.push({
+            path: `rows.${index}.role`,
+            message: `“${row.activity}” already has an Accountable (row ${seen + 1})`,
+          });
+        }
+        accountable.set(row.activity, index);
+      }
+    });
+    errors.push(
+      ...(await findReferenceErrors(
+        tx,
+        ctx.actor.workspaceId,
+        input.rows.flatMap((row, index) => [
+          { path: `rows.${index}.userId`, kind: "person" as const, id: row.userId },
+          { path: `rows.${index}.teamId`, kind: "team" as const, id: row.teamId },
+        ]),
+      )),
+    );
+    if (errors.length > 0) throw new AppError("validation_failed", errors.map((e) => e.message).join("; "), errors);
+    const before = (await listRaci(tx, id)).map(({ row }) => ({
+      activity: row.activity,
+      role: row.role,
+      teamId: row.teamId,
+      userId: row.userId,
+    }));
+    const updated = await updateRequest(tx, ctx.actor.workspaceId, id, input.version, { updatedAt: ctx.now });
+    if (!updated) throw stale();
+    await replaceRaci(tx, ctx.actor.workspaceId, id, input.rows);
+    await insertEvent(tx, {
+      workspaceId: current.workspaceId,
+      requestId: id,
+      kind: "raci",
+      actorId: ctx.actor.userId,
+      at: ctx.now,
+    });
+    await recordAudit(tx, originOf(ctx), {
+      action: "request.raci_updated",
+      entityType: "request",
+      entityId: id,
+      before: { raci: before },
+      after: { raci: input.rows },
+    });
+    await addWatchers(
+      tx,
+      id,
+      input.rows.flatMap((row) => (row.userId ? [row.userId] : [])),
+    );
+    return settle(tx, ctx, id);
+  });
+}
+
+/** Starts or stops following a request. */
+export async function setWatching(ctx: Ctx, id: string, watching: boolean) {
+  authorize(ctx.actor, "request.watch");
+  return ctx.database.db.transaction(async (tx) => {
+    await loadRequest(tx, ctx, id);
+    if (watching) await addWatchers(tx, id, [ctx.actor.userId]);
+    else await removeWatcher(tx, id, ctx.actor.userId);
+    return viewRequest(tx, ctx, id);
+  });
 }

@@ -7,10 +7,10 @@ import type { Ctx } from "../../context";
 import { requests } from "../../db/schema";
 import { authorize } from "../../policy";
 import { presentSummary } from "./pipeline.presenter";
-import { listWorkspaceRequests } from "./pipeline.service";
+import { listWorkspaceRequests } from "./request-view.service";
 import { slaReport } from "./sla.service";
 
-export { createRequest, editRequest, getRequest } from "./pipeline.service";
+export { createRequest, editRequest } from "./intake.service";
 export {
   addWatchers,
   decideByPolicy,
@@ -19,6 +19,9 @@ export {
   UNDECIDED_STAGES,
 } from "./policy-decision.service";
 export { type PurchaseOwners, readPurchaseOwners } from "./purchase-owners.service";
+export { getRequest } from "./request-view.service";
+/** A new workspace's working calendar and service levels, written with the workspace (auth's setup). */
+export { insertSlaDefaults } from "./sla.queries";
 
 /** The service-level report for a date range, exactly as `GET /api/v1/sla/report` answers it. */
 export async function readServiceLevelReport(ctx: Ctx, range: { from: string; to: string }) {

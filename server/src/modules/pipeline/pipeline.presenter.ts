@@ -3,9 +3,10 @@ import type { PipelineRequest, RaciRow, RequestSummary, Stage, WorkCalendar } fr
 import type { DataClass } from "../../../../contracts/stack";
 import type { slaPolicies, workCalendars } from "../../db/schema";
 import type { MeantTerm } from "../glossary/glossary.commands";
+import type { listComments, listRaci } from "./engagement.queries";
 import type { Clocks } from "./pipeline.clocks";
 import { nextDue } from "./pipeline.clocks";
-import type { listComments, listEvents, listRaci, RequestRow } from "./pipeline.queries";
+import type { listEvents, RequestRow } from "./pipeline.queries";
 import { requirementGaps, totalBenefit } from "./pipeline.rules";
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);

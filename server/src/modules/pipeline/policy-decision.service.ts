@@ -9,16 +9,10 @@ import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
+import { listWatchers } from "./engagement.queries";
 import type { ClockEvent } from "./pipeline.clocks";
 import { referenceOf } from "./pipeline.presenter";
-import {
-  findRequest,
-  insertEvent,
-  listClockEvents,
-  listWatchers,
-  lockRequest,
-  updateRequest,
-} from "./pipeline.queries";
+import { findRequest, insertEvent, listClockEvents, lockRequest, updateRequest } from "./pipeline.queries";
 import { stageAfterDecision } from "./pipeline.rules";
 import { loadServiceLevels, refreshClocks } from "./sla.service";
 
@@ -103,4 +97,4 @@ export async function reviewDueAt(tx: Tx, workspaceId: string, priority: Priorit
 }
 
 /** Adds people to a request's watchers (reviewers, the IT partner). */
-export { addWatchers } from "./pipeline.queries";
+export { addWatchers } from "./engagement.queries";

@@ -14,23 +14,21 @@ import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
 import { type ClockEvent, type Clocks, clockColumns, computeClocks, type Targets } from "./pipeline.clocks";
 import { presentCalendar, presentPolicy, referenceOf } from "./pipeline.presenter";
+import { insertEvent, listClockEvents, setDerived } from "./pipeline.queries";
+import { DEFAULT_CALENDAR, DEFAULT_SLA, UNCLASSIFIED_PRIORITY } from "./pipeline.rules";
 import {
   clearDefaultCalendar,
   findCalendar,
   insertCalendar,
-  insertEvent,
   listCalendars,
-  listClockEvents,
   listDueReviews,
   listPolicies,
   listRunningRequests,
-  setDerived,
   slaReportFigures,
   updateCalendar,
   updatePolicy,
   workspacesWithOpenRequests,
-} from "./pipeline.queries";
-import { DEFAULT_CALENDAR, DEFAULT_SLA, UNCLASSIFIED_PRIORITY } from "./pipeline.rules";
+} from "./sla.queries";
 
 type CalendarRow = typeof workCalendars.$inferSelect;
 type RequestRecord = typeof requests.$inferSelect;

@@ -19,17 +19,9 @@ import { CsvLimitError, CsvLimits, checkCsvShape, splitCsvRecords } from "../../
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
+import { addWatchers, replaceRaci, teamsByKind } from "../pipeline/engagement.queries";
 import { raciTemplateFor } from "../pipeline/engagement.service";
-import {
-  addWatchers,
-  bottomRank,
-  findRequest,
-  insertEvent,
-  insertRequest,
-  nextRequestNumber,
-  replaceRaci,
-  teamsByKind,
-} from "../pipeline/pipeline.queries";
+import { bottomRank, findRequest, insertEvent, insertRequest, nextRequestNumber } from "../pipeline/pipeline.queries";
 import { instantiateRaci, rankAtBottom } from "../pipeline/pipeline.rules";
 import { refreshClocks } from "../pipeline/sla.service";
 import {
