@@ -34,6 +34,8 @@ interface DataTableProps<T> {
   /** Text naming a row for its details button: "Show more about REQ-12". */
   rowName?: (row: T) => string;
   verticalSpacing?: TableProps["verticalSpacing"];
+  /** Inside a padded card: no extra inset at the table's left edge and around phone cards. */
+  isFlush?: boolean;
 }
 
 /** Whether the screen is a phone's (≤ 48em): lists show as cards there. */
@@ -46,7 +48,15 @@ export function useIsPhone(): boolean {
  * into each row's details when the container is narrow (a button opens them), and on phones each row is a card with
  * every value labelled, so nothing is cut at the right and titles keep their width.
  */
-export function DataTable<T>({ rows, columns, rowKey, label, rowName, verticalSpacing = "sm" }: DataTableProps<T>) {
+export function DataTable<T>({
+  rows,
+  columns,
+  rowKey,
+  label,
+  rowName,
+  verticalSpacing = "sm",
+  isFlush = false,
+}: DataTableProps<T>) {
   const isPhone = useIsPhone();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const lowest = Math.max(...columns.map((column) => column.priority ?? 1));
@@ -57,7 +67,7 @@ export function DataTable<T>({ rows, columns, rowKey, label, rowName, verticalSp
     return (
       <ul className={classes.cards} aria-label={label} data-layout="cards">
         {rows.map((row, index) => (
-          <li key={rowKey(row)} className={classes.card}>
+          <li key={rowKey(row)} className={classes.card} data-flush={isFlush || undefined}>
             <Stack gap="xs">
               <div>{first.cell(row, index)}</div>
               {rest
@@ -91,7 +101,7 @@ export function DataTable<T>({ rows, columns, rowKey, label, rowName, verticalSp
     className: index === 0 ? classes.sticky : undefined,
     ta: column.align,
     w: column.width,
-    pl: index === 0 ? "lg" : undefined,
+    pl: index === 0 && !isFlush ? "lg" : undefined,
     style: column.isNowrap ? { whiteSpace: "nowrap" as const } : undefined,
   });
 
@@ -106,7 +116,7 @@ export function DataTable<T>({ rows, columns, rowKey, label, rowName, verticalSp
               </Table.Th>
             ))}
             {folding.length > 0 && (
-              <Table.Th scope="col" className={classes.more} pr="lg">
+              <Table.Th scope="col" className={classes.more} pr={isFlush ? undefined : "lg"}>
                 <span className="visually-hidden">More</span>
               </Table.Th>
             )}
@@ -126,7 +136,7 @@ export function DataTable<T>({ rows, columns, rowKey, label, rowName, verticalSp
                     </Table.Td>
                   ))}
                   {folding.length > 0 && (
-                    <Table.Td className={classes.more} pr="lg">
+                    <Table.Td className={classes.more} pr={isFlush ? undefined : "lg"}>
                       <ActionIcon
                         variant="subtle"
                         color="gray"
@@ -145,7 +155,11 @@ export function DataTable<T>({ rows, columns, rowKey, label, rowName, verticalSp
                 </Table.Tr>
                 {isOpen && (
                   <Table.Tr className={classes.detailRow}>
-                    <Table.Td colSpan={columns.length + 1} pl="lg" pr="lg">
+                    <Table.Td
+                      colSpan={columns.length + 1}
+                      pl={isFlush ? undefined : "lg"}
+                      pr={isFlush ? undefined : "lg"}
+                    >
                       <Stack gap={6} maw={480}>
                         {folding.map((column) => (
                           <div key={column.key} className={classes.detailFact} data-priority={column.priority}>
