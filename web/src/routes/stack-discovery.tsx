@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  FileInput,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Button, FileInput, Group, Modal, Select, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconFileSpreadsheet, IconSpy, IconUpload } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -20,10 +6,10 @@ import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import type { ImportExpensesResult, ShadowCandidate, StackCategory } from "../../../contracts/stack";
 import { STACK_TAXONOMY } from "../../../contracts/stack";
-import { EmptyState } from "../components/ui/empty-state";
-import { describeError, ErrorState } from "../components/ui/page-error";
+import { type DataColumn, DataTable } from "../components/ui/data-table";
+import { ListSection } from "../components/ui/list-page";
+import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
 import {
   adoptCandidate,
@@ -58,6 +44,87 @@ export function StackDiscoveryPage() {
   });
   const items = candidates.data?.items ?? [];
   const latest = imports.data?.items[0];
+  const columns: DataColumn<ShadowCandidate>[] = [
+    {
+      key: "merchant",
+      header: "Merchant",
+      cell: (candidate) => (
+        <>
+          <Text fw={600} size="sm">
+            {candidate.label}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {candidate.example}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: "spend",
+      header: "Yearly spend",
+      align: "right",
+      isNowrap: true,
+      cell: (candidate) =>
+        candidate.spend.map((spend) => (
+          <Text key={spend.currency} size="sm" fw={600}>
+            {formatMoney({ amount: Number(spend.yearly).toFixed(2), currency: spend.currency })}
+          </Text>
+        )),
+    },
+    {
+      key: "payments",
+      header: "Payments",
+      priority: 3,
+      cell: (candidate) => (
+        <Group gap={6}>
+          <Text size="sm">
+            {candidate.lines} in {candidate.months} {candidate.months === 1 ? "month" : "months"}
+          </Text>
+          {candidate.isRecurring && (
+            <Badge size="sm" variant="light" color="orange">
+              Recurring
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    {
+      key: "who",
+      header: "Who",
+      priority: 3,
+      cell: (candidate) => (
+        <Text size="sm">
+          {candidate.employees} {candidate.employees === 1 ? "person" : "people"}
+          {candidate.departments.length > 0 ? ` · ${candidate.departments.join(", ")}` : ""}
+        </Text>
+      ),
+    },
+  ];
+  if (canWrite)
+    columns.push({
+      key: "actions",
+      header: "Actions",
+      isHeaderHidden: true,
+      kind: "actions",
+      align: "right",
+      cell: (candidate) => (
+        <Group gap={6} justify="flex-end" wrap="nowrap">
+          <Button size="xs" onClick={() => setAdopting(candidate)}>
+            Adopt
+          </Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="gray"
+            loading={dismiss.isPending && dismiss.variables?.merchantKey === candidate.merchantKey}
+            onClick={() => dismiss.mutate({ merchantKey: candidate.merchantKey, reason: "" })}
+            aria-label={`Dismiss ${candidate.label}`}
+          >
+            Dismiss
+          </Button>
+        </Group>
+      ),
+    });
   return (
     <>
       <PageHeader
@@ -72,113 +139,42 @@ export function StackDiscoveryPage() {
         }
       />
       <StackNav />
-      <Card p={0}>
-        <Group p="md" justify="space-between" wrap="wrap">
-          <Title order={2} size="h4">
-            Candidates
-          </Title>
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {latest
-              ? `${imports.data?.items.length} statements imported; latest ${latest.fileName} (${latest.lines} lines, ${latest.matchedLines} matched to the catalog)`
-              : "No statement imported yet"}
-          </Text>
-        </Group>
-        {candidates.isPending ? (
-          <PageLoader label="Loading candidates…" />
-        ) : candidates.isError ? (
-          <Stack p="md">
-            <ErrorState error={candidates.error} onRetry={() => candidates.refetch()} />
-          </Stack>
-        ) : items.length === 0 ? (
-          <EmptyState
-            icon={IconSpy}
-            title="No shadow IT found"
-            description="Import an expense or card statement (CSV with date, description, amount, currency): software-like spend on merchants in no catalog tool shows up here."
-          />
-        ) : (
-          <div className="table-scroll">
-            <Table verticalSpacing="sm" highlightOnHover miw={{ base: 0, md: 900 }}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" pl="md">
-                    Merchant
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Yearly spend
-                  </Table.Th>
-                  <Table.Th scope="col" visibleFrom="md">
-                    Payments
-                  </Table.Th>
-                  <Table.Th scope="col" visibleFrom="md">
-                    Who
-                  </Table.Th>
-                  <Table.Th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((candidate) => (
-                  <Table.Tr key={candidate.merchantKey}>
-                    <Table.Td pl="md">
-                      <Text fw={600} size="sm">
-                        {candidate.label}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {candidate.example}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {candidate.spend.map((spend) => (
-                        <Text key={spend.currency} size="sm" fw={600}>
-                          {formatMoney({ amount: Number(spend.yearly).toFixed(2), currency: spend.currency })}
-                        </Text>
-                      ))}
-                    </Table.Td>
-                    <Table.Td visibleFrom="md">
-                      <Group gap={6}>
-                        <Text size="sm">
-                          {candidate.lines} in {candidate.months} {candidate.months === 1 ? "month" : "months"}
-                        </Text>
-                        {candidate.isRecurring && (
-                          <Badge size="sm" variant="light" color="orange">
-                            Recurring
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td visibleFrom="md">
-                      <Text size="sm">
-                        {candidate.employees} {candidate.employees === 1 ? "person" : "people"}
-                        {candidate.departments.length > 0 ? ` · ${candidate.departments.join(", ")}` : ""}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {canWrite && (
-                        <Group gap={6} justify="flex-end" wrap="nowrap" pr="md">
-                          <Button size="xs" onClick={() => setAdopting(candidate)}>
-                            Adopt
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="gray"
-                            loading={dismiss.isPending && dismiss.variables?.merchantKey === candidate.merchantKey}
-                            onClick={() => dismiss.mutate({ merchantKey: candidate.merchantKey, reason: "" })}
-                            aria-label={`Dismiss ${candidate.label}`}
-                          >
-                            Dismiss
-                          </Button>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        )}
-      </Card>
+      <ListSection
+        filters={
+          <Group justify="space-between" wrap="wrap">
+            <Title order={2} size="h4">
+              Candidates
+            </Title>
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {latest
+                ? `${imports.data?.items.length} statements imported; latest ${latest.fileName} (${latest.lines} lines, ${latest.matchedLines} matched to the catalog)`
+                : "No statement imported yet"}
+            </Text>
+          </Group>
+        }
+        query={candidates}
+        loadingLabel="Loading candidates…"
+        isEmpty={items.length === 0}
+        empty={{
+          icon: IconSpy,
+          title: "No shadow IT found",
+          description:
+            "Import an expense or card statement (CSV with date, description, amount, currency): software-like spend on merchants in no catalog tool shows up here.",
+          action: canWrite && (
+            <Button size="xs" onClick={() => setImporting(true)}>
+              Import a statement
+            </Button>
+          ),
+        }}
+      >
+        <DataTable
+          rows={items}
+          columns={columns}
+          rowKey={(candidate) => candidate.merchantKey}
+          rowName={(candidate) => candidate.label}
+          label="Shadow IT candidates"
+        />
+      </ListSection>
       {canWrite && <ExpenseImportDialog opened={importing} onClose={() => setImporting(false)} />}
       {adopting && <AdoptDialog candidate={adopting} onClose={() => setAdopting(null)} />}
     </>

@@ -1,11 +1,12 @@
 import { Button, Card, Group, SimpleGrid, Stack, TagsInput, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { IconCategory } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { StackCategory } from "../../../contracts/stack";
-import { describeError, ErrorState } from "../components/ui/page-error";
+import { ListSection } from "../components/ui/list-page";
+import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
 import { updateTaxonomy } from "../features/stack/api";
 import { StackNav } from "../features/stack/components/stack-nav";
@@ -60,44 +61,48 @@ export function StackTaxonomyPage() {
         }
       />
       <StackNav />
-      {taxonomy.isPending || !draft ? (
-        <PageLoader label="Loading the taxonomy…" />
-      ) : taxonomy.isError ? (
-        <ErrorState error={taxonomy.error} onRetry={() => taxonomy.refetch()} />
-      ) : (
-        <Stack gap="md">
-          <Text size="sm" c="dimmed">
-            {taxonomy.data.isCustom
-              ? "This workspace's own subcategories."
-              : "The built-in taxonomy; admins can adapt it."}
-          </Text>
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            {taxonomy.data.categories.map((category) => (
-              <Card key={category.key}>
-                <Title order={2} size="h5" mb="xs">
-                  {category.label}
-                </Title>
-                {isAdmin ? (
-                  <TagsInput
-                    label={`Subcategories of ${category.label}`}
-                    value={draft[category.key]}
-                    onChange={(value) => setDraft({ ...draft, [category.key]: value })}
-                    clearable
-                  />
-                ) : (
-                  <Group gap={6}>
-                    {category.subcategories.map((name) => (
-                      <Text key={name} size="sm">
-                        {name}
-                      </Text>
-                    ))}
-                  </Group>
-                )}
-              </Card>
-            ))}
-          </SimpleGrid>
-        </Stack>
-      )}
+      <ListSection
+        withCard={false}
+        query={{ ...taxonomy, isPending: taxonomy.isPending || (!draft && !taxonomy.isError) }}
+        loadingLabel="Loading the taxonomy…"
+        isEmpty={false}
+        empty={{ icon: IconCategory, title: "No categories" }}
+      >
+        {taxonomy.data && draft && (
+          <Stack gap="md">
+            <Text size="sm" c="dimmed">
+              {taxonomy.data.isCustom
+                ? "This workspace's own subcategories."
+                : "The built-in taxonomy; admins can adapt it."}
+            </Text>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+              {taxonomy.data.categories.map((category) => (
+                <Card key={category.key}>
+                  <Title order={2} size="h5" mb="xs">
+                    {category.label}
+                  </Title>
+                  {isAdmin ? (
+                    <TagsInput
+                      label={`Subcategories of ${category.label}`}
+                      value={draft[category.key]}
+                      onChange={(value) => setDraft({ ...draft, [category.key]: value })}
+                      clearable
+                    />
+                  ) : (
+                    <Group gap={6}>
+                      {category.subcategories.map((name) => (
+                        <Text key={name} size="sm">
+                          {name}
+                        </Text>
+                      ))}
+                    </Group>
+                  )}
+                </Card>
+              ))}
+            </SimpleGrid>
+          </Stack>
+        )}
+      </ListSection>
     </>
   );
 }
