@@ -1,15 +1,13 @@
-import { Badge, Button, Card, Group, Modal, NumberInput, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconUsersGroup } from "@tabler/icons-react";
 import { useState } from "react";
 import { ScorecardLimits, type Segment, SegmentFields } from "../../../contracts/scorecard";
-import { EmptyState } from "../components/ui/empty-state";
+import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { FormError } from "../components/ui/form-error";
 import { FormErrorSummary } from "../components/ui/form-error-summary";
-import { ErrorState } from "../components/ui/page-error";
-import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
+import { ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import { ScorecardNav } from "../features/scorecard/components/scorecard-nav";
 import { useCreateSegment, useSegments, useUpdateSegment } from "../features/scorecard/hooks/use-scorecard";
@@ -88,91 +86,90 @@ export function ScorecardSegmentsPage() {
   const canWrite = me.user.role !== "viewer";
   const segments = useSegments();
   const [editing, setEditing] = useState<Segment | "new" | null>(null);
+  const columns: DataColumn<Segment>[] = [
+    {
+      key: "segment",
+      header: "Segment",
+      cell: (segment) => (
+        <>
+          <Text fw={500}>{segment.name}</Text>
+          {segment.description && (
+            <Text size="xs" c="dimmed">
+              {segment.description}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "priority",
+      header: "Priority",
+      cell: (segment) => (
+        <Badge variant={segment.priority === 1 ? "filled" : "light"}>{priorityLabel(segment.priority)}</Badge>
+      ),
+    },
+    { key: "kpis", header: "KPIs", align: "right", priority: 2, cell: (segment) => segment.kpiCount },
+  ];
+  if (canWrite)
+    columns.push({
+      key: "actions",
+      header: "Actions",
+      kind: "actions",
+      cell: (segment) => (
+        <Button
+          size="compact-xs"
+          variant="default"
+          onClick={() => setEditing(segment)}
+          aria-label={`Edit ${segment.name}`}
+        >
+          Edit
+        </Button>
+      ),
+    });
   return (
-    <>
-      <PageHeader
-        title="Customer segments"
-        description="Know the customer: the groups you prioritise, each measured by its own voice-of-customer KPIs (NPS, CSAT, churn, complaints)."
-        actions={
-          canWrite && (
-            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing("new")}>
-              New segment
-            </Button>
-          )
-        }
+    <ListPage
+      title="Customer segments"
+      description="Know the customer: the groups you prioritise, each measured by its own voice-of-customer KPIs (NPS, CSAT, churn, complaints)."
+      actions={
+        canWrite && (
+          <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing("new")}>
+            New segment
+          </Button>
+        )
+      }
+      nav={<ScorecardNav />}
+      query={segments}
+      loadingLabel="Loading segments…"
+      isEmpty={(segments.data?.length ?? 0) === 0}
+      empty={{
+        icon: IconUsersGroup,
+        title: "No customer segments yet",
+        description: "Name the customer groups that matter most, then give each a KPI such as NPS or churn.",
+        action: canWrite && (
+          <Button size="xs" onClick={() => setEditing("new")}>
+            Add the first segment
+          </Button>
+        ),
+      }}
+      after={
+        <Modal
+          opened={editing !== null}
+          onClose={() => setEditing(null)}
+          title={editing && editing !== "new" ? `Edit ${editing.name}` : "New customer segment"}
+        >
+          {editing !== null && (
+            <SegmentForm segment={editing === "new" ? null : editing} onDone={() => setEditing(null)} />
+          )}
+        </Modal>
+      }
+    >
+      <DataTable
+        rows={segments.data ?? []}
+        columns={columns}
+        rowKey={(segment) => segment.id}
+        rowName={(segment) => segment.name}
+        label="Customer segments"
       />
-      <ScorecardNav />
-      <Card p={0}>
-        {segments.isPending ? (
-          <PageLoader label="Loading segments…" />
-        ) : segments.isError ? (
-          <Stack p="lg">
-            <ErrorState error={segments.error} onRetry={() => segments.refetch()} />
-          </Stack>
-        ) : segments.data.length === 0 ? (
-          <EmptyState
-            icon={IconUsersGroup}
-            title="No customer segments yet"
-            description="Name the customer groups that matter most, then give each a KPI such as NPS or churn."
-          />
-        ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Segment</Table.Th>
-                  <Table.Th scope="col">Priority</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    KPIs
-                  </Table.Th>
-                  {canWrite && <Table.Th scope="col">Actions</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {segments.data.map((segment) => (
-                  <Table.Tr key={segment.id}>
-                    <Table.Td>
-                      <Text fw={500}>{segment.name}</Text>
-                      {segment.description && (
-                        <Text size="xs" c="dimmed">
-                          {segment.description}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant={segment.priority === 1 ? "filled" : "light"}>
-                        {priorityLabel(segment.priority)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td ta="right">{segment.kpiCount}</Table.Td>
-                    {canWrite && (
-                      <Table.Td>
-                        <Button
-                          size="compact-xs"
-                          variant="default"
-                          onClick={() => setEditing(segment)}
-                          aria-label={`Edit ${segment.name}`}
-                        >
-                          Edit
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing && editing !== "new" ? `Edit ${editing.name}` : "New customer segment"}
-      >
-        {editing !== null && (
-          <SegmentForm segment={editing === "new" ? null : editing} onDone={() => setEditing(null)} />
-        )}
-      </Modal>
-    </>
+    </ListPage>
   );
 }

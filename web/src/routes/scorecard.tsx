@@ -3,10 +3,7 @@ import { IconFileImport, IconPlus, IconTargetArrow } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { KpiStatus } from "../../../contracts/scorecard";
-import { EmptyState } from "../components/ui/empty-state";
-import { ErrorState } from "../components/ui/page-error";
-import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
+import { ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import { ImportCheckInsDialog } from "../features/scorecard/components/import-check-ins";
 import { KpiFormDialog } from "../features/scorecard/components/kpi-form";
@@ -80,116 +77,111 @@ export function ScorecardPage() {
   const items = review.data?.objectives ?? [];
 
   return (
-    <>
-      <PageHeader
-        title="Scorecard"
-        description="Objectives co-owned by marketing and IT, and the customer-facing KPIs both sides are measured on."
-        actions={
-          canWrite && (
-            <>
-              <Button
-                variant="default"
-                leftSection={<IconFileImport size={16} aria-hidden="true" />}
-                onClick={() => setImporting(true)}
-              >
-                Import check-ins
-              </Button>
-              <Button
-                variant="default"
-                leftSection={<IconPlus size={16} aria-hidden="true" />}
-                onClick={() => setAddingKpiTo("any")}
-              >
-                New KPI
-              </Button>
-              <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing("new")}>
-                New objective
-              </Button>
-            </>
-          )
-        }
-      />
-      <ScorecardNav />
-      <Group mb="md" gap="md" align="flex-end" wrap="wrap">
-        <TextInput
-          type="date"
-          label="As of"
-          title="Re-read the scorecard as it stood on a past date"
-          value={search.asOf ?? ""}
-          onChange={(event) =>
-            void navigate({
-              search: (previous) => ({ ...previous, asOf: event.currentTarget.value || undefined }),
-              replace: true,
-            })
-          }
-          w={220}
-        />
-        <SegmentedControl
-          aria-label="Which objectives"
-          value={scope}
-          onChange={(value) =>
-            void navigate({
-              search: (previous) => ({ ...previous, scope: value === "all" ? "all" : undefined }),
-              replace: true,
-            })
-          }
-          data={[
-            { value: "active", label: "Current period" },
-            { value: "all", label: "All periods" },
-          ]}
-        />
-      </Group>
-      {review.isPending ? (
-        <PageLoader label="Loading the scorecard…" />
-      ) : review.isError ? (
-        <ErrorState error={review.error} onRetry={() => review.refetch()} />
-      ) : items.length === 0 ? (
-        <Card>
-          <EmptyState
-            icon={IconTargetArrow}
-            title={scope === "active" ? "No objective for this period" : "No objectives yet"}
-            description="Agree on an objective with an owner from marketing and one from IT, then add the KPIs you will both be measured on."
-            action={
-              canWrite && (
-                <Button size="xs" onClick={() => setEditing("new")}>
-                  Add the first objective
-                </Button>
-              )
+    <ListPage
+      title="Scorecard"
+      description="Objectives co-owned by marketing and IT, and the customer-facing KPIs both sides are measured on."
+      actions={
+        canWrite && (
+          <>
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} aria-hidden="true" />}
+              onClick={() => setImporting(true)}
+            >
+              Import check-ins
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconPlus size={16} aria-hidden="true" />}
+              onClick={() => setAddingKpiTo("any")}
+            >
+              New KPI
+            </Button>
+            <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setEditing("new")}>
+              New objective
+            </Button>
+          </>
+        )
+      }
+      nav={<ScorecardNav />}
+      withCard={false}
+      filters={
+        <Group gap="md" align="flex-end" wrap="wrap">
+          <TextInput
+            type="date"
+            label="As of"
+            title="Re-read the scorecard as it stood on a past date"
+            value={search.asOf ?? ""}
+            onChange={(event) =>
+              void navigate({
+                search: (previous) => ({ ...previous, asOf: event.currentTarget.value || undefined }),
+                replace: true,
+              })
             }
+            w={220}
           />
-        </Card>
-      ) : (
-        <>
-          <StatusSummary counts={review.data.statusCounts as Record<KpiStatus, number>} />
-          <Stack gap="lg">
-            {treeOf(items).map(({ root, children }) => (
-              <ObjectiveCard
-                key={root.id}
-                objective={root}
-                joint={children}
-                canWrite={canWrite}
-                onEdit={setEditing}
-                onAddKpi={setAddingKpiTo}
-              />
-            ))}
-          </Stack>
-        </>
-      )}
-      {canWrite && (
-        <>
-          <ObjectiveFormDialog
-            opened={editing !== null}
-            objective={editingObjective}
-            onClose={() => setEditing(null)}
+          <SegmentedControl
+            aria-label="Which objectives"
+            value={scope}
+            onChange={(value) =>
+              void navigate({
+                search: (previous) => ({ ...previous, scope: value === "all" ? "all" : undefined }),
+                replace: true,
+              })
+            }
+            data={[
+              { value: "active", label: "Current period" },
+              { value: "all", label: "All periods" },
+            ]}
           />
-          <KpiFormDialog
-            opened={addingKpiTo !== null}
-            kpi={null}
-            objectiveId={addingKpiTo === "any" ? null : addingKpiTo}
-            onClose={() => setAddingKpiTo(null)}
+        </Group>
+      }
+      query={review}
+      loadingLabel="Loading the scorecard…"
+      isEmpty={items.length === 0}
+      empty={{
+        icon: IconTargetArrow,
+        title: scope === "active" ? "No objective for this period" : "No objectives yet",
+        description:
+          "Agree on an objective with an owner from marketing and one from IT, then add the KPIs you will both be measured on.",
+        action: canWrite && (
+          <Button size="xs" onClick={() => setEditing("new")}>
+            Add the first objective
+          </Button>
+        ),
+      }}
+      after={
+        canWrite && (
+          <>
+            <ObjectiveFormDialog
+              opened={editing !== null}
+              objective={editingObjective}
+              onClose={() => setEditing(null)}
+            />
+            <KpiFormDialog
+              opened={addingKpiTo !== null}
+              kpi={null}
+              objectiveId={addingKpiTo === "any" ? null : addingKpiTo}
+              onClose={() => setAddingKpiTo(null)}
+            />
+            <ImportCheckInsDialog opened={importing} onClose={() => setImporting(false)} />
+          </>
+        )
+      }
+    >
+      {review.data && <StatusSummary counts={review.data.statusCounts as Record<KpiStatus, number>} />}
+      <Stack gap="lg">
+        {treeOf(items).map(({ root, children }) => (
+          <ObjectiveCard
+            key={root.id}
+            objective={root}
+            joint={children}
+            canWrite={canWrite}
+            onEdit={setEditing}
+            onAddKpi={setAddingKpiTo}
           />
-          <ImportCheckInsDialog opened={importing} onClose={() => setImporting(false)} />
-        </>
-      )}
-    </>
+        ))}
+      </Stack>
+    </ListPage>
   );
 }
