@@ -24,9 +24,10 @@ import {
   IconTable,
 } from "@tabler/icons-react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import type { ExperimentDetail, ExperimentStatus } from "../../../contracts/experiments";
 import { EmptyState } from "../components/ui/empty-state";
+import { Fact } from "../components/ui/fact";
 import { AnchorLink } from "../components/ui/links";
 import { describeError, ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
@@ -52,19 +53,6 @@ import { isApiError } from "../lib/api";
 import { formatDate, formatDateTime } from "../lib/format";
 
 const route = getRouteApi("/app/experiments/$id");
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" ta="right">
-        {children}
-      </Text>
-    </Group>
-  );
-}
 
 /** One experiment: its hypothesis, design, results with their reading, and its decision. */
 export function ExperimentPage() {

@@ -2,9 +2,10 @@ import { Alert, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Tex
 import { notifications } from "@mantine/notifications";
 import { IconBell, IconBellOff, IconPencil, IconPlayerPause, IconPlayerPlay } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import type { PipelineRequest, Stage } from "../../../contracts/pipeline";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
+import { Fact } from "../components/ui/fact";
 import { AnchorLink, ButtonLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
@@ -41,19 +42,6 @@ import { isApiError } from "../lib/api";
 import { formatDate, formatDateTime } from "../lib/format";
 
 const route = getRouteApi("/app/pipeline/requests/$id");
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" ta="right" style={{ overflowWrap: "anywhere" }}>
-        {children}
-      </Text>
-    </Group>
-  );
-}
 
 function Prose({ label, text, meanings }: { label: string; text: string; meanings?: PipelineRequest["termMeanings"] }) {
   return (

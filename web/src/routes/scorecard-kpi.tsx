@@ -2,8 +2,9 @@ import { Badge, Button, Card, Grid, Group, Progress, SimpleGrid, Stack, Table, T
 import { notifications } from "@mantine/notifications";
 import { IconCalculator, IconPencil, IconPlus } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import type { KpiDetail, Measurement } from "../../../contracts/scorecard";
+import { Fact } from "../components/ui/fact";
 import { AnchorLink } from "../components/ui/links";
 import { LoadMore } from "../components/ui/load-more";
 import { ErrorState } from "../components/ui/page-error";
@@ -31,19 +32,6 @@ import {
 import { formatDate } from "../lib/format";
 
 const route = getRouteApi("/app/scorecard/kpis/$id");
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** What a computed value was computed from, as "name: value" pairs. */
 function ComputedFromText({ from }: { from: Measurement["computedFrom"] }) {
@@ -186,7 +174,7 @@ export function ScorecardKpiPage() {
               aria-label={`${percent}% of the way from baseline to target`}
             />
             <SimpleGrid cols={{ base: 2, sm: 4 }}>
-              <Fact label="Latest">
+              <Fact layout="stacked" label="Latest">
                 {formatKpiValue(data.latest?.value, data.unit, data.currency)}
                 {data.latest && (
                   <Text span size="xs" c="dimmed">
@@ -195,23 +183,31 @@ export function ScorecardKpiPage() {
                   </Text>
                 )}
               </Fact>
-              <Fact label="Target">{formatKpiValue(data.target, data.unit, data.currency)}</Fact>
-              <Fact label="Baseline">{formatKpiValue(data.baseline, data.unit, data.currency)}</Fact>
-              <Fact label="Thresholds">
+              <Fact layout="stacked" label="Target">
+                {formatKpiValue(data.target, data.unit, data.currency)}
+              </Fact>
+              <Fact layout="stacked" label="Baseline">
+                {formatKpiValue(data.baseline, data.unit, data.currency)}
+              </Fact>
+              <Fact layout="stacked" label="Thresholds">
                 {data.thresholds
                   ? `green ${formatKpiValue(data.thresholds.green, data.unit, data.currency)}, amber ${formatKpiValue(data.thresholds.amber, data.unit, data.currency)}`
                   : "Pace against the period"}
               </Fact>
-              <Fact label="Owner">
+              <Fact layout="stacked" label="Owner">
                 {data.owner.name}
                 <Text span size="xs" c="dimmed">
                   {" "}
                   · {data.owner.team.name}
                 </Text>
               </Fact>
-              <Fact label="Direction">{directionLabels[data.direction]}</Fact>
-              <Fact label="Cadence">{cadenceLabels[data.cadence]}</Fact>
-              <Fact label="Kind">
+              <Fact layout="stacked" label="Direction">
+                {directionLabels[data.direction]}
+              </Fact>
+              <Fact layout="stacked" label="Cadence">
+                {cadenceLabels[data.cadence]}
+              </Fact>
+              <Fact layout="stacked" label="Kind">
                 <Group gap={6}>
                   {categoryLabels[data.category]}
                   {data.customerFacing && (

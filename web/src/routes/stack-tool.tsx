@@ -25,6 +25,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
 import type { Tool } from "../../../contracts/stack";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
+import { Fact } from "../components/ui/fact";
 import { AnchorLink } from "../components/ui/links";
 import { describeError, ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
@@ -53,19 +54,6 @@ import {
 import { isApiError } from "../lib/api";
 
 const route = getRouteApi("/app/stack/tools/$id");
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" ta="right">
-        {children}
-      </Text>
-    </Group>
-  );
-}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -15,8 +15,9 @@ import {
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconPencil } from "@tabler/icons-react";
-import { type ReactNode, useCallback, useState } from "react";
+import { useCallback, useState } from "react";
 import type { PipelineRequest, Priority, TermMeaning, UpdateRequestBody } from "../../../../../contracts/pipeline";
+import { Fact } from "../../../components/ui/fact";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
@@ -27,19 +28,6 @@ import { priorityOptions } from "../labels";
 import { notifyRequestError } from "./notify";
 import { PriorityBadge } from "./request-badges";
 import { requirementHints, requirementLabels } from "./requirements-fields";
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" ta="right">
-        {children}
-      </Text>
-    </Group>
-  );
-}
 
 function PanelHeader({
   title,
