@@ -21,6 +21,7 @@ import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } f
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
+import { assertListFilters } from "./list-filters";
 import { personFilter, refuse } from "./meetings.service";
 import { presentActionItem, presentOutcome } from "./rituals.presenter";
 import {
@@ -160,11 +161,16 @@ export async function listWorkspaceActionItems(ctx: Ctx, query: ActionItemListQu
     new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
   if (position && !(validDay(position[0]) && isCursorId(position[1]))) throw invalidCursor();
   const after = position ? { dueDate: position[0] as string, id: position[1] as string } : null;
+  const ownerId = personFilter(ctx, query.owner);
+  await assertListFilters(ctx, [
+    { path: "owner", kind: "person", id: ownerId },
+    { path: "sourceMeetingId", kind: "meeting", id: query.sourceMeetingId },
+  ]);
   const rows = await listActionItems(
     ctx.database.db,
     ctx.actor.workspaceId,
     {
-      ownerId: personFilter(ctx, query.owner),
+      ownerId,
       status: query.status,
       side: query.side,
       sourceMeetingId: query.sourceMeetingId,

@@ -23,7 +23,7 @@ import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
-import { readWorkspaceFacts } from "./agenda.sources";
+import { readWorkspaceFacts, type WorkspaceFacts } from "./agenda.sources";
 import { getMeeting, refuse } from "./meetings.service";
 import { isFrozen, presentAgendaItem } from "./rituals.presenter";
 import {
@@ -41,7 +41,7 @@ import {
   updateAgendaItem,
   updateMeeting,
 } from "./rituals.queries";
-import { nextSlot } from "./rituals.rules";
+import { nextSlot, type SeriesTiming } from "./rituals.rules";
 
 const DAY = 86_400_000;
 
@@ -92,6 +92,33 @@ function existingOf(rows: Awaited<ReturnType<typeof listAgendaItems>>, written: 
 const lengthOf = (row: MeetingRow) =>
   Math.round((row.meeting.endsAt.getTime() - row.meeting.startsAt.getTime()) / 60_000);
 
+/** What building an agenda reads before its transaction: the live facts of the workspace and the series' next date. */
+export interface AgendaInputs {
+  meetingId: string;
+  /** The meeting's start the facts were read for. */
+  startsAt: Date;
+  nextStartsAt: Date;
+  facts: WorkspaceFacts;
+}
+
+/**
+ * Reads an agenda's inputs for a meeting starting at `startsAt` (its current start, or the one a move gives it;
+ * `series` is the series' timing when an edit changes it) through the other modules' commands, outside any
+ * transaction.
+ */
+export async function readAgendaInputs(
+  ctx: Ctx,
+  target: { meetingId: string; seriesId: string; startsAt: Date; series?: SeriesTiming },
+): Promise<AgendaInputs> {
+  const db = ctx.database.db;
+  const following = await findFollowingMeeting(db, target.seriesId, target.startsAt, target.meetingId);
+  const series = target.series ?? assertFound(await findSeries(db, ctx.actor.workspaceId, target.seriesId), "Series");
+  const nextStartsAt =
+    following?.startsAt ?? nextSlot(series, target.startsAt)?.startsAt ?? new Date(target.startsAt.getTime() + 7 * DAY);
+  const facts = await readWorkspaceFacts(ctx, target.startsAt.toISOString().slice(0, 10), nextStartsAt);
+  return { meetingId: target.meetingId, startsAt: target.startsAt, nextStartsAt, facts };
+}
+
 /**
  * Builds (or refreshes) a scheduled meeting's agenda from the live state of the workspace; refused once the
  * meeting has started. The snapshot is read first (through the modules' commands), then applied in one
@@ -101,117 +128,130 @@ export async function prepareMeeting(ctx: Ctx, meetingId: string, options: { aud
   authorize(ctx.actor, "agenda.write");
   const first = assertFound(await findMeeting(ctx.database.db, ctx.actor.workspaceId, meetingId), "Meeting");
   refuseFrozen(first, ctx.now);
-  const following = await findFollowingMeeting(ctx.database.db, first.series.id, first.meeting.startsAt);
-  const series = assertFound(await findSeries(ctx.database.db, ctx.actor.workspaceId, first.series.id), "Series");
-  const nextStartsAt =
-    following?.startsAt ??
-    nextSlot(series, first.meeting.startsAt)?.startsAt ??
-    new Date(first.meeting.startsAt.getTime() + 7 * DAY);
-  const facts = await readWorkspaceFacts(ctx, first.meeting.startsAt.toISOString().slice(0, 10), nextStartsAt);
+  const inputs = await readAgendaInputs(ctx, {
+    meetingId,
+    seriesId: first.series.id,
+    startsAt: first.meeting.startsAt,
+  });
   return ctx.database.db.transaction(async (tx) => {
     const row = assertFound(await findMeeting(tx, ctx.actor.workspaceId, meetingId, true), "Meeting");
     refuseFrozen(row, ctx.now);
-    const [currentRows, previousRows, open, written] = await Promise.all([
-      listAgendaItems(tx, meetingId),
-      row.previousMeetingId ? listAgendaItems(tx, row.previousMeetingId) : Promise.resolve(null),
-      listOpenActionItems(tx, ctx.actor.workspaceId),
-      itemsWithOutcomes(tx, meetingId),
-    ]);
-    const built = buildAgenda({
-      now: ctx.now,
-      meeting: { id: meetingId, startsAt: row.meeting.startsAt, durationMinutes: lengthOf(row) },
-      nextStartsAt,
-      sections: row.series.sections as AgendaSection[],
-      kpis: facts.kpis,
-      requests: facts.requests,
-      reviews: facts.reviews,
-      renewals: facts.renewals,
-      experiments: facts.experiments,
-      clashes: facts.clashes,
-      actionItems: open.map((item) => ({
-        id: item.id,
-        title: item.title,
-        ownerId: item.ownerId,
-        dueDate: item.dueDate,
-        priority: item.priority,
-        // Carried over: an open item of an earlier occurrence of this series.
-        fromThisSeries:
-          item.seriesId === row.series.id &&
-          item.sourceStartsAt !== null &&
-          item.sourceStartsAt.getTime() < row.meeting.startsAt.getTime(),
-      })),
-      current: existingOf(currentRows, written),
-      previous: previousRows ? existingOf(previousRows, new Set()) : null,
-      truncated: facts.truncated,
-    });
-    const byId = new Map(currentRows.map(({ item }) => [item.id, item]));
-    const fresh = built.items.filter((item) => item.id === null);
-    await deleteAgendaItems(tx, built.removedIds);
-    for (const item of built.items) {
-      if (item.id === null) continue;
-      const before = byId.get(item.id);
-      if (!before) continue;
-      const changed =
-        before.title !== item.title ||
-        before.detail !== item.detail ||
-        before.section !== item.section ||
-        before.ownerId !== item.ownerId ||
-        JSON.stringify(before.link ?? null) !== JSON.stringify(item.link);
-      if (!changed && before.position === item.position && before.timeBoxMinutes === item.timeBoxMinutes) continue;
-      await updateAgendaItem(tx, item.id, {
-        title: item.title,
-        detail: item.detail,
-        section: item.section,
-        ownerId: item.ownerId,
-        link: item.link,
-        position: item.position,
-        timeBoxMinutes: item.timeBoxMinutes,
-        ...(changed ? { version: before.version + 1, updatedAt: ctx.now } : {}),
-      });
-    }
-    await insertAgendaItems(
-      tx,
-      fresh.map((item) => ({
-        workspaceId: ctx.actor.workspaceId,
-        meetingId,
-        kind: item.kind,
-        originKind: item.originKind,
-        source: item.source,
-        sourceKey: item.key,
-        section: item.section,
-        position: item.position,
-        title: item.title,
-        detail: item.detail,
-        link: item.link,
-        ownerId: item.ownerId,
-        timeBoxMinutes: item.timeBoxMinutes,
-        carriedFromItemId: item.carriedFromItemId,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })),
-    );
-    // An action item carried to one more occurrence counts once per occurrence.
-    await countCarryOver(
-      tx,
-      fresh.flatMap((item) => (item.kind === "carried_over" && item.actionItemId ? [item.actionItemId] : [])),
-    );
-    await updateMeeting(tx, meetingId, {
-      preparedAt: ctx.now,
-      agendaSummary: {
-        more: built.more.map((entry) => ({ ...entry, href: MORE_HREFS[entry.kind] })),
-        missingSources: built.missingSources,
-      },
-    });
-    if (options.audit !== false) {
-      await recordAudit(tx, originOf(ctx), {
-        action: "meeting.prepared",
-        entityType: "meeting",
-        entityId: meetingId,
-        after: { items: built.items.length, removed: built.removedIds.length, totalMinutes: built.totalMinutes },
-      });
-    }
+    await applyAgenda(tx, ctx, row, inputs, options);
     return getAgenda(ctx, meetingId, tx);
   });
+}
+
+/**
+ * Builds the agenda of a meeting (locked by the caller's transaction, as it is now in it) from inputs read before
+ * the transaction, and writes it there: a meeting moved and rebuilt in one transaction keeps its old agenda if
+ * anything fails.
+ */
+export async function applyAgenda(
+  tx: Tx,
+  ctx: Ctx,
+  row: MeetingRow,
+  inputs: AgendaInputs,
+  options: { audit?: boolean } = {},
+): Promise<void> {
+  const [currentRows, previousRows, open, written] = await Promise.all([
+    listAgendaItems(tx, row.meeting.id),
+    row.previousMeetingId ? listAgendaItems(tx, row.previousMeetingId) : Promise.resolve(null),
+    listOpenActionItems(tx, ctx.actor.workspaceId),
+    itemsWithOutcomes(tx, row.meeting.id),
+  ]);
+  const built = buildAgenda({
+    now: ctx.now,
+    meeting: { id: row.meeting.id, startsAt: row.meeting.startsAt, durationMinutes: lengthOf(row) },
+    nextStartsAt: inputs.nextStartsAt,
+    sections: row.series.sections as AgendaSection[],
+    kpis: inputs.facts.kpis,
+    requests: inputs.facts.requests,
+    reviews: inputs.facts.reviews,
+    renewals: inputs.facts.renewals,
+    experiments: inputs.facts.experiments,
+    clashes: inputs.facts.clashes,
+    actionItems: open.map((item) => ({
+      id: item.id,
+      title: item.title,
+      ownerId: item.ownerId,
+      dueDate: item.dueDate,
+      priority: item.priority,
+      // Carried over: an open item of an earlier occurrence of this series.
+      fromThisSeries:
+        item.seriesId === row.series.id &&
+        item.sourceStartsAt !== null &&
+        item.sourceStartsAt.getTime() < row.meeting.startsAt.getTime(),
+    })),
+    current: existingOf(currentRows, written),
+    previous: previousRows ? existingOf(previousRows, new Set()) : null,
+    truncated: inputs.facts.truncated,
+  });
+  const byId = new Map(currentRows.map(({ item }) => [item.id, item]));
+  const fresh = built.items.filter((item) => item.id === null);
+  await deleteAgendaItems(tx, built.removedIds);
+  for (const item of built.items) {
+    if (item.id === null) continue;
+    const before = byId.get(item.id);
+    if (!before) continue;
+    const changed =
+      before.title !== item.title ||
+      before.detail !== item.detail ||
+      before.section !== item.section ||
+      before.ownerId !== item.ownerId ||
+      JSON.stringify(before.link ?? null) !== JSON.stringify(item.link);
+    if (!changed && before.position === item.position && before.timeBoxMinutes === item.timeBoxMinutes) continue;
+    await updateAgendaItem(tx, item.id, {
+      title: item.title,
+      detail: item.detail,
+      section: item.section,
+      ownerId: item.ownerId,
+      link: item.link,
+      position: item.position,
+      timeBoxMinutes: item.timeBoxMinutes,
+      ...(changed ? { version: before.version + 1, updatedAt: ctx.now } : {}),
+    });
+  }
+  await insertAgendaItems(
+    tx,
+    fresh.map((item) => ({
+      workspaceId: ctx.actor.workspaceId,
+      meetingId: row.meeting.id,
+      kind: item.kind,
+      originKind: item.originKind,
+      source: item.source,
+      sourceKey: item.key,
+      section: item.section,
+      position: item.position,
+      title: item.title,
+      detail: item.detail,
+      link: item.link,
+      ownerId: item.ownerId,
+      timeBoxMinutes: item.timeBoxMinutes,
+      carriedFromItemId: item.carriedFromItemId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    })),
+  );
+  // An action item carried to one more occurrence counts once per occurrence.
+  await countCarryOver(
+    tx,
+    fresh.flatMap((item) => (item.kind === "carried_over" && item.actionItemId ? [item.actionItemId] : [])),
+  );
+  await updateMeeting(tx, row.meeting.id, {
+    preparedAt: ctx.now,
+    agendaSummary: {
+      more: built.more.map((entry) => ({ ...entry, href: MORE_HREFS[entry.kind] })),
+      missingSources: built.missingSources,
+    },
+  });
+  if (options.audit !== false) {
+    await recordAudit(tx, originOf(ctx), {
+      action: "meeting.prepared",
+      entityType: "meeting",
+      entityId: row.meeting.id,
+      after: { items: built.items.length, removed: built.removedIds.length, totalMinutes: built.totalMinutes },
+    });
+  }
 }
 
 function refuseFrozen(row: MeetingRow, now: Date) {

@@ -27,6 +27,7 @@ import {
   jobSwapSortable,
   listJobSwaps,
 } from "./job-swaps.queries";
+import { assertListFilters } from "./list-filters";
 
 const PROGRAMME_PATH = "/rituals/job-swaps";
 const todayOf = (ctx: Ctx) => ctx.now.toISOString().slice(0, 10);
@@ -40,6 +41,7 @@ export async function listWorkspaceJobSwaps(ctx: Ctx, query: JobSwapListQuery) {
   const today = todayOf(ctx);
   const page = keyset(jobSwapSortable, jobSwaps.id, SORT[query.phase], query.cursor);
   const personId = query.person === "me" ? ctx.actor.userId : (query.person ?? null);
+  await assertListFilters(ctx, [{ path: "person", kind: "person", id: personId ?? undefined }]);
   const rows = await listJobSwaps(
     ctx.database.db,
     ctx.actor.workspaceId,

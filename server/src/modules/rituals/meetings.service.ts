@@ -21,7 +21,8 @@ import { AppError, assertFound, type FieldError } from "../../errors";
 import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
-import { prepareMeeting } from "./agenda.service";
+import { type AgendaInputs, applyAgenda, readAgendaInputs } from "./agenda.service";
+import { assertListFilters } from "./list-filters";
 import { presentMeeting, presentSeries } from "./rituals.presenter";
 import {
   findLatestStart,
@@ -76,13 +77,15 @@ export async function listWorkspaceSeries(ctx: Ctx, query: SeriesListQuery) {
   const position = decodeCursor(query.cursor, 2);
   if (position && !(typeof position[0] === "string" && isCursorId(position[1]))) throw invalidCursor();
   const after = position ? { title: position[0] as string, id: position[1] as string } : null;
+  const participantId = personFilter(ctx, query.participant);
+  await assertListFilters(ctx, [{ path: "participant", kind: "person", id: participantId }]);
   const rows = await listSeries(
     ctx.database.db,
     ctx.actor.workspaceId,
     {
       q: query.q,
       status: query.status,
-      participantId: personFilter(ctx, query.participant),
+      participantId,
       limit: query.limit + 1,
     },
     after,
@@ -187,23 +190,61 @@ export async function createSeries(ctx: Ctx, input: CreateSeriesBody) {
 
 const TIMING_FIELDS = ["cadence", "startDate", "endDate", "startTime", "timeZone", "durationMinutes"] as const;
 
+type SeriesChanges = Omit<UpdateSeriesBody, "version" | "participantIds">;
+
+const mergeSeries = (before: SeriesRow, changes: SeriesChanges): SeriesRow => ({
+  ...before,
+  ...changes,
+  endDate: changes.endDate === undefined ? before.endDate : changes.endDate,
+});
+
+/**
+ * What a series edit does to its scheduled occurrences that have not started: ended, all are cancelled; a new
+ * timing moves the first to the new cadence's next slot (null: cancelled too) and cancels the later ones.
+ */
+async function planSeriesEdit(tx: Tx, before: SeriesRow, changes: SeriesChanges, now: Date) {
+  const next = mergeSeries(before, changes);
+  const future = await listFutureScheduled(tx, before.id, now);
+  const timingChanged = TIMING_FIELDS.some(
+    (field) => field in changes && JSON.stringify(changes[field]) !== JSON.stringify(before[field]),
+  );
+  if (next.status === "ended") return { next, cancel: future, move: null };
+  if (!timingChanged || future.length === 0) return { next, cancel: [], move: null };
+  const [first, ...rest] = future;
+  const others = (await listSeriesSlots(tx, before.id, first.id)).filter(
+    (slot) => slot.startsAt.getTime() <= now.getTime(),
+  );
+  const slot = nextSlot(next, now, others);
+  if (!slot) return { next, cancel: future, move: null };
+  const moved =
+    slot.startsAt.getTime() !== first.startsAt.getTime() || slot.endsAt.getTime() !== first.endsAt.getTime();
+  return { next, cancel: rest, move: { meeting: first, slot, rebuild: moved && first.preparedAt !== null } };
+}
+
 /**
  * Edits a series. A new cadence, time or length moves its next scheduled occurrence that has not started (and
- * cancels any later one, made again by the cadence); ending it cancels them.
+ * cancels any later one, made again by the cadence); ending it cancels them. A built agenda of the occurrence it
+ * moves is rebuilt for its new day in the same transaction (its facts read first).
  */
 export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) {
   authorize(ctx.actor, "meetingSeries.write");
   const { version, participantIds, ...changes } = input;
-  // A built agenda of an occurrence the new timing moves is rebuilt for its new day (after the commit).
-  let movedPrepared: string | null = null;
-  const result = await ctx.database.db.transaction(async (tx) => {
+  const current = assertFound(await findSeries(ctx.database.db, ctx.actor.workspaceId, id), "Meeting series");
+  let inputs: AgendaInputs | null = null;
+  if (timingProblems(mergeSeries(current, changes)).length === 0) {
+    const planned = await planSeriesEdit(ctx.database.db, current, changes, ctx.now);
+    if (planned.move?.rebuild) {
+      inputs = await readAgendaInputs(ctx, {
+        meetingId: planned.move.meeting.id,
+        seriesId: id,
+        startsAt: planned.move.slot.startsAt,
+        series: planned.next,
+      });
+    }
+  }
+  return ctx.database.db.transaction(async (tx) => {
     const before = assertFound(await findSeries(tx, ctx.actor.workspaceId, id, true), "Meeting series");
-    const next: SeriesRow = {
-      ...before,
-      ...changes,
-      endDate: changes.endDate === undefined ? before.endDate : changes.endDate,
-    };
-    refuse("The series cannot be changed", timingProblems(next));
+    refuse("The series cannot be changed", timingProblems(mergeSeries(before, changes)));
     if (participantIds) await checkParticipants(tx, ctx, participantIds);
     const updated = await updateVersioned(
       tx,
@@ -213,55 +254,32 @@ export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) 
     );
     if (!updated) throw new AppError("conflict", "Someone changed this series meanwhile; reload and try again");
     if (participantIds) await replaceParticipants(tx, ctx.actor.workspaceId, id, participantIds, ctx.now);
-    const timingChanged = TIMING_FIELDS.some(
-      (field) => field in changes && JSON.stringify(changes[field]) !== JSON.stringify(before[field]),
-    );
-    const future = await listFutureScheduled(tx, id, ctx.now);
-    if (next.status === "ended") {
-      for (const meeting of future) {
-        await updateMeeting(tx, meeting.id, {
-          status: "cancelled",
-          icsSequence: meeting.icsSequence + 1,
-          updatedAt: ctx.now,
-          version: meeting.version + 1,
-        });
-      }
-    } else if (timingChanged && future.length > 0) {
-      const [first, ...rest] = future;
-      for (const meeting of rest) {
-        await updateMeeting(tx, meeting.id, {
-          status: "cancelled",
-          icsSequence: meeting.icsSequence + 1,
-          updatedAt: ctx.now,
-          version: meeting.version + 1,
-        });
-      }
-      const others = (await listSeriesSlots(tx, id, first.id)).filter(
-        (slot) => slot.startsAt.getTime() <= ctx.now.getTime(),
-      );
-      const slot = nextSlot(next, ctx.now, others);
-      if (slot) {
-        const moved =
-          slot.startsAt.getTime() !== first.startsAt.getTime() || slot.endsAt.getTime() !== first.endsAt.getTime();
-        if (moved && first.preparedAt !== null) movedPrepared = first.id;
-        await updateMeeting(tx, first.id, {
-          startsAt: slot.startsAt,
-          endsAt: slot.endsAt,
-          icsSequence: first.icsSequence + 1,
-          updatedAt: ctx.now,
-          version: first.version + 1,
-        });
-      } else {
-        await updateMeeting(tx, first.id, {
-          status: "cancelled",
-          icsSequence: first.icsSequence + 1,
-          updatedAt: ctx.now,
-          version: first.version + 1,
-        });
+    const { cancel, move } = await planSeriesEdit(tx, before, changes, ctx.now);
+    for (const meeting of cancel) {
+      await updateMeeting(tx, meeting.id, {
+        status: "cancelled",
+        icsSequence: meeting.icsSequence + 1,
+        updatedAt: ctx.now,
+        version: meeting.version + 1,
+      });
+    }
+    if (move) {
+      await updateMeeting(tx, move.meeting.id, {
+        ...move.slot,
+        icsSequence: move.meeting.icsSequence + 1,
+        updatedAt: ctx.now,
+        version: move.meeting.version + 1,
+      });
+      if (move.rebuild) {
+        if (inputs?.meetingId !== move.meeting.id || inputs.startsAt.getTime() !== move.slot.startsAt.getTime()) {
+          throw new AppError("conflict", "Someone changed this series' meetings meanwhile; reload and try again");
+        }
+        const movedRow = assertFound(await findMeeting(tx, ctx.actor.workspaceId, move.meeting.id), "Meeting");
+        await applyAgenda(tx, ctx, movedRow, inputs, { audit: false });
       }
     }
-    const current = assertFound(await findSeries(tx, ctx.actor.workspaceId, id), "Meeting series");
-    await ensureNextOccurrence(tx, current, ctx.now);
+    const updatedSeries = assertFound(await findSeries(tx, ctx.actor.workspaceId, id), "Meeting series");
+    await ensureNextOccurrence(tx, updatedSeries, ctx.now);
     await recordAudit(tx, originOf(ctx), {
       action: "meeting_series.updated",
       entityType: "meeting_series",
@@ -271,21 +289,6 @@ export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) 
     });
     return getSeries(ctx, id, tx);
   });
-  if (movedPrepared) await rebuildMovedAgenda(ctx, movedPrepared);
-  return result;
-}
-
-/**
- * Rebuilds the agenda of a meeting that moved after it was built: its sources depend on the day (KPIs, renewals
- * due before the next occurrence, commitments due) and its time boxes on the length. A meeting that started or was
- * cancelled meanwhile keeps its agenda.
- */
-async function rebuildMovedAgenda(ctx: Ctx, meetingId: string) {
-  try {
-    await prepareMeeting(ctx, meetingId, { audit: false });
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "invalid_state")) throw error;
-  }
 }
 
 // ---------- meetings ----------
@@ -317,6 +320,11 @@ export async function listWorkspaceMeetings(ctx: Ctx, query: MeetingListQuery) {
   // A time a timestamp column holds (years 1–9999: "+275760-09-13" parses in JavaScript, not in the database).
   if (position && !(isCursorTime(position[0]) && isCursorId(position[1]))) throw invalidCursor();
   const after = position ? { startsAt: new Date(position[0] as string), id: position[1] as string } : null;
+  const participantId = personFilter(ctx, query.participant);
+  await assertListFilters(ctx, [
+    { path: "seriesId", kind: "series", id: query.seriesId },
+    { path: "participant", kind: "person", id: participantId },
+  ]);
   const rows = await listMeetings(
     ctx.database.db,
     ctx.actor.workspaceId,
@@ -324,7 +332,7 @@ export async function listWorkspaceMeetings(ctx: Ctx, query: MeetingListQuery) {
       seriesId: query.seriesId,
       status: query.status,
       when: query.when,
-      participantId: personFilter(ctx, query.participant),
+      participantId,
       q: query.q,
       limit: query.limit + 1,
     },
@@ -428,21 +436,17 @@ export async function createMeeting(ctx: Ctx, input: CreateMeetingBody) {
 export async function editMeeting(ctx: Ctx, id: string, input: UpdateMeetingBody) {
   authorize(ctx.actor, "meeting.write");
   const { version, attendeeIds, ...changes } = input;
-  let rebuild = false;
-  const result = await ctx.database.db.transaction(async (tx) => {
+  // A built agenda follows its meeting when it moves: its facts for the new day are read first (through the other
+  // modules' commands), then the move and the rebuild are one transaction (a failure leaves both as they were).
+  const current = assertFound(await findMeeting(ctx.database.db, ctx.actor.workspaceId, id), "Meeting");
+  const planned = planMeetingEdit(current, changes, ctx.now);
+  const inputs = planned.rebuild
+    ? await readAgendaInputs(ctx, { meetingId: id, seriesId: current.series.id, startsAt: planned.slot.startsAt })
+    : null;
+  return ctx.database.db.transaction(async (tx) => {
     const row = assertFound(await findMeeting(tx, ctx.actor.workspaceId, id, true), "Meeting");
     const before = row.meeting;
-    const slot = {
-      startsAt: changes.startsAt ? new Date(changes.startsAt) : before.startsAt,
-      endsAt: changes.endsAt
-        ? new Date(changes.endsAt)
-        : changes.startsAt
-          ? new Date(new Date(changes.startsAt).getTime() + (before.endsAt.getTime() - before.startsAt.getTime()))
-          : before.endsAt,
-    };
-    const moved =
-      slot.startsAt.getTime() !== before.startsAt.getTime() || slot.endsAt.getTime() !== before.endsAt.getTime();
-    const status = changes.status ?? before.status;
+    const { slot, moved, status, rebuild } = planMeetingEdit(row, changes, ctx.now);
     refuse("The meeting cannot be changed", [
       ...(moved ? slotProblems(slot) : []),
       ...(status === "held" && slot.startsAt.getTime() > ctx.now.getTime()
@@ -467,7 +471,13 @@ export async function editMeeting(ctx: Ctx, id: string, input: UpdateMeetingBody
       },
     );
     if (!updated) throw new AppError("conflict", "Someone changed this meeting meanwhile; reload and try again");
-    rebuild = moved && status === "scheduled" && before.preparedAt !== null && slot.startsAt > ctx.now;
+    if (rebuild) {
+      if (inputs === null || inputs.startsAt.getTime() !== slot.startsAt.getTime()) {
+        throw new AppError("conflict", "Someone changed this meeting meanwhile; reload and try again");
+      }
+      const movedRow = assertFound(await findMeeting(tx, ctx.actor.workspaceId, id), "Meeting");
+      await applyAgenda(tx, ctx, movedRow, inputs, { audit: false });
+    }
     if (attendeeIds || (status === "held" && !before.attendanceRecorded)) {
       const ids = attendeeIds ?? (await listParticipants(tx, [row.series.id])).map((person) => person.id);
       const people = await listPeople(tx, ctx.actor.workspaceId, ids);
@@ -490,7 +500,27 @@ export async function editMeeting(ctx: Ctx, id: string, input: UpdateMeetingBody
     });
     return getMeeting(ctx, id, tx);
   });
-  if (!rebuild) return result;
-  await rebuildMovedAgenda(ctx, id);
-  return getMeeting(ctx, id);
+}
+
+/** What an edit does to a meeting: its new slot, whether it moves, its status, and whether its agenda is rebuilt. */
+function planMeetingEdit(row: MeetingRow, changes: Omit<UpdateMeetingBody, "version" | "attendeeIds">, now: Date) {
+  const before = row.meeting;
+  const slot = {
+    startsAt: changes.startsAt ? new Date(changes.startsAt) : before.startsAt,
+    endsAt: changes.endsAt
+      ? new Date(changes.endsAt)
+      : changes.startsAt
+        ? new Date(new Date(changes.startsAt).getTime() + (before.endsAt.getTime() - before.startsAt.getTime()))
+        : before.endsAt,
+  };
+  const moved =
+    slot.startsAt.getTime() !== before.startsAt.getTime() || slot.endsAt.getTime() !== before.endsAt.getTime();
+  const status = changes.status ?? before.status;
+  const rebuild =
+    moved &&
+    status === "scheduled" &&
+    before.preparedAt !== null &&
+    slot.startsAt > now &&
+    slotProblems(slot).length === 0;
+  return { slot, moved, status, rebuild };
 }

@@ -236,12 +236,19 @@ export async function listNextMeetings(tx: Tx, seriesIds: readonly string[], now
     .orderBy(meetings.seriesId, asc(meetings.startsAt));
 }
 
-/** The series' first scheduled meeting starting after a meeting's start (its next occurrence), or null. */
-export async function findFollowingMeeting(tx: Tx, seriesId: string, after: Date) {
+/** The series' first scheduled meeting starting after a meeting's start (its next occurrence; not `exceptId`), or null. */
+export async function findFollowingMeeting(tx: Tx, seriesId: string, after: Date, exceptId: string | null = null) {
   const [row] = await tx
     .select({ id: meetings.id, startsAt: meetings.startsAt })
     .from(meetings)
-    .where(and(eq(meetings.seriesId, seriesId), ne(meetings.status, "cancelled"), gt(meetings.startsAt, after)))
+    .where(
+      and(
+        eq(meetings.seriesId, seriesId),
+        ne(meetings.status, "cancelled"),
+        gt(meetings.startsAt, after),
+        exceptId ? ne(meetings.id, exceptId) : undefined,
+      ),
+    )
     .orderBy(asc(meetings.startsAt))
     .limit(1);
   return row ?? null;

@@ -537,8 +537,10 @@ describeWithApp("rituals", (get) => {
     const other = w.personas.otherWorkspace;
     expect((await other.request({ url: `/api/v1/action-items/${id}` })).statusCode).toBe(404);
     expect((await other.request({ url: `/api/v1/meetings/${w.rituals.meeting.id}/agenda` })).statusCode).toBe(404);
-    const theirs = (await other.request({ url: `/api/v1/meetings?seriesId=${w.rituals.series.id}` })).json();
-    expect(theirs.items).toEqual([]);
+    // A filter naming another workspace's series is refused, naming it (it used to answer an empty list).
+    const theirs = await other.request({ url: `/api/v1/meetings?seriesId=${w.rituals.series.id}` });
+    expect(theirs.statusCode).toBe(400);
+    expect(theirs.json().errors[0].path).toBe("seriesId");
     // Keyset pages: two items, one per page.
     await post({ title: "Second", ownerId: marketing.user.id, dueDate: day(4) });
     const first = (await marketing.request({ url: "/api/v1/action-items?status=all&owner=me&limit=1" })).json();
@@ -548,6 +550,56 @@ describeWithApp("rituals", (get) => {
     ).json();
     expect(second.items).toHaveLength(1);
     expect(second.items[0].id).not.toBe(first.items[0].id);
+  });
+
+  it("list filters naming another workspace's record or an unknown id answer 400 naming the filter", async () => {
+    const t = get();
+    const w = await buildWorld(t);
+    const marketing = w.personas.marketing;
+    const outsider = await buildPersona(t, { teamKind: "it" });
+    const theirs = await outsider.request({
+      method: "POST",
+      url: "/api/v1/meeting-series",
+      payload: { template: "cmo_cio_weekly_sync", startDate: day(0), participantIds: [outsider.user.id] },
+    });
+    expect(theirs.statusCode).toBe(201);
+    const foreignSeries = theirs.json();
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const cases: Array<[string, string]> = [
+      [`/api/v1/meeting-series?participant=${outsider.user.id}`, "participant"],
+      [`/api/v1/meeting-series?participant=${unknown}`, "participant"],
+      [`/api/v1/meetings?seriesId=${foreignSeries.id}`, "seriesId"],
+      [`/api/v1/meetings?seriesId=${unknown}`, "seriesId"],
+      [`/api/v1/meetings?participant=${outsider.user.id}`, "participant"],
+      [`/api/v1/action-items?owner=${outsider.user.id}`, "owner"],
+      [`/api/v1/action-items?sourceMeetingId=${foreignSeries.nextMeeting.id}`, "sourceMeetingId"],
+      [`/api/v1/action-items?sourceMeetingId=${unknown}`, "sourceMeetingId"],
+      [`/api/v1/job-swaps?person=${outsider.user.id}`, "person"],
+    ];
+    for (const [url, path] of cases) {
+      const refused = await marketing.request({ url });
+      expect(refused.statusCode, url).toBe(400);
+      expect(
+        refused.json().errors.map((error: { path: string }) => error.path),
+        url,
+      ).toEqual([path]);
+    }
+    // The workspace's own records and `me` still filter.
+    const ours = await marketing.request({
+      method: "POST",
+      url: "/api/v1/meeting-series",
+      payload: { template: "cmo_cio_weekly_sync", startDate: day(0), participantIds: [marketing.user.id] },
+    });
+    for (const url of [
+      `/api/v1/meetings?seriesId=${ours.json().id}&participant=me`,
+      `/api/v1/meeting-series?participant=${marketing.user.id}`,
+      `/api/v1/action-items?owner=me&sourceMeetingId=${ours.json().nextMeeting.id}`,
+      "/api/v1/job-swaps?person=me",
+    ]) {
+      expect((await marketing.request({ url })).statusCode, url).toBe(200);
+    }
+    const listed = await marketing.request({ url: `/api/v1/meetings?seriesId=${ours.json().id}` });
+    expect(listed.json().items).toHaveLength(1);
   });
 
   it("the job creates next occurrences, refreshes upcoming agendas and reminds owners once per due date", async () => {
