@@ -9,7 +9,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   TagsInput,
   Text,
   TextInput,
@@ -17,13 +16,13 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconPencil, IconPlus } from "@tabler/icons-react";
+import { IconCalendarOff, IconClockHour4, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { SlaPolicy, WorkCalendar } from "../../../../../contracts/pipeline";
+import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
-import { ErrorState } from "../../../components/ui/page-error";
-import { PageLoader } from "../../../components/ui/page-loader";
+import { ListSection } from "../../../components/ui/list-page";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors } from "../../../lib/form";
 import { useCalendars, useSaveCalendar, useSlaPolicies, useUpdateSlaPolicy } from "../hooks/use-pipeline";
@@ -44,73 +43,66 @@ export function SlaPolicies({ isAdmin }: { isAdmin: boolean }) {
   const calendars = useCalendars();
   const [editing, setEditing] = useState<SlaPolicy | null>(null);
   const calendarName = (id: string) => calendars.data?.items.find((calendar) => calendar.id === id)?.name ?? "—";
+  const columns: DataColumn<SlaPolicy>[] = [
+    { key: "class", header: "Class", cell: (policy) => <PriorityBadge priority={policy.priority} /> },
+    {
+      key: "firstResponse",
+      header: "First response",
+      cell: (policy) => formatBusinessMinutes(policy.firstResponseMinutes),
+    },
+    { key: "decision", header: "Decision", cell: (policy) => formatBusinessMinutes(policy.decisionMinutes) },
+    { key: "delivery", header: "Delivery", cell: (policy) => formatBusinessMinutes(policy.deliveryMinutes) },
+    { key: "calendar", header: "Calendar", priority: 2, cell: (policy) => calendarName(policy.calendarId) },
+  ];
+  if (isAdmin)
+    columns.push({
+      key: "actions",
+      header: "Actions",
+      isHeaderHidden: true,
+      kind: "actions",
+      cell: (policy) => (
+        <Button
+          variant="default"
+          size="xs"
+          leftSection={<IconPencil size={14} aria-hidden="true" />}
+          onClick={() => setEditing(policy)}
+          aria-label={`Edit the ${priorityMeta[policy.priority].label} targets`}
+        >
+          Edit
+        </Button>
+      ),
+    });
   return (
-    <Card p={0}>
-      <Stack p="lg" pb="sm" gap={2}>
-        <Title order={2} size="h4">
-          Targets per class
-        </Title>
-        <Text size="sm" c="dimmed">
-          Counted in business time on the class's calendar (a business day is 8 hours); paused while a request waits on
-          its requester.
-        </Text>
-      </Stack>
-      {policies.isPending ? (
-        <PageLoader label="Loading targets…" />
-      ) : policies.isError ? (
-        <Stack p="lg">
-          <ErrorState error={policies.error} onRetry={() => policies.refetch()} />
-        </Stack>
-      ) : (
-        <div className="table-scroll">
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col" pl="lg">
-                  Class
-                </Table.Th>
-                <Table.Th scope="col">First response</Table.Th>
-                <Table.Th scope="col">Decision</Table.Th>
-                <Table.Th scope="col">Delivery</Table.Th>
-                <Table.Th scope="col" visibleFrom="sm">
-                  Calendar
-                </Table.Th>
-                {isAdmin && (
-                  <Table.Th scope="col" pr="lg">
-                    <span className="visually-hidden">Actions</span>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {policies.data.items.map((policy) => (
-                <Table.Tr key={policy.priority}>
-                  <Table.Td pl="lg">
-                    <PriorityBadge priority={policy.priority} />
-                  </Table.Td>
-                  <Table.Td>{formatBusinessMinutes(policy.firstResponseMinutes)}</Table.Td>
-                  <Table.Td>{formatBusinessMinutes(policy.decisionMinutes)}</Table.Td>
-                  <Table.Td>{formatBusinessMinutes(policy.deliveryMinutes)}</Table.Td>
-                  <Table.Td visibleFrom="sm">{calendarName(policy.calendarId)}</Table.Td>
-                  {isAdmin && (
-                    <Table.Td pr="lg">
-                      <Button
-                        variant="default"
-                        size="xs"
-                        leftSection={<IconPencil size={14} aria-hidden="true" />}
-                        onClick={() => setEditing(policy)}
-                        aria-label={`Edit the ${priorityMeta[policy.priority].label} targets`}
-                      >
-                        Edit
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+    <>
+      <ListSection
+        filters={
+          <Stack gap={2}>
+            <Title order={2} size="h4">
+              Targets per class
+            </Title>
+            <Text size="sm" c="dimmed">
+              Counted in business time on the class's calendar (a business day is 8 hours); paused while a request waits
+              on its requester.
+            </Text>
+          </Stack>
+        }
+        query={policies}
+        loadingLabel="Loading targets…"
+        isEmpty={(policies.data?.items.length ?? 0) === 0}
+        empty={{
+          icon: IconClockHour4,
+          title: "No targets yet",
+          description: "Each priority class gets its targets here.",
+        }}
+      >
+        <DataTable
+          rows={policies.data?.items ?? []}
+          columns={columns}
+          rowKey={(policy) => policy.priority}
+          rowName={(policy) => priorityMeta[policy.priority].label}
+          label="Targets per class"
+        />
+      </ListSection>
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
@@ -120,7 +112,7 @@ export function SlaPolicies({ isAdmin }: { isAdmin: boolean }) {
           <PolicyForm policy={editing} calendars={calendars.data?.items ?? []} onDone={() => setEditing(null)} />
         )}
       </Modal>
-    </Card>
+    </>
   );
 }
 
@@ -245,13 +237,19 @@ export function Calendars({ isAdmin }: { isAdmin: boolean }) {
           </Button>
         )}
       </Group>
-      {calendars.isPending ? (
-        <PageLoader label="Loading calendars…" />
-      ) : calendars.isError ? (
-        <ErrorState error={calendars.error} onRetry={() => calendars.refetch()} />
-      ) : (
+      <ListSection
+        withCard={false}
+        query={calendars}
+        loadingLabel="Loading calendars…"
+        isEmpty={(calendars.data?.items.length ?? 0) === 0}
+        empty={{
+          icon: IconCalendarOff,
+          title: "No working calendar",
+          description: "Service-level clocks count business time on a calendar: add one.",
+        }}
+      >
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {calendars.data.items.map((calendar) => (
+          {(calendars.data?.items ?? []).map((calendar) => (
             <Card key={calendar.id} withBorder padding="md">
               <Group justify="space-between" mb={4} wrap="nowrap">
                 <Group gap={6}>
@@ -289,7 +287,7 @@ export function Calendars({ isAdmin }: { isAdmin: boolean }) {
             </Card>
           ))}
         </SimpleGrid>
-      )}
+      </ListSection>
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
