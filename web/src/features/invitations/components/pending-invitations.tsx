@@ -1,12 +1,12 @@
-import { ActionIcon, Card, Group, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconMailOff, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Invitation } from "../../../../../contracts/people";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
-import { EmptyState } from "../../../components/ui/empty-state";
-import { describeError, ErrorState } from "../../../components/ui/page-error";
-import { PageLoader } from "../../../components/ui/page-loader";
+import { type DataColumn, DataTable } from "../../../components/ui/data-table";
+import { ListSection } from "../../../components/ui/list-page";
+import { describeError } from "../../../components/ui/page-error";
 import { formatDate, formatRelative } from "../../../lib/format";
 import { RoleBadge } from "../../people/components/person-badges";
 import { TeamBadge } from "../../teams/components/team-badge";
@@ -32,90 +32,92 @@ export function PendingInvitations() {
     });
   };
 
+  const columns: DataColumn<Invitation>[] = [
+    {
+      key: "email",
+      header: "Email",
+      cell: (invitation) => (
+        <Text size="sm" fw={500}>
+          {invitation.email}
+        </Text>
+      ),
+    },
+    { key: "team", header: "Team", priority: 2, cell: (invitation) => <TeamBadge team={invitation.team} /> },
+    { key: "role", header: "Role", priority: 2, cell: (invitation) => <RoleBadge role={invitation.role} /> },
+    {
+      key: "invited",
+      header: "Invited",
+      priority: 3,
+      cell: (invitation) => (
+        <Text size="sm" c="dimmed">
+          {formatRelative(invitation.createdAt)}
+          {invitation.invitedBy ? ` by ${invitation.invitedBy.name}` : ""}
+        </Text>
+      ),
+    },
+    {
+      key: "expires",
+      header: "Expires",
+      priority: 3,
+      isNowrap: true,
+      cell: (invitation) => (
+        <Text size="sm" c="dimmed">
+          {formatDate(invitation.expiresAt)}
+        </Text>
+      ),
+    },
+    {
+      key: "actions",
+      header: "Actions",
+      isHeaderHidden: true,
+      kind: "actions",
+      align: "right",
+      cell: (invitation) => (
+        <Tooltip label="Revoke">
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            onClick={() => setRevoking(invitation)}
+            aria-label={`Revoke invitation for ${invitation.email}`}
+          >
+            <IconX size={16} aria-hidden="true" />
+          </ActionIcon>
+        </Tooltip>
+      ),
+    },
+  ];
+  const items = invitations.data?.items ?? [];
+
   return (
-    <Card p={0}>
-      <Group justify="space-between" p="lg" pb="sm">
-        <Stack gap={2}>
-          <Title order={2} size="h3">
-            Pending invitations
-          </Title>
-          <Text size="sm" c="dimmed">
-            Links sent but not yet used. Revoke one to make its link stop working.
-          </Text>
-        </Stack>
-      </Group>
-      {invitations.isPending ? (
-        <PageLoader label="Loading invitations…" />
-      ) : invitations.isError ? (
-        <Stack p="lg" pt={0}>
-          <ErrorState error={invitations.error} onRetry={() => invitations.refetch()} />
-        </Stack>
-      ) : invitations.data.items.length === 0 ? (
-        <EmptyState
-          icon={IconMailOff}
-          title="No pending invitations"
-          description="Invite someone and their link shows up here until they accept it."
+    <>
+      <ListSection
+        filters={
+          <Stack gap={2}>
+            <Title order={2} size="h3">
+              Pending invitations
+            </Title>
+            <Text size="sm" c="dimmed">
+              Links sent but not yet used. Revoke one to make its link stop working.
+            </Text>
+          </Stack>
+        }
+        query={invitations}
+        loadingLabel="Loading invitations…"
+        isEmpty={items.length === 0}
+        empty={{
+          icon: IconMailOff,
+          title: "No pending invitations",
+          description: "Invite someone and their link shows up here until they accept it.",
+        }}
+      >
+        <DataTable
+          rows={items}
+          columns={columns}
+          rowKey={(invitation) => invitation.id}
+          rowName={(invitation) => invitation.email}
+          label="Pending invitations"
         />
-      ) : (
-        <div className="table-scroll">
-          <Table verticalSpacing="sm" miw={640}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col" pl="lg">
-                  Email
-                </Table.Th>
-                <Table.Th scope="col">Team</Table.Th>
-                <Table.Th scope="col">Role</Table.Th>
-                <Table.Th scope="col">Invited</Table.Th>
-                <Table.Th scope="col">Expires</Table.Th>
-                <Table.Th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {invitations.data.items.map((invitation) => (
-                <Table.Tr key={invitation.id}>
-                  <Table.Td pl="lg">
-                    <Text size="sm" fw={500}>
-                      {invitation.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <TeamBadge team={invitation.team} />
-                  </Table.Td>
-                  <Table.Td>
-                    <RoleBadge role={invitation.role} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {formatRelative(invitation.createdAt)}
-                      {invitation.invitedBy ? ` by ${invitation.invitedBy.name}` : ""}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {formatDate(invitation.expiresAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right" pr="lg">
-                    <Tooltip label="Revoke">
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        onClick={() => setRevoking(invitation)}
-                        aria-label={`Revoke invitation for ${invitation.email}`}
-                      >
-                        <IconX size={16} aria-hidden="true" />
-                      </ActionIcon>
-                    </Tooltip>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
+      </ListSection>
       <ConfirmDialog
         opened={revoking !== null}
         title="Revoke this invitation?"
@@ -127,6 +129,6 @@ export function PendingInvitations() {
       >
         The link sent to <strong>{revoking?.email}</strong> stops working at once. You can invite them again later.
       </ConfirmDialog>
-    </Card>
+    </>
   );
 }
