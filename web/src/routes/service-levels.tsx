@@ -2,10 +2,8 @@ import { Card, Group, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from "@
 import { IconClockHour4 } from "@tabler/icons-react";
 import { useState } from "react";
 import type { RequestType } from "../../../contracts/pipeline";
-import { EmptyState } from "../components/ui/empty-state";
-import { ErrorState } from "../components/ui/page-error";
+import { ListSection } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
 import { SlaByClassChart, SlaFigures, SlaTrendChart } from "../features/pipeline/components/sla-report";
 import { Calendars, SlaPolicies } from "../features/pipeline/components/sla-settings";
@@ -83,31 +81,32 @@ function Dashboard() {
           />
         </Group>
       </Card>
-      {report.isPending ? (
-        <PageLoader label="Loading the report…" />
-      ) : report.isError ? (
-        <ErrorState error={report.error} onRetry={() => report.refetch()} />
-      ) : report.data.trend.length === 0 && report.data.open.total === 0 ? (
-        <Card>
-          <EmptyState
-            icon={IconClockHour4}
-            title="No requests in this period"
-            description="Once requests are submitted, their clocks show here: first response, decision and delivery against the targets."
-          />
-        </Card>
-      ) : (
-        <>
-          <SlaFigures report={report.data} />
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <SlaByClassChart report={report.data} />
-            <SlaTrendChart report={report.data} />
-          </SimpleGrid>
-          <Text size="xs" c="dimmed">
-            {report.data.from} to {report.data.to} · requests submitted in the period; a share counts the clocks that
-            have stopped.
-          </Text>
-        </>
-      )}
+      <ListSection
+        withCard={false}
+        query={report}
+        loadingLabel="Loading the report…"
+        isEmpty={report.data !== undefined && report.data.trend.length === 0 && report.data.open.total === 0}
+        empty={{
+          icon: IconClockHour4,
+          title: "No requests in this period",
+          description:
+            "Once requests are submitted, their clocks show here: first response, decision and delivery against the targets.",
+        }}
+      >
+        {report.data && (
+          <Stack gap="lg">
+            <SlaFigures report={report.data} />
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+              <SlaByClassChart report={report.data} />
+              <SlaTrendChart report={report.data} />
+            </SimpleGrid>
+            <Text size="xs" c="dimmed">
+              {report.data.from} to {report.data.to} · requests submitted in the period; a share counts the clocks that
+              have stopped.
+            </Text>
+          </Stack>
+        )}
+      </ListSection>
     </Stack>
   );
 }
