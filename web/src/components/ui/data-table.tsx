@@ -36,6 +36,12 @@ interface DataTableProps<T> {
   verticalSpacing?: TableProps["verticalSpacing"];
   /** Inside a padded card: no extra inset at the table's left edge and around phone cards. */
   isFlush?: boolean;
+  /** More about a row, opened on demand at every width (an audit event's changes), under its folded columns. */
+  details?: {
+    render: (row: T) => ReactNode;
+    /** The toggle's accessible name: "Show changes of event 12". */
+    toggleLabel: (row: T, isOpen: boolean) => string;
+  };
 }
 
 /** Whether the screen is a phone's (≤ 48em): lists show as cards there. */
@@ -56,12 +62,39 @@ export function DataTable<T>({
   rowName,
   verticalSpacing = "sm",
   isFlush = false,
+  details,
 }: DataTableProps<T>) {
   const isPhone = useIsPhone();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const lowest = Math.max(...columns.map((column) => column.priority ?? 1));
   const folding = columns.filter((column) => (column.priority ?? 1) > 1);
   const [first, ...rest] = columns;
+  const hasToggle = folding.length > 0 || details !== undefined;
+  const toggle = (key: string) =>
+    setExpanded((was) => {
+      const next = new Set(was);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const toggleLabel = (row: T, rowIndex: number, isOpen: boolean) =>
+    details
+      ? details.toggleLabel(row, isOpen)
+      : `${isOpen ? "Hide" : "Show"} more about ${rowName?.(row) ?? `row ${rowIndex + 1}`}`;
+  const toggleButton = (row: T, rowIndex: number) => {
+    const key = rowKey(row);
+    const isOpen = expanded.has(key);
+    return (
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        aria-expanded={isOpen}
+        aria-label={toggleLabel(row, rowIndex, isOpen)}
+        onClick={() => toggle(key)}
+      >
+        {isOpen ? <IconChevronUp size={16} aria-hidden="true" /> : <IconChevronDown size={16} aria-hidden="true" />}
+      </ActionIcon>
+    );
+  };
 
   if (isPhone)
     return (
@@ -84,18 +117,18 @@ export function DataTable<T>({
                     {column.cell(row, index)}
                   </Group>
                 ))}
+              {details && (
+                <>
+                  <Group gap="xs">{toggleButton(row, index)}</Group>
+                  {expanded.has(rowKey(row)) && details.render(row)}
+                </>
+              )}
             </Stack>
           </li>
         ))}
       </ul>
     );
 
-  const toggle = (key: string) =>
-    setExpanded((was) => {
-      const next = new Set(was);
-      if (!next.delete(key)) next.add(key);
-      return next;
-    });
   const cellProps = (column: DataColumn<T>, index: number) => ({
     "data-priority": column.priority && column.priority > 1 ? column.priority : undefined,
     className: index === 0 ? classes.sticky : undefined,
@@ -106,7 +139,7 @@ export function DataTable<T>({
   });
 
   return (
-    <div className={classes.scroll} data-lowest={lowest} data-layout="table">
+    <div className={classes.scroll} data-lowest={lowest} data-layout="table" data-details={details ? "" : undefined}>
       <Table verticalSpacing={verticalSpacing} highlightOnHover aria-label={label}>
         <Table.Thead>
           <Table.Tr>
@@ -115,7 +148,7 @@ export function DataTable<T>({
                 {column.isHeaderHidden ? <span className="visually-hidden">{column.header}</span> : column.header}
               </Table.Th>
             ))}
-            {folding.length > 0 && (
+            {hasToggle && (
               <Table.Th scope="col" className={classes.more} pr={isFlush ? undefined : "lg"}>
                 <span className="visually-hidden">More</span>
               </Table.Th>
@@ -126,7 +159,6 @@ export function DataTable<T>({
           {rows.map((row, rowIndex) => {
             const key = rowKey(row);
             const isOpen = expanded.has(key);
-            const name = rowName?.(row) ?? `row ${rowIndex + 1}`;
             return (
               <Fragment key={key}>
                 <Table.Tr>
@@ -135,21 +167,9 @@ export function DataTable<T>({
                       {column.cell(row, rowIndex)}
                     </Table.Td>
                   ))}
-                  {folding.length > 0 && (
+                  {hasToggle && (
                     <Table.Td className={classes.more} pr={isFlush ? undefined : "lg"}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-expanded={isOpen}
-                        aria-label={`${isOpen ? "Hide" : "Show"} more about ${name}`}
-                        onClick={() => toggle(key)}
-                      >
-                        {isOpen ? (
-                          <IconChevronUp size={16} aria-hidden="true" />
-                        ) : (
-                          <IconChevronDown size={16} aria-hidden="true" />
-                        )}
-                      </ActionIcon>
+                      {toggleButton(row, rowIndex)}
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -167,6 +187,7 @@ export function DataTable<T>({
                           </div>
                         ))}
                       </Stack>
+                      {details?.render(row)}
                     </Table.Td>
                   </Table.Tr>
                 )}
