@@ -60,90 +60,111 @@ const decimal = (value: number | null | undefined) => (value === null || value =
 /** Submits a request (or saves it as a draft); it gets the template's who-does-what at once. */
 export async function createRequest(ctx: Ctx, input: CreateRequestBody) {
   authorize(ctx.actor, "request.create");
-  return ctx.database.db.transaction(async (tx) => {
-    await checkReferences(tx, ctx, input);
-    await checkPurchase(tx, ctx.actor.workspaceId, input.type, input.purchase);
-    const workspaceId = ctx.actor.workspaceId;
-    const number = await nextRequestNumber(tx, workspaceId);
-    const stage: Stage = input.draft ? "draft" : "submitted";
-    const bottom = await bottomRank(tx, workspaceId);
-    const { id } = await insertRequest(tx, {
-      workspaceId,
-      number,
-      type: input.type,
-      title: input.title,
-      problem: input.problem,
-      outcome: input.outcome,
-      beneficiaries: input.beneficiaries,
-      objectives: input.objectives,
-      deadline: input.deadline,
-      deadlineReason: input.deadlineReason,
-      dataClasses: input.dataClasses,
-      expectedBenefit: amount(input.expectedBenefit),
-      softHours: decimal(input.softHours),
-      hourlyRate: amount(input.hourlyRate),
-      costEstimate: amount(input.costEstimate),
-      currency: input.currency,
-      confidence: input.confidence,
-      purchase: input.purchase ?? null,
-      successMeasure: input.successMeasure ?? "",
-      systems: input.systems ?? "",
-      dataNeeds: input.dataNeeds ?? "",
-      securityNotes: input.securityNotes ?? "",
-      nonFunctionalNeeds: input.nonFunctionalNeeds ?? "",
-      termMeanings: input.termMeanings ?? [],
+  return ctx.database.db.transaction((tx) => openRequest(tx, ctx, input));
+}
+
+/** Where a request opened by another module came from: in its first event and its audit entry. */
+export interface RequestSource {
+  /** What opened it, in words ("shadow-IT discovery"). */
+  source: string;
+  /** The Stack's tools it is about. */
+  toolIds?: string[];
+  /** More facts for the first event (the tool found, say). */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Opens a request in the caller's transaction exactly as the intake does: references checked, the next number, the
+ * bottom of the backlog, the workspace's own who-does-what template for its type, the requester and sponsor as
+ * watchers, the audit entry, the sponsor's notice and the clocks; answers the request's page.
+ */
+export async function openRequest(tx: Tx, ctx: Ctx, input: CreateRequestBody, from?: RequestSource) {
+  authorize(ctx.actor, "request.create");
+  const toolIds = from?.toolIds ?? [];
+  await checkReferences(tx, ctx, { ...input, toolIds });
+  await checkPurchase(tx, ctx.actor.workspaceId, input.type, input.purchase);
+  const workspaceId = ctx.actor.workspaceId;
+  const number = await nextRequestNumber(tx, workspaceId);
+  const stage: Stage = input.draft ? "draft" : "submitted";
+  const bottom = await bottomRank(tx, workspaceId);
+  const { id } = await insertRequest(tx, {
+    workspaceId,
+    number,
+    type: input.type,
+    title: input.title,
+    problem: input.problem,
+    outcome: input.outcome,
+    beneficiaries: input.beneficiaries,
+    objectives: input.objectives,
+    deadline: input.deadline,
+    deadlineReason: input.deadlineReason,
+    dataClasses: input.dataClasses,
+    expectedBenefit: amount(input.expectedBenefit),
+    softHours: decimal(input.softHours),
+    hourlyRate: amount(input.hourlyRate),
+    costEstimate: amount(input.costEstimate),
+    currency: input.currency,
+    confidence: input.confidence,
+    purchase: input.purchase ?? null,
+    successMeasure: input.successMeasure ?? "",
+    systems: input.systems ?? "",
+    dataNeeds: input.dataNeeds ?? "",
+    securityNotes: input.securityNotes ?? "",
+    nonFunctionalNeeds: input.nonFunctionalNeeds ?? "",
+    termMeanings: input.termMeanings ?? [],
+    toolIds,
+    requesterId: ctx.actor.userId,
+    sponsorId: input.sponsorId,
+    teamId: input.teamId ?? ctx.actor.teamId,
+    stage,
+    stageChangedAt: ctx.now,
+    submittedAt: input.draft ? null : ctx.now,
+    rank: rankAtBottom(bottom),
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+  await insertEvent(tx, {
+    workspaceId,
+    requestId: id,
+    kind: "stage",
+    toStage: stage,
+    actorId: ctx.actor.userId,
+    at: ctx.now,
+    ...(from ? { data: { source: from.source, ...from.data } } : {}),
+  });
+  const template = await raciTemplateFor(tx, workspaceId, input.type);
+  await replaceRaci(
+    tx,
+    workspaceId,
+    id,
+    instantiateRaci(template, {
       requesterId: ctx.actor.userId,
       sponsorId: input.sponsorId,
-      teamId: input.teamId ?? ctx.actor.teamId,
-      stage,
-      stageChangedAt: ctx.now,
-      submittedAt: input.draft ? null : ctx.now,
-      rank: rankAtBottom(bottom),
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    });
-    await insertEvent(tx, {
-      workspaceId,
-      requestId: id,
-      kind: "stage",
-      toStage: stage,
-      actorId: ctx.actor.userId,
-      at: ctx.now,
-    });
-    const template = await raciTemplateFor(tx, workspaceId, input.type);
-    await replaceRaci(
-      tx,
-      workspaceId,
-      id,
-      instantiateRaci(template, {
-        requesterId: ctx.actor.userId,
-        sponsorId: input.sponsorId,
-        itPartnerId: null,
-        costEstimate: input.costEstimate === null ? null : Number(input.costEstimate),
-        teamByKind: await teamsByKind(tx, workspaceId),
-      }),
-    );
-    await addWatchers(
-      tx,
-      id,
-      [ctx.actor.userId, input.sponsorId].filter((x): x is string => x !== null),
-    );
-    const { draft, ...fields } = input;
-    await recordAudit(tx, originOf(ctx), {
-      action: draft ? "request.drafted" : "request.submitted",
-      entityType: "request",
-      entityId: id,
-      after: { number, stage, ...fields },
-    });
-    if (input.sponsorId && !draft) {
-      await notify(tx, { workspaceId, actorId: ctx.actor.userId, now: ctx.now }, [input.sponsorId], {
-        kind: "request.sponsor",
-        title: `You sponsor ${referenceOf(number)}: ${input.title}`,
-        link: `/pipeline/requests/${id}`,
-      });
-    }
-    return settle(tx, ctx, id);
+      itPartnerId: null,
+      costEstimate: input.costEstimate === null ? null : Number(input.costEstimate),
+      teamByKind: await teamsByKind(tx, workspaceId),
+    }),
+  );
+  await addWatchers(
+    tx,
+    id,
+    [ctx.actor.userId, input.sponsorId].filter((x): x is string => x !== null),
+  );
+  const { draft, ...fields } = input;
+  await recordAudit(tx, originOf(ctx), {
+    action: draft ? "request.drafted" : "request.submitted",
+    entityType: "request",
+    entityId: id,
+    after: { number, stage, ...fields, ...(from ? { source: from.source, toolIds } : {}) },
   });
+  if (input.sponsorId && !draft) {
+    await notify(tx, { workspaceId, actorId: ctx.actor.userId, now: ctx.now }, [input.sponsorId], {
+      kind: "request.sponsor",
+      title: `You sponsor ${referenceOf(number)}: ${input.title}`,
+      link: `/pipeline/requests/${id}`,
+    });
+  }
+  return settle(tx, ctx, id);
 }
 
 /** The columns of the request fields an edit changes. */

@@ -1,5 +1,6 @@
-// The Pipeline's public door for other modules: what the Scorecard reads of it, and what the Guardrails use to
-// create, decide and watch purchase requests.
+// The Pipeline's public door for other modules: what the Scorecard reads of it, what the Guardrails use to
+// create, decide and watch purchase requests, and how the Stack's discovery opens a request (`openRequest`, the
+// intake's own path).
 
 import { and, eq, sql } from "drizzle-orm";
 import type { RequestListQuery } from "../../../../contracts/pipeline";
@@ -10,7 +11,7 @@ import { presentSummary } from "./pipeline.presenter";
 import { listWorkspaceRequests } from "./request-view.service";
 import { slaReport } from "./sla.service";
 
-export { createRequest, editRequest } from "./intake.service";
+export { createRequest, editRequest, openRequest, type RequestSource } from "./intake.service";
 export {
   addWatchers,
   decideByPolicy,

@@ -15,15 +15,11 @@ import {
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";
-import { CsvLimitError, CsvLimits, checkCsvShape, splitCsvRecords } from "../../lib/csv";
+import { CsvLimitError, CsvLimits, checkCsvShapeYielding, splitCsvRecords } from "../../lib/csv";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
-import { addWatchers, replaceRaci, teamsByKind } from "../pipeline/engagement.queries";
-import { raciTemplateFor } from "../pipeline/engagement.service";
-import { bottomRank, findRequest, insertEvent, insertRequest, nextRequestNumber } from "../pipeline/pipeline.queries";
-import { instantiateRaci, rankAtBottom } from "../pipeline/pipeline.rules";
-import { refreshClocks } from "../pipeline/sla.service";
+import { openRequest } from "../pipeline/pipeline.commands";
 import {
   assignMerchantToTool,
   insertDismissal,
@@ -47,7 +43,7 @@ const MAX_LINES = 200_000;
 async function parseStatement(csv: string) {
   const text = csv.charCodeAt(0) === 0xfeff ? csv.slice(1) : csv;
   try {
-    checkCsvShape(text);
+    await checkCsvShapeYielding(text);
   } catch (error) {
     if (!(error instanceof CsvLimitError)) throw error;
     throw new AppError("validation_failed", `The file is too wide: ${error.message}`, [
@@ -339,7 +335,8 @@ export async function adoptCandidate(
   });
 }
 
-// The purchase review of a discovered tool: a Pipeline request with the spend found, its RACI from the template.
+// The purchase review of a discovered tool: a Pipeline request opened by the intake's own path (the workspace's
+// purchase template, the adopter watching, clocks and audit), with the spend found.
 async function openReviewRequest(
   tx: Tx,
   ctx: Ctx,
@@ -347,78 +344,49 @@ async function openReviewRequest(
   candidate: Candidate,
   yearly: { currency: string; yearly: string },
 ) {
-  const number = await nextRequestNumber(tx, ctx.actor.workspaceId);
-  const bottom = await bottomRank(tx, ctx.actor.workspaceId);
   const cost = Math.round(Number(yearly.yearly)).toFixed(2);
-  const { id: requestId } = await insertRequest(tx, {
-    workspaceId: ctx.actor.workspaceId,
-    number,
-    type: "purchase",
-    title: `Review shadow tool: ${tool.name}`,
-    problem: `${tool.name} is paid for outside the catalog: ${candidate.lines} payments from ${candidate.firstDate} to ${candidate.lastDate} by ${candidate.employees} people${candidate.departments.length ? ` (${candidate.departments.join(", ")})` : ""}, about ${cost} ${yearly.currency} a year.`,
-    outcome: "Decide together: sanction it with owners and a contract, replace it with a tool we own, or stop it.",
-    costEstimate: cost,
-    currency: yearly.currency,
-    // A retroactive purchase: what the purchase policy judges, as for any other (issue 15 item 9).
-    purchase: {
-      vendor: tool.vendor || tool.name,
-      product: tool.name,
-      category: tool.category,
-      subcategory: tool.subcategory,
-      capabilities: [],
-      annualCost: cost,
-      currency: yearly.currency,
-      seats: candidate.employees || null,
-      dataClasses: [],
-      sso: false,
-      dpaAvailable: false,
-      hostingRegion: "",
-      integratesWith: [],
-      agencyManaged: false,
-    },
-    requesterId: ctx.actor.userId,
-    toolIds: [tool.id],
-    teamId: ctx.actor.teamId,
-    stage: "submitted",
-    stageChangedAt: ctx.now,
-    submittedAt: ctx.now,
-    rank: rankAtBottom(bottom),
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  });
-  const request = (await findRequest(tx, ctx.actor.workspaceId, requestId))?.request;
-  if (!request) throw new AppError("not_found", "Request not found");
-  await insertEvent(tx, {
-    workspaceId: ctx.actor.workspaceId,
-    requestId: request.id,
-    kind: "stage",
-    toStage: "submitted",
-    actorId: ctx.actor.userId,
-    at: ctx.now,
-    data: { source: "shadow-IT discovery", toolId: tool.id },
-  });
-  await replaceRaci(
+  return openRequest(
     tx,
-    ctx.actor.workspaceId,
-    request.id,
-    instantiateRaci(await raciTemplateFor(tx, ctx.actor.workspaceId, "purchase"), {
-      requesterId: ctx.actor.userId,
+    ctx,
+    {
+      type: "purchase",
+      title: `Review shadow tool: ${tool.name}`,
+      problem: `${tool.name} is paid for outside the catalog: ${candidate.lines} payments from ${candidate.firstDate} to ${candidate.lastDate} by ${candidate.employees} people${candidate.departments.length ? ` (${candidate.departments.join(", ")})` : ""}, about ${cost} ${yearly.currency} a year.`,
+      outcome: "Decide together: sanction it with owners and a contract, replace it with a tool we own, or stop it.",
+      beneficiaries: "",
+      objectives: "",
+      deadline: null,
+      deadlineReason: "",
+      dataClasses: [],
+      expectedBenefit: null,
+      softHours: null,
+      hourlyRate: null,
+      costEstimate: cost,
+      currency: yearly.currency,
+      confidence: null,
       sponsorId: null,
-      itPartnerId: null,
-      costEstimate: Number(cost),
-      teamByKind: await teamsByKind(tx, ctx.actor.workspaceId),
-    }),
+      teamId: null,
+      // A retroactive purchase: what the purchase policy judges, as for any other (issue 15 item 9).
+      purchase: {
+        vendor: tool.vendor || tool.name,
+        product: tool.name,
+        category: tool.category,
+        subcategory: tool.subcategory,
+        capabilities: [],
+        annualCost: cost,
+        currency: yearly.currency,
+        seats: candidate.employees || null,
+        dataClasses: [],
+        sso: false,
+        dpaAvailable: false,
+        hostingRegion: "",
+        integratesWith: [],
+        agencyManaged: false,
+      },
+      draft: false,
+    },
+    { source: "shadow-IT discovery", toolIds: [tool.id], data: { toolId: tool.id } },
   );
-  // The person who adopted it follows the request, as a requester does (issue 11 item 2).
-  await addWatchers(tx, request.id, [ctx.actor.userId]);
-  await recordAudit(tx, originOf(ctx), {
-    action: "request.submitted",
-    entityType: "request",
-    entityId: request.id,
-    after: { number, type: "purchase", title: request.title, source: "shadow-IT discovery" },
-  });
-  await refreshClocks(tx, request, [], ctx.now);
-  return request;
 }
 
 /** Stops proposing a merchant (it is not software, or not a tool to track). */

@@ -89,4 +89,56 @@ describeWithApp("shadow-IT discovery", (get) => {
     const imports = (await viewer.request({ url: "/api/v1/stack/discovery/imports" })).json().items;
     expect(imports).toEqual([expect.objectContaining({ lines: 8, matchedLines: 3 })]);
   });
+
+  it("opens the review through the intake: the workspace's own purchase template, and the adopter watches and is notified", async () => {
+    const t = get();
+    const ws = await buildWorkspace(t);
+    const admin = await buildPersona(t, { role: "admin", teamKind: "it", workspace: ws });
+    const marketer = await buildPersona(t, { role: "member", teamKind: "marketing", workspace: ws });
+    const template = await admin.request({
+      method: "PUT",
+      url: "/api/v1/raci-templates/purchase",
+      payload: {
+        version: 0,
+        activities: [{ name: "Keep or stop the tool", assignments: [{ role: "A", assignee: { kind: "requester" } }] }],
+      },
+    });
+    expect(template.statusCode, template.body).toBe(200);
+    const csv = [
+      "date,description,amount,currency,employee,department",
+      "2026-07-10,HOTJAR LTD,89.00,EUR,Sofia,Web",
+      "2026-08-10,HOTJAR LTD,89.00,EUR,Sofia,Web",
+    ].join("\n");
+    const imported = await marketer.request({
+      method: "POST",
+      url: "/api/v1/stack/discovery/imports",
+      payload: { csv, mode: "import" },
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const adopted = await marketer.request({
+      method: "POST",
+      url: "/api/v1/stack/discovery/candidates/adopt",
+      payload: { merchantKey: "hotjar", name: "Hotjar", category: "data", subcategory: "Web & mobile analytics" },
+    });
+    expect(adopted.statusCode, adopted.body).toBe(201);
+    const { requestId, toolId } = adopted.json();
+    const request = (await marketer.request({ url: `/api/v1/requests/${requestId}` })).json();
+    // The built-in purchase template has other activities: only the workspace's own one is here.
+    expect([...new Set(request.raci.map((row: { activity: string }) => row.activity))]).toEqual([
+      "Keep or stop the tool",
+    ]);
+    expect(request.raci[0]).toMatchObject({ role: "A", user: { id: marketer.user.id } });
+    expect(request.watching).toBe(true);
+    expect(request.tools).toEqual([{ id: toolId, name: "Hotjar" }]);
+    const moved = await admin.request({
+      method: "POST",
+      url: `/api/v1/requests/${requestId}/transitions`,
+      payload: { to: "triage", version: request.version },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const notices = (await marketer.request({ url: "/api/v1/notifications" })).json().items;
+    expect(notices).toContainEqual(
+      expect.objectContaining({ kind: "request.stage", link: `/pipeline/requests/${requestId}` }),
+    );
+  });
 });
