@@ -30,6 +30,32 @@ const TITLES: Record<RequestType, string[]> = {
     "UTM fields standardised in the CMS",
     "Unsubscribe link on every transactional email",
     "Store opening hours fed to the store locator",
+    "Double opt-in for SMS subscribers",
+    "Cookie banner in the new brand colours",
+    "Size guide on every product page",
+    "Redirects for the retired product URLs",
+    "Loyalty tier shown in the customer service view",
+    "Birthday field in the sign-up form",
+    "Product feed refreshed every hour instead of daily",
+    "Return reasons captured in the web shop",
+    "Reorder reminder email for consumables",
+    "Campaign codes accepted at the store tills",
+    "Alt texts required for images in the CMS",
+    "Preference centre linked from every email",
+    "Gift-card balance in the customer account",
+    "Shipping cut-off times on the checkout page",
+    "Hreflang tags for the country shops",
+    "Event registrations synced to the CRM",
+    "Duplicate contacts merged in the CRM",
+    "Stock level badge on product listings",
+    "Review request email after delivery",
+    "Newsletter sign-up in the store Wi-Fi portal",
+    "Consent records exported for the data protection officer",
+    "Abandoned-cart email for logged-in customers",
+    "Partner discount codes validated at checkout",
+    "Opening-hours exceptions for public holidays",
+    "Structured data for products in search results",
+    "Faster image loading on category pages",
   ],
   capability: [
     "Product recommendations on the web shop",
@@ -38,6 +64,12 @@ const TITLES: Record<RequestType, string[]> = {
     "Server-side tagging for the web shop",
     "Personalised home page for loyalty members",
     "SMS for order updates",
+    "Click and collect for outlet stores",
+    "Back-in-stock alerts",
+    "Customer reviews with photos",
+    "Lookalike audiences from the customer data platform",
+    "Live chat on the checkout page",
+    "Digital receipts in the loyalty app",
   ],
   data: [
     "Churn report by acquisition channel",
@@ -46,6 +78,23 @@ const TITLES: Record<RequestType, string[]> = {
     "Attribution export for the quarterly review",
     "Store footfall joined with web sessions",
     "Return rates by campaign",
+    "Email engagement by customer segment",
+    "Basket size by traffic source",
+    "Weekly newsletter revenue report",
+    "Loyalty sign-ups by store",
+    "Search terms without results on the web shop",
+    "Affiliate sales matched to orders",
+    "Margin by promotion code",
+    "Repeat purchase rate by first product bought",
+    "Social ad spend in the marketing data warehouse",
+    "NPS answers joined with order history",
+    "Product page views against stock levels",
+    "Consent rates by sign-up source",
+    "Time from first visit to first order",
+    "Voucher redemptions by region",
+    "Customer service contacts per order",
+    "Weather against category sales",
+    "Influencer codes against new customers",
   ],
   purchase: [
     "Webinar platform",
@@ -54,6 +103,23 @@ const TITLES: Record<RequestType, string[]> = {
     "Survey and NPS tool",
     "Influencer marketing platform",
     "Digital signage content system",
+    "Product information management system",
+    "Translation management tool",
+    "Heatmap and session recording tool",
+    "Event ticketing platform",
+    "Podcast hosting",
+    "Creative automation for ad banners",
+    "Marketing calendar tool",
+    "Loyalty programme engine",
+    "Competitor price monitoring",
+    "Accessibility checker for the web shop",
+    "Brand guidelines portal",
+    "Video editing subscriptions",
+    "Stock photo subscription",
+    "Link-in-bio tool for social profiles",
+    "Customer community platform",
+    "Print-on-demand for store posters",
+    "Sample and gifting platform",
   ],
   project: [
     "Loyalty programme relaunch",
@@ -61,8 +127,24 @@ const TITLES: Record<RequestType, string[]> = {
     "Customer data platform, phase 2",
     "Spring collection microsite",
     "Marketing data warehouse",
+    "Mobile app for loyalty members",
+    "Country shops for Austria and Switzerland",
+    "One customer view across stores and web",
+    "Headless CMS for the brand sites",
+    "Retail media on the web shop",
+    "Rental service for outdoor equipment",
   ],
 };
+/** The step of a request's expected yearly benefit (EUR) by type: 2 to 16 steps. */
+const BENEFIT_STEP: Record<RequestType, number> = {
+  change: 400,
+  data: 500,
+  purchase: 900,
+  capability: 1_200,
+  project: 2_500,
+};
+/** At most this many requests share a base title, each with its own suffix: similar asks recur, copies don't. */
+const TITLE_REPEATS = 4;
 const SUFFIXES = ["", " for the Nordics", " for outlet stores", " for the B2B shop", " (pilot)", " for Germany"];
 const TYPES: RequestType[] = [
   "change",
@@ -118,6 +200,29 @@ function random(seed: number) {
 
 const DAY = 86_400_000;
 
+type TitlesUsed = { titles: Set<string>; bases: Map<string, number> };
+
+/**
+ * A title no other demo request has: the picked base and suffix when free, else the next free pair, walking the
+ * suffixes then the type's other bases, each base at most TITLE_REPEATS times.
+ */
+function uniqueTitle(used: TitlesUsed, type: RequestType, base: string, suffix: string): string {
+  const bases = TITLES[type];
+  const first = bases.indexOf(base);
+  for (let b = 0; b < bases.length; b++) {
+    const candidate = bases[(first + b) % bases.length];
+    if ((used.bases.get(candidate) ?? 0) >= TITLE_REPEATS) continue;
+    for (let s = 0; s < SUFFIXES.length; s++) {
+      const title = `${candidate}${SUFFIXES[(SUFFIXES.indexOf(suffix) + s) % SUFFIXES.length]}`;
+      if (used.titles.has(title)) continue;
+      used.titles.add(title);
+      used.bases.set(candidate, (used.bases.get(candidate) ?? 0) + 1);
+      return title;
+    }
+  }
+  throw new Error(`the demo has more ${type} requests than distinct titles`);
+}
+
 interface Step {
   stage: Stage;
   at: number;
@@ -172,6 +277,7 @@ export async function seedDemoPipeline(
     .where(and(eq(tools.workspaceId, workspaceId), inArray(tools.status, ["sanctioned"])));
 
   const rnd = random(20261123);
+  const titlesUsed: TitlesUsed = { titles: new Set(), bases: new Map() };
   const total = 300;
   const rows: (typeof requests.$inferInsert)[] = [];
   const histories: {
@@ -201,7 +307,7 @@ export async function seedDemoPipeline(
     const requesterId = rnd.pick(requesters);
     const sponsorId = rnd.pick(sponsors);
     const itPartnerId = rnd.pick(itPartners);
-    const title = `${rnd.pick(TITLES[type])}${rnd.pick(SUFFIXES)}`;
+    const title = uniqueTitle(titlesUsed, type, rnd.pick(TITLES[type]), rnd.pick(SUFFIXES));
 
     const steps: Step[] = [{ stage: "submitted", at: submittedAt }];
     let pausedFor = 0;
@@ -252,9 +358,11 @@ export async function seedDemoPipeline(
     const delivered = find("delivered");
     const reviewed = steps.find((step) => step.kind === "review");
     const triaged = find("triage");
-    const expected = rnd.int(5, 250) * 1000;
-    const softHours = rnd.chance(0.6) ? rnd.int(4, 80) * 10 : null;
-    const cost = rnd.chance(0.8) ? rnd.int(2, 120) * 1000 : null;
+    // A year's benefit in proportion to the company: a few thousand euros for a change, tens of thousands for
+    // a project; what it costs is a share of that, and the hours saved are a team's weeks, not years.
+    const expected = BENEFIT_STEP[type] * rnd.int(2, 16);
+    const softHours = rnd.chance(0.6) ? rnd.int(2, 30) * 5 : null;
+    const cost = rnd.chance(0.8) ? Math.round((expected * rnd.int(15, 70)) / 100 / 100) * 100 : null;
     const scores = triaged
       ? {
           reach: rnd.int(1, 500) * 100,
@@ -322,7 +430,10 @@ export async function seedDemoPipeline(
       decidedById: decisionStep ? rnd.pick(deciders) : null,
       alternativeAcceptedAt: null,
       reviewDueOn: delivered ? new Date(delivered.at + REVIEW_AFTER_DAYS * DAY).toISOString().slice(0, 10) : null,
-      realisedBenefit: reviewed ? String(Math.round(expected * (0.35 + rnd.next() * 1.2))) : null,
+      // Measured against the whole expectation, the hours saved included (valued near the average rate).
+      realisedBenefit: reviewed
+        ? String(Math.round((expected + (softHours ?? 0) * 80) * (0.45 + rnd.next() * 0.8)))
+        : null,
       reviewNotes: reviewed ? "Measured on the scorecard over the quarter after delivery." : "",
       reviewedAt: reviewed ? new Date(reviewed.at) : null,
       submittedAt: new Date(submittedAt),

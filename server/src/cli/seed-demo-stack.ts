@@ -370,6 +370,29 @@ const catalog: [string, string, StackCategory, string, string[], number, number,
 // Tools nobody in IT has looked at yet: the shadow IT the demo should surface.
 const shadow = new Set(["Ahrefs", "VWO", "Awin", "Mixpanel", "Monday.com", "Zapier"]);
 const phasingOut = new Set(["WordPress VIP", "Mailchimp", "Tableau", "Pipedrive"]);
+/** The compliance gaps of sanctioned tools (besides the shadow ones and a few tools without single sign-on). */
+const gaps = { neverReviewed: "The Trade Desk", reviewLapsed: "Intercom", dpaMissing: "Segment" };
+
+/**
+ * How well a tool serves marketing and fits IT's architecture (functional, technical; 1–5, 3 and up good). Most
+ * tools earn Invest; these fill the other TIME quadrants the way a real portfolio review would.
+ */
+const fitExceptions: Record<string, [functional: number, technical: number]> = {
+  // Tolerate: sound and cheap to run, but marketing has little use for them now.
+  Cision: [2, 4],
+  Ceros: [2, 4],
+  Airtable: [2, 3],
+  "Zoom Webinars": [2, 5],
+  "Vimeo Enterprise": [2, 4],
+  // Migrate: marketing relies on them, but they sit badly in the architecture (two are being phased out).
+  "WordPress VIP": [4, 2],
+  Tableau: [4, 2],
+  Intercom: [4, 2],
+  ON24: [3, 1],
+  // Eliminate: neither used nor fitting; each has a replacement in the stack.
+  Mailchimp: [2, 2],
+  Pipedrive: [1, 2],
+};
 
 // from, to, data objects, method
 const links: [string, string, string[], "native" | "api" | "ipaas" | "file" | "manual"][] = [
@@ -479,7 +502,10 @@ export async function seedDemoStack(tx: Tx, workspaceId: string, owners: Owners,
     const renewalDate = addDays(today, 20 + ((i * 37) % 540));
     const noticeDays = [30, 60, 90][i % 3];
     const status: ToolStatus = isShadow ? "shadow" : i % 9 === 4 ? "under_review" : "sanctioned";
-    const reviewed = !isShadow && i % 7 !== 3;
+    // Sanctioned tools were reviewed within the year, apart from the few gaps the compliance page should raise.
+    const reviewed = !isShadow && name !== gaps.neverReviewed;
+    const reviewedOn = addDays(today, name === gaps.reviewLapsed ? -400 : -20 - ((i * 47) % 320));
+    const fit = fitExceptions[name];
     const { id } = await insertTool(tx, {
       workspaceId,
       name,
@@ -492,8 +518,8 @@ export async function seedDemoStack(tx: Tx, workspaceId: string, owners: Owners,
       activeOn: isShadow ? null : addDays(today, -400 - i * 11),
       businessOwnerId: isShadow ? null : owners.business[i % owners.business.length],
       technicalOwnerId: isShadow || status === "under_review" ? null : owners.technical[i % owners.technical.length],
-      functionalFit: isShadow ? null : 1 + ((i * 3) % 5),
-      technicalFit: isShadow ? null : 1 + ((i * 2 + 1) % 5),
+      functionalFit: isShadow ? null : (fit?.[0] ?? 3 + (i % 3)),
+      technicalFit: isShadow ? null : (fit?.[1] ?? 3 + ((i * 2 + 1) % 3)),
       annualCost: cost > 0 ? cost.toFixed(2) : null,
       currency: cost > 0 ? "EUR" : null,
       seatsBought: bought,
@@ -503,10 +529,10 @@ export async function seedDemoStack(tx: Tx, workspaceId: string, owners: Owners,
       noticeDays: cost > 0 ? noticeDays : null,
       autoRenew: i % 2 === 0,
       dataClasses,
-      sso: !isShadow && i % 5 !== 2,
-      dpaSigned: !isShadow && i % 6 !== 1,
-      securityReviewDate: reviewed ? addDays(today, -300 - (i % 5) * 30) : null,
-      securityReviewExpiry: reviewed ? addDays(today, -300 - (i % 5) * 30 + 365) : null,
+      sso: !isShadow && (dataClasses.includes("payment") || i % 7 !== 2),
+      dpaSigned: !isShadow && name !== gaps.dpaMissing,
+      securityReviewDate: reviewed ? reviewedOn : null,
+      securityReviewExpiry: reviewed ? addDays(reviewedOn, 365) : null,
       certifications: isShadow
         ? []
         : dataClasses.includes("payment")
