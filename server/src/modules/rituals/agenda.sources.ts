@@ -11,11 +11,12 @@ import type {
 } from "../../../../engines/agenda";
 import type { Ctx } from "../../context";
 import { readExperimentList } from "../experiments/experiments.commands";
-import { listClashes } from "../glossary/glossary.commands";
+import { getTerm, listClashes, listTerms } from "../glossary/glossary.commands";
 import { listWorkspaceReviews } from "../guardrails/guardrails.commands";
-import { readRequestList } from "../pipeline/pipeline.commands";
+import { readRequestList, readRequestRecord } from "../pipeline/pipeline.commands";
 import { readKpiStatuses } from "../scorecard/scorecard.commands";
 import { readRenewalsBetween } from "../stack/stack.commands";
+import { clashOwnerOf, type RequestPeople, reviewOwnerOf } from "./agenda.owners";
 
 /** How many records of a list source are read at most (the agenda shows a few; the rest are counted). */
 export const SOURCE_LIMIT = 100;
@@ -66,7 +67,11 @@ export async function readWorkspaceFacts(ctx: Ctx, meetingDay: string, horizon: 
       nextDueAt: request.nextDueAt ? new Date(request.nextDueAt) : null,
     }),
   );
-  const requestOwners = new Map(requests.map((request) => [request.id, request.ownerId]));
+  const reviewPeople = await readReviewPeople(ctx, [...new Set(reviews.items.map((review) => review.request.id))]);
+  const clashOwners = await readClashOwners(
+    ctx,
+    clashes.items.map((clash) => clash.terms.map((term) => term.id)),
+  );
   return {
     kpis: kpis.map((kpi) => ({
       id: kpi.id,
@@ -84,7 +89,7 @@ export async function readWorkspaceFacts(ctx: Ctx, meetingDay: string, horizon: 
       requestReference: review.request.reference,
       requestTitle: review.request.title,
       dueAt: review.dueAt ? new Date(review.dueAt) : null,
-      ownerId: requestOwners.get(review.request.id) ?? null,
+      ownerId: ((people) => (people ? reviewOwnerOf(review.kind, people) : null))(reviewPeople.get(review.request.id)),
     })),
     renewals: renewals.map((renewal) => ({
       toolId: renewal.tool.id,
@@ -102,12 +107,52 @@ export async function readWorkspaceFacts(ctx: Ctx, meetingDay: string, horizon: 
       verdict: experiment.headline?.verdict ?? null,
       ownerId: experiment.owner?.id ?? experiment.itPartner?.id ?? null,
     })),
-    clashes: clashes.items.map((clash) => ({
+    clashes: clashes.items.map((clash, index) => ({
       key: clash.key,
       form: clash.form,
       terms: clash.terms.map((term) => (term.context ? `${term.name} (${term.context})` : term.name)),
-      ownerId: null,
+      ownerId: clashOwners[index],
     })),
     truncated: { request: waiting.more || breached.more, experiment: stopped.more || running.more },
   };
+}
+
+/** The people each reviewed purchase request names (one read per request: open reviews are few). */
+async function readReviewPeople(ctx: Ctx, requestIds: readonly string[]): Promise<Map<string, RequestPeople>> {
+  const people = new Map<string, RequestPeople>();
+  for (const id of requestIds) {
+    const request = await readRequestRecord(ctx.database.db, ctx.actor.workspaceId, id);
+    if (request) {
+      people.set(id, {
+        requesterId: request.requesterId,
+        sponsorId: request.sponsorId,
+        itPartnerId: request.itPartnerId,
+      });
+    }
+  }
+  return people;
+}
+
+/**
+ * The owner of each clash (its terms' ids, oldest first): the newest term's glossary owner that has one, read from
+ * the clashing terms' list; else whoever wrote the newest term's shown revision.
+ */
+async function readClashOwners(ctx: Ctx, clashes: readonly string[][]): Promise<(string | null)[]> {
+  if (clashes.length === 0) return [];
+  const owners = new Map<string, string | null>();
+  let cursor: string | undefined;
+  // A few pages at most: the agenda shows a handful of clashes.
+  for (let page = 0; page < 5; page++) {
+    const terms = await listTerms(ctx, { clashing: "true", limit: 200, cursor });
+    for (const term of terms.items) owners.set(term.id, term.owner?.id ?? null);
+    if (!terms.nextCursor) break;
+    cursor = terms.nextCursor;
+  }
+  const result: (string | null)[] = [];
+  for (const termIds of clashes) {
+    const owner = clashOwnerOf(termIds, owners);
+    const newest = termIds[termIds.length - 1];
+    result.push(owner ?? (newest ? ((await getTerm(ctx, newest)).shown.createdBy?.id ?? null) : null));
+  }
+  return result;
 }
