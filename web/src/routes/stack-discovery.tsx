@@ -162,7 +162,7 @@ export function StackDiscoveryPage() {
             "Import an expense or card statement (CSV with date, description, amount, currency): software-like spend on merchants in no catalog tool shows up here.",
           action: canWrite && (
             <Button size="xs" onClick={() => setImporting(true)}>
-              Import a statement
+              Import the first statement
             </Button>
           ),
         }}
