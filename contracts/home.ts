@@ -46,8 +46,8 @@ export const HomeSummary = z.object({
       runId: Id,
       headline: z.string(),
       currency: z.string(),
-      totalSpend: z.number(),
-      totalValue: z.number(),
+      totalSpend: z.string(),
+      totalValue: z.string(),
       url: z.string(),
     })
     .nullable(),

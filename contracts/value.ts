@@ -55,6 +55,10 @@ export const SpendAmount = z
   .trim()
   .regex(/^\d{1,13}(\.\d{1,2})?$/, { error: "must be an amount ≥ 0 like 12345.67" });
 
+/** Money as the API answers it: a decimal string with exactly two decimals ("1234.50"), never a float. */
+export const MoneyAmount = z.string().regex(/^-?\d+\.\d{2}$/);
+export type MoneyAmount = z.infer<typeof MoneyAmount>;
+
 const channel = z.string().trim().min(1, { error: "is required" }).max(ValueLimits.channelMax);
 
 /** The fields of a spend line. */
@@ -95,7 +99,7 @@ export const SpendLine = z.object({
   campaign: z.string(),
   initiative: z.string(),
   kind: SpendKind,
-  amount: z.object({ amount: z.string(), currency: z.string() }),
+  amount: z.object({ amount: MoneyAmount, currency: z.string() }),
   importId: Id.nullable(),
   version: Version,
   createdAt: Timestamp,
@@ -126,14 +130,16 @@ export const SpendSummary = z.object({
   currency: z.string().nullable(),
   /** Currencies present besides the one summarised (their lines are not in these totals). */
   otherCurrencies: z.array(z.string()),
-  months: z.array(z.object({ month: z.string(), planned: z.number(), actual: z.number() })),
-  channels: z.array(z.object({ channel: z.string(), planned: z.number(), actual: z.number() })),
-  initiatives: z.array(z.object({ initiative: z.string(), planned: z.number(), actual: z.number() })),
+  months: z.array(z.object({ month: z.string(), planned: MoneyAmount, actual: MoneyAmount })),
+  channels: z.array(z.object({ channel: z.string(), planned: MoneyAmount, actual: MoneyAmount })),
+  initiatives: z.array(z.object({ initiative: z.string(), planned: MoneyAmount, actual: MoneyAmount })),
   totals: z.object({
-    planned: z.number(),
+    planned: MoneyAmount,
     /** Planned for the months up to and including the current one: what actual spend compares with. */
-    plannedToDate: z.number(),
-    actual: z.number(),
+    plannedToDate: MoneyAmount,
+    actual: MoneyAmount,
+    /** actual ÷ plannedToDate, from the exact amounts; null when nothing is planned to date. */
+    actualShareOfPlan: z.number().nullable(),
     lines: z.number().int(),
   }),
 });
@@ -239,7 +245,7 @@ export const JourneyData = z.object({
   touchpoints: z.number().int(),
   journeys: z.number().int(),
   conversions: z.number().int(),
-  conversionValue: z.number(),
+  conversionValue: MoneyAmount,
   paths: z.number().int(),
   pathConversions: z.number(),
   channels: z.array(z.string()),
@@ -315,7 +321,8 @@ export type CreateRunBody = z.infer<typeof CreateRunBody>;
 export const ChannelCredit = z.object({
   channel: z.string(),
   conversions: z.number(),
-  value: z.number(),
+  /** Credited value, rounded to cents. */
+  value: MoneyAmount,
   removalEffect: z.number().optional(),
 });
 
@@ -323,7 +330,7 @@ export const ChannelCredit = z.object({
 export const ModelResult = z.object({
   model: RunModel,
   order: z.number().int().nullable(),
-  totals: z.object({ conversions: z.number(), value: z.number() }),
+  totals: z.object({ conversions: z.number(), value: MoneyAmount }),
   channels: z.array(ChannelCredit),
 });
 export type ModelResult = z.infer<typeof ModelResult>;
@@ -336,7 +343,7 @@ export const RunInputs = z.object({
   paths: z.number().int(),
   channels: z.array(z.string()),
   /** Conversions without a touch in their lookback window: not attributable. */
-  unmatched: z.object({ conversions: z.number(), value: z.number() }),
+  unmatched: z.object({ conversions: z.number(), value: MoneyAmount }),
   millis: z.number(),
 });
 
@@ -379,16 +386,16 @@ export const WhichHalfQuery = z.object({
 
 export const WhichHalfChannel = z.object({
   channel: z.string(),
-  spend: z.number(),
+  spend: MoneyAmount,
   spendShare: z.number(),
   /** Per model: attributed conversions and value, return on spend and cost per conversion (null without spend or conversions). */
   models: z.array(
     z.object({
       model: RunModel,
       conversions: z.number(),
-      value: z.number(),
+      value: MoneyAmount,
       roas: z.number().nullable(),
-      costPerConversion: z.number().nullable(),
+      costPerConversion: MoneyAmount.nullable(),
       inLeastHalf: z.boolean(),
     }),
   ),
@@ -403,35 +410,35 @@ export const WhichHalf = z.object({
   run: z.object({ id: Id, name: z.string(), periodStart: z.string(), periodEnd: z.string() }),
   model: RunModel,
   currency: z.string(),
-  totalSpend: z.number(),
-  totalValue: z.number(),
+  totalSpend: MoneyAmount,
+  totalValue: MoneyAmount,
   /** Spend in other currencies in the period, left out. */
-  otherCurrencySpend: z.array(z.object({ currency: z.string(), amount: z.number() })),
+  otherCurrencySpend: z.array(z.object({ currency: z.string(), amount: MoneyAmount })),
   channels: z.array(WhichHalfChannel),
   /** The half of spend (by the chosen model) that returns the least. */
   leastHalf: z.object({
     channels: z.array(z.string()),
-    spend: z.number(),
+    spend: MoneyAmount,
     spendShare: z.number(),
-    value: z.number(),
+    value: MoneyAmount,
     valueShare: z.number(),
     roas: z.number().nullable(),
   }),
-  bestHalf: z.object({ spend: z.number(), value: z.number(), roas: z.number().nullable() }),
+  bestHalf: z.object({ spend: MoneyAmount, value: MoneyAmount, roas: z.number().nullable() }),
   /** Spend on channels no journey of the run touched (brand TV, IT projects…): it cannot be attributed. */
-  untrackedSpend: z.array(z.object({ channel: z.string(), spend: z.number() })),
+  untrackedSpend: z.array(z.object({ channel: z.string(), spend: MoneyAmount })),
   /** Channels that earned credit without any spend (organic, direct…). */
-  unpaidChannels: z.array(z.object({ channel: z.string(), value: z.number() })),
+  unpaidChannels: z.array(z.object({ channel: z.string(), value: MoneyAmount })),
   /** One plain sentence. */
   headline: z.string(),
   /** Spend tagged to initiatives in the period and the attributed value their share of each channel earned. */
   initiatives: z.array(
     z.object({
       initiative: z.string(),
-      planned: z.number(),
-      actual: z.number(),
+      planned: MoneyAmount,
+      actual: MoneyAmount,
       /** Null when none of its spend went to a channel the journeys track. */
-      attributedValue: z.number().nullable(),
+      attributedValue: MoneyAmount.nullable(),
       roas: z.number().nullable(),
       /** The Pipeline request the initiative names (by title or "#number"), with its estimate and value review. */
       request: z
@@ -440,9 +447,9 @@ export const WhichHalf = z.object({
           number: z.number().int(),
           title: z.string(),
           currency: z.string(),
-          expectedBenefit: z.number().nullable(),
-          costEstimate: z.number().nullable(),
-          realisedBenefit: z.number().nullable(),
+          expectedBenefit: MoneyAmount.nullable(),
+          costEstimate: MoneyAmount.nullable(),
+          realisedBenefit: MoneyAmount.nullable(),
         })
         .nullable(),
     }),

@@ -18,7 +18,7 @@ import { countDecidedExperiments } from "../experiments/experiments.commands";
 import { guardrailMeasures } from "../guardrails/guardrails.commands";
 import { readServiceLevelReport } from "../pipeline/pipeline.commands";
 import { listCatalogTools, readComplianceSummary, readShadowCandidates } from "../stack/stack.commands";
-import { readLatestWhichHalf } from "../value/value.commands";
+import { readLatestWhichHalf, returnOnSpendOf } from "../value/value.commands";
 import { findMeasurementsOn, listComputedKpis, upsertMeasurements } from "./kpis.queries";
 import { getKpiRow } from "./kpis.service";
 import { cadenceDates, guardrailWindowOf, quarterStartOf, trailingStartOf } from "./measures.rules";
@@ -133,8 +133,9 @@ export async function computeMeasure(
     case "attributed_return_on_spend": {
       const view = await readLatestWhichHalf(ctx);
       if (view === null) return { value: null, computedFrom: { report: "attribution", date, run: null } };
+      const roas = returnOnSpendOf(view);
       return {
-        value: view.totalSpend > 0 ? round(view.totalValue / view.totalSpend) : null,
+        value: roas === null ? null : round(roas),
         computedFrom: {
           report: "attribution which-half",
           run: view.run.id,

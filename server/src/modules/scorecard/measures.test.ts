@@ -116,7 +116,7 @@ describeWithApp("computed KPIs equal their source reports (demo company)", (get)
     if (!latest) throw new Error("the demo has a finished attribution run");
     const view = await read(`/api/v1/attribution/runs/${latest.id}/which-half`);
     const [ros] = await seriesOf(byMeasure("attributed_return_on_spend"));
-    expect(ros.value).toBe(round4(view.totalValue / view.totalSpend));
+    expect(ros.value).toBe(round4(Number(view.totalValue) / Number(view.totalSpend)));
     expect(ros.computedFrom).toMatchObject({ run: latest.id, totalSpend: view.totalSpend });
   });
 

@@ -38,10 +38,19 @@ export interface Computed {
     unmatched: { conversions: number; value: number };
     millis: number;
   };
-  results: ModelResult[];
+  results: StoredModelResult[];
 }
 
-function toModelResult(result: AttributionResult): ModelResult {
+/**
+ * One model's results as a run keeps them: the engine's numbers (credited value in floating point, as the engine
+ * splits it); the presenter answers value as decimal strings rounded to cents.
+ */
+export type StoredModelResult = Omit<ModelResult, "totals" | "channels"> & {
+  totals: { conversions: number; value: number };
+  channels: (Omit<ModelResult["channels"][number], "value"> & { value: number })[];
+};
+
+function toModelResult(result: AttributionResult): StoredModelResult {
   return {
     model: result.model,
     order: result.order,
@@ -167,7 +176,7 @@ export async function computeRun(
       [{ path: "periodStart", message: `has no ${input.source} with conversions in the period` }],
     );
   }
-  const results: ModelResult[] = [];
+  const results: StoredModelResult[] = [];
   for (const [index, model] of input.models.entries()) {
     checkCancelled(options.signal);
     await progress(

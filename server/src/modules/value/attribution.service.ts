@@ -5,6 +5,7 @@ import { keyset } from "../../db/keyset";
 import { attributionRuns } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
 import { takePage } from "../../lib/cursor";
+import { toMoney } from "../../lib/money";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { cancelRuns, deleteRun, finishRun, insertRunIfNoneRunning } from "./attribution.queries";
@@ -190,27 +191,17 @@ export async function getWhichHalf(ctx: Ctx, id: string, query: { model?: RunMod
   }
   const db = ctx.database.db;
   const rows = await sumSpend(db, ctx.actor.workspaceId, run.currency, run.periodStart, run.periodEnd);
-  const spendByChannel = new Map<string, number>();
-  for (const row of rows) {
-    if (row.kind === "actual")
-      spendByChannel.set(row.channel, (spendByChannel.get(row.channel) ?? 0) + Number(row.amount));
-  }
   const other = await sumSpendByCurrency(db, ctx.actor.workspaceId, run.periodStart, run.periodEnd, "actual");
   const view = computeWhichHalf({
     results: run.results,
     model,
-    spend: [...spendByChannel].map(([channel, spend]) => ({ channel, spend })),
+    spend: rows.filter((row) => row.kind === "actual").map((row) => ({ channel: row.channel, spend: row.amount })),
     trackedChannels: run.inputs?.channels ?? [],
   });
   const chosen = run.results.find((r) => r.model === model);
   const channelValue = new Map((chosen?.channels ?? []).map((c) => [c.channel, c.value] as const));
   const credited = attributeToInitiatives(
-    rows.map((row) => ({
-      initiative: row.initiative,
-      channel: row.channel,
-      kind: row.kind,
-      amount: Number(row.amount),
-    })),
+    rows.map((row) => ({ initiative: row.initiative, channel: row.channel, kind: row.kind, amount: row.amount })),
     channelValue,
     run.inputs?.channels ?? [],
   );
@@ -219,7 +210,7 @@ export async function getWhichHalf(ctx: Ctx, id: string, query: { model?: RunMod
     ctx.actor.workspaceId,
     credited.map((i) => i.initiative),
   );
-  const toNumber = (value: string | null) => (value === null ? null : Number(value));
+  const toAmount = (value: string | null) => (value === null ? null : toMoney(value));
   const initiatives = credited.map((initiative) => {
     const tag = initiative.initiative.trim().toLowerCase();
     const request =
@@ -231,9 +222,9 @@ export async function getWhichHalf(ctx: Ctx, id: string, query: { model?: RunMod
         number: request.number,
         title: request.title,
         currency: request.currency,
-        expectedBenefit: toNumber(request.expectedBenefit),
-        costEstimate: toNumber(request.costEstimate),
-        realisedBenefit: toNumber(request.realisedBenefit),
+        expectedBenefit: toAmount(request.expectedBenefit),
+        costEstimate: toAmount(request.costEstimate),
+        realisedBenefit: toAmount(request.realisedBenefit),
       },
     };
   });
@@ -244,7 +235,7 @@ export async function getWhichHalf(ctx: Ctx, id: string, query: { model?: RunMod
     ...view,
     otherCurrencySpend: other
       .filter((row) => row.currency !== run.currency)
-      .map((row) => ({ currency: row.currency, amount: Number(row.amount) })),
+      .map((row) => ({ currency: row.currency, amount: row.amount })),
     headline: describeWhichHalf(view, run.currency),
     initiatives,
   };

@@ -8,6 +8,7 @@ import type {
 } from "../../../../contracts/value";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
+import { centsOfNumber, formatCents } from "../../lib/money";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { type ImportProgressListener, runImport } from "./imports";
@@ -45,7 +46,7 @@ export async function importOutcomes(
     onProgress,
     summary: {
       conversions: parsed.rows.length,
-      value: Math.round(parsed.rows.reduce((sum, row) => sum + row.value, 0) * 100) / 100,
+      value: formatCents(parsed.rows.reduce((sum, row) => sum + centsOfNumber(row.value), 0n)),
       first: range.first,
       last: range.last,
     },
@@ -200,7 +201,7 @@ export async function describeJourneyData(ctx: Ctx) {
     touchpoints: Number(touch.touchpoints),
     journeys: Number(touch.journeys),
     conversions: Number(conv.conversions),
-    conversionValue: Number(conv.value),
+    conversionValue: conv.value,
     paths: Number(path.paths),
     pathConversions: Number(path.conversions),
     channels,

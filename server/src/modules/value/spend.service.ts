@@ -13,6 +13,7 @@ import { keyset } from "../../db/keyset";
 import { spendLines } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
 import { decodeCursor, invalidCursor, takePage } from "../../lib/cursor";
+import { centsOf, compareCents, formatCents, ratioOf } from "../../lib/money";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { type ImportProgressListener, runImport } from "./imports";
@@ -24,8 +25,9 @@ import {
   insertSpendLine,
   insertSpendLines,
   listSpendLines,
-  sumSpend,
+  sumSpendBy,
   sumSpendByCurrency,
+  sumSpendTotals,
   updateSpendLine,
 } from "./value.queries";
 
@@ -153,12 +155,12 @@ export async function importSpend(
 ): Promise<ImportReport> {
   authorize(ctx.actor, "spend.write");
   const parsed = await parseSpendCsv(body.csv, todayOf(ctx), (done, total) => onProgress?.("checking", done, total));
-  const amounts = new Map<string, number>();
+  const amounts = new Map<string, bigint>();
   const channels = new Set<string>();
   let first: string | null = null;
   let last: string | null = null;
   for (const row of parsed.rows) {
-    amounts.set(row.currency, (amounts.get(row.currency) ?? 0) + Number(row.amount));
+    amounts.set(row.currency, (amounts.get(row.currency) ?? 0n) + centsOf(row.amount));
     channels.add(row.channel);
     if (first === null || row.spentOn < first) first = row.spentOn;
     if (last === null || row.spentOn > last) last = row.spentOn;
@@ -172,7 +174,7 @@ export async function importSpend(
       channels: channels.size,
       firstDate: first,
       lastDate: last,
-      total: [...amounts].map(([currency, sum]) => `${sum.toFixed(2)} ${currency}`).join(", "),
+      total: [...amounts].map(([currency, cents]) => `${formatCents(cents)} ${currency}`).join(", "),
     },
     write: (tx, importId, rows, onBatch) =>
       insertSpendLines(
@@ -189,58 +191,50 @@ export async function importSpend(
   });
 }
 
-/** Plan vs actual by month, channel and initiative, in one currency. */
+/** Plan vs actual by month, channel and initiative, in one currency: every sum by the database, exact to the cent. */
 export async function summariseSpend(ctx: Ctx, query: SpendSummaryQuery): Promise<SpendSummary> {
   authorize(ctx.actor, "spend.read");
   const db = ctx.database.db;
-  const currencies = await sumSpendByCurrency(db, ctx.actor.workspaceId, query.from, query.to);
+  const workspaceId = ctx.actor.workspaceId;
+  const currencies = await sumSpendByCurrency(db, workspaceId, query.from, query.to);
   const currency = query.currency ?? currencies[0]?.currency ?? null;
-  const rows = currency ? await sumSpend(db, ctx.actor.workspaceId, currency, query.from, query.to) : [];
-  const group = (key: (row: (typeof rows)[number]) => string) => {
-    const map = new Map<string, { planned: number; actual: number }>();
-    for (const row of rows) {
-      const entry = map.get(key(row)) ?? { planned: 0, actual: 0 };
-      entry[row.kind] += Number(row.amount);
-      map.set(key(row), entry);
-    }
-    return map;
-  };
-  const round = (n: number) => Math.round(n * 100) / 100;
-  const list = <K extends string>(map: Map<string, { planned: number; actual: number }>, name: K) =>
-    [...map].map(
-      ([key, v]) =>
-        ({ [name]: key, planned: round(v.planned), actual: round(v.actual) }) as Record<K, string> & {
-          planned: number;
-          actual: number;
-        },
-    );
-  const months = list(
-    group((row) => row.month),
-    "month",
-  ).sort((a, b) => (a.month < b.month ? -1 : 1));
-  const channels = list(
-    group((row) => row.channel),
-    "channel",
-  ).sort((a, b) => b.actual - a.actual || b.planned - a.planned);
-  const initiatives = list(
-    group((row) => row.initiative),
-    "initiative",
-  )
-    .filter((row) => row.initiative !== "")
-    .sort((a, b) => b.actual - a.actual || b.planned - a.planned);
+  const otherCurrencies = currencies.map((c) => c.currency).filter((c) => c !== currency);
+  if (currency === null) {
+    return {
+      currency,
+      otherCurrencies,
+      months: [],
+      channels: [],
+      initiatives: [],
+      totals: { planned: "0.00", plannedToDate: "0.00", actual: "0.00", actualShareOfPlan: null, lines: 0 },
+    };
+  }
+  const [months, channels, initiatives, totals] = await Promise.all([
+    sumSpendBy(db, workspaceId, "month", currency, query.from, query.to),
+    sumSpendBy(db, workspaceId, "channel", currency, query.from, query.to),
+    sumSpendBy(db, workspaceId, "initiative", currency, query.from, query.to),
+    sumSpendTotals(db, workspaceId, currency, todayOf(ctx).slice(0, 7), query.from, query.to),
+  ]);
+  // Largest actual spend first, then largest plan: compared as exact cents.
+  const byAmount = (a: { planned: string; actual: string }, b: { planned: string; actual: string }) =>
+    compareCents(centsOf(b.actual), centsOf(a.actual)) || compareCents(centsOf(b.planned), centsOf(a.planned));
   return {
     currency,
-    otherCurrencies: currencies.map((c) => c.currency).filter((c) => c !== currency),
-    months,
-    channels,
-    initiatives,
+    otherCurrencies,
+    months: months
+      .map((row) => ({ month: row.key, planned: row.planned, actual: row.actual }))
+      .sort((a, b) => (a.month < b.month ? -1 : 1)),
+    channels: channels.map((row) => ({ channel: row.key, planned: row.planned, actual: row.actual })).sort(byAmount),
+    initiatives: initiatives
+      .filter((row) => row.key !== "")
+      .map((row) => ({ initiative: row.key, planned: row.planned, actual: row.actual }))
+      .sort(byAmount),
     totals: {
-      planned: round(months.reduce((sum, m) => sum + m.planned, 0)),
-      plannedToDate: round(
-        months.filter((m) => m.month <= todayOf(ctx).slice(0, 7)).reduce((sum, m) => sum + m.planned, 0),
-      ),
-      actual: round(months.reduce((sum, m) => sum + m.actual, 0)),
-      lines: rows.reduce((sum, row) => sum + Number(row.lines), 0),
+      planned: totals.planned,
+      plannedToDate: totals.plannedToDate,
+      actual: totals.actual,
+      actualShareOfPlan: ratioOf(centsOf(totals.actual), centsOf(totals.plannedToDate)),
+      lines: Number(totals.lines),
     },
   };
 }

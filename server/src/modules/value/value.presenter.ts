@@ -7,6 +7,7 @@ import type {
   SpendLineFields,
 } from "../../../../contracts/value";
 import type { spendLines, valueImports } from "../../db/schema";
+import { centsOfNumber, formatCents, toMoney } from "../../lib/money";
 import type { RunRow } from "./value.queries";
 
 type SpendRecord = typeof spendLines.$inferSelect;
@@ -33,7 +34,7 @@ export function presentSpendLine(row: SpendRecord): SpendLine {
     campaign: row.campaign,
     initiative: row.initiative,
     kind: row.kind,
-    amount: { amount: Number(row.amount).toFixed(2), currency: row.currency },
+    amount: { amount: toMoney(row.amount), currency: row.currency },
     importId: row.importId,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -75,14 +76,43 @@ export function presentRunSummary(row: RunRow): AttributionRunSummary {
     periodStart: run.periodStart,
     periodEnd: run.periodEnd,
     currency: run.currency,
-    inputs: (run.inputs as AttributionRun["inputs"]) ?? null,
+    inputs: presentInputs(run.inputs as StoredInputs | null),
     error: run.error,
     createdBy: row.creator,
     createdAt: run.createdAt.toISOString(),
   };
 }
 
+// Runs keep the engine's floating-point credit; the API answers money rounded to cents, as a decimal string (a
+// string already is kept as it is).
+type StoredMoney = number | string;
+type StoredInputs = Omit<NonNullable<AttributionRun["inputs"]>, "unmatched"> & {
+  unmatched: { conversions: number; value: StoredMoney };
+};
+type StoredResult = Omit<ModelResult, "totals" | "channels"> & {
+  totals: { conversions: number; value: StoredMoney };
+  channels: (Omit<ModelResult["channels"][number], "value"> & { value: StoredMoney })[];
+};
+
+function moneyOf(value: StoredMoney): string {
+  return typeof value === "string" ? toMoney(value) : formatCents(centsOfNumber(value));
+}
+
+function presentInputs(inputs: StoredInputs | null): AttributionRun["inputs"] {
+  if (!inputs) return null;
+  return { ...inputs, unmatched: { ...inputs.unmatched, value: moneyOf(inputs.unmatched.value) } };
+}
+
+/** One model's stored results as the API shows them: credited value in cents, as decimal strings. */
+export function presentModelResult(result: StoredResult): ModelResult {
+  return {
+    ...result,
+    totals: { conversions: result.totals.conversions, value: moneyOf(result.totals.value) },
+    channels: result.channels.map((c) => ({ ...c, value: moneyOf(c.value) })),
+  };
+}
+
 /** A run with every model's results. */
 export function presentRun(row: RunRow): AttributionRun {
-  return { ...presentRunSummary(row), results: row.run.results as ModelResult[] };
+  return { ...presentRunSummary(row), results: (row.run.results as StoredResult[]).map(presentModelResult) };
 }

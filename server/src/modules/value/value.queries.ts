@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import type { SpendListQuery } from "../../../../contracts/value";
 import type { Db, Tx } from "../../db/client";
 import type { Keyset } from "../../db/keyset";
@@ -196,7 +196,21 @@ export function listSpendLines(db: Db, workspaceId: string, filter: SpendListQue
   });
 }
 
-/** Spend totals per currency in a period (both kinds), to pick the main currency. */
+// Sums of numeric amounts stay numeric and are read as text with exactly two decimals: never through a float.
+function money(sum: SQL) {
+  return sql<string>`coalesce(${sum}, 0)::numeric(38, 2)::text`;
+}
+
+function spendWithin(workspaceId: string, from?: string, to?: string, currency?: string) {
+  return and(
+    eq(spendLines.workspaceId, workspaceId),
+    currency ? eq(spendLines.currency, currency) : undefined,
+    from ? gte(spendLines.spentOn, from) : undefined,
+    to ? lte(spendLines.spentOn, to) : undefined,
+  );
+}
+
+/** Spend totals per currency in a period (both kinds unless one is named), largest first, to pick the main currency. */
 export function sumSpendByCurrency(
   tx: Tx,
   workspaceId: string,
@@ -205,41 +219,75 @@ export function sumSpendByCurrency(
   kind?: "planned" | "actual",
 ) {
   return tx
-    .select({ currency: spendLines.currency, amount: sql<string>`sum(${spendLines.amount})` })
+    .select({ currency: spendLines.currency, amount: money(sql`sum(${spendLines.amount})`) })
     .from(spendLines)
-    .where(
-      and(
-        eq(spendLines.workspaceId, workspaceId),
-        from ? gte(spendLines.spentOn, from) : undefined,
-        to ? lte(spendLines.spentOn, to) : undefined,
-        kind ? eq(spendLines.kind, kind) : undefined,
-      ),
-    )
+    .where(and(spendWithin(workspaceId, from, to), kind ? eq(spendLines.kind, kind) : undefined))
     .groupBy(spendLines.currency)
-    .orderBy(desc(sql`sum(${spendLines.amount})`));
+    .orderBy(desc(sql`sum(${spendLines.amount})`), spendLines.currency);
 }
 
-/** Spend in one currency grouped by month, channel and initiative, per kind. */
-export function sumSpend(tx: Tx, workspaceId: string, currency: string, from?: string, to?: string) {
+const plannedSum = money(sql`sum(${spendLines.amount}) filter (where ${spendLines.kind} = 'planned')`);
+const actualSum = money(sql`sum(${spendLines.amount}) filter (where ${spendLines.kind} = 'actual')`);
+
+/** Planned and actual spend in one currency per month, channel or initiative, summed by the database. */
+export function sumSpendBy(
+  tx: Tx,
+  workspaceId: string,
+  by: "month" | "channel" | "initiative",
+  currency: string,
+  from?: string,
+  to?: string,
+) {
+  const key = {
+    month: sql<string>`to_char(${spendLines.spentOn}, 'YYYY-MM')`,
+    channel: sql<string>`${spendLines.channel}`,
+    initiative: sql<string>`${spendLines.initiative}`,
+  }[by];
   return tx
+    .select({ key, planned: plannedSum, actual: actualSum })
+    .from(spendLines)
+    .where(spendWithin(workspaceId, from, to, currency))
+    .groupBy(sql`1`);
+}
+
+/**
+ * Totals of one currency's spend in a period: planned, planned up to the end of `monthTo` (YYYY-MM), actual, and
+ * the number of lines, summed by the database.
+ */
+export async function sumSpendTotals(
+  tx: Tx,
+  workspaceId: string,
+  currency: string,
+  monthTo: string,
+  from?: string,
+  to?: string,
+) {
+  const [row] = await tx
     .select({
-      month: sql<string>`to_char(${spendLines.spentOn}, 'YYYY-MM')`,
-      channel: spendLines.channel,
-      initiative: spendLines.initiative,
-      kind: spendLines.kind,
-      amount: sql<string>`sum(${spendLines.amount})`,
+      planned: plannedSum,
+      plannedToDate: money(
+        sql`sum(${spendLines.amount}) filter (where ${spendLines.kind} = 'planned' and to_char(${spendLines.spentOn}, 'YYYY-MM') <= ${monthTo})`,
+      ),
+      actual: actualSum,
       lines: sql<number>`count(*)::int`,
     })
     .from(spendLines)
-    .where(
-      and(
-        eq(spendLines.workspaceId, workspaceId),
-        eq(spendLines.currency, currency),
-        from ? gte(spendLines.spentOn, from) : undefined,
-        to ? lte(spendLines.spentOn, to) : undefined,
-      ),
-    )
-    .groupBy(sql`1`, spendLines.channel, spendLines.initiative, spendLines.kind);
+    .where(spendWithin(workspaceId, from, to, currency));
+  return row;
+}
+
+/** Spend in one currency in a period, per channel, initiative and kind, summed by the database. */
+export function sumSpend(tx: Tx, workspaceId: string, currency: string, from?: string, to?: string) {
+  return tx
+    .select({
+      channel: spendLines.channel,
+      initiative: spendLines.initiative,
+      kind: spendLines.kind,
+      amount: money(sql`sum(${spendLines.amount})`),
+    })
+    .from(spendLines)
+    .where(spendWithin(workspaceId, from, to, currency))
+    .groupBy(spendLines.channel, spendLines.initiative, spendLines.kind);
 }
 
 /** Stores conversions in bulk. */
@@ -331,7 +379,11 @@ export async function summariseJourneyData(tx: Tx, workspaceId: string) {
     .from(touchpoints)
     .where(eq(touchpoints.workspaceId, workspaceId));
   const [conv] = await tx
-    .select({ conversions: sql<number>`count(*)::int`, value: sql<number>`coalesce(sum(${outcomes.value}), 0)` })
+    .select({
+      conversions: sql<number>`count(*)::int`,
+      // Each stored value as the decimal it was written as, then summed exactly.
+      value: money(sql`sum(round(${outcomes.value}::numeric, 2))`),
+    })
     .from(outcomes)
     .where(eq(outcomes.workspaceId, workspaceId));
   const [path] = await tx

@@ -8,7 +8,20 @@ import {
 import { describeWithApp } from "../../../test/app";
 import { buildPersona, buildWorkspace } from "../../../test/factories";
 import { requests } from "../../db/schema";
+import { centsOfNumber, formatCents } from "../../lib/money";
 import { resumeStalledRuns } from "./attribution.service";
+
+// An engine result as the API shows it: credited value rounded to cents, as decimal strings.
+function presented(result: { totals: { value: number }; channels: { value: number }[] }) {
+  const money = (value: number) => formatCents(centsOfNumber(value));
+  return JSON.parse(
+    JSON.stringify({
+      ...result,
+      totals: { ...result.totals, value: money(result.totals.value) },
+      channels: result.channels.map((c) => ({ ...c, value: money(c.value) })),
+    }),
+  );
+}
 
 const SPEND_CSV = [
   "date,channel,campaign,amount,currency,kind,initiative",
@@ -213,12 +226,59 @@ describeWithApp("value", (get) => {
       expect(summary).toMatchObject({
         currency: "EUR",
         months: [
-          { month: "2026-01", planned: 0, actual: 4500.5 },
-          { month: "2026-02", planned: 1500, actual: 0 },
+          { month: "2026-01", planned: "0.00", actual: "4500.50" },
+          { month: "2026-02", planned: "1500.00", actual: "0.00" },
         ],
-        initiatives: [{ initiative: "Spring launch", planned: 0, actual: 3000 }],
-        totals: { planned: 1500, actual: 4500.5, lines: 4 },
+        channels: [
+          { channel: "Social", planned: "0.00", actual: "3000.00" },
+          { channel: "Search", planned: "1500.00", actual: "1000.00" },
+          { channel: "Email", planned: "0.00", actual: "500.50" },
+        ],
+        initiatives: [{ initiative: "Spring launch", planned: "0.00", actual: "3000.00" }],
+        totals: {
+          planned: "1500.00",
+          plannedToDate: "1500.00",
+          actual: "4500.50",
+          actualShareOfPlan: 4500.5 / 1500,
+          lines: 4,
+        },
       });
+    });
+
+    it("sums many small amounts to the exact cent, in the database", async () => {
+      const { marketer, importSpend } = await setup();
+      const lines = Array.from(
+        { length: 1000 },
+        (_, i) => `2026-01-0${1 + (i % 9)},Search,${i % 2 ? "0.20" : "0.10"},EUR`,
+      );
+      const report = (await importSpend(["date,channel,amount,currency", ...lines].join("\n"), "import")).json();
+      // 500 × 0.10 + 500 × 0.20 added as floats is 150.00000000000088.
+      expect(report).toMatchObject({ imported: 1000, summary: { total: "150.00 EUR" } });
+      const summary = (await marketer.request({ url: "/api/v1/spend/summary" })).json();
+      expect(summary.totals).toMatchObject({ actual: "150.00", lines: 1000 });
+      expect(summary.channels).toEqual([{ channel: "Search", planned: "0.00", actual: "150.00" }]);
+      expect(summary.months).toEqual([{ month: "2026-01", planned: "0.00", actual: "150.00" }]);
+    });
+
+    it("keeps every cent of large amounts", async () => {
+      const { marketer, importSpend } = await setup();
+      const lines = Array.from({ length: 7 }, (_, i) => `2026-01-0${i + 1},TV,9999999999.99,EUR,actual,Rebrand`);
+      lines.push("2026-02-01,TV,9999999999999.99,EUR,planned,Rebrand");
+      const report = (
+        await importSpend(["date,channel,amount,currency,kind,initiative", ...lines].join("\n"), "import")
+      ).json();
+      expect(report.summary.total).toBe("10069999999999.92 EUR");
+      const summary = (await marketer.request({ url: "/api/v1/spend/summary" })).json();
+      expect(summary.totals).toMatchObject({
+        actual: "69999999999.93",
+        planned: "9999999999999.99",
+        plannedToDate: "9999999999999.99",
+      });
+      expect(summary.initiatives).toEqual([
+        { initiative: "Rebrand", planned: "9999999999999.99", actual: "69999999999.93" },
+      ]);
+      const list = (await marketer.request({ url: "/api/v1/spend?sort=-amount&limit=1" })).json();
+      expect(list.items[0].amount).toEqual({ amount: "9999999999999.99", currency: "EUR" });
     });
   });
 
@@ -251,7 +311,8 @@ describeWithApp("value", (get) => {
         url: "/api/v1/outcomes/import",
         payload: { csv: conversions, mode: "import" },
       });
-      expect(conv.json()).toMatchObject({ imported: 2, summary: { value: 140 } });
+      expect(conv.json()).toMatchObject({ imported: 2, summary: { value: "140.00" } });
+      expect((await marketer.request({ url: "/api/v1/journeys/summary" })).json().conversionValue).toBe("140.00");
       await importSpend(SPEND_CSV, "import");
       return s;
     }
@@ -410,7 +471,7 @@ describeWithApp("value", (get) => {
           result.model === "time-decay"
             ? aggregation.timeDecay
             : computeAttribution(aggregation.paths, result.model as PathModelName, { order: 1 });
-        expect(result).toEqual(JSON.parse(JSON.stringify(expected)));
+        expect(result).toEqual(presented(expected));
       }
       const seen = await viewer.request({ url: `/api/v1/attribution/runs/${run.id}` });
       expect(seen.json().results).toHaveLength(7);
@@ -468,7 +529,7 @@ describeWithApp("value", (get) => {
         { path: ["C1"], conversions: 0, nulls: 1 },
         { path: ["C2", "C3"], conversions: 0, nulls: 1 },
       ]);
-      expect(markov).toEqual(JSON.parse(JSON.stringify(computeAttribution(table, "markov"))));
+      expect(markov).toEqual(presented(computeAttribution(table, "markov")));
       const timeDecay = await marketer.request({
         method: "POST",
         url: "/api/v1/attribution/runs",
@@ -514,8 +575,8 @@ describeWithApp("value", (get) => {
       const view = (await marketer.request({ url: `/api/v1/attribution/runs/${run.id}/which-half` })).json();
       expect(view.initiatives[0]).toMatchObject({
         initiative: "Spring launch",
-        actual: 3000,
-        request: { number: 42, expectedBenefit: 12000, costEstimate: 3500, realisedBenefit: 9000 },
+        actual: "3000.00",
+        request: { number: 42, expectedBenefit: "12000.00", costEstimate: "3500.00", realisedBenefit: "9000.00" },
       });
     });
 
@@ -530,10 +591,10 @@ describeWithApp("value", (get) => {
       ).json();
       const view = (await marketer.request({ url: `/api/v1/attribution/runs/${run.id}/which-half` })).json();
       expect(view.model).toBe("markov");
-      expect(view.totalSpend).toBe(4500.5);
+      expect(view.totalSpend).toBe("4500.50");
       // Social took 3000 of 4500.50: it alone is more than half the spend.
       const social = view.channels.find((c: { channel: string }) => c.channel === "Social");
-      expect(social.spend).toBe(3000);
+      expect(social.spend).toBe("3000.00");
       const byModel = Object.fromEntries(
         view.channels.map((c: { channel: string; models: { model: string; value: number; roas: number | null }[] }) => [
           c.channel,
@@ -542,13 +603,13 @@ describeWithApp("value", (get) => {
       );
       // Last touch: Email gets the 100 of journey a, Social the 40 of d.
       expect(byModel.Email.find((m: { model: string }) => m.model === "last")).toMatchObject({
-        value: 100,
-        roas: 100 / 500.5,
+        value: "100.00",
+        roas: 10000 / 50050,
       });
-      expect(view.leastHalf.spend + view.bestHalf.spend).toBeCloseTo(4500.5, 6);
+      expect(Number(view.leastHalf.spend) + Number(view.bestHalf.spend)).toBe(4500.5);
       expect(view.leastHalf.channels.length).toBeGreaterThan(0);
       expect(view.headline).toContain("of spend");
-      expect(view.initiatives[0]).toMatchObject({ initiative: "Spring launch", actual: 3000, request: null });
+      expect(view.initiatives[0]).toMatchObject({ initiative: "Spring launch", actual: "3000.00", request: null });
       expect(view.untrackedSpend).toEqual([]);
       const lastView = (
         await marketer.request({ url: `/api/v1/attribution/runs/${run.id}/which-half?model=last` })
