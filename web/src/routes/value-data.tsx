@@ -10,6 +10,7 @@ import { ImportDialog } from "../features/value/components/import-dialog";
 import { ScrollRegion } from "../features/value/components/scroll-region";
 import { ValueNav } from "../features/value/components/value-nav";
 import { useImports, useJourneyData } from "../features/value/hooks/use-value";
+import { formatUnits } from "../features/value/labels";
 import { useCanKeepLedger, useCanRunAttribution } from "../features/value/permissions";
 import { formatDate, formatDateTime } from "../lib/format";
 
@@ -56,7 +57,7 @@ export function ValueDataPage() {
             <Figure
               label="Conversions"
               value={data.data.conversions.toLocaleString()}
-              hint={`worth ${Math.round(data.data.conversionValue).toLocaleString()}`}
+              hint={`worth ${formatUnits(data.data.conversionValue)}`}
             />
             <Figure
               label="Journeys"

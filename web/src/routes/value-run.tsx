@@ -10,7 +10,7 @@ import { ModelComparison, RemovalEffects } from "../features/value/components/mo
 import { CancelRunButton, RunStatusBadge } from "../features/value/components/run-status";
 import { ValueNav } from "../features/value/components/value-nav";
 import { useRun } from "../features/value/hooks/use-value";
-import { formatConversions, modelMeta } from "../features/value/labels";
+import { formatAmount, formatConversions, modelMeta } from "../features/value/labels";
 import { formatDateTime } from "../lib/format";
 
 const route = getRouteApi("/app/value/runs/$id");
@@ -64,7 +64,7 @@ export function ValueRunPage() {
       </>
     );
   }
-  const totals = data.results[0]?.totals ?? { conversions: 0, value: 0 };
+  const totals = data.results[0]?.totals ?? { conversions: 0, value: "0.00" };
   return (
     <>
       <PageHeader
@@ -84,7 +84,7 @@ export function ValueRunPage() {
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           <Figure label="Conversions attributed" value={formatConversions(totals.conversions)} />
-          <Figure label="Value attributed" value={`${Math.round(totals.value).toLocaleString()} ${data.currency}`} />
+          <Figure label="Value attributed" value={formatAmount(totals.value, data.currency)} />
           <Figure
             label="Journeys"
             value={(data.inputs?.journeys ?? 0).toLocaleString()}
@@ -95,8 +95,8 @@ export function ValueRunPage() {
         {data.inputs && data.inputs.unmatched.conversions > 0 && (
           <Alert color="orange" variant="light" title="Some conversions had no touch in their lookback window">
             {data.inputs.unmatched.conversions.toLocaleString()} conversions worth{" "}
-            {Math.round(data.inputs.unmatched.value).toLocaleString()} {data.currency} could not be attributed and are
-            left out of the totals.
+            {formatAmount(data.inputs.unmatched.value, data.currency)} could not be attributed and are left out of the
+            totals.
           </Alert>
         )}
         <Card>

@@ -13,7 +13,14 @@ import { Figure } from "../features/value/components/figure";
 import { ScrollRegion } from "../features/value/components/scroll-region";
 import { ValueNav } from "../features/value/components/value-nav";
 import { useRun, useWhichHalf } from "../features/value/hooks/use-value";
-import { formatAmount, formatRoas, formatShare, modelMeta } from "../features/value/labels";
+import {
+  chartAmount,
+  formatAmount,
+  formatRoas,
+  formatShare,
+  isPositiveAmount,
+  modelMeta,
+} from "../features/value/labels";
 
 const route = getRouteApi("/app/value/runs/$id/which-half");
 
@@ -33,9 +40,9 @@ export function ValueWhichHalfPage() {
   if (view.isError) return <ErrorState error={view.error} onRetry={() => view.refetch()} />;
   if (run.isError) return <ErrorState error={run.error} onRetry={() => run.refetch()} />;
   const data = view.data;
-  const paid = data.channels.filter((c) => c.spend > 0);
+  const paid = data.channels.filter((c) => isPositiveAmount(c.spend));
   const chosen = (c: (typeof data.channels)[number]) => c.models.find((m) => m.model === data.model);
-  const money = (n: number) => formatAmount(n, data.currency);
+  const money = (amount: string | number) => formatAmount(amount, data.currency);
   return (
     <>
       <PageHeader
@@ -61,8 +68,7 @@ export function ValueWhichHalfPage() {
           />
           {data.otherCurrencySpend.length > 0 && (
             <Text size="xs" c="dimmed">
-              Not included:{" "}
-              {data.otherCurrencySpend.map((o) => `${Math.round(o.amount).toLocaleString()} ${o.currency}`).join(", ")}
+              Not included: {data.otherCurrencySpend.map((o) => formatAmount(o.amount, o.currency)).join(", ")}
             </Text>
           )}
         </Group>
@@ -122,7 +128,11 @@ export function ValueWhichHalfPage() {
             <BarChart
               accessibilityLayer={false}
               h={280}
-              data={paid.map((c) => ({ channel: c.channel, spend: c.spend, value: chosen(c)?.value ?? 0 }))}
+              data={paid.map((c) => ({
+                channel: c.channel,
+                spend: chartAmount(c.spend),
+                value: chartAmount(chosen(c)?.value ?? "0"),
+              }))}
               dataKey="channel"
               series={[
                 { name: "spend", label: "Spend", color: "gray.5" },

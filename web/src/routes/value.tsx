@@ -29,7 +29,7 @@ import { ScrollRegion } from "../features/value/components/scroll-region";
 import { SpendFormDialog } from "../features/value/components/spend-form";
 import { ValueNav } from "../features/value/components/value-nav";
 import { useSpend, useSpendSummary } from "../features/value/hooks/use-value";
-import { formatAmount } from "../features/value/labels";
+import { chartAmount, formatAmount } from "../features/value/labels";
 import { useCanKeepLedger } from "../features/value/permissions";
 
 /** The spend ledger: plan against actual by month, and every spend line. */
@@ -95,9 +95,9 @@ export function ValueLedgerPage() {
             <Figure
               label="Actual against plan to date"
               value={
-                summary.data.totals.plannedToDate > 0
-                  ? `${Math.round((100 * summary.data.totals.actual) / summary.data.totals.plannedToDate)}%`
-                  : "—"
+                summary.data.totals.actualShareOfPlan === null
+                  ? "—"
+                  : `${Math.round(100 * summary.data.totals.actualShareOfPlan)}%`
               }
             />
           </SimpleGrid>
@@ -116,7 +116,11 @@ export function ValueLedgerPage() {
               <BarChart
                 accessibilityLayer={false}
                 h={260}
-                data={summary.data.months}
+                data={summary.data.months.map((month) => ({
+                  month: month.month,
+                  planned: chartAmount(month.planned),
+                  actual: chartAmount(month.actual),
+                }))}
                 dataKey="month"
                 series={[
                   { name: "planned", label: "Planned", color: "gray.5" },
@@ -152,7 +156,7 @@ export function ValueLedgerPage() {
                 Plan against actual by channel
               </Title>
               <PlanActualBars
-                rows={summary.data.channels.map((c) => ({ name: c.channel, ...c }))}
+                rows={summary.data.channels.map((c) => ({ name: c.channel, planned: c.planned, actual: c.actual }))}
                 currency={currency}
               />
             </Card>
@@ -169,7 +173,11 @@ export function ValueLedgerPage() {
                 </Text>
               ) : (
                 <PlanActualBars
-                  rows={summary.data.initiatives.map((i) => ({ name: i.initiative, ...i }))}
+                  rows={summary.data.initiatives.map((i) => ({
+                    name: i.initiative,
+                    planned: i.planned,
+                    actual: i.actual,
+                  }))}
                   currency={currency}
                 />
               )}
@@ -242,7 +250,7 @@ export function ValueLedgerPage() {
                           </Badge>
                         </Table.Td>
                         <Table.Td ta="right" pr="md">
-                          {formatAmount(Number(line.amount.amount), line.amount.currency, true)}
+                          {formatAmount(line.amount.amount, line.amount.currency, true)}
                         </Table.Td>
                       </Table.Tr>
                     ))}

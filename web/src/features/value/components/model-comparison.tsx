@@ -3,7 +3,7 @@ import { BarChart } from "@mantine/charts";
 import { Box, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import type { AttributionRun } from "../../../../../contracts/value";
-import { formatConversions, formatShare, modelMeta } from "../labels";
+import { chartAmount, formatAmount, formatConversions, formatShare, modelMeta } from "../labels";
 import { ScrollRegion } from "./scroll-region";
 
 type Measure = "value" | "conversions";
@@ -12,11 +12,16 @@ type Measure = "value" | "conversions";
 export function ModelComparison({ run }: { run: AttributionRun }) {
   const [measure, setMeasure] = useState<Measure>("value");
   const channels = [...new Set(run.results.flatMap((result) => result.channels.map((c) => c.channel)))].sort();
-  const credit = (model: string, channel: string) =>
-    run.results.find((r) => r.model === model)?.channels.find((c) => c.channel === channel)?.[measure] ?? 0;
+  const creditOf = (model: string, channel: string) =>
+    run.results.find((r) => r.model === model)?.channels.find((c) => c.channel === channel);
+  // Shares are drawn and printed as percentages: the chart's numbers, converted here.
+  const credit = (model: string, channel: string) => {
+    const c = creditOf(model, channel);
+    return c ? (measure === "value" ? chartAmount(c.value) : c.conversions) : 0;
+  };
   const totalOf = (model: string) => {
     const totals = run.results.find((r) => r.model === model)?.totals;
-    return totals ? totals[measure] : 0;
+    return totals ? (measure === "value" ? chartAmount(totals.value) : totals.conversions) : 0;
   };
   const data = channels.map((channel) => ({
     channel,
@@ -77,7 +82,9 @@ export function ModelComparison({ run }: { run: AttributionRun }) {
                   const amount = credit(result.model, channel);
                   return (
                     <Table.Td key={result.model} ta="right">
-                      {measure === "value" ? Math.round(amount).toLocaleString() : formatConversions(amount)}
+                      {measure === "value"
+                        ? formatAmount(creditOf(result.model, channel)?.value ?? "0", run.currency)
+                        : formatConversions(amount)}
                       <Text span size="xs" c="dimmed">
                         {" "}
                         {totalOf(result.model) > 0 ? formatShare(amount / totalOf(result.model)) : ""}

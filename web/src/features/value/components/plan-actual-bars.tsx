@@ -1,24 +1,28 @@
 import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
 import { Box } from "@mantine/core";
-import { formatAmount } from "../labels";
+import { chartAmount, formatAmount } from "../labels";
 
 /** Planned against actual spend per row (channel, initiative) as horizontal bars, with the numbers as a table. */
 export function PlanActualBars({
   rows,
   currency,
 }: {
-  rows: { name: string; planned: number; actual: number }[];
+  rows: { name: string; planned: string; actual: string }[];
   currency: string;
 }) {
-  const money = (value: number) => formatAmount(value, currency);
+  const money = (value: string | number) => formatAmount(value, currency);
   return (
     <Box component="figure" m={0}>
       <Box aria-hidden="true">
         <BarChart
           accessibilityLayer={false}
           h={Math.max(140, rows.length * 48 + 40)}
-          data={rows}
+          data={rows.map((row) => ({
+            name: row.name,
+            planned: chartAmount(row.planned),
+            actual: chartAmount(row.actual),
+          }))}
           dataKey="name"
           orientation="vertical"
           series={[
