@@ -104,4 +104,22 @@ describeWithApp("the web's imports as multipart uploads", (get) => {
     expect(isApiError(failed, "unauthenticated")).toBe(true);
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
   });
+
+  it("refreshes a stale CSRF token on a streamed import and streams the same upload again", async () => {
+    const admin = await signedIn();
+    setCsrfToken("stale");
+    const sent = serveFetchAs((options) =>
+      get().app.inject({ ...options, headers: { ...options.headers, cookie: admin.cookie } }),
+    );
+    const file = new File(["date,channel,amount,currency\n2026-01-05,Search,12.5,EUR\n"], "spend.csv", {
+      type: "text/csv",
+    });
+    const report = await importCsv({ kind: "spend" }, { file, mode: "dry_run" }, () => {});
+    expect(report).toMatchObject({ validLines: 1, summary: { total: "12.50 EUR" } });
+    expect(sent.map((request) => `${request.method} ${request.url}`)).toEqual([
+      "POST /api/v1/spend/import",
+      "GET /api/v1/me",
+      "POST /api/v1/spend/import",
+    ]);
+  });
 });
