@@ -19,6 +19,7 @@ import type { ImportMode, ImportReport } from "../../../../../contracts/value";
 import { FormError } from "../../../components/ui/form-error";
 import { type ImportTarget, importCsv } from "../api";
 import { useInvalidateValue } from "../hooks/use-value";
+import { formatUnits } from "../labels";
 import { ScrollRegion } from "./scroll-region";
 
 /** What each kind of file holds, for the dialog's help text. */
@@ -218,6 +219,8 @@ const summaryLabels: Record<string, string> = {
 function formatSummaryValue(key: string, value: string | number | null): string {
   if (value === null) return "—";
   if (typeof value === "number") return value.toLocaleString();
+  // A conversions file's value: a decimal string, formatted as one.
+  if (key === "value") return formatUnits(value, true);
   return (key === "first" || key === "last") && value.includes("T") ? value.slice(0, 16).replace("T", " ") : value;
 }
 
