@@ -103,6 +103,9 @@ export const meetings = pgTable(
     attendanceRecorded: boolean("attendance_recorded").notNull().default(false),
     icsUid: text("ics_uid").notNull(),
     icsSequence: integer("ics_sequence").notNull().default(0),
+    // The start of the series' recurrence instance this occurrence stands for (its iCalendar RECURRENCE-ID) once it
+    // was moved off it; null while it is at it.
+    icsRecurrenceAt: at("ics_recurrence_at"),
     ...timestamps(),
     version: version(),
   },

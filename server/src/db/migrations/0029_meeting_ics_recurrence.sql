@@ -1,0 +1,1 @@
+ALTER TABLE "meeting" ADD COLUMN "ics_recurrence_at" timestamp with time zone;
