@@ -2,13 +2,8 @@ import type { RunModel } from "../../../contracts/value";
 import type { Tx } from "../db/client";
 import { recordAudit } from "../modules/audit/audit.service";
 import { computeRun } from "../modules/value/attribution.service";
-import {
-  insertImport,
-  insertOutcomes,
-  insertRun,
-  insertSpendLines,
-  insertTouchpoints,
-} from "../modules/value/value.queries";
+import { insertSpendLines } from "../modules/value/spend.queries";
+import { insertImport, insertOutcomes, insertRun, insertTouchpoints } from "../modules/value/value.queries";
 
 const DAY = 86_400_000;
 

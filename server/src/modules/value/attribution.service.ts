@@ -10,15 +10,9 @@ import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { cancelRuns, deleteRun, finishRun, insertRunIfNoneRunning } from "./attribution.queries";
 import { abortLocalRun, computeClaimedRun, RunCancelled, startNextRun } from "./attribution.runner";
+import { sumSpend, sumSpendByCurrency } from "./spend.queries";
 import { presentRun, presentRunSummary } from "./value.presenter";
-import {
-  findRequestsForInitiatives,
-  findRun,
-  insertRun,
-  listRuns,
-  sumSpend,
-  sumSpendByCurrency,
-} from "./value.queries";
+import { findRequestsForInitiatives, findRun, insertRun, listRuns } from "./value.queries";
 import { attributeToInitiatives, computeWhichHalf, defaultModel, describeWhichHalf } from "./value.rules";
 
 export { computeRun, resumeStalledRuns } from "./attribution.runner";

@@ -17,8 +17,6 @@ import { centsOf, compareCents, formatCents, ratioOf } from "../../lib/money";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { type ImportProgressListener, runImport } from "./imports";
-import { parseSpendCsv } from "./value.csv";
-import { presentSpendLine, spendFieldsOf } from "./value.presenter";
 import {
   deleteSpendLine,
   findSpendLine,
@@ -29,7 +27,9 @@ import {
   sumSpendByCurrency,
   sumSpendTotals,
   updateSpendLine,
-} from "./value.queries";
+} from "./spend.queries";
+import { parseSpendCsv } from "./value.csv";
+import { presentSpendLine, spendFieldsOf } from "./value.presenter";
 
 const sortable = { date: spendLines.spentOn, amount: spendLines.amount };
 
