@@ -118,6 +118,31 @@ describe("parseExpenseCsv", () => {
   it("reports a quote that is never closed", () => {
     const parsed = parseExpenseCsv('date,description,amount,currency\n2026-01-01,"CANVA,12,EUR\n');
     expect(parsed.lines).toEqual([]);
-    expect(parsed.errors).toEqual([{ line: 2, field: "row", message: "has 2 fields, the header has 4" }]);
+    expect(parsed.errors).toEqual([{ line: 2, field: "row", message: "has a quote that is never closed" }]);
+  });
+
+  it("reports text after a closing quote and reads on from the next line", () => {
+    const csv = 'date,description,amount,currency\n2026-01-01,"CANVA"X,12,EUR\n2026-01-02,FIGMA,45,EUR\n';
+    const parsed = parseExpenseCsv(csv);
+    expect(parsed.errors).toEqual([{ line: 2, field: "row", message: "has text after a closing quote" }]);
+    expect(parsed.lines).toMatchObject([{ line: 3, description: "FIGMA" }]);
+  });
+
+  it("numbers lines whatever the line ends, blanks around quoted fields and quotes inside unquoted ones", () => {
+    const csv = [
+      "date;description;amount;currency",
+      '2026-01-01; "CANVA\r\nPRO" ;12;EUR',
+      "",
+      '2026-01-02;SQ *"HOTJAR";x;EUR',
+      '2026-01-03;"A;B";1;EUR\r2026-01-04;C;2;EUR',
+    ].join("\r\n");
+    const parsed = parseExpenseCsv(csv);
+    expect(parsed.delimiter).toBe(";");
+    expect(parsed.errors).toEqual([{ line: 5, field: "amount", message: '"x" is not an amount' }]);
+    expect(parsed.lines.map((line) => [line.line, line.description])).toEqual([
+      [2, "CANVA\r\nPRO"],
+      [6, "A;B"],
+      [7, "C"],
+    ]);
   });
 });

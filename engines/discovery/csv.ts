@@ -1,3 +1,4 @@
+import { CsvError as CsvParseError, type Options, parse } from "csv-parse/sync";
 import type { CsvError, ExpenseLine, ParsedExpenses, ParseExpenseCsvOptions } from "./types";
 import { isIsoDate } from "./validate";
 
@@ -39,9 +40,8 @@ export function parseExpenseCsv(text: string, options: ParseExpenseCsvOptions = 
   const dateOrder = options.dateOrder ?? "DMY";
   const errors: CsvError[] = [];
   const lines: ExpenseLine[] = [];
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const delimiter = detectDelimiter(source);
-  const records = readRecords(source, delimiter);
+  const delimiter = detectDelimiter(text);
+  const { records, problems } = readRecords(text, delimiter);
   const header = records.find((record) => !isBlank(record.fields));
   if (!header) {
     errors.push({ line: 1, field: "header", message: "the file has no header line" });
@@ -79,10 +79,6 @@ export function parseExpenseCsv(text: string, options: ParseExpenseCsvOptions = 
       });
       continue;
     }
-    if (record.isUnterminated) {
-      errors.push({ line: record.line, field: "row", message: "has a quote that is never closed" });
-      continue;
-    }
     const cell = (column: Column) => {
       const position = columns.get(column);
       return position === undefined ? "" : record.fields[position].trim();
@@ -113,6 +109,9 @@ export function parseExpenseCsv(text: string, options: ParseExpenseCsvOptions = 
     if (costCentre !== "") line.costCentre = costCentre;
     lines.push(line);
   }
+  // A record that could not be read is reported in its place among the others.
+  if (problems.length > 0) errors.push(...problems);
+  errors.sort((a, b) => a.line - b.line);
   return { lines, errors, delimiter };
 }
 
@@ -120,79 +119,108 @@ interface CsvRecord {
   /** Line of the file where the record starts (1-based). */
   line: number;
   fields: string[];
-  isUnterminated: boolean;
 }
 
 function isBlank(fields: readonly string[]): boolean {
   return fields.length === 1 && fields[0].trim() === "";
 }
 
-function detectDelimiter(text: string): "," | ";" | "\t" {
-  const counts = { ",": 0, ";": 0, "\t": 0 };
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === "\n" || char === "\r")) {
-      if (counts[","] + counts[";"] + counts["\t"] > 0) break;
-    } else if (!quoted && (char === "," || char === ";" || char === "\t")) counts[char] += 1;
+type Delimiter = "," | ";" | "\t";
+
+// csv-parse as exports are written: CRLF, LF or CR line ends; blanks around a quoted field; a quote inside an
+// unquoted field taken as text; rows of any width (the width is checked against the header, per row).
+const READING: Options = {
+  bom: true,
+  record_delimiter: ["\r\n", "\n", "\r"],
+  relax_column_count: true,
+  relax_quotes: true,
+  trim: true,
+};
+
+// csv-parse counts each CR and LF inside a quoted field as a line; the file's lines count a CRLF once.
+const countParserBreaks = (field: string) => field.match(/[\r\n]/g)?.length ?? 0;
+const countBreaks = (field: string) => field.match(/\r\n?|\n/g)?.length ?? 0;
+
+/**
+ * Reads every record, each numbered by the line it starts on. A record csv-parse cannot read (text after a
+ * closing quote) is reported as a row problem and reading resumes on the next line; a quote never closed ends
+ * the file and is reported on the line it opens.
+ */
+function readRecords(text: string, delimiter: Delimiter): { records: CsvRecord[]; problems: CsvError[] } {
+  const records: CsvRecord[] = [];
+  const problems: CsvError[] = [];
+  let rest = text;
+  // The file's line csv-parse's line 1 is, and the line the next record starts on.
+  let firstLine = 1;
+  let next = 1;
+  for (;;) {
+    // Lines csv-parse counted more than the file has so far (CRLFs inside quoted fields).
+    let drift = 0;
+    try {
+      parse(rest, {
+        ...READING,
+        delimiter,
+        on_record: (fields: string[], context) => {
+          let parserBreaks = 0;
+          let breaks = 0;
+          for (const field of fields) {
+            if (!field.includes("\n") && !field.includes("\r")) continue;
+            parserBreaks += countParserBreaks(field);
+            breaks += countBreaks(field);
+          }
+          const line = firstLine - 1 + context.lines - parserBreaks - drift;
+          drift += parserBreaks - breaks;
+          next = line + breaks + 1;
+          records.push({ line, fields });
+          return null;
+        },
+      });
+      return { records, problems };
+    } catch (error) {
+      if (!(error instanceof CsvParseError)) throw error;
+      if (error.code === "CSV_QUOTE_NOT_CLOSED") {
+        problems.push({ line: next, field: "row", message: "has a quote that is never closed" });
+        return { records, problems };
+      }
+      if (error.code !== "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE") throw error;
+      problems.push({ line: next, field: "row", message: "has text after a closing quote" });
+      // Resume on the line after the one the text is on.
+      const at = firstLine - 1 + (typeof error.lines === "number" ? error.lines : 1) - drift;
+      const lineEnds = /\r\n|\r|\n/g;
+      for (let line = firstLine; line <= at && lineEnds.exec(rest); line++) {}
+      if (lineEnds.lastIndex === 0) return { records, problems };
+      rest = rest.slice(lineEnds.lastIndex);
+      firstLine = at + 1;
+      next = firstLine;
+    }
   }
-  if (counts[";"] > counts[","] && counts[";"] >= counts["\t"]) return ";";
-  if (counts["\t"] > counts[","]) return "\t";
-  return ",";
 }
 
-// RFC 4180 records: quoted fields may hold delimiters, doubled quotes and line breaks; CRLF, LF or CR end a record.
-function readRecords(text: string, delimiter: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  let i = 0;
-  const endRecord = () => {
-    fields.push(field);
-    records.push({ line: start, fields, isUnterminated: false });
-    fields = [];
-    field = "";
-  };
-  while (i < text.length) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else {
-        if (char === "\n" || (char === "\r" && text[i + 1] !== "\n")) line += 1;
-        field += char;
-      }
-      i += 1;
-      continue;
+/** The delimiter (comma, semicolon or tab) the first line that has one uses most; a comma on a tie. */
+function detectDelimiter(text: string): Delimiter {
+  const firsts = ([",", ";", "\t"] as const).map((delimiter) => {
+    let first = { line: Number.POSITIVE_INFINITY, count: 0 };
+    try {
+      parse(text, {
+        ...READING,
+        delimiter,
+        to_line: 100,
+        on_record: (fields: string[], context) => {
+          if (fields.length > 1 && context.lines < first.line)
+            first = { line: context.lines, count: fields.length - 1 };
+          return null;
+        },
+      });
+    } catch {
+      // What was read before the problem decides; reading the file reports the problem.
     }
-    if (char === '"' && field.trim() === "") {
-      quoted = true;
-      field = "";
-    } else if (char === delimiter) {
-      fields.push(field);
-      field = "";
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i += 1;
-      endRecord();
-      line += 1;
-      start = line;
-    } else field += char;
-    i += 1;
-  }
-  if (quoted) {
-    fields.push(field);
-    records.push({ line: start, fields, isUnterminated: true });
-  } else if (field !== "" || fields.length > 0) endRecord();
-  return records;
+    return first;
+  });
+  const line = Math.min(...firsts.map((first) => first.line));
+  const [comma, semicolon, tab] = firsts.map((first) => (first.line === line ? first.count : 0));
+  if (semicolon > comma && semicolon >= tab) return ";";
+  if (tab > comma) return "\t";
+  return ",";
 }
 
 function parseDate(text: string, order: "DMY" | "MDY"): string | null {

@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvSyntaxError, csvField, detectSeparator, parseCsv, toCsv } from "./csv";
+import {
+  CsvLimitError,
+  CsvSyntaxError,
+  checkCsvShape,
+  csvField,
+  detectSeparator,
+  parseCsv,
+  parseCsvYielding,
+  toCsv,
+} from "./csv";
 
 describe("parseCsv", () => {
   it("reads quoted fields with separators, doubled quotes and line breaks, and numbers records by their first line", () => {
@@ -40,6 +49,45 @@ describe("toCsv", () => {
         const parsed = parseCsv(toCsv(["h1", "h2"], rows), ",");
         expect(parsed.slice(1).map((record) => record.fields)).toEqual(rows);
       }),
+    );
+  });
+});
+
+describe("the caps and the line numbers", () => {
+  it("numbers records by their first line whatever the line ends, inside quotes too", () => {
+    const text = 'a,b\r\n"x\r\ny",z\r\n\r\nq,w\rlast,"one\rtwo"\n';
+    expect(parseCsv(text).map((record) => record.line)).toEqual([1, 2, 5, 6]);
+    expect(() => parseCsv('a,b\r\n"x\r\ny",z\r\nq,w"\n')).toThrowError(
+      new CsvSyntaxError(4, "a quote inside an unquoted field"),
+    );
+  });
+
+  it("refuses the 201st column and the record past 64 KB on the line the record starts", () => {
+    expect(() => parseCsv(`a\nb\n"c\nd"${",x".repeat(1_000_000)}\n`)).toThrowError(
+      new CsvLimitError(3, "has more than 200 columns"),
+    );
+    expect(() => parseCsv(`a\n"b\n${"é".repeat(70_000)}"\n`)).toThrowError(
+      new CsvLimitError(2, "is longer than 64 KB"),
+    );
+    expect(() => parseCsv(`a\n${"x".repeat(1_000_000)}\n`)).toThrowError(new CsvLimitError(2, "is longer than 64 KB"));
+    expect(parseCsv(`a${",".repeat(199)}\n${"x".repeat(60_000)}`)[1].fields[0]).toHaveLength(60_000);
+  });
+
+  it("checks only the caps in a shape check", () => {
+    expect(() => checkCsvShape('a,b\n1,"x"y\nz"w\n"open')).not.toThrow();
+    expect(() => checkCsvShape(`a,b\n1,"x"y\n${";".repeat(300)}\n${",".repeat(300)}`)).toThrowError(
+      new CsvLimitError(4, "has more than 200 columns"),
+    );
+  });
+
+  it("reads the same in turns as in one go, across slices and surrogate pairs", async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i},"said ""😀""\r\n${"é".repeat(i % 7)}",${i % 3}`);
+    const text = ["n,text,k", ...rows].join("\r\n");
+    const records = await parseCsvYielding(text);
+    expect(records).toEqual(parseCsv(text));
+    expect(records[20_000]).toEqual({ line: 40_000, fields: ["19999", 'said "😀"\r\n', "1"] });
+    await expect(parseCsvYielding(`${text}\r\n1,"open`)).rejects.toThrowError(
+      new CsvSyntaxError(40_002, "a quoted field is never closed"),
     );
   });
 });

@@ -1,5 +1,9 @@
-// RFC 4180 CSV, both ways: quoted fields (with doubled quotes and line breaks inside), a comma or semicolon
-// separator (whichever the header uses), an optional byte-order mark, CRLF or LF line ends.
+// RFC 4180 CSV, both ways. Reading is csv-parse's (quoted fields with doubled quotes and line breaks inside, an
+// optional byte-order mark, CRLF, LF or CR line ends) with a comma or semicolon separator (whichever the header
+// uses) and the caps below enforced while it reads; writing is csvField/toCsv.
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { CsvError, type Options, Parser } from "csv-parse";
+import { parse } from "csv-parse/sync";
 
 /** One parsed record: its fields and the line of the file it starts on (1-based, the header is line 1). */
 export interface CsvRecord {
@@ -23,7 +27,7 @@ export function detectSeparator(text: string): "," | ";" {
   return count(";") > count(",") ? ";" : ",";
 }
 
-// Characters read between two turns of the event loop.
+// Characters handed to the parser between two turns of the event loop.
 const SLICE = 64 * 1024;
 
 /** What one file may hold: a record's columns and characters, and how many problems a report lists. */
@@ -34,7 +38,7 @@ export const CsvLimits = {
   errorsShown: 1000,
 } as const;
 
-/** A file beyond CsvLimits: refused whole (400), before any record is read. */
+/** A file beyond CsvLimits: refused whole (400). */
 export class CsvLimitError extends Error {
   constructor(
     readonly line: number,
@@ -44,114 +48,134 @@ export class CsvLimitError extends Error {
   }
 }
 
+type Keep = (record: CsvRecord) => void;
+
 /**
- * Checks a file's shape in one pass without building anything: no record longer than `recordCharsMax` characters
- * or with more than `columnsMax` fields (quoted separators and line breaks are inside a field). Throws CsvLimitError
- * at the first record over a limit, so a file of a million columns is refused after its 201st.
+ * csv-parse's options for one reading, with the caps checked as it goes: the columns as each field ends (so a
+ * line of a million columns stops at its 201st), the characters as each record ends (and, as a backstop for one
+ * huge field, csv-parse's byte bound, three bytes being the most UTF-8 spends on a UTF-16 unit). Records are
+ * numbered by the line they start on and handed to `keep`; blank lines are skipped. `strict` reads as RFC 4180
+ * (unquoted fields trimmed, a stray quote an error); otherwise only the caps are checked, as a shape check does.
  */
-export function checkCsvShape(text: string, separator: "," | ";" = detectSeparator(text), limits = CsvLimits) {
-  const steps = shapeSteps(text, separator, limits);
-  while (!steps.next().done) {}
+function reading(separator: "," | ";", strict: boolean, keep: Keep) {
+  // The line the next record starts on, in the file's numbers and in csv-parse's (which counts a CRLF inside a
+  // quoted field twice): an error found inside a record is placed from the difference.
+  let line = 1;
+  let parserLine = 1;
+  const options: Options = {
+    delimiter: separator,
+    record_delimiter: ["\r\n", "\n", "\r"],
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: !strict,
+    trim: strict,
+    max_record_size: CsvLimits.recordCharsMax * 3,
+    cast: (value, context) => {
+      if (context.index >= CsvLimits.columnsMax) {
+        throw new CsvLimitError(line, `has more than ${CsvLimits.columnsMax} columns`);
+      }
+      return value;
+    },
+    on_record: (fields: string[], context) => {
+      const recordLine = line;
+      let chars = fields.length - 1;
+      let breaks = 0;
+      for (const field of fields) {
+        chars += field.length;
+        if (field.includes("\n") || field.includes("\r")) breaks += field.match(/\r\n?|\n/g)?.length ?? 0;
+      }
+      line += breaks + 1;
+      parserLine = context.lines + 1;
+      if (chars > CsvLimits.recordCharsMax) {
+        throw new CsvLimitError(recordLine, `is longer than ${CsvLimits.recordCharsMax / 1024} KB`);
+      }
+      if (!(fields.length === 1 && fields[0] === "")) keep({ line: recordLine, fields });
+      return null;
+    },
+  };
+  /** csv-parse's error in the file's terms: a CsvSyntaxError or CsvLimitError on the line it concerns. */
+  const explain = (error: unknown) => {
+    if (!(error instanceof CsvError)) return error;
+    const at = line + Math.max(0, (typeof error.lines === "number" ? error.lines : parserLine) - parserLine);
+    switch (error.code) {
+      case "CSV_MAX_RECORD_SIZE":
+        return new CsvLimitError(line, `is longer than ${CsvLimits.recordCharsMax / 1024} KB`);
+      case "CSV_QUOTE_NOT_CLOSED":
+        return new CsvSyntaxError(line, "a quoted field is never closed");
+      case "INVALID_OPENING_QUOTE":
+        return new CsvSyntaxError(at, "a quote inside an unquoted field");
+      case "CSV_INVALID_CLOSING_QUOTE":
+      case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+        return new CsvSyntaxError(at, "text after a closing quote");
+      default:
+        return new CsvSyntaxError(at, error.message);
+    }
+  };
+  return { options, explain };
 }
 
-function* shapeSteps(text: string, separator: "," | ";", limits: typeof CsvLimits): Generator<void, void> {
-  const sep = separator.charCodeAt(0);
-  let quoted = false;
-  let columns = 1;
-  let recordStart = 0;
-  let line = 1;
-  let recordLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    if (i % SLICE === 0 && i > 0) yield;
-    const code = text.charCodeAt(i);
-    if (code === 34) quoted = !quoted;
-    else if (code === 10) {
-      line++;
-      if (!quoted) {
-        columns = 1;
-        recordStart = i + 1;
-        recordLine = line;
-        continue;
-      }
-    } else if (code === sep && !quoted && ++columns > limits.columnsMax) {
-      throw new CsvLimitError(recordLine, `has more than ${limits.columnsMax} columns`);
-    }
-    if (i - recordStart >= limits.recordCharsMax) {
-      throw new CsvLimitError(recordLine, `is longer than ${limits.recordCharsMax / 1024} KB`);
-    }
+function readAll(text: string, separator: "," | ";", strict: boolean, keep: Keep) {
+  const { options, explain } = reading(separator, strict, keep);
+  try {
+    parse(text, options);
+  } catch (error) {
+    throw explain(error);
+  }
+}
+
+/** Reads the text in slices of 64 K characters with a turn of the event loop between two. */
+async function readInTurns(text: string, separator: "," | ";", strict: boolean, keep: Keep) {
+  const { options, explain } = reading(separator, strict, keep);
+  const parser = new Parser(options);
+  // The parser's failure is read from `errored` (set as it happens); the event itself needs a listener.
+  parser.on("error", () => {});
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(from + SLICE, text.length);
+    // Never between the two halves of a surrogate pair: each slice is encoded to UTF-8 on its own.
+    if (to < text.length && (text.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
+    parser.write(text.slice(from, to));
+    if (parser.errored) throw explain(parser.errored);
+    from = to;
+    await nextTurn();
+  }
+  await new Promise<void>((resolve) => parser.end(resolve));
+  if (parser.errored) throw explain(parser.errored);
+}
+
+/**
+ * Checks a file's shape without keeping anything: no record longer than `recordCharsMax` characters or with more
+ * than `columnsMax` fields (quoted separators and line breaks are inside a field). Throws CsvLimitError at the
+ * first record over a limit, so a file of a million columns is refused after its 201st; quotes are read leniently.
+ */
+export function checkCsvShape(text: string, separator: "," | ";" = detectSeparator(text)) {
+  try {
+    readAll(text, separator, false, () => {});
+  } catch (error) {
+    // Only the caps are this check's business; a parser that reads the file says what else is wrong with it.
+    if (error instanceof CsvLimitError) throw error;
+  }
+}
+
+/** checkCsvShape that gives the event loop a turn every 64 K characters. */
+export async function checkCsvShapeYielding(text: string, separator: "," | ";" = detectSeparator(text)) {
+  try {
+    await readInTurns(text, separator, false, () => {});
+  } catch (error) {
+    if (error instanceof CsvLimitError) throw error;
   }
 }
 
 /** Parses the whole text into records; blank lines are skipped. Throws CsvLimitError for a file beyond CsvLimits. */
 export function parseCsv(input: string, separator: "," | ";" = detectSeparator(input)): CsvRecord[] {
-  const steps = parseSteps(input, separator);
-  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  const records: CsvRecord[] = [];
+  readAll(input, separator, true, (record) => records.push(record));
+  return records;
 }
 
 /** parseCsv that gives the event loop a turn every 64 K characters, so a large file does not stall other requests. */
 export async function parseCsvYielding(input: string, separator: "," | ";" = detectSeparator(input)) {
-  const steps = parseSteps(input, separator);
-  for (let step = steps.next(); ; step = steps.next()) {
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-function* parseSteps(input: string, separator: "," | ";"): Generator<void, CsvRecord[]> {
-  yield* shapeSteps(input, separator, CsvLimits);
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = "";
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let wasQuoted = false;
-  const endField = () => {
-    fields.push(wasQuoted ? field : field.trim());
-    field = "";
-    wasQuoted = false;
-  };
-  const endRecord = () => {
-    endField();
-    if (!(fields.length === 1 && fields[0] === "")) records.push({ line: recordLine, fields });
-    fields = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    if (i % SLICE === 0 && i > 0) yield;
-    const char = text[i];
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else {
-        if (char === "\n") line++;
-        field += char;
-      }
-      continue;
-    }
-    if (char === '"') {
-      if (field.trim() !== "") throw new CsvSyntaxError(line, "a quote inside an unquoted field");
-      field = "";
-      quoted = true;
-      wasQuoted = true;
-    } else if (char === separator) {
-      endField();
-    } else if (char === "\n" || char === "\r") {
-      if (char === "\r" && text[i + 1] === "\n") i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else if (wasQuoted) {
-      if (char !== " " && char !== "\t") throw new CsvSyntaxError(line, "text after a closing quote");
-    } else {
-      field += char;
-    }
-  }
-  if (quoted) throw new CsvSyntaxError(recordLine, "a quoted field is never closed");
-  endRecord();
+  await readInTurns(input, separator, true, (record) => records.push(record));
   return records;
 }
 
