@@ -5,8 +5,8 @@
 import { CreateRunBody } from "../contracts/value";
 import { openDatabase } from "../server/src/db/client";
 import { migrate } from "../server/src/db/migrate";
-import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { computeRun } from "../server/src/modules/value/attribution.service";
+import { createWorkspace } from "../server/src/modules/workspaces/workspaces.commands";
 import { scratchDatabase } from "./database";
 import { describeMachine, writeResult } from "./machine";
 
@@ -16,7 +16,7 @@ const scratch = await scratchDatabase("attribution_run");
 const database = await openDatabase({ url: scratch.url });
 try {
   await migrate(database);
-  const { workspace } = await insertWorkspace(database.db, "Bench Co", new Date());
+  const { workspace } = await createWorkspace(database.db, "Bench Co", new Date());
   // Five touches per journey over 120 days, twelve channels, stored in time order as imports arrive;
   // one journey in twenty converts.
   await database.query(

@@ -8,9 +8,9 @@
 import { buildApp } from "../server/src/app";
 import { openDatabase } from "../server/src/db/client";
 import { migrate } from "../server/src/db/migrate";
-import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { ensureBank, writeRelease } from "../server/src/modules/health/health.queries";
 import { startSession } from "../server/src/modules/sessions/sessions.service";
+import { createWorkspace } from "../server/src/modules/workspaces/workspaces.commands";
 import { scratchDatabase } from "./database";
 import { describeMachine, writeResult } from "./machine";
 
@@ -28,7 +28,7 @@ async function main() {
   const database = await openDatabase({ url: scratch.url }, { poolSize: 10 });
   try {
     await migrate(database);
-    const { workspace, teams } = await insertWorkspace(database.db, "Bench Co", NOW);
+    const { workspace, teams } = await createWorkspace(database.db, "Bench Co", NOW);
     const seedStarted = performance.now();
     const teamIds: { id: string; side: "marketing" | "it" }[] = [];
     for (const side of ["marketing", "it"] as const) {

@@ -5,12 +5,12 @@
 import { buildApp } from "../server/src/app";
 import { openDatabase } from "../server/src/db/client";
 import { migrate } from "../server/src/db/migrate";
-import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { clockColumns } from "../server/src/modules/pipeline/pipeline.clocks";
 import { listClockEvents } from "../server/src/modules/pipeline/pipeline.queries";
 import { clocksOf, loadServiceLevels } from "../server/src/modules/pipeline/sla.service";
 import { startSession } from "../server/src/modules/sessions/sessions.service";
 import { insertUser } from "../server/src/modules/users/users.queries";
+import { createWorkspace } from "../server/src/modules/workspaces/workspaces.commands";
 import { scratchDatabase } from "./database";
 import { describeMachine, writeResult } from "./machine";
 
@@ -32,7 +32,7 @@ async function time(run: () => Promise<unknown>) {
 try {
   await migrate(database);
   const now = new Date("2026-11-23T12:00:00Z");
-  const { workspace, teams } = await insertWorkspace(database.db, "Bench Co", now);
+  const { workspace, teams } = await createWorkspace(database.db, "Bench Co", now);
   const person = await insertUser(database.db, {
     workspaceId: workspace.id,
     teamId: teams[1].id,

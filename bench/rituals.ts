@@ -8,11 +8,11 @@ import { SERIES_TEMPLATES } from "../contracts/rituals";
 import { buildAgenda } from "../engines/agenda";
 import { openDatabase } from "../server/src/db/client";
 import { migrate } from "../server/src/db/migrate";
-import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { readWorkspaceFacts } from "../server/src/modules/rituals/agenda.sources";
 import { prepareMeeting, systemCtx } from "../server/src/modules/rituals/rituals.commands";
 import { insertMeeting, insertSeries, replaceParticipants } from "../server/src/modules/rituals/rituals.queries";
 import { insertUser } from "../server/src/modules/users/users.queries";
+import { createWorkspace } from "../server/src/modules/workspaces/workspaces.commands";
 import { scratchDatabase } from "./database";
 import { describeMachine, writeResult } from "./machine";
 import { seedScorecardData } from "./scorecard-data";
@@ -38,7 +38,7 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 try {
   await migrate(database);
   const now = new Date("2026-11-23T12:00:00Z");
-  const { workspace, teams } = await insertWorkspace(database.db, "Bench Co", now);
+  const { workspace, teams } = await createWorkspace(database.db, "Bench Co", now);
   const teamOf = (kind: string) => teams.find((team) => team.kind === kind) ?? teams[0];
   const person = (kind: string, email: string) =>
     insertUser(database.db, {

@@ -11,9 +11,9 @@ import pg from "pg";
 import { buildApp } from "../server/src/app";
 import { openDatabase } from "../server/src/db/client";
 import { migrate } from "../server/src/db/migrate";
-import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { startSession } from "../server/src/modules/sessions/sessions.service";
 import { insertUser } from "../server/src/modules/users/users.queries";
+import { createWorkspace } from "../server/src/modules/workspaces/workspaces.commands";
 import { scratchDatabase } from "./database";
 import { describeMachine, writeResult } from "./machine";
 import { seedScorecardData } from "./scorecard-data";
@@ -45,7 +45,7 @@ async function serve(port: number) {
   });
   await migrate(database);
   const now = new Date(`${PERIOD_END}T12:00:00Z`);
-  const { workspace, teams } = await insertWorkspace(database.db, "Bench Co", now);
+  const { workspace, teams } = await createWorkspace(database.db, "Bench Co", now);
   const teamOf = (kind: string) => teams.find((team) => team.kind === kind) ?? teams[0];
   const owner = async (kind: string, email: string) =>
     insertUser(database.db, {

@@ -12,10 +12,10 @@ import { buildApp } from "../server/src/app";
 import { openDatabase } from "../server/src/db/client";
 import { searchWords } from "../server/src/db/full-text";
 import { migrate } from "../server/src/db/migrate";
-import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { searchActiveTerms } from "../server/src/modules/glossary/glossary.queries";
 import { startSession } from "../server/src/modules/sessions/sessions.service";
 import { insertUser } from "../server/src/modules/users/users.queries";
+import { createWorkspace } from "../server/src/modules/workspaces/workspaces.commands";
 import { scratchDatabase } from "./database";
 import { describeMachine, writeResult } from "./machine";
 
@@ -130,7 +130,7 @@ async function main() {
     const now = new Date("2026-11-30T12:00:00Z");
     const workspaces = [];
     for (const name of ["Bench Co", "Other Co"]) {
-      const { workspace, teams } = await insertWorkspace(database.db, name, now);
+      const { workspace, teams } = await createWorkspace(database.db, name, now);
       const user = await insertUser(database.db, {
         workspaceId: workspace.id,
         teamId: teams[0].id,

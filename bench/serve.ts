@@ -12,9 +12,9 @@ import { openDatabase } from "../server/src/db/client";
 import { keyset } from "../server/src/db/keyset";
 import { migrate } from "../server/src/db/migrate";
 import { users } from "../server/src/db/schema";
-import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { startSession } from "../server/src/modules/sessions/sessions.service";
 import { insertUser } from "../server/src/modules/users/users.queries";
+import { createWorkspace } from "../server/src/modules/workspaces/workspaces.commands";
 import { BENCH_SERVER, scratchDatabase } from "./database";
 
 const [mode, portText, kind = "pglite", rowsText = "100000", cacheText = "64"] = process.argv.slice(2);
@@ -57,7 +57,7 @@ if (mode === "hello") {
   }
   await migrate(database);
   const now = new Date();
-  const { workspace, teams } = await insertWorkspace(database.db, "Bench Co", now);
+  const { workspace, teams } = await createWorkspace(database.db, "Bench Co", now);
   await database.query(
     `INSERT INTO app_user (workspace_id, team_id, email, name, password_hash, role)
      SELECT $1, $2, 'person' || g || '@bench.test', 'Person ' || lpad(g::text, 6, '0'), 'not-a-hash', 'member'

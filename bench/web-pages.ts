@@ -10,9 +10,9 @@ import type { Page } from "playwright-core";
 import { launchBrowser } from "../e2e/lib/browser";
 import { openDatabase } from "../server/src/db/client";
 import { migrate } from "../server/src/db/migrate";
-import { insertWorkspace } from "../server/src/modules/auth/auth.queries";
 import { hashPassword } from "../server/src/modules/auth/passwords";
 import { insertUser } from "../server/src/modules/users/users.queries";
+import { createWorkspace } from "../server/src/modules/workspaces/workspaces.commands";
 import { scratchDatabase } from "./database";
 import { describeMachine, writeResult } from "./machine";
 import { seedScorecardData } from "./scorecard-data";
@@ -40,7 +40,7 @@ async function seed() {
   const database = await openDatabase({ url: scratch.url }, { poolSize: 2 });
   await migrate(database);
   const now = new Date();
-  const { workspace, teams } = await insertWorkspace(database.db, "Bench Co", now);
+  const { workspace, teams } = await createWorkspace(database.db, "Bench Co", now);
   const person = await insertUser(database.db, {
     workspaceId: workspace.id,
     teamId: teams.find((team) => team.kind === "it")?.id ?? teams[0].id,

@@ -3,7 +3,7 @@ import { migrateWithBackup, openConfiguredDatabase } from "./db/open";
 import type { Env } from "./env";
 import { startJobs } from "./jobs";
 import { serializeSafeError } from "./lib/safe-error";
-import { countWorkspaces } from "./modules/auth/auth.queries";
+import { countWorkspaces } from "./modules/workspaces/workspaces.commands";
 
 /** The server's log settings: credentials redacted, and errors without a failed query's SQL or parameters. */
 export function serverLoggerOptions(level: string) {

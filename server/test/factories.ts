@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import type { Role, TeamKind } from "../../contracts/people";
-import { insertWorkspace } from "../src/modules/auth/auth.queries";
 import { hashPassword } from "../src/modules/auth/passwords";
 import { startSession } from "../src/modules/sessions/sessions.service";
 import { insertUser } from "../src/modules/users/users.queries";
+import { createWorkspace } from "../src/modules/workspaces/workspaces.commands";
 import { SESSION_COOKIE } from "../src/plugins/auth";
 import type { TestApp } from "./app";
 
@@ -19,7 +19,7 @@ export function unique(prefix = "") {
 
 /** A new workspace with its default teams. */
 export async function buildWorkspace(t: TestApp, name = unique("Workspace ")) {
-  const { workspace, teams } = await insertWorkspace(t.database.db, name, new Date());
+  const { workspace, teams } = await createWorkspace(t.database.db, name, new Date());
   const teamOf = (kind: TeamKind) => teams.find((team) => team.kind === kind) ?? teams[0];
   return { workspace, teams, teamOf };
 }

@@ -1,8 +1,8 @@
 import type { Database } from "../db/client";
 import { recordAudit } from "../modules/audit/audit.service";
-import { insertWorkspace } from "../modules/auth/auth.queries";
 import { hashPassword } from "../modules/auth/passwords";
 import { insertUser } from "../modules/users/users.queries";
+import { createWorkspace } from "../modules/workspaces/workspaces.commands";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedDemoExpenses } from "./seed-demo-expenses";
 import { seedDemoExperiments } from "./seed-demo-experiments";
@@ -38,7 +38,7 @@ const people = [
 export async function seedDemo(database: Database, now: Date) {
   const passwordHash = await hashPassword(DEMO_ADMIN.password);
   const workspaceId = await database.db.transaction(async (tx) => {
-    const { workspace, teams } = await insertWorkspace(tx, "Northwind Outfitters", now);
+    const { workspace, teams } = await createWorkspace(tx, "Northwind Outfitters", now);
     const teamOf = (kind: string) => teams.find((team) => team.kind === kind) ?? teams[0];
     const owners = { business: [] as string[], technical: [] as string[] };
     const byEmail = new Map<string, string>();

@@ -1,6 +1,6 @@
 import { migrateWithBackup } from "../db/open";
 import { getEnv } from "../env";
-import { countWorkspaces } from "../modules/auth/auth.queries";
+import { countWorkspaces } from "../modules/workspaces/workspaces.commands";
 import { withDatabase } from "./common";
 import { parse, UsageError } from "./usage";
 import { ensureWebBuild } from "./web-build";

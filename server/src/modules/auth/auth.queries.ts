@@ -1,40 +1,6 @@
 import { and, count, eq, gt, inArray, lt, max, min, sql } from "drizzle-orm";
-import type { TeamKind } from "../../../../contracts/people";
 import type { Tx } from "../../db/client";
-import { loginFailures, teams, users, workspaces } from "../../db/schema";
-import { insertSlaDefaults } from "../pipeline/pipeline.commands";
-
-/** The teams every new workspace starts with. */
-export const DEFAULT_TEAMS: { name: string; kind: TeamKind }[] = [
-  { name: "Marketing", kind: "marketing" },
-  { name: "IT", kind: "it" },
-  { name: "Security", kind: "security" },
-  { name: "Legal", kind: "legal" },
-  { name: "Finance", kind: "finance" },
-];
-
-/** How many workspaces the installation has. */
-export async function countWorkspaces(tx: Tx): Promise<number> {
-  const [row] = await tx.select({ n: count() }).from(workspaces);
-  return row.n;
-}
-
-/** Creates a workspace with its default teams. */
-export async function insertWorkspace(tx: Tx, name: string, now: Date) {
-  const [workspace] = await tx.insert(workspaces).values({ name, createdAt: now, updatedAt: now }).returning();
-  const created = await tx
-    .insert(teams)
-    .values(DEFAULT_TEAMS.map((team) => ({ ...team, workspaceId: workspace.id, createdAt: now, updatedAt: now })))
-    .returning();
-  await insertSlaDefaults(tx, workspace.id, now);
-  return { workspace, teams: created };
-}
-
-/** A workspace by its name (the CLI addresses workspaces by name). */
-export async function findWorkspaceByName(tx: Tx, name: string) {
-  const [row] = await tx.select().from(workspaces).where(eq(workspaces.name, name));
-  return row ?? null;
-}
+import { loginFailures, users } from "../../db/schema";
 
 /** A user by email, any status, with what sign-in needs. */
 export async function findUserByEmail(tx: Tx, email: string) {

@@ -3,42 +3,16 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { LoginBody, Me, SetupBody, SetupStatus } from "../../../../contracts/auth";
 import { Ok } from "../../../../contracts/common";
 import { ChangePasswordBody, PasswordChanged } from "../../../../contracts/people";
-import { AppError } from "../../errors";
-import { isSecureContext, PLAIN_SESSION_COOKIE, readSessionCookie, SESSION_COOKIE } from "../../plugins/auth";
+import { readSessionCookie } from "../../plugins/auth";
 import { ctxOf, publicCtxOf } from "../../plugins/request-context";
-import { resolveSessionActor, SESSION_ABSOLUTE_MS } from "../sessions/sessions.service";
-import { changeOwnPassword } from "../users/users.service";
-import { getMe, getSetupStatus, setUpInstallation, signIn, signOut } from "./auth.service";
+import { clearSessionCookies, setSessionCookie } from "../../plugins/session-cookie";
+import { changeOwnPassword } from "../users/users.commands";
+import { getMe, getSetupStatus, readNewSessionMe, setUpInstallation, signIn, signOut } from "./auth.service";
 
-/** Sets the session cookie: `__Host-`, Secure where the browser allows it, HttpOnly, SameSite=Lax. */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
-  const secure = isSecureContext(request);
-  reply.setCookie(secure ? SESSION_COOKIE : PLAIN_SESSION_COOKIE, token, {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure,
-    maxAge: SESSION_ABSOLUTE_MS / 1000,
-  });
-}
-
-function clearSessionCookies(request: FastifyRequest, reply: FastifyReply) {
-  if (request.cookies[SESSION_COOKIE] !== undefined) {
-    reply.clearCookie(SESSION_COOKIE, { path: "/", secure: true, httpOnly: true, sameSite: "lax" });
-  }
-  if (request.cookies[PLAIN_SESSION_COOKIE] !== undefined) {
-    reply.clearCookie(PLAIN_SESSION_COOKIE, { path: "/", httpOnly: true, sameSite: "lax" });
-  }
-}
-
-/** Signs the browser in with a new session and answers with /me. */
-export async function replyWithNewSession(request: FastifyRequest, reply: FastifyReply, token: string) {
+// Signs the browser in with the new session and answers with /me.
+async function replyWithNewSession(request: FastifyRequest, reply: FastifyReply, token: string) {
   setSessionCookie(request, reply, token);
-  const now = request.server.now();
-  const resolved = await resolveSessionActor(request.server.database, token, now);
-  if (!resolved) throw new AppError("internal_error", "The new session could not be read back");
-  const ctx = { database: request.server.database, actor: resolved.actor, ip: request.ip, now };
-  return getMe(ctx, resolved);
+  return readNewSessionMe(publicCtxOf(request), token);
 }
 
 /** Setup, sign-in, sign-out and the signed-in user. */

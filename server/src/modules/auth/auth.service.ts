@@ -4,17 +4,15 @@ import type { Ctx, PublicCtx } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { users } from "../../db/schema";
 import { AppError } from "../../errors";
-import { recordAudit } from "../audit/audit.service";
-import { revokeSession } from "../sessions/sessions.queries";
-import { startSession } from "../sessions/sessions.service";
+import { recordAudit } from "../audit/audit.commands";
+import { resolveSessionActor, revokeSession, startSession } from "../sessions/sessions.commands";
+import { countWorkspaces, createWorkspace } from "../workspaces/workspaces.commands";
 import {
   clearLoginFailures,
   countLoginFailures,
-  countWorkspaces,
   deleteLoginFailures,
   findUserByEmail,
   insertLoginFailures,
-  insertWorkspace,
   lockLoginAccount,
 } from "./auth.queries";
 import { assertAcceptablePassword, hashPassword, verifyAgainstDummy, verifyPassword } from "./passwords";
@@ -56,13 +54,13 @@ export async function setUpInstallation(ctx: PublicCtx, input: SetupBody) {
   });
 }
 
-/** Creates a workspace, its default teams and an admin in the chosen team (IT by default). */
+/** Creates a workspace (with every module's defaults) and an admin in the chosen team (IT by default). */
 export async function createWorkspaceWithAdmin(
   tx: Tx,
   input: { workspaceName: string; name: string; email: string; passwordHash: string; teamKind?: TeamKind },
   now: Date,
 ) {
-  const { workspace, teams } = await insertWorkspace(tx, input.workspaceName, now);
+  const { workspace, teams } = await createWorkspace(tx, input.workspaceName, now);
   const team = teams.find((t) => t.kind === (input.teamKind ?? "it")) ?? teams[0];
   if (await findUserByEmail(tx, input.email)) {
     throw new AppError("conflict", "A user with this email already exists", [
@@ -171,6 +169,13 @@ export async function signOut(ctx: Ctx) {
       { action: "auth.logout", entityType: "session", entityId: sessionId },
     );
   });
+}
+
+/** `/me` for a session just started (sign-in, setup, an accepted invitation), read back as the next request will. */
+export async function readNewSessionMe(ctx: PublicCtx, token: string): Promise<Me> {
+  const resolved = await resolveSessionActor(ctx.database, token, ctx.now);
+  if (!resolved) throw new AppError("internal_error", "The new session could not be read back");
+  return getMe({ database: ctx.database, actor: resolved.actor, ip: ctx.ip, now: ctx.now }, resolved);
 }
 
 /** The signed-in user with their team, workspace and CSRF token (all known from the session lookup). */

@@ -3,7 +3,7 @@ import { EXAMPLE_POLICY } from "../../../../engines/policy/test-policies";
 import { describeWithApp, type TestApp } from "../../../test/app";
 import type { Persona } from "../../../test/factories";
 import { buildPurchaseTeam, purchaseDetails } from "../../../test/factories-guardrails";
-import { choosePurchaseOwners } from "../pipeline/purchase-owners.service";
+import { choosePurchaseOwners } from "../pipeline/pipeline.commands";
 
 const purchase = purchaseDetails;
 

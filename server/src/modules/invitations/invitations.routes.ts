@@ -12,7 +12,8 @@ import {
   InvitationTokenBody,
 } from "../../../../contracts/people";
 import { ctxOf, publicCtxOf } from "../../plugins/request-context";
-import { replyWithNewSession } from "../auth/auth.routes";
+import { setSessionCookie } from "../../plugins/session-cookie";
+import { readNewSessionMe } from "../auth/auth.commands";
 import { presentInvitation } from "./invitations.presenter";
 import {
   acceptInvitation,
@@ -104,7 +105,8 @@ export const invitationsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { token } = await acceptInvitation(publicCtxOf(request), request.body);
-      return reply.status(201).send(await replyWithNewSession(request, reply, token));
+      setSessionCookie(request, reply, token);
+      return reply.status(201).send(await readNewSessionMe(publicCtxOf(request), token));
     },
   );
 };

@@ -8,11 +8,10 @@ import { takePage } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { generateSecret, hashSecret } from "../../lib/secrets";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
-import { findUserByEmail } from "../auth/auth.queries";
-import { assertAcceptablePassword, hashPassword } from "../auth/passwords";
-import { startSession } from "../sessions/sessions.service";
-import { insertUser } from "../users/users.queries";
+import { originOf, recordAudit } from "../audit/audit.commands";
+import { assertAcceptablePassword, findUserByEmail, hashPassword } from "../auth/auth.commands";
+import { startSession } from "../sessions/sessions.commands";
+import { insertUser } from "../users/users.commands";
 import { statusOf } from "./invitations.presenter";
 import {
   findInvitation,

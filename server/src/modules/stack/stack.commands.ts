@@ -10,6 +10,8 @@ import { presentTool } from "./stack.presenter";
 import { listWorkspaceTools, todayOf } from "./stack.service";
 
 export { addPurchasedTool, readPurchaseFacts } from "./purchase-facts.service";
+/** Revokes a person's calendar feed (their password changed or they were deactivated), in the caller's transaction. */
+export { deleteCalendarFeed } from "./reminders.queries";
 export {
   openCalendarFeed,
   type RenewalCalendarEntry,

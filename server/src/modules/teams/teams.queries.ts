@@ -75,6 +75,11 @@ export async function insertTeam(tx: Tx, values: typeof teams.$inferInsert) {
   return row;
 }
 
+/** Creates several teams at once, in the order given. */
+export async function insertTeams(tx: Tx, values: (typeof teams.$inferInsert)[]) {
+  return tx.insert(teams).values(values).returning();
+}
+
 /** Updates a team if its version still matches; null when it changed meanwhile. */
 export async function updateTeam(
   tx: Tx,

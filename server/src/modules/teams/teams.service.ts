@@ -1,15 +1,33 @@
-import type { CreateTeamBody, TeamListQuery, UpdateTeamBody } from "../../../../contracts/people";
+import type { CreateTeamBody, TeamKind, TeamListQuery, UpdateTeamBody } from "../../../../contracts/people";
 import type { Ctx } from "../../context";
+import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";
 import { teams } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
 import { takePage } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
-import { findTeamWithCount, insertTeam, listTeams, updateTeam } from "./teams.queries";
+import { originOf, recordAudit } from "../audit/audit.commands";
+import { findTeamWithCount, insertTeam, insertTeams, listTeams, updateTeam } from "./teams.queries";
 
 const sortable = { name: teams.name, createdAt: teams.createdAt };
+
+/** The teams every new workspace starts with. */
+export const DEFAULT_TEAMS: readonly { name: string; kind: TeamKind }[] = [
+  { name: "Marketing", kind: "marketing" },
+  { name: "IT", kind: "it" },
+  { name: "Security", kind: "security" },
+  { name: "Legal", kind: "legal" },
+  { name: "Finance", kind: "finance" },
+];
+
+/** A new workspace's default teams (its creation calls this); the created rows, in `DEFAULT_TEAMS` order. */
+export async function seedTeamDefaults(tx: Tx, workspaceId: string, now: Date) {
+  return insertTeams(
+    tx,
+    DEFAULT_TEAMS.map((team) => ({ ...team, workspaceId, createdAt: now, updatedAt: now })),
+  );
+}
 
 /** Teams of the workspace. */
 export async function listWorkspaceTeams(ctx: Ctx, query: TeamListQuery) {

@@ -7,11 +7,11 @@ import { users } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
 import { takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
-import { assertAcceptablePassword, hashPassword, verifyPassword } from "../auth/passwords";
-import { revokePendingInvitedBy } from "../invitations/invitations.queries";
-import { revokeAllOfUser } from "../sessions/sessions.queries";
-import { deleteCalendarFeed } from "../stack/reminders.queries";
+import { originOf, recordAudit } from "../audit/audit.commands";
+import { assertAcceptablePassword, hashPassword, verifyPassword } from "../auth/auth.commands";
+import { revokePendingInvitedBy } from "../invitations/invitations.commands";
+import { revokeAllOfUser } from "../sessions/sessions.commands";
+import { deleteCalendarFeed } from "../stack/stack.commands";
 import { auditedUser } from "./users.presenter";
 import { findUser, findUserCredentials, listUsers, lockActiveAdmins, updateUser } from "./users.queries";
 

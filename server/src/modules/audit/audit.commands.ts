@@ -1,0 +1,11 @@
+// The Audit log's public door: every module records its changes here (in its own transaction) and reads a
+// record's history.
+export { presentAuditEvent } from "./audit.presenter";
+export {
+  type AuditChange,
+  type AuditOrigin,
+  listRecordHistory,
+  originOf,
+  recordAudit,
+  verifyAuditChain,
+} from "./audit.service";
