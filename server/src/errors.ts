@@ -22,6 +22,15 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The 409 `conflict` of an edit that lost the race: the record's version changed after it was read (`updateVersioned`
+ * answered false). `staleEdit("request")` says "Someone changed this request meanwhile; reload and try again"; a
+ * refusal by the record's state is `invalid_state` instead.
+ */
+export function staleEdit(noun: string, determiner: "this" | "the" | "these" = "this"): AppError {
+  return new AppError("conflict", `Someone changed ${determiner} ${noun} meanwhile; reload and try again`);
+}
+
 /** Throws `not_found` when a record is absent. */
 export function assertFound<T>(value: T | null | undefined, what = "Record"): T {
   if (value === null || value === undefined) throw new AppError("not_found", `${what} not found`);

@@ -4,7 +4,7 @@
 import type { DecisionBody } from "../../../../contracts/pipeline";
 import type { Ctx } from "../../context";
 import { assertReferences } from "../../db/references";
-import { AppError } from "../../errors";
+import { AppError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
@@ -12,7 +12,7 @@ import { listWatchers } from "./engagement.queries";
 import { referenceOf } from "./pipeline.presenter";
 import { insertEvent, lockRequest, updateRequest } from "./pipeline.queries";
 import { stageAfterDecision } from "./pipeline.rules";
-import { loadRequest, originOfNotice, relationOf, settle, stale, subjectOf } from "./request-view.service";
+import { loadRequest, originOfNotice, refusedInState, relationOf, settle, subjectOf } from "./request-view.service";
 
 /**
  * Decides a request in the decision stage. Two people deciding at once: the row lock queues them and the
@@ -29,9 +29,9 @@ export async function decideRequest(ctx: Ctx, id: string, input: DecisionBody) {
     if (!(who.isItSide || who.isItPartner || who.isAdmin)) {
       throw new AppError("forbidden", "Only the IT partner, the IT team or an admin may decide a request");
     }
-    if (current.version !== input.version) throw stale();
+    if (current.version !== input.version) throw staleEdit("request");
     if (current.stage !== "decision") {
-      throw new AppError("conflict", `Only a request in decision can be decided; this one is in ${current.stage}`);
+      throw refusedInState(ctx, current, `Only a request in decision can be decided; this one is in ${current.stage}`);
     }
     const alternatives = input.alternatives.filter((a) => a.text.length > 0 || a.toolId !== null);
     if ((input.outcome === "declined" || input.outcome === "alternative") && alternatives.length === 0) {
@@ -60,7 +60,7 @@ export async function decideRequest(ctx: Ctx, id: string, input: DecisionBody) {
       decidedAt: current.decidedAt ?? ctx.now,
       updatedAt: ctx.now,
     });
-    if (!updated) throw stale();
+    if (!updated) throw staleEdit("request");
     await insertEvent(tx, {
       workspaceId: current.workspaceId,
       requestId: id,
@@ -102,9 +102,13 @@ export async function appealRequest(ctx: Ctx, id: string, input: { comment: stri
     const { request: current } = await loadRequest(tx, ctx, id);
     if (current.requesterId !== ctx.actor.userId) throw new AppError("forbidden", "Only the requester may appeal");
     if (current.stage !== "declined" || current.alternativeAcceptedAt) {
-      throw new AppError("conflict", "Only a declined request, or one answered with an alternative, can be appealed");
+      throw refusedInState(
+        ctx,
+        current,
+        "Only a declined request, or one answered with an alternative, can be appealed",
+      );
     }
-    if (current.appealedAt) throw new AppError("conflict", "This request was appealed once already");
+    if (current.appealedAt) throw refusedInState(ctx, current, "This request was appealed once already");
     const updated = await updateRequest(tx, ctx.actor.workspaceId, id, input.version, {
       stage: "decision",
       stageChangedAt: ctx.now,
@@ -112,7 +116,7 @@ export async function appealRequest(ctx: Ctx, id: string, input: { comment: stri
       appealComment: input.comment,
       updatedAt: ctx.now,
     });
-    if (!updated) throw stale();
+    if (!updated) throw staleEdit("request");
     await insertEvent(tx, {
       workspaceId: current.workspaceId,
       requestId: id,
@@ -148,7 +152,7 @@ export async function acceptAlternative(ctx: Ctx, id: string, input: { version: 
       throw new AppError("forbidden", "Only the requester may accept the alternative");
     }
     if (current.stage !== "declined" || current.decision !== "alternative" || current.alternativeAcceptedAt) {
-      throw new AppError("conflict", "There is no alternative waiting to be accepted");
+      throw refusedInState(ctx, current, "There is no alternative waiting to be accepted");
     }
     const updated = await updateRequest(tx, ctx.actor.workspaceId, id, input.version, {
       stage: "closed",
@@ -156,7 +160,7 @@ export async function acceptAlternative(ctx: Ctx, id: string, input: { version: 
       alternativeAcceptedAt: ctx.now,
       updatedAt: ctx.now,
     });
-    if (!updated) throw stale();
+    if (!updated) throw staleEdit("request");
     await insertEvent(tx, {
       workspaceId: current.workspaceId,
       requestId: id,

@@ -5,7 +5,7 @@ import { RequestType as RequestTypes } from "../../../../contracts/pipeline";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { findReferenceErrors } from "../../db/references";
-import { AppError } from "../../errors";
+import { AppError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import {
@@ -28,7 +28,7 @@ import {
   scoreInputsOf,
   scoreRequest,
 } from "./pipeline.rules";
-import { loadRequest, relationOf, settle, stale, viewRequest } from "./request-view.service";
+import { loadRequest, relationOf, settle, viewRequest } from "./request-view.service";
 
 /** The template a new request of this type gets: the workspace's own, or the built-in default. */
 export async function raciTemplateFor(tx: Tx, workspaceId: string, type: RequestType): Promise<RaciTemplateActivity[]> {
@@ -80,7 +80,7 @@ export async function editTemplate(
   return ctx.database.db.transaction(async (tx) => {
     const before = await raciTemplateFor(tx, ctx.actor.workspaceId, type);
     const saved = await saveRaciTemplate(tx, ctx.actor.workspaceId, type, input.version, input.activities, ctx.now);
-    if (!saved) throw new AppError("conflict", "Someone changed this template meanwhile; reload and try again");
+    if (!saved) throw staleEdit("template");
     await recordAudit(tx, originOf(ctx), {
       action: "raci_template.updated",
       entityType: "raci_template",
@@ -111,7 +111,7 @@ export async function editSettings(ctx: Ctx, input: { scoring: Scoring; version:
   return ctx.database.db.transaction(async (tx) => {
     const before = await findSettings(tx, ctx.actor.workspaceId);
     const saved = await saveSettings(tx, ctx.actor.workspaceId, input.version, input.scoring, ctx.now);
-    if (!saved) throw new AppError("conflict", "Someone changed the scoring meanwhile; reload and try again");
+    if (!saved) throw staleEdit("scoring", "the");
     await rescoreAll(tx, ctx.actor.workspaceId, input.scoring);
     await recordAudit(tx, originOf(ctx), {
       action: "pipeline.scoring_updated",
@@ -177,7 +177,7 @@ export async function editRequestRaci(ctx: Ctx, id: string, input: UpdateRaciBod
       userId: row.userId,
     }));
     const updated = await updateRequest(tx, ctx.actor.workspaceId, id, input.version, { updatedAt: ctx.now });
-    if (!updated) throw stale();
+    if (!updated) throw staleEdit("request");
     await replaceRaci(tx, ctx.actor.workspaceId, id, input.rows);
     await insertEvent(tx, {
       workspaceId: current.workspaceId,

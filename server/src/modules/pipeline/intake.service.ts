@@ -7,7 +7,7 @@ import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { findReferenceErrors } from "../../db/references";
 import type { requests } from "../../db/schema";
-import { AppError } from "../../errors";
+import { AppError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { checkTermMeanings } from "../glossary/glossary.commands";
@@ -22,9 +22,9 @@ import {
   loadRequest,
   originOfNotice,
   type RequestRecord,
+  refusedInState,
   scoringOf,
   settle,
-  stale,
   subjectOf,
   viewRequest,
 } from "./request-view.service";
@@ -196,7 +196,7 @@ export async function editRequest(ctx: Ctx, id: string, input: UpdateRequestBody
     });
     authorize(ctx.actor, "request.update", subjectOf(current), changed);
     if (["closed", "declined", "withdrawn"].includes(current.stage)) {
-      throw new AppError("conflict", `This request is ${current.stage}; it can no longer be edited`);
+      throw refusedInState(ctx, current, `This request is ${current.stage}; it can no longer be edited`);
     }
     await checkReferences(tx, ctx, changes);
     if (changes.purchase !== undefined || changes.type !== undefined) {
@@ -208,7 +208,7 @@ export async function editRequest(ctx: Ctx, id: string, input: UpdateRequestBody
       );
     }
     if (changed.length === 0) {
-      if (version !== current.version) throw stale();
+      if (version !== current.version) throw staleEdit("request");
       return viewRequest(tx, ctx, id);
     }
     const columns = columnsOfEdit(Object.fromEntries(changed.map((key) => [key, changes[key]])));
@@ -221,7 +221,7 @@ export async function editRequest(ctx: Ctx, id: string, input: UpdateRequestBody
       ...(current.rankedManually ? {} : { rank: rankFromScore(score) }),
       updatedAt: ctx.now,
     });
-    if (!updated) throw stale();
+    if (!updated) throw staleEdit("request");
     if (changes.itPartnerId) await addWatchers(tx, id, [changes.itPartnerId]);
     if (changes.sponsorId) await addWatchers(tx, id, [changes.sponsorId]);
     // The template's who-does-what names the sponsor and IT partner: fill them in while nobody edited it by hand.

@@ -4,7 +4,7 @@
 import type { Stage } from "../../../../contracts/pipeline";
 import type { Ctx } from "../../context";
 import type { requests } from "../../db/schema";
-import { AppError } from "../../errors";
+import { AppError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
@@ -12,7 +12,7 @@ import { listRaci, listWatchers } from "./engagement.queries";
 import { referenceOf } from "./pipeline.presenter";
 import { insertEvent, updateRequest } from "./pipeline.queries";
 import { REVIEW_AFTER_DAYS, raciProblems, TRANSITIONS, transitionRefusal } from "./pipeline.rules";
-import { loadRequest, originOfNotice, relationOf, settle, stale, subjectOf } from "./request-view.service";
+import { loadRequest, originOfNotice, refusedInState, relationOf, settle, subjectOf } from "./request-view.service";
 
 /** Moves a request to another stage: illegal moves are refused with the allowed ones listed. */
 export async function transitionRequest(ctx: Ctx, id: string, input: { to: Stage; version: number; comment?: string }) {
@@ -23,7 +23,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: { to: Stage
     const allowed = TRANSITIONS[current.stage];
     if (!allowed.includes(input.to)) {
       throw new AppError(
-        "conflict",
+        "invalid_state",
         allowed.length > 0
           ? `A request in ${current.stage} can move to ${allowed.join(", ")}, not ${input.to}`
           : `A request in ${current.stage} does not move by a transition`,
@@ -37,7 +37,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: { to: Stage
       if (current.priority === null) problems.unshift("The request has no priority class yet");
       if (problems.length > 0) {
         throw new AppError(
-          "conflict",
+          "invalid_state",
           `Not ready for a decision: ${problems.join("; ")}`,
           problems.map((message) => ({ path: "raci", message })),
         );
@@ -68,7 +68,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: { to: Stage
       });
     }
     const updated = await updateRequest(tx, ctx.actor.workspaceId, id, input.version, changes);
-    if (!updated) throw stale();
+    if (!updated) throw staleEdit("request");
     await insertEvent(tx, {
       workspaceId: current.workspaceId,
       requestId: id,
@@ -112,11 +112,12 @@ export async function setWaiting(ctx: Ctx, id: string, input: { waiting: boolean
       throw new AppError("forbidden", "Only the people of this request, the IT team or an admin may resume it");
     }
     if (!["submitted", "triage", "planning", "decision", "delivery"].includes(current.stage)) {
-      throw new AppError("conflict", `A request in ${current.stage} has no running clock to pause`);
+      throw refusedInState(ctx, current, `A request in ${current.stage} has no running clock to pause`);
     }
     if (current.waitingOnRequester === input.waiting) {
-      throw new AppError(
-        "conflict",
+      throw refusedInState(
+        ctx,
+        current,
         input.waiting ? "The request already waits on its requester" : "The request is not waiting on its requester",
       );
     }
@@ -124,7 +125,7 @@ export async function setWaiting(ctx: Ctx, id: string, input: { waiting: boolean
       waitingOnRequester: input.waiting,
       updatedAt: ctx.now,
     });
-    if (!updated) throw stale();
+    if (!updated) throw staleEdit("request");
     await insertEvent(tx, {
       workspaceId: current.workspaceId,
       requestId: id,
@@ -168,7 +169,7 @@ export async function reviewRequest(
       );
     }
     if (current.stage !== "delivered" && current.stage !== "value_review") {
-      throw new AppError("conflict", `Only a delivered request can be reviewed; this one is in ${current.stage}`);
+      throw refusedInState(ctx, current, `Only a delivered request can be reviewed; this one is in ${current.stage}`);
     }
     const updated = await updateRequest(tx, ctx.actor.workspaceId, id, input.version, {
       stage: "closed",
@@ -178,7 +179,7 @@ export async function reviewRequest(
       reviewedAt: ctx.now,
       updatedAt: ctx.now,
     });
-    if (!updated) throw stale();
+    if (!updated) throw staleEdit("request");
     await insertEvent(tx, {
       workspaceId: current.workspaceId,
       requestId: id,

@@ -223,8 +223,69 @@ describeWithApp("pipeline", (get) => {
       const created = (await submit()).json();
       const response = await move(engineer, created.id, created.version, "delivery");
       expect(response.statusCode).toBe(409);
+      expect(response.json().code).toBe("invalid_state");
       expect(response.json().detail).toBe("A request in submitted can move to triage, withdrawn, not delivery");
       expect(response.json().errors).toEqual([{ path: "to", message: "must be one of: triage, withdrawn" }]);
+    });
+
+    it("answers invalid_state with the allowed moves when the stage refuses, and conflict only for a stale version", async () => {
+      const s = await setup();
+      const created = (await s.submit()).json();
+      const triaged = (await s.move(s.engineer, created.id, created.version, "triage")).json();
+      expect(triaged.allowedTransitions.length).toBeGreaterThan(0);
+      const allowed = [
+        { path: "stage", message: `allowed moves from triage: ${triaged.allowedTransitions.join(", ")}` },
+      ];
+      const post = (persona: Persona, action: string, payload: Record<string, unknown>) =>
+        persona.request({ method: "POST", url: `/api/v1/requests/${triaged.id}/${action}`, payload });
+      const decided = await post(s.engineer, "decision", {
+        outcome: "approved",
+        reason: "Fits",
+        version: triaged.version,
+      });
+      expect(decided.statusCode).toBe(409);
+      expect(decided.json()).toMatchObject({
+        code: "invalid_state",
+        detail: "Only a request in decision can be decided; this one is in triage",
+        errors: allowed,
+      });
+      const resumed = await post(s.engineer, "waiting", { waiting: false, version: triaged.version });
+      expect(resumed.json()).toMatchObject({
+        code: "invalid_state",
+        detail: "The request is not waiting on its requester",
+        errors: allowed,
+      });
+      for (const [action, payload, detail] of [
+        ["review", { realisedBenefit: "10", version: triaged.version }, "Only a delivered request can be reviewed"],
+        ["appeal", { comment: "Please", version: triaged.version }, "Only a declined request"],
+        ["accept-alternative", { version: triaged.version }, "There is no alternative waiting to be accepted"],
+      ] as const) {
+        const refused = await post(s.marketer, action, payload);
+        expect(refused.statusCode, action).toBe(409);
+        expect(refused.json().code, action).toBe("invalid_state");
+        expect(refused.json().detail, action).toContain(detail);
+      }
+      const stale = await post(s.engineer, "decision", {
+        outcome: "approved",
+        reason: "Fits",
+        version: triaged.version - 1,
+      });
+      expect(stale.json()).toMatchObject({
+        code: "conflict",
+        detail: "Someone changed this request meanwhile; reload and try again",
+      });
+      const withdrawn = (await s.move(s.marketer, triaged.id, triaged.version, "withdrawn")).json();
+      expect(withdrawn.stage).toBe("withdrawn");
+      const edited = await s.marketer.request({
+        method: "PATCH",
+        url: `/api/v1/requests/${triaged.id}`,
+        payload: { version: withdrawn.version, title: "Another title" },
+      });
+      expect(edited.statusCode).toBe(409);
+      expect(edited.json()).toMatchObject({
+        code: "invalid_state",
+        detail: "This request is withdrawn; it can no longer be edited",
+      });
     });
 
     it("triage is IT's move and stops the first-response clock", async () => {
@@ -263,6 +324,7 @@ describeWithApp("pipeline", (get) => {
       expect(broken.statusCode).toBe(200);
       const blocked = await s.move(s.engineer, planning.id, broken.json().version, "decision");
       expect(blocked.statusCode).toBe(409);
+      expect(blocked.json().code).toBe("invalid_state");
       expect(blocked.json().detail).toBe("Not ready for a decision: “Requirements” has no one Accountable");
     });
 
@@ -297,6 +359,11 @@ describeWithApp("pipeline", (get) => {
         });
       const results = await Promise.all([decide(s.engineer, "approved"), decide(s.admin, "deferred")]);
       expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      // The second finds a new version: a stale edit, not a refusal by the stage.
+      expect(results.find((r) => r.statusCode === 409)?.json()).toMatchObject({
+        code: "conflict",
+        detail: "Someone changed this request meanwhile; reload and try again",
+      });
       const final = (await s.engineer.request({ method: "GET", url: `/api/v1/requests/${ready.id}` })).json();
       const winner = results.find((r) => r.statusCode === 200)?.json();
       expect(final.decision.outcome).toBe(winner.decision.outcome);
@@ -375,7 +442,7 @@ describeWithApp("pipeline", (get) => {
         payload: { comment: "again", version: r.version },
       });
       expect(second.statusCode).toBe(409);
-      expect(second.json().detail).toBe("This request was appealed once already");
+      expect(second.json()).toMatchObject({ code: "invalid_state", detail: "This request was appealed once already" });
       r = (
         await s.marketer.request({
           method: "POST",

@@ -6,7 +6,7 @@ import type { Priority } from "../../../../contracts/pipeline";
 import { addBusinessMinutes } from "../../../../engines/sla";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { AppError } from "../../errors";
+import { AppError, staleEdit } from "../../errors";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
 import { listWatchers } from "./engagement.queries";
@@ -36,7 +36,7 @@ export async function decideByPolicy(
   const current = await readRequestRecord(tx, ctx.actor.workspaceId, id, { lock: true });
   if (!current) throw new AppError("not_found", "Request not found");
   if (!(UNDECIDED_STAGES as readonly string[]).includes(current.stage)) {
-    throw new AppError("conflict", `This request is ${current.stage}; it can no longer be decided`);
+    throw new AppError("invalid_state", `This request is ${current.stage}; it can no longer be decided`);
   }
   const alternatives =
     input.outcome === "declined" && input.alternatives.length === 0
@@ -53,7 +53,7 @@ export async function decideByPolicy(
     decidedAt: current.decidedAt ?? ctx.now,
     updatedAt: ctx.now,
   });
-  if (!updated) throw new AppError("conflict", "Someone changed this request meanwhile; reload and try again");
+  if (!updated) throw staleEdit("request");
   await insertEvent(tx, {
     workspaceId: current.workspaceId,
     requestId: id,

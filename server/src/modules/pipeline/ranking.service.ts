@@ -1,12 +1,12 @@
 // The ranked backlog: a request moved by hand directly above another one, or to the bottom.
 
 import type { Ctx } from "../../context";
-import { AppError } from "../../errors";
+import { AppError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { bottomRank, insertEvent, rankAbove, rankOf, updateRequest } from "./pipeline.queries";
 import { rankBetween } from "./pipeline.rules";
-import { loadRequest, settle, stale } from "./request-view.service";
+import { loadRequest, settle } from "./request-view.service";
 
 /** Moves a request in the ranked backlog, directly above another one (or to the bottom); audited. */
 export async function rankRequest(ctx: Ctx, id: string, input: { beforeId: string | null; version: number }) {
@@ -35,7 +35,7 @@ export async function rankRequest(ctx: Ctx, id: string, input: { beforeId: strin
       rankedManually: true,
       updatedAt: ctx.now,
     });
-    if (!updated) throw stale();
+    if (!updated) throw staleEdit("request");
     await insertEvent(tx, {
       workspaceId: current.workspaceId,
       requestId: id,

@@ -47,8 +47,6 @@ export const originOfNotice = (ctx: Ctx) => ({
 
 const sortable = { rank: requests.rank, updatedAt: requests.updatedAt, number: requests.number };
 
-export const stale = () => new AppError("conflict", "Someone changed this request meanwhile; reload and try again");
-
 /** Who the actor is to the request. */
 export function relationOf(ctx: Ctx, request: RequestRecord): Relation {
   return {
@@ -87,6 +85,21 @@ export async function scoringOf(tx: Tx, workspaceId: string): Promise<Scoring> {
 export function allowedTransitions(ctx: Ctx, request: RequestRecord): Stage[] {
   const who = relationOf(ctx, request);
   return TRANSITIONS[request.stage].filter((to) => transitionRefusal(request.stage, to, who) === null);
+}
+
+/**
+ * A refusal by the request's stage or state (409 `invalid_state`, never the stale-version `conflict`), with the
+ * stages this actor may still move it to, when there are some, as the problem's `stage` entry.
+ */
+export function refusedInState(ctx: Ctx, request: RequestRecord, message: string): AppError {
+  const allowed = allowedTransitions(ctx, request);
+  return new AppError(
+    "invalid_state",
+    message,
+    allowed.length > 0
+      ? [{ path: "stage", message: `allowed moves from ${request.stage}: ${allowed.join(", ")}` }]
+      : undefined,
+  );
 }
 
 /**

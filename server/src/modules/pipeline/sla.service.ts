@@ -7,7 +7,7 @@ import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";
 import type { requests, workCalendars } from "../../db/schema";
-import { AppError, assertFound } from "../../errors";
+import { AppError, assertFound, staleEdit } from "../../errors";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
@@ -311,7 +311,7 @@ export async function editCalendar(
         updatedAt: ctx.now,
       }),
     );
-    if (!updated) throw new AppError("conflict", "Someone changed this calendar meanwhile; reload and try again");
+    if (!updated) throw staleEdit("calendar");
     const after = presentCalendar(assertFound(await findCalendar(tx, ctx.actor.workspaceId, id), "Calendar"));
     await recordAudit(tx, originOf(ctx), {
       action: "calendar.updated",
@@ -354,7 +354,7 @@ export async function editSlaPolicy(
       ...changes,
       updatedAt: ctx.now,
     });
-    if (!updated) throw new AppError("conflict", "Someone changed this service level meanwhile; reload and try again");
+    if (!updated) throw staleEdit("service level");
     const after = presentPolicy(
       (await listPolicies(tx, ctx.actor.workspaceId)).find((row) => row.priority === priority) as never,
     );

@@ -169,7 +169,8 @@ function TriageForm({ request, onDone }: { request: PipelineRequest; onDone: () 
           onDone();
         },
         onError: (error) => {
-          if (isApiError(error, "conflict")) {
+          // A stale version, or a request closed meanwhile: say so and let the page show it as it is now.
+          if (isApiError(error, "conflict") || isApiError(error, "invalid_state")) {
             notifyRequestError(error);
             onDone();
             return;
@@ -311,7 +312,8 @@ function PlanningForm({ request, onDone }: { request: PipelineRequest; onDone: (
           onDone();
         },
         onError: (error) => {
-          if (isApiError(error, "conflict")) {
+          // A stale version, or a request closed meanwhile: say so and let the page show it as it is now.
+          if (isApiError(error, "conflict") || isApiError(error, "invalid_state")) {
             notifyRequestError(error);
             onDone();
             return;

@@ -71,7 +71,8 @@ export function DecisionDialog({ request, opened, onClose }: DialogProps) {
           onClose();
         },
         onError: (error) => {
-          if (isApiError(error, "conflict")) {
+          // Someone changed or decided it meanwhile: say so and let the page show the request as it is now.
+          if (isApiError(error, "conflict") || isApiError(error, "invalid_state")) {
             notifyRequestError(error);
             onClose();
           }
@@ -86,9 +87,11 @@ export function DecisionDialog({ request, opened, onClose }: DialogProps) {
   return (
     <Modal opened={opened} onClose={onClose} title={`Decide on ${request.reference}`} size="lg">
       <Stack gap="md">
-        {serverError && !isApiError(serverError, "conflict") && !reasonMessage && !alternativesMessage && (
-          <FormError error={serverError} />
-        )}
+        {serverError &&
+          !isApiError(serverError, "conflict") &&
+          !isApiError(serverError, "invalid_state") &&
+          !reasonMessage &&
+          !alternativesMessage && <FormError error={serverError} />}
         <div>
           <Text size="sm" fw={500} id="decision-outcome-label" mb={4}>
             Outcome
