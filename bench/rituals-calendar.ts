@@ -21,6 +21,7 @@ function meeting(index: number): IcsMeeting {
   const startsAt = new Date(Date.UTC(2026, 5, 2, 8) + index * 7 * 86_400_000);
   return {
     uid: `meeting-${index}@tandem`,
+    recurrenceId: null,
     sequence: index % 3,
     title: "CMO–CIO weekly sync",
     startsAt,

@@ -24,6 +24,7 @@ function parse(text: string) {
 function meeting(overrides: Partial<IcsMeeting> = {}): IcsMeeting {
   return {
     uid: "meeting-0b6c2c38@tandem",
+    recurrenceId: null,
     sequence: 3,
     title: "CMO–CIO weekly sync",
     // 10:00 in Berlin on the first Tuesday after the switch to summer time.
@@ -147,6 +148,7 @@ function series(overrides: Partial<IcsSeries> = {}): IcsSeries {
     durationMinutes: 90,
     endDate: null,
     cancelledDates: [],
+    exceptions: [],
     ended: false,
     organizer: { name: "Maria Schmidt", email: "maria@acme.test" },
     attendees: [{ name: "Omar", email: "omar@acme.test" }],

@@ -36,8 +36,13 @@ export interface IcsAgendaLine {
 
 /** One occurrence as an invite shows it. */
 export interface IcsMeeting {
-  /** Stable across edits: `meeting-<id>@tandem` style. */
+  /**
+   * Stable across edits: the series' UID for an occurrence that stands for an instance of the series' RRULE (then
+   * with `recurrenceId`), else the occurrence's own (`meeting-<id>@tandem` style).
+   */
   uid: string;
+  /** The start of the RRULE instance it stands for (RECURRENCE-ID), or null for a single event. */
+  recurrenceId: Date | null;
   /** Bumped on every change a calendar should take (time, status, attendees). */
   sequence: number;
   title: string;
@@ -68,6 +73,11 @@ export interface IcsSeries {
   endDate: string | null;
   /** Local start instants of occurrences that were cancelled (EXDATE), as `YYYY-MM-DD`. */
   cancelledDates: string[];
+  /**
+   * Occurrences the RRULE alone does not describe: moved instances (with `recurrenceId`, the series' UID) and
+   * occurrences off the cadence (their own UID), each as its invite shows it.
+   */
+  exceptions: IcsMeeting[];
   ended: boolean;
   organizer: IcsPerson | null;
   attendees: IcsPerson[];
@@ -254,12 +264,23 @@ function meetingDescription(meeting: IcsMeeting) {
   return meeting.url ? `${text}\n\n${meeting.url}` : text;
 }
 
+// A RECURRENCE-ID names the instance as the RRULE writes it: in the series' zone (with its VTIMEZONE) or in UTC.
+function recurrenceIdOf(meeting: IcsMeeting) {
+  if (meeting.recurrenceId === null) return {};
+  return {
+    recurrenceId: hasVtimezone(meeting.timeZone)
+      ? plainDateTime(wallClockOf(meeting.recurrenceId, meeting.timeZone), meeting.timeZone)
+      : meeting.recurrenceId,
+  };
+}
+
 function addMeetingEvent(calendar: ICalCalendar, meeting: IcsMeeting, now: Date) {
   calendar.createEvent({
     id: meeting.uid,
     sequence: meeting.sequence,
     stamp: now,
     ...times(meeting.startsAt, meeting.endsAt, meeting.timeZone),
+    ...recurrenceIdOf(meeting),
     summary: meeting.title,
     description: meetingDescription(meeting),
     status: meeting.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -303,7 +324,11 @@ function recurrence(series: IcsSeries) {
   }
 }
 
-/** The series as one recurring event (RRULE in its time zone); METHOD:CANCEL once the series ended. */
+/**
+ * The series as one recurring event (RRULE in its time zone, cancelled instances as EXDATE) and, under the same
+ * UID, an override per moved instance (RECURRENCE-ID); occurrences off the cadence follow as events of their own.
+ * METHOD:CANCEL once the series ended.
+ */
 export function renderSeriesInvite(series: IcsSeries, now: Date): string {
   const calendar = newCalendar(series.title, series.ended ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST);
   const startsAt = instantOf(series.firstDate, series.startTime, series.timeZone);
@@ -320,6 +345,7 @@ export function renderSeriesInvite(series: IcsSeries, now: Date): string {
     url: series.url,
     ...people(series.organizer, series.attendees, series.ended),
   });
+  for (const meeting of series.exceptions) addMeetingEvent(calendar, meeting, now);
   return calendar.toString();
 }
 

@@ -106,14 +106,21 @@ export async function findNextMeetingAfter(tx: Tx, seriesId: string, after: Date
   return row ?? null;
 }
 
-/** The local start instants of a series' cancelled occurrences (the series invite's EXDATEs). */
-export async function listCancelledStarts(tx: Tx, seriesId: string) {
-  const rows = await tx
-    .select({ startsAt: meetings.startsAt })
+/** A series' occurrences with their calendar identity (the series file's EXDATEs, overrides and single events). */
+export async function listSeriesOccurrences(tx: Tx, seriesId: string) {
+  return tx
+    .select({
+      id: meetings.id,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      status: meetings.status,
+      icsUid: meetings.icsUid,
+      icsSequence: meetings.icsSequence,
+      icsRecurrenceAt: meetings.icsRecurrenceAt,
+    })
     .from(meetings)
-    .where(and(eq(meetings.seriesId, seriesId), eq(meetings.status, "cancelled")))
-    .orderBy(asc(meetings.startsAt));
-  return rows.map((row) => row.startsAt);
+    .where(eq(meetings.seriesId, seriesId))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id));
 }
 
 /** The meetings a person takes part in (participant of the series or recorded attendee) ending after `since`. */

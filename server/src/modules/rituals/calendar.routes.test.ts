@@ -146,14 +146,16 @@ async function setup(t: TestApp) {
 describeWithApp("the Rituals calendar", (get) => {
   it("serves an occurrence's invite: stable UID, SEQUENCE, zone, attendees, organizer and the agenda", async () => {
     const t = get();
-    const { marketer, engineer, admin, meeting, date } = await setup(t);
+    const { marketer, engineer, admin, meeting, series, date } = await setup(t);
     const response = await marketer.request({ url: `/api/v1/meetings/${meeting.id}/invite.ics` });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers["content-type"]).toBe("text/calendar; charset=utf-8");
     const { calendar, events } = parse(response.body);
     expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
     const [event] = events;
-    expect(event.uid).toBe(`${meeting.id}@tandem`);
+    // An instance of the series' rule: the series' UID, with the instance it stands for.
+    expect(event.uid).toBe(`${series.id}@tandem`);
+    expect(event.recurrenceId?.toString()).toBe(`${date}T10:00:00`);
     expect(event.sequence).toBe(2);
     expect(event.summary).toBe("CMO–CIO weekly sync");
     expect(event.startDate.zone?.tzid).toBe("Europe/Berlin");
@@ -180,7 +182,8 @@ describeWithApp("the Rituals calendar", (get) => {
     await t.database.query("UPDATE meeting SET status = 'cancelled', ics_sequence = 3 WHERE id = $1", [meeting.id]);
     const cancelled = parse((await marketer.request({ url: `/api/v1/meetings/${meeting.id}/invite.ics` })).body);
     expect(cancelled.calendar.getFirstPropertyValue("method")).toBe("CANCEL");
-    expect(cancelled.events[0].uid).toBe(`${meeting.id}@tandem`);
+    expect(cancelled.events[0].uid).toBe(`${series.id}@tandem`);
+    expect(cancelled.events[0].recurrenceId?.toString()).toBe(`${date}T10:00:00`);
     expect(cancelled.events[0].sequence).toBe(3);
     expect(cancelled.events[0].component.getFirstPropertyValue("status")).toBe("CANCELLED");
   });
@@ -223,6 +226,115 @@ describeWithApp("the Rituals calendar", (get) => {
     expect(steering.organizer).toBeFalsy();
   });
 
+  it("gives the series file, each occurrence's invite and the person's feed one calendar identity", async () => {
+    const t = get();
+    const { admin, marketer, engineer } = await setup(t);
+    const created = await admin.request({
+      method: "POST",
+      url: "/api/v1/meeting-series",
+      payload: {
+        template: "cmo_cio_weekly_sync",
+        startDate: new Date().toISOString().slice(0, 10),
+        timeZone: "Europe/Berlin",
+        participantIds: [marketer.user.id, engineer.user.id],
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const series = json(created);
+    const seriesFile = async () => {
+      const answer = await marketer.request({ url: `/api/v1/meeting-series/${series.id}/calendar.ics` });
+      expect(answer.statusCode, answer.body).toBe(200);
+      const { events } = parse(answer.body);
+      const master = events.find((event) => event.recurrenceId === null || event.recurrenceId === undefined);
+      expect(master?.uid).toBe(`${series.id}@tandem`);
+      return { events, master: master as ICAL.Event };
+    };
+    const invite = async (id: string) =>
+      parse((await marketer.request({ url: `/api/v1/meetings/${id}/invite.ics` })).body);
+    // The instances the series' RRULE produces (EXDATEs aside), as local times in its zone.
+    const { master } = await seriesFile();
+    const rule = master.component.getFirstPropertyValue("rrule") as ICAL.Recur;
+    const expansion = rule.iterator(master.startDate);
+    const instances = new Set<string>();
+    for (let next = expansion.next(); next && instances.size < 120; next = expansion.next())
+      instances.add(next.toString());
+
+    // The next occurrence's invite is that series event's instance: same UID, a RECURRENCE-ID the RRULE produces.
+    const first = json(await admin.request({ url: `/api/v1/meetings/${series.nextMeeting.id}` }));
+    const planned = (await invite(first.id)).events[0];
+    expect(planned.uid).toBe(`${series.id}@tandem`);
+    const instance = planned.recurrenceId?.toString() as string;
+    expect(instances.has(instance)).toBe(true);
+    expect(planned.startDate.toString()).toBe(instance);
+
+    // Moved two hours later: the same instance, a higher SEQUENCE, and an override of it in the series file.
+    const later = new Date(Date.parse(first.startsAt) + 2 * 3_600_000);
+    const moved = await admin.request({
+      method: "PATCH",
+      url: `/api/v1/meetings/${first.id}`,
+      payload: { version: first.version, startsAt: later.toISOString() },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const movedInvite = (await invite(first.id)).events[0];
+    expect(movedInvite.uid).toBe(`${series.id}@tandem`);
+    expect(movedInvite.recurrenceId?.toString()).toBe(instance);
+    expect(movedInvite.startDate.toJSDate().getTime()).toBe(later.getTime());
+    expect(movedInvite.sequence).toBeGreaterThan(planned.sequence);
+    const withOverride = await seriesFile();
+    const override = withOverride.events.find((event) => event.recurrenceId?.toString() === instance);
+    expect(override?.uid).toBe(`${series.id}@tandem`);
+    expect(override?.startDate.toJSDate().getTime()).toBe(later.getTime());
+    expect(override?.sequence).toBe(movedInvite.sequence);
+
+    // The person's feed carries the same event: the series' UID and the instance, never a UID of its own.
+    const { path } = json(await marketer.request({ method: "POST", url: "/api/v1/me/calendar-feed" }));
+    const key = new URL(path, "http://x").searchParams.get("key");
+    const feed = parse((await t.app.inject({ url: `/api/v1/calendar.ics?key=${key}` })).body).events;
+    const inFeed = feed.find((event) => event.uid === `${series.id}@tandem`);
+    expect(inFeed?.recurrenceId?.toString()).toBe(instance);
+    expect(inFeed?.sequence).toBe(movedInvite.sequence);
+    expect(feed.map((event) => event.uid)).not.toContain(`${first.id}@tandem`);
+
+    // Cancelled: METHOD:CANCEL for the same instance, and an EXDATE (not an override) in the series file.
+    const current = json(await admin.request({ url: `/api/v1/meetings/${first.id}` }));
+    await admin.request({
+      method: "PATCH",
+      url: `/api/v1/meetings/${first.id}`,
+      payload: { version: current.version, status: "cancelled" },
+    });
+    const cancel = await invite(first.id);
+    expect(cancel.calendar.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(cancel.events[0].uid).toBe(`${series.id}@tandem`);
+    expect(cancel.events[0].recurrenceId?.toString()).toBe(instance);
+    expect(cancel.events[0].sequence).toBeGreaterThan(movedInvite.sequence);
+    const afterCancel = await seriesFile();
+    const excluded = afterCancel.master.component
+      .getAllProperties("exdate")
+      .map((property) => String(property.getFirstValue()));
+    expect(excluded).toEqual([instance]);
+    expect(afterCancel.events.filter((event) => event.recurrenceId)).toHaveLength(0);
+    // The cadence's next occurrence is the rule's next instance.
+    const refreshed = json(await admin.request({ url: `/api/v1/meeting-series/${series.id}` }));
+    const next = (await invite(refreshed.nextMeeting.id)).events[0];
+    expect(next.uid).toBe(`${series.id}@tandem`);
+    expect(instances.has(next.recurrenceId?.toString() as string)).toBe(true);
+    expect(next.recurrenceId?.toString()).not.toBe(instance);
+
+    // An occurrence added off the cadence (a Wednesday) is an event of its own, in its invite and the series file.
+    const wednesday = new Date(Date.parse(refreshed.nextMeeting.startsAt) + 86_400_000);
+    const extra = await admin.request({
+      method: "POST",
+      url: "/api/v1/meetings",
+      payload: { seriesId: series.id, startsAt: wednesday.toISOString() },
+    });
+    expect(extra.statusCode, extra.body).toBe(201);
+    const extraId = json(extra).id;
+    const single = (await invite(extraId)).events[0];
+    expect(single.uid).toBe(`${extraId}@tandem`);
+    expect(single.recurrenceId ?? null).toBeNull();
+    expect((await seriesFile()).events.map((event) => event.uid)).toContain(`${extraId}@tandem`);
+  });
+
   it("refuses others: 401 signed out, 404 for another workspace's or an unknown record, 400 for a bad id", async () => {
     const t = get();
     const { meeting, series } = await setup(t);
@@ -244,7 +356,7 @@ describeWithApp("the Rituals calendar", (get) => {
 
   it("gives each person one feed with the renewals and their own meetings, at a secret address", async () => {
     const t = get();
-    const { marketer, bystander, meeting, workspaceId } = await setup(t);
+    const { marketer, bystander, meeting, series, workspaceId } = await setup(t);
     await insertTool(t.database.db, {
       workspaceId,
       name: "Webinar Co, Inc.",
@@ -264,7 +376,8 @@ describeWithApp("the Rituals calendar", (get) => {
     const { calendar, events } = parse(feed.body);
     expect(calendar.getFirstPropertyValue("method")).toBe("PUBLISH");
     const uids = events.map((event) => event.uid);
-    expect(uids).toContain(`${meeting.id}@tandem`);
+    expect(uids).toContain(`${series.id}@tandem`);
+    expect(uids).not.toContain(`${meeting.id}@tandem`);
     const cancelBy = events.find((event) => event.summary === "Cancel by: Webinar Co, Inc.");
     expect(cancelBy?.startDate.toString()).toBe("2026-12-31");
     expect(events.find((event) => event.summary === "Renews: Webinar Co, Inc.")?.startDate.toString()).toBe(
@@ -277,7 +390,7 @@ describeWithApp("the Rituals calendar", (get) => {
     const other = json(await bystander.request({ method: "POST", url: "/api/v1/me/calendar-feed" }));
     const otherKey = new URL(other.path, "http://x").searchParams.get("key");
     const theirs = parse((await t.app.inject({ url: `/api/v1/calendar.ics?key=${otherKey}` })).body).events;
-    expect(theirs.map((event) => event.uid)).not.toContain(`${meeting.id}@tandem`);
+    expect(theirs.map((event) => event.uid)).not.toContain(`${series.id}@tandem`);
     expect(theirs.length).toBe(2);
 
     expect((await t.app.inject({ url: "/api/v1/calendar.ics?key=tdmcal_nope" })).statusCode).toBe(404);
@@ -418,7 +531,7 @@ describeWithApp("the Rituals calendar", (get) => {
     expect(parts.some((part) => part.method === "REQUEST")).toBe(true);
     const { calendar, events } = parse(parts[0].text);
     expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
-    expect(events[0].uid).toBe(`${meeting.id}@tandem`);
+    expect(events[0].uid).toBe(`${series.id}@tandem`);
     expect(events[0].sequence).toBe(2);
     expect(events[0].startDate.toString()).toBe(`${date}T10:00:00`);
     expect(events[0].component.getFirstPropertyValue("url")).toBe(
@@ -441,7 +554,7 @@ describeWithApp("the Rituals calendar", (get) => {
     const cancelPart = calendarParts(cancel.data)[0];
     const cancelled = parse(cancelPart.text);
     expect(cancelled.calendar.getFirstPropertyValue("method")).toBe("CANCEL");
-    expect(cancelled.events[0].uid).toBe(`${meeting.id}@tandem`);
+    expect(cancelled.events[0].uid).toBe(`${series.id}@tandem`);
     expect(cancelled.events[0].sequence).toBe(3);
 
     // A meeting closed (held): its minutes to the attendees, once.
@@ -520,7 +633,7 @@ describeWithApp("the Rituals calendar", (get) => {
     );
     expect(leadInvite.title).toContain("Invitation: CMO–CIO weekly sync");
     const invite = parse(first.rows[0].attachment?.content ?? "");
-    expect(invite.events[0].uid).toBe(`${meetingId}@tandem`);
+    expect(invite.events[0].uid).toBe(`${series.id}@tandem`);
     expect(invite.events[0].startDate.toString()).toMatch(/T09:30:00$/);
 
     // Its agenda is built: the invite goes once more, with the agenda.
@@ -577,6 +690,6 @@ describeWithApp("the Rituals calendar", (get) => {
     const cancel = afterCancel.rows.find((row) => row.kind === "rituals.cancelled");
     const cancelCalendar = parse(cancel?.attachment?.content ?? "");
     expect(cancelCalendar.calendar.getFirstPropertyValue("method")).toBe("CANCEL");
-    expect(cancelCalendar.events[0].uid).toBe(`${meetingId}@tandem`);
+    expect(cancelCalendar.events[0].uid).toBe(`${series.id}@tandem`);
   });
 });

@@ -24,16 +24,16 @@ import {
   findMeetingWithSeries,
   findSeriesWithOrganizer,
   listAgendaLines,
-  listCancelledStarts,
   listMeetingsToCancel,
   listMeetingsToInvite,
   listMeetingsToMinute,
   listPersonMeetingIds,
+  listSeriesOccurrences,
   listSeriesPeople,
   type MeetingWithSeries,
 } from "./calendar.queries";
 import { buildMinutes, formatWhen, meetingPeople, minutesPath } from "./minutes.service";
-import { dateOfDay, dayNumber, localDate, occurrenceDays } from "./rituals.rules";
+import { dateOfDay, dayNumber, localDate, occurrenceDays, type SeriesTiming, slotOn } from "./rituals.rules";
 
 const absolute = (path: string, publicUrl: string | null) => (publicUrl ? new URL(path, publicUrl).toString() : null);
 
@@ -55,12 +55,37 @@ async function agendaLines(tx: Tx, row: MeetingWithSeries): Promise<IcsAgendaLin
     .map((item) => ({ section: item.section, title: item.title, minutes: item.timeBoxMinutes, owner: item.ownerName }));
 }
 
+/** Whether an instant is an instance of the series' RRULE as it is now: a day of its cadence, at its time. */
+export function isRuleInstance(series: SeriesTiming, at: Date): boolean {
+  const day = dayNumber(localDate(at, series.timeZone));
+  const [first] = occurrenceDays(series, day, 1);
+  return first === day && slotOn(series, day).startsAt.getTime() === at.getTime();
+}
+
+type Identity = Pick<IcsMeeting, "uid" | "recurrenceId" | "sequence">;
+
+/**
+ * An occurrence's one calendar identity (RFC 5545), the same in its invite, the series file and the person's feed:
+ * standing for an instance of the series' RRULE (where it was planned, even if moved since), it is that instance:
+ * the series' UID with a RECURRENCE-ID, and a SEQUENCE of the series' plus its own (both only grow, so it never
+ * falls below the series'). Off the cadence (added by hand, or planned under an earlier rule) it is an event of its
+ * own, with its own UID.
+ */
+export function occurrenceIdentity(
+  series: SeriesTiming & { icsUid: string; icsSequence: number },
+  meeting: { startsAt: Date; icsUid: string; icsSequence: number; icsRecurrenceAt: Date | null },
+): Identity {
+  const instance = meeting.icsRecurrenceAt ?? meeting.startsAt;
+  return isRuleInstance(series, instance)
+    ? { uid: series.icsUid, recurrenceId: instance, sequence: series.icsSequence + meeting.icsSequence }
+    : { uid: meeting.icsUid, recurrenceId: null, sequence: meeting.icsSequence };
+}
+
 /** An occurrence as its invite shows it. */
 export async function meetingForInvite(tx: Tx, row: MeetingWithSeries, publicUrl: string | null): Promise<IcsMeeting> {
   const [people, agenda] = await Promise.all([meetingPeople(tx, row), agendaLines(tx, row)]);
   return {
-    uid: row.meeting.icsUid,
-    sequence: row.meeting.icsSequence,
+    ...occurrenceIdentity(row.series, row.meeting),
     title: row.series.title,
     startsAt: row.meeting.startsAt,
     endsAt: row.meeting.endsAt,
@@ -81,14 +106,48 @@ export async function getMeetingInvite(ctx: Ctx, id: string, publicUrl: string |
   return renderMeetingInvite(await meetingForInvite(db, row, publicUrl), ctx.now);
 }
 
-/** The .ics of a series: one recurring event (RRULE in its zone, cancelled occurrences excluded). */
+/**
+ * The .ics of a series: one recurring event (RRULE in its zone, cancelled instances excluded), an override per moved
+ * instance and the occurrences off the cadence, each with the identity its own invite has.
+ */
 export async function getSeriesCalendar(ctx: Ctx, id: string, publicUrl: string | null) {
   authorize(ctx.actor, "ritual.read");
   const db = ctx.database.db;
   const row = assertFound(await findSeriesWithOrganizer(db, ctx.actor.workspaceId, id), "Meeting series");
   const { series } = row;
-  const [people, cancelled] = await Promise.all([listSeriesPeople(db, series.id), listCancelledStarts(db, series.id)]);
+  const [people, occurrences] = await Promise.all([
+    listSeriesPeople(db, series.id),
+    listSeriesOccurrences(db, series.id),
+  ]);
+  const attendees = people.filter((person) => person.status === "active").map(personOf);
   const [first] = occurrenceDays(series, dayNumber(series.startDate), 1);
+  const cancelledDates = new Set<string>();
+  const exceptions: IcsMeeting[] = [];
+  for (const occurrence of occurrences) {
+    const identity = occurrenceIdentity(series, occurrence);
+    if (occurrence.status === "cancelled") {
+      // A cancelled instance leaves the rule (EXDATE); a cancelled single event is simply not in the file.
+      if (identity.recurrenceId) cancelledDates.add(localDate(identity.recurrenceId, series.timeZone));
+      continue;
+    }
+    const atInstance =
+      identity.recurrenceId !== null &&
+      occurrence.startsAt.getTime() === identity.recurrenceId.getTime() &&
+      occurrence.endsAt.getTime() - occurrence.startsAt.getTime() === series.durationMinutes * 60_000;
+    if (atInstance) continue;
+    exceptions.push({
+      ...identity,
+      title: series.title,
+      startsAt: occurrence.startsAt,
+      endsAt: occurrence.endsAt,
+      timeZone: series.timeZone,
+      cancelled: false,
+      organizer: organizerOf(row),
+      attendees,
+      agenda: [],
+      url: absolute(RITUALS_PATHS.meeting(occurrence.id), publicUrl),
+    });
+  }
   const calendar: IcsSeries = {
     uid: series.icsUid,
     sequence: series.icsSequence,
@@ -100,10 +159,11 @@ export async function getSeriesCalendar(ctx: Ctx, id: string, publicUrl: string 
     timeZone: series.timeZone,
     durationMinutes: series.durationMinutes,
     endDate: series.endDate,
-    cancelledDates: [...new Set(cancelled.map((at) => localDate(at, series.timeZone)))],
+    cancelledDates: [...cancelledDates].sort(),
+    exceptions,
     ended: series.status === "ended",
     organizer: organizerOf(row),
-    attendees: people.filter((person) => person.status === "active").map(personOf),
+    attendees,
     url: absolute(RITUALS_PATHS.series(series.id), publicUrl),
   };
   return renderSeriesInvite(calendar, ctx.now);

@@ -266,6 +266,8 @@ export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) 
     if (move) {
       await updateMeeting(tx, move.meeting.id, {
         ...move.slot,
+        // At the new cadence's slot: an instance of the series' new rule.
+        icsRecurrenceAt: null,
         icsSequence: move.meeting.icsSequence + 1,
         updatedAt: ctx.now,
         version: move.meeting.version + 1,
@@ -464,6 +466,8 @@ export async function editMeeting(ctx: Ctx, id: string, input: UpdateMeetingBody
       { workspaceId: ctx.actor.workspaceId, id, version },
       {
         ...slot,
+        // Moved off its recurrence instance: the instance stays its calendar identity (RECURRENCE-ID).
+        ...(moved && before.icsRecurrenceAt === null ? { icsRecurrenceAt: before.startsAt } : {}),
         status,
         icsSequence: moved || status !== before.status ? before.icsSequence + 1 : before.icsSequence,
         ...(attendeeIds || (status === "held" && !before.attendanceRecorded) ? { attendanceRecorded: true } : {}),
