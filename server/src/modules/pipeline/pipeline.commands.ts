@@ -21,9 +21,8 @@ export {
 } from "./policy-decision.service";
 export { choosePurchaseOwners, type PurchaseOwners, readPurchaseOwners } from "./purchase-owners.service";
 export { getRequest } from "./request-view.service";
-/** A new workspace's working calendar and service levels, written with the workspace (auth's setup). */
 /** A new workspace's Pipeline defaults (its working calendar and service levels): `createWorkspace` calls it. */
-export { insertSlaDefaults, insertSlaDefaults as seedPipelineDefaults } from "./sla.queries";
+export { insertSlaDefaults as seedPipelineDefaults } from "./sla.queries";
 
 /** The service-level report for a date range, exactly as `GET /api/v1/sla/report` answers it. */
 export async function readServiceLevelReport(ctx: Ctx, range: { from: string; to: string }) {
