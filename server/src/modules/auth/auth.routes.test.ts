@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeWithApp, json } from "../../../test/app";
 import { buildPersona, TEST_PASSWORD } from "../../../test/factories";
-import { verifyAuditChain } from "../audit/audit.service";
+import { verifyAuditChain } from "../audit/audit.commands";
 
 describeWithApp("auth", (get) => {
   describe("POST /api/v1/setup", () => {

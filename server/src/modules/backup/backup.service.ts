@@ -2,7 +2,7 @@ import type { Ctx } from "../../context";
 import { dumpPgliteArchive } from "../../db/backup";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { countInstallationWorkspaces } from "./backup.queries";
 
 /**

@@ -17,7 +17,7 @@ import { experiments } from "../../db/schema";
 import { AppError, assertFound, type FieldError } from "../../errors";
 import { takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { columnsOf, fieldsOf } from "./experiments.presenter";
 import {
   type ExperimentRow,

@@ -9,7 +9,7 @@ import type {
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import {
   analyzeSnapshot,
   buildHeadline,

@@ -5,7 +5,7 @@ import type { Ctx } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { AppError, assertFound } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { presentDefinitions } from "./glossary.presenter";
 import {
   type ActiveTerm,

@@ -14,7 +14,7 @@ import type { Db, Tx } from "../../db/client";
 import { canonicalJson } from "../../lib/canonical-json";
 import { CsvLimitError, CsvSyntaxError, checkCsvShape, parseCsv, toCsv } from "../../lib/csv";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import {
   bumpGlossaryVersion,
   findByNames,

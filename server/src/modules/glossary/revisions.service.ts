@@ -13,7 +13,7 @@ import { glossaryTerms } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import {
   bumpGlossaryVersion,
   deleteApprovals,

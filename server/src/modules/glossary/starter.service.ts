@@ -5,7 +5,7 @@ import { formKey } from "../../../../engines/terms";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { bumpGlossaryVersion, listActiveTerms, listTermKeys } from "./glossary.queries";
 import { formProblems, type TermForms } from "./glossary.rules";
 import { STARTER_TERMS, type StarterTerm } from "./starter-terms";

@@ -7,7 +7,7 @@ import { findReferenceErrors } from "../../db/references";
 import { AppError, assertFound, type FieldError } from "../../errors";
 import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { readClashState } from "./clashes.service";
 import { type PersonRow, presentRevision, presentTerm, presentTermListItem } from "./glossary.presenter";
 import {

@@ -10,7 +10,7 @@ import type { purchaseEvaluations } from "../../db/schema";
 import { AppError } from "../../errors";
 import { canonicalJson } from "../../lib/canonical-json";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import {
   addWatchers,
   decideByPolicy,

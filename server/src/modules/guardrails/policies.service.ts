@@ -13,7 +13,7 @@ import type { Tx } from "../../db/client";
 import type { purchasePolicies, purchasePolicyTests } from "../../db/schema";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import {
   deactivatePolicies,
   deletePolicyTest,

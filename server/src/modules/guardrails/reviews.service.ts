@@ -7,7 +7,7 @@ import type { Actor, Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { decideByPolicy, readRequestRecord, UNDECIDED_STAGES } from "../pipeline/pipeline.commands";
 import {
   cancelOpenReviews,

@@ -6,7 +6,7 @@ import { evaluatePolicy, type PolicyInput, type PolicyResult } from "../../../..
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { findPolicy, listRecentPurchases, saveSettings } from "./guardrails.queries";
 import { factsOf, policyRequestOf, settingsOf } from "./judge.service";
 import { compileBounded } from "./policy-evaluate.service";

@@ -4,7 +4,7 @@ import type { ExperimentKpi, SetExperimentKpiBody } from "../../../../contracts/
 import type { Ctx } from "../../context";
 import { AppError, assertFound } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { findExperimentKpiLink, updateExperimentKpiLink } from "./experiment-kpi.queries";
 import { findKpiIds } from "./kpis.queries";
 import { getKpiRow } from "./kpis.service";

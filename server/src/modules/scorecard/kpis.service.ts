@@ -14,7 +14,7 @@ import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound } from "../../errors";
 import { encodeCursor } from "../../lib/cursor";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import {
   findKpi,
   findKpiPrepared,

@@ -13,7 +13,7 @@ import { AppError } from "../../errors";
 import { CsvSyntaxError, parseCsv } from "../../lib/csv";
 import { encodeCursor } from "../../lib/cursor";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { findMeasurementsOn, listKpiKeys, listMeasurements, upsertMeasurements } from "./kpis.queries";
 import { getKpiRow } from "./kpis.service";
 import { readPosition, refuse, todayOf } from "./objectives.service";

@@ -13,7 +13,7 @@ import type { kpis } from "../../db/schema";
 import { AppError } from "../../errors";
 import { canonicalJson } from "../../lib/canonical-json";
 import { authorize } from "../../policy";
-import { type AuditOrigin, originOf, recordAudit } from "../audit/audit.service";
+import { type AuditOrigin, originOf, recordAudit } from "../audit/audit.commands";
 import { countDecidedExperiments } from "../experiments/experiments.commands";
 import { guardrailMeasures } from "../guardrails/guardrails.commands";
 import { readServiceLevelReport } from "../pipeline/pipeline.commands";

@@ -14,7 +14,7 @@ import { AppError, assertFound, type FieldError } from "../../errors";
 import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { presentObjective } from "./scorecard.presenter";
 import {
   findObjective,

@@ -4,7 +4,7 @@ import type { RequestKpis, SetRequestKpisBody } from "../../../../contracts/scor
 import type { Ctx } from "../../context";
 import { assertFound } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { findKpiIds, findLinkTargets, listRequestKpiIds, replaceRequestKpis } from "./kpis.queries";
 import { getKpiRow } from "./kpis.service";
 import { refuse, todayOf } from "./objectives.service";

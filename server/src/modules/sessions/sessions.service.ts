@@ -9,7 +9,7 @@ import { takePage } from "../../lib/cursor";
 import type { LruCache } from "../../lib/lru";
 import { generateSecret, hashSecret } from "../../lib/secrets";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import {
   findLiveSession,
   findLiveToken,

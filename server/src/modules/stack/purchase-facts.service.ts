@@ -3,7 +3,7 @@
 import { type Tool, ToolFields } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { findToolIdByName } from "./purchase-facts.queries";
 import { columnsOf, presentTool } from "./stack.presenter";
 import { insertTool } from "./stack.queries";

@@ -6,8 +6,8 @@ import type { Database } from "../../db/client";
 import { AppError } from "../../errors";
 import { generateSecret, hashSecret } from "../../lib/secrets";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
-import { notify } from "../notifications/notifications.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
+import { notify } from "../notifications/notifications.commands";
 import {
   claimReminder,
   deleteCalendarFeed,

@@ -7,7 +7,7 @@ import { AppError, assertFound } from "../../errors";
 import { takePage } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { columnsOf, fieldsOf } from "./stack.presenter";
 import { findOwnerFacts, findTool, insertTool, listTools, updateTool } from "./stack.queries";
 import { validateToolRules } from "./stack.rules";

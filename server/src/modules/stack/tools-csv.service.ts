@@ -14,7 +14,7 @@ import { tools } from "../../db/schema";
 import { AppError } from "../../errors";
 import { CsvLimitError, CsvLimits, type CsvRecord, CsvSyntaxError, parseCsvYielding, toCsv } from "../../lib/csv";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { columnsOf, fieldsOf } from "./stack.presenter";
 import { insertTool, listAllTools, listPeopleOfWorkspace, listTools, updateTool } from "./stack.queries";
 import { validateToolRules } from "./stack.rules";

@@ -13,8 +13,7 @@ import {
   UpdateToolBody,
 } from "../../../../contracts/stack";
 import { ctxOf } from "../../plugins/request-context";
-import { presentAuditEvent } from "../audit/audit.presenter";
-import { listRecordHistory } from "../audit/audit.service";
+import { listRecordHistory, presentAuditEvent } from "../audit/audit.commands";
 import { presentTool } from "./stack.presenter";
 import { createTool, editTool, getTool, listWorkspaceTools, setToolArchived, todayOf } from "./stack.service";
 import { exportToolsCsv, importToolsCsv } from "./tools-csv.service";

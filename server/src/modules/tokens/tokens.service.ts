@@ -6,7 +6,7 @@ import { AppError, assertFound } from "../../errors";
 import { takePage } from "../../lib/cursor";
 import { generateSecret, hashSecret } from "../../lib/secrets";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { findApiToken, insertApiToken, listLiveApiTokens, revokeApiToken } from "./tokens.queries";
 
 /** Every token starts with this, so secret scanners can recognise a leaked one. */

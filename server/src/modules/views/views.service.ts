@@ -6,7 +6,7 @@ import type { savedViews } from "../../db/schema";
 import { AppError } from "../../errors";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { deleteViewRow, findView, insertView, listVisibleViews } from "./views.queries";
 
 function present(ctx: Ctx, row: { view: typeof savedViews.$inferSelect; owner: { id: string; name: string } }) {
