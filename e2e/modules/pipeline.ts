@@ -1,6 +1,15 @@
 import type { Page } from "playwright-core";
 import { assertAccessible } from "../lib/a11y";
-import { assert, chooseOption, navLink, screenshot, setTheme, waitForPage, waitForToast } from "../lib/app";
+import {
+  assert,
+  assertFirstErrorInView,
+  chooseOption,
+  navLink,
+  screenshot,
+  setTheme,
+  waitForPage,
+  waitForToast,
+} from "../lib/app";
 import type { FlowTools } from "../lib/flow-tools";
 
 const title = "Connect the CRM to the webinar tool";
@@ -56,6 +65,7 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
     await waitForPage(page, "New request");
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await page.getByText("Title is required").waitFor();
+    await assertFirstErrorInView(page.getByRole("main"));
   });
   await inspect(page, "admin-pipeline-intake-errors");
 
@@ -501,4 +511,27 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
   });
   await inspect(page, "phone-pipeline-request");
   await page.setViewportSize({ width: 1280, height: 900 });
+
+  await h.check("the backlog is cards at 390 px and a table without a sideways scroll at 1280 px", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/pipeline");
+    await waitForPage(page, "Pipeline");
+    const cards = page.getByRole("list", { name: "Requests" });
+    await cards.getByRole("listitem").first().waitFor();
+    assert((await page.getByRole("table", { name: "Requests" }).count()) === 0, "a phone shows no backlog table");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const table = page.getByRole("table", { name: "Requests" });
+    await table.getByRole("row").nth(1).waitFor();
+    const cut = await page.evaluate(() => {
+      const scroller = document.querySelector<HTMLElement>('[data-layout="table"]');
+      return scroller ? scroller.scrollWidth - scroller.clientWidth : -1;
+    });
+    assert(cut >= 0 && cut <= 1, `the backlog table scrolls sideways by ${cut} px at 1280 px`);
+    // The people column folds at this width; the row's details still show them.
+    await table
+      .getByRole("button", { name: /^Show more about REQ-\d+$/ })
+      .first()
+      .click();
+    await table.getByText("Requester", { exact: false }).filter({ visible: true }).first().waitFor();
+  });
 }
