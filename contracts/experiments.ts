@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DifferenceSchema, MethodSchema, MetricSchema, SidedSchema } from "../engines/experiments/schema";
 import { editableFields, Id, ListQuery, page, sortParam, Timestamp, Version } from "./common";
 
 /** An interval bound: a number, or ±Infinity as the strings JSON can carry. */
@@ -29,7 +30,7 @@ export const AnalyzeBody = z.record(z.string(), z.unknown());
 
 /** A sample-size plan: the baseline, the smallest lift worth detecting, the test design and the daily traffic. */
 export const SampleSizeBody = z.strictObject({
-  metric: z.enum(["mean", "proportion"]),
+  metric: MetricSchema.extract(["mean", "proportion"]),
   /** The control's mean (a conversion rate between 0 and 1 for a proportion). */
   mean: z.number().finite(),
   /** The control's standard deviation (mean metrics only). */
@@ -39,9 +40,9 @@ export const SampleSizeBody = z.strictObject({
   variants: z.number().int().min(2).max(20).default(2),
   power: z.number().gt(0).lt(1).default(0.8),
   dailyUsers: z.number().finite().positive().optional(),
-  method: z.enum(["frequentist", "sequential", "bayesian"]).default("frequentist"),
-  sided: z.enum(["two", "greater", "lesser"]).default("two"),
-  difference: z.enum(["relative", "absolute"]).default("relative"),
+  method: MethodSchema.default("frequentist"),
+  sided: SidedSchema.default("two"),
+  difference: DifferenceSchema.default("relative"),
   alpha: z.number().gt(0).lt(0.5).default(0.05),
 });
 export type SampleSizeBody = z.input<typeof SampleSizeBody>;
@@ -87,7 +88,7 @@ export const EXPERIMENT_TRANSITIONS: Record<ExperimentStatus, readonly Experimen
 };
 
 /** Kind of metric the per-variant aggregates describe (the engine's metric types). */
-export const MetricType = z.enum(["mean", "proportion", "cuped", "ratio"]);
+export const MetricType = MetricSchema;
 export type MetricType = z.infer<typeof MetricType>;
 
 /** Which way of moving the metric is good. */
@@ -95,7 +96,7 @@ export const MetricDirection = z.enum(["increase", "decrease"]);
 export type MetricDirection = z.infer<typeof MetricDirection>;
 
 /** The statistical method. */
-export const StatsMethod = z.enum(["frequentist", "sequential", "bayesian"]);
+export const StatsMethod = MethodSchema;
 export type StatsMethod = z.infer<typeof StatsMethod>;
 
 /** A metric's part in the experiment besides the primary metric. */
@@ -116,8 +117,8 @@ export const MetricDefinition = z.strictObject({
     .gt(0, { error: "must be greater than 0" })
     .lt(0.5, { error: "must be less than 0.5" })
     .default(0.05),
-  sided: z.enum(["two", "greater", "lesser"]).default("two"),
-  difference: z.enum(["relative", "absolute"]).default("relative"),
+  sided: SidedSchema.default("two"),
+  difference: DifferenceSchema.default("relative"),
   /** Minimum detectable effect as a relative lift (0.05 = 5%): below it the test is called under-powered. */
   mde: z
     .number()
@@ -275,7 +276,7 @@ export const ExperimentHeadline = z.object({
   variant: z.string(),
   estimate: z.number(),
   ci: z.tuple([JsonBound, JsonBound]),
-  difference: z.enum(["relative", "absolute"]),
+  difference: DifferenceSchema,
   verdict: z.enum(["win", "loss", "inconclusive"]),
   warnings: z.number().int(),
   at: Timestamp,
@@ -369,7 +370,7 @@ export const MetricResult = z.object({
   type: MetricType,
   direction: MetricDirection,
   method: StatsMethod,
-  difference: z.enum(["relative", "absolute"]),
+  difference: DifferenceSchema,
   alpha: z.number(),
   /** Per variant: units and the observed mean (conversion rate for proportions). */
   variants: z.array(z.object({ name: z.string(), n: z.number(), mean: z.number().nullable() })),

@@ -1,45 +1,8 @@
+import { z } from "zod";
 import { DiscoveryInputError } from "./errors";
 import type { CatalogTool, ExpenseLine, MatcherOptions } from "./types";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const CURRENCY = /^[A-Z]{3}$/;
-
-/** Throws DiscoveryInputError naming the first bad field of the catalog. */
-export function validateTools(tools: unknown): asserts tools is CatalogTool[] {
-  if (!Array.isArray(tools)) throw new DiscoveryInputError("tools", "must be an array");
-  const ids = new Set<string>();
-  tools.forEach((tool: unknown, i) => {
-    const at = `tools[${i}]`;
-    if (typeof tool !== "object" || tool === null) throw new DiscoveryInputError(at, "must be an object");
-    const { id, name, vendor, aliases } = tool as Record<string, unknown>;
-    if (typeof id !== "string" || id === "") throw new DiscoveryInputError(`${at}.id`, "must be a non-empty string");
-    if (ids.has(id)) throw new DiscoveryInputError(`${at}.id`, `repeats "${id}"`);
-    ids.add(id);
-    if (typeof name !== "string" || name.trim() === "") {
-      throw new DiscoveryInputError(`${at}.name`, "must be a non-empty string");
-    }
-    if (typeof vendor !== "string") throw new DiscoveryInputError(`${at}.vendor`, "must be a string");
-    if (aliases === undefined) return;
-    if (!Array.isArray(aliases)) throw new DiscoveryInputError(`${at}.aliases`, "must be an array of strings");
-    aliases.forEach((alias, k) => {
-      if (typeof alias !== "string") throw new DiscoveryInputError(`${at}.aliases[${k}]`, "must be a string");
-    });
-  });
-}
-
-/** Throws DiscoveryInputError naming a bad option. */
-export function validateOptions(options: MatcherOptions): void {
-  const { fuzzyThreshold, search } = options;
-  if (
-    fuzzyThreshold !== undefined &&
-    (typeof fuzzyThreshold !== "number" || !(fuzzyThreshold > 0) || !(fuzzyThreshold <= 1))
-  ) {
-    throw new DiscoveryInputError("options.fuzzyThreshold", "must be a number in (0, 1]");
-  }
-  if (search !== undefined && search !== "index" && search !== "scan") {
-    throw new DiscoveryInputError("options.search", 'must be "index" or "scan"');
-  }
-}
 
 /** Whether `text` is a real calendar date "YYYY-MM-DD". */
 export function isIsoDate(text: string): boolean {
@@ -48,6 +11,79 @@ export function isIsoDate(text: string): boolean {
   const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const text = z.string({ error: "must be a string" });
+const nonEmpty = z.string({ error: "must be a non-empty string" });
+
+/** One catalog tool as the matcher takes it (ids are checked unique across the catalog by `validateTools`). */
+export const CatalogToolSchema = z.object(
+  {
+    id: nonEmpty.min(1, { error: "must be a non-empty string" }),
+    name: nonEmpty.refine((name) => name.trim() !== "", { error: "must be a non-empty string" }),
+    vendor: text,
+    aliases: z.array(text, { error: "must be an array of strings" }).optional(),
+  },
+  { error: "must be an object" },
+);
+
+/** The matcher's options; other fields are ignored. */
+export const MatcherOptionsSchema = z.object({
+  fuzzyThreshold: z
+    .number({ error: "must be a number in (0, 1]" })
+    .gt(0, { error: "must be a number in (0, 1]" })
+    .lte(1, { error: "must be a number in (0, 1]" })
+    .optional(),
+  search: z.enum(["index", "scan"], { error: 'must be "index" or "scan"' }).optional(),
+});
+
+/** One expense line as the matcher takes it (line numbers are checked unique by `validateLines`). */
+export const ExpenseLineSchema = z.object(
+  {
+    line: z
+      .number({ error: "must be a positive integer" })
+      .int({ error: "must be a positive integer" })
+      .min(1, { error: "must be a positive integer" }),
+    date: z.string({ error: "must be a date YYYY-MM-DD" }).refine(isIsoDate, { error: "must be a date YYYY-MM-DD" }),
+    description: text,
+    amount: z
+      .number({ error: "must be a finite number" })
+      .gt(-1e11, { error: "must be below 100,000,000,000" })
+      .lt(1e11, { error: "must be below 100,000,000,000" }),
+    currency: z
+      .string({ error: "must be a 3-letter ISO 4217 code in upper case" })
+      .regex(/^[A-Z]{3}$/, { error: "must be a 3-letter ISO 4217 code in upper case" }),
+    employee: text.optional(),
+    costCentre: text.optional(),
+  },
+  { error: "must be an object" },
+);
+
+/** Parses with a schema or throws DiscoveryInputError naming the first bad field under `at` (`tools[3].id`). */
+function read<Schema extends z.ZodType>(schema: Schema, value: unknown, at: string): z.infer<Schema> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue.path
+    .map((segment) => (typeof segment === "number" ? `[${segment}]` : `.${String(segment)}`))
+    .join("");
+  throw new DiscoveryInputError(`${at}${path}`, issue.message);
+}
+
+/** Throws DiscoveryInputError naming the first bad field of the catalog. */
+export function validateTools(tools: unknown): asserts tools is CatalogTool[] {
+  if (!Array.isArray(tools)) throw new DiscoveryInputError("tools", "must be an array");
+  const ids = new Set<string>();
+  tools.forEach((tool: unknown, i) => {
+    const { id } = read(CatalogToolSchema, tool, `tools[${i}]`);
+    if (ids.has(id)) throw new DiscoveryInputError(`tools[${i}].id`, `repeats "${id}"`);
+    ids.add(id);
+  });
+}
+
+/** Throws DiscoveryInputError naming a bad option. */
+export function validateOptions(options: MatcherOptions): void {
+  read(MatcherOptionsSchema, options, "options");
 }
 
 /** Throws DiscoveryInputError naming the first bad field of the expense lines. */
@@ -62,31 +98,8 @@ export function* validateLinesInSteps(lines: unknown, linesPerStep: number): Gen
   const numbers = new Set<number>();
   for (let i = 0; i < lines.length; i += 1) {
     if (i > 0 && i % linesPerStep === 0) yield;
-    const line: unknown = lines[i];
-    const at = `lines[${i}]`;
-    if (typeof line !== "object" || line === null) throw new DiscoveryInputError(at, "must be an object");
-    const { line: number, date, description, amount, currency, employee, costCentre } = line as Record<string, unknown>;
-    if (typeof number !== "number" || !Number.isInteger(number) || number < 1) {
-      throw new DiscoveryInputError(`${at}.line`, "must be a positive integer");
-    }
-    if (numbers.has(number)) throw new DiscoveryInputError(`${at}.line`, `repeats line ${number}`);
-    numbers.add(number);
-    if (typeof date !== "string" || !isIsoDate(date)) {
-      throw new DiscoveryInputError(`${at}.date`, "must be a date YYYY-MM-DD");
-    }
-    if (typeof description !== "string") throw new DiscoveryInputError(`${at}.description`, "must be a string");
-    if (typeof amount !== "number" || !Number.isFinite(amount)) {
-      throw new DiscoveryInputError(`${at}.amount`, "must be a finite number");
-    }
-    if (Math.abs(amount) >= 1e11) throw new DiscoveryInputError(`${at}.amount`, "must be below 100,000,000,000");
-    if (typeof currency !== "string" || !CURRENCY.test(currency)) {
-      throw new DiscoveryInputError(`${at}.currency`, "must be a 3-letter ISO 4217 code in upper case");
-    }
-    if (employee !== undefined && typeof employee !== "string") {
-      throw new DiscoveryInputError(`${at}.employee`, "must be a string");
-    }
-    if (costCentre !== undefined && typeof costCentre !== "string") {
-      throw new DiscoveryInputError(`${at}.costCentre`, "must be a string");
-    }
+    const { line } = read(ExpenseLineSchema, lines[i], `lines[${i}]`);
+    if (numbers.has(line)) throw new DiscoveryInputError(`lines[${i}].line`, `repeats line ${line}`);
+    numbers.add(line);
   }
 }

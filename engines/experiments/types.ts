@@ -1,20 +1,30 @@
+import type { z } from "zod";
+import type {
+  CorrectionSchema,
+  DifferenceSchema,
+  MethodSchema,
+  MetricSchema,
+  MomentTypeSchema,
+  SidedSchema,
+} from "./schema";
+
 /** Kind of metric the variants' aggregates describe. */
-export type Metric = "mean" | "proportion" | "cuped" | "ratio";
+export type Metric = z.infer<typeof MetricSchema>;
 
 /** Statistical method: fixed-horizon t-test, always-valid sequential test, or Gaussian Bayesian. */
-export type Method = "frequentist" | "sequential" | "bayesian";
+export type Method = z.infer<typeof MethodSchema>;
 
 /** Alternative hypothesis: two-sided, or one-sided with the treatment greater / lesser than control. */
-export type Sided = "two" | "greater" | "lesser";
+export type Sided = z.infer<typeof SidedSchema>;
 
 /** Effect scale: relative lift over the control mean, or absolute difference of means. */
-export type Difference = "relative" | "absolute";
+export type Difference = z.infer<typeof DifferenceSchema>;
 
 /** Multiple-testing correction: Holm–Bonferroni (FWER) or Benjamini–Hochberg (FDR). */
-export type Correction = "holm" | "bh";
+export type Correction = z.infer<typeof CorrectionSchema>;
 
 /** Type of a per-unit moment: a numeric value (sum and sum of squares) or a 0/1 conversion (sum only). */
-export type MomentType = "mean" | "proportion";
+export type MomentType = z.infer<typeof MomentTypeSchema>;
 
 /** Aggregates of one per-unit value: Σx and, for numeric values, Σx². */
 export type MomentsInput = { sum: number; sumSquares?: number };

@@ -216,6 +216,29 @@ describe("bad input is rejected with the field named", () => {
     },
   ];
 
+  it("says what is wrong after the field's path, as before the schemas", () => {
+    const messages = [
+      { ...meanInput(), sided: 2 },
+      { ...meanInput(), prior: { varianc: 1 } },
+      { ...meanInput(), prior: [] },
+      { ...meanInput(), alpha: "0.05" },
+      { ...meanInput(), variants: [null, meanInput().variants[1]] },
+      withVariant(1, { name: " " }),
+      withVariant(0, { sumSquares: Number.POSITIVE_INFINITY }),
+      { ...meanInput(), variants: "two" },
+    ].map((input) => errorOf(input).message);
+    expect(messages).toEqual([
+      'sided must be one of "two", "greater", "lesser"',
+      "prior.varianc is not a known field",
+      "prior must be an object {mean, variance, proper}",
+      "alpha must be a finite number",
+      "variants[0] must be an object",
+      "variants[1].name must be a non-empty string",
+      "variants[0].sumSquares must be a finite number",
+      "variants must be an array of variants",
+    ]);
+  });
+
   it.each(cases)("$name → $path", ({ input, path, message }) => {
     const error = errorOf(input);
     expect(error.path).toBe(path);
