@@ -23,6 +23,8 @@ export interface DataColumn<T> {
   align?: "left" | "right";
   isNowrap?: boolean;
   width?: number | string;
+  /** A floor under the column's width, for content that would otherwise be cut short (a badge's words). */
+  minWidth?: number;
 }
 
 interface DataTableProps<T> {
@@ -164,7 +166,11 @@ export function DataTable<T>({
                 <Table.Tr>
                   {columns.map((column, index) => (
                     <Table.Td key={column.key} {...cellProps(column, index)}>
-                      {column.cell(row, rowIndex)}
+                      {column.minWidth ? (
+                        <div style={{ minWidth: column.minWidth }}>{column.cell(row, rowIndex)}</div>
+                      ) : (
+                        column.cell(row, rowIndex)
+                      )}
                     </Table.Td>
                   ))}
                   {hasToggle && (

@@ -104,7 +104,7 @@ export function BacklogTable({ requests, canRank }: BacklogTableProps) {
     },
     { key: "stage", header: "Stage", priority: 2, cell: (request) => <StageBadge stage={request.stage} /> },
     { key: "people", header: "People", priority: 4, cell: (request) => <People request={request} /> },
-    { key: "due", header: "Next due", priority: 3, cell: (request) => <DueMarker request={request} /> },
+    { key: "due", header: "Next due", priority: 3, minWidth: 190, cell: (request) => <DueMarker request={request} /> },
   ];
   if (canRank)
     columns.push({
