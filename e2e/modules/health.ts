@@ -108,6 +108,31 @@ export async function healthWalk(page: Page, memberPage: Page, { h, run, inspect
     );
     await inspect(page, "admin-health-item-bank");
 
+    await h.check(
+      "the pulse cadence: monthly says the bank takes longer than a quarter, and shows the next pulse's day",
+      async () => {
+        await page.getByRole("navigation", { name: "Health views" }).getByRole("link", { name: "Pulses" }).click();
+        await waitForPage(page, "Pulses");
+        const card = page.getByRole("region", { name: "Pulse cadence" });
+        await card.getByText("Off: pulses launch only when an admin launches one.").waitFor();
+        await card.getByRole("button", { name: "Change the cadence" }).click();
+        const dialog = page.getByRole("dialog", { name: "Pulse cadence" });
+        await dialog.getByRole("radio", { name: "Monthly" }).check();
+        await dialog.getByRole("button", { name: "Save the cadence" }).click();
+        await dialog.getByText("First pulse on is required when pulses launch on a cadence").first().waitFor();
+        await h.check("axe: cadence form", () => assertAccessible(page, "cadence form", '[role="dialog"]'));
+        // A month ahead, so no pulse launches during the walk.
+        const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+        await dialog.getByLabel(/^First pulse on/).fill(start);
+        await dialog.getByRole("button", { name: "Save the cadence" }).click();
+        await waitForToast(page, /Cadence saved: the next pulse launches/);
+        await card.getByText(/^Next pulse: (?!none)/).waitFor();
+        await card.getByText("The bank takes longer than a quarter").waitFor();
+        await card.getByText(/so the whole bank takes \d+ pulses \(\d+ months\)/).waitFor();
+      },
+    );
+    await inspect(page, "admin-health-cadence");
+
     await h.step("admin drafts a pulse with k = 3 and sees the statements the rotation chose", async () => {
       await page.getByRole("navigation", { name: "Health views" }).getByRole("link", { name: "Pulses" }).click();
       await waitForPage(page, "Pulses");

@@ -30,11 +30,37 @@
  * respondents who answered both, the items whose answers correlate most with the outcome item (Pearson r ≥ 0.3,
  * top three) — interleaved by kind.
  *
+ * Rotation (`pickPulseItems`): each pulse asks, per criterion, its active item asked least recently (never asked
+ * first, then bank order), then fills up to the pulse's 6–8 criterion items with the least recently asked of the
+ * rest, and always adds the outcome item. So each criterion is in every pulse and the least recently asked items
+ * come first: no other choice of the same size brings the whole bank round sooner.
+ *
+ * Cadence (`cadence.ts`): pulses launch every two weeks (every 14 days from the start day) or monthly (the start's
+ * day of each month, the month's last day when shorter). A quarter holds at least 6 launches every two weeks and 3
+ * monthly. `bankCoverage()` runs the rotation and states in how many consecutive pulses every item is asked:
+ * with the shipped 30 criterion items (plus the outcome item), every two weeks covers the bank within a quarter at
+ * any size (6 items: 5 pulses ≤ 6); monthly cannot (3 × 8 = 24 < 30): at 8 items it takes 4 pulses (4 months),
+ * at 6 items 5. The rule then: keep least-recently-asked first, suggest 8 items a pulse, and say plainly that the
+ * bank takes longer than a quarter (the settings show it) rather than drop the criterion-every-pulse rule.
+ *
  * Anonymity: `visibility()` shows a side from k respondents, a team from k when what shown teams leave of its
  * side is 0 or ≥ k (secondary suppression of the smallest shown teams otherwise); `isReleaseStep()` releases an
  * open pulse's results only at multiples of k answers; comments from 10; a trend point with a side below k is
  * hidden.
  */
+
+export {
+  addDays,
+  type BankCoverage,
+  bankCoverage,
+  CADENCE_MAX_LENGTH_DAYS,
+  type CadenceSchedule,
+  latestOccurrence,
+  nextOccurrence,
+  occurrence,
+  PULSES_PER_QUARTER,
+  type PulseCadence,
+} from "./cadence";
 export { type Association, CRITERION_LABELS, drivers, outcomeAssociations, pearson } from "./drivers";
 export { type BankItem, missingCriteria, pickPulseItems } from "./rotation";
 export {

@@ -6,8 +6,9 @@ export type BankItem = { id: string; criterion: ItemCriterion; position: number;
  * The items of the next pulse: for each of the six criteria the active item asked least recently (never asked
  * first, then bank order), then — up to `itemsPerPulse` (6–8) — further items asked least recently across the
  * criteria; the outcome item is always added on top. With the shipped bank of five items per criterion, every
- * item is asked at least once in any five consecutive pulses of six items (four of eight), so a cadence of five
- * pulses a quarter (every two to three weeks) covers the whole bank each quarter.
+ * item is asked at least once in any five consecutive pulses of six items (four of eight), so every two weeks (six
+ * pulses a quarter) covers the whole bank each quarter and monthly (three) does not (`bankCoverage` in
+ * `cadence.ts` says how long it takes).
  * `history` lists the item ids of earlier pulses, oldest first.
  */
 export function pickPulseItems(

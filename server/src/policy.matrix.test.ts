@@ -1068,6 +1068,15 @@ const matrix: Record<string, Row> = {
     expect: signedInRecord,
   },
   "GET /api/v1/alignment": { request: () => ({ url: "/api/v1/alignment" }), expect: signedIn },
+  "GET /api/v1/pulse-cadence": { request: () => ({ url: "/api/v1/pulse-cadence" }), expect: signedIn },
+  "PUT /api/v1/pulse-cadence": {
+    request: () => ({
+      method: "PUT",
+      url: "/api/v1/pulse-cadence",
+      payload: { version: 1, cadence: "off", startsOn: null, k: 5, itemsPerPulse: 8, lengthDays: 10 },
+    }),
+    expect: adminsOnly,
+  },
   "GET /api/v1/meeting-series": { request: () => ({ url: "/api/v1/meeting-series" }), expect: signedIn },
   "POST /api/v1/meeting-series": {
     request: (w) => ({

@@ -38,7 +38,8 @@ export async function startJobs(
   // Hourly: next occurrences, agendas refreshed until their meetings start, reminders of commitments due.
   await boss.schedule(RITUALS_QUEUE, "7 * * * *");
   await boss.createQueue(HEALTH_PULSES_QUEUE);
-  // Hourly: pulses whose last answering day has passed are closed (results released, the day's signals kept).
+  // Hourly: pulses whose last answering day has passed are closed (results released, the day's signals kept), and
+  // each workspace's pulse due by its cadence is launched (once: a unique key per workspace and launch day).
   await boss.schedule(HEALTH_PULSES_QUEUE, "23 * * * *");
   await boss.createQueue(SCORECARD_MEASURES_QUEUE);
   // Computed KPIs daily, after the night's imports and the morning's service-level scans.
@@ -89,7 +90,7 @@ export async function startJobs(
     });
     await boss.work(HEALTH_PULSES_QUEUE, async () => {
       const result = await runHealthPulses(database, new Date());
-      if (result.closed > 0) log.info(result, "pulses closed");
+      if (result.closed + result.launched > 0) log.info(result, "pulses closed and launched");
       return result;
     });
     await boss.work(SCORECARD_MEASURES_QUEUE, async () => {

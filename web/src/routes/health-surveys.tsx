@@ -10,6 +10,7 @@ import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
 import { HealthNav } from "../features/health/components/health-nav";
 import { ParticipationBars } from "../features/health/components/participation-bars";
+import { PulseCadenceCard } from "../features/health/components/pulse-cadence";
 import { SurveyFormDialog } from "../features/health/components/survey-form";
 import { useSurveys } from "../features/health/hooks/use-health";
 import { formatDay, surveyStatusMeta } from "../features/health/labels";
@@ -26,7 +27,7 @@ export function HealthSurveysPage() {
     <>
       <PageHeader
         title="Pulses"
-        description="Short surveys of both teams, each asking 6–8 statements so every criterion comes up every pulse and the whole bank every quarter."
+        description="Short surveys of both teams, each asking 6–8 statements so every criterion comes up every pulse; the least recently asked statements come first."
         actions={
           isAdmin && (
             <Button leftSection={<IconPlus size={16} aria-hidden="true" />} onClick={() => setCreating(true)}>
@@ -36,6 +37,7 @@ export function HealthSurveysPage() {
         }
       />
       <HealthNav />
+      <PulseCadenceCard isAdmin={isAdmin} />
       {surveys.isPending ? (
         <PageLoader label="Loading the pulses…" />
       ) : surveys.isError ? (

@@ -130,7 +130,7 @@ export const healthCadences = pgTable(
 
 /**
  * What the Alignment Index reads from Health without an audit event: a response that releases a side's results
- * (responses are never audited) bumps it, so the cached index is never stale.
+ * (responses are never audited) bumps it, so the cached index is never stale. Such a bump keeps no time.
  */
 export const healthStates = pgTable("health_state", {
   workspaceId: uuid("workspace_id")

@@ -49,6 +49,7 @@ export function presentSurvey(
       marketing: { answered: answered.marketing, invited: invited.marketing },
       it: { answered: answered.it, invited: invited.it },
     },
+    scheduledOn: row.scheduledOn,
     me,
     version: row.version,
     createdAt: row.createdAt.toISOString(),

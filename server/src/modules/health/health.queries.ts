@@ -13,6 +13,7 @@ import {
   teams,
   users,
 } from "../../db/schema";
+import { bumpHealthState } from "./cadence.queries";
 import { SHIPPED_ITEMS } from "./item-bank";
 
 export type ItemRow = typeof healthItems.$inferSelect;
@@ -34,7 +35,7 @@ export async function ensureBank(tx: Tx, workspaceId: string, now: Date) {
     .where(and(eq(healthItems.workspaceId, workspaceId), eq(healthItems.shipped, true)));
   if ((present?.n ?? 0) >= SHIPPED_ITEMS.length) return;
   const positions = new Map<string, number>();
-  await tx
+  const inserted = await tx
     .insert(healthItems)
     .values(
       SHIPPED_ITEMS.map((item) => {
@@ -54,7 +55,10 @@ export async function ensureBank(tx: Tx, workspaceId: string, now: Date) {
         };
       }),
     )
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({ id: healthItems.id });
+  // Not audited (the shipped bank appears on first use): the cached Alignment Index learns of it from here.
+  if (inserted.length > 0) await bumpHealthState(tx, workspaceId, now);
 }
 
 export async function listItems(tx: Tx, workspaceId: string): Promise<ItemRow[]> {

@@ -19,6 +19,7 @@ import {
 } from "../../../../contracts/health";
 import { ctxOf } from "../../plugins/request-context";
 import { readAlignment } from "./alignment.service";
+import { cadenceRoutes } from "./cadence.routes";
 import {
   closePulse,
   createItem,
@@ -37,6 +38,8 @@ const tags = ["health"];
 
 /** Health: the item bank, pulses, anonymous responses and their results, and the Alignment Index. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(cadenceRoutes);
+
   app.get(
     "/survey-items",
     { schema: { tags, summary: "The item bank", response: { 200: SurveyItemList } } },

@@ -24,6 +24,7 @@ import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize, can } from "../../policy";
 import { type AuditOrigin, originOf, recordAudit } from "../audit/audit.service";
+import { bumpHealthState } from "./cadence.queries";
 import { presentItem, presentSurvey } from "./health.presenter";
 import {
   askedHistory,
@@ -484,7 +485,12 @@ export async function respond(ctx: Ctx, surveyId: string, input: ResponseBody) {
     const comment = input.comment && input.comment.length > 0 ? input.comment : null;
     await insertResponse(tx, { surveyId, side, teamId: ctx.actor.teamId, comment }, input.answers);
     const count = await countResponses(tx, surveyId, side);
-    if (isReleaseStep(count, survey.k)) await writeRelease(tx, surveyId, { side, teams: false });
+    if (isReleaseStep(count, survey.k)) {
+      await writeRelease(tx, surveyId, { side, teams: false });
+      // Responses are not audited: the cached Alignment Index learns of the release from the Health state (no time
+      // kept: it would date the answer that reached the step).
+      await bumpHealthState(tx, ctx.actor.workspaceId, null);
+    }
     return { ok: true as const, side };
   });
 }

@@ -2,6 +2,7 @@ import type {
   Alignment,
   CreateSurveyBody,
   CreateSurveyItemBody,
+  PulseCadence,
   ResponseBody,
   ResponseReceipt,
   Survey,
@@ -10,6 +11,7 @@ import type {
   SurveyPage,
   SurveyResults,
   SurveyStatus,
+  UpdatePulseCadenceBody,
   UpdateSurveyBody,
   UpdateSurveyItemBody,
 } from "../../../../contracts/health";
@@ -73,4 +75,14 @@ export function createSurveyItem(body: CreateSurveyItemBody) {
 /** Rewords an item never asked yet, or retires / reactivates one (admins). */
 export function updateSurveyItem(id: string, body: UpdateSurveyItemBody) {
   return api<SurveyItem>(`/survey-items/${id}`, { method: "PATCH", body });
+}
+
+/** The pulse cadence, the next pulse's day and how long the rotation takes to ask the whole bank. */
+export function getPulseCadence() {
+  return api<PulseCadence>("/pulse-cadence");
+}
+
+/** Saves the pulse cadence (admins). */
+export function savePulseCadence(body: UpdatePulseCadenceBody) {
+  return api<PulseCadence>("/pulse-cadence", { method: "PUT", body });
 }

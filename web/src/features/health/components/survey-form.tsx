@@ -135,7 +135,7 @@ function SurveyForm({ survey, onDone }: { survey: Survey | null; onDone: () => v
         {!survey && (
           <NumberInput
             label={labels.itemsPerPulse}
-            description={`${HealthLimits.itemsPerPulseMin}–${HealthLimits.itemsPerPulseMax}, every criterion at least once; the overall statement is asked on top. The rotation covers the whole bank every quarter.`}
+            description={`${HealthLimits.itemsPerPulseMin}–${HealthLimits.itemsPerPulseMax}, every criterion at least once; the overall statement is asked on top. The rotation asks the least recently asked statements first.`}
             required
             min={HealthLimits.itemsPerPulseMin}
             max={HealthLimits.itemsPerPulseMax}

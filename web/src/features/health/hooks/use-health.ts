@@ -4,6 +4,7 @@ import type {
   CreateSurveyItemBody,
   ResponseBody,
   SurveyStatus,
+  UpdatePulseCadenceBody,
   UpdateSurveyBody,
   UpdateSurveyItemBody,
 } from "../../../../../contracts/health";
@@ -12,12 +13,14 @@ import {
   createSurvey,
   createSurveyItem,
   getAlignment,
+  getPulseCadence,
   getSurvey,
   getSurveyResults,
   launchSurvey,
   listSurveyItems,
   listSurveys,
   respondToSurvey,
+  savePulseCadence,
   updateSurvey,
   updateSurveyItem,
 } from "../api";
@@ -120,4 +123,15 @@ export function useUpdateSurveyItem() {
     mutationFn: ({ id, body }: { id: string; body: UpdateSurveyItemBody }) => updateSurveyItem(id, body),
     onSuccess: invalidate,
   });
+}
+
+/** The pulse cadence with the next pulse's day. */
+export function usePulseCadence() {
+  return useQuery({ queryKey: ["health", "cadence"], queryFn: getPulseCadence });
+}
+
+/** Saves the pulse cadence. */
+export function useSavePulseCadence() {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: UpdatePulseCadenceBody) => savePulseCadence(body), onSuccess: invalidate });
 }
