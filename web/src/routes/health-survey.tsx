@@ -170,7 +170,8 @@ export function HealthSurveyPage() {
                   Took part
                 </Title>
                 <Text size="sm" c="dimmed" mb="sm">
-                  How many of each side answered. Who answered is never shown.
+                  How many of each side answered, of the people each side had when the pulse was launched. Someone who
+                  joined since may answer too and is never counted as not answering. Who answered is never shown.
                 </Text>
                 <ParticipationBars participation={data.participation} k={data.k} />
               </Card>
