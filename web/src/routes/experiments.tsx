@@ -41,6 +41,14 @@ export function ExperimentsPage() {
           </Button>
         )
       }
+      views={{
+        page: "experiments",
+        current: { ...filters },
+        onApply: (query) => {
+          setText(query.q ?? "");
+          setFilters(query as ExperimentFilters);
+        },
+      }}
       nav={<ExperimentsNav />}
       filters={
         <Group gap="sm" wrap="wrap" align="flex-end">

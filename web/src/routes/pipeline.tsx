@@ -60,6 +60,14 @@ export function PipelineBacklogPage() {
           </ButtonLink>
         )
       }
+      views={{
+        page: "pipeline",
+        current: { ...filters, stage: filters.stage === "open" ? undefined : filters.stage },
+        onApply: (query) => {
+          setFilters(query as Filters);
+          setResetCount((count) => count + 1);
+        },
+      }}
       nav={<PipelineNav />}
       filters={<RequestFilters key={resetCount} filters={filters} onChange={setFilters} />}
       query={requests}
