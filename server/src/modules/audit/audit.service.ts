@@ -15,6 +15,14 @@ import {
   lockAuditHead,
 } from "./audit.queries";
 
+/**
+ * The workspace's audit sequence number now (0 before its first event). Every change to a workspace's records is
+ * audited in its own transaction, so this grows with each committed change: a cheap version of everything audited.
+ */
+export async function readAuditSeq(tx: Tx, workspaceId: string): Promise<number> {
+  return (await findAuditHead(tx, workspaceId))?.seq ?? 0;
+}
+
 /** Who did something, where and when: the part of an audit event that comes from the request. */
 export interface AuditOrigin {
   workspaceId: string;

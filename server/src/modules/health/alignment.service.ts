@@ -28,6 +28,8 @@ import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { LruCache } from "../../lib/lru";
 import { authorize } from "../../policy";
+import { readAuditSeq } from "../audit/audit.service";
+import { readHealthState } from "./cadence.queries";
 import {
   answerVectors,
   findTeam,
@@ -69,6 +71,16 @@ const toInput = (signals: readonly { criterion: string; key: string; value: numb
     value: signal.value,
   }));
 
+// The computed answer per workspace, team and day, keyed by what it is computed from: the workspace's audit sequence
+// (every change to the pulses and to the other modules' records the signals read is audited in its transaction)
+// and the Health state (what changes unaudited: released answers, the shipped bank appearing). A key read costs two
+// primary-key lookups; a change anywhere makes a new key, in every process. Five minutes bound what an unaudited
+// change elsewhere (a job's) could leave unseen.
+const alignmentCache = new LruCache<Alignment>(500, 5 * 60_000);
+
+/** How often the cache answered (for tests and metrics). */
+export const alignmentCacheStats = { hits: 0, misses: 0 };
+
 /** `GET /api/v1/alignment`: the index, levels, criteria with their signals, drivers, trend and suggestions. */
 export async function readAlignment(ctx: Ctx, query: { team?: string }): Promise<Alignment> {
   authorize(ctx.actor, "health.read");
@@ -80,6 +92,31 @@ export async function readAlignment(ctx: Ctx, query: { team?: string }): Promise
       { path: "team", message: "is not a marketing or IT team of this workspace" },
     ]);
   }
+  const workspaceId = ctx.actor.workspaceId;
+  const key = [
+    workspaceId,
+    team?.id ?? "",
+    today,
+    await readAuditSeq(db, workspaceId),
+    await readHealthState(db, workspaceId),
+  ].join("|");
+  const kept = alignmentCache.get(key);
+  if (kept) {
+    alignmentCacheStats.hits++;
+    return kept;
+  }
+  alignmentCacheStats.misses++;
+  const computed = await computeAlignmentAnswer(ctx, team, today);
+  alignmentCache.set(key, computed);
+  return computed;
+}
+
+async function computeAlignmentAnswer(
+  ctx: Ctx,
+  team: Awaited<ReturnType<typeof findTeam>>,
+  today: string,
+): Promise<Alignment> {
+  const db = ctx.database.db;
   const bank = new Map((await listItems(db, ctx.actor.workspaceId)).map((item) => [item.id, item]));
   const surveys = await listLaunchedSurveys(db, ctx.actor.workspaceId);
   const releases = await readReleases(
