@@ -8,6 +8,7 @@ import {
   detectSeparator,
   parseCsv,
   parseCsvYielding,
+  splitCsvRecords,
   toCsv,
 } from "./csv";
 
@@ -88,6 +89,41 @@ describe("the caps and the line numbers", () => {
     expect(records[20_000]).toEqual({ line: 40_000, fields: ["19999", 'said "😀"\r\n', "1"] });
     await expect(parseCsvYielding(`${text}\r\n1,"open`)).rejects.toThrowError(
       new CsvSyntaxError(40_002, "a quoted field is never closed"),
+    );
+  });
+});
+
+describe("splitCsvRecords", () => {
+  it("cuts pieces on record boundaries only, each with the line it starts on, whatever the line ends", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => (i % 7 === 3 ? `${i},"two\r\nlines"` : `${i},plain`));
+    const text = `\uFEFFn,text\r\n${rows.join("\r\n")}\n`;
+    const { header, pieces } = await splitCsvRecords(text, 200);
+    expect(header).toBe("\uFEFFn,text\r\n");
+    expect(pieces.length).toBeGreaterThan(5);
+    expect(pieces[0].from).toBe(header.length);
+    expect(pieces.at(-1)?.to).toBe(text.length);
+    for (const [k, piece] of pieces.entries()) {
+      if (k > 0) expect(piece.from).toBe(pieces[k - 1].to);
+      const records = parseCsv(header + text.slice(piece.from, piece.to));
+      // Each piece starts with a whole record, on the line the whole file has it on.
+      const first = records[1].fields[0];
+      expect(parseCsv(text).find((record) => record.fields[0] === first)?.line).toBe(piece.line);
+    }
+  });
+
+  it("cuts a tab-separated file where its records end and leaves a quote never closed in the last piece", async () => {
+    const text = `a\tb\n1\t"x\ny"\n2\t"open\n3\tz\n`;
+    const { header, pieces } = await splitCsvRecords(text, 1);
+    expect(header).toBe("a\tb\n");
+    expect(pieces.map((piece) => [text.slice(piece.from, piece.to), piece.line])).toEqual([
+      ['1\t"x\ny"\n', 2],
+      ['2\t"open\n3\tz\n', 4],
+    ]);
+  });
+
+  it("refuses a record past the caps", async () => {
+    await expect(splitCsvRecords(`a\n${"x,".repeat(300)}\n`, 10)).rejects.toThrowError(
+      new CsvLimitError(2, "has more than 200 columns"),
     );
   });
 });

@@ -50,6 +50,9 @@ export class CsvLimitError extends Error {
 
 type Keep = (record: CsvRecord) => void;
 
+// A tab is read only where pieces of a statement are cut (expense exports may be tab-separated).
+type Separator = "," | ";" | "\t";
+
 /**
  * csv-parse's options for one reading, with the caps checked as it goes: the columns as each field ends (so a
  * line of a million columns stops at its 201st), the characters as each record ends (and, as a backstop for one
@@ -57,7 +60,7 @@ type Keep = (record: CsvRecord) => void;
  * numbered by the line they start on and handed to `keep`; blank lines are skipped. `strict` reads as RFC 4180
  * (unquoted fields trimmed, a stray quote an error); otherwise only the caps are checked, as a shape check does.
  */
-function reading(separator: "," | ";", strict: boolean, keep: Keep) {
+function reading(separator: Separator, strict: boolean, keep: Keep, onRaw?: (raw: string) => void) {
   // The line the next record starts on, in the file's numbers and in csv-parse's (which counts a CRLF inside a
   // quoted field twice): an error found inside a record is placed from the difference.
   let line = 1;
@@ -68,6 +71,7 @@ function reading(separator: "," | ";", strict: boolean, keep: Keep) {
     bom: true,
     relax_column_count: true,
     relax_quotes: !strict,
+    raw: onRaw !== undefined,
     trim: strict,
     max_record_size: CsvLimits.recordCharsMax * 3,
     cast: (value, context) => {
@@ -76,7 +80,9 @@ function reading(separator: "," | ";", strict: boolean, keep: Keep) {
       }
       return value;
     },
-    on_record: (fields: string[], context) => {
+    // With `raw`, csv-parse hands over the record and its text together.
+    on_record: (read: string[] | { record: string[]; raw: string }, context) => {
+      const fields = Array.isArray(read) ? read : read.record;
       const recordLine = line;
       let chars = fields.length - 1;
       let breaks = 0;
@@ -89,6 +95,7 @@ function reading(separator: "," | ";", strict: boolean, keep: Keep) {
       if (chars > CsvLimits.recordCharsMax) {
         throw new CsvLimitError(recordLine, `is longer than ${CsvLimits.recordCharsMax / 1024} KB`);
       }
+      if (!Array.isArray(read)) onRaw?.(read.raw);
       if (!(fields.length === 1 && fields[0] === "")) keep({ line: recordLine, fields });
       return null;
     },
@@ -124,8 +131,14 @@ function readAll(text: string, separator: "," | ";", strict: boolean, keep: Keep
 }
 
 /** Reads the text in slices of 64 K characters with a turn of the event loop between two. */
-async function readInTurns(text: string, separator: "," | ";", strict: boolean, keep: Keep) {
-  const { options, explain } = reading(separator, strict, keep);
+async function readInTurns(
+  text: string,
+  separator: Separator,
+  strict: boolean,
+  keep: Keep,
+  onRaw?: (raw: string) => void,
+) {
+  const { options, explain } = reading(separator, strict, keep, onRaw);
   const parser = new Parser(options);
   // The parser's failure is read from `errored` (set as it happens); the event itself needs a listener.
   parser.on("error", () => {});
@@ -152,16 +165,7 @@ export function checkCsvShape(text: string, separator: "," | ";" = detectSeparat
     readAll(text, separator, false, () => {});
   } catch (error) {
     // Only the caps are this check's business; a parser that reads the file says what else is wrong with it.
-    if (error instanceof CsvLimitError) throw error;
-  }
-}
-
-/** checkCsvShape that gives the event loop a turn every 64 K characters. */
-export async function checkCsvShapeYielding(text: string, separator: "," | ";" = detectSeparator(text)) {
-  try {
-    await readInTurns(text, separator, false, () => {});
-  } catch (error) {
-    if (error instanceof CsvLimitError) throw error;
+    if (!(error instanceof CsvSyntaxError)) throw error;
   }
 }
 
@@ -195,28 +199,44 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
 }
 
 /**
- * Splits a file after its header into pieces of about `chunkChars` characters that end on a record boundary (a line
- * break outside quotes), each with the line it starts on: a reader of whole files can then read a large file a
- * piece at a time, with the header put before each piece, and give the event loop a turn between two.
+ * Splits a file after its header into pieces of about `chunkChars` characters that end on a record boundary, each
+ * with the line it starts on, checking its shape (checkCsvShape) in the same pass and giving the event loop a turn
+ * every 64 K characters: a reader of whole files can then read a large file a piece at a time, with the header put
+ * before each piece, and give the event loop a turn between two. Throws CsvLimitError for a file beyond CsvLimits.
  */
-export function splitCsvRecords(text: string, chunkChars: number) {
-  const boundary = (from: number, least: number) => {
-    let quoted = false;
-    for (let i = from; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 34) quoted = !quoted;
-      else if (code === 10 && !quoted && i >= least) return i + 1;
+export async function splitCsvRecords(text: string, chunkChars: number) {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  const comma = detectSeparator(text);
+  const separator = header.split("\t").length > header.split(comma).length ? "\t" : comma;
+  // csv-parse gives each record's text as read, its line end included (of a CRLF only the CR).
+  let offset = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let headerEnd = -1;
+  const bounds: { from: number; to: number }[] = [];
+  let from = 0;
+  const onRaw = (raw: string) => {
+    offset += raw.length;
+    if (raw.endsWith("\r") && text.charCodeAt(offset) === 10) offset++;
+    if (headerEnd < 0) {
+      headerEnd = from = offset;
+    } else if (offset - from >= chunkChars) {
+      bounds.push({ from, to: offset });
+      from = offset;
     }
-    return text.length;
   };
-  const headerEnd = boundary(0, 0);
+  try {
+    await readInTurns(text, separator, false, () => {}, onRaw);
+  } catch (error) {
+    // Only the caps are this pass's business; the reader of each piece says what else is wrong.
+    if (!(error instanceof CsvSyntaxError)) throw error;
+  }
+  if (headerEnd < 0) headerEnd = from = text.length;
+  // What csv-parse could not end as a record (a quote never closed) belongs to the last piece.
+  if (from < text.length) bounds.push({ from, to: text.length });
   const pieces: { from: number; to: number; line: number }[] = [];
   let line = 2;
-  for (let from = headerEnd; from < text.length; ) {
-    const to = boundary(from, from + chunkChars);
-    pieces.push({ from, to, line });
-    for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) line++;
-    from = to;
+  for (const bound of bounds) {
+    pieces.push({ ...bound, line });
+    for (let i = bound.from; i < bound.to; i++) if (text.charCodeAt(i) === 10) line++;
   }
   return { header: text.slice(0, headerEnd), pieces };
 }

@@ -15,7 +15,7 @@ import {
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";
-import { CsvLimitError, CsvLimits, checkCsvShapeYielding, splitCsvRecords } from "../../lib/csv";
+import { CsvLimitError, CsvLimits, splitCsvRecords } from "../../lib/csv";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
@@ -42,15 +42,16 @@ const MAX_LINES = 200_000;
  */
 async function parseStatement(csv: string) {
   const text = csv.charCodeAt(0) === 0xfeff ? csv.slice(1) : csv;
+  let split: Awaited<ReturnType<typeof splitCsvRecords>>;
   try {
-    await checkCsvShapeYielding(text);
+    split = await splitCsvRecords(text, 256 * 1024);
   } catch (error) {
     if (!(error instanceof CsvLimitError)) throw error;
     throw new AppError("validation_failed", `The file is too wide: ${error.message}`, [
       { path: "csv", message: error.message },
     ]);
   }
-  const { header, pieces } = splitCsvRecords(text, 256 * 1024);
+  const { header, pieces } = split;
   if (pieces.length === 0) return parseExpenseCsv(text);
   const lines: ReturnType<typeof parseExpenseCsv>["lines"] = [];
   const errors: ReturnType<typeof parseExpenseCsv>["errors"] = [];
