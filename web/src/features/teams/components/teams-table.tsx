@@ -17,7 +17,7 @@ interface TeamsTableProps {
 export function TeamsTable({ teams, canEdit, onEdit }: TeamsTableProps) {
   const columns: DataColumn<Team>[] = [
     { key: "team", header: "Team", cell: (team) => <TeamBadge team={team} /> },
-    { key: "kind", header: "Kind", priority: 2, cell: (team) => <Text size="sm">{teamKinds[team.kind].label}</Text> },
+    { key: "kind", header: "Kind", cell: (team) => <Text size="sm">{teamKinds[team.kind].label}</Text> },
     {
       key: "people",
       header: "Active people",
