@@ -1,7 +1,8 @@
 /**
  * The browser flow against a running Tandem: setup → sign out → sign in → invite → accept in a second
  * context → the member visits every page it can → the admin visits every page → phone width → sign out.
- * axe-core runs on every page visited (light, and dark for the shell pages); screenshots go to e2e/artifacts/.
+ * axe-core runs on every page visited (light; dark for the shell and module pages, with a dialog and a menu open);
+ * screenshots go to e2e/artifacts/.
  *
  * Run by scripts/e2e.mjs (which starts the server); alone: E2E_BASE_URL=http://localhost:3000 node --import tsx e2e/flow.ts
  */
@@ -581,7 +582,7 @@ async function deactivateAndReactivate(page: Page, memberPage: Page): Promise<vo
   });
 }
 
-/** The shell pages in the dark theme, each checked by axe (contrast differs per theme). */
+/** The shell and module pages in the dark theme, each checked by axe (contrast differs per theme), a dialog and a menu open. */
 async function darkTheme(page: Page): Promise<void> {
   await h.check("the theme menu switches to dark", () => setTheme(page, "Dark"));
   const pages: [string, string | RegExp][] = [
@@ -604,6 +605,30 @@ async function darkTheme(page: Page): Promise<void> {
     await page.reload();
     await waitForPage(page, "Audit log");
     await page.locator('html[data-mantine-color-scheme="dark"]').waitFor({ state: "attached" });
+  });
+  // Every module's first page after the walks filled it with records, so the dark theme is read on real content.
+  for (const module of MODULES.filter((name) => name !== "Scorecard")) {
+    await h.check(`dark: ${module}`, async () => {
+      await navLink(page, module).click();
+      await waitForPage(page, module);
+    });
+    await inspect(page, `dark-${module}`);
+  }
+  await h.check("dark: a dialog and a menu pass axe while open", async () => {
+    await navLink(page, "People").click();
+    await waitForPage(page, "People");
+    await page.getByRole("button", { name: "Invite someone" }).click();
+    const dialog = page.getByRole("dialog", { name: "Invite someone" });
+    await dialog.waitFor();
+    await assertAccessible(page, "dark invitation dialog", '[role="dialog"]');
+    await page.keyboard.press("Escape");
+    await waitForNone(dialog);
+    await page.getByRole("button", { name: /^Account menu/ }).click();
+    const menu = page.getByRole("menu");
+    await menu.waitFor();
+    await assertAccessible(page, "dark account menu", '[role="menu"]');
+    await page.keyboard.press("Escape");
+    await waitForNone(menu);
   });
   await h.check("the theme menu switches back to light", () => setTheme(page, "Light"));
 }

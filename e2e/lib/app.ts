@@ -98,3 +98,36 @@ export async function setTheme(page: Page, theme: "Light" | "Dark" | "Same as sy
 export async function waitForToast(page: Page, text: string | RegExp): Promise<void> {
   await page.getByRole("alert").filter({ hasText: text }).first().waitFor();
 }
+
+/**
+ * After a refused submit: the first invalid field (in page order, within `scope`) has the focus and lies wholly
+ * inside the window and inside every scrolling box around it (a dialog's body included), so the error is seen.
+ */
+export async function assertFirstErrorInView(scope: Locator): Promise<void> {
+  const invalid = scope.locator('[aria-invalid="true"]').first();
+  await invalid.waitFor();
+  // Scrolling to the field is smooth in some browsers: give it the frames it needs, then measure.
+  await invalid.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(null)))),
+  );
+  const problem = await invalid.evaluate((field) => {
+    const name = field.getAttribute("aria-label") ?? (field as HTMLInputElement).labels?.[0]?.textContent ?? field.id;
+    if (field !== document.activeElement && !field.contains(document.activeElement)) {
+      return `the first invalid field (${name}) does not have the focus`;
+    }
+    const box = field.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      return `the first invalid field (${name}) is outside the window (top ${Math.round(box.top)}, window ${window.innerHeight})`;
+    }
+    for (let parent = field.parentElement; parent; parent = parent.parentElement) {
+      const overflow = getComputedStyle(parent).overflowY;
+      if (overflow !== "auto" && overflow !== "scroll") continue;
+      const frame = parent.getBoundingClientRect();
+      if (box.top < frame.top - 1 || box.bottom > frame.bottom + 1) {
+        return `the first invalid field (${name}) is scrolled out of its box`;
+      }
+    }
+    return null;
+  });
+  assert(problem === null, problem ?? "");
+}

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { assertAccessible } from "../lib/a11y";
-import { navLink, screenshot, waitForPage, waitForToast } from "../lib/app";
+import { assertFirstErrorInView, navLink, screenshot, waitForPage, waitForToast } from "../lib/app";
 import type { FlowTools } from "../lib/flow-tools";
 
 const name = "Shorter sign-up form";
@@ -20,6 +20,7 @@ export async function experimentsAsAdmin(page: Page, { h, run, inspect }: FlowTo
     const dialog = page.getByRole("dialog", { name: "New experiment" });
     await dialog.getByRole("button", { name: "Save draft" }).click();
     await dialog.getByText("Name is required").waitFor();
+    await assertFirstErrorInView(dialog);
     await screenshot(page, run, "admin-experiments-form-errors");
     await h.check("axe: experiment form", () => assertAccessible(page, "experiment form", '[role="dialog"]'));
   });

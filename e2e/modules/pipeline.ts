@@ -1,6 +1,15 @@
 import type { Page } from "playwright-core";
 import { assertAccessible } from "../lib/a11y";
-import { assert, chooseOption, navLink, screenshot, setTheme, waitForPage, waitForToast } from "../lib/app";
+import {
+  assert,
+  assertFirstErrorInView,
+  chooseOption,
+  navLink,
+  screenshot,
+  setTheme,
+  waitForPage,
+  waitForToast,
+} from "../lib/app";
 import type { FlowTools } from "../lib/flow-tools";
 
 const title = "Connect the CRM to the webinar tool";
@@ -56,6 +65,7 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
     await waitForPage(page, "New request");
     await page.getByRole("button", { name: "Submit", exact: true }).click();
     await page.getByText("Title is required").waitFor();
+    await assertFirstErrorInView(page.getByRole("main"));
   });
   await inspect(page, "admin-pipeline-intake-errors");
 

@@ -1,6 +1,15 @@
 import type { Page } from "playwright-core";
 import { assertAccessible } from "../lib/a11y";
-import { assert, chooseOption, navLink, screenshot, setTheme, waitForPage, waitForToast } from "../lib/app";
+import {
+  assert,
+  assertFirstErrorInView,
+  chooseOption,
+  navLink,
+  screenshot,
+  setTheme,
+  waitForPage,
+  waitForToast,
+} from "../lib/app";
 import type { FlowTools } from "../lib/flow-tools";
 
 /**
@@ -62,9 +71,22 @@ export async function stackAsAdmin(page: Page, { h, run, inspect }: FlowTools): 
     const dialog = page.getByRole("dialog", { name: "Add a tool" });
     await dialog.getByRole("button", { name: "Add tool" }).click();
     await dialog.getByText("Name is required").waitFor();
+    await assertFirstErrorInView(dialog);
     await screenshot(page, run, "admin-stack-form-errors");
     await h.check("axe: tool form", () => assertAccessible(page, "tool form", '[role="dialog"]'));
   });
+
+  await h.check(
+    "a refused save from the bottom of the tool form brings the first missing field into view",
+    async () => {
+      const dialog = page.getByRole("dialog", { name: "Add a tool" });
+      await dialog.getByLabel(/^Name/).fill("Half-filled tool");
+      const save = dialog.getByRole("button", { name: "Add tool" });
+      await save.scrollIntoViewIfNeeded();
+      await save.click();
+      await assertFirstErrorInView(dialog);
+    },
+  );
 
   for (const [name, vendor, category, subcategory] of [
     ["Mixpanel", "Mixpanel", "Data", "Web & mobile analytics"],

@@ -5,8 +5,11 @@ import { HomeTile } from "./home-tile";
 import { HrefLink } from "./href-link";
 import { ServiceLevelTrend } from "./service-level-trend";
 
-const money = (amount: number | string, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: "currency", currency, maximumFractionDigits: 0 }).format(Number(amount));
+/** An amount in whole units of its currency; the API's decimal string is formatted as a decimal (exact at any size). */
+const money = (amount: string, currency: string) =>
+  new Intl.NumberFormat(undefined, { style: "currency", currency, maximumFractionDigits: 0 }).format(
+    amount as `${number}`,
+  );
 const amounts = (list: Array<{ currency: string; amount: string }>) =>
   list.length === 0 ? "—" : list.map((entry) => money(entry.amount, entry.currency)).join(" + ");
 const share = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
