@@ -10,6 +10,6 @@ export const HEALTH_PULSES_QUEUE = "health-pulses";
  */
 export async function runHealthPulses(database: Database, now: Date) {
   const { closed } = await closeDuePulses(database, now);
-  const { launched } = await launchScheduledPulses(database, now);
-  return { closed, launched };
+  const { launched, failed } = await launchScheduledPulses(database, now);
+  return { closed, launched, launchFailed: failed };
 }

@@ -90,7 +90,8 @@ export async function startJobs(
     });
     await boss.work(HEALTH_PULSES_QUEUE, async () => {
       const result = await runHealthPulses(database, new Date());
-      if (result.closed + result.launched > 0) log.info(result, "pulses closed and launched");
+      if (result.launchFailed > 0) log.error(result, "pulses of some workspaces' cadence could not be launched");
+      else if (result.closed + result.launched > 0) log.info(result, "pulses closed and launched");
       return result;
     });
     await boss.work(SCORECARD_MEASURES_QUEUE, async () => {

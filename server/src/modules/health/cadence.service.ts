@@ -144,50 +144,60 @@ export async function saveCadence(ctx: Ctx, input: UpdatePulseCadenceBody): Prom
 export async function launchScheduledPulses(database: Database, now: Date) {
   const today = now.toISOString().slice(0, 10);
   let launched = 0;
+  let failed = 0;
   for (const cadence of await listActiveCadences(database.db)) {
     const due = dueLaunchDay(cadence, today);
     if (!due) continue;
-    const workspaceId = cadence.workspaceId;
-    const made = await database.db.transaction(async (tx) => {
-      if (await findScheduledSurvey(tx, workspaceId, due)) return false;
-      if (await hasOpenScheduledSurvey(tx, workspaceId)) return false;
-      const invited = await countInvited(tx, workspaceId);
-      // The insert comes first: a second process blocks on the unique key until this one commits, then inserts
-      // nothing, and neither chooses items twice nor audits twice.
-      const row = await insertScheduledSurvey(tx, {
-        workspaceId,
-        title: `Partnership pulse ${due}`,
-        status: "open",
-        k: cadence.k,
-        itemsPerPulse: cadence.itemsPerPulse,
-        closesOn: addDays(due, cadence.lengthDays - 1),
-        launchedOn: today,
-        scheduledOn: due,
-        invitedMarketing: invited.marketing,
-        invitedIt: invited.it,
-        createdAt: now,
-        updatedAt: now,
-      });
-      if (!row) return false;
-      await ensureBank(tx, workspaceId, now);
-      const bank = bankItems(await listItems(tx, workspaceId));
-      const history = (await askedHistory(tx, workspaceId)).filter((ids) => ids.length > 0);
-      const itemIds = pickPulseItems(bank, history, cadence.itemsPerPulse);
-      await setSurveyItems(tx, row.id, itemIds);
-      await markItemsLive(tx, workspaceId, itemIds);
-      await recordAudit(
-        tx,
-        { workspaceId, actorId: null, actorLabel: "Tandem (the pulse cadence)", ip: null, at: now },
-        {
-          action: "survey.launched",
-          entityType: "survey",
-          entityId: row.id,
-          after: { scheduledOn: due, k: cadence.k, closesOn: row.closesOn, itemIds, invited },
-        },
-      );
-      return true;
+    const made = await launchFor(database, cadence, due, today, now).catch(() => {
+      // One workspace's failure (rolled back whole) leaves the others' launches alone; the next hour tries again.
+      failed++;
+      return false;
     });
     if (made) launched++;
   }
-  return { launched };
+  return { launched, failed };
+}
+
+/** Launches one workspace's pulse of `due` in one transaction; false when it was there already or must wait. */
+async function launchFor(database: Database, cadence: CadenceRow, due: string, today: string, now: Date) {
+  const workspaceId = cadence.workspaceId;
+  return database.db.transaction(async (tx) => {
+    if (await findScheduledSurvey(tx, workspaceId, due)) return false;
+    if (await hasOpenScheduledSurvey(tx, workspaceId)) return false;
+    const invited = await countInvited(tx, workspaceId);
+    // The insert comes first: a second process blocks on the unique key until this one commits, then inserts
+    // nothing, and neither chooses items twice nor audits twice.
+    const row = await insertScheduledSurvey(tx, {
+      workspaceId,
+      title: `Partnership pulse ${due}`,
+      status: "open",
+      k: cadence.k,
+      itemsPerPulse: cadence.itemsPerPulse,
+      closesOn: addDays(due, cadence.lengthDays - 1),
+      launchedOn: today,
+      scheduledOn: due,
+      invitedMarketing: invited.marketing,
+      invitedIt: invited.it,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (!row) return false;
+    await ensureBank(tx, workspaceId, now);
+    const bank = bankItems(await listItems(tx, workspaceId));
+    const history = (await askedHistory(tx, workspaceId)).filter((ids) => ids.length > 0);
+    const itemIds = pickPulseItems(bank, history, cadence.itemsPerPulse);
+    await setSurveyItems(tx, row.id, itemIds);
+    await markItemsLive(tx, workspaceId, itemIds);
+    await recordAudit(
+      tx,
+      { workspaceId, actorId: null, actorLabel: "Tandem (the pulse cadence)", ip: null, at: now },
+      {
+        action: "survey.launched",
+        entityType: "survey",
+        entityId: row.id,
+        after: { scheduledOn: due, k: cadence.k, closesOn: row.closesOn, itemIds, invited },
+      },
+    );
+    return true;
+  });
 }
