@@ -200,6 +200,20 @@ describeWithApp("scorecard KPIs and measurements", (get) => {
     expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
   });
 
+  it("POST /api/v1/kpis/import: a file over the CSV caps is a line error, never a 500", async () => {
+    const { marketing } = await buildScorecardWorld(get());
+    const wide = `kpi,date,value
+${Array.from({ length: 250 }, (_, i) => `c${i}`).join(",")}
+`;
+    const response = await marketing.request({
+      method: "POST",
+      url: "/api/v1/kpis/import",
+      payload: { csv: wide, dryRun: true },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().errors).toEqual([{ line: 2, field: "", message: "line 2: has more than 200 columns" }]);
+  });
+
   it("links, the series for the chart, and computed KPIs refuse check-ins", async () => {
     const t = get();
     const { marketing, objective } = await buildScorecardWorld(t);

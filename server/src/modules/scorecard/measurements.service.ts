@@ -10,7 +10,7 @@ import { ScorecardLimits } from "../../../../contracts/scorecard";
 import { CalendarDate } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
-import { CsvSyntaxError, parseCsv } from "../../lib/csv";
+import { CsvLimitError, CsvSyntaxError, parseCsv } from "../../lib/csv";
 import { encodeCursor } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
@@ -97,7 +97,7 @@ export async function importMeasurements(ctx: Ctx, input: ImportMeasurementsBody
   try {
     records = parseCsv(input.csv);
   } catch (error) {
-    if (!(error instanceof CsvSyntaxError)) throw error;
+    if (!(error instanceof CsvSyntaxError) && !(error instanceof CsvLimitError)) throw error;
     return { ...result, errors: [{ line: error.line, field: "", message: error.message }] };
   }
   const [header, ...body] = records;
