@@ -107,9 +107,9 @@ function CadenceSummary({ cadence }: { cadence: PulseCadence }) {
           {(coverage.pulsesPerQuarter ?? 0) * cadence.itemsPerPulse} of the {coverage.items} statements, so the whole
           bank takes {coverageSpan(cadence)}. Each pulse asks the statements asked least recently first.
           {cadence.itemsPerPulse < HealthLimits.itemsPerPulseMax
-            ? ` Asking ${HealthLimits.itemsPerPulseMax} statements a pulse shortens it;`
+            ? ` Asking ${HealthLimits.itemsPerPulseMax} statements a pulse shortens it.`
             : ""}{" "}
-          every 2 weeks covers the whole bank each quarter.
+          Every 2 weeks covers the whole bank each quarter.
         </Alert>
       )}
     </Stack>
