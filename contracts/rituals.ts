@@ -416,6 +416,8 @@ export const AgendaItem = z.object({
   link: AgendaLink.nullable(),
   owner: RitualPerson.nullable(),
   timeBoxMinutes: z.number().int(),
+  /** Set by someone (kept on refresh); the other items share what the set ones leave of the meeting. */
+  timeBoxFixed: z.boolean(),
   notes: z.string(),
   status: AgendaItemStatus,
   /** Built from live data (refreshed until the meeting starts), or written/carried over (kept). */

@@ -9,7 +9,7 @@ const decisionRequest = "Same-day publishing for campaign pages";
 const actionItem = "Draft the spring campaign's data needs with IT";
 
 /** Calls the API as the signed-in person of the page (its cookies and CSRF token). */
-async function callApi<T>(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
+async function callApi<T>(page: Page, method: "GET" | "POST" | "PATCH", path: string, data?: unknown): Promise<T> {
   const me = (await (await page.request.get("/api/v1/me")).json()) as { csrfToken: string };
   const response = await page.request.fetch(`/api/v1${path}`, {
     method,
@@ -84,6 +84,43 @@ export async function ritualsAsAdmin(page: Page, { h, run, inspect }: FlowTools)
   });
   await inspect(page, "admin-rituals");
 
+  await h.check("admin edits the series with its version: a change saved meanwhile is not overwritten", async () => {
+    await page.getByRole("article", { name: seriesTitle }).getByRole("link", { name: seriesTitle }).click();
+    await waitForPage(page, seriesTitle);
+    const seriesId = new URL(page.url()).pathname.split("/").pop() as string;
+    await page.getByRole("button", { name: "Edit series" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit meeting series" });
+    assert((await dialog.getByLabel(/^Title/).inputValue()) === seriesTitle, "the edit form opens on the series");
+    // Someone else saves a change after the form opened (another tab, through the API).
+    const current = await callApi<{ version: number }>(page, "GET", `/meeting-series/${seriesId}`);
+    await callApi(page, "PATCH", `/meeting-series/${seriesId}`, {
+      version: current.version,
+      description: "Agreed in the hallway: keep it to the point",
+    });
+    await dialog.getByLabel(/^Length in minutes/).fill("60");
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+    await waitForToast(page, "Someone changed this series meanwhile");
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("Agreed in the hallway: keep it to the point").waitFor();
+    assert((await page.getByText("45 min", { exact: true }).count()) > 0, "the stale edit must not have saved");
+  });
+
+  await h.check("admin lengthens the series to an hour: its next meeting follows", async () => {
+    await page.getByRole("button", { name: "Edit series" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit meeting series" });
+    assert(
+      (await dialog.getByLabel(/^Purpose/).inputValue()) === "Agreed in the hallway: keep it to the point",
+      "the form opens on the latest version",
+    );
+    await dialog.getByLabel(/^Length in minutes/).fill("60");
+    await h.check("axe: series edit form", () => assertAccessible(page, "series edit form", '[role="dialog"]'));
+    await dialog.getByRole("button", { name: "Save changes" }).click();
+    await waitForToast(page, `${seriesTitle} saved`);
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("1 h", { exact: true }).first().waitFor();
+  });
+  await inspect(page, "admin-rituals-series");
+
   await h.check("Home shows my next meeting and my commitments due", async () => {
     await page.goto("/");
     await page.getByRole("heading", { name: "Waiting on you" }).waitFor();
@@ -100,7 +137,7 @@ export async function ritualsAsAdmin(page: Page, { h, run, inspect }: FlowTools)
     await waitForPage(page, seriesTitle);
     meetingPath = new URL(page.url()).pathname;
     await page.getByRole("heading", { name: "Agenda", exact: true }).waitFor();
-    await page.getByText(/^Time boxes: .* of 45 min$/).waitFor();
+    await page.getByText(/^Time boxes: .* of 1 h$/).waitFor();
     // Opened for the first time, the agenda is built from the live state of the workspace.
     await page.getByText(/^Built from live data/).waitFor();
   });
@@ -121,6 +158,24 @@ export async function ritualsAsAdmin(page: Page, { h, run, inspect }: FlowTools)
     await item.getByRole("button", { name: "Save notes" }).click();
     await waitForToast(page, "Notes saved");
     await item.getByText("Both sides want one landing page per market.").waitFor();
+  });
+
+  await h.check("admin sets the manual item's time box before the meeting, against the meeting's length", async () => {
+    const item = agendaItem(page, manualItem);
+    await item.getByRole("button", { name: `Change the time box of ${manualItem}` }).click();
+    const minutes = item.getByLabel(`Time box of ${manualItem} (minutes)`);
+    // Longer than the meeting: the sum says so, and the form refuses it naming the minutes (as the server would).
+    await minutes.fill("75");
+    await item.getByText(/Set time boxes with this one: 1 h 15 min of the meeting's 1 h, 15 min too long/).waitFor();
+    await item.getByRole("button", { name: "Save time box" }).click();
+    await item.getByText(/^Minutes must be at most 60/).waitFor();
+    await minutes.fill("20");
+    await item.getByText(/Set time boxes with this one: 20 min of the meeting's 1 h[;.]/).waitFor();
+    await item.getByRole("button", { name: "Save time box" }).click();
+    await waitForToast(page, `Time box of ${manualItem} set to 20 min`);
+    await item.getByLabel("Time box 20 minutes").waitFor();
+    // The sum against the meeting's length stays on the page (the other items, if any, share what is left).
+    await page.getByText(/^Time boxes: .* of 1 h$/).waitFor();
   });
 
   await h.check("admin records a decision on a request, with the reason", async () => {

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconCalendarDown } from "@tabler/icons-react";
+import { IconCalendarDown, IconPencil } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
@@ -13,6 +13,7 @@ import { seriesCalendarUrl } from "../features/rituals/api";
 import { MeetingList } from "../features/rituals/components/meeting-list";
 import { AgendaKindBadge, MissingSidesBadge, ParticipantsBySide } from "../features/rituals/components/rituals-badges";
 import { RitualsNav } from "../features/rituals/components/rituals-nav";
+import { SeriesFormDialog } from "../features/rituals/components/series-form";
 import { useSeries, useUpdateSeries } from "../features/rituals/hooks/use-rituals";
 import { cadenceInWords, formatMeetingTime, formatMinutes, templateMeta } from "../features/rituals/labels";
 import { formatDate } from "../lib/format";
@@ -41,6 +42,7 @@ export function RitualsSeriesPage() {
   const series = useSeries(id);
   const update = useUpdateSeries();
   const [isEnding, setEnding] = useState(false);
+  const [isEditing, setEditing] = useState(false);
 
   if (series.isPending) return <PageLoader label="Loading the series…" />;
   if (series.isError) return <ErrorState error={series.error} onRetry={() => series.refetch()} />;
@@ -72,6 +74,15 @@ export function RitualsSeriesPage() {
             >
               Series calendar (.ics)
             </Button>
+            {canWrite && data.status === "active" && (
+              <Button
+                variant="default"
+                leftSection={<IconPencil size={16} aria-hidden="true" />}
+                onClick={() => setEditing(true)}
+              >
+                Edit series
+              </Button>
+            )}
             {canWrite && data.status === "active" && (
               <Button variant="default" color="red" onClick={() => setEnding(true)}>
                 End series
@@ -169,6 +180,7 @@ export function RitualsSeriesPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {canWrite && <SeriesFormDialog opened={isEditing} onClose={() => setEditing(false)} series={data} />}
       <ConfirmDialog
         opened={isEnding}
         title={`End ${data.title}?`}

@@ -113,6 +113,7 @@ export function presentAgendaItem(row: AgendaItemRow): AgendaItem {
     link: item.link ?? null,
     owner: presentPerson(row.owner),
     timeBoxMinutes: item.timeBoxMinutes,
+    timeBoxFixed: item.timeBoxFixed,
     notes: item.notes,
     status: item.status,
     source: item.source,

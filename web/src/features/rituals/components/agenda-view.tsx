@@ -1,11 +1,12 @@
-import { Anchor, Badge, Button, Card, Group, Progress, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, NumberInput, Progress, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconCheck, IconNotes, IconPlus } from "@tabler/icons-react";
+import { IconCheck, IconClock, IconNotes, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Agenda, AgendaItem, AgendaLink, Outcome } from "../../../../../contracts/rituals";
 import { RitualsLimits } from "../../../../../contracts/rituals";
 import { FormError } from "../../../components/ui/form-error";
 import { describeError } from "../../../components/ui/page-error";
+import { isApiError } from "../../../lib/api";
 import { handleStaleEdit } from "../../../lib/stale-edit";
 import { GlossaryText } from "../../glossary/components/glossary-text";
 import { HrefLink } from "../../home/components/href-link";
@@ -66,15 +67,19 @@ export function TimeBudget({ agenda }: { agenda: Agenda }) {
 
 interface AgendaItemCardProps {
   item: AgendaItem;
-  meetingId: string;
+  agenda: Agenda;
   outcomes: Outcome[];
   canWrite: boolean;
   onRecordOutcome: (item: AgendaItem) => void;
 }
 
 /** One agenda item: what it is, who owns it, its time box, its notes (glossary terms recognised) and outcomes. */
-function AgendaItemCard({ item, meetingId, outcomes, canWrite, onRecordOutcome }: AgendaItemCardProps) {
+function AgendaItemCard({ item, agenda, outcomes, canWrite, onRecordOutcome }: AgendaItemCardProps) {
+  const meetingId = agenda.meeting.id;
   const [isEditing, setEditing] = useState(false);
+  const [isTiming, setTiming] = useState(false);
+  // Time boxes are planned before the meeting: once it has started the agenda is frozen.
+  const canTime = canWrite && !agenda.frozen;
   const isCarried = item.kind === "carried_over" || item.source === "carried_over";
   return (
     <Card
@@ -125,6 +130,7 @@ function AgendaItemCard({ item, meetingId, outcomes, canWrite, onRecordOutcome }
             "nobody named"
           )}
         </Text>
+        {isTiming && <TimeBoxEditor item={item} agenda={agenda} onDone={() => setTiming(false)} />}
         {isEditing ? (
           <NotesEditor item={item} meetingId={meetingId} onDone={() => setEditing(false)} />
         ) : (
@@ -171,6 +177,17 @@ function AgendaItemCard({ item, meetingId, outcomes, canWrite, onRecordOutcome }
             >
               Outcome
             </Button>
+            {canTime && !isTiming && (
+              <Button
+                size="compact-sm"
+                variant="default"
+                leftSection={<IconClock size={14} aria-hidden="true" />}
+                onClick={() => setTiming(true)}
+                aria-label={`Change the time box of ${item.title}`}
+              >
+                Time box
+              </Button>
+            )}
             <DiscussedToggle item={item} meetingId={meetingId} />
             {item.source === "manual" && item.outcomeCount === 0 && <RemoveButton item={item} meetingId={meetingId} />}
           </Group>
@@ -282,6 +299,96 @@ function NotesEditor({ item, meetingId, onDone }: { item: AgendaItem; meetingId:
   );
 }
 
+/**
+ * Sets one item's time box (then kept when the agenda is refreshed; the other items share what is left). Shows the
+ * agenda's sum with the new value against the meeting's length; the server refuses set boxes over the length.
+ */
+function TimeBoxEditor({ item, agenda, onDone }: { item: AgendaItem; agenda: Agenda; onDone: () => void }) {
+  const update = useUpdateAgendaItem();
+  const [minutes, setMinutes] = useState<number | string>(item.timeBoxMinutes);
+  const [version] = useState(item.version);
+  const [error, setError] = useState<string | null>(null);
+  const value = typeof minutes === "number" ? minutes : Number.NaN;
+  const items = agenda.sections.flatMap((section) => section.items);
+  const setByOthers = items
+    .filter((other) => other.id !== item.id && other.timeBoxFixed)
+    .reduce((total, other) => total + other.timeBoxMinutes, 0);
+  const setSum = setByOthers + (Number.isFinite(value) ? value : 0);
+  const sharing = items.filter((other) => other.id !== item.id && !other.timeBoxFixed).length;
+  const over = setSum > agenda.durationMinutes;
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!Number.isInteger(value) || value < 0 || value > RitualsLimits.timeBoxMaxMinutes) {
+          setError(`Minutes must be a whole number from 0 to ${RitualsLimits.timeBoxMaxMinutes}`);
+          return;
+        }
+        // The server's rule, said before asking it: the set time boxes fit in the meeting.
+        if (over) {
+          setError(
+            `Minutes must be at most ${Math.max(0, agenda.durationMinutes - setByOthers)}: the set time boxes would exceed the meeting's ${agenda.durationMinutes} minutes`,
+          );
+          return;
+        }
+        setError(null);
+        update.mutate(
+          { meetingId: agenda.meeting.id, itemId: item.id, body: { version, timeBoxMinutes: value } },
+          {
+            onSuccess: () => {
+              notifications.show({
+                color: "indigo",
+                message: `Time box of ${item.title} set to ${formatMinutes(value)}`,
+              });
+              onDone();
+            },
+            onError: (failure) => {
+              if (handleStaleEdit(failure, "agenda item")) onDone();
+              else if (isApiError(failure)) {
+                const field = failure.fieldErrors.find((entry) => entry.path === "timeBoxMinutes");
+                setError(field ? `Minutes ${field.message}` : describeError(failure));
+              } else setError(describeError(failure));
+            },
+          },
+        );
+      }}
+    >
+      <Stack gap="xs">
+        <NumberInput
+          label={`Time box of ${item.title} (minutes)`}
+          description={
+            <span aria-live="polite">
+              Set time boxes with this one: {formatMinutes(setSum)} of the meeting's{" "}
+              {formatMinutes(agenda.durationMinutes)}
+              {over
+                ? `, ${formatMinutes(setSum - agenda.durationMinutes)} too long.`
+                : sharing > 0
+                  ? `; the other ${sharing === 1 ? "item shares" : `${sharing} items share`} the ${formatMinutes(agenda.durationMinutes - setSum)} left.`
+                  : "."}
+            </span>
+          }
+          min={0}
+          max={RitualsLimits.timeBoxMaxMinutes}
+          step={5}
+          allowDecimal={false}
+          value={minutes}
+          onChange={setMinutes}
+          error={error}
+          data-autofocus
+        />
+        <Group gap="xs" justify="flex-end">
+          <Button size="compact-sm" variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button size="compact-sm" type="submit" loading={update.isPending}>
+            Save time box
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 interface AgendaViewProps {
   agenda: Agenda;
   outcomes: Outcome[];
@@ -313,7 +420,7 @@ export function AgendaView({ agenda, outcomes, canWrite, onRecordOutcome }: Agen
                 <AgendaItemCard
                   key={item.id}
                   item={item}
-                  meetingId={agenda.meeting.id}
+                  agenda={agenda}
                   outcomes={outcomes.filter((outcome) => outcome.agendaItemId === item.id)}
                   canWrite={canWrite}
                   onRecordOutcome={onRecordOutcome}

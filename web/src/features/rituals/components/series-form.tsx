@@ -18,6 +18,7 @@ import { type FormErrors, type UseFormReturnType, useForm } from "@mantine/form"
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
+import { useState } from "react";
 import type { User } from "../../../../../contracts/people";
 import {
   type AgendaItemKind,
@@ -28,12 +29,14 @@ import {
   SERIES_TEMPLATES,
   type SeriesTemplate,
   sideOfTeamKind,
+  UpdateSeriesBody,
   type Weekday,
 } from "../../../../../contracts/rituals";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors } from "../../../lib/form";
-import { useCreateSeries, useRitualsPeople } from "../hooks/use-rituals";
+import { handleStaleEdit } from "../../../lib/stale-edit";
+import { useCreateSeries, useRitualsPeople, useUpdateSeries } from "../hooks/use-rituals";
 import {
   agendaKindMeta,
   agendaKinds,
@@ -123,6 +126,26 @@ function fromTemplate(template: SeriesTemplate, keep?: FormValues): FormValues {
   };
 }
 
+/** The form's values for an existing series (editing it). */
+function fromSeries(series: MeetingSeries): FormValues {
+  const cadence = series.cadence;
+  return {
+    template: series.template,
+    title: series.title,
+    description: series.description,
+    cadenceKind: cadence.kind,
+    weekday: cadence.weekday,
+    intervalWeeks: cadence.kind === "every_n_weeks" ? cadence.intervalWeeks : 2,
+    nth: cadence.kind === "monthly_nth_weekday" ? String(cadence.nth) : "1",
+    startDate: series.startDate,
+    startTime: series.startTime,
+    timeZone: series.timeZone,
+    durationMinutes: series.durationMinutes,
+    participantIds: series.participants.map((person) => person.id),
+    sections: series.sections.map((section) => ({ title: section.title, kinds: [...section.kinds] })),
+  };
+}
+
 function cadenceOf(values: FormValues): Cadence {
   if (values.cadenceKind === "weekly") return { kind: "weekly", weekday: values.weekday };
   if (values.cadenceKind === "every_n_weeks") {
@@ -189,26 +212,49 @@ interface SeriesFormDialogProps {
   opened: boolean;
   onClose: () => void;
   onCreated?: (series: MeetingSeries) => void;
+  /** The series to edit (with its version); without it the form creates one. */
+  series?: MeetingSeries;
 }
 
-/** Creates a meeting series from a template: cadence, time zone, length, participants from both sides, sections. */
-export function SeriesFormDialog({ opened, onClose, onCreated }: SeriesFormDialogProps) {
+/**
+ * Creates a meeting series from a template, or edits one: cadence, time zone, length, participants from both sides,
+ * sections. An edit sends the series' version; a change someone made meanwhile closes the form and says so.
+ */
+export function SeriesFormDialog({ opened, onClose, onCreated, series }: SeriesFormDialogProps) {
   const isPhone = useMediaQuery("(max-width: 48em)");
   return (
-    <Modal opened={opened} onClose={onClose} title="New meeting series" size="xl" fullScreen={isPhone}>
-      {opened && <SeriesForm onDone={onClose} onCreated={onCreated} />}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={series ? "Edit meeting series" : "New meeting series"}
+      size="xl"
+      fullScreen={isPhone}
+    >
+      {opened && <SeriesForm onDone={onClose} onCreated={onCreated} series={series} />}
     </Modal>
   );
 }
 
-function SeriesForm({ onDone, onCreated }: { onDone: () => void; onCreated?: (series: MeetingSeries) => void }) {
+function SeriesForm({
+  onDone,
+  onCreated,
+  series,
+}: {
+  onDone: () => void;
+  onCreated?: (series: MeetingSeries) => void;
+  series?: MeetingSeries;
+}) {
   const people = useRitualsPeople();
   const create = useCreateSeries();
+  const update = useUpdateSeries();
+  // The version the form was opened on: a change someone saves meanwhile makes the save a 409, never overwritten.
+  const [editing] = useState(series);
   const form = useForm<FormValues>({
     mode: "controlled",
-    initialValues: fromTemplate("cmo_cio_weekly_sync"),
+    initialValues: editing ? fromSeries(editing) : fromTemplate("cmo_cio_weekly_sync"),
     validate,
   });
+  const saving = editing ? update : create;
   const values = form.values;
   const chosen = (people.data ?? []).filter((person) => values.participantIds.includes(person.id));
   const missing = (["marketing", "it"] as const).filter(
@@ -216,10 +262,27 @@ function SeriesForm({ onDone, onCreated }: { onDone: () => void; onCreated?: (se
   );
 
   const handleSubmit = form.onSubmit((submitted) => {
+    if (editing) {
+      const { template: _template, ...fields } = bodyOf(submitted);
+      update.mutate(
+        { id: editing.id, body: UpdateSeriesBody.parse({ version: editing.version, ...fields }) },
+        {
+          onSuccess: (saved) => {
+            notifications.show({ color: "indigo", message: `${saved.title} saved` });
+            onDone();
+          },
+          onError: (error) => {
+            if (handleStaleEdit(error, "series")) onDone();
+            else applyServerErrors(form, error, labels);
+          },
+        },
+      );
+      return;
+    }
     create.mutate(CreateSeriesBody.parse(bodyOf(submitted)), {
-      onSuccess: (series) => {
-        notifications.show({ color: "indigo", message: `${series.title} created; its first meeting is planned` });
-        onCreated?.(series);
+      onSuccess: (created) => {
+        notifications.show({ color: "indigo", message: `${created.title} created; its first meeting is planned` });
+        onCreated?.(created);
         onDone();
       },
       onError: (error) => applyServerErrors(form, error, labels),
@@ -231,28 +294,36 @@ function SeriesForm({ onDone, onCreated }: { onDone: () => void; onCreated?: (se
     <form onSubmit={handleSubmit} noValidate>
       <FormErrorSummary errors={form.errors} />
       <Stack gap="md">
-        {!hasFieldErrors && <FormError error={create.error} />}
-        <Radio.Group
-          label={labels.template}
-          description="A template fills in the cadence, the length and the agenda's sections; change any of them."
-          value={values.template}
-          onChange={(template) => form.setValues(fromTemplate(template as SeriesTemplate, values))}
-        >
-          <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing="xs">
-            {templates.map((template) => (
-              <Radio
-                key={template}
-                value={template}
-                label={templateMeta[template].label}
-                description={
-                  template === "custom"
-                    ? "Two sections; set everything yourself"
-                    : `${cadenceInWords(SERIES_TEMPLATES[template].cadence)}, ${SERIES_TEMPLATES[template].durationMinutes} min`
-                }
-              />
-            ))}
-          </SimpleGrid>
-        </Radio.Group>
+        {!hasFieldErrors && <FormError error={saving.error} />}
+        {editing && (
+          <Text size="sm" c="dimmed">
+            A new cadence, time or length moves the next meeting that has not started (its agenda is rebuilt for the new
+            day); past meetings keep theirs.
+          </Text>
+        )}
+        {!editing && (
+          <Radio.Group
+            label={labels.template}
+            description="A template fills in the cadence, the length and the agenda's sections; change any of them."
+            value={values.template}
+            onChange={(template) => form.setValues(fromTemplate(template as SeriesTemplate, values))}
+          >
+            <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing="xs">
+              {templates.map((template) => (
+                <Radio
+                  key={template}
+                  value={template}
+                  label={templateMeta[template].label}
+                  description={
+                    template === "custom"
+                      ? "Two sections; set everything yourself"
+                      : `${cadenceInWords(SERIES_TEMPLATES[template].cadence)}, ${SERIES_TEMPLATES[template].durationMinutes} min`
+                  }
+                />
+              ))}
+            </SimpleGrid>
+          </Radio.Group>
+        )}
         <TextInput
           label={labels.title}
           required
@@ -353,7 +424,8 @@ function SeriesForm({ onDone, onCreated }: { onDone: () => void; onCreated?: (se
               {missing.length === 2
                 ? "Nobody from marketing or IT yet."
                 : `Nobody from ${missing[0] === "it" ? "IT" : "marketing"} yet.`}{" "}
-              The series can be created, but it will be flagged as one-sided until both sides take part.
+              The series can be {editing ? "saved" : "created"}, but it will be flagged as one-sided until both sides
+              take part.
             </Text>
           </Alert>
         )}
@@ -362,8 +434,8 @@ function SeriesForm({ onDone, onCreated }: { onDone: () => void; onCreated?: (se
           <Button variant="default" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create series
+          <Button type="submit" loading={saving.isPending}>
+            {editing ? "Save changes" : "Create series"}
           </Button>
         </Group>
       </Stack>

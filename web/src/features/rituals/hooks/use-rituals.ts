@@ -11,6 +11,7 @@ import type {
   UpdateMeetingBody,
   UpdateSeriesBody,
 } from "../../../../../contracts/rituals";
+import { isApiError } from "../../../lib/api";
 import {
   createAgendaItem,
   createJobSwap,
@@ -117,6 +118,8 @@ export function useUpdateSeries() {
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: UpdateSeriesBody }) => updateSeries(id, body),
     onSuccess: invalidate,
+    // Refused as stale: the page shows the change someone made meanwhile.
+    onError: (error) => (isApiError(error, "conflict") ? invalidate() : undefined),
   });
 }
 
@@ -152,6 +155,7 @@ export function useUpdateAgendaItem() {
     mutationFn: ({ meetingId, itemId, body }: { meetingId: string; itemId: string; body: UpdateAgendaItemBody }) =>
       updateAgendaItem(meetingId, itemId, body),
     onSuccess: invalidate,
+    onError: (error) => (isApiError(error, "conflict") ? invalidate() : undefined),
   });
 }
 
