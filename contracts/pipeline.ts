@@ -69,6 +69,9 @@ export const OPEN_STAGES: readonly Stage[] = [
   "value_review",
 ];
 
+/** Open stages whose clocks still run: before delivery is done (a late delivery is history once delivered). */
+export const IN_FLIGHT_STAGES: readonly Stage[] = ["submitted", "triage", "planning", "decision", "delivery"];
+
 /** Stages a request no longer moves out of (except a declined one, by a single appeal). */
 export const FINAL_STAGES: readonly Stage[] = ["closed", "declined", "withdrawn"];
 
@@ -340,7 +343,8 @@ export const RequestList = page(RequestSummary);
 export const RequestListQuery = ListQuery.extend({
   /** `rank` is the backlog order both sides see; `-updatedAt` the latest changes. */
   sort: z.enum(["rank", "-updatedAt", "number", "-number"]).default("rank"),
-  stage: z.union([Stage, z.literal("open")]).optional(),
+  /** `open`: every open stage; `in_flight`: the open stages before delivered, whose clocks still run. */
+  stage: z.union([Stage, z.literal("open"), z.literal("in_flight")]).optional(),
   type: RequestType.optional(),
   priority: Priority.optional(),
   teamId: Id.optional(),

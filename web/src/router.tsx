@@ -113,6 +113,7 @@ function validateLearningsSearch(search: Record<string, unknown>): {
 const requestTypes = ["change", "capability", "data", "purchase", "project"] as const;
 const requestPriorities = ["crucial", "secondary", "nice_to_have"] as const;
 const requestStages = [
+  "in_flight",
   "draft",
   "submitted",
   "triage",

@@ -52,7 +52,12 @@ describeWithApp("GET /api/v1/home", (get) => {
 
     expect(home.asOf).toBe("2026-11-23");
     expect(home.awaitingDecision.count).toBe(await countOf("/api/v1/requests?stage=decision&limit=200"));
-    expect(home.breaching.count).toBe(await countOf("/api/v1/requests?stage=open&breached=true&limit=200"));
+    expect(home.breaching.count).toBe(await countOf("/api/v1/requests?stage=in_flight&breached=true&limit=200"));
+    // Breaching means a clock still running past its target: a request delivered late is history, not on the list.
+    expect(home.breaching.items.some((item: { detail: string }) => /^(delivered|value review)/.test(item.detail))).toBe(
+      false,
+    );
+    expect(home.breaching.count).toBeLessThan(await countOf("/api/v1/requests?stage=open&breached=true&limit=200"));
     expect(home.mine.requests.count).toBe(await countOf("/api/v1/requests?waitingOn=me&limit=200"));
     expect(home.awaitingDecision.items.length).toBe(Math.min(5, home.awaitingDecision.count));
 

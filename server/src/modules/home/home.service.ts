@@ -78,7 +78,7 @@ export async function readHome(ctx: Ctx): Promise<HomeSummary> {
   const mineRequests = canRequests ? await readRequestList(ctx, { waitingOn: "me", limit: COUNTED }) : null;
   const decisions = canRequests ? await readRequestList(ctx, { stage: "decision", limit: COUNTED }) : null;
   const breaching = canRequests
-    ? await readRequestList(ctx, { stage: "open", breached: "true", limit: COUNTED })
+    ? await readRequestList(ctx, { stage: "in_flight", breached: "true", limit: COUNTED })
     : null;
   const sla = can(ctx.actor, "sla.read") ? await readServiceLevelReport(ctx, { from: yearAgo, to: today }) : null;
   const myKpis = canKpis ? await allKpis(ctx, { ownerId: ctx.actor.userId }) : [];

@@ -7,7 +7,7 @@ import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { requestEvents, requests, teams, tools, users } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
-import { OPEN_STAGES } from "./pipeline.rules";
+import { IN_FLIGHT_STAGES, OPEN_STAGES } from "./pipeline.rules";
 
 const requester = alias(users, "requester");
 const sponsor = alias(users, "sponsor");
@@ -55,7 +55,7 @@ export function listRequests(db: Db, workspaceId: string, userId: string, filter
   const shape = [
     page.shape,
     filter.q && "q",
-    filter.stage && (filter.stage === "open" ? "open" : "stage"),
+    filter.stage && (filter.stage === "open" || filter.stage === "in_flight" ? filter.stage : "stage"),
     filter.type && "type",
     filter.priority && "priority",
     filter.teamId && "team",
@@ -79,9 +79,11 @@ export function listRequests(db: Db, workspaceId: string, userId: string, filter
             : undefined,
           filter.stage === "open"
             ? inArray(requests.stage, [...OPEN_STAGES])
-            : filter.stage
-              ? eq(requests.stage, sql.placeholder("stage"))
-              : undefined,
+            : filter.stage === "in_flight"
+              ? inArray(requests.stage, [...IN_FLIGHT_STAGES])
+              : filter.stage
+                ? eq(requests.stage, sql.placeholder("stage"))
+                : undefined,
           filter.type ? eq(requests.type, sql.placeholder("type")) : undefined,
           filter.priority ? eq(requests.priority, sql.placeholder("priority")) : undefined,
           filter.teamId ? eq(requests.teamId, sql.placeholder("teamId")) : undefined,

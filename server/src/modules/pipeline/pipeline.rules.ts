@@ -9,7 +9,7 @@ import type {
   Stage,
 } from "../../../../contracts/pipeline";
 
-export { OPEN_STAGES, TRANSITIONS } from "../../../../contracts/pipeline";
+export { IN_FLIGHT_STAGES, OPEN_STAGES, TRANSITIONS } from "../../../../contracts/pipeline";
 
 /** What the person acting is to the request. */
 export interface Relation {

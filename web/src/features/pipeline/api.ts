@@ -38,7 +38,7 @@ type Page<T> = { items: T[]; nextCursor: string | null };
 /** Filters of the backlog, as the URL keeps them. */
 export type RequestFilters = Partial<
   Pick<RequestListQuery, "q" | "type" | "priority" | "teamId" | "sponsorId" | "breached" | "waitingOn">
-> & { stage?: Stage | "open" };
+> & { stage?: Stage | "open" | "in_flight" };
 
 /** A page of requests in backlog order. */
 export function listRequests(

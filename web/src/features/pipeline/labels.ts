@@ -52,6 +52,7 @@ export const PATH_STAGES: Stage[] = [
 
 export const stageOptions = [
   { value: "open", label: "Open" },
+  { value: "in_flight", label: "Open, before delivered" },
   ...(Object.keys(stageMeta) as Stage[]).map((value) => ({
     value,
     label: value === "draft" ? "Draft (yours)" : stageMeta[value].label,

@@ -144,7 +144,7 @@ export function SharedPicture({ home }: { home: HomeSummary }) {
         />
         <HomeTile
           title="Past a service-level target"
-          href="/pipeline?breached=true"
+          href="/pipeline?breached=true&stage=in_flight"
           linkLabel="Breaching requests"
           list={home.breaching}
           emptyText="No open request is past its target."
