@@ -1,12 +1,6 @@
 import type { Invitation } from "../../../../contracts/people";
 import type { invitations, teams } from "../../db/schema";
-
-/** The status of an invitation at `now`. */
-export function statusOf(invitation: typeof invitations.$inferSelect, now: Date): Invitation["status"] {
-  if (invitation.acceptedAt) return "accepted";
-  if (invitation.revokedAt) return "revoked";
-  return invitation.expiresAt <= now ? "expired" : "pending";
-}
+import { statusOf } from "./invitations.rules";
 
 /** An invitation row as admins see it (never its token). */
 export function presentInvitation(

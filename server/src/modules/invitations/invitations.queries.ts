@@ -1,9 +1,11 @@
 import { and, eq, gt, ilike, isNotNull, isNull, lte, or, type Placeholder, type SQL, sql } from "drizzle-orm";
+import type { InvitationListQuery } from "../../../../contracts/people";
 import type { Db, Tx } from "../../db/client";
-import type { Keyset } from "../../db/keyset";
+import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { invitations, teams, users, workspaces } from "../../db/schema";
+import { takePage } from "../../lib/cursor";
 
 const invitationWithNames = {
   invitation: invitations,
@@ -37,6 +39,22 @@ export async function findInvitation(tx: Tx, workspaceId: string, id: string) {
     .leftJoin(users, eq(users.id, invitations.invitedBy))
     .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, id)));
   return row ?? null;
+}
+
+const invitationSortable = { createdAt: invitations.createdAt, email: invitations.email };
+
+/** One page of the workspace's invitations, in `sort` order after `cursor`. */
+export async function pageInvitations(
+  db: Db,
+  workspaceId: string,
+  filter: { status?: InvitationStatus; q?: string; now: Date; limit: number } & Pick<
+    InvitationListQuery,
+    "sort" | "cursor"
+  >,
+) {
+  const page = keyset(invitationSortable, invitations.id, filter.sort, filter.cursor);
+  const rows = await listInvitations(db, workspaceId, filter, page);
+  return takePage(rows, filter.limit, (row) => page.cursorAfter(row.invitation[page.field], row.invitation.id));
 }
 
 /** Invitations of the workspace, keyset-paged (prepared per shape). */

@@ -1,10 +1,7 @@
 import type { AcceptInvitationBody, CreateInvitationBody, InvitationListQuery } from "../../../../contracts/people";
 import type { Ctx, PublicCtx } from "../../context";
-import { keyset } from "../../db/keyset";
 import { assertReferences } from "../../db/references";
-import { invitations } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
-import { takePage } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { generateSecret, hashSecret } from "../../lib/secrets";
 import { authorize } from "../../policy";
@@ -12,28 +9,24 @@ import { originOf, recordAudit } from "../audit/audit.commands";
 import { assertAcceptablePassword, findUserByEmail, hashPassword } from "../auth/auth.commands";
 import { startSession } from "../sessions/sessions.commands";
 import { insertUser } from "../users/users.commands";
-import { statusOf } from "./invitations.presenter";
 import {
   findInvitation,
   findPendingInvitationByHash,
   insertInvitation,
-  listInvitations,
   markInvitationAccepted,
+  pageInvitations,
   revokeInvitation,
   revokePendingForEmail,
 } from "./invitations.queries";
+import { statusOf } from "./invitations.rules";
 
 /** An invitation link works for 7 days. */
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
 
-const sortable = { createdAt: invitations.createdAt, email: invitations.email };
-
 /** Invitations of the workspace (admins). */
 export async function listWorkspaceInvitations(ctx: Ctx, query: InvitationListQuery) {
   authorize(ctx.actor, "invitation.list");
-  const page = keyset(sortable, invitations.id, query.sort, query.cursor);
-  const rows = await listInvitations(ctx.database.db, ctx.actor.workspaceId, { ...query, now: ctx.now }, page);
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.invitation[page.field], row.invitation.id));
+  return pageInvitations(ctx.database.db, ctx.actor.workspaceId, { ...query, now: ctx.now });
 }
 
 /**

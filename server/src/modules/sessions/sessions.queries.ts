@@ -1,8 +1,10 @@
 import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import type { SessionListQuery } from "../../../../contracts/people";
 import type { Db, Tx } from "../../db/client";
-import type { Keyset } from "../../db/keyset";
+import { type Keyset, keyset } from "../../db/keyset";
 import { prepareOnce } from "../../db/prepared";
 import { apiTokens, sessions, teams, users, workspaces } from "../../db/schema";
+import { takePage } from "../../lib/cursor";
 
 const actorColumns = {
   userId: users.id,
@@ -196,4 +198,17 @@ export async function deleteDeadSessions(tx: Tx, now: Date) {
     .where(or(lt(sessions.expiresAt, cutoff), lt(sessions.idleExpiresAt, cutoff), lt(sessions.revokedAt, cutoff)))
     .returning({ id: sessions.id });
   return deleted.length;
+}
+
+const sessionSortable = { createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt };
+
+/** One page of live sessions of the workspace (or of one user), in `sort` order after `cursor`. */
+export async function pageLiveSessions(
+  db: Db,
+  workspaceId: string,
+  filter: { userId?: string; now: Date; limit: number } & Pick<SessionListQuery, "sort" | "cursor">,
+) {
+  const page = keyset(sessionSortable, sessions.id, filter.sort, filter.cursor);
+  const rows = await listLiveSessions(db, workspaceId, filter, page);
+  return takePage(rows, filter.limit, (row) => page.cursorAfter(row.session[page.field], row.session.id));
 }

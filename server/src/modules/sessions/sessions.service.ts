@@ -2,10 +2,7 @@ import type { SessionListQuery } from "../../../../contracts/people";
 import type { Actor, Ctx } from "../../context";
 import type { ChangeFeed } from "../../db/change-feed";
 import type { Database, Tx } from "../../db/client";
-import { keyset } from "../../db/keyset";
-import { sessions } from "../../db/schema";
 import { assertFound } from "../../errors";
-import { takePage } from "../../lib/cursor";
 import type { LruCache } from "../../lib/lru";
 import { generateSecret, hashSecret } from "../../lib/secrets";
 import { authorize } from "../../policy";
@@ -15,8 +12,8 @@ import {
   findLiveToken,
   findSession,
   insertSession,
-  listLiveSessions,
   markUserSeen,
+  pageLiveSessions,
   revokeSession,
   touchSession,
   touchToken,
@@ -172,19 +169,13 @@ export async function listSessions(ctx: Ctx, query: SessionListQuery) {
   const userId = query.userId ?? actor.userId;
   // "all" is nobody's own id, so only an admin passes.
   authorize(actor, "session.list", { userId });
-  const page = keyset(
-    { createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt },
-    sessions.id,
-    query.sort,
-    query.cursor,
-  );
-  const rows = await listLiveSessions(
-    ctx.database.db,
-    actor.workspaceId,
-    { userId: userId === "all" ? undefined : userId, now: ctx.now, limit: query.limit },
-    page,
-  );
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.session[page.field], row.session.id));
+  return pageLiveSessions(ctx.database.db, actor.workspaceId, {
+    userId: userId === "all" ? undefined : userId,
+    now: ctx.now,
+    limit: query.limit,
+    sort: query.sort,
+    cursor: query.cursor,
+  });
 }
 
 /** Ends a session: one's own, or (admins) anyone's in the workspace. */

@@ -1,10 +1,11 @@
 import { and, count, eq, ilike, sql } from "drizzle-orm";
-import type { TeamKind } from "../../../../contracts/people";
+import type { TeamKind, TeamListQuery } from "../../../../contracts/people";
 import type { Db, Tx } from "../../db/client";
-import type { Keyset } from "../../db/keyset";
+import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { teams, users } from "../../db/schema";
+import { takePage } from "../../lib/cursor";
 
 const withMemberCount = {
   team: teams,
@@ -95,4 +96,17 @@ export async function updateTeam(
     .where(and(eq(teams.workspaceId, workspaceId), eq(teams.id, id), eq(teams.version, version)))
     .returning();
   return row ?? null;
+}
+
+const teamSortable = { name: teams.name, createdAt: teams.createdAt };
+
+/** One page of the workspace's teams with their member counts, in `sort` order after `cursor`. */
+export async function pageTeams(
+  db: Db,
+  workspaceId: string,
+  query: Pick<TeamListQuery, "q" | "limit" | "sort" | "cursor">,
+) {
+  const page = keyset(teamSortable, teams.id, query.sort, query.cursor);
+  const rows = await listTeams(db, workspaceId, query, page);
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.team[page.field], row.team.id));
 }

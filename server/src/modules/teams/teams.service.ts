@@ -1,16 +1,11 @@
 import type { CreateTeamBody, TeamKind, TeamListQuery, UpdateTeamBody } from "../../../../contracts/people";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { keyset } from "../../db/keyset";
-import { teams } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
-import { takePage } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { findTeamWithCount, insertTeam, insertTeams, listTeams, updateTeam } from "./teams.queries";
-
-const sortable = { name: teams.name, createdAt: teams.createdAt };
+import { findTeamWithCount, insertTeam, insertTeams, pageTeams, updateTeam } from "./teams.queries";
 
 /** The teams every new workspace starts with. */
 export const DEFAULT_TEAMS: readonly { name: string; kind: TeamKind }[] = [
@@ -32,9 +27,7 @@ export async function seedTeamDefaults(tx: Tx, workspaceId: string, now: Date) {
 /** Teams of the workspace. */
 export async function listWorkspaceTeams(ctx: Ctx, query: TeamListQuery) {
   authorize(ctx.actor, "team.list");
-  const page = keyset(sortable, teams.id, query.sort, query.cursor);
-  const rows = await listTeams(ctx.database.db, ctx.actor.workspaceId, query, page);
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.team[page.field], row.team.id));
+  return pageTeams(ctx.database.db, ctx.actor.workspaceId, query);
 }
 
 /** One team. */

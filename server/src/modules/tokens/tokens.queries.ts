@@ -1,8 +1,10 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { ApiTokenListQuery } from "../../../../contracts/people";
 import type { Db, Tx } from "../../db/client";
-import type { Keyset } from "../../db/keyset";
+import { type Keyset, keyset } from "../../db/keyset";
 import { prepareOnce } from "../../db/prepared";
 import { apiTokens, users } from "../../db/schema";
+import { takePage } from "../../lib/cursor";
 
 const tokenWithOwner = { token: apiTokens, userName: users.name };
 
@@ -48,6 +50,19 @@ export function listLiveApiTokens(
     limit: filter.limit + 1,
     ...page.params,
   });
+}
+
+const tokenSortable = { createdAt: apiTokens.createdAt, name: apiTokens.name };
+
+/** One page of live tokens of the workspace (or of one user), in `sort` order after `cursor`. */
+export async function pageLiveApiTokens(
+  db: Db,
+  workspaceId: string,
+  filter: { userId?: string; now: Date; limit: number } & Pick<ApiTokenListQuery, "sort" | "cursor">,
+) {
+  const page = keyset(tokenSortable, apiTokens.id, filter.sort, filter.cursor);
+  const rows = await listLiveApiTokens(db, workspaceId, filter, page);
+  return takePage(rows, filter.limit, (row) => page.cursorAfter(row.token[page.field], row.token.id));
 }
 
 /** Stores a new token (its hash). */

@@ -1,31 +1,25 @@
 import type { ApiTokenListQuery, CreateApiTokenBody } from "../../../../contracts/people";
 import type { Ctx } from "../../context";
-import { keyset } from "../../db/keyset";
-import { apiTokens } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
-import { takePage } from "../../lib/cursor";
 import { generateSecret, hashSecret } from "../../lib/secrets";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { findApiToken, insertApiToken, listLiveApiTokens, revokeApiToken } from "./tokens.queries";
+import { findApiToken, insertApiToken, pageLiveApiTokens, revokeApiToken } from "./tokens.queries";
 
 /** Every token starts with this, so secret scanners can recognise a leaked one. */
 export const TOKEN_PREFIX = "tdm_";
-
-const sortable = { createdAt: apiTokens.createdAt, name: apiTokens.name };
 
 /** Live API tokens: the caller's own, or (admins) one user's or everyone's. */
 export async function listTokens(ctx: Ctx, query: ApiTokenListQuery) {
   const userId = query.userId ?? ctx.actor.userId;
   authorize(ctx.actor, "token.list", { userId });
-  const page = keyset(sortable, apiTokens.id, query.sort, query.cursor);
-  const rows = await listLiveApiTokens(
-    ctx.database.db,
-    ctx.actor.workspaceId,
-    { userId: userId === "all" ? undefined : userId, now: ctx.now, limit: query.limit },
-    page,
-  );
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.token[page.field], row.token.id));
+  return pageLiveApiTokens(ctx.database.db, ctx.actor.workspaceId, {
+    userId: userId === "all" ? undefined : userId,
+    now: ctx.now,
+    limit: query.limit,
+    sort: query.sort,
+    cursor: query.cursor,
+  });
 }
 
 /** Creates a personal API token; its secret is returned this once and stored only hashed. */

@@ -21,15 +21,3 @@ export function presentUser(row: {
     updatedAt: user.updatedAt.toISOString(),
   };
 }
-
-/** The fields of a user kept in the audit log. */
-export function auditedUser(user: Omit<typeof users.$inferSelect, "passwordHash">) {
-  return {
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    status: user.status,
-    teamId: user.teamId,
-    emailNotifications: user.emailNotifications,
-  };
-}

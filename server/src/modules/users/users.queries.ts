@@ -1,10 +1,14 @@
 import { and, eq, getTableColumns, ilike, or, sql } from "drizzle-orm";
-import type { Role, UserStatus } from "../../../../contracts/people";
+import type { Role, UserListQuery, UserStatus } from "../../../../contracts/people";
 import type { Db, Tx } from "../../db/client";
-import type { Keyset } from "../../db/keyset";
+import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { teams, users } from "../../db/schema";
+import { takePage } from "../../lib/cursor";
+
+/** A user as the app reads it: every column but the password hash. */
+export type UserRecord = Omit<typeof users.$inferSelect, "passwordHash">;
 
 // Every column but the password hash, which only sign-in reads.
 const { passwordHash: _passwordHash, ...userColumns } = getTableColumns(users);
@@ -27,6 +31,19 @@ export async function findUserCredentials(tx: Tx, workspaceId: string, id: strin
     .from(users)
     .where(and(eq(users.workspaceId, workspaceId), eq(users.id, id)));
   return row ?? null;
+}
+
+const userSortable = { name: users.name, email: users.email, createdAt: users.createdAt };
+
+/** One page of the workspace's users with their teams, filtered, in `sort` order after `cursor`. */
+export async function pageUsers(
+  db: Db,
+  workspaceId: string,
+  query: Pick<UserListQuery, "q" | "teamId" | "role" | "status" | "limit" | "sort" | "cursor">,
+) {
+  const page = keyset(userSortable, users.id, query.sort, query.cursor);
+  const rows = await listUsers(db, workspaceId, query, page);
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.user[page.field], row.user.id));
 }
 
 /** Users of the workspace with their teams, filtered and keyset-paged (prepared per shape). */

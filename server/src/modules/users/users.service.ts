@@ -1,28 +1,39 @@
 import type { ChangePasswordBody, PasswordChanged, UpdateUserBody, UserListQuery } from "../../../../contracts/people";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { keyset } from "../../db/keyset";
 import { assertReferences } from "../../db/references";
-import { users } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
-import { takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { assertAcceptablePassword, hashPassword, verifyPassword } from "../auth/auth.commands";
 import { revokePendingInvitedBy } from "../invitations/invitations.commands";
 import { revokeAllOfUser } from "../sessions/sessions.commands";
 import { deleteCalendarFeed } from "../stack/stack.commands";
-import { auditedUser } from "./users.presenter";
-import { findUser, findUserCredentials, listUsers, lockActiveAdmins, updateUser } from "./users.queries";
+import {
+  findUser,
+  findUserCredentials,
+  lockActiveAdmins,
+  pageUsers,
+  type UserRecord,
+  updateUser,
+} from "./users.queries";
 
-const sortable = { name: users.name, email: users.email, createdAt: users.createdAt };
+/** The fields of a user kept in the audit log. */
+function auditedUser(user: UserRecord) {
+  return {
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    status: user.status,
+    teamId: user.teamId,
+    emailNotifications: user.emailNotifications,
+  };
+}
 
 /** People of the workspace. */
 export async function listWorkspaceUsers(ctx: Ctx, query: UserListQuery) {
   authorize(ctx.actor, "user.list");
-  const page = keyset(sortable, users.id, query.sort, query.cursor);
-  const rows = await listUsers(ctx.database.db, ctx.actor.workspaceId, query, page);
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.user[page.field], row.user.id));
+  return pageUsers(ctx.database.db, ctx.actor.workspaceId, query);
 }
 
 /** One person. */
