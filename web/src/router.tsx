@@ -10,7 +10,6 @@ import {
 import { PageError } from "./components/ui/page-error";
 import { PageLoader } from "./components/ui/page-loader";
 import { meQuery, setupStatusQuery } from "./features/auth/hooks/use-me";
-import { type ProductModule, productModules } from "./features/modules/modules";
 import { AppLayout } from "./features/shell/components/app-layout";
 import { NotFoundPage } from "./routes/not-found";
 
@@ -241,34 +240,6 @@ const homeRoute = createRoute({
   path: "/",
   component: lazyRouteComponent(() => import("./routes/home"), "HomePage"),
 });
-
-/** Modules built as pages of their own have their own routes; the rest share the "not built yet" page. */
-type BuiltModulePath =
-  | "/stack"
-  | "/value"
-  | "/experiments"
-  | "/pipeline"
-  | "/service-levels"
-  | "/scorecard"
-  | "/glossary"
-  | "/guardrails"
-  | "/rituals"
-  | "/health";
-type UnbuiltModulePath = Exclude<ProductModule["path"], BuiltModulePath>;
-const unbuiltModules = productModules.filter((module) => !module.isBuilt) as (ProductModule & {
-  path: UnbuiltModulePath;
-})[];
-
-function moduleRouteOf(module: ProductModule & { path: UnbuiltModulePath }) {
-  return createRoute({
-    getParentRoute: () => appRoute,
-    path: module.path,
-    component: lazyRouteComponent(() => import("./routes/module-page"), "ModulePage"),
-  });
-}
-// Once every module is built no path is left: a route typed with a `never` path would break the whole tree's types.
-type ModuleRoute = [UnbuiltModulePath] extends [never] ? never : ReturnType<typeof moduleRouteOf>;
-const moduleRoutes = unbuiltModules.map(moduleRouteOf) as ModuleRoute[];
 
 const scorecardRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -641,7 +612,6 @@ const routeTree = rootRoute.addChildren([
   acceptInviteRoute,
   appRoute.addChildren([
     homeRoute,
-    ...moduleRoutes,
     scorecardRoute,
     scorecardKpiRoute,
     scorecardMeasuredRoute,

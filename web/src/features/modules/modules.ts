@@ -34,8 +34,6 @@ export interface ProductModule {
   practice: string;
   /** What the module will let marketing and IT do. */
   capabilities: string[];
-  /** Whether the module is built; until then its page says so plainly. */
-  isBuilt: boolean;
 }
 
 /** Every module of Tandem, in the order of the navigation. */
@@ -53,7 +51,6 @@ export const productModules: ProductModule[] = [
       "Regular check-ins and a status everyone can read",
       "“How each of us is measured”, side by side",
     ],
-    isBuilt: true,
   },
   {
     key: "pipeline",
@@ -69,7 +66,6 @@ export const productModules: ProductModule[] = [
       "IT's architecture, integration and compliance notes in every case",
       "Every decision with its reason, and alternatives when the answer is no",
     ],
-    isBuilt: true,
   },
   {
     key: "service-levels",
@@ -83,7 +79,6 @@ export const productModules: ProductModule[] = [
       "Breaches flagged as they happen",
       "IT responsiveness as a KPI on the scorecard",
     ],
-    isBuilt: true,
   },
   {
     key: "stack",
@@ -98,7 +93,6 @@ export const productModules: ProductModule[] = [
       "Data handled, compliance and security reviews",
       "An integrations graph and overlapping tools",
     ],
-    isBuilt: true,
   },
   {
     key: "guardrails",
@@ -112,7 +106,6 @@ export const productModules: ProductModule[] = [
       "Others routed to security, legal and finance reviews",
       "Shadow IT discovered in imported expense data",
     ],
-    isBuilt: true,
   },
   {
     key: "glossary",
@@ -126,7 +119,6 @@ export const productModules: ProductModule[] = [
       "Acronym clashes flagged (“CMS” meaning two different systems)",
       "Terms recognised and explained wherever text appears",
     ],
-    isBuilt: true,
   },
   {
     key: "experiments",
@@ -140,7 +132,6 @@ export const productModules: ProductModule[] = [
       "Variants, results and a sound statistical analysis",
       "Decisions recorded with their evidence",
     ],
-    isBuilt: true,
   },
   {
     key: "value",
@@ -154,7 +145,6 @@ export const productModules: ProductModule[] = [
       "Multi-touch attribution across channels",
       "Expected versus realised value of every initiative",
     ],
-    isBuilt: true,
   },
   {
     key: "rituals",
@@ -167,7 +157,6 @@ export const productModules: ProductModule[] = [
       "Meeting series with agendas built from the scorecard and pipeline",
       "Decisions and action items with owners and due dates",
     ],
-    isBuilt: true,
   },
   {
     key: "health",
@@ -181,11 +170,5 @@ export const productModules: ProductModule[] = [
       "An Alignment Index with drivers and a trend",
       "Job-swap pairings between marketing and IT",
     ],
-    isBuilt: true,
   },
 ];
-
-/** The module a path belongs to, or null. */
-export function findModuleByPath(pathname: string): ProductModule | null {
-  return productModules.find((module) => pathname === module.path || pathname.startsWith(`${module.path}/`)) ?? null;
-}

@@ -58,13 +58,6 @@ export function AppNavbar() {
               to={module.path}
               label={module.label}
               leftSection={<module.icon size={18} stroke={1.7} aria-hidden="true" />}
-              rightSection={
-                module.isBuilt ? null : (
-                  <Text component="span" size="xs" c={active ? undefined : "dimmed"}>
-                    soon
-                  </Text>
-                )
-              }
               active={active}
               aria-current={active ? "page" : undefined}
               className={classes.link}

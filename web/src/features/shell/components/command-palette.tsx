@@ -96,7 +96,7 @@ export function CommandPalette() {
     const modules = productModules.map((module) => ({
       id: `module:${module.key}`,
       label: module.label,
-      description: module.isBuilt ? module.summary : `Not built yet · ${module.summary}`,
+      description: module.summary,
       keywords: module.capabilities,
       leftSection: <module.icon {...iconProps} />,
       onClick: () => void navigate({ to: module.path }),
