@@ -98,6 +98,8 @@ export const pipelineSettings = pgTable("pipeline_settings", {
     .primaryKey()
     .references(() => workspaces.id),
   scoring: jsonb("scoring").notNull(),
+  /** The share of requests within their service-level targets the workspace aims for, in percent. */
+  slaGoal: smallint("sla_goal").notNull().default(80),
   ...timestamps(),
   version: version(),
 });

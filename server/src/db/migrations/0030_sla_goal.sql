@@ -1,0 +1,1 @@
+ALTER TABLE "pipeline_settings" ADD COLUMN "sla_goal" smallint DEFAULT 80 NOT NULL;
