@@ -31,6 +31,8 @@ export const HomeSummary = z.object({
     .object({
       decision: z.object({ met: z.number().int(), total: z.number().int(), share: z.number().nullable() }),
       delivery: z.object({ met: z.number().int(), total: z.number().int(), share: z.number().nullable() }),
+      /** The workspace's goal for the share within target, in percent. */
+      goal: z.number().int(),
       trend: z.array(
         z.object({ month: z.string(), decisionShare: z.number().nullable(), deliveryShare: z.number().nullable() }),
       ),

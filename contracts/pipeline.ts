@@ -491,9 +491,13 @@ export const SlaReportQuery = z.object({
 });
 export type SlaReportQuery = z.infer<typeof SlaReportQuery>;
 const Share = z.object({ total: z.number().int(), met: z.number().int(), share: z.number().nullable() });
+/** The share of requests within their service-level targets a workspace aims for, in percent (the charts' goal line). */
+export const SlaGoal = z.number().int().min(1).max(100);
 export const SlaReport = z.object({
   from: z.string(),
   to: z.string(),
+  /** The workspace's goal for the share within target, in percent (pipeline settings). */
+  goal: SlaGoal,
   byClass: z.array(
     z.object({
       priority: Priority,
@@ -535,8 +539,18 @@ export const Scoring = z.strictObject({
     .default({ value: 3, urgency: 2, risk: 1, confidence: 1, effort: 2 }),
 });
 export type Scoring = z.infer<typeof Scoring>;
-export const PipelineSettings = z.object({ scoring: Scoring, formula: z.string(), version: z.number().int() });
-export const UpdatePipelineSettingsBody = z.strictObject({ scoring: Scoring, version: VersionOrDefault });
+export const PipelineSettings = z.object({
+  scoring: Scoring,
+  formula: z.string(),
+  slaGoal: SlaGoal,
+  version: z.number().int(),
+});
+/** `slaGoal` left out keeps the current goal. */
+export const UpdatePipelineSettingsBody = z.strictObject({
+  scoring: Scoring,
+  slaGoal: SlaGoal.optional(),
+  version: VersionOrDefault,
+});
 
 /** Expected against realised benefit of reviewed requests, overall, per type and per sponsor. */
 const ValueFigures = z.object({

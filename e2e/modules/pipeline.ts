@@ -444,6 +444,18 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
     await page.getByRole("row").filter({ hasText: "Crucial" }).getByText("2 h", { exact: true }).waitFor();
   });
 
+  await h.check("admin sets the service-level goal and the dashboard's charts draw it", async () => {
+    const goal = page.getByLabel("Goal, share within target");
+    await goal.fill("85");
+    await page.getByRole("button", { name: "Save goal" }).click();
+    await waitForToast(page, "Service-level goal set to 85%");
+    await page.getByRole("tab", { name: "Dashboard" }).click();
+    await page.getByText("Share within target by month (goal 85%)").waitFor({ state: "attached" });
+    await page.locator(".recharts-reference-line").first().waitFor();
+    await page.getByRole("tab", { name: "Targets and calendars" }).click();
+    await page.getByRole("heading", { name: "Targets per class" }).waitFor();
+  });
+
   await h.check(
     "admin adds a working calendar; hours that end before they start are refused on the field",
     async () => {

@@ -12,6 +12,13 @@ export function formatDate(iso: string | null | undefined): string {
   return iso ? dateOnly.format(new Date(iso)) : "—";
 }
 
+const monthOnly = new Intl.DateTimeFormat(undefined, { month: "short", year: "2-digit", timeZone: "UTC" });
+
+/** A chart's month label: "2026-03" reads "Mar 26" in the reader's locale. */
+export function formatMonth(month: string): string {
+  return /^\d{4}-\d{2}$/.test(month) ? monthOnly.format(new Date(`${month}-01T00:00:00Z`)) : month;
+}
+
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],

@@ -5,6 +5,7 @@ import type { RequestType } from "../../../contracts/pipeline";
 import { ListSection } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
+import { SlaGoal } from "../features/pipeline/components/sla-goal";
 import { SlaByClassChart, SlaFigures, SlaTrendChart } from "../features/pipeline/components/sla-report";
 import { Calendars, SlaPolicies } from "../features/pipeline/components/sla-settings";
 import { useSlaReport } from "../features/pipeline/hooks/use-pipeline";
@@ -32,6 +33,7 @@ export function ServiceLevelsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="targets">
           <Stack gap="lg">
+            <SlaGoal isAdmin={isAdmin} />
             <SlaPolicies isAdmin={isAdmin} />
             <Calendars isAdmin={isAdmin} />
           </Stack>

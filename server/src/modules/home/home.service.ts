@@ -154,6 +154,7 @@ export async function readHome(ctx: Ctx): Promise<HomeSummary> {
       ? {
           decision: sla.overall.decision,
           delivery: sla.overall.delivery,
+          goal: sla.goal,
           trend: sla.trend.map((month) => ({
             month: month.month,
             decisionShare: month.decisionShare,

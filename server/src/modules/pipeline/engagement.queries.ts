@@ -126,18 +126,25 @@ export async function findSettings(tx: Tx, workspaceId: string) {
   return row ?? null;
 }
 
-export async function saveSettings(tx: Tx, workspaceId: string, version: number, scoring: unknown, now: Date) {
+export async function saveSettings(
+  tx: Tx,
+  workspaceId: string,
+  version: number,
+  settings: { scoring: unknown; slaGoal: number },
+  now: Date,
+) {
+  const { scoring, slaGoal } = settings;
   if (version === 0) {
     const rows = await tx
       .insert(pipelineSettings)
-      .values({ workspaceId, scoring, createdAt: now, updatedAt: now })
+      .values({ workspaceId, scoring, slaGoal, createdAt: now, updatedAt: now })
       .onConflictDoNothing()
       .returning({ id: pipelineSettings.workspaceId });
     return rows.length > 0;
   }
   const rows = await tx
     .update(pipelineSettings)
-    .set({ scoring, updatedAt: now, version: version + 1 })
+    .set({ scoring, slaGoal, updatedAt: now, version: version + 1 })
     .where(and(eq(pipelineSettings.workspaceId, workspaceId), eq(pipelineSettings.version, version)))
     .returning({ id: pipelineSettings.workspaceId });
   return rows.length > 0;

@@ -6,6 +6,7 @@ import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { findReferenceErrors } from "../../db/references";
 import { AppError, staleEdit } from "../../errors";
+import { canonicalJson } from "../../lib/canonical-json";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import {
@@ -22,6 +23,7 @@ import {
 import { insertEvent, listOpenRequests, setDerived, updateRequest } from "./pipeline.queries";
 import {
   DEFAULT_SCORING,
+  DEFAULT_SLA_GOAL,
   defaultRaciTemplate,
   describeFormula,
   rankFromScore,
@@ -102,25 +104,37 @@ export async function getSettings(ctx: Ctx) {
   authorize(ctx.actor, "pipelineSettings.read");
   const stored = await findSettings(ctx.database.db, ctx.actor.workspaceId);
   const scoring = stored ? (stored.scoring as Scoring) : DEFAULT_SCORING;
-  return { scoring, formula: describeFormula(scoring), version: stored?.version ?? 0 };
+  return {
+    scoring,
+    formula: describeFormula(scoring),
+    slaGoal: stored?.slaGoal ?? DEFAULT_SLA_GOAL,
+    version: stored?.version ?? 0,
+  };
 }
 
-/** Changes the backlog's formula; every open request is re-scored at once. */
-export async function editSettings(ctx: Ctx, input: { scoring: Scoring; version: number }) {
+/**
+ * Changes the backlog's formula (every open request is re-scored at once when it changed) and the service-level
+ * goal (kept when left out).
+ */
+export async function editSettings(ctx: Ctx, input: { scoring: Scoring; slaGoal?: number; version: number }) {
   authorize(ctx.actor, "pipelineSettings.update");
   return ctx.database.db.transaction(async (tx) => {
     const before = await findSettings(tx, ctx.actor.workspaceId);
-    const saved = await saveSettings(tx, ctx.actor.workspaceId, input.version, input.scoring, ctx.now);
+    const previous = { scoring: before?.scoring ?? DEFAULT_SCORING, slaGoal: before?.slaGoal ?? DEFAULT_SLA_GOAL };
+    const next = { scoring: input.scoring, slaGoal: input.slaGoal ?? previous.slaGoal };
+    const saved = await saveSettings(tx, ctx.actor.workspaceId, input.version, next, ctx.now);
     if (!saved) throw staleEdit("scoring", "the");
-    await rescoreAll(tx, ctx.actor.workspaceId, input.scoring);
+    if (canonicalJson(previous.scoring) !== canonicalJson(next.scoring)) {
+      await rescoreAll(tx, ctx.actor.workspaceId, input.scoring);
+    }
     await recordAudit(tx, originOf(ctx), {
       action: "pipeline.scoring_updated",
       entityType: "pipeline_settings",
       entityId: ctx.actor.workspaceId,
-      before: { scoring: before?.scoring ?? DEFAULT_SCORING },
-      after: { scoring: input.scoring },
+      before: previous,
+      after: next,
     });
-    return { scoring: input.scoring, formula: describeFormula(input.scoring), version: (before?.version ?? 0) + 1 };
+    return { ...next, formula: describeFormula(input.scoring), version: (before?.version ?? 0) + 1 };
   });
 }
 

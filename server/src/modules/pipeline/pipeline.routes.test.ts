@@ -180,6 +180,38 @@ describeWithApp("pipeline", (get) => {
       expect(rescored.scoreExplanation).toBe("RICE = 500 × 8 × 50% ÷ 4 = 500");
     });
 
+    it("keeps a service-level goal beside the formula: the report and the home draw it, out-of-range refused", async () => {
+      const { admin, engineer } = await setup();
+      const settings = (await admin.request({ method: "GET", url: "/api/v1/pipeline/settings" })).json();
+      expect(settings.slaGoal).toBe(80);
+      expect((await engineer.request({ method: "GET", url: "/api/v1/sla/report" })).json().goal).toBe(80);
+      for (const slaGoal of [0, 101, 85.5, "90"]) {
+        const refused = await admin.request({
+          method: "PUT",
+          url: "/api/v1/pipeline/settings",
+          payload: { version: settings.version, scoring: settings.scoring, slaGoal },
+        });
+        expect(refused.statusCode, String(slaGoal)).toBe(400);
+        expect(refused.json().errors[0].path).toMatch(/slaGoal/);
+      }
+      const saved = await admin.request({
+        method: "PUT",
+        url: "/api/v1/pipeline/settings",
+        payload: { version: settings.version, scoring: settings.scoring, slaGoal: 90 },
+      });
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json()).toMatchObject({ slaGoal: 90, version: settings.version + 1 });
+      expect((await engineer.request({ method: "GET", url: "/api/v1/sla/report" })).json().goal).toBe(90);
+      expect((await engineer.request({ method: "GET", url: "/api/v1/home" })).json().serviceLevels.goal).toBe(90);
+      // A formula saved without a goal keeps the goal.
+      const formulaOnly = await admin.request({
+        method: "PUT",
+        url: "/api/v1/pipeline/settings",
+        payload: { version: settings.version + 1, scoring: { preset: "rice" } },
+      });
+      expect(formulaOnly.json().slaGoal).toBe(90);
+    });
+
     it("lets only IT, the IT partner or an admin set triage fields", async () => {
       const { marketer, submit } = await setup();
       const created = (await submit()).json();

@@ -73,6 +73,9 @@ export function scoreInputsOf(r: {
   };
 }
 
+/** The share within service-level targets a new workspace aims for, in percent (the column's default too). */
+export const DEFAULT_SLA_GOAL = 80;
+
 export const DEFAULT_SCORING: Scoring = {
   preset: "wsjf",
   weights: { value: 3, urgency: 2, risk: 1, confidence: 1, effort: 2 },

@@ -12,10 +12,11 @@ import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.service";
 import { notify } from "../notifications/notifications.service";
+import { findSettings } from "./engagement.queries";
 import { type ClockEvent, type Clocks, clockColumns, computeClocks, type Targets } from "./pipeline.clocks";
 import { presentCalendar, presentPolicy, referenceOf } from "./pipeline.presenter";
 import { insertEvent, listClockEvents, setDerived } from "./pipeline.queries";
-import { DEFAULT_CALENDAR, DEFAULT_SLA, UNCLASSIFIED_PRIORITY } from "./pipeline.rules";
+import { DEFAULT_CALENDAR, DEFAULT_SLA, DEFAULT_SLA_GOAL, UNCLASSIFIED_PRIORITY } from "./pipeline.rules";
 import {
   clearDefaultCalendar,
   findCalendar,
@@ -392,10 +393,12 @@ export async function slaReport(ctx: Ctx, query: SlaReportQuery) {
     to: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000),
     type: query.type,
   });
+  const settings = await findSettings(ctx.database.db, ctx.actor.workspaceId);
   const order: Priority[] = ["crucial", "secondary", "nice_to_have"];
   return {
     from,
     to,
+    goal: settings?.slaGoal ?? DEFAULT_SLA_GOAL,
     byClass: order.map((priority) => {
       const row = figures.byClass.find((entry) => entry.priority === priority);
       const empty = { met: 0, total: 0 };

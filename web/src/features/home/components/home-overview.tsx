@@ -70,7 +70,7 @@ export function SharedPicture({ home }: { home: HomeSummary }) {
                 Last 12 months: {sla.decision.met} of {sla.decision.total} decisions and {sla.delivery.met} of{" "}
                 {sla.delivery.total} deliveries ({share(sla.delivery.share)}) within target.
               </Text>
-              <ServiceLevelTrend trend={sla.trend} />
+              <ServiceLevelTrend trend={sla.trend} goal={sla.goal} />
             </>
           )}
         </HomeTile>

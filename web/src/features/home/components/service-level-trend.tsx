@@ -2,11 +2,19 @@ import "@mantine/charts/styles.css";
 import { LineChart } from "@mantine/charts";
 import { Box, Text } from "@mantine/core";
 import type { HomeSummary } from "../../../../../contracts/home";
+import { formatMonth } from "../../../lib/format";
+import { goalLine } from "../../pipeline/components/sla-report";
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 
 /** Share of decisions and deliveries within target by month: a small chart, and its numbers for screen readers. */
-export function ServiceLevelTrend({ trend }: { trend: NonNullable<HomeSummary["serviceLevels"]>["trend"] }) {
+export function ServiceLevelTrend({
+  trend,
+  goal,
+}: {
+  trend: NonNullable<HomeSummary["serviceLevels"]>["trend"];
+  goal: number;
+}) {
   const data = trend.map((row) => ({
     month: row.month,
     decision: percent(row.decisionShare),
@@ -33,6 +41,8 @@ export function ServiceLevelTrend({ trend }: { trend: NonNullable<HomeSummary["s
           withLegend
           unit="%"
           yAxisProps={{ domain: [0, 100], width: 44 }}
+          xAxisProps={{ tickFormatter: formatMonth }}
+          referenceLines={[goalLine(goal)]}
           connectNulls
           withTooltip={false}
           withDots={false}
@@ -40,7 +50,9 @@ export function ServiceLevelTrend({ trend }: { trend: NonNullable<HomeSummary["s
           accessibilityLayer={false}
         />
       </Box>
-      <figcaption className="visually-hidden">Share within target by month, last twelve months</figcaption>
+      <figcaption className="visually-hidden">
+        Share within target by month, last twelve months (goal {goal}%)
+      </figcaption>
       <table className="visually-hidden">
         <thead>
           <tr>

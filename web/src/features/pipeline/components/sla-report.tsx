@@ -3,7 +3,16 @@ import { BarChart, LineChart } from "@mantine/charts";
 import { Box, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import type { SlaReport } from "../../../../../contracts/pipeline";
+import { formatMonth } from "../../../lib/format";
 import { formatShare, priorityMeta } from "../labels";
+
+/** The workspace's goal for the share within target, drawn across a chart. */
+export const goalLine = (goal: number) => ({
+  y: goal,
+  label: `Goal ${goal}%`,
+  color: "gray.6",
+  strokeDasharray: "4 4",
+});
 
 const STAGES = [
   { key: "firstResponse", label: "First response", color: "indigo.6" },
@@ -87,13 +96,16 @@ export function SlaByClassChart({ report }: { report: SlaReport }) {
             series={STAGES.map((stage) => ({ name: stage.key, label: stage.label, color: stage.color }))}
             withLegend
             yAxisProps={{ domain: [0, 100] }}
+            referenceLines={[goalLine(report.goal)]}
             valueFormatter={(value) => `${value}%`}
             withTooltip={false}
             withBarValueLabel
             accessibilityLayer={false}
           />
         </Box>
-        <figcaption className="visually-hidden">Share of requests within target, per class and stage</figcaption>
+        <figcaption className="visually-hidden">
+          Share of requests within target, per class and stage (goal {report.goal}%)
+        </figcaption>
         <table className="visually-hidden">
           <thead>
             <tr>
@@ -153,6 +165,8 @@ export function SlaTrendChart({ report }: { report: SlaReport }) {
               withLegend
               unit="%"
               yAxisProps={{ domain: [0, 100] }}
+              xAxisProps={{ tickFormatter: formatMonth }}
+              referenceLines={[goalLine(report.goal)]}
               connectNulls
               withTooltip={false}
               curveType="monotone"
@@ -160,7 +174,7 @@ export function SlaTrendChart({ report }: { report: SlaReport }) {
             />
           </Box>
         )}
-        <figcaption className="visually-hidden">Share within target by month</figcaption>
+        <figcaption className="visually-hidden">Share within target by month (goal {report.goal}%)</figcaption>
         <table className="visually-hidden">
           <thead>
             <tr>

@@ -247,7 +247,7 @@ export function useUpdateRaciTemplate() {
   });
 }
 
-/** Changes the scoring formula (the backlog is re-scored). */
+/** Changes the scoring formula (the backlog is re-scored) or the service-level goal (the charts' goal line). */
 export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -256,6 +256,8 @@ export function useUpdateSettings() {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ["pipeline", "settings"] }),
         queryClient.invalidateQueries({ queryKey: ["requests"] }),
+        queryClient.invalidateQueries({ queryKey: ["sla"] }),
+        queryClient.invalidateQueries({ queryKey: ["home"] }),
       ]),
   });
 }
