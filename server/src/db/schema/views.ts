@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { CreateViewBody } from "../../../../contracts/views";
 import { at, id } from "./columns";
 import { users, workspaces } from "./people";
 
@@ -14,9 +15,9 @@ export const savedViews = pgTable(
     ownerId: uuid("owner_id")
       .notNull()
       .references(() => users.id),
-    page: text("page").notNull(),
+    page: text("page").$type<CreateViewBody["page"]>().notNull(),
     name: text("name").notNull(),
-    query: jsonb("query").notNull(),
+    query: jsonb("query").$type<Record<string, string>>().notNull(),
     shared: boolean("shared").notNull().default(false),
     createdAt: at("created_at").notNull().defaultNow(),
   },

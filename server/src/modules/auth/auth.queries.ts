@@ -8,6 +8,15 @@ export async function findUserByEmail(tx: Tx, email: string) {
   return row ?? null;
 }
 
+/** Stores a new admin of a workspace; the created row. */
+export async function insertAdminUser(tx: Tx, values: Omit<typeof users.$inferInsert, "role">) {
+  const [user] = await tx
+    .insert(users)
+    .values({ ...values, role: "admin" })
+    .returning();
+  return user;
+}
+
 // The advisory-lock class of sign-in reservations (the two-key form never meets the one-key setup lock).
 const LOGIN_LOCK_CLASS = 7_346_223;
 

@@ -2,7 +2,6 @@ import type { LoginBody, Me, SetupBody } from "../../../../contracts/auth";
 import type { TeamKind } from "../../../../contracts/people";
 import type { Ctx, PublicCtx } from "../../context";
 import type { Db, Tx } from "../../db/client";
-import { users } from "../../db/schema";
 import { AppError } from "../../errors";
 import { recordAudit } from "../audit/audit.commands";
 import { resolveSessionActor, revokeSession, startSession } from "../sessions/sessions.commands";
@@ -12,6 +11,7 @@ import {
   countLoginFailures,
   deleteLoginFailures,
   findUserByEmail,
+  insertAdminUser,
   insertLoginFailures,
   lockLoginAccount,
 } from "./auth.queries";
@@ -67,19 +67,15 @@ export async function createWorkspaceWithAdmin(
       { path: "email", message: "is already in use" },
     ]);
   }
-  const [user] = await tx
-    .insert(users)
-    .values({
-      workspaceId: workspace.id,
-      teamId: team.id,
-      email: input.email,
-      name: input.name,
-      passwordHash: input.passwordHash,
-      role: "admin",
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
+  const user = await insertAdminUser(tx, {
+    workspaceId: workspace.id,
+    teamId: team.id,
+    email: input.email,
+    name: input.name,
+    passwordHash: input.passwordHash,
+    createdAt: now,
+    updatedAt: now,
+  });
   return { workspace, user };
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, or } from "drizzle-orm";
+import type { CreateViewBody } from "../../../../contracts/views";
 import type { Tx } from "../../db/client";
 import { savedViews, users } from "../../db/schema";
 
@@ -8,8 +9,11 @@ const selectViews = (db: Tx) =>
     .from(savedViews)
     .innerJoin(users, eq(users.id, savedViews.ownerId));
 
+/** A saved view with its owner's id and name. */
+export type SavedViewRow = { view: typeof savedViews.$inferSelect; owner: { id: string; name: string } };
+
 /** A person's views of a page and those shared with the workspace, by name. */
-export function listVisibleViews(db: Tx, workspaceId: string, userId: string, page: string) {
+export function listVisibleViews(db: Tx, workspaceId: string, userId: string, page: CreateViewBody["page"]) {
   return selectViews(db)
     .where(
       and(

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { IdParams, Ok } from "../../../../contracts/common";
 import { CreateViewBody, SavedView, SavedViewList, ViewListQuery } from "../../../../contracts/views";
 import { ctxOf } from "../../plugins/request-context";
+import { presentView } from "./views.presenter";
 import { createView, deleteView, listViews } from "./views.service";
 
 /** Saved views of list pages. */
@@ -16,13 +17,20 @@ export const viewsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SavedViewList },
       },
     },
-    async (request) => listViews(ctxOf(request), request.query.page),
+    async (request) => {
+      const ctx = ctxOf(request);
+      const rows = await listViews(ctx, request.query.page);
+      return { items: rows.map((row) => presentView(row, ctx.actor.userId)) };
+    },
   );
 
   app.post(
     "/views",
     { schema: { tags: ["views"], summary: "Save a view", body: CreateViewBody, response: { 201: SavedView } } },
-    async (request, reply) => reply.status(201).send(await createView(ctxOf(request), request.body)),
+    async (request, reply) => {
+      const row = await createView(ctxOf(request), request.body);
+      return reply.status(201).send(presentView(row, row.owner.id));
+    },
   );
 
   app.delete(

@@ -2,32 +2,18 @@
 // the workspace. Only the owner (or an admin, for shared ones) removes a view.
 import type { CreateViewBody } from "../../../../contracts/views";
 import type { Ctx } from "../../context";
-import type { savedViews } from "../../db/schema";
 import { AppError } from "../../errors";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { deleteViewRow, findView, insertView, listVisibleViews } from "./views.queries";
-
-function present(ctx: Ctx, row: { view: typeof savedViews.$inferSelect; owner: { id: string; name: string } }) {
-  return {
-    id: row.view.id,
-    page: row.view.page as CreateViewBody["page"],
-    name: row.view.name,
-    query: row.view.query as Record<string, string>,
-    shared: row.view.shared,
-    owner: row.owner,
-    isMine: row.view.ownerId === ctx.actor.userId,
-    createdAt: row.view.createdAt.toISOString(),
-  };
-}
+import { deleteViewRow, findView, insertView, listVisibleViews, type SavedViewRow } from "./views.queries";
 
 /** My views of a page and the ones shared with the workspace, mine first. */
-export async function listViews(ctx: Ctx, page: string) {
+export async function listViews(ctx: Ctx, page: CreateViewBody["page"]): Promise<SavedViewRow[]> {
   authorize(ctx.actor, "view.read");
   const rows = await listVisibleViews(ctx.database.db, ctx.actor.workspaceId, ctx.actor.userId, page);
-  const views = rows.map((row) => present(ctx, row));
-  return { items: [...views.filter((view) => view.isMine), ...views.filter((view) => !view.isMine)] };
+  const isMine = (row: SavedViewRow) => row.view.ownerId === ctx.actor.userId;
+  return [...rows.filter(isMine), ...rows.filter((row) => !isMine(row))];
 }
 
 export async function createView(ctx: Ctx, input: CreateViewBody) {
@@ -42,7 +28,7 @@ export async function createView(ctx: Ctx, input: CreateViewBody) {
       entityId: row.id,
       after: input,
     });
-    return present(ctx, { view: row, owner: { id: ctx.actor.userId, name: ctx.actor.name } });
+    return { view: row, owner: { id: ctx.actor.userId, name: ctx.actor.name } } satisfies SavedViewRow;
   });
 }
 
