@@ -26,6 +26,10 @@ export const ANNOUNCED_TABLES: ReadonlySet<string> = new Set([
   "workspace",
   "tool",
   "integration",
+  "objective",
+  "kpi",
+  "kpi_measurement",
+  "customer_segment",
 ]);
 
 /** The channel every announced change goes out on, with the table's name as payload. */

@@ -1,7 +1,7 @@
 import { Button, Card, Group, Progress, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { IconFileImport, IconPlus, IconTargetArrow } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
-import { useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import type { KpiStatus } from "../../../contracts/scorecard";
 import { ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
@@ -20,6 +20,34 @@ function treeOf(objectives: ReviewObjective[]) {
   const shown = new Set(objectives.map((objective) => objective.id));
   const roots = objectives.filter((objective) => objective.parentId === null || !shown.has(objective.parentId));
   return roots.map((root) => ({ root, children: objectives.filter((objective) => objective.parentId === root.id) }));
+}
+
+/** KPI rows drawn in the first frame, then about as many more in each following one. */
+const ROWS_PER_FRAME = 40;
+
+/**
+ * How many of the objective trees to draw: the first ones at once (about a screen of rows), the rest in the
+ * frames that follow, as transitions a click or a keystroke interrupts, so hundreds of KPIs never hold up the first
+ * screen nor the reader's first click.
+ */
+function useShownTrees(trees: { root: ReviewObjective; children: ReviewObjective[] }[]) {
+  const rowsOf = (index: number) =>
+    trees[index].root.kpis.length + trees[index].children.reduce((sum, child) => sum + child.kpis.length + 1, 1);
+  const upTo = (from: number) => {
+    let end = from;
+    let rows = 0;
+    while (end < trees.length && (end === from || rows + rowsOf(end) <= ROWS_PER_FRAME)) rows += rowsOf(end++);
+    return end;
+  };
+  const [shown, setShown] = useState(0);
+  // Nothing drawn yet (the answer just came): the first screen's worth at once.
+  const count = shown === 0 ? upTo(0) : shown;
+  useEffect(() => {
+    if (count >= trees.length) return;
+    const handle = setTimeout(() => startTransition(() => setShown(upTo(count))), 0);
+    return () => clearTimeout(handle);
+  });
+  return trees.slice(0, count);
 }
 
 /** How many KPIs are in each status, as one bar and as figures. */
@@ -75,6 +103,11 @@ export function ScorecardPage() {
       ? ((objectives.data ?? []).find((objective) => objective.id === editing) ?? null)
       : null;
   const items = review.data?.objectives ?? [];
+  const trees = useShownTrees(treeOf(items));
+  // A KPI is the next page most readers open: fetch its code while the scorecard's answer is on its way.
+  useEffect(() => {
+    void import("./scorecard-kpi");
+  }, []);
 
   return (
     <ListPage
@@ -171,7 +204,7 @@ export function ScorecardPage() {
     >
       {review.data && <StatusSummary counts={review.data.statusCounts as Record<KpiStatus, number>} />}
       <Stack gap="lg">
-        {treeOf(items).map(({ root, children }) => (
+        {trees.map(({ root, children }) => (
           <ObjectiveCard
             key={root.id}
             objective={root}

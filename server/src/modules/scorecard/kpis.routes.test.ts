@@ -280,6 +280,28 @@ ${Array.from({ length: 250 }, (_, i) => `c${i}`).join(",")}
         { date: "2026-03-31", value: 30 },
       ],
     });
+    // The series is kept per person and read again without the database, until a measurement, the KPI or its
+    // objective changes: a check-in, an edit and a value written outside the API all show at once.
+    const seriesUrl = `/api/v1/kpis/${kpi.id}/series`;
+    expect((await marketing.request({ url: seriesUrl })).headers["x-tandem-cache"]).toBe("miss");
+    expect((await marketing.request({ url: seriesUrl })).headers["x-tandem-cache"]).toBe("hit");
+    await marketing.request({
+      method: "POST",
+      url: `/api/v1/kpis/${kpi.id}/measurements`,
+      payload: { date: "2026-03-06", value: 25 },
+    });
+    const afterCheckIn = await marketing.request({ url: seriesUrl });
+    expect(afterCheckIn.headers["x-tandem-cache"]).toBe("miss");
+    expect(afterCheckIn.json().points.at(-1)).toEqual({ date: "2026-03-06", value: 25 });
+    await t.database.query("UPDATE kpi_measurement SET value = 26 WHERE kpi_id = $1 AND date = '2026-03-06'", [kpi.id]);
+    expect((await marketing.request({ url: seriesUrl })).json().points.at(-1)).toEqual({
+      date: "2026-03-06",
+      value: 26,
+    });
+    await t.database.query("UPDATE kpi SET target = 31 WHERE id = $1", [kpi.id]);
+    expect((await marketing.request({ url: seriesUrl })).json().target).toBe(31);
+    await t.database.query("UPDATE objective SET period_end = '2026-04-30' WHERE id = $1", [objective.id]);
+    expect((await marketing.request({ url: seriesUrl })).json().periodEnd).toBe("2026-04-30");
     const computed = await buildKpi(marketing, objective.id, {
       name: "Tools with both owners",
       source: "computed",

@@ -141,6 +141,9 @@ export const kpisRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/kpis/:id/series",
     {
+      // The chart's answer, read again and again on a busy scorecard: kept per person until a KPI, its objective or
+      // a measurement changes (check-ins, imports, pushes and computed values all write kpi_measurement).
+      config: { cache: ["kpi", "objective", "kpi_measurement"] },
       schema: {
         tags,
         summary: "The KPI's values for the chart, with the plan line and thresholds",

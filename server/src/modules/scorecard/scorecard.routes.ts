@@ -113,6 +113,8 @@ export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/scorecard/review",
     {
+      // Every objective and KPI with its trend: kept per person (and day) until any of what it reads changes.
+      config: { cache: ["objective", "kpi", "kpi_measurement", "app_user", "team", "customer_segment"] },
       schema: {
         tags,
         summary: "The business review: every objective, both owners, KPI status and trend, top risks",

@@ -1,8 +1,10 @@
-import { Badge, Group, Progress, Text } from "@mantine/core";
+import { Badge, Group } from "@mantine/core";
+import { useNavigate } from "@tanstack/react-router";
+import type { MouseEvent } from "react";
 import type { KpiSummary } from "../../../../../contracts/scorecard";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
-import { AnchorLink } from "../../../components/ui/links";
 import { formatKpiValue, kpiStatusMeta } from "../labels";
+import classes from "./kpi-table.module.css";
 import { KpiStatusBadge } from "./scorecard-badges";
 import { TrendLine } from "./trend-line";
 
@@ -12,8 +14,29 @@ export function progressPercent(progress: number | null): number {
   return Math.max(0, Math.min(100, Math.round(progress * 100)));
 }
 
-/** KPIs with status, latest value against target, progress and trend; each name links to its page. */
+/** A Mantine colour key ("teal.6") as its CSS variable. */
+const colorVar = (key: string) => `var(--mantine-color-${key.replace(".", "-")})`;
+
+/**
+ * KPIs with status, latest value against target, progress and trend; each name links to its page. A scorecard
+ * shows hundreds of rows, so the cells are plain elements (a router link per row re-renders on every navigation):
+ * the name is an ordinary link whose plain click navigates inside the app.
+ */
 export function KpiTable({ kpis, showOwner = true }: { kpis: KpiSummary[]; showOwner?: boolean }) {
+  const navigate = useNavigate();
+  const open = (event: MouseEvent<HTMLAnchorElement>, id: string) => {
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
+    event.preventDefault();
+    void navigate({ to: "/scorecard/kpis/$id", params: { id } });
+  };
   const columns: DataColumn<KpiSummary>[] = [
     {
       key: "kpi",
@@ -21,20 +44,16 @@ export function KpiTable({ kpis, showOwner = true }: { kpis: KpiSummary[]; showO
       cell: (kpi) => (
         <>
           <Group gap={6} wrap="nowrap">
-            <AnchorLink to="/scorecard/kpis/$id" params={{ id: kpi.id }} fw={500}>
+            <a className={classes.name} href={`/scorecard/kpis/${kpi.id}`} onClick={(event) => open(event, kpi.id)}>
               {kpi.name}
-            </AnchorLink>
+            </a>
             {kpi.source === "computed" && (
               <Badge size="xs" variant="outline" color="gray">
                 Computed
               </Badge>
             )}
           </Group>
-          {kpi.segment && (
-            <Text size="xs" c="dimmed">
-              {kpi.segment.name}
-            </Text>
-          )}
+          {kpi.segment && <div className={classes.dimmed}>{kpi.segment.name}</div>}
         </>
       ),
     },
@@ -58,18 +77,27 @@ export function KpiTable({ kpis, showOwner = true }: { kpis: KpiSummary[]; showO
       key: "progress",
       header: "Progress",
       priority: 2,
-      cell: (kpi) => (
-        <div style={{ minWidth: 120 }}>
-          <Progress
-            value={progressPercent(kpi.progress)}
-            color={kpiStatusMeta[kpi.status].barColor}
-            aria-label={`${kpi.name}: ${progressPercent(kpi.progress)}% of the way to target`}
-          />
-          <Text size="xs" c="dimmed" mt={2}>
-            {kpi.reason}
-          </Text>
-        </div>
-      ),
+      cell: (kpi) => {
+        const percent = progressPercent(kpi.progress);
+        return (
+          <div style={{ minWidth: 120 }}>
+            <div
+              className={classes.track}
+              role="progressbar"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={percent}
+              aria-label={`${kpi.name}: ${percent}% of the way to target`}
+            >
+              <div
+                className={classes.bar}
+                style={{ width: `${percent}%`, backgroundColor: colorVar(kpiStatusMeta[kpi.status].barColor) }}
+              />
+            </div>
+            <div className={classes.dimmed}>{kpi.reason}</div>
+          </div>
+        );
+      },
     },
     {
       key: "trend",
@@ -79,9 +107,7 @@ export function KpiTable({ kpis, showOwner = true }: { kpis: KpiSummary[]; showO
         kpi.trend.length > 1 ? (
           <TrendLine width={96} height={28} values={kpi.trend} color={kpiStatusMeta[kpi.status].color} />
         ) : (
-          <Text size="xs" c="dimmed">
-            —
-          </Text>
+          <span className={classes.dimmed}>—</span>
         ),
     },
   ];
@@ -92,10 +118,8 @@ export function KpiTable({ kpis, showOwner = true }: { kpis: KpiSummary[]; showO
       priority: 3,
       cell: (kpi) => (
         <>
-          <Text size="sm">{kpi.owner.name}</Text>
-          <Text size="xs" c="dimmed">
-            {kpi.owner.team.name}
-          </Text>
+          <div className={classes.text}>{kpi.owner.name}</div>
+          <div className={classes.dimmed}>{kpi.owner.team.name}</div>
         </>
       ),
     });
