@@ -1,3 +1,4 @@
+import { PolicyRule } from "../../contracts/policy";
 import { EXAMPLE_POLICY } from "../../engines/policy/test-policies";
 import {
   insertEvaluation,
@@ -17,7 +18,7 @@ export async function buildGuardrails(t: TestApp, workspaceId: string, requestId
     workspaceId,
     policyId: policy.id,
     number: 1,
-    rules: EXAMPLE_POLICY.rules,
+    rules: PolicyRule.array().parse(EXAMPLE_POLICY.rules),
     createdById: authorId,
   });
   const policyTest = await insertPolicyTest(db, {

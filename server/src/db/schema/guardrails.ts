@@ -1,5 +1,13 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type {
+  CreatePolicyTestBody,
+  PolicyTest,
+  PurchaseJudgement,
+  PurchaseReview,
+} from "../../../../contracts/guardrails";
+import type { PolicyInput, PolicyRule } from "../../../../contracts/policy";
+import type { PolicyResult } from "../../../../engines/policy";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";
 import { requests } from "./pipeline";
@@ -14,7 +22,7 @@ export const guardrailSettings = pgTable("guardrail_settings", {
     .primaryKey()
     .references(() => workspaces.id),
   currency: text("currency").notNull().default("EUR"),
-  rates: jsonb("rates").notNull().default(sql`'{}'::jsonb`),
+  rates: jsonb("rates").$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
   ...timestamps(),
   version: version(),
 });
@@ -48,7 +56,7 @@ export const purchasePolicyVersions = pgTable(
       .notNull()
       .references(() => purchasePolicies.id),
     number: integer("number").notNull(),
-    rules: jsonb("rules").notNull(),
+    rules: jsonb("rules").$type<PolicyRule[]>().notNull(),
     createdById: uuid("created_by_id").references(() => users.id),
     createdAt: at("created_at").notNull().defaultNow(),
   },
@@ -67,8 +75,8 @@ export const purchasePolicyTests = pgTable(
       .notNull()
       .references(() => purchasePolicies.id),
     name: text("name").notNull(),
-    input: jsonb("input").notNull(),
-    expected: jsonb("expected").notNull(),
+    input: jsonb("input").$type<PolicyTest["input"]>().notNull(),
+    expected: jsonb("expected").$type<CreatePolicyTestBody["expected"]>().notNull(),
     createdAt: at("created_at").notNull().defaultNow(),
   },
   (t) => [index("purchase_policy_test_policy_idx").on(t.policyId)],
@@ -87,9 +95,12 @@ export const purchaseEvaluations = pgTable(
       .references(() => requests.id),
     policyVersionId: uuid("policy_version_id").references(() => purchasePolicyVersions.id),
     outcome: text("outcome", { enum: POLICY_OUTCOMES }).notNull(),
-    result: jsonb("result").notNull(),
-    input: jsonb("input").notNull(),
-    alternatives: jsonb("alternatives").notNull().default(sql`'[]'::jsonb`),
+    result: jsonb("result").$type<PolicyResult>().notNull(),
+    // What the purchase was judged on: the request as the policy saw it, and the Stack's facts.
+    input: jsonb("input")
+      .$type<{ request: PolicyInput["request"]; stack: Partial<PurchaseJudgement["stack"]> }>()
+      .notNull(),
+    alternatives: jsonb("alternatives").$type<PurchaseJudgement["alternatives"]>().notNull().default(sql`'[]'::jsonb`),
     evaluatedAt: at("evaluated_at").notNull(),
   },
   (t) => [index("purchase_evaluation_request_idx").on(t.requestId, t.evaluatedAt)],
@@ -111,7 +122,7 @@ export const purchaseReviews = pgTable(
       .references(() => purchaseEvaluations.id),
     kind: text("kind", { enum: REVIEWER_KINDS }).notNull(),
     status: text("status", { enum: REVIEW_STATUSES }).notNull().default("open"),
-    checklist: jsonb("checklist").notNull().default(sql`'[]'::jsonb`),
+    checklist: jsonb("checklist").$type<PurchaseReview["checklist"]>().notNull().default(sql`'[]'::jsonb`),
     dueAt: at("due_at"),
     decidedById: uuid("decided_by_id").references(() => users.id),
     decidedAt: at("decided_at"),

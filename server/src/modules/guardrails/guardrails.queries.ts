@@ -14,6 +14,10 @@ import {
 
 type Kind = (typeof purchaseReviews.$inferSelect)["kind"];
 
+export type PolicyRow = typeof purchasePolicies.$inferSelect;
+export type PolicyTestRow = typeof purchasePolicyTests.$inferSelect;
+export type EvaluationRow = typeof purchaseEvaluations.$inferSelect;
+
 /** The workspace's guardrail settings row, or null while it has the defaults. */
 export async function findSettings(tx: Tx, workspaceId: string) {
   const [row] = await tx.select().from(guardrailSettings).where(eq(guardrailSettings.workspaceId, workspaceId));
@@ -163,7 +167,7 @@ export function listRecentPurchases(tx: Tx, workspaceId: string, limit: number) 
       number: requests.number,
       title: requests.title,
       purchase: requests.purchase,
-      evaluation: sql<{ outcome: string; result: unknown; input: unknown } | null>`(
+      evaluation: sql<Pick<typeof purchaseEvaluations.$inferSelect, "outcome" | "result" | "input"> | null>`(
         select json_build_object('outcome', e.outcome, 'result', e.result, 'input', e.input)
         from purchase_evaluation e where e.request_id = "request"."id"
         order by e.evaluated_at desc, e.id desc limit 1)`,

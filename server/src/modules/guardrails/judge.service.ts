@@ -6,7 +6,6 @@ import type { PolicyRule } from "../../../../contracts/policy";
 import { evaluatePolicy, type PolicyResult, type ReviewerKind } from "../../../../engines/policy";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import type { purchaseEvaluations } from "../../db/schema";
 import { AppError } from "../../errors";
 import { canonicalJson } from "../../lib/canonical-json";
 import { authorize } from "../../policy";
@@ -22,6 +21,7 @@ import {
 import { addPurchasedTool, readPurchaseFacts } from "../stack/stack.commands";
 import {
   cancelRequestOpenReviews,
+  type EvaluationRow,
   findActivePolicyVersion,
   findLatestEvaluation,
   findSettings,
@@ -35,14 +35,13 @@ import {
 import { compiledVersion } from "./policies.service";
 import { checklistOf } from "./review-templates";
 
-type EvaluationRow = typeof purchaseEvaluations.$inferSelect;
 type Facts = Awaited<ReturnType<typeof readPurchaseFacts>>;
 
 /** The workspace's currency and rates (EUR and none until an admin sets them). */
 export async function settingsOf(tx: Tx, workspaceId: string) {
   const row = await findSettings(tx, workspaceId);
   return row
-    ? { currency: row.currency, rates: row.rates as Record<string, number>, version: row.version }
+    ? { currency: row.currency, rates: row.rates, version: row.version }
     : { currency: "EUR", rates: {} as Record<string, number>, version: 0 };
 }
 
@@ -186,7 +185,7 @@ async function judgeInTransaction(
   const settings = await settingsOf(tx, ctx.actor.workspaceId);
   const active = await findActivePolicyVersion(tx, ctx.actor.workspaceId);
   const input = { request: policyRequestOf({ title: request.title, purchase }, settings), stack: facts };
-  const rules = (active?.version.rules ?? []) as PolicyRule[];
+  const rules = active?.version.rules ?? [];
   const result = active ? evaluatePolicy(compiledVersion(active.version.id, rules), input) : NO_POLICY;
   const alternatives = facts.overlapping.length > 0 ? idleSeatAlternatives(facts) : [];
   // An edit judged again: the reviews the earlier answer opened were asked about other details.
@@ -292,14 +291,13 @@ function presentJudgement(
   version: { id: string; policyId: string; number: number } | null,
   reviewIds: string[],
 ): PurchaseJudgement {
-  const input = row.input as { stack: PurchaseJudgement["stack"] };
   return {
     id: row.id,
     requestId: row.requestId,
     policyVersion: version ? { id: version.id, policyId: version.policyId, number: version.number } : null,
-    result: row.result as PolicyResult,
-    stack: { overlapping: input.stack.overlapping ?? [], integrations: input.stack.integrations ?? [] },
-    alternatives: row.alternatives as PurchaseJudgement["alternatives"],
+    result: row.result,
+    stack: { overlapping: row.input.stack.overlapping ?? [], integrations: row.input.stack.integrations ?? [] },
+    alternatives: row.alternatives,
     reviewIds,
     evaluatedAt: row.evaluatedAt.toISOString(),
   };

@@ -8,7 +8,7 @@ import type {
   RecentPurchase,
 } from "../../../../contracts/guardrails";
 import { PolicyLimits } from "../../../../contracts/policy";
-import { checkPolicy, compilePolicy, type PolicyProblem, type PolicyResult } from "../../../../engines/policy";
+import { checkPolicy, compilePolicy, type PolicyProblem } from "../../../../engines/policy";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
@@ -80,7 +80,7 @@ export async function listRecentPurchaseAnswers(ctx: Ctx, limit: number): Promis
   return {
     items: rows.map((row) => {
       const purchase = row.purchase as PurchaseDetails;
-      const result = (row.evaluation?.result ?? null) as PolicyResult | null;
+      const result = row.evaluation?.result ?? null;
       return {
         request: { id: row.id, number: row.number, reference: `REQ-${row.number}`, title: row.title },
         vendor: purchase.vendor,

@@ -10,7 +10,6 @@ import type { PolicyRule } from "../../../../contracts/policy";
 import { type CompiledPolicy, evaluatePolicy, type PolicyResult } from "../../../../engines/policy";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import type { purchasePolicies, purchasePolicyTests } from "../../db/schema";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
@@ -24,12 +23,12 @@ import {
   listPolicies,
   listPolicyTests,
   listPolicyVersions,
+  type PolicyRow,
+  type PolicyTestRow,
   updatePolicy,
 } from "./guardrails.queries";
 import { compileBounded } from "./policy-evaluate.service";
 
-type PolicyRow = typeof purchasePolicies.$inferSelect;
-type TestRow = typeof purchasePolicyTests.$inferSelect;
 type Expectation = CreatePolicyTestBody["expected"];
 
 const compiled = new Map<string, CompiledPolicy>();
@@ -53,10 +52,10 @@ export function meets(result: PolicyResult, expected: Expectation): boolean {
   return true;
 }
 
-function runTest(policy: CompiledPolicy, test: TestRow): PolicyTest {
-  const input = test.input as PolicyTest["input"];
+function runTest(policy: CompiledPolicy, test: PolicyTestRow): PolicyTest {
+  const input = test.input;
   const actual = evaluatePolicy(policy, { request: input.request, stack: input.stack ?? {} });
-  const expected = test.expected as Expectation;
+  const expected = test.expected;
   return {
     id: test.id,
     name: test.name,
@@ -89,7 +88,7 @@ async function presentStored(tx: Tx, row: PolicyRow): Promise<StoredPolicy> {
     name: row.name,
     active: row.active,
     currentVersion: info.find((v) => v.id === current.version.id) ?? info[0],
-    rules: current.version.rules as PolicyRule[],
+    rules: current.version.rules,
     versions: info,
     version: row.version,
     createdAt: row.createdAt.toISOString(),

@@ -38,7 +38,7 @@ function presentReview(row: ReviewRow, actor: Actor): PurchaseReview {
     },
     kind: r.kind,
     status: r.status,
-    checklist: r.checklist as PurchaseReview["checklist"],
+    checklist: r.checklist,
     dueAt: r.dueAt?.toISOString() ?? null,
     decidedBy: r.decidedById && row.deciderName ? { id: r.decidedById, name: row.deciderName } : null,
     decidedAt: r.decidedAt?.toISOString() ?? null,

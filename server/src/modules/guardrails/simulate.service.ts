@@ -2,7 +2,7 @@
 // got; and the workspace's currency table the policy converts costs with.
 import type { PurchaseDetails } from "../../../../contracts/guardrails";
 import type { PolicyRule } from "../../../../contracts/policy";
-import { evaluatePolicy, type PolicyInput, type PolicyResult } from "../../../../engines/policy";
+import { evaluatePolicy, type PolicyInput } from "../../../../engines/policy";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
@@ -24,13 +24,13 @@ export async function simulatePolicy(ctx: Ctx, id: string, input: { rules: Polic
     const stored = request.evaluation;
     // A judged request is replayed on what the policy saw then; one never judged on the Stack of today.
     const replay: PolicyInput = stored
-      ? (stored.input as PolicyInput)
+      ? stored.input
       : {
           request: policyRequestOf({ title: request.title, purchase: request.purchase as PurchaseDetails }, settings),
           stack: { ...(await factsOf(ctx, request.purchase as PurchaseDetails)) },
         };
     const after = evaluatePolicy(draft, replay);
-    const before = stored ? (stored.result as PolicyResult) : null;
+    const before = stored ? stored.result : null;
     const changed =
       before === null || before.outcome !== after.outcome || before.reviews.join(",") !== after.reviews.join(",");
     items.push({
