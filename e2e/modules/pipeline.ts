@@ -451,7 +451,7 @@ export async function pipelineAsAdmin(page: Page, { h, run, inspect }: FlowTools
     await waitForToast(page, "Service-level goal set to 85%");
     await page.getByRole("tab", { name: "Dashboard" }).click();
     await page.getByText("Share within target by month (goal 85%)").waitFor({ state: "attached" });
-    await page.locator(".recharts-reference-line").first().waitFor();
+    await page.locator(".recharts-reference-line").first().waitFor({ state: "attached" });
     await page.getByRole("tab", { name: "Targets and calendars" }).click();
     await page.getByRole("heading", { name: "Targets per class" }).waitFor();
   });
