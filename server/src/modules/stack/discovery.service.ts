@@ -29,7 +29,7 @@ import {
   listCatalogForMatching,
   listExpenseImportRows,
 } from "./discovery.queries";
-import { columnsOf } from "./stack.presenter";
+import { columnsOf } from "./stack.fields";
 import { insertTool } from "./stack.queries";
 
 export type ImportMode = "dry_run" | "import" | "import_valid";

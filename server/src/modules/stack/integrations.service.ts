@@ -1,10 +1,7 @@
 import type { CreateIntegrationBody, IntegrationListQuery, UpdateIntegrationBody } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
-import { keyset } from "../../db/keyset";
 import { assertReferences } from "../../db/references";
-import { integrations } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
-import { takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import {
@@ -12,16 +9,14 @@ import {
   findIntegration,
   findTool,
   insertIntegration,
-  listIntegrations,
+  pageIntegrations,
   updateIntegration,
 } from "./stack.queries";
 
 /** Integrations of the workspace, or of one tool. */
 export async function listWorkspaceIntegrations(ctx: Ctx, query: IntegrationListQuery) {
   authorize(ctx.actor, "integration.read");
-  const page = keyset({ createdAt: integrations.createdAt }, integrations.id, query.sort, query.cursor);
-  const rows = await listIntegrations(ctx.database.db, ctx.actor.workspaceId, query, page);
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.integration.createdAt, row.integration.id));
+  return pageIntegrations(ctx.database.db, ctx.actor.workspaceId, query);
 }
 
 async function assertOwnerInWorkspace(ctx: Ctx, ownerId: string | null | undefined) {

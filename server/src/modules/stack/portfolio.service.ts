@@ -9,7 +9,8 @@ import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { fieldsOf, ownerFactsOf, presentTool } from "./stack.presenter";
+import { fieldsOf, ownerFactsOf } from "./stack.fields";
+import { presentTool } from "./stack.presenter";
 import { findTaxonomy, listGraphIntegrations, listGraphTools, listLiveTools, saveTaxonomy } from "./stack.queries";
 import {
   assessCompliance,

@@ -5,7 +5,8 @@ import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { findToolIdByName } from "./purchase-facts.queries";
-import { columnsOf, presentTool } from "./stack.presenter";
+import { columnsOf } from "./stack.fields";
+import { presentTool } from "./stack.presenter";
 import { insertTool } from "./stack.queries";
 import { listWorkspaceTools, todayOf } from "./stack.service";
 

@@ -1,12 +1,13 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { ToolListQuery } from "../../../../contracts/stack";
+import type { IntegrationListQuery, ToolListQuery } from "../../../../contracts/stack";
 import type { Db, Tx } from "../../db/client";
-import type { Keyset } from "../../db/keyset";
+import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { integrations, stackTaxonomies, teams, tools, users } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
+import { takePage } from "../../lib/cursor";
 
 const businessOwner = alias(users, "business_owner");
 const technicalOwner = alias(users, "technical_owner");
@@ -46,6 +47,15 @@ function selectToolsWithOwners(db: Tx) {
 export async function findTool(tx: Tx, workspaceId: string, id: string) {
   const [row] = await selectToolsWithOwners(tx).where(and(eq(tools.workspaceId, workspaceId), eq(tools.id, id)));
   return row ?? null;
+}
+
+const toolSortable = { name: tools.name, updatedAt: tools.updatedAt };
+
+/** One page of the catalog (filtered like `listTools`), in `sort` order after `cursor`. */
+export async function pageTools(db: Db, workspaceId: string, query: ToolListQuery) {
+  const page = keyset(toolSortable, tools.id, query.sort, query.cursor);
+  const rows = await listTools(db, workspaceId, query, page);
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.tool[page.field], row.tool.id));
 }
 
 /** Tools of the workspace with their owners, filtered and keyset-paged (prepared per shape). */
@@ -161,6 +171,13 @@ export async function findIntegration(tx: Tx, workspaceId: string, id: string) {
     and(eq(integrations.workspaceId, workspaceId), eq(integrations.id, id)),
   );
   return row ?? null;
+}
+
+/** One page of the workspace's integrations (or one tool's), in `sort` order after `cursor`. */
+export async function pageIntegrations(db: Db, workspaceId: string, query: IntegrationListQuery) {
+  const page = keyset({ createdAt: integrations.createdAt }, integrations.id, query.sort, query.cursor);
+  const rows = await listIntegrations(db, workspaceId, query, page);
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.integration.createdAt, row.integration.id));
 }
 
 /** Integrations of the workspace (optionally touching one tool), keyset-paged (prepared per shape). */

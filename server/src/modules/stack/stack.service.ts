@@ -1,18 +1,13 @@
 import type { CreateToolBody, ToolFields, ToolListQuery, UpdateToolBody } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { keyset } from "../../db/keyset";
-import { tools } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
-import { takePage } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { columnsOf, fieldsOf } from "./stack.presenter";
-import { findOwnerFacts, findTool, insertTool, listTools, updateTool } from "./stack.queries";
+import { columnsOf, fieldsOf } from "./stack.fields";
+import { findOwnerFacts, findTool, insertTool, pageTools, updateTool } from "./stack.queries";
 import { validateToolRules } from "./stack.rules";
-
-const sortable = { name: tools.name, updatedAt: tools.updatedAt };
 
 /** Today's date in UTC, as calendar rules take it. */
 export function todayOf(ctx: Pick<Ctx, "now">): string {
@@ -22,9 +17,7 @@ export function todayOf(ctx: Pick<Ctx, "now">): string {
 /** The catalog: live tools (or archived ones), searched, filtered and sorted. */
 export async function listWorkspaceTools(ctx: Ctx, query: ToolListQuery) {
   authorize(ctx.actor, "tool.read");
-  const page = keyset(sortable, tools.id, query.sort, query.cursor);
-  const rows = await listTools(ctx.database.db, ctx.actor.workspaceId, query, page);
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.tool[page.field], row.tool.id));
+  return pageTools(ctx.database.db, ctx.actor.workspaceId, query);
 }
 
 /** One tool. */

@@ -9,14 +9,12 @@ import {
   type ToolListQuery,
 } from "../../../../contracts/stack";
 import type { Ctx } from "../../context";
-import { keyset } from "../../db/keyset";
-import { tools } from "../../db/schema";
 import { AppError } from "../../errors";
 import { CsvLimitError, CsvLimits, type CsvRecord, CsvSyntaxError, parseCsvYielding, toCsv } from "../../lib/csv";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { columnsOf, fieldsOf } from "./stack.presenter";
-import { insertTool, listAllTools, listPeopleOfWorkspace, listTools, updateTool } from "./stack.queries";
+import { columnsOf, fieldsOf } from "./stack.fields";
+import { insertTool, listAllTools, listPeopleOfWorkspace, pageTools, updateTool } from "./stack.queries";
 import { validateToolRules } from "./stack.rules";
 
 /** The columns of a catalog file, in order; list fields separate their items with "|". */
@@ -63,12 +61,10 @@ export async function exportToolsCsv(ctx: Ctx, filter: ToolListQuery) {
   const rows = [];
   let cursor: string | undefined;
   for (;;) {
-    const page = keyset({ name: tools.name, updatedAt: tools.updatedAt }, tools.id, filter.sort, cursor);
-    const found = await listTools(ctx.database.db, ctx.actor.workspaceId, { ...filter, limit: 200 }, page);
-    rows.push(...found.slice(0, 200));
-    if (found.length <= 200) break;
-    const last = found[199];
-    cursor = page.cursorAfter(last.tool[page.field], last.tool.id);
+    const page = await pageTools(ctx.database.db, ctx.actor.workspaceId, { ...filter, limit: 200, cursor });
+    rows.push(...page.items);
+    if (page.nextCursor === null) break;
+    cursor = page.nextCursor;
   }
   const emails = await emailsOf(ctx);
   return toCsv(
