@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney } from "./money";
+import { formatMoney, formatMoneyList, formatMoneyOf, formatUnits } from "./money";
 
 // Intl separates a code from its amount with a no-break space; the tests read it as a plain one.
 const en = (amount: string | number | null | undefined, currency: string, options = {}) =>
@@ -54,5 +54,27 @@ describe("formatMoney", () => {
 
   it("follows the reader's locale", () => {
     expect(formatMoney("12345.4", "EUR", { locale: "de-DE" }).replace(/\u00a0/g, " ")).toBe("12.345 €");
+  });
+});
+
+describe("formatMoneyOf and formatMoneyList", () => {
+  it("say an API money object, and several currencies each with its code", () => {
+    expect(formatMoneyOf({ amount: "1200.00", currency: "EUR" }, { locale: "en-US" })).toBe("€1,200");
+    expect(formatMoneyOf(null)).toBe("—");
+    const list = [
+      { amount: "1200.00", currency: "EUR" },
+      { amount: "300.00", currency: "USD" },
+    ];
+    expect(formatMoneyList(list, { locale: "en-US" }).replace(/\u00a0/g, " ")).toBe("EUR 1,200 + USD 300.00");
+    expect(formatMoneyList([list[0]], { locale: "en-US" })).toBe("€1,200");
+    expect(formatMoneyList([])).toBe("—");
+  });
+});
+
+describe("formatUnits", () => {
+  it("says an amount without a currency, exactly", () => {
+    expect(formatUnits("9999999999999.99", { cents: true, locale: "en-US" })).toBe("9,999,999,999,999.99");
+    expect(formatUnits("1234.5", { locale: "en-US" })).toBe("1,235");
+    expect(formatUnits("x")).toBe("—");
   });
 });

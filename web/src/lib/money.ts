@@ -28,6 +28,11 @@ function formatterFor(currency: string, isWhole: boolean, options: MoneyOptions)
   return format;
 }
 
+/** Whether a value is an amount: a finite number, or a decimal string as the API and forms send them. */
+function isAmount(amount: string | number): boolean {
+  return typeof amount === "string" ? /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/.test(amount) : Number.isFinite(amount);
+}
+
 /** Whether an amount is 1,000 or more either side of zero, read from a decimal string's digits (never a float). */
 function isThousandsOrMore(amount: string | number): boolean {
   if (typeof amount === "number") return Math.abs(amount) >= 1000;
@@ -45,9 +50,7 @@ export function formatMoney(
   currency: string,
   options: MoneyOptions = {},
 ): string {
-  if (amount === null || amount === undefined) return "—";
-  if (typeof amount === "string" ? !/^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/.test(amount) : !Number.isFinite(amount))
-    return "—";
+  if (amount === null || amount === undefined || !isAmount(amount)) return "—";
   const isWhole = !options.cents && (options.compact ? false : isThousandsOrMore(amount));
   try {
     const format = formatterFor(currency, isWhole, options);
@@ -56,4 +59,31 @@ export function formatMoney(
     // An unknown currency code: say the amount as it came, with its code.
     return `${amount} ${currency}`;
   }
+}
+
+/** A `{ amount, currency }` of the API as `formatMoney` says it; "—" when there is none. */
+export function formatMoneyOf(
+  money: { amount: string | number; currency: string } | null | undefined,
+  options: MoneyOptions = {},
+): string {
+  return money ? formatMoney(money.amount, money.currency, options) : "—";
+}
+
+/** Several currencies' amounts side by side ("EUR 1,200 + USD 300"), each with its code when there are several. */
+export function formatMoneyList(
+  list: ReadonlyArray<{ amount: string | number; currency: string }>,
+  options: MoneyOptions = {},
+): string {
+  if (list.length === 0) return "—";
+  const withCode = options.withCode ?? new Set(list.map((money) => money.currency)).size > 1;
+  return list.map((money) => formatMoney(money.amount, money.currency, { ...options, withCode })).join(" + ");
+}
+
+/** An amount whose currency is not recorded (a conversion's value): "12,345", or "12,345.67" with `cents`. */
+export function formatUnits(amount: string | number, options: Pick<MoneyOptions, "cents" | "locale"> = {}): string {
+  if (!isAmount(amount)) return "—";
+  const digits = options.cents ? 2 : 0;
+  return new Intl.NumberFormat(options.locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    typeof amount === "string" ? (amount.trim() as `${number}`) : amount,
+  );
 }

@@ -17,8 +17,9 @@ import {
   useRecentPurchases,
   useReviews,
 } from "../features/guardrails/hooks/use-guardrails";
-import { formatMoney, reviewerLabels } from "../features/guardrails/labels";
+import { reviewerLabels } from "../features/guardrails/labels";
 import { formatDate, formatDateTime } from "../lib/format";
+import { formatMoneyOf } from "../lib/money";
 
 function ActivePolicy({ isAdmin }: { isAdmin: boolean }) {
   const policies = usePolicies();
@@ -164,7 +165,7 @@ function RecentPurchases() {
                 </Text>
               </Table.Td>
               <Table.Td ta="right">
-                <Text size="sm">{formatMoney(item.annualCost.amount, item.annualCost.currency)}</Text>
+                <Text size="sm">{formatMoneyOf(item.annualCost)}</Text>
               </Table.Td>
               <Table.Td>
                 {item.outcome ? (

@@ -35,11 +35,12 @@ import {
   useSetWatching,
   useTransition,
 } from "../features/pipeline/hooks/use-pipeline";
-import { formatAmount, outcomeMeta, stageMeta, typeLabels } from "../features/pipeline/labels";
+import { outcomeMeta, stageMeta, typeLabels } from "../features/pipeline/labels";
 import { requestPermissionsOf } from "../features/pipeline/permissions";
 import { RequestKpisPanel } from "../features/scorecard/components/request-kpis";
 import { isApiError } from "../lib/api";
 import { formatDate, formatDateTime } from "../lib/format";
+import { formatMoney } from "../lib/money";
 
 const route = getRouteApi("/app/pipeline/requests/$id");
 
@@ -356,23 +357,23 @@ function RequestDetails({ request }: { request: PipelineRequest }) {
               Value
             </Title>
             <Stack gap={8}>
-              <Fact label="Expected benefit">{formatAmount(request.expectedBenefit, request.currency)}</Fact>
+              <Fact label="Expected benefit">{formatMoney(request.expectedBenefit, request.currency)}</Fact>
               <Fact label="Soft benefit">
                 {request.softHours !== null && request.hourlyRate !== null
-                  ? `${request.softHours} h × ${formatAmount(request.hourlyRate, request.currency)}`
+                  ? `${request.softHours} h × ${formatMoney(request.hourlyRate, request.currency)}`
                   : "—"}
               </Fact>
               <Fact label="Total expected">
                 <Text fw={700} size="sm">
-                  {formatAmount(request.totalExpectedBenefit, request.currency)}
+                  {formatMoney(request.totalExpectedBenefit, request.currency)}
                 </Text>
               </Fact>
-              <Fact label="Cost estimate">{formatAmount(request.costEstimate, request.currency)}</Fact>
+              <Fact label="Cost estimate">{formatMoney(request.costEstimate, request.currency)}</Fact>
               <Fact label="Confidence">{request.confidence === null ? "—" : `${request.confidence}%`}</Fact>
               <Fact label="Review due">{request.review.dueOn ?? "After delivery"}</Fact>
               <Fact label="Realised benefit">
                 <Text fw={700} size="sm">
-                  {formatAmount(request.review.realisedBenefit, request.currency)}
+                  {formatMoney(request.review.realisedBenefit, request.currency)}
                 </Text>
               </Fact>
               {request.review.realisedBenefit !== null && request.totalExpectedBenefit !== null && (

@@ -9,7 +9,8 @@ import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { getValueReport } from "../features/pipeline/api";
 import { PipelineNav } from "../features/pipeline/components/pipeline-nav";
-import { formatAmount, formatShare, typeLabels } from "../features/pipeline/labels";
+import { formatShare, typeLabels } from "../features/pipeline/labels";
+import { formatMoney } from "../lib/money";
 
 const CURRENCY = "EUR";
 
@@ -41,8 +42,8 @@ export function PipelineValuePage() {
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             {[
               ["Reviewed requests", String(report.data.overall.reviewed)],
-              ["Expected", formatAmount(report.data.overall.expected, CURRENCY)],
-              ["Realised", formatAmount(report.data.overall.realised, CURRENCY)],
+              ["Expected", formatMoney(report.data.overall.expected, CURRENCY)],
+              ["Realised", formatMoney(report.data.overall.realised, CURRENCY)],
               ["Realised of expected", formatShare(report.data.overall.ratio)],
             ].map(([label, value]) => (
               <Card key={label}>
@@ -73,7 +74,7 @@ export function PipelineValuePage() {
                     { name: "Expected", color: "gray.5" },
                     { name: "Realised", color: "indigo.6" },
                   ]}
-                  valueFormatter={(value) => formatAmount(value, CURRENCY)}
+                  valueFormatter={(value) => formatMoney(value, CURRENCY)}
                   withLegend
                   withTooltip={false}
                   accessibilityLayer={false}
@@ -142,8 +143,8 @@ function ValueTable({
             <Table.Tr key={row.key}>
               <Table.Td>{row.name}</Table.Td>
               <Table.Td ta="right">{row.reviewed}</Table.Td>
-              <Table.Td ta="right">{formatAmount(row.expected, CURRENCY)}</Table.Td>
-              <Table.Td ta="right">{formatAmount(row.realised, CURRENCY)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(row.expected, CURRENCY)}</Table.Td>
+              <Table.Td ta="right">{formatMoney(row.realised, CURRENCY)}</Table.Td>
               <Table.Td ta="right">
                 <Group gap={4} justify="flex-end">
                   <Text

@@ -19,7 +19,8 @@ import {
   listShadowCandidates,
 } from "../features/stack/api";
 import { StackNav } from "../features/stack/components/stack-nav";
-import { categoryOptions, formatMoney } from "../features/stack/labels";
+import { categoryOptions } from "../features/stack/labels";
+import { formatMoney } from "../lib/money";
 
 const candidatesKey = ["stack", "discovery", "candidates"];
 const importsKey = ["stack", "discovery", "imports"];
@@ -67,7 +68,7 @@ export function StackDiscoveryPage() {
       cell: (candidate) =>
         candidate.spend.map((spend) => (
           <Text key={spend.currency} size="sm" fw={600}>
-            {formatMoney({ amount: Number(spend.yearly).toFixed(2), currency: spend.currency })}
+            {formatMoney(spend.yearly, spend.currency)}
           </Text>
         )),
     },

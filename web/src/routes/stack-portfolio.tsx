@@ -26,7 +26,8 @@ import { StackNav } from "../features/stack/components/stack-nav";
 import { TimeMatrix } from "../features/stack/components/time-matrix";
 import { CancelByCountdown, ToolStatusBadge, UtilisationBar } from "../features/stack/components/tool-badges";
 import { useAllTools, useCompliance, useOverlaps, useRenewals } from "../features/stack/hooks/use-stack";
-import { categoryMeta, complianceMeta, findingSuffix, formatCalendarDate, formatMoney } from "../features/stack/labels";
+import { categoryMeta, complianceMeta, findingSuffix, formatCalendarDate } from "../features/stack/labels";
+import { formatMoneyList, formatMoneyOf } from "../lib/money";
 
 const windows = [
   { value: "90", label: "90 days" },
@@ -122,7 +123,7 @@ export function StackRenewalsPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td visibleFrom="md" ta="right">
-                        <Text size="sm">{formatMoney(renewal.annualCost)}</Text>
+                        <Text size="sm">{formatMoneyOf(renewal.annualCost)}</Text>
                       </Table.Td>
                       <Table.Td visibleFrom="md">
                         <Text size="xs">{renewal.businessOwner?.name ?? "No business owner"}</Text>
@@ -300,7 +301,7 @@ export function StackOverlapsPage() {
                   </Text>
                 </Stack>
                 <Stack gap={0} align="flex-end">
-                  <Text fw={700}>{group.annualCost.map((money) => formatMoney(money)).join(" + ") || "—"}</Text>
+                  <Text fw={700}>{formatMoneyList(group.annualCost)}</Text>
                   <Text size="xs" c="dimmed">
                     combined a year
                   </Text>
@@ -338,7 +339,7 @@ export function StackOverlapsPage() {
                         </Group>
                       </Table.Td>
                       <Table.Td ta="right">
-                        <Text size="sm">{formatMoney(tool.annualCost)}</Text>
+                        <Text size="sm">{formatMoneyOf(tool.annualCost)}</Text>
                       </Table.Td>
                       <Table.Td>
                         <UtilisationBar tool={{ utilisation: tool.utilisation, seatsUsed: null, seatsBought: null }} />

@@ -44,14 +44,9 @@ import { ToolFormDialog } from "../features/stack/components/tool-form";
 import { ToolHistory } from "../features/stack/components/tool-history";
 import { ToolIntegrations } from "../features/stack/components/tool-integrations";
 import { useOverlaps, useSetToolArchived, useTool } from "../features/stack/hooks/use-stack";
-import {
-  dataClassLabels,
-  findingSuffix,
-  formatCalendarDate,
-  formatMoney,
-  lifecycleLabels,
-} from "../features/stack/labels";
+import { dataClassLabels, findingSuffix, formatCalendarDate, lifecycleLabels } from "../features/stack/labels";
 import { isApiError } from "../lib/api";
+import { formatMoneyList, formatMoneyOf } from "../lib/money";
 
 const route = getRouteApi("/app/stack/tools/$id");
 
@@ -231,7 +226,7 @@ function ToolDetails({ tool }: { tool: Tool }) {
           <Section title="Contract and renewal">
             <Fact label="Annual cost">
               <Text fw={600} size="sm">
-                {formatMoney(tool.annualCost)}
+                {formatMoneyOf(tool.annualCost)}
               </Text>
             </Fact>
             <Fact label="Contract start">{formatCalendarDate(tool.contractStart)}</Fact>
@@ -320,8 +315,7 @@ function ToolDetails({ tool }: { tool: Tool }) {
               overlapping.map((group) => (
                 <Stack key={group.subcategory} gap={4}>
                   <Text size="sm">
-                    Shares {group.sharedCapabilities.join(", ")} — combined{" "}
-                    {group.annualCost.map((money) => formatMoney(money)).join(" + ") || "—"} a year
+                    Shares {group.sharedCapabilities.join(", ")} — combined {formatMoneyList(group.annualCost)} a year
                   </Text>
                   <Group gap={6}>
                     {group.tools

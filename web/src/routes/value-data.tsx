@@ -10,9 +10,9 @@ import { ImportDialog } from "../features/value/components/import-dialog";
 import { ScrollRegion } from "../features/value/components/scroll-region";
 import { ValueNav } from "../features/value/components/value-nav";
 import { useImports, useJourneyData } from "../features/value/hooks/use-value";
-import { formatUnits } from "../features/value/labels";
 import { useCanKeepLedger, useCanRunAttribution } from "../features/value/permissions";
 import { formatDate, formatDateTime } from "../lib/format";
+import { formatUnits } from "../lib/money";
 
 const importKinds: { kind: ImportTarget["kind"]; label: string }[] = [
   { kind: "conversions", label: "Import conversions" },

@@ -10,8 +10,9 @@ import { ModelComparison, RemovalEffects } from "../features/value/components/mo
 import { CancelRunButton, RunStatusBadge } from "../features/value/components/run-status";
 import { ValueNav } from "../features/value/components/value-nav";
 import { useRun } from "../features/value/hooks/use-value";
-import { formatAmount, formatConversions, modelMeta } from "../features/value/labels";
+import { formatConversions, modelMeta } from "../features/value/labels";
 import { formatDateTime } from "../lib/format";
+import { formatMoney } from "../lib/money";
 
 const route = getRouteApi("/app/value/runs/$id");
 
@@ -84,7 +85,7 @@ export function ValueRunPage() {
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           <Figure label="Conversions attributed" value={formatConversions(totals.conversions)} />
-          <Figure label="Value attributed" value={formatAmount(totals.value, data.currency)} />
+          <Figure label="Value attributed" value={formatMoney(totals.value, data.currency)} />
           <Figure
             label="Journeys"
             value={(data.inputs?.journeys ?? 0).toLocaleString()}
@@ -95,7 +96,7 @@ export function ValueRunPage() {
         {data.inputs && data.inputs.unmatched.conversions > 0 && (
           <Alert color="orange" variant="light" title="Some conversions had no touch in their lookback window">
             {data.inputs.unmatched.conversions.toLocaleString()} conversions worth{" "}
-            {formatAmount(data.inputs.unmatched.value, data.currency)} could not be attributed and are left out of the
+            {formatMoney(data.inputs.unmatched.value, data.currency)} could not be attributed and are left out of the
             totals.
           </Alert>
         )}

@@ -1,26 +1,20 @@
 import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
-import { Alert, Badge, Box, Card, Group, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Badge, Box, Card, Group, SegmentedControl, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconScale } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { RunModel } from "../../../contracts/value";
+import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { AnchorLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { Figure } from "../features/value/components/figure";
-import { ScrollRegion } from "../features/value/components/scroll-region";
 import { ValueNav } from "../features/value/components/value-nav";
 import { useRun, useWhichHalf } from "../features/value/hooks/use-value";
-import {
-  chartAmount,
-  formatAmount,
-  formatRoas,
-  formatShare,
-  isPositiveAmount,
-  modelMeta,
-} from "../features/value/labels";
+import { chartAmount, formatRoas, formatShare, isPositiveAmount, modelMeta } from "../features/value/labels";
+import { formatMoney } from "../lib/money";
 
 const route = getRouteApi("/app/value/runs/$id/which-half");
 
@@ -42,7 +36,141 @@ export function ValueWhichHalfPage() {
   const data = view.data;
   const paid = data.channels.filter((c) => isPositiveAmount(c.spend));
   const chosen = (c: (typeof data.channels)[number]) => c.models.find((m) => m.model === data.model);
-  const money = (amount: string | number) => formatAmount(amount, data.currency);
+  const money = (amount: string | number) => formatMoney(amount, data.currency);
+  // An amount in another currency than the run's says its code.
+  const moneyOf = (amount: string, currency: string) =>
+    formatMoney(amount, currency, { withCode: currency !== data.currency });
+  const initiativeColumns: DataColumn<(typeof data.initiatives)[number]>[] = [
+    {
+      key: "initiative",
+      header: "Initiative",
+      cell: (i) => (
+        <>
+          {i.initiative}
+          {i.request && (
+            <Text size="xs" c="dimmed">
+              Pipeline request #{i.request.number}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: "spent",
+      header: "Spent / planned",
+      align: "right",
+      isNowrap: true,
+      cell: (i) => (
+        <>
+          {money(i.actual)}
+          <Text size="xs" c="dimmed">
+            of {money(i.planned)}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: "attributed",
+      header: "Attributed",
+      align: "right",
+      isNowrap: true,
+      priority: 2,
+      cell: (i) => (
+        <>
+          {i.attributedValue === null ? "not tracked" : money(i.attributedValue)}
+          <Text size="xs" c="dimmed">
+            {formatRoas(i.roas)}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: "expected",
+      header: "Expected / reviewed",
+      align: "right",
+      isNowrap: true,
+      priority: 3,
+      cell: (i) => (
+        <>
+          {i.request?.expectedBenefit == null ? "—" : moneyOf(i.request.expectedBenefit, i.request.currency)}
+          <Text size="xs" c="dimmed">
+            {i.request?.realisedBenefit == null
+              ? "no review yet"
+              : `${moneyOf(i.request.realisedBenefit, i.request.currency)} reviewed`}
+          </Text>
+        </>
+      ),
+    },
+  ];
+  const channelColumns: DataColumn<(typeof data.channels)[number]>[] = [
+    {
+      key: "channel",
+      header: "Channel",
+      isRowHeader: true,
+      cell: (c) => (
+        <>
+          <Text size="sm" fw={600} component="span">
+            {c.channel}
+          </Text>
+          {c.inLeastHalf && (
+            <Text size="xs" c="orange.8" fw={500}>
+              Least-returning half
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { key: "rank", header: "Rank", priority: 2, cell: (c) => c.rank ?? "—" },
+    {
+      key: "spend",
+      header: "Spend",
+      align: "right",
+      isNowrap: true,
+      cell: (c) => (
+        <>
+          {money(c.spend)}
+          <Text size="xs" c="dimmed">
+            {formatShare(c.spendShare)} of spend
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: "verdict",
+      header: "Verdict",
+      priority: 2,
+      minWidth: 210,
+      cell: (c) => (
+        <Badge color={agreementMeta[c.agreement].color} variant="light" tt="none" maw="none">
+          {agreementMeta[c.agreement].label}
+        </Badge>
+      ),
+    },
+    {
+      key: "cost",
+      header: "Cost per conversion",
+      priority: 3,
+      align: "right",
+      isNowrap: true,
+      cell: (c) => {
+        const main = chosen(c);
+        return main?.costPerConversion == null ? "no conversions" : money(main.costPerConversion);
+      },
+    },
+    ...(data.channels[0]?.models ?? []).map(
+      (m, index): DataColumn<(typeof data.channels)[number]> => ({
+        key: m.model,
+        header: modelMeta[m.model].label,
+        priority: m.model === data.model ? 1 : 4,
+        align: "right",
+        cell: (c) => (
+          <Text size="sm" component="span" fw={m.model === data.model ? 700 : undefined}>
+            {formatRoas(c.models[index]?.roas ?? null)}
+          </Text>
+        ),
+      }),
+    ),
+  ];
   return (
     <>
       <PageHeader
@@ -68,7 +196,7 @@ export function ValueWhichHalfPage() {
           />
           {data.otherCurrencySpend.length > 0 && (
             <Text size="xs" c="dimmed">
-              Not included: {data.otherCurrencySpend.map((o) => formatAmount(o.amount, o.currency)).join(", ")}
+              Not included: {data.otherCurrencySpend.map((o) => moneyOf(o.amount, o.currency)).join(", ")}
             </Text>
           )}
         </Group>
@@ -139,6 +267,7 @@ export function ValueWhichHalfPage() {
                 { name: "value", label: "Attributed value", color: "indigo.6" },
               ]}
               valueFormatter={money}
+              yAxisProps={{ tickFormatter: (value: number) => formatMoney(value, data.currency, { compact: true }) }}
               withLegend
               tickLine="none"
             />
@@ -151,62 +280,13 @@ export function ValueWhichHalfPage() {
           <Text size="sm" c="dimmed" px="md" mt={-8} mb="sm">
             Return on spend under each model; cost per conversion under {modelMeta[data.model].label}.
           </Text>
-          <ScrollRegion label="Channels ranked by return on spend (scrolls sideways)">
-            <Table verticalSpacing="sm" aria-label="Channels ranked by return on spend">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" pl="md">
-                    Rank
-                  </Table.Th>
-                  <Table.Th scope="col">Channel</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Spend
-                  </Table.Th>
-                  <Table.Th scope="col">Verdict</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Cost per conversion
-                  </Table.Th>
-                  {data.channels[0]?.models.map((m) => (
-                    <Table.Th key={m.model} scope="col" ta="right" fw={m.model === data.model ? 700 : 500}>
-                      {modelMeta[m.model].label}
-                    </Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {paid.map((c) => {
-                  const main = chosen(c);
-                  return (
-                    <Table.Tr key={c.channel} bg={c.inLeastHalf ? "var(--mantine-color-orange-light)" : undefined}>
-                      <Table.Td pl="md">{c.rank ?? "—"}</Table.Td>
-                      <Table.Th scope="row" fw={600}>
-                        {c.channel}
-                      </Table.Th>
-                      <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                        {money(c.spend)}
-                        <Text size="xs" c="dimmed">
-                          {formatShare(c.spendShare)} of spend
-                        </Text>
-                      </Table.Td>
-                      <Table.Td style={{ minWidth: 210 }}>
-                        <Badge color={agreementMeta[c.agreement].color} variant="light" tt="none" maw="none">
-                          {agreementMeta[c.agreement].label}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                        {main?.costPerConversion == null ? "no conversions" : money(main.costPerConversion)}
-                      </Table.Td>
-                      {c.models.map((m) => (
-                        <Table.Td key={m.model} ta="right" fw={m.model === data.model ? 700 : undefined}>
-                          {formatRoas(m.roas)}
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
+          <DataTable
+            label="Channels ranked by return on spend"
+            rows={paid}
+            rowKey={(c) => c.channel}
+            rowName={(c) => c.channel}
+            columns={channelColumns}
+          />
         </Card>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           <Card>
@@ -266,60 +346,15 @@ export function ValueWhichHalfPage() {
                 No spend in the period is tagged to an initiative.
               </Text>
             ) : (
-              <ScrollRegion label="Initiative value (scrolls sideways)">
-                <Table verticalSpacing={4} aria-label="Initiative value">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">Initiative</Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        Spent / planned
-                      </Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        Attributed
-                      </Table.Th>
-                      <Table.Th scope="col" ta="right">
-                        Expected / reviewed
-                      </Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.initiatives.map((i) => (
-                      <Table.Tr key={i.initiative}>
-                        <Table.Td>
-                          {i.initiative}
-                          {i.request && (
-                            <Text size="xs" c="dimmed">
-                              Pipeline request #{i.request.number}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                          {money(i.actual)}
-                          <Text size="xs" c="dimmed">
-                            of {money(i.planned)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                          {i.attributedValue === null ? "not tracked" : money(i.attributedValue)}
-                          <Text size="xs" c="dimmed">
-                            {formatRoas(i.roas)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                          {i.request?.expectedBenefit == null
-                            ? "—"
-                            : formatAmount(i.request.expectedBenefit, i.request.currency)}
-                          <Text size="xs" c="dimmed">
-                            {i.request?.realisedBenefit == null
-                              ? "no review yet"
-                              : `${formatAmount(i.request.realisedBenefit, i.request.currency)} reviewed`}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollRegion>
+              <DataTable
+                label="Initiative value"
+                rows={data.initiatives}
+                rowKey={(i) => i.initiative}
+                rowName={(i) => i.initiative}
+                columns={initiativeColumns}
+                verticalSpacing={4}
+                isFlush
+              />
             )}
           </Card>
         </SimpleGrid>

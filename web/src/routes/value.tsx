@@ -29,8 +29,9 @@ import { ScrollRegion } from "../features/value/components/scroll-region";
 import { SpendFormDialog } from "../features/value/components/spend-form";
 import { ValueNav } from "../features/value/components/value-nav";
 import { useSpend, useSpendSummary } from "../features/value/hooks/use-value";
-import { chartAmount, formatAmount } from "../features/value/labels";
+import { chartAmount } from "../features/value/labels";
 import { useCanKeepLedger } from "../features/value/permissions";
+import { formatMoney } from "../lib/money";
 
 /** The spend ledger: plan against actual by month, and every spend line. */
 export function ValueLedgerPage() {
@@ -86,11 +87,11 @@ export function ValueLedgerPage() {
       ) : (
         <Stack gap="lg">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Figure label="Actual spend" value={formatAmount(summary.data.totals.actual, currency)} />
+            <Figure label="Actual spend" value={formatMoney(summary.data.totals.actual, currency)} />
             <Figure
               label="Planned to date"
-              value={formatAmount(summary.data.totals.plannedToDate, currency)}
-              hint={`${formatAmount(summary.data.totals.planned, currency)} including the months ahead`}
+              value={formatMoney(summary.data.totals.plannedToDate, currency)}
+              hint={`${formatMoney(summary.data.totals.planned, currency)} including the months ahead`}
             />
             <Figure
               label="Actual against plan to date"
@@ -126,7 +127,8 @@ export function ValueLedgerPage() {
                   { name: "planned", label: "Planned", color: "gray.5" },
                   { name: "actual", label: "Actual", color: "indigo.6" },
                 ]}
-                valueFormatter={(value) => formatAmount(value, currency)}
+                valueFormatter={(value) => formatMoney(value, currency)}
+                yAxisProps={{ tickFormatter: (value: number) => formatMoney(value, currency, { compact: true }) }}
                 tickLine="none"
               />
             </Box>
@@ -143,8 +145,8 @@ export function ValueLedgerPage() {
                 {summary.data.months.map((month) => (
                   <tr key={month.month}>
                     <td>{month.month}</td>
-                    <td>{formatAmount(month.planned, currency)}</td>
-                    <td>{formatAmount(month.actual, currency)}</td>
+                    <td>{formatMoney(month.planned, currency)}</td>
+                    <td>{formatMoney(month.actual, currency)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -250,7 +252,7 @@ export function ValueLedgerPage() {
                           </Badge>
                         </Table.Td>
                         <Table.Td ta="right" pr="md">
-                          {formatAmount(line.amount.amount, line.amount.currency, true)}
+                          {formatMoney(line.amount.amount, line.amount.currency, { cents: true })}
                         </Table.Td>
                       </Table.Tr>
                     ))}

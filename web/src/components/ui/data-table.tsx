@@ -25,6 +25,8 @@ export interface DataColumn<T> {
   width?: number | string;
   /** A floor under the column's width, for content that would otherwise be cut short (a badge's words). */
   minWidth?: number;
+  /** The cells name their rows (`<th scope="row">`): the first column of a comparison read across. */
+  isRowHeader?: boolean;
 }
 
 interface DataTableProps<T> {
@@ -164,15 +166,24 @@ export function DataTable<T>({
             return (
               <Fragment key={key}>
                 <Table.Tr>
-                  {columns.map((column, index) => (
-                    <Table.Td key={column.key} {...cellProps(column, index)}>
-                      {column.minWidth ? (
-                        <div style={{ minWidth: column.minWidth }}>{column.cell(row, rowIndex)}</div>
-                      ) : (
-                        column.cell(row, rowIndex)
-                      )}
-                    </Table.Td>
-                  ))}
+                  {columns.map((column, index) => {
+                    const content = column.minWidth ? (
+                      <div key="cell" style={{ minWidth: column.minWidth }}>
+                        {column.cell(row, rowIndex)}
+                      </div>
+                    ) : (
+                      column.cell(row, rowIndex)
+                    );
+                    return column.isRowHeader ? (
+                      <Table.Th key={column.key} scope="row" {...cellProps(column, index)}>
+                        {content}
+                      </Table.Th>
+                    ) : (
+                      <Table.Td key={column.key} {...cellProps(column, index)}>
+                        {content}
+                      </Table.Td>
+                    );
+                  })}
                   {hasToggle && (
                     <Table.Td className={classes.more} pr={isFlush ? undefined : "lg"}>
                       {toggleButton(row, rowIndex)}

@@ -40,14 +40,3 @@ export function reviewersInWords(kinds: readonly ReviewerKind[]): string {
   if (words.length <= 1) return words.join("");
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
-
-/** An amount with its currency, as people read money. */
-export function formatMoney(amount: string | number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(undefined, { style: "currency", currency, maximumFractionDigits: 0 }).format(
-      Number(amount),
-    );
-  } catch {
-    return `${amount} ${currency}`;
-  }
-}

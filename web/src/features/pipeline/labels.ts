@@ -95,22 +95,6 @@ export function formatBusinessMinutes(minutes: number): string {
   return parts.length === 0 ? "0 min" : parts.join(" ");
 }
 
-/** An amount in the request's currency; "—" when absent. */
-export function formatAmount(amount: string | number | null | undefined, currency: string): string {
-  if (amount === null || amount === undefined || amount === "") return "—";
-  const value = Number(amount);
-  if (!Number.isFinite(value)) return "—";
-  try {
-    return new Intl.NumberFormat(undefined, {
-      style: "currency",
-      currency,
-      maximumFractionDigits: value >= 1000 ? 0 : 2,
-    }).format(value);
-  } catch {
-    return `${value.toFixed(2)} ${currency}`;
-  }
-}
-
 /** A share 0–1 as "87%"; "—" when nothing was measured. */
 export function formatShare(share: number | null | undefined): string {
   return share === null || share === undefined ? "—" : `${Math.round(share * 100)}%`;

@@ -6,6 +6,7 @@ import type {
   KpiUnit,
   MeasurementSource,
 } from "../../../../contracts/scorecard";
+import { formatMoney } from "../../lib/money";
 
 /** How each KPI status reads, its colour, and its order (worst first). */
 export const kpiStatusMeta: Record<KpiStatus, { label: string; color: string; barColor: string; rank: number }> = {
@@ -69,11 +70,7 @@ export function formatKpiValue(value: number | null | undefined, unit: KpiUnit, 
     case "percent":
       return `${compact.format(value)}%`;
     case "money":
-      return new Intl.NumberFormat(undefined, {
-        style: "currency",
-        currency: currency ?? "EUR",
-        maximumFractionDigits: Math.abs(value) >= 1000 ? 0 : 2,
-      }).format(value);
+      return formatMoney(value, currency ?? "EUR");
     case "duration_days":
       return `${compact.format(value)} d`;
     case "duration_hours":

@@ -2,7 +2,6 @@ import type {
   DataClass,
   IntegrationMethod,
   Lifecycle,
-  Money,
   StackCategory,
   TimeClass,
   Tool,
@@ -98,22 +97,6 @@ export const complianceMeta: Record<Tool["compliance"]["status"], { label: strin
 export function findingSuffix(severity: Tool["compliance"]["gaps"][number]["severity"]): string {
   if (severity === "warning") return " (warning)";
   return severity === "unknown" ? " (not recorded)" : "";
-}
-
-/** "€12,400" in the reader's locale; "—" when there is no cost. */
-export function formatMoney(money: Money | null | undefined, compact = false): string {
-  if (!money) return "—";
-  const amount = Number(money.amount);
-  try {
-    return new Intl.NumberFormat(undefined, {
-      style: "currency",
-      currency: money.currency,
-      maximumFractionDigits: compact || amount >= 1000 ? 0 : 2,
-      notation: compact ? "compact" : "standard",
-    }).format(amount);
-  } catch {
-    return `${money.amount} ${money.currency}`;
-  }
 }
 
 /** Whole days from today (UTC) to a calendar date; negative when it has passed. */

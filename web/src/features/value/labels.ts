@@ -30,23 +30,6 @@ export const modelMeta: Record<RunModel, { label: string; color: string; descrip
 /** Every model, in the order forms list them. */
 export const MODEL_ORDER: RunModel[] = ["first", "last", "linear", "position", "time-decay", "markov", "shapley"];
 
-const wholeUnits = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const withCents = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/**
- * "12,345 EUR"; whole units unless `cents`. Amounts come as the API's decimal strings and are formatted as
- * decimals (exact at any size); a number is taken only from a chart's axis or tooltip.
- */
-export function formatAmount(amount: string | number, currency: string, cents = false): string {
-  return `${formatUnits(amount, cents)} ${currency}`;
-}
-
-/** "12,345" (or "12,345.67" with `cents`): an amount without its currency. */
-export function formatUnits(amount: string | number, cents = false): string {
-  const format = cents ? withCents : wholeUnits;
-  return format.format(typeof amount === "string" ? (amount as `${number}`) : amount);
-}
-
 /** Whether a decimal amount is above zero, read from its digits. */
 export function isPositiveAmount(amount: string): boolean {
   return !amount.startsWith("-") && /[1-9]/.test(amount);

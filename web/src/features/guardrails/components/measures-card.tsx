@@ -1,6 +1,6 @@
 import { Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { GuardrailMeasures } from "../../../../../contracts/guardrails";
-import { formatMoney } from "../labels";
+import { formatMoney } from "../../../lib/money";
 
 function Figure({ label, value, help }: { label: string; value: string; help: string }) {
   return (

@@ -1,17 +1,11 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { HomeSummary } from "../../../../../contracts/home";
+import { formatMoney, formatMoneyList } from "../../../lib/money";
 import { PartnershipTile } from "../../health/components/partnership-tile";
 import { HomeTile } from "./home-tile";
 import { HrefLink } from "./href-link";
 import { ServiceLevelTrend } from "./service-level-trend";
 
-/** An amount in whole units of its currency; the API's decimal string is formatted as a decimal (exact at any size). */
-const money = (amount: string, currency: string) =>
-  new Intl.NumberFormat(undefined, { style: "currency", currency, maximumFractionDigits: 0 }).format(
-    amount as `${number}`,
-  );
-const amounts = (list: Array<{ currency: string; amount: string }>) =>
-  list.length === 0 ? "—" : list.map((entry) => money(entry.amount, entry.currency)).join(" + ");
 const share = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 
 /** What waits on the signed-in person: their requests, KPIs to check in and experiments to decide. */
@@ -114,8 +108,8 @@ export function SharedPicture({ home }: { home: HomeSummary }) {
           </Title>
           {home.whichHalf && (
             <Text size="sm" c="dimmed">
-              {money(home.whichHalf.totalSpend, home.whichHalf.currency)} spent ·{" "}
-              {money(home.whichHalf.totalValue, home.whichHalf.currency)} attributed
+              {formatMoney(home.whichHalf.totalSpend, home.whichHalf.currency)} spent ·{" "}
+              {formatMoney(home.whichHalf.totalValue, home.whichHalf.currency)} attributed
             </Text>
           )}
         </Group>
@@ -160,7 +154,7 @@ export function SharedPicture({ home }: { home: HomeSummary }) {
           title="Renewals in the next 90 days"
           href="/stack/renewals"
           linkLabel="Renewals"
-          figure={amounts(home.renewals.atStake)}
+          figure={formatMoneyList(home.renewals.atStake)}
           list={home.renewals.list}
           emptyText="No cancel-by date in the next 90 days."
         />
@@ -168,7 +162,7 @@ export function SharedPicture({ home }: { home: HomeSummary }) {
           title="Shadow IT found"
           href="/stack/discovery"
           linkLabel="Shadow IT"
-          figure={`${amounts(home.shadowIt.yearlySpend)} a year`}
+          figure={`${formatMoneyList(home.shadowIt.yearlySpend)} a year`}
         >
           <Text size="sm" c="dimmed">
             {home.shadowIt.candidates} {home.shadowIt.candidates === 1 ? "tool" : "tools"} paid for outside the catalog.

@@ -7,9 +7,10 @@ import { FormError } from "../../../components/ui/form-error";
 import { ErrorState } from "../../../components/ui/page-error";
 import { PageLoader } from "../../../components/ui/page-loader";
 import { formatDateTime } from "../../../lib/format";
+import { formatMoney } from "../../../lib/money";
 import { GlossaryText } from "../../glossary/components/glossary-text";
 import { useAddComment, usePeople, useRequestComments, useRequestEvents } from "../hooks/use-pipeline";
-import { formatAmount, outcomeMeta, stageMeta } from "../labels";
+import { outcomeMeta, stageMeta } from "../labels";
 
 const stageLabel = (stage: Stage | null) => (stage ? stageMeta[stage].label : "—");
 
@@ -33,7 +34,7 @@ function describeEvent(
     case "appeal":
       return `Appealed${text("comment") ? `: “${text("comment")}”` : ""}`;
     case "review":
-      return `Value reviewed: realised ${formatAmount(text("realisedBenefit"), currency)}`;
+      return `Value reviewed: realised ${formatMoney(text("realisedBenefit"), currency)}`;
     case "paused":
       return `Waiting on the requester${text("reason") ? `: “${text("reason")}”` : ""} (clocks paused)`;
     case "resumed":

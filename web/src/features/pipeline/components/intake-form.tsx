@@ -28,6 +28,7 @@ import type { DataClass } from "../../../../../contracts/stack";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
+import { formatMoney } from "../../../lib/money";
 import { MeaningPrompt } from "../../glossary/components/meaning-prompt";
 import { notifyJudgement } from "../../guardrails/components/notify-judgement";
 import {
@@ -41,7 +42,7 @@ import { ownerOptions } from "../../people/options";
 import { setRequestKpis } from "../../scorecard/api";
 import { KpiPicker } from "../../scorecard/components/kpi-picker";
 import { useCreateRequest, usePeople, useTeams, useTransition, useUpdateRequest } from "../hooks/use-pipeline";
-import { formatAmount, typeOptions } from "../labels";
+import { typeOptions } from "../labels";
 import { RequirementsFields, requirementLabels } from "./requirements-fields";
 
 const labels: Record<string, string> = {
@@ -412,10 +413,10 @@ export function IntakeForm({ request }: { request?: PipelineRequest }) {
             <Text size="sm">
               Total expected benefit:{" "}
               <Text span fw={700}>
-                {total === null ? "—" : formatAmount(total, currency)}
+                {total === null ? "—" : formatMoney(total, currency)}
               </Text>
               {soft !== null && Number.isFinite(soft)
-                ? ` (${formatAmount(values.expectedBenefit || 0, currency)} + ${values.softHours} h × ${formatAmount(values.hourlyRate, currency)})`
+                ? ` (${formatMoney(values.expectedBenefit || 0, currency)} + ${values.softHours} h × ${formatMoney(values.hourlyRate, currency)})`
                 : ""}
             </Text>
           </Alert>

@@ -17,8 +17,9 @@ import { useState } from "react";
 import type { DecisionOutcome, PipelineRequest } from "../../../../../contracts/pipeline";
 import { FormError } from "../../../components/ui/form-error";
 import { isApiError } from "../../../lib/api";
+import { formatMoney } from "../../../lib/money";
 import { useAppeal, useDecide, useReview, useSetWaiting, useStackTools } from "../hooks/use-pipeline";
-import { formatAmount, outcomeMeta } from "../labels";
+import { outcomeMeta } from "../labels";
 import { notifyRequestError } from "./notify";
 
 interface DialogProps {
@@ -278,7 +279,7 @@ export function ReviewDialog({ request, opened, onClose }: DialogProps) {
     <Modal opened={opened} onClose={onClose} title="Value review">
       <Stack>
         <Text size="sm">
-          Expected: {formatAmount(request.totalExpectedBenefit, request.currency)}
+          Expected: {formatMoney(request.totalExpectedBenefit, request.currency)}
           {request.review.dueOn ? ` · review due ${request.review.dueOn}` : ""}
         </Text>
         <TextInput

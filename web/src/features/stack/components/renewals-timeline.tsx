@@ -1,7 +1,7 @@
 import { Box, Group, Stack, Text, Title } from "@mantine/core";
 import { useElementSize } from "@mantine/hooks";
 import type { Renewal } from "../../../../../contracts/stack";
-import { formatMoney } from "../labels";
+import { formatMoney } from "../../../lib/money";
 import { type RenewalMonth, renewalMonths } from "../renewal-months";
 import classes from "./renewals-timeline.module.css";
 
@@ -31,7 +31,7 @@ function Timeline({ currency, months }: { currency: string; months: RenewalMonth
   const step = Math.max(48, (available || 640) / months.length);
   const width = step * months.length;
   const isRoomy = step >= 70;
-  const money = (amount: number) => formatMoney({ amount: amount.toFixed(2), currency }, true);
+  const money = (amount: number) => formatMoney(amount, currency, { compact: true });
   return (
     <Box component="figure" m={0}>
       <Group justify="space-between" mb={4} wrap="wrap">

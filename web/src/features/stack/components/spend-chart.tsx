@@ -2,7 +2,8 @@ import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
 import { Box, Stack, Table, Text, Title } from "@mantine/core";
 import type { Tool } from "../../../../../contracts/stack";
-import { categoryMeta, formatMoney } from "../labels";
+import { formatMoney } from "../../../lib/money";
+import { categoryMeta } from "../labels";
 import { ownerCosts, spendByCurrency } from "../spend";
 
 /** Spend by category as horizontal bars, with the same numbers as a table for screen readers. */
@@ -19,11 +20,11 @@ export function SpendChart({ tools }: { tools: Tool[] }) {
     <Stack gap="lg">
       {[...byCurrency.entries()].map(([currency, rows]) => {
         const total = rows.reduce((sum, row) => sum + row.amount, 0);
-        const money = (amount: number) => formatMoney({ amount: amount.toFixed(2), currency }, true);
+        const money = (amount: number) => formatMoney(amount, currency, { compact: true });
         return (
           <Box key={currency} component="figure" m={0}>
             <Title order={3} size="h5" mb={4}>
-              {currency}: {formatMoney({ amount: total.toFixed(2), currency })} a year
+              {currency}: {formatMoney(total, currency)} a year
             </Title>
             <Box aria-hidden="true">
               <BarChart
@@ -103,7 +104,7 @@ export function OwnerCostTable({ tools }: { tools: Tool[] }) {
                 <Table.Td>{row.name}</Table.Td>
                 <Table.Td>{row.side}</Table.Td>
                 <Table.Td ta="right">{row.tools}</Table.Td>
-                <Table.Td ta="right">{formatMoney({ amount: row.amount.toFixed(2), currency })}</Table.Td>
+                <Table.Td ta="right">{formatMoney(row.amount, currency)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

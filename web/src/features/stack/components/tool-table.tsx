@@ -3,7 +3,8 @@ import { IconAlertTriangle } from "@tabler/icons-react";
 import type { Tool } from "../../../../../contracts/stack";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { AnchorLink } from "../../../components/ui/links";
-import { categoryMeta, formatMoney, lifecycleLabels } from "../labels";
+import { formatMoneyOf } from "../../../lib/money";
+import { categoryMeta, lifecycleLabels } from "../labels";
 import { CancelByCountdown, ComplianceBadge, ToolStatusBadge, UtilisationBar } from "./tool-badges";
 
 function Owner({ person, side }: { person: Tool["businessOwner"]; side: string }) {
@@ -101,7 +102,7 @@ const columns: DataColumn<Tool>[] = [
     priority: 2,
     align: "right",
     isNowrap: true,
-    cell: (tool) => <Text size="sm">{formatMoney(tool.annualCost)}</Text>,
+    cell: (tool) => <Text size="sm">{formatMoneyOf(tool.annualCost)}</Text>,
   },
   { key: "seats", header: "Seats used", priority: 4, cell: (tool) => <UtilisationBar tool={tool} /> },
   {

@@ -17,9 +17,9 @@ import { IconAlertTriangle, IconCircleCheck, IconFileTypeCsv } from "@tabler/ico
 import { useState } from "react";
 import type { ImportMode, ImportReport } from "../../../../../contracts/value";
 import { FormError } from "../../../components/ui/form-error";
+import { formatUnits } from "../../../lib/money";
 import { type ImportTarget, importCsv } from "../api";
 import { useInvalidateValue } from "../hooks/use-value";
-import { formatUnits } from "../labels";
 import { ScrollRegion } from "./scroll-region";
 
 /** What each kind of file holds, for the dialog's help text. */
@@ -220,7 +220,7 @@ function formatSummaryValue(key: string, value: string | number | null): string 
   if (value === null) return "—";
   if (typeof value === "number") return value.toLocaleString();
   // A conversions file's value: a decimal string, formatted as one.
-  if (key === "value") return formatUnits(value, true);
+  if (key === "value") return formatUnits(value, { cents: true });
   return (key === "first" || key === "last") && value.includes("T") ? value.slice(0, 16).replace("T", " ") : value;
 }
 

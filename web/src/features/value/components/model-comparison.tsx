@@ -3,7 +3,8 @@ import { BarChart } from "@mantine/charts";
 import { Box, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import type { AttributionRun } from "../../../../../contracts/value";
-import { chartAmount, formatAmount, formatConversions, formatShare, modelMeta } from "../labels";
+import { formatMoney } from "../../../lib/money";
+import { chartAmount, formatConversions, formatShare, modelMeta } from "../labels";
 import { ScrollRegion } from "./scroll-region";
 
 type Measure = "value" | "conversions";
@@ -83,7 +84,7 @@ export function ModelComparison({ run }: { run: AttributionRun }) {
                   return (
                     <Table.Td key={result.model} ta="right">
                       {measure === "value"
-                        ? formatAmount(creditOf(result.model, channel)?.value ?? "0", run.currency)
+                        ? formatMoney(creditOf(result.model, channel)?.value ?? "0", run.currency)
                         : formatConversions(amount)}
                       <Text span size="xs" c="dimmed">
                         {" "}

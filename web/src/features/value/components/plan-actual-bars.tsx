@@ -1,7 +1,8 @@
 import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
 import { Box } from "@mantine/core";
-import { chartAmount, formatAmount } from "../labels";
+import { formatMoney } from "../../../lib/money";
+import { chartAmount } from "../labels";
 
 /** Planned against actual spend per row (channel, initiative) as horizontal bars, with the numbers as a table. */
 export function PlanActualBars({
@@ -11,7 +12,7 @@ export function PlanActualBars({
   rows: { name: string; planned: string; actual: string }[];
   currency: string;
 }) {
-  const money = (value: string | number) => formatAmount(value, currency);
+  const money = (value: string | number) => formatMoney(value, currency);
   return (
     <Box component="figure" m={0}>
       <Box aria-hidden="true">
