@@ -6,6 +6,7 @@ export {
   type AuditOrigin,
   listRecordHistory,
   originOf,
+  readAuditSeq,
   recordAudit,
   verifyAuditChain,
 } from "./audit.service";

@@ -28,7 +28,7 @@ import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { LruCache } from "../../lib/lru";
 import { authorize } from "../../policy";
-import { readAuditSeq } from "../audit/audit.service";
+import { readAuditSeq } from "../audit/audit.commands";
 import { readHealthState } from "./cadence.queries";
 import {
   answerVectors,

@@ -9,7 +9,7 @@ import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import {
   type CadenceRow,
   findCadence,

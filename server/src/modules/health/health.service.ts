@@ -23,7 +23,7 @@ import { AppError, assertFound, type FieldError } from "../../errors";
 import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize, can } from "../../policy";
-import { type AuditOrigin, originOf, recordAudit } from "../audit/audit.service";
+import { type AuditOrigin, originOf, recordAudit } from "../audit/audit.commands";
 import { bumpHealthState } from "./cadence.queries";
 import { presentItem, presentSurvey } from "./health.presenter";
 import {

@@ -5,8 +5,8 @@ import type { Ctx } from "../../context";
 import { assertReferences } from "../../db/references";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
-import { notify } from "../notifications/notifications.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
+import { notify } from "../notifications/notifications.commands";
 import { addWatchers, insertComment, listComments, listWatchers } from "./engagement.queries";
 import { referenceOf } from "./pipeline.presenter";
 import {

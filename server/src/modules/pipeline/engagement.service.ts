@@ -8,7 +8,7 @@ import { findReferenceErrors } from "../../db/references";
 import { AppError, staleEdit } from "../../errors";
 import { canonicalJson } from "../../lib/canonical-json";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import {
   addWatchers,
   findRaciTemplate,

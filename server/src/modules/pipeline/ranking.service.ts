@@ -3,7 +3,7 @@
 import type { Ctx } from "../../context";
 import { AppError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { bottomRank, insertEvent, rankAbove, rankOf, updateRequest } from "./pipeline.queries";
 import { rankBetween } from "./pipeline.rules";
 import { loadRequest, settle } from "./request-view.service";

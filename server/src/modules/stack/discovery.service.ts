@@ -18,7 +18,7 @@ import { AppError } from "../../errors";
 import { CsvLimitError, CsvLimits, splitCsvRecords } from "../../lib/csv";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { openRequest } from "../pipeline/pipeline.commands";
 import {
   assignMerchantToTool,

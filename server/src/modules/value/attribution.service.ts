@@ -1,18 +1,15 @@
 import type { CreateRunBody, RunModel, WhichHalf } from "../../../../contracts/value";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { keyset } from "../../db/keyset";
-import { attributionRuns } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
-import { takePage } from "../../lib/cursor";
 import { toMoney } from "../../lib/money";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { cancelRuns, deleteRun, finishRun, insertRunIfNoneRunning } from "./attribution.queries";
 import { abortLocalRun, computeClaimedRun, RunCancelled, startNextRun } from "./attribution.runner";
 import { sumSpend, sumSpendByCurrency } from "./spend.queries";
 import { presentRun, presentRunSummary } from "./value.presenter";
-import { findRequestsForInitiatives, findRun, insertRun, listRuns } from "./value.queries";
+import { findRequestsForInitiatives, findRun, insertRun, pageRuns } from "./value.queries";
 import { attributeToInitiatives, computeWhichHalf, defaultModel, describeWhichHalf } from "./value.rules";
 
 export { computeRun, resumeStalledRuns } from "./attribution.runner";
@@ -160,9 +157,7 @@ export async function listWorkspaceRuns(
   query: { limit: number; cursor?: string; sort: "createdAt" | "-createdAt" },
 ) {
   authorize(ctx.actor, "attribution.read");
-  const page = keyset({ createdAt: attributionRuns.createdAt }, attributionRuns.id, query.sort, query.cursor);
-  const rows = await listRuns(ctx.database.db, ctx.actor.workspaceId, query.limit, page);
-  const result = takePage(rows, query.limit, (row) => page.cursorAfter(row.run.createdAt, row.run.id));
+  const result = await pageRuns(ctx.database.db, ctx.actor.workspaceId, query);
   return { items: result.items.map(presentRunSummary), nextCursor: result.nextCursor };
 }
 

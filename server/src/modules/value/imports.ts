@@ -2,7 +2,7 @@ import type { ImportBody, ImportError, ImportReport } from "../../../../contract
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import type { ParsedFile } from "./value.csv";
 import { insertImport } from "./value.queries";
 

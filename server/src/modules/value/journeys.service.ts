@@ -10,7 +10,7 @@ import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { centsOfNumber, formatCents } from "../../lib/money";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { type ImportProgressListener, runImport } from "./imports";
 import { parseConversionsCsv, parsePathsCsv, parseTouchpointsCsv } from "./value.csv";
 import { presentImport } from "./value.presenter";

@@ -7,22 +7,18 @@ import type {
   SpendSummaryQuery,
   UpdateSpendBody,
 } from "../../../../contracts/value";
-import { SpendDate } from "../../../../contracts/value";
 import type { Ctx } from "../../context";
-import { keyset } from "../../db/keyset";
-import { spendLines } from "../../db/schema";
 import { AppError, assertFound } from "../../errors";
-import { decodeCursor, invalidCursor, takePage } from "../../lib/cursor";
 import { centsOf, compareCents, formatCents, ratioOf } from "../../lib/money";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { type ImportProgressListener, runImport } from "./imports";
 import {
   deleteSpendLine,
   findSpendLine,
   insertSpendLine,
   insertSpendLines,
-  listSpendLines,
+  pageSpendLines,
   sumSpendBy,
   sumSpendByCurrency,
   sumSpendTotals,
@@ -30,8 +26,6 @@ import {
 } from "./spend.queries";
 import { parseSpendCsv } from "./value.csv";
 import { presentSpendLine, spendFieldsOf } from "./value.presenter";
-
-const sortable = { date: spendLines.spentOn, amount: spendLines.amount };
 
 /** Today's date in UTC. */
 export function todayOf(ctx: Pick<Ctx, "now">): string {
@@ -46,29 +40,13 @@ function refuseFutureActual(date: string, kind: string, ctx: Ctx) {
   }
 }
 
-// keyset() checks the cursor's shape; the value must also fit the sorted column (a date, or an amount).
-function checkCursor(query: SpendListQuery) {
-  const position = decodeCursor(query.cursor, 2);
-  if (!position) return;
-  const value = String(position[0]);
-  const valid = query.sort.endsWith("date")
-    ? typeof position[0] === "string" && SpendDate.safeParse(value).success
-    : typeof position[0] === "string" && /^\d{1,13}(\.\d{1,2})?$/.test(value);
-  if (!valid) throw invalidCursor();
-}
-
 /** The spend ledger, filtered and paged. */
 export async function listWorkspaceSpend(ctx: Ctx, query: SpendListQuery) {
   authorize(ctx.actor, "spend.read");
   if (query.from && query.to && query.from > query.to) {
     throw new AppError("validation_failed", "from must not be after to", [{ path: "to", message: "is before from" }]);
   }
-  checkCursor(query);
-  const page = keyset(sortable, spendLines.id, query.sort, query.cursor);
-  const rows = await listSpendLines(ctx.database.db, ctx.actor.workspaceId, query, page);
-  const result = takePage(rows, query.limit, (row) =>
-    page.cursorAfter(page.field === "date" ? row.spentOn : row.amount, row.id),
-  );
+  const result = await pageSpendLines(ctx.database.db, ctx.actor.workspaceId, query);
   return { items: result.items.map(presentSpendLine), nextCursor: result.nextCursor };
 }
 
