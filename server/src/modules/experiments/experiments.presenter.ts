@@ -1,59 +1,23 @@
 import {
   EXPERIMENT_TRANSITIONS,
   type Experiment,
-  type ExperimentFields,
+  type ExperimentResults,
   type Snapshot,
 } from "../../../../contracts/experiments";
-import type { experiments } from "../../db/schema";
+import { fieldsOf } from "./experiments.fields";
 import type { ExperimentRow, SnapshotRow } from "./experiments.queries";
-
-type ExperimentRecord = typeof experiments.$inferSelect;
-
-/** The editable fields of a stored experiment, in the shape the API takes them. */
-export function fieldsOf(experiment: ExperimentRecord): ExperimentFields {
-  return {
-    name: experiment.name,
-    hypothesis: {
-      change: experiment.hypothesisChange,
-      outcome: experiment.hypothesisOutcome,
-      measure: experiment.hypothesisMeasure,
-      rationale: experiment.hypothesisRationale,
-    },
-    kpi: experiment.kpi,
-    channel: experiment.channel,
-    requestId: experiment.requestId,
-    parentId: experiment.parentId,
-    ownerId: experiment.ownerId,
-    itPartnerId: experiment.itPartnerId,
-    variants: experiment.variants,
-    primaryMetric: experiment.primaryMetric,
-    otherMetrics: experiment.otherMetrics,
-  };
-}
-
-/** The columns that store an experiment's editable fields. */
-export function columnsOf(fields: ExperimentFields) {
-  return {
-    name: fields.name,
-    hypothesisChange: fields.hypothesis.change,
-    hypothesisOutcome: fields.hypothesis.outcome,
-    hypothesisMeasure: fields.hypothesis.measure,
-    hypothesisRationale: fields.hypothesis.rationale,
-    kpi: fields.kpi,
-    channel: fields.channel,
-    requestId: fields.requestId,
-    parentId: fields.parentId,
-    ownerId: fields.ownerId,
-    itPartnerId: fields.itPartnerId,
-    variants: fields.variants,
-    primaryMetric: fields.primaryMetric,
-    otherMetrics: fields.otherMetrics,
-  };
-}
+import type { AnalysedSnapshot } from "./results.service";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 const person = (ref: { id: string | null; name: string | null } | null) =>
   ref?.id && ref.name !== null ? { id: ref.id, name: ref.name } : null;
+
+/** The latest snapshot (its metrics left out) with the engine's analysis. */
+export function presentResults({ latest, results }: AnalysedSnapshot): ExperimentResults {
+  if (!latest) return { snapshot: null, ...results };
+  const { metrics: _metrics, ...snapshot } = presentSnapshot(latest);
+  return { snapshot, ...results };
+}
 
 /** An experiment as the API shows it. */
 export function presentExperiment(row: ExperimentRow): Experiment {

@@ -2,11 +2,12 @@ import { and, asc, desc, eq, isNotNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { ExperimentListQuery, LearningListQuery } from "../../../../contracts/experiments";
 import type { Db, Tx } from "../../db/client";
-import type { Keyset } from "../../db/keyset";
+import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { experimentSnapshots, experiments, users } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
+import { takePage } from "../../lib/cursor";
 
 const owner = alias(users, "experiment_owner");
 const itPartner = alias(users, "experiment_it_partner");
@@ -55,6 +56,26 @@ const searchable = () =>
   );
 
 /** Experiments of the workspace, filtered, searched and keyset-paged (prepared per shape). */
+const experimentSortable = {
+  updatedAt: experiments.updatedAt,
+  createdAt: experiments.createdAt,
+  name: experiments.name,
+};
+
+/** One page of the workspace's experiments (filtered like `listExperiments`), in `sort` order after `cursor`. */
+export async function pageExperiments(db: Db, workspaceId: string, query: ExperimentListQuery) {
+  const page = keyset(experimentSortable, experiments.id, query.sort, query.cursor);
+  const rows = await listExperiments(db, workspaceId, query, page);
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.experiment[page.field], row.experiment.id));
+}
+
+/** One page of the learning library, newest decision first, after `cursor`. */
+export async function pageLearnings(db: Db, workspaceId: string, query: LearningListQuery) {
+  const page = keyset({ decidedAt: experiments.decidedAt }, experiments.id, "-decidedAt", query.cursor);
+  const rows = await listLearnings(db, workspaceId, query, page);
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.experiment.decidedAt, row.experiment.id));
+}
+
 export function listExperiments(db: Db, workspaceId: string, filter: ExperimentListQuery, page: Keyset) {
   const shape = [
     page.shape,

@@ -19,7 +19,7 @@ import {
   UpdateExperimentBody,
 } from "../../../../contracts/experiments";
 import { ctxOf } from "../../plugins/request-context";
-import { presentExperiment } from "./experiments.presenter";
+import { presentExperiment, presentResults, presentSnapshot } from "./experiments.presenter";
 import {
   createExperiment,
   decideExperiment,
@@ -142,7 +142,7 @@ export const experimentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ExperimentResults },
       },
     },
-    async (request) => getExperimentResults(ctxOf(request), request.params.id),
+    async (request) => presentResults(await getExperimentResults(ctxOf(request), request.params.id)),
   );
 
   app.post(
@@ -157,7 +157,9 @@ export const experimentsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addSnapshotFromBody(ctxOf(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(presentResults(await addSnapshotFromBody(ctxOf(request), request.params.id, request.body))),
   );
 
   app.post(
@@ -172,7 +174,10 @@ export const experimentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ImportResult },
       },
     },
-    async (request) => importSnapshot(ctxOf(request), request.params.id, request.body),
+    async (request) => {
+      const imported = await importSnapshot(ctxOf(request), request.params.id, request.body);
+      return { ...imported, results: presentResults(imported.results) };
+    },
   );
 
   app.get(
@@ -185,6 +190,8 @@ export const experimentsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SnapshotList },
       },
     },
-    async (request) => ({ items: await listExperimentSnapshots(ctxOf(request), request.params.id) }),
+    async (request) => ({
+      items: (await listExperimentSnapshots(ctxOf(request), request.params.id)).map(presentSnapshot),
+    }),
   );
 };

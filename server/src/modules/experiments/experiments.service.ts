@@ -11,41 +11,33 @@ import {
 } from "../../../../contracts/experiments";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { keyset } from "../../db/keyset";
 import { findReferenceErrors, type Reference } from "../../db/references";
-import { experiments } from "../../db/schema";
 import { AppError, assertFound, type FieldError } from "../../errors";
-import { takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { columnsOf, fieldsOf } from "./experiments.presenter";
+import { columnsOf, fieldsOf } from "./experiments.fields";
 import {
   type ExperimentRow,
   findExperiment,
   insertExperiment,
-  listExperiments,
   listFollowUps,
-  listLearnings,
+  pageExperiments,
+  pageLearnings,
   updateExperiment,
 } from "./experiments.queries";
 
-const sortable = { updatedAt: experiments.updatedAt, createdAt: experiments.createdAt, name: experiments.name };
 const DESIGN_FIELDS = ["variants", "primaryMetric", "otherMetrics"] as const;
 
 /** Experiments of the workspace: searched, filtered and sorted. */
 export async function listWorkspaceExperiments(ctx: Ctx, query: ExperimentListQuery) {
   authorize(ctx.actor, "experiment.read");
-  const page = keyset(sortable, experiments.id, query.sort, query.cursor);
-  const rows = await listExperiments(ctx.database.db, ctx.actor.workspaceId, query, page);
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.experiment[page.field], row.experiment.id));
+  return pageExperiments(ctx.database.db, ctx.actor.workspaceId, query);
 }
 
 /** The learning library: decided experiments with their learnings, newest decision first. */
 export async function listWorkspaceLearnings(ctx: Ctx, query: LearningListQuery) {
   authorize(ctx.actor, "experiment.read");
-  const page = keyset({ decidedAt: experiments.decidedAt }, experiments.id, "-decidedAt", query.cursor);
-  const rows = await listLearnings(ctx.database.db, ctx.actor.workspaceId, query, page);
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.experiment.decidedAt, row.experiment.id));
+  return pageLearnings(ctx.database.db, ctx.actor.workspaceId, query);
 }
 
 /** One experiment of the workspace (404 for another workspace's). */

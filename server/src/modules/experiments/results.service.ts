@@ -1,7 +1,5 @@
 import type {
   AddSnapshotBody,
-  ExperimentResults,
-  ImportResult,
   ImportSnapshotBody,
   MetricAggregates,
   SnapshotSource,
@@ -18,7 +16,6 @@ import {
   type ExperimentDesign,
 } from "./experiments.analysis";
 import { parseResultsCsv } from "./experiments.import";
-import { presentSnapshot } from "./experiments.presenter";
 import {
   type ExperimentRow,
   findLatestSnapshot,
@@ -42,21 +39,24 @@ function refuseNumbers(problems: { path: string; message: string }[]): AppError 
   );
 }
 
+/** The latest snapshot (or none) and the engine's analysis of it. */
+export interface AnalysedSnapshot {
+  latest: NonNullable<Awaited<ReturnType<typeof findLatestSnapshot>>> | null;
+  results: ReturnType<typeof analyzeSnapshot>;
+}
+
 /** The latest snapshot analysed by the engine: effects, intervals, p-values or chances to win, SRM, warnings. */
-export async function getExperimentResults(ctx: Ctx, id: string): Promise<ExperimentResults> {
+export async function getExperimentResults(ctx: Ctx, id: string): Promise<AnalysedSnapshot> {
   const row = await getExperiment(ctx, id);
   const latest = await findLatestSnapshot(ctx.database.db, ctx.actor.workspaceId, id);
   const results = analyzeSnapshot(designOf(row), latest?.snapshot.metrics ?? null, row.experiment.snapshotCount);
-  if (!latest) return { snapshot: null, ...results };
-  const { metrics: _metrics, ...snapshot } = presentSnapshot(latest);
-  return { snapshot, ...results };
+  return { latest: latest ?? null, results };
 }
 
 /** Every snapshot entered, newest first: who entered what, when. */
 export async function listExperimentSnapshots(ctx: Ctx, id: string) {
   await getExperiment(ctx, id);
-  const rows = await listSnapshots(ctx.database.db, ctx.actor.workspaceId, id);
-  return rows.map(presentSnapshot);
+  return listSnapshots(ctx.database.db, ctx.actor.workspaceId, id);
 }
 
 /** Adds a result snapshot to a running or stopped experiment; it is checked, stored, analysed and audited. */
@@ -64,7 +64,7 @@ export async function addSnapshot(
   ctx: Ctx,
   id: string,
   input: { source: SnapshotSource; note: string; metrics: MetricAggregates[] },
-): Promise<ExperimentResults> {
+): Promise<AnalysedSnapshot> {
   const row = await getExperiment(ctx, id);
   authorize(ctx.actor, "experiment.results", { workspaceId: row.experiment.workspaceId });
   const design = designOf(row);
@@ -121,7 +121,7 @@ export function addSnapshotFromBody(ctx: Ctx, id: string, body: AddSnapshotBody)
 }
 
 /** Imports a snapshot from CSV (aggregates, or raw per-unit rows aggregated here); a dry run only previews. */
-export async function importSnapshot(ctx: Ctx, id: string, body: ImportSnapshotBody): Promise<ImportResult> {
+export async function importSnapshot(ctx: Ctx, id: string, body: ImportSnapshotBody) {
   const row = await getExperiment(ctx, id);
   authorize(ctx.actor, "experiment.results", { workspaceId: row.experiment.workspaceId });
   const design = designOf(row);
@@ -135,15 +135,15 @@ export async function importSnapshot(ctx: Ctx, id: string, body: ImportSnapshotB
   if (body.dryRun) {
     const preview = analyzeSnapshot(design, parsed.metrics, row.experiment.snapshotCount + 1);
     return {
-      dryRun: true,
+      dryRun: true as const,
       format: parsed.format,
       rows: parsed.rows,
       metrics: parsed.metrics,
-      results: { snapshot: null, ...preview },
+      results: { latest: null, results: preview } satisfies AnalysedSnapshot,
     };
   }
   const results = await addSnapshot(ctx, id, { source: "csv", note: body.note ?? "", metrics: parsed.metrics });
-  return { dryRun: false, format: parsed.format, rows: parsed.rows, metrics: parsed.metrics, results };
+  return { dryRun: false as const, format: parsed.format, rows: parsed.rows, metrics: parsed.metrics, results };
 }
 
 // "metrics.0.variants.1.sum" → 'sign-up rate, variant "B": ' so a CSV's author knows which line to fix.
