@@ -1,13 +1,14 @@
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconFileImport } from "@tabler/icons-react";
 import { useState } from "react";
+import { type DataColumn, DataTable } from "../components/ui/data-table";
+import { ListSection } from "../components/ui/list-page";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
-import type { ImportTarget } from "../features/value/api";
+import type { ImportTarget, listImports } from "../features/value/api";
 import { Figure } from "../features/value/components/figure";
 import { ImportDialog } from "../features/value/components/import-dialog";
-import { ScrollRegion } from "../features/value/components/scroll-region";
 import { ValueNav } from "../features/value/components/value-nav";
 import { useImports, useJourneyData } from "../features/value/hooks/use-value";
 import { useCanKeepLedger, useCanRunAttribution } from "../features/value/permissions";
@@ -18,6 +19,17 @@ const importKinds: { kind: ImportTarget["kind"]; label: string }[] = [
   { kind: "conversions", label: "Import conversions" },
   { kind: "touchpoints", label: "Import touchpoints" },
   { kind: "paths", label: "Import paths" },
+];
+
+type ValueImport = Awaited<ReturnType<typeof listImports>>["items"][number];
+
+const importColumns: DataColumn<ValueImport>[] = [
+  { key: "when", header: "When", isNowrap: true, cell: (item) => formatDateTime(item.createdAt) },
+  { key: "kind", header: "What", cell: (item) => item.kind },
+  { key: "file", header: "File", priority: 2, cell: (item) => item.fileName || "—" },
+  { key: "imported", header: "Imported", align: "right", cell: (item) => item.imported.toLocaleString() },
+  { key: "skipped", header: "Skipped", align: "right", priority: 3, cell: (item) => item.skipped.toLocaleString() },
+  { key: "by", header: "By", priority: 4, cell: (item) => item.createdBy?.name ?? "—" },
 ];
 
 /** Outcomes and journeys: what is stored to attribute, and the imports that brought it. */
@@ -98,62 +110,40 @@ export function ValueDataPage() {
           </Card>
         </Stack>
       )}
-      <Card p={0} mt="lg">
-        <Title order={2} size="h4" p="md">
-          Recent imports
-        </Title>
-        {imports.isPending ? (
-          <PageLoader label="Loading imports…" />
-        ) : imports.isError ? (
-          <Stack p="md">
-            <ErrorState error={imports.error} onRetry={() => imports.refetch()} />
-          </Stack>
-        ) : imports.data.items.length === 0 ? (
-          <Text size="sm" c="dimmed" px="md" pb="md">
-            Nothing imported yet.
-          </Text>
-        ) : (
-          <ScrollRegion label="Recent imports (scrolls sideways)">
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" pl="md">
-                    When
-                  </Table.Th>
-                  <Table.Th scope="col">What</Table.Th>
-                  <Table.Th scope="col">File</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Imported
-                  </Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    Skipped
-                  </Table.Th>
-                  <Table.Th scope="col" visibleFrom="md">
-                    By
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {imports.data.items.map((item) => (
-                  <Table.Tr key={item.id}>
-                    <Table.Td pl="md">{formatDateTime(item.createdAt)}</Table.Td>
-                    <Table.Td>{item.kind}</Table.Td>
-                    <Table.Td>{item.fileName || "—"}</Table.Td>
-                    <Table.Td ta="right">{item.imported.toLocaleString()}</Table.Td>
-                    <Table.Td ta="right">{item.skipped.toLocaleString()}</Table.Td>
-                    <Table.Td visibleFrom="md">{item.createdBy?.name ?? "—"}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollRegion>
-        )}
+      <Title order={2} size="h4" mt="lg" mb="sm">
+        Recent imports
+      </Title>
+      <ListSection
+        query={imports}
+        loadingLabel="Loading imports…"
+        isEmpty={(imports.data?.items.length ?? 0) === 0}
+        empty={{
+          icon: IconFileImport,
+          title: "Nothing imported yet",
+          description: canKeepLedger
+            ? "Import conversions and touchpoints (or paths) to attribute them."
+            : "Spend is imported by marketing, finance and admins on the spend ledger.",
+          action: canLoad && (
+            <Button size="xs" onClick={() => setDialog("conversions")}>
+              Import conversions
+            </Button>
+          ),
+        }}
+      >
+        <DataTable
+          label="Recent imports"
+          rows={imports.data?.items ?? []}
+          columns={importColumns}
+          rowKey={(item) => item.id}
+          rowName={(item) => item.fileName || item.kind}
+          verticalSpacing="xs"
+        />
         {!canKeepLedger && (
-          <Text size="xs" c="dimmed" px="md" pb="md">
+          <Text size="xs" c="dimmed" px="lg" pb="md">
             Spend is imported by marketing, finance and admins on the spend ledger.
           </Text>
         )}
-      </Card>
+      </ListSection>
       {canLoad && dialog && <ImportDialog kind={dialog} opened onClose={() => setDialog(null)} />}
     </>
   );
