@@ -71,7 +71,9 @@ async function serve(port: number) {
   await database.exec("ANALYZE");
   const kpiIds = (await database.query<{ id: string }>("SELECT id FROM kpi ORDER BY name")).map((row) => row.id);
   const { token } = await startSession(database.db, marketing, { ip: "127.0.0.1", userAgent: "bench", now });
-  const app = await buildApp({ database, webDir: null, now: () => now });
+  // The read cache keeps each person's series answers (BENCH_SCORECARD_CACHE_MB=0: every answer read from the database).
+  const cacheMegabytes = Number(process.env.BENCH_SCORECARD_CACHE_MB ?? 64);
+  const app = await buildApp({ database, webDir: null, now: () => now, cacheMegabytes });
   await app.listen({ port, host: "127.0.0.1" });
   await serveFloor(scratch.url, workspace.id, port + 1);
   console.log(JSON.stringify({ ready: true, cookie: `__Host-tandem_session=${token}`, kpiIds, measurements }));

@@ -10,6 +10,7 @@ import {
 import { PageError } from "./components/ui/page-error";
 import { PageLoader } from "./components/ui/page-loader";
 import { meQuery, setupStatusQuery } from "./features/auth/hooks/use-me";
+import { reviewQuery } from "./features/scorecard/hooks/review-query";
 import { AppLayout } from "./features/shell/components/app-layout";
 import { NotFoundPage } from "./routes/not-found";
 
@@ -245,6 +246,11 @@ const scorecardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "scorecard",
   validateSearch: validateScorecardSearch,
+  // The review is asked for while the page's code loads (not awaited: the page shows its own loader).
+  loaderDeps: ({ search }) => ({ asOf: search.asOf, scope: search.scope ?? ("active" as const) }),
+  loader: ({ context, deps }) => {
+    void context.queryClient.prefetchQuery(reviewQuery(deps.asOf, deps.scope));
+  },
   component: lazyRouteComponent(() => import("./routes/scorecard"), "ScorecardPage"),
 });
 

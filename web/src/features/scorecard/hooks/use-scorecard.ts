@@ -17,7 +17,6 @@ import {
   getKpi,
   getKpiSeries,
   getMeasured,
-  getReview,
   listKpis,
   listMeasurements,
   listObjectives,
@@ -29,6 +28,7 @@ import {
   updateObjective,
   updateSegment,
 } from "../api";
+import { reviewQuery } from "./review-query";
 
 /** Every objective and every KPI read as of a date: the scorecard page's data. */
 export function useScorecard(asOf: string | undefined) {
@@ -74,10 +74,7 @@ export function useMeasured(asOf?: string) {
 
 /** The business review. */
 export function useReview(asOf: string | undefined, scope: "active" | "all") {
-  return useQuery({
-    queryKey: ["scorecard", "review", asOf ?? "today", scope],
-    queryFn: () => getReview({ asOf, scope }),
-  });
+  return useQuery(reviewQuery(asOf, scope));
 }
 
 /** Active people with their teams, for the owner pickers. */
