@@ -1,12 +1,10 @@
 import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
-import { Box, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Box, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconReportMoney } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { EmptyState } from "../components/ui/empty-state";
-import { ErrorState } from "../components/ui/page-error";
-import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
+import { type DataColumn, DataTable } from "../components/ui/data-table";
+import { ListPage } from "../components/ui/list-page";
 import { getValueReport } from "../features/pipeline/api";
 import { PipelineNav } from "../features/pipeline/components/pipeline-nav";
 import { formatShare, typeLabels } from "../features/pipeline/labels";
@@ -21,23 +19,21 @@ export function PipelineValuePage() {
     queryFn: () => getValueReport({ currency: CURRENCY }),
   });
   return (
-    <>
-      <PageHeader
-        title="Value delivered"
-        description="Each delivered request is reviewed about 90 days later: what it was expected to bring (money, and hours saved at their loaded rate) against what it brought. Over the last twelve months of reviews, in euros."
-      />
-      <PipelineNav />
-      {report.isPending ? (
-        <PageLoader label="Loading the value report…" />
-      ) : report.isError ? (
-        <ErrorState error={report.error} onRetry={() => report.refetch()} />
-      ) : report.data.overall.reviewed === 0 ? (
-        <EmptyState
-          icon={IconReportMoney}
-          title="No value review yet"
-          description={`Delivered requests get a value review; ${report.data.pendingReviews} are waiting for theirs.`}
-        />
-      ) : (
+    <ListPage
+      title="Value delivered"
+      description="Each delivered request is reviewed about 90 days later: what it was expected to bring (money, and hours saved at their loaded rate) against what it brought. Over the last twelve months of reviews, in euros."
+      nav={<PipelineNav />}
+      query={report}
+      loadingLabel="Loading the value report…"
+      isEmpty={report.data?.overall.reviewed === 0}
+      withCard={false}
+      empty={{
+        icon: IconReportMoney,
+        title: "No value review yet",
+        description: `Delivered requests get a value review; ${report.data?.pendingReviews ?? 0} are waiting for theirs.`,
+      }}
+    >
+      {report.data && (
         <Stack gap="lg">
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             {[
@@ -106,60 +102,67 @@ export function PipelineValuePage() {
           </Text>
         </Stack>
       )}
-    </>
+    </ListPage>
   );
 }
 
-function ValueTable({
-  caption,
-  rows,
-}: {
-  caption: string;
-  rows: { key: string; name: string; reviewed: number; expected: number; realised: number; ratio: number | null }[];
-}) {
+interface ValueRow {
+  key: string;
+  name: string;
+  reviewed: number;
+  expected: number;
+  realised: number;
+  ratio: number | null;
+}
+
+const valueColumns: DataColumn<ValueRow>[] = [
+  { key: "name", header: "Name", cell: (row) => row.name },
+  { key: "reviewed", header: "Reviewed", align: "right", priority: 3, cell: (row) => row.reviewed },
+  {
+    key: "expected",
+    header: "Expected",
+    align: "right",
+    isNowrap: true,
+    cell: (row) => formatMoney(row.expected, CURRENCY),
+  },
+  {
+    key: "realised",
+    header: "Realised",
+    align: "right",
+    isNowrap: true,
+    cell: (row) => formatMoney(row.realised, CURRENCY),
+  },
+  {
+    key: "ratio",
+    header: "Realised of expected",
+    align: "right",
+    priority: 2,
+    cell: (row) => (
+      <Text
+        size="sm"
+        fw={600}
+        component="span"
+        c={row.ratio !== null && row.ratio < 0.8 ? "var(--mantine-color-orange-text)" : undefined}
+      >
+        {formatShare(row.ratio)}
+      </Text>
+    ),
+  },
+];
+
+/** Expected against realised benefit, one row per type or sponsor. */
+function ValueTable({ caption, rows }: { caption: string; rows: ValueRow[] }) {
   return (
-    <div className="table-scroll">
-      <Table verticalSpacing="xs" mt="md">
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col" ta="right">
-              Reviewed
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              Expected
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              Realised
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              Realised of expected
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.key}>
-              <Table.Td>{row.name}</Table.Td>
-              <Table.Td ta="right">{row.reviewed}</Table.Td>
-              <Table.Td ta="right">{formatMoney(row.expected, CURRENCY)}</Table.Td>
-              <Table.Td ta="right">{formatMoney(row.realised, CURRENCY)}</Table.Td>
-              <Table.Td ta="right">
-                <Group gap={4} justify="flex-end">
-                  <Text
-                    size="sm"
-                    fw={600}
-                    c={row.ratio !== null && row.ratio < 0.8 ? "var(--mantine-color-orange-text)" : undefined}
-                  >
-                    {formatShare(row.ratio)}
-                  </Text>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
+    <Box mt="md">
+      <DataTable
+        label={caption}
+        rows={rows}
+        columns={valueColumns}
+        rowKey={(row) => row.key}
+        rowName={(row) => row.name}
+        verticalSpacing="xs"
+        isFlush
+      />
+    </Box>
   );
 }
