@@ -22,7 +22,7 @@ import { agendaItems } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound } from "../../errors";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { readWorkspaceFacts, type WorkspaceFacts } from "./agenda.sources";
 import { getMeeting, refuse } from "./meetings.service";
 import { isFrozen, presentAgendaItem } from "./rituals.presenter";

@@ -14,7 +14,7 @@ import {
   buildSeries,
   holdMeeting,
 } from "../../../test/factories-rituals-calendar";
-import { sendNotificationEmails } from "../notifications/email";
+import { sendNotificationEmails } from "../notifications/notifications.commands";
 import { insertRequest } from "../pipeline/pipeline.queries";
 import { insertTool } from "../stack/stack.queries";
 import { instantOf } from "./calendar.ics";

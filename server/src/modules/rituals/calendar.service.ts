@@ -7,7 +7,7 @@ import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { assertFound } from "../../errors";
 import { authorize } from "../../policy";
-import { notify } from "../notifications/notifications.service";
+import { notify } from "../notifications/notifications.commands";
 import { openCalendarFeed, readRenewalCalendarEntries } from "../stack/stack.commands";
 import {
   agendaText,

@@ -15,8 +15,8 @@ import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound, type FieldError } from "../../errors";
 import { takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
-import { notify } from "../notifications/notifications.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
+import { notify } from "../notifications/notifications.commands";
 import { canReflect, presentJobSwap } from "./job-swaps.presenter";
 import {
   countJobSwapsHeld,

@@ -20,7 +20,7 @@ import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound, type FieldError } from "../../errors";
 import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } from "../../lib/cursor";
 import { authorize } from "../../policy";
-import { originOf, recordAudit } from "../audit/audit.service";
+import { originOf, recordAudit } from "../audit/audit.commands";
 import { type AgendaInputs, applyAgenda, readAgendaInputs } from "./agenda.service";
 import { assertListFilters } from "./list-filters";
 import { presentMeeting, presentSeries } from "./rituals.presenter";
