@@ -1,11 +1,11 @@
 import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
-import { Box, SegmentedControl, Stack, Table, Text } from "@mantine/core";
+import { Box, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import type { AttributionRun } from "../../../../../contracts/value";
+import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { formatMoney } from "../../../lib/money";
 import { chartAmount, formatConversions, formatShare, modelMeta } from "../labels";
-import { ScrollRegion } from "./scroll-region";
 
 type Measure = "value" | "conversions";
 
@@ -61,43 +61,49 @@ export function ModelComparison({ run }: { run: AttributionRun }) {
           tickLine="none"
         />
       </Box>
-      <ScrollRegion label="Credit per channel and model (scrolls sideways)">
-        <Table verticalSpacing="xs" striped aria-label={`Credit per channel and model (${measure})`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Channel</Table.Th>
-              {run.results.map((result) => (
-                <Table.Th key={result.model} scope="col" ta="right">
-                  {modelMeta[result.model].label}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {channels.map((channel) => (
-              <Table.Tr key={channel}>
-                <Table.Th scope="row" fw={500}>
-                  {channel}
-                </Table.Th>
-                {run.results.map((result) => {
-                  const amount = credit(result.model, channel);
-                  return (
-                    <Table.Td key={result.model} ta="right">
-                      {measure === "value"
-                        ? formatMoney(creditOf(result.model, channel)?.value ?? "0", run.currency)
-                        : formatConversions(amount)}
-                      <Text span size="xs" c="dimmed">
-                        {" "}
-                        {totalOf(result.model) > 0 ? formatShare(amount / totalOf(result.model)) : ""}
-                      </Text>
-                    </Table.Td>
-                  );
-                })}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      {/* Every model stays in view (priority 1): the table compares them; narrow screens scroll, the channel stays. */}
+      <DataTable
+        label={`Credit per channel and model (${measure})`}
+        rows={channels}
+        rowKey={(channel) => channel}
+        rowName={(channel) => channel}
+        verticalSpacing="xs"
+        isFlush
+        columns={[
+          {
+            key: "channel",
+            header: "Channel",
+            isRowHeader: true,
+            cell: (channel) => (
+              <Text size="sm" fw={500} component="span">
+                {channel}
+              </Text>
+            ),
+          },
+          ...run.results.map(
+            (result): DataColumn<string> => ({
+              key: result.model,
+              header: modelMeta[result.model].label,
+              align: "right",
+              isNowrap: true,
+              cell: (channel) => {
+                const amount = credit(result.model, channel);
+                return (
+                  <>
+                    {measure === "value"
+                      ? formatMoney(creditOf(result.model, channel)?.value ?? "0", run.currency)
+                      : formatConversions(amount)}
+                    <Text span size="xs" c="dimmed">
+                      {" "}
+                      {totalOf(result.model) > 0 ? formatShare(amount / totalOf(result.model)) : ""}
+                    </Text>
+                  </>
+                );
+              },
+            }),
+          ),
+        ]}
+      />
     </Stack>
   );
 }
@@ -108,23 +114,22 @@ export function RemovalEffects({ run }: { run: AttributionRun }) {
   if (!markov) return null;
   const rows = [...markov.channels].sort((a, b) => (b.removalEffect ?? 0) - (a.removalEffect ?? 0));
   return (
-    <Table verticalSpacing={4} aria-label="Markov removal effects">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Channel</Table.Th>
-          <Table.Th scope="col" ta="right">
-            Conversions lost without it
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={row.channel}>
-            <Table.Td>{row.channel}</Table.Td>
-            <Table.Td ta="right">{formatShare(row.removalEffect ?? 0)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      label="Markov removal effects"
+      rows={rows}
+      rowKey={(row) => row.channel}
+      rowName={(row) => row.channel}
+      verticalSpacing={4}
+      isFlush
+      columns={[
+        { key: "channel", header: "Channel", cell: (row) => row.channel },
+        {
+          key: "lost",
+          header: "Conversions lost without it",
+          align: "right",
+          cell: (row) => formatShare(row.removalEffect ?? 0),
+        },
+      ]}
+    />
   );
 }
