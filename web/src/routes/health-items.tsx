@@ -1,11 +1,11 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconLock, IconPlus } from "@tabler/icons-react";
+import { IconLock, IconMessageCircleQuestion, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { ItemCriterion, PUBLISHED_FIGURES, type SurveyItem } from "../../../contracts/health";
-import { describeError, ErrorState } from "../components/ui/page-error";
+import { ListSection } from "../components/ui/list-page";
+import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
 import { HealthNav } from "../features/health/components/health-nav";
 import { ItemFormDialog } from "../features/health/components/item-form";
@@ -122,35 +122,48 @@ export function HealthItemsPage() {
         }
       />
       <HealthNav />
-      {items.isPending ? (
-        <PageLoader label="Loading the item bank…" />
-      ) : items.isError ? (
-        <ErrorState error={items.error} onRetry={() => items.refetch()} />
-      ) : (
-        <Stack gap="lg">
-          {ItemCriterion.options.map((criterion) => {
-            const list = items.data.filter((item) => item.criterion === criterion);
-            if (list.length === 0) return null;
-            return (
-              <Card key={criterion} component="section" aria-labelledby={`bank-${criterion}`} p="lg">
-                <Group justify="space-between" mb={4}>
-                  <Title order={2} size="h3" id={`bank-${criterion}`}>
-                    {itemCriterionLabel(criterion)}
-                  </Title>
-                  <Text size="sm" c="dimmed">
-                    {list.length} {list.length === 1 ? "statement" : "statements"}
-                  </Text>
-                </Group>
-                <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: "none" }}>
-                  {list.map((item) => (
-                    <ItemRow key={item.id} item={item} isAdmin={isAdmin} onReword={() => setEditing(item)} />
-                  ))}
-                </Stack>
-              </Card>
-            );
-          })}
-        </Stack>
-      )}
+      <ListSection
+        query={items}
+        loadingLabel="Loading the item bank…"
+        isEmpty={items.data?.length === 0}
+        withCard={false}
+        empty={{
+          icon: IconMessageCircleQuestion,
+          title: "No statement yet",
+          description: "Pulses ask statements from the bank, each worded for the side that reads it.",
+          action: isAdmin && (
+            <Button size="xs" onClick={() => setEditing("new")}>
+              Add the first statement
+            </Button>
+          ),
+        }}
+      >
+        {items.data && (
+          <Stack gap="lg">
+            {ItemCriterion.options.map((criterion) => {
+              const list = (items.data ?? []).filter((item) => item.criterion === criterion);
+              if (list.length === 0) return null;
+              return (
+                <Card key={criterion} component="section" aria-labelledby={`bank-${criterion}`} p="lg">
+                  <Group justify="space-between" mb={4}>
+                    <Title order={2} size="h3" id={`bank-${criterion}`}>
+                      {itemCriterionLabel(criterion)}
+                    </Title>
+                    <Text size="sm" c="dimmed">
+                      {list.length} {list.length === 1 ? "statement" : "statements"}
+                    </Text>
+                  </Group>
+                  <Stack gap={0} component="ul" m={0} p={0} style={{ listStyle: "none" }}>
+                    {list.map((item) => (
+                      <ItemRow key={item.id} item={item} isAdmin={isAdmin} onReword={() => setEditing(item)} />
+                    ))}
+                  </Stack>
+                </Card>
+              );
+            })}
+          </Stack>
+        )}
+      </ListSection>
       {isAdmin && (
         <ItemFormDialog
           opened={editing !== null}

@@ -1,12 +1,10 @@
-import { Alert, Card, Grid, Select, SimpleGrid, Stack, Title } from "@mantine/core";
+import { Alert, Grid, Select, SimpleGrid, Stack, Title } from "@mantine/core";
 import { IconEyeOff, IconHeartbeat } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import type { Alignment } from "../../../contracts/health";
-import { EmptyState } from "../components/ui/empty-state";
 import { ButtonLink } from "../components/ui/links";
-import { ErrorState } from "../components/ui/page-error";
+import { ListSection } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
 import { CriteriaCompare } from "../features/health/components/criteria-compare";
 import { CriterionCard } from "../features/health/components/criterion-card";
@@ -56,92 +54,100 @@ export function HealthPage() {
       />
       <HealthNav />
       <OpenPulseBanner />
-      <Select
-        label="Whose answers"
-        placeholder="Both teams"
-        data={teamOptions}
-        value={search.team ?? null}
-        onChange={(value) =>
-          void navigate({ search: (previous) => ({ ...previous, team: value ?? undefined }), replace: true })
-        }
-        clearable
-        w={{ base: "100%", xs: 320 }}
-        mb="lg"
-      />
-      {alignment.isPending ? (
-        <PageLoader label="Loading the Alignment Index…" />
-      ) : alignment.isError ? (
-        <ErrorState error={alignment.error} onRetry={() => alignment.refetch()} />
-      ) : isEmpty || !data ? (
-        <Card>
-          <EmptyState
-            icon={IconHeartbeat}
-            title="No pulse yet"
-            description="Launch a pulse to both teams: once enough people on each side have answered, the Alignment Index, its drivers and a playbook appear here."
-            action={
-              me.user.role === "admin" && (
-                <ButtonLink to="/health/surveys" size="xs">
-                  Launch a pulse
-                </ButtonLink>
-              )
+      <ListSection
+        filters={
+          <Select
+            label="Whose answers"
+            placeholder="Both teams"
+            data={teamOptions}
+            value={search.team ?? null}
+            onChange={(value) =>
+              void navigate({ search: (previous) => ({ ...previous, team: value ?? undefined }), replace: true })
             }
+            clearable
+            w={{ base: "100%", xs: 320 }}
           />
-        </Card>
-      ) : (
-        <Stack gap="lg">
-          {data.basis.surveyId === null && data.trend.length === 0 && (
-            <Alert color="indigo" variant="light" icon={<IconHeartbeat aria-hidden="true" />} title="No pulse yet">
-              The Index below rests on the behavioural signals alone. Launch a pulse to both teams: once enough people
-              on each side have answered, their views join it, with the gap between them and the drivers.
-              {me.user.role === "admin" && (
-                <ButtonLink to="/health/surveys" size="xs" mt="xs" display="block" w="fit-content">
-                  Launch a pulse
-                </ButtonLink>
-              )}
-            </Alert>
-          )}
-          {data.basis.team && data.basis.groups[data.basis.team.side].suppressed && (
-            <Alert color="gray" variant="light" icon={<IconEyeOff aria-hidden="true" />} title={suppressedTitle(data)}>
-              To keep answers anonymous, {data.basis.team.name}'s survey figures are hidden; the criteria below use the
-              behavioural signals alone, and the trend is the whole workspace's.
-            </Alert>
-          )}
-          <Grid gap="lg">
-            <Grid.Col span={{ base: 12, md: 5 }}>
-              <IndexSummary alignment={data} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 7 }}>
-              <IndexTrend trend={data.trend} kOf={(surveyId) => kBySurvey.get(surveyId)} />
-            </Grid.Col>
-          </Grid>
-          <Drivers drivers={data.drivers} />
-          <Grid gap="lg">
-            <Grid.Col span={{ base: 12, lg: 7 }}>
-              <CriteriaCompare alignment={data} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 5 }}>
-              <PublishedFigures
-                published={data.published}
-                k={data.basis.k}
-                hasBasis={data.basis.surveyId !== null}
-                isMarketingShown={data.basis.surveyId !== null && data.basis.groups.marketing.suppressed === null}
-              />
-            </Grid.Col>
-          </Grid>
-          <Stack gap="sm" component="section" aria-labelledby="health-criteria">
-            <Title order={2} size="h3" id="health-criteria">
-              The six criteria
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="lg">
-              {data.criteria.map((criterion) => (
-                <CriterionCard key={criterion.key} criterion={criterion} basis={data.basis} />
-              ))}
-            </SimpleGrid>
+        }
+        query={alignment}
+        loadingLabel="Loading the Alignment Index…"
+        isEmpty={Boolean(isEmpty) || !data}
+        withCard={false}
+        empty={{
+          icon: IconHeartbeat,
+          title: "No pulse yet",
+          description:
+            "Launch a pulse to both teams: once enough people on each side have answered, the Alignment Index, its drivers and a playbook appear here.",
+          action: me.user.role === "admin" && (
+            <ButtonLink to="/health/surveys" size="xs">
+              Launch a pulse
+            </ButtonLink>
+          ),
+        }}
+      >
+        {data && (
+          <Stack gap="lg">
+            {data.basis.surveyId === null && data.trend.length === 0 && (
+              <Alert color="indigo" variant="light" icon={<IconHeartbeat aria-hidden="true" />} title="No pulse yet">
+                The Index below rests on the behavioural signals alone. Launch a pulse to both teams: once enough people
+                on each side have answered, their views join it, with the gap between them and the drivers.
+                {me.user.role === "admin" && (
+                  <ButtonLink to="/health/surveys" size="xs" mt="xs" display="block" w="fit-content">
+                    Launch a pulse
+                  </ButtonLink>
+                )}
+              </Alert>
+            )}
+            {data.basis.team && data.basis.groups[data.basis.team.side].suppressed && (
+              <Alert
+                color="gray"
+                variant="light"
+                icon={<IconEyeOff aria-hidden="true" />}
+                title={suppressedTitle(data)}
+              >
+                To keep answers anonymous, {data.basis.team.name}'s survey figures are hidden; the criteria below use
+                the behavioural signals alone, and the trend is the whole workspace's.
+              </Alert>
+            )}
+            <Grid gap="lg">
+              <Grid.Col span={{ base: 12, md: 5 }}>
+                <IndexSummary alignment={data} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, md: 7 }}>
+                <IndexTrend trend={data.trend} kOf={(surveyId) => kBySurvey.get(surveyId)} />
+              </Grid.Col>
+            </Grid>
+            <Drivers drivers={data.drivers} />
+            <Grid gap="lg">
+              <Grid.Col span={{ base: 12, lg: 7 }}>
+                <CriteriaCompare alignment={data} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 5 }}>
+                <PublishedFigures
+                  published={data.published}
+                  k={data.basis.k}
+                  hasBasis={data.basis.surveyId !== null}
+                  isMarketingShown={data.basis.surveyId !== null && data.basis.groups.marketing.suppressed === null}
+                />
+              </Grid.Col>
+            </Grid>
+            <Stack gap="sm" component="section" aria-labelledby="health-criteria">
+              <Title order={2} size="h3" id="health-criteria">
+                The six criteria
+              </Title>
+              <SimpleGrid cols={{ base: 1, sm: 2, xl: 3 }} spacing="lg">
+                {data.criteria.map((criterion) => (
+                  <CriterionCard key={criterion.key} criterion={criterion} basis={data.basis} />
+                ))}
+              </SimpleGrid>
+            </Stack>
+            <MissingSignals alignment={data} />
+            <Playbook
+              playbook={data.playbook}
+              hasScores={data.criteria.some((criterion) => criterion.score !== null)}
+            />
           </Stack>
-          <MissingSignals alignment={data} />
-          <Playbook playbook={data.playbook} hasScores={data.criteria.some((criterion) => criterion.score !== null)} />
-        </Stack>
-      )}
+        )}
+      </ListSection>
     </>
   );
 }
