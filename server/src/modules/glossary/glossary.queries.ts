@@ -13,10 +13,16 @@ import {
   tools,
   users,
 } from "../../db/schema";
+import { updateVersioned } from "../../db/versioned";
 
 export type TermRow = typeof glossaryTerms.$inferSelect;
 export type RevisionRow = typeof glossaryTermRevisions.$inferSelect;
 export type NewRevision = typeof glossaryTermRevisions.$inferInsert;
+
+/** Bumps a term's version if it is still `version` (touching `updatedAt`); false when someone changed it meanwhile. */
+export function claimTermVersion(tx: Tx, workspaceId: string, id: string, version: number, now: Date) {
+  return updateVersioned(tx, glossaryTerms, { workspaceId, id, version }, { updatedAt: now });
+}
 
 /** The shown revision of a term: the approved one, else the pending one. */
 const shownRevisionId = sql`coalesce(${glossaryTerms.approvedRevisionId}, ${glossaryTerms.pendingRevisionId})`;

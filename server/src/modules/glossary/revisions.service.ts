@@ -9,13 +9,12 @@ import type {
 } from "../../../../contracts/glossary";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { glossaryTerms } from "../../db/schema";
-import { updateVersioned } from "../../db/versioned";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import {
   bumpGlossaryVersion,
+  claimTermVersion,
   deleteApprovals,
   findRevisions,
   insertApproval,
@@ -35,12 +34,7 @@ function stale(): AppError {
 }
 
 async function claim(tx: Tx, ctx: Ctx, term: TermRow, version: number): Promise<void> {
-  const ok = await updateVersioned(
-    tx,
-    glossaryTerms,
-    { workspaceId: ctx.actor.workspaceId, id: term.id, version },
-    { updatedAt: ctx.now },
-  );
+  const ok = await claimTermVersion(tx, ctx.actor.workspaceId, term.id, version, ctx.now);
   if (!ok) throw stale();
 }
 
