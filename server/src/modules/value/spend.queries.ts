@@ -1,10 +1,11 @@
 import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
-import type { SpendListQuery } from "../../../../contracts/value";
+import { SpendDate, type SpendListQuery } from "../../../../contracts/value";
 import type { Db, Tx } from "../../db/client";
-import type { Keyset } from "../../db/keyset";
+import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { spendLines } from "../../db/schema";
+import { decodeCursor, invalidCursor, takePage } from "../../lib/cursor";
 import { insertRecordset, money } from "./value.queries";
 
 /** A spend line as bulk inserts take it. */
@@ -90,6 +91,29 @@ export async function updateSpendLine(
 /** Deletes a spend line (the audit log keeps what it was). */
 export async function deleteSpendLine(tx: Tx, workspaceId: string, id: string) {
   await tx.delete(spendLines).where(and(eq(spendLines.workspaceId, workspaceId), eq(spendLines.id, id)));
+}
+
+const spendSortable = { date: spendLines.spentOn, amount: spendLines.amount };
+
+// keyset() checks the cursor's shape; the value must also fit the sorted column (a date, or an amount).
+function checkSpendCursor(query: SpendListQuery) {
+  const position = decodeCursor(query.cursor, 2);
+  if (!position) return;
+  const value = String(position[0]);
+  const valid = query.sort.endsWith("date")
+    ? typeof position[0] === "string" && SpendDate.safeParse(value).success
+    : typeof position[0] === "string" && /^\d{1,13}(\.\d{1,2})?$/.test(value);
+  if (!valid) throw invalidCursor();
+}
+
+/** One page of the spend ledger (filtered like `listSpendLines`), in `sort` order after `cursor`. */
+export async function pageSpendLines(db: Db, workspaceId: string, query: SpendListQuery) {
+  checkSpendCursor(query);
+  const page = keyset(spendSortable, spendLines.id, query.sort, query.cursor);
+  const rows = await listSpendLines(db, workspaceId, query, page);
+  return takePage(rows, query.limit, (row) =>
+    page.cursorAfter(page.field === "date" ? row.spentOn : row.amount, row.id),
+  );
 }
 
 /**

@@ -1,8 +1,9 @@
 import { and, desc, eq, gte, inArray, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import type { Keyset } from "../../db/keyset";
+import { type Keyset, keyset } from "../../db/keyset";
 import { prepareOnce } from "../../db/prepared";
 import { attributionRuns, journeyPaths, outcomes, requests, touchpoints, users, valueImports } from "../../db/schema";
+import { takePage } from "../../lib/cursor";
 
 const BATCH = 1000;
 const JSON_BATCH = 5000;
@@ -212,6 +213,17 @@ export async function findRun(tx: Tx, workspaceId: string, id: string) {
 
 /** A run row with its creator, as the presenter takes it. */
 export type RunRow = NonNullable<Awaited<ReturnType<typeof findRun>>>;
+
+/** One page of the workspace's attribution runs, in `sort` order after `cursor`. */
+export async function pageRuns(
+  db: Db,
+  workspaceId: string,
+  query: { limit: number; cursor?: string; sort: "createdAt" | "-createdAt" },
+) {
+  const page = keyset({ createdAt: attributionRuns.createdAt }, attributionRuns.id, query.sort, query.cursor);
+  const rows = await listRuns(db, workspaceId, query.limit, page);
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.run.createdAt, row.run.id));
+}
 
 /** Runs of the workspace, keyset-paged (prepared per shape). */
 export function listRuns(db: Db, workspaceId: string, limit: number, page: Keyset) {
