@@ -153,12 +153,11 @@ export async function applyAgenda(
   inputs: AgendaInputs,
   options: { audit?: boolean } = {},
 ): Promise<void> {
-  const [currentRows, previousRows, open, written] = await Promise.all([
-    listAgendaItems(tx, row.meeting.id),
-    row.previousMeetingId ? listAgendaItems(tx, row.previousMeetingId) : Promise.resolve(null),
-    listOpenActionItems(tx, ctx.actor.workspaceId),
-    itemsWithOutcomes(tx, row.meeting.id),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const currentRows = await listAgendaItems(tx, row.meeting.id);
+  const previousRows = row.previousMeetingId ? await listAgendaItems(tx, row.previousMeetingId) : null;
+  const open = await listOpenActionItems(tx, ctx.actor.workspaceId);
+  const written = await itemsWithOutcomes(tx, row.meeting.id);
   const built = buildAgenda({
     now: ctx.now,
     meeting: { id: row.meeting.id, startsAt: row.meeting.startsAt, durationMinutes: lengthOf(row) },
