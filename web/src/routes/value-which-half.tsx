@@ -6,6 +6,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { RunModel } from "../../../contracts/value";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
+import { Fact } from "../components/ui/fact";
 import { AnchorLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
@@ -304,12 +305,9 @@ export function ValueWhichHalfPage() {
                   another way.
                 </Text>
                 {data.untrackedSpend.map((c) => (
-                  <Group key={c.channel} justify="space-between">
-                    <Text size="sm">{c.channel}</Text>
-                    <Text size="sm" fw={600}>
-                      {money(c.spend)}
-                    </Text>
-                  </Group>
+                  <Fact key={c.channel} label={c.channel}>
+                    {money(c.spend)}
+                  </Fact>
                 ))}
               </Stack>
             )}
@@ -323,12 +321,9 @@ export function ValueWhichHalfPage() {
             ) : (
               <Stack gap={4}>
                 {data.unpaidChannels.map((c) => (
-                  <Group key={c.channel} justify="space-between">
-                    <Text size="sm">{c.channel}</Text>
-                    <Text size="sm" fw={600}>
-                      {money(c.value)}
-                    </Text>
-                  </Group>
+                  <Fact key={c.channel} label={c.channel}>
+                    {money(c.value)}
+                  </Fact>
                 ))}
               </Stack>
             )}
