@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { StackCategory } from "../../../../contracts/stack";
 import { searchDocument } from "../full-text";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";
@@ -213,7 +214,7 @@ export const stackTaxonomies = pgTable("stack_taxonomy", {
   workspaceId: uuid("workspace_id")
     .primaryKey()
     .references(() => workspaces.id),
-  subcategories: jsonb("subcategories").notNull(),
+  subcategories: jsonb("subcategories").$type<Record<StackCategory, string[]>>().notNull(),
   ...timestamps(),
   version: version(),
 });

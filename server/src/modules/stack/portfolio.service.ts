@@ -31,7 +31,7 @@ export async function getTaxonomy(ctx: Ctx) {
 
 async function taxonomyOf(db: Tx, workspaceId: string) {
   const stored = await findTaxonomy(db, workspaceId);
-  const own = (stored?.subcategories ?? null) as Record<StackCategory, string[]> | null;
+  const own = stored?.subcategories ?? null;
   return {
     categories: (Object.keys(STACK_TAXONOMY) as StackCategory[]).map((key) => ({
       key,

@@ -283,7 +283,13 @@ export async function findTaxonomy(db: Tx, workspaceId: string) {
 }
 
 /** Stores the workspace's taxonomy: inserted when `version` is 0, else only at that version; false when stale. */
-export async function saveTaxonomy(db: Tx, workspaceId: string, version: number, subcategories: unknown, now: Date) {
+export async function saveTaxonomy(
+  db: Tx,
+  workspaceId: string,
+  version: number,
+  subcategories: (typeof stackTaxonomies.$inferInsert)["subcategories"],
+  now: Date,
+) {
   if (version === 0) {
     const rows = await db
       .insert(stackTaxonomies)
