@@ -2,7 +2,7 @@
 // conversions stored in PostgreSQL, read a day at a time into the attribution engine, four models.
 // Reference in the same run: a count(*) of the same touchpoints. Peak memory is sampled during the run.
 // Run: node --import tsx bench/attribution-run.ts   (BENCH_TOUCHPOINTS=2000000 by default)
-import { CreateRunBody } from "../contracts/value";
+import { CreateRunBody } from "#contracts/value";
 import { openDatabase } from "../server/src/db/client";
 import { migrate } from "../server/src/db/migrate";
 import { computeRun } from "../server/src/modules/value/attribution.service";

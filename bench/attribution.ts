@@ -21,7 +21,7 @@ import {
   createConversionsCsvReader,
   createJourneyAggregator,
   createTouchpointsCsvReader,
-} from "../engines/attribution";
+} from "#engines/attribution";
 import { streamFileToSink } from "../server/src/cli/attribution";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? "1");

@@ -9,7 +9,7 @@ import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { EXAMPLE_POLICY } from "../engines/policy/test-policies";
+import { EXAMPLE_POLICY } from "#engines/policy/test-policies";
 import { buildServer, ensureServerBuild, sourceSignature } from "../scripts/server-build.mjs";
 import { describeMachine, writeResult } from "./machine";
 

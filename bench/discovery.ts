@@ -20,7 +20,7 @@ import {
   matchDescription,
   matchLines,
   normaliseMerchant,
-} from "../engines/discovery";
+} from "#engines/discovery";
 import { describeMachine, writeResult } from "./machine";
 
 const TOOLS = Number(process.env.BENCH_DISCOVERY_TOOLS ?? 5_000);

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
-import { analyzeExperiment } from "../engines/experiments";
+import { analyzeExperiment } from "#engines/experiments";
 
 const analysesPerCase = Number(process.env.BENCH_EXPERIMENT_ANALYSES ?? 100_000);
 const budgetRuns = 30;

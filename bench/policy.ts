@@ -9,14 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
-import {
-  compilePolicy,
-  evaluatePolicy,
-  type PolicyResult,
-  type PolicyRule,
-  type ReviewerKind,
-} from "../engines/policy";
-import { EXAMPLE_POLICY } from "../engines/policy/test-policies";
+import { compilePolicy, evaluatePolicy, type PolicyResult, type PolicyRule, type ReviewerKind } from "#engines/policy";
+import { EXAMPLE_POLICY } from "#engines/policy/test-policies";
 import { runPolicyCommand } from "../server/src/cli/policy";
 import { describeMachine, writeResult } from "./machine";
 

@@ -4,8 +4,8 @@
 // read and the pure builder alone, and a bare `SELECT count(*) FROM request` as the machine's yardstick.
 // Run: node --import tsx bench/rituals.ts   (TANDEM_BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test)
 import { randomUUID } from "node:crypto";
-import { SERIES_TEMPLATES } from "../contracts/rituals";
-import { buildAgenda } from "../engines/agenda";
+import { SERIES_TEMPLATES } from "#contracts/rituals";
+import { buildAgenda } from "#engines/agenda";
 import { openDatabase } from "../server/src/db/client";
 import { migrate } from "../server/src/db/migrate";
 import { readWorkspaceFacts } from "../server/src/modules/rituals/agenda.sources";

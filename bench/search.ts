@@ -7,7 +7,7 @@
 // without the full-text indexes). Writes bench/results/search.json.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
-import { SearchLimits } from "../contracts/search";
+import { SearchLimits } from "#contracts/search";
 import { buildApp } from "../server/src/app";
 import { openDatabase } from "../server/src/db/client";
 import { searchWords } from "../server/src/db/full-text";

@@ -13,7 +13,7 @@ import {
   clock,
   compileCalendar,
   type Interval,
-} from "../engines/sla";
+} from "#engines/sla";
 import { describeMachine, writeResult } from "./machine";
 
 const REQUESTS = Number(process.env.BENCH_SLA_REQUESTS ?? 100_000);

@@ -12,7 +12,7 @@
 // Run: node --import tsx bench/terms.ts
 
 import os from "node:os";
-import { annotate, buildTermMatcher, isCaseSensitiveForm, type TermDefinition, type TermSpan } from "../engines/terms";
+import { annotate, buildTermMatcher, isCaseSensitiveForm, type TermDefinition, type TermSpan } from "#engines/terms";
 import { describeMachine, writeResult } from "./machine";
 
 const TERMS = Number(process.env.BENCH_TERMS_TERMS ?? 10_000);

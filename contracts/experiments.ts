@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DifferenceSchema, MethodSchema, MetricSchema, SidedSchema } from "../engines/experiments/schema";
+import { DifferenceSchema, MethodSchema, MetricSchema, SidedSchema } from "#engines/experiments/schema";
 import { editableFields, Id, ListQuery, page, sortParam, Timestamp, Version } from "./common";
 
 /** An interval bound: a number, or ±Infinity as the strings JSON can carry. */

@@ -1,4 +1,4 @@
-import type { Role, TeamKind, TokenScope } from "../../contracts/people";
+import type { Role, TeamKind, TokenScope } from "#contracts/people";
 import type { Database } from "./db/client";
 
 /** Who is making a request, as resolved from the session cookie or the API token. */

@@ -1,4 +1,4 @@
-import { type ErrorCode, getErrorStatus } from "../../contracts/errors";
+import { type ErrorCode, getErrorStatus } from "#contracts/errors";
 
 /** A field-level problem of a request. */
 export interface FieldError {

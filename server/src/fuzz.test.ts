@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { RouteOptions } from "fastify";
 import { expect, it } from "vitest";
 import { z } from "zod";
-import { Problem } from "../../contracts/common";
+import { Problem } from "#contracts/common";
 import { describeWithApp } from "../test/app";
 import { buildWorld } from "../test/world";
 import { parseEnv } from "./env";

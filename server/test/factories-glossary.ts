@@ -1,4 +1,4 @@
-import type { TermFields } from "../../contracts/glossary";
+import type { TermFields } from "#contracts/glossary";
 import { bumpGlossaryVersion, insertRevision, insertTerm, setTerm } from "../src/modules/glossary/glossary.queries";
 import { searchTextOf } from "../src/modules/glossary/glossary.rules";
 import type { TestApp } from "./app";

@@ -1,5 +1,5 @@
-import { PolicyRule } from "../../contracts/policy";
-import { EXAMPLE_POLICY } from "../../engines/policy/test-policies";
+import { PolicyRule } from "#contracts/policy";
+import { EXAMPLE_POLICY } from "#engines/policy/test-policies";
 import {
   insertEvaluation,
   insertPolicy,

@@ -1,4 +1,4 @@
-import type { TeamKind } from "../../contracts/people";
+import type { TeamKind } from "#contracts/people";
 import type { TestApp } from "./app";
 import { buildPersona, buildWorkspace, type Persona, unique } from "./factories";
 

@@ -1,7 +1,7 @@
 // Rows for the Rituals calendar, invite and minutes tests: a series with participants, its meetings, agenda items,
 // outcomes and action items, written straight to the tables (the routes that make them are tested on their own).
 import { randomUUID } from "node:crypto";
-import type { Cadence } from "../../contracts/rituals";
+import type { Cadence } from "#contracts/rituals";
 import {
   actionItems,
   agendaItems,

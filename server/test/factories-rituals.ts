@@ -1,7 +1,7 @@
 // Rituals records for the permission matrix and the route tests: a weekly series with a marketing and an IT
 // participant, its next meeting (tomorrow) with one manual agenda item, and an open action item.
 import { randomUUID } from "node:crypto";
-import { SERIES_TEMPLATES } from "../../contracts/rituals";
+import { SERIES_TEMPLATES } from "#contracts/rituals";
 import { icsUidOf } from "../src/modules/rituals/meetings.service";
 import {
   insertActionItem,

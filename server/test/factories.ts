@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
-import type { Role, TeamKind } from "../../contracts/people";
+import type { Role, TeamKind } from "#contracts/people";
 import { hashPassword } from "../src/modules/auth/passwords";
 import { startSession } from "../src/modules/sessions/sessions.service";
 import { insertUser } from "../src/modules/users/users.queries";

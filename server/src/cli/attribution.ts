@@ -14,7 +14,7 @@ import {
   type PathModelName,
   type PathTable,
   type TextSink,
-} from "../../../engines/attribution";
+} from "#engines/attribution";
 
 /** Where the command writes. */
 export interface AttributionCommandIo {

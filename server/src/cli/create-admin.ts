@@ -1,5 +1,5 @@
-import { SetupBody } from "../../../contracts/auth";
-import { TeamKind } from "../../../contracts/people";
+import { SetupBody } from "#contracts/auth";
+import { TeamKind } from "#contracts/people";
 import { migrateWithBackup } from "../db/open";
 import { isUniqueViolation } from "../lib/db-errors";
 import { recordAudit } from "../modules/audit/audit.service";

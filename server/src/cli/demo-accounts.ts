@@ -1,4 +1,4 @@
-import type { DemoAccount } from "../../../contracts/auth";
+import type { DemoAccount } from "#contracts/auth";
 
 /** The password of every demo account: public by design, and known to the app only in demo mode. */
 export const DEMO_PASSWORD = "tandem-demo-northwind";

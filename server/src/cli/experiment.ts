@@ -8,7 +8,7 @@ import {
   ExperimentInputError,
   type PowerInput,
   serializeResult,
-} from "../../../engines/experiments";
+} from "#engines/experiments";
 
 /** Where the command reads and writes. */
 export interface ExperimentCommandIo {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { annotate, buildTermMatcher, parseTerms, TermsInputError } from "../../../engines/terms";
+import { annotate, buildTermMatcher, parseTerms, TermsInputError } from "#engines/terms";
 
 /** Where the command reads and writes. */
 export interface GlossaryCommandIo {

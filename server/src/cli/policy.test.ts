@@ -3,8 +3,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { compilePolicy, evaluatePolicy } from "../../../engines/policy";
-import { EXAMPLE_POLICY } from "../../../engines/policy/test-policies";
+import { compilePolicy, evaluatePolicy } from "#engines/policy";
+import { EXAMPLE_POLICY } from "#engines/policy/test-policies";
 import { collectOutput, createTempFolder } from "../../test/cli-io";
 import { runPolicyCommand } from "./policy";
 

@@ -9,7 +9,7 @@ import {
   type PolicyInput,
   PolicyInputError,
   readPolicyInputs,
-} from "../../../engines/policy";
+} from "#engines/policy";
 
 /** Where the command reads and writes. */
 export interface PolicyCommandIo {

@@ -1,7 +1,7 @@
 // The demo company's card statement: six months of software and travel spend, mostly on tools of the catalog
 // (printed as banks print them), with a handful of subscriptions nobody catalogued — the shadow IT to discover.
 import { and, eq, isNull } from "drizzle-orm";
-import { buildMatcher, matchLines, parseExpenseCsv } from "../../../engines/discovery";
+import { buildMatcher, matchLines, parseExpenseCsv } from "#engines/discovery";
 import type { Tx } from "../db/client";
 import { tools } from "../db/schema";
 import { storeExpenseImport } from "../modules/stack/discovery.service";

@@ -5,7 +5,7 @@ import type {
   MetricDefinition,
   SecondaryMetric,
   VariantDefinition,
-} from "../../../contracts/experiments";
+} from "#contracts/experiments";
 import type { Tx } from "../db/client";
 import { recordAudit } from "../modules/audit/audit.service";
 import { analyzeSnapshot, buildHeadline, countUnits } from "../modules/experiments/experiments.analysis";

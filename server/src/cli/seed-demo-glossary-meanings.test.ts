@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { PipelineRequest } from "../../../contracts/pipeline";
+import type { PipelineRequest } from "#contracts/pipeline";
 import { describeWithApp, json } from "../../test/app";
 import { buildPersona, buildWorkspace } from "../../test/factories";
 import { insertUser } from "../modules/users/users.queries";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { ClashList, TermList } from "../../../contracts/glossary";
+import type { ClashList, TermList } from "#contracts/glossary";
 import { describeWithApp, json } from "../../test/app";
 import { buildPersona, buildWorkspace } from "../../test/factories";
 import { STARTER_TERMS } from "../modules/glossary/starter-terms";

@@ -1,7 +1,7 @@
 // Northwind's purchase policy (issue 15's example, adapted) with test cases, and purchase requests judged by it
 // through the Guardrails' and the Pipeline's commands: two approved at once, two in review with their reviews open
 // (one already approved by security), one blocked.
-import type { PurchaseDetails } from "../../../contracts/guardrails";
+import type { PurchaseDetails } from "#contracts/guardrails";
 import type { Database } from "../db/client";
 import {
   addTest,

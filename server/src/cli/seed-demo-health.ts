@@ -5,7 +5,7 @@
 // which each pulse's close keeps as its behavioural signal), governance and value measurement the most; the gap
 // between the sides narrows.
 import { and, eq, inArray } from "drizzle-orm";
-import type { AlignmentCriterion } from "../../../contracts/health";
+import type { AlignmentCriterion } from "#contracts/health";
 import type { Database } from "../db/client";
 import { healthItems, healthSurveys, teams } from "../db/schema";
 import { hashPassword } from "../modules/auth/passwords";

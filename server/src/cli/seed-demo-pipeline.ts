@@ -2,8 +2,8 @@
 // first responses and decisions were slow in the first months and improved once the rules of engagement took
 // hold; most requests delivered their benefit, some fell short, a few were declined with alternatives.
 import { and, eq, inArray } from "drizzle-orm";
-import type { Priority, RequestType, Stage } from "../../../contracts/pipeline";
-import { addBusinessMinutes, type CompiledCalendar, compileCalendar } from "../../../engines/sla";
+import type { Priority, RequestType, Stage } from "#contracts/pipeline";
+import { addBusinessMinutes, type CompiledCalendar, compileCalendar } from "#engines/sla";
 import type { Tx } from "../db/client";
 import { comments, requestEvents, requestRaci, requests, tools, watchers, workCalendars } from "../db/schema";
 import { type ClockEvent, clockColumns, computeClocks } from "../modules/pipeline/pipeline.clocks";

@@ -6,8 +6,8 @@
 // Rituals' commands, as the CIO would prepare it.
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { type AgendaSection, SERIES_TEMPLATES, sideOfTeamKind } from "../../../contracts/rituals";
-import { allocateTimeBoxes } from "../../../engines/agenda";
+import { type AgendaSection, SERIES_TEMPLATES, sideOfTeamKind } from "#contracts/rituals";
+import { allocateTimeBoxes } from "#engines/agenda";
 import type { Database, Tx } from "../db/client";
 import {
   actionItems,

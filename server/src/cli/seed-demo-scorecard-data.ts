@@ -1,5 +1,5 @@
 // The demo company's objectives, KPIs and customer segments (read by seed-demo-scorecard.ts).
-import type { KpiCadence, KpiCategory, KpiDirection, KpiUnit } from "../../../contracts/scorecard";
+import type { KpiCadence, KpiCategory, KpiDirection, KpiUnit } from "#contracts/scorecard";
 import { ARCHITECT, CIO, CMO, CONTENT, DATA, MARTECH, OPS, PARTNER } from "./demo-person";
 
 /** How a manual KPI moves over its period. */

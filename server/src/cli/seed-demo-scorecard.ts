@@ -5,7 +5,7 @@
 // Tandem from the Pipeline's service levels (not typed in), improving as they did; the purchase policy's measures
 // computed from the Guardrails' purchases.
 import { eq } from "drizzle-orm";
-import type { KpiUnit } from "../../../contracts/scorecard";
+import type { KpiUnit } from "#contracts/scorecard";
 import type { Database, Tx } from "../db/client";
 import { users } from "../db/schema";
 import { recordAudit } from "../modules/audit/audit.service";

@@ -1,4 +1,4 @@
-import type { DataClass, StackCategory, ToolStatus } from "../../../contracts/stack";
+import type { DataClass, StackCategory, ToolStatus } from "#contracts/stack";
 import type { Tx } from "../db/client";
 import { insertIntegration, insertTool } from "../modules/stack/stack.queries";
 import { addDays } from "../modules/stack/stack.rules";

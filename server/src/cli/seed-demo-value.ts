@@ -1,4 +1,4 @@
-import type { RunModel } from "../../../contracts/value";
+import type { RunModel } from "#contracts/value";
 import type { Tx } from "../db/client";
 import { recordAudit } from "../modules/audit/audit.service";
 import { computeRun } from "../modules/value/attribution.service";

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { type ErrorCode, errorRegistry } from "../../../contracts/errors";
+import { type ErrorCode, errorRegistry } from "#contracts/errors";
 import { AppError, type FieldError } from "../errors";
 import { recordAudit } from "../modules/audit/audit.service";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
-import { Problem } from "../../../contracts/common";
+import { Problem } from "#contracts/common";
 import { describeWithApp } from "../../test/app";
 import { buildPersona } from "../../test/factories";
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from "fastify";
-import { Problem } from "../../../contracts/common";
-import { errorRegistry } from "../../../contracts/errors";
+import { Problem } from "#contracts/common";
+import { errorRegistry } from "#contracts/errors";
 import { sendProblem } from "./error-handler";
 
 /**

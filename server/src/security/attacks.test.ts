@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { expect, it } from "vitest";
-import { Problem } from "../../../contracts/common";
+import { Problem } from "#contracts/common";
 import { describeWithApp } from "../../test/app";
 import type { Persona } from "../../test/factories";
 import { loadOperations, type Operation, pathParamsArbitrary, urlOf } from "../../test/openapi-operations";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { Problem } from "../../../contracts/common";
+import { Problem } from "#contracts/common";
 import { describeWithApp } from "../../test/app";
 import { buildPersona } from "../../test/factories";
 import {

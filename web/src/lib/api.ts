@@ -1,5 +1,5 @@
-import type { Problem } from "../../../contracts/common";
-import type { ErrorCode } from "../../../contracts/errors";
+import type { Problem } from "#contracts/common";
+import type { ErrorCode } from "#contracts/errors";
 
 /** A failed API call: the problem document's code, status, detail and field errors. */
 export class ApiError extends Error {

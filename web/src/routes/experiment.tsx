@@ -25,7 +25,7 @@ import {
 } from "@tabler/icons-react";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import type { ExperimentDetail, ExperimentStatus } from "../../../contracts/experiments";
+import type { ExperimentDetail, ExperimentStatus } from "#contracts/experiments";
 import { EmptyState } from "../components/ui/empty-state";
 import { Fact } from "../components/ui/fact";
 import { AnchorLink } from "../components/ui/links";

@@ -3,7 +3,7 @@ import { useDebouncedCallback } from "@mantine/hooks";
 import { IconBulb, IconSearch } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import type { Experiment, ExperimentOutcome } from "../../../contracts/experiments";
+import type { Experiment, ExperimentOutcome } from "#contracts/experiments";
 import { AnchorLink } from "../components/ui/links";
 import { ListPage } from "../components/ui/list-page";
 import type { LearningFilters } from "../features/experiments/api";

@@ -3,7 +3,7 @@ import { useDebouncedCallback } from "@mantine/hooks";
 import { IconFlask, IconPlus, IconSearch } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import type { ExperimentOutcome, ExperimentStatus } from "../../../contracts/experiments";
+import type { ExperimentOutcome, ExperimentStatus } from "#contracts/experiments";
 import { ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import type { ExperimentFilters } from "../features/experiments/api";

@@ -2,7 +2,7 @@ import { Badge, Button, Card, Grid, Group, SegmentedControl, Stack, Text, Title 
 import { notifications } from "@mantine/notifications";
 import { IconArrowsSplit } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Clash } from "../../../contracts/glossary";
+import type { Clash } from "#contracts/glossary";
 import { AnchorLink } from "../components/ui/links";
 import { ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconCheck, IconPencil, IconSend, IconX } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
-import { GlossaryLimits, type TermRevision } from "../../../contracts/glossary";
+import { GlossaryLimits, type TermRevision } from "#contracts/glossary";
 import { FormError } from "../components/ui/form-error";
 import { AnchorLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";

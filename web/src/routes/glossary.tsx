@@ -5,8 +5,8 @@ import { IconBook2, IconChevronDown, IconPlus, IconSearch } from "@tabler/icons-
 import { useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import type { TermListItem, TermStatus } from "../../../contracts/glossary";
-import type { TeamKind } from "../../../contracts/people";
+import type { TermListItem, TermStatus } from "#contracts/glossary";
+import type { TeamKind } from "#contracts/people";
 import { CsvImportDialog } from "../components/ui/csv-import-dialog";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { AnchorLink } from "../components/ui/links";

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconDeviceFloppy } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
-import type { StoredPolicy } from "../../../contracts/guardrails";
+import type { StoredPolicy } from "#contracts/guardrails";
 import { FormError } from "../components/ui/form-error";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";

@@ -1,7 +1,7 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import type { GuardrailSettings, ReviewTemplate } from "../../../contracts/guardrails";
+import type { GuardrailSettings, ReviewTemplate } from "#contracts/guardrails";
 import { FormError } from "../components/ui/form-error";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";

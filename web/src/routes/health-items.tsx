@@ -2,7 +2,7 @@ import { Badge, Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconLock, IconMessageCircleQuestion, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { ItemCriterion, PUBLISHED_FIGURES, type SurveyItem } from "../../../contracts/health";
+import { ItemCriterion, PUBLISHED_FIGURES, type SurveyItem } from "#contracts/health";
 import { ListSection } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconLock } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import type { Survey } from "../../../contracts/health";
+import type { Survey } from "#contracts/health";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
 import { ButtonLink } from "../components/ui/links";
 import { describeError, ErrorState } from "../components/ui/page-error";

@@ -1,7 +1,7 @@
 import { Alert, Grid, Select, SimpleGrid, Stack, Title } from "@mantine/core";
 import { IconEyeOff, IconHeartbeat } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
-import type { Alignment } from "../../../contracts/health";
+import type { Alignment } from "#contracts/health";
 import { ButtonLink } from "../components/ui/links";
 import { ListSection } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconUserPlus, IconUserSearch } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import type { User } from "../../../contracts/people";
+import type { User } from "#contracts/people";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
 import { ListSection } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";

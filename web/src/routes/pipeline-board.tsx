@@ -2,7 +2,7 @@ import { Button, Collapse, Group, Select, Switch, Text } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { IconAdjustmentsHorizontal, IconLayoutKanban } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
-import type { Priority, RequestType } from "../../../contracts/pipeline";
+import type { Priority, RequestType } from "#contracts/pipeline";
 import { EmptyState } from "../components/ui/empty-state";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconBell, IconBellOff, IconPencil, IconPlayerPause, IconPlayerPlay } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import type { PipelineRequest, Stage } from "../../../contracts/pipeline";
+import type { PipelineRequest, Stage } from "#contracts/pipeline";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
 import { Fact } from "../components/ui/fact";
 import { AnchorLink, ButtonLink } from "../components/ui/links";

@@ -1,7 +1,7 @@
 import { Button, Card, Stack, Text, Title } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import type { JobSwapPhase } from "../../../contracts/job-swaps";
+import type { JobSwapPhase } from "#contracts/job-swaps";
 import { LoadMore } from "../components/ui/load-more";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";

@@ -11,7 +11,7 @@ import {
 } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
-import type { AgendaItem } from "../../../contracts/rituals";
+import type { AgendaItem } from "#contracts/rituals";
 import { AnchorLink, ButtonLink } from "../components/ui/links";
 import { describeError, ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconCalculator, IconPencil, IconPlus } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import type { KpiDetail, Measurement } from "../../../contracts/scorecard";
+import type { KpiDetail, Measurement } from "#contracts/scorecard";
 import { Fact } from "../components/ui/fact";
 import { AnchorLink } from "../components/ui/links";
 import { LoadMore } from "../components/ui/load-more";

@@ -1,6 +1,6 @@
 import { Alert, Badge, Card, Grid, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import type { KpiSummary } from "../../../contracts/scorecard";
+import type { KpiSummary } from "#contracts/scorecard";
 import { AnchorLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";

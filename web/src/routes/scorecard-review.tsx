@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { IconDownload, IconPrinter } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
-import type { KpiStatus, KpiSummary } from "../../../contracts/scorecard";
+import type { KpiStatus, KpiSummary } from "#contracts/scorecard";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";

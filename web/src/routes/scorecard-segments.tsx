@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconUsersGroup } from "@tabler/icons-react";
 import { useState } from "react";
-import { ScorecardLimits, type Segment, SegmentFields } from "../../../contracts/scorecard";
+import { ScorecardLimits, type Segment, SegmentFields } from "#contracts/scorecard";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { FormError } from "../components/ui/form-error";
 import { FormErrorSummary } from "../components/ui/form-error-summary";

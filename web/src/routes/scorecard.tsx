@@ -2,7 +2,7 @@ import { Button, Card, Group, Progress, SegmentedControl, SimpleGrid, Stack, Tex
 import { IconFileImport, IconPlus, IconTargetArrow } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { startTransition, useEffect, useState } from "react";
-import type { KpiStatus } from "../../../contracts/scorecard";
+import type { KpiStatus } from "#contracts/scorecard";
 import { ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import { ImportCheckInsDialog } from "../features/scorecard/components/import-check-ins";

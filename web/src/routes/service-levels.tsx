@@ -1,7 +1,7 @@
 import { Card, Group, Select, SimpleGrid, Stack, Tabs, Text, TextInput } from "@mantine/core";
 import { IconClockHour4 } from "@tabler/icons-react";
 import { useState } from "react";
-import type { RequestType } from "../../../contracts/pipeline";
+import type { RequestType } from "#contracts/pipeline";
 import { ListSection } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
 import { useIsAdmin } from "../features/auth/hooks/use-me";

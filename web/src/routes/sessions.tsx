@@ -2,7 +2,7 @@ import { SegmentedControl, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconDevicesOff } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Session } from "../../../contracts/people";
+import type { Session } from "#contracts/people";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
 import { ListSection } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";

@@ -4,8 +4,8 @@ import { IconAlertTriangle, IconFileSpreadsheet, IconSpy, IconUpload } from "@ta
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import type { ImportExpensesResult, ShadowCandidate, StackCategory } from "../../../contracts/stack";
-import { STACK_TAXONOMY } from "../../../contracts/stack";
+import type { ImportExpensesResult, ShadowCandidate, StackCategory } from "#contracts/stack";
+import { STACK_TAXONOMY } from "#contracts/stack";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { ListSection } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconCategory } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { StackCategory } from "../../../contracts/stack";
+import type { StackCategory } from "#contracts/stack";
 import { ListSection } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";

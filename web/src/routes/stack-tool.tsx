@@ -23,7 +23,7 @@ import {
 } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
-import type { Tool } from "../../../contracts/stack";
+import type { Tool } from "#contracts/stack";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
 import { Fact } from "../components/ui/fact";
 import { AnchorLink } from "../components/ui/links";

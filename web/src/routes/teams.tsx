@@ -2,7 +2,7 @@ import { Button, Card, Grid, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconPlus, IconUsersGroup } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Team } from "../../../contracts/people";
+import type { Team } from "#contracts/people";
 import { ListPage } from "../components/ui/list-page";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
 import { TeamDialog } from "../features/teams/components/team-dialog";

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconKey, IconPlus } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import type { ApiToken } from "../../../contracts/people";
+import type { ApiToken } from "#contracts/people";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
 import { ListSection } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";

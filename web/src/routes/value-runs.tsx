@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Text } from "@mantine/core";
 import { IconChartArrows, IconPlayerPlay } from "@tabler/icons-react";
 import { useState } from "react";
-import type { AttributionRunSummary as Run } from "../../../contracts/value";
+import type { AttributionRunSummary as Run } from "#contracts/value";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { AnchorLink } from "../components/ui/links";
 import { ListPage } from "../components/ui/list-page";

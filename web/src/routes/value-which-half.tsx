@@ -4,7 +4,7 @@ import { Alert, Badge, Box, Card, Group, SegmentedControl, SimpleGrid, Stack, Te
 import { IconScale } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import type { RunModel } from "../../../contracts/value";
+import type { RunModel } from "#contracts/value";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { Fact } from "../components/ui/fact";
 import { AnchorLink } from "../components/ui/links";

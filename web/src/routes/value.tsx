@@ -15,7 +15,7 @@ import {
 } from "@mantine/core";
 import { IconFileImport, IconPlus, IconReportMoney, IconSearch } from "@tabler/icons-react";
 import { useState } from "react";
-import type { SpendLine } from "../../../contracts/value";
+import type { SpendLine } from "#contracts/value";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { ListSection } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";

@@ -17,7 +17,7 @@ import type {
   MetricDefinition,
   SecondaryMetric,
   VariantDefinition,
-} from "../../../../contracts/experiments";
+} from "#contracts/experiments";
 import { searchDocument } from "../full-text";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { TeamDefinitions } from "../../../../contracts/glossary";
+import type { TeamDefinitions } from "#contracts/glossary";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";
 

@@ -1,13 +1,8 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type {
-  CreatePolicyTestBody,
-  PolicyTest,
-  PurchaseJudgement,
-  PurchaseReview,
-} from "../../../../contracts/guardrails";
-import type { PolicyInput, PolicyRule } from "../../../../contracts/policy";
-import type { PolicyResult } from "../../../../engines/policy";
+import type { CreatePolicyTestBody, PolicyTest, PurchaseJudgement, PurchaseReview } from "#contracts/guardrails";
+import type { PolicyInput, PolicyRule } from "#contracts/policy";
+import type { PolicyResult } from "#engines/policy";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";
 import { requests } from "./pipeline";

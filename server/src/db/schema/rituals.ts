@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { AgendaLink, AgendaSection, Cadence } from "../../../../contracts/rituals";
+import type { AgendaLink, AgendaSection, Cadence } from "#contracts/rituals";
 import { searchDocument } from "../full-text";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";

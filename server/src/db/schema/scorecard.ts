@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { ComputedFrom, KpiThresholds } from "../../../../contracts/scorecard";
+import type { ComputedFrom, KpiThresholds } from "#contracts/scorecard";
 import { searchDocument } from "../full-text";
 import { id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";

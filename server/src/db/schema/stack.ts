@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { StackCategory } from "../../../../contracts/stack";
+import type { StackCategory } from "#contracts/stack";
 import { searchDocument } from "../full-text";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";

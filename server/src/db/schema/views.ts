@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import type { CreateViewBody } from "../../../../contracts/views";
+import type { CreateViewBody } from "#contracts/views";
 import { at, id } from "./columns";
 import { users, workspaces } from "./people";
 

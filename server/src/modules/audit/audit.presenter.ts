@@ -1,4 +1,4 @@
-import type { AuditEvent } from "../../../../contracts/audit";
+import type { AuditEvent } from "#contracts/audit";
 import type { auditEvents } from "../../db/schema";
 
 /** An audit event row as the API shows it. */

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
-import type { AuditListQuery } from "../../../../contracts/audit";
+import type { AuditListQuery } from "#contracts/audit";
 import type { Tx } from "../../db/client";
 import { auditEvents, auditHeads, users } from "../../db/schema";
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { AuditActions, AuditList, AuditListQuery, AuditVerification } from "../../../../contracts/audit";
+import { AuditActions, AuditList, AuditListQuery, AuditVerification } from "#contracts/audit";
 import { ctxOf } from "../../plugins/request-context";
 import { presentAuditEvent } from "./audit.presenter";
 import { listActions, listAudit, verifyAudit } from "./audit.service";

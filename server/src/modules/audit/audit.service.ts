@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AuditListQuery, AuditVerification } from "../../../../contracts/audit";
+import type { AuditListQuery, AuditVerification } from "#contracts/audit";
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { decodeCursor, encodeCursor, invalidCursor, takePage } from "../../lib/cursor";

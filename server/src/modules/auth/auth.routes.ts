@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { LoginBody, Me, SetupBody, SetupStatus } from "../../../../contracts/auth";
-import { Ok } from "../../../../contracts/common";
-import { ChangePasswordBody, PasswordChanged } from "../../../../contracts/people";
+import { LoginBody, Me, SetupBody, SetupStatus } from "#contracts/auth";
+import { Ok } from "#contracts/common";
+import { ChangePasswordBody, PasswordChanged } from "#contracts/people";
 import { readSessionCookie } from "../../plugins/auth";
 import { ctxOf, publicCtxOf } from "../../plugins/request-context";
 import { clearSessionCookies, setSessionCookie } from "../../plugins/session-cookie";

@@ -1,5 +1,5 @@
-import type { LoginBody, Me, SetupBody } from "../../../../contracts/auth";
-import type { TeamKind } from "../../../../contracts/people";
+import type { LoginBody, Me, SetupBody } from "#contracts/auth";
+import type { TeamKind } from "#contracts/people";
 import type { Ctx, PublicCtx } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { AppError } from "../../errors";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { DemoAccountList } from "../../../../contracts/auth";
+import { DemoAccountList } from "#contracts/auth";
 import { DEMO_ACCOUNTS } from "../../cli/demo-accounts";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { MetricDefinition } from "../../../../contracts/experiments";
-import { analyzeExperiment } from "../../../../engines/experiments";
+import type { MetricDefinition } from "#contracts/experiments";
+import { analyzeExperiment } from "#engines/experiments";
 import {
   analyzeSnapshot,
   buildHeadline,

@@ -9,7 +9,7 @@ import type {
   SecondaryMetric,
   VariantAggregates,
   VariantDefinition,
-} from "../../../../contracts/experiments";
+} from "#contracts/experiments";
 import {
   analyzeExperiment,
   calculatePower,
@@ -17,7 +17,7 @@ import {
   ExperimentInputError,
   type ExperimentResult,
   serializeResult,
-} from "../../../../engines/experiments";
+} from "#engines/experiments";
 
 /** The sample-ratio p-value below which the split is called broken (GrowthBook's default threshold). */
 export const SRM_THRESHOLD = 0.001;

@@ -1,6 +1,6 @@
 // Experiments' public door for other modules: what the Scorecard reads of them.
 
-import type { ExperimentListQuery } from "../../../../contracts/experiments";
+import type { ExperimentListQuery } from "#contracts/experiments";
 import type { Ctx } from "../../context";
 import { presentExperiment } from "./experiments.presenter";
 import { listWorkspaceExperiments, listWorkspaceLearnings } from "./experiments.service";

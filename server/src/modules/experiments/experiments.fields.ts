@@ -1,5 +1,5 @@
 // An experiment's stored columns and the fields the API takes, both ways (services and presenters use them).
-import type { ExperimentFields } from "../../../../contracts/experiments";
+import type { ExperimentFields } from "#contracts/experiments";
 import type { experiments } from "../../db/schema";
 
 type ExperimentRecord = typeof experiments.$inferSelect;

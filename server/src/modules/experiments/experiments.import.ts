@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import type { MetricAggregates, VariantAggregates } from "../../../../contracts/experiments";
+import type { MetricAggregates, VariantAggregates } from "#contracts/experiments";
 import { type ExperimentDesign, metricsOf } from "./experiments.analysis";
 
 /** A bad line of an import: `csv[line].column` and what is wrong. */

@@ -1,9 +1,4 @@
-import {
-  EXPERIMENT_TRANSITIONS,
-  type Experiment,
-  type ExperimentResults,
-  type Snapshot,
-} from "../../../../contracts/experiments";
+import { EXPERIMENT_TRANSITIONS, type Experiment, type ExperimentResults, type Snapshot } from "#contracts/experiments";
 import { fieldsOf } from "./experiments.fields";
 import type { ExperimentRow, SnapshotRow } from "./experiments.queries";
 import type { AnalysedSnapshot } from "./results.service";

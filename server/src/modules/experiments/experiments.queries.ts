@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { ExperimentListQuery, LearningListQuery } from "../../../../contracts/experiments";
+import type { ExperimentListQuery, LearningListQuery } from "#contracts/experiments";
 import type { Db, Tx } from "../../db/client";
 import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";

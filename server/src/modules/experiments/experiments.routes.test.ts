@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeExperiment, serializeResult } from "../../../../engines/experiments";
+import { analyzeExperiment, serializeResult } from "#engines/experiments";
 import { describeWithApp } from "../../../test/app";
 import { buildPersona, buildWorkspace, type Persona } from "../../../test/factories";
 import { experimentBody } from "../../../test/factories-experiments";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   AddSnapshotBody,
   CreateExperimentBody,
@@ -17,7 +17,7 @@ import {
   SnapshotList,
   TransitionExperimentBody,
   UpdateExperimentBody,
-} from "../../../../contracts/experiments";
+} from "#contracts/experiments";
 import { ctxOf } from "../../plugins/request-context";
 import { presentExperiment, presentResults, presentSnapshot } from "./experiments.presenter";
 import {

@@ -8,7 +8,7 @@ import {
   type LearningListQuery,
   type TransitionExperimentBody,
   type UpdateExperimentBody,
-} from "../../../../contracts/experiments";
+} from "#contracts/experiments";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { findReferenceErrors, type Reference } from "../../db/references";

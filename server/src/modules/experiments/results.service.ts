@@ -1,9 +1,4 @@
-import type {
-  AddSnapshotBody,
-  ImportSnapshotBody,
-  MetricAggregates,
-  SnapshotSource,
-} from "../../../../contracts/experiments";
+import type { AddSnapshotBody, ImportSnapshotBody, MetricAggregates, SnapshotSource } from "#contracts/experiments";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { calculateSampleSize } from "../../../../engines/experiments";
+import { calculateSampleSize } from "#engines/experiments";
 import { describeWithApp } from "../../../test/app";
 import { buildPersona } from "../../../test/factories";
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { AnalyzeBody, ExperimentAnalysis, SampleSize, SampleSizeBody } from "../../../../contracts/experiments";
+import { AnalyzeBody, ExperimentAnalysis, SampleSize, SampleSizeBody } from "#contracts/experiments";
 import { ctxOf } from "../../plugins/request-context";
 import { analyzeStats, planSampleSize } from "./stats.service";
 

@@ -1,10 +1,5 @@
-import type { SampleSizeBody } from "../../../../contracts/experiments";
-import {
-  analyzeExperiment,
-  calculateSampleSize,
-  ExperimentInputError,
-  serializeResult,
-} from "../../../../engines/experiments";
+import type { SampleSizeBody } from "#contracts/experiments";
+import { analyzeExperiment, calculateSampleSize, ExperimentInputError, serializeResult } from "#engines/experiments";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";

@@ -1,7 +1,7 @@
 // Annotation: the workspace's terms recognised in a text by the engine's matcher, built once per glossary version.
 
-import type { AnnotateBody, AnnotatedSpan, AnnotateResult, TermCard } from "../../../../contracts/glossary";
-import { annotate, createMatcherCache, formKey, type TermDefinition } from "../../../../engines/terms";
+import type { AnnotateBody, AnnotatedSpan, AnnotateResult, TermCard } from "#contracts/glossary";
+import { annotate, createMatcherCache, formKey, type TermDefinition } from "#engines/terms";
 import type { Ctx } from "../../context";
 import type { Db } from "../../db/client";
 import { authorize } from "../../policy";

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import type { AnnotateResult, Clash, Term } from "../../../../contracts/glossary";
-import { GlossaryLimits } from "../../../../contracts/glossary";
+import type { AnnotateResult, Clash, Term } from "#contracts/glossary";
+import { GlossaryLimits } from "#contracts/glossary";
 import { describeWithApp, json } from "../../../test/app";
 import { buildPersona, buildWorkspace } from "../../../test/factories";
 import { glossaryMatcherBuilds } from "./glossary.commands";

@@ -1,6 +1,6 @@
 // Clashes: the same name or acronym used by several active terms, open until resolved for exactly those terms.
-import type { Clash, ClashListQuery, ResolveClashBody } from "../../../../contracts/glossary";
-import type { TeamKind } from "../../../../contracts/people";
+import type { Clash, ClashListQuery, ResolveClashBody } from "#contracts/glossary";
+import type { TeamKind } from "#contracts/people";
 import type { Ctx } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { AppError, assertFound } from "../../errors";

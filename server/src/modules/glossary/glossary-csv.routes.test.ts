@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { ImportTermsResult, LoadStarterResult, Term, TermList } from "../../../../contracts/glossary";
+import type { ImportTermsResult, LoadStarterResult, Term, TermList } from "#contracts/glossary";
 import { describeWithApp, json } from "../../../test/app";
 import { buildPersona, buildWorkspace } from "../../../test/factories";
 import { STARTER_TERMS } from "./starter-terms";

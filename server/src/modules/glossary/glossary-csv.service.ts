@@ -6,9 +6,9 @@ import {
   type ImportTermsBody,
   type ImportTermsResult,
   TermFields,
-} from "../../../../contracts/glossary";
-import { TeamKind } from "../../../../contracts/people";
-import { formKey } from "../../../../engines/terms";
+} from "#contracts/glossary";
+import { TeamKind } from "#contracts/people";
+import { formKey } from "#engines/terms";
 import type { Ctx } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { canonicalJson } from "../../lib/canonical-json";

@@ -1,13 +1,6 @@
 // Rows → API shapes, field by field.
-import type {
-  GlossaryPerson,
-  Term,
-  TermApproval,
-  TermCard,
-  TermListItem,
-  TermRevision,
-} from "../../../../contracts/glossary";
-import type { TeamKind } from "../../../../contracts/people";
+import type { GlossaryPerson, Term, TermApproval, TermCard, TermListItem, TermRevision } from "#contracts/glossary";
+import type { TeamKind } from "#contracts/people";
 import type { ActiveTerm, RevisionRow, TermRow } from "./glossary.queries";
 import { awaitingSides } from "./glossary.rules";
 

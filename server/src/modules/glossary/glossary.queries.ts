@@ -1,6 +1,6 @@
 // Drizzle queries of the glossary: terms, revisions, approvals, clash resolutions and the glossary version.
 import { and, asc, desc, eq, gt, inArray, isNotNull, ne, notInArray, or, type SQL, sql } from "drizzle-orm";
-import type { TeamKind } from "../../../../contracts/people";
+import type { TeamKind } from "#contracts/people";
 import type { Db, Tx } from "../../db/client";
 import {
   glossaryApprovals,

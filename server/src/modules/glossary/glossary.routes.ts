@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   AnnotateBody,
   AnnotateResult,
@@ -19,7 +19,7 @@ import {
   TermList,
   TermListQuery,
   UpdateTermBody,
-} from "../../../../contracts/glossary";
+} from "#contracts/glossary";
 import { ctxOf } from "../../plugins/request-context";
 import { annotateText } from "./annotate.service";
 import { listClashes, resolveClash } from "./clashes.service";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { TermFields } from "../../../../contracts/glossary";
-import { TeamKind } from "../../../../contracts/people";
+import { TermFields } from "#contracts/glossary";
+import { TeamKind } from "#contracts/people";
 import {
   awaitingSides,
   type Decision,

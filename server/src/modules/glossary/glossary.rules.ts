@@ -1,8 +1,8 @@
 // The glossary's pure rules: two-sided approval, form conflicts in one context, clashes, what search reads.
 
-import type { TeamDefinitions } from "../../../../contracts/glossary";
-import type { TeamKind } from "../../../../contracts/people";
-import { formKey } from "../../../../engines/terms";
+import type { TeamDefinitions } from "#contracts/glossary";
+import type { TeamKind } from "#contracts/people";
+import { formKey } from "#engines/terms";
 import type { FieldError } from "../../errors";
 
 /** The two sides whose approval makes a term approved. */

@@ -1,6 +1,6 @@
 // Intended meanings: which glossary term a record means where it writes a form several terms share (a clash),
 // checked and read for other modules (the Pipeline's requests) through the glossary's commands.
-import type { TermStatus } from "../../../../contracts/glossary";
+import type { TermStatus } from "#contracts/glossary";
 import type { Tx } from "../../db/client";
 import type { FieldError } from "../../errors";
 import { findShownTerms } from "./glossary.queries";

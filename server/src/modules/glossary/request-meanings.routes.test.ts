@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Term } from "../../../../contracts/glossary";
-import type { PipelineRequest } from "../../../../contracts/pipeline";
+import type { Term } from "#contracts/glossary";
+import type { PipelineRequest } from "#contracts/pipeline";
 import { describeWithApp, json } from "../../../test/app";
 import { buildPersona, buildWorkspace, type Persona } from "../../../test/factories";
 

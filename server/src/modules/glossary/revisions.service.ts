@@ -6,7 +6,7 @@ import type {
   Term,
   TermFields,
   UpdateTermBody,
-} from "../../../../contracts/glossary";
+} from "#contracts/glossary";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";

@@ -1,7 +1,7 @@
 // The starter glossary: Tandem's common marketing and IT terms loaded into a workspace as proposed terms.
 import { randomUUID } from "node:crypto";
-import type { LoadStarterResult, TermFields } from "../../../../contracts/glossary";
-import { formKey } from "../../../../engines/terms";
+import type { LoadStarterResult, TermFields } from "#contracts/glossary";
+import { formKey } from "#engines/terms";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { authorize } from "../../policy";

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import type { Term } from "../../../../contracts/glossary";
-import type { SearchHit } from "../../../../contracts/search";
+import type { Term } from "#contracts/glossary";
+import type { SearchHit } from "#contracts/search";
 import { describeWithApp, json } from "../../../test/app";
 import { buildPersona, buildWorkspace, type Persona } from "../../../test/factories";
 

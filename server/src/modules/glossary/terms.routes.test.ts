@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import type { Term } from "../../../../contracts/glossary";
+import type { Term } from "#contracts/glossary";
 import { describeWithApp, json, type TestApp } from "../../../test/app";
 import { buildPersona, buildWorkspace } from "../../../test/factories";
 

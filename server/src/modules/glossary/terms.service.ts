@@ -1,6 +1,6 @@
 // Terms: read, list and search, create and edit (revisions), checked against the workspace and the other terms.
-import { Id } from "../../../../contracts/common";
-import type { CreateTermBody, Term, TermFields, TermList, TermListQuery } from "../../../../contracts/glossary";
+import { Id } from "#contracts/common";
+import type { CreateTermBody, Term, TermFields, TermList, TermListQuery } from "#contracts/glossary";
 import type { Ctx } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { findReferenceErrors } from "../../db/references";

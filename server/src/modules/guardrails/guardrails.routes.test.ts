@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { EXAMPLE_POLICY } from "../../../../engines/policy/test-policies";
+import { EXAMPLE_POLICY } from "#engines/policy/test-policies";
 import { describeWithApp } from "../../../test/app";
 import { buildPersona, type Persona } from "../../../test/factories";
 import { buildPurchaseTeam, purchaseDetails } from "../../../test/factories-guardrails";

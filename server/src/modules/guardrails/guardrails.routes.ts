@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   ActivatePolicyBody,
   CreatePolicyBody,
@@ -22,8 +22,8 @@ import {
   StoredPolicyList,
   UpdateGuardrailSettingsBody,
   UpdateReviewTemplateBody,
-} from "../../../../contracts/guardrails";
-import { PolicyLimits, ReviewerKind } from "../../../../contracts/policy";
+} from "#contracts/guardrails";
+import { PolicyLimits, ReviewerKind } from "#contracts/policy";
 import { ctxOf } from "../../plugins/request-context";
 import { listJudgements } from "./judge.service";
 import {

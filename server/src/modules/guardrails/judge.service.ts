@@ -1,9 +1,9 @@
 // The instant answer (issue 15 items 4, 6, 8): a submitted purchase request is judged at once by the workspace's
 // active policy on the request and the Stack's facts; the answer is stored with the version that gave it, and
 // `approve` decides the request and puts the tool in the Stack, `block` declines it, `review` opens the reviews.
-import type { PurchaseDetails, PurchaseJudgement } from "../../../../contracts/guardrails";
-import type { PolicyRule } from "../../../../contracts/policy";
-import { evaluatePolicy, type PolicyResult, type ReviewerKind } from "../../../../engines/policy";
+import type { PurchaseDetails, PurchaseJudgement } from "#contracts/guardrails";
+import type { PolicyRule } from "#contracts/policy";
+import { evaluatePolicy, type PolicyResult, type ReviewerKind } from "#engines/policy";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { EXAMPLE_POLICY } from "../../../../engines/policy/test-policies";
+import { EXAMPLE_POLICY } from "#engines/policy/test-policies";
 import { describeWithApp, type TestApp } from "../../../test/app";
 import type { Persona } from "../../../test/factories";
 import { buildPurchaseTeam, purchaseDetails } from "../../../test/factories-guardrails";

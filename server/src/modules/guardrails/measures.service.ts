@@ -1,6 +1,6 @@
 // Measures for the Scorecard (issue 15 item 10): purchases decided by the policy at once, the median time from a
 // purchase request to its decision, and software spend that went through Tandem against spend found in expenses.
-import type { PurchaseDetails } from "../../../../contracts/guardrails";
+import type { PurchaseDetails } from "#contracts/guardrails";
 import type { Ctx } from "../../context";
 import { readShadowCandidates } from "../stack/stack.commands";
 import { purchaseFigures } from "./guardrails.queries";

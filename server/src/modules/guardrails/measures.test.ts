@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { EXAMPLE_POLICY } from "../../../../engines/policy/test-policies";
+import { EXAMPLE_POLICY } from "#engines/policy/test-policies";
 import { describeWithApp } from "../../../test/app";
 import { buildPersona, buildWorkspace } from "../../../test/factories";
 import type { Ctx } from "../../context";

@@ -6,8 +6,8 @@ import {
   PolicyCheckResult,
   RecentPurchaseList,
   RecentPurchasesQuery,
-} from "../../../../contracts/guardrails";
-import { PolicyLimits } from "../../../../contracts/policy";
+} from "#contracts/guardrails";
+import { PolicyLimits } from "#contracts/policy";
 import { ctxOf } from "../../plugins/request-context";
 import { checkPolicyDraft, listRecentPurchaseAnswers, readGuardrailMeasures } from "./overview.service";
 

@@ -6,9 +6,9 @@ import type {
   PolicyCheckResult,
   PurchaseDetails,
   RecentPurchase,
-} from "../../../../contracts/guardrails";
-import { PolicyLimits } from "../../../../contracts/policy";
-import { checkPolicy, compilePolicy, type PolicyProblem } from "../../../../engines/policy";
+} from "#contracts/guardrails";
+import { PolicyLimits } from "#contracts/policy";
+import { checkPolicy, compilePolicy, type PolicyProblem } from "#engines/policy";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";

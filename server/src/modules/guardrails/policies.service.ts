@@ -1,13 +1,8 @@
 // Purchase policies as stored records (issue 15 item 5): every save a new version, one active policy per
 // workspace, authors' test cases run on every save (a save that breaks one is refused, naming it).
-import type {
-  CreatePolicyBody,
-  CreatePolicyTestBody,
-  PolicyTest,
-  StoredPolicy,
-} from "../../../../contracts/guardrails";
-import type { PolicyRule } from "../../../../contracts/policy";
-import { type CompiledPolicy, evaluatePolicy, type PolicyResult } from "../../../../engines/policy";
+import type { CreatePolicyBody, CreatePolicyTestBody, PolicyTest, StoredPolicy } from "#contracts/guardrails";
+import type { PolicyRule } from "#contracts/policy";
+import { type CompiledPolicy, evaluatePolicy, type PolicyResult } from "#engines/policy";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";

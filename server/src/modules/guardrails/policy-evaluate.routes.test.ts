@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import { PolicyLimits } from "../../../../contracts/policy";
-import { compilePolicy, evaluatePolicy } from "../../../../engines/policy";
-import { EXAMPLE_POLICY } from "../../../../engines/policy/test-policies";
+import { PolicyLimits } from "#contracts/policy";
+import { compilePolicy, evaluatePolicy } from "#engines/policy";
+import { EXAMPLE_POLICY } from "#engines/policy/test-policies";
 import { describeWithApp } from "../../../test/app";
 import { buildPersona } from "../../../test/factories";
 

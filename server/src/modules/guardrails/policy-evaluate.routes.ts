@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { EvaluatePolicyBody, PolicyEvaluationResponse, PolicyLimits } from "../../../../contracts/policy";
+import { EvaluatePolicyBody, PolicyEvaluationResponse, PolicyLimits } from "#contracts/policy";
 import { ctxOf } from "../../plugins/request-context";
 import { evaluatePolicyStateless } from "./policy-evaluate.service";
 

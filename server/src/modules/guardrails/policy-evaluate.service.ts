@@ -1,4 +1,4 @@
-import { type EvaluatePolicyBody, PolicyLimits } from "../../../../contracts/policy";
+import { type EvaluatePolicyBody, PolicyLimits } from "#contracts/policy";
 import {
   type CompiledPolicy,
   compilePolicy,
@@ -8,7 +8,7 @@ import {
   type PolicyProblem,
   type PolicyResult,
   readPolicyInput,
-} from "../../../../engines/policy";
+} from "#engines/policy";
 import type { Ctx } from "../../context";
 import { AppError, type FieldError } from "../../errors";
 import { authorize } from "../../policy";

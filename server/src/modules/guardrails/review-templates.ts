@@ -1,5 +1,5 @@
 // The built-in review checklists, one per reviewer kind; a workspace's own template replaces its kind's.
-import type { ReviewerKind } from "../../../../contracts/policy";
+import type { ReviewerKind } from "#contracts/policy";
 import type { reviewTemplates } from "../../db/schema";
 
 /** The built-in checklist of each reviewer kind. */

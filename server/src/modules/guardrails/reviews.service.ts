@@ -1,8 +1,8 @@
 // Parallel reviews of a purchase (issue 15 item 7): one per required team kind, decided by a person of a team of
 // that kind (or an admin). All approvals approve the request, one rejection declines it with its reason. The review
 // row is locked, then the request: two reviewers acting at once queue on the request and the second sees the first.
-import type { DecideReviewBody, PurchaseReview } from "../../../../contracts/guardrails";
-import type { ReviewerKind } from "../../../../contracts/policy";
+import type { DecideReviewBody, PurchaseReview } from "#contracts/guardrails";
+import type { ReviewerKind } from "#contracts/policy";
 import type { Actor, Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";

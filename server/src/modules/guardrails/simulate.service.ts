@@ -1,8 +1,8 @@
 // Simulation (issue 15 item 5): the last N purchase requests replayed against draft rules, next to the answer each
 // got; and the workspace's currency table the policy converts costs with.
-import type { PurchaseDetails } from "../../../../contracts/guardrails";
-import type { PolicyRule } from "../../../../contracts/policy";
-import { evaluatePolicy, type PolicyInput } from "../../../../engines/policy";
+import type { PurchaseDetails } from "#contracts/guardrails";
+import type { PolicyRule } from "#contracts/policy";
+import { evaluatePolicy, type PolicyInput } from "#engines/policy";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";

@@ -12,7 +12,7 @@ import {
   PUBLISHED_FIGURES,
   type PublishedFigureKey,
   type Signal,
-} from "../../../../contracts/health";
+} from "#contracts/health";
 import {
   type AlignmentResult,
   trend as buildTrend,
@@ -23,7 +23,7 @@ import {
   outcomeAssociations,
   type SignalInput,
   type TrendInput,
-} from "../../../../engines/alignment";
+} from "#engines/alignment";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { LruCache } from "../../lib/lru";

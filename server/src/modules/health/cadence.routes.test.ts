@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { CadenceLimits } from "../../../../contracts/health";
-import { CADENCE_MAX_LENGTH_DAYS, PULSES_PER_QUARTER } from "../../../../engines/alignment";
+import { CadenceLimits } from "#contracts/health";
+import { CADENCE_MAX_LENGTH_DAYS, PULSES_PER_QUARTER } from "#engines/alignment";
 import { describeWithApp, type TestApp } from "../../../test/app";
 import { buildHealthWorld } from "../../../test/factories-health";
 import { runHealthPulses } from "../../jobs/health-pulses";

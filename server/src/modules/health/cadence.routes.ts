@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { PulseCadence, UpdatePulseCadenceBody } from "../../../../contracts/health";
+import { PulseCadence, UpdatePulseCadenceBody } from "#contracts/health";
 import { ctxOf } from "../../plugins/request-context";
 import { readCadence, saveCadence } from "./cadence.service";
 

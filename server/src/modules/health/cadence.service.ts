@@ -2,9 +2,9 @@
 // The launch days and the coverage of the bank are `engines/alignment` (`cadence.ts`); the job's once-only rule
 // is the unique key on (workspace, scheduled_on): two processes, or a retried job, insert one pulse between them.
 
-import type { PulseCadence, UpdatePulseCadenceBody } from "../../../../contracts/health";
-import { CadenceLimits, HealthLimits } from "../../../../contracts/health";
-import { addDays, bankCoverage, latestOccurrence, nextOccurrence, pickPulseItems } from "../../../../engines/alignment";
+import type { PulseCadence, UpdatePulseCadenceBody } from "#contracts/health";
+import { CadenceLimits, HealthLimits } from "#contracts/health";
+import { addDays, bankCoverage, latestOccurrence, nextOccurrence, pickPulseItems } from "#engines/alignment";
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { AppError } from "../../errors";

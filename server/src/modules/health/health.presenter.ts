@@ -1,5 +1,5 @@
 // Rows → API shapes of Health.
-import type { HealthSide, PulseItem, Survey, SurveyItem } from "../../../../contracts/health";
+import type { HealthSide, PulseItem, Survey, SurveyItem } from "#contracts/health";
 import type { ItemRow, SurveyRow } from "./health.queries";
 
 export function presentItem(row: ItemRow): SurveyItem {

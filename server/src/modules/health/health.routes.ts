@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   Alignment,
   AlignmentQuery,
@@ -16,7 +16,7 @@ import {
   SurveyTransitionBody,
   UpdateSurveyBody,
   UpdateSurveyItemBody,
-} from "../../../../contracts/health";
+} from "#contracts/health";
 import { ctxOf } from "../../plugins/request-context";
 import { readAlignment } from "./alignment.service";
 import { cadenceRoutes } from "./cadence.routes";

@@ -12,9 +12,9 @@ import type {
   SurveyResults,
   UpdateSurveyBody,
   UpdateSurveyItemBody,
-} from "../../../../contracts/health";
-import { HealthLimits } from "../../../../contracts/health";
-import { isReleaseStep, missingCriteria, pickPulseItems, toPoints, visibility } from "../../../../engines/alignment";
+} from "#contracts/health";
+import { HealthLimits } from "#contracts/health";
+import { isReleaseStep, missingCriteria, pickPulseItems, toPoints, visibility } from "#engines/alignment";
 import type { Actor, Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { healthItems, healthSurveys } from "../../db/schema";

@@ -1,7 +1,7 @@
 // The shipped item bank: five agreement items per Luftman criterion and one overall outcome item, each worded
 // for the respondent's side about the other side (a marketing person reads about IT, an IT person about
 // marketing). Codes are stable: the trend follows an item by its code, and a live item's wording never changes.
-import type { ItemCriterion, PublishedFigureKey } from "../../../../contracts/health";
+import type { ItemCriterion, PublishedFigureKey } from "#contracts/health";
 
 export type ShippedItem = {
   code: string;

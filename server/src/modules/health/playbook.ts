@@ -1,6 +1,6 @@
 // The playbook: each weak criterion suggests the practices (DOMAIN.md) that address it, linking to where in
 // Tandem to do them. Pure data and one pure choice.
-import type { AlignmentCriterion, PlaybookSuggestion } from "../../../../contracts/health";
+import type { AlignmentCriterion, PlaybookSuggestion } from "#contracts/health";
 
 const PRACTICES: Record<AlignmentCriterion, Omit<PlaybookSuggestion, "criterion">[]> = {
   communications: [

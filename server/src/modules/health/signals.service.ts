@@ -1,6 +1,6 @@
 // Behavioural signals per criterion, each on 0–100 (higher is better), read through the other modules' commands
 // files so every figure equals what that module shows. A signal whose module is missing is left out and said so.
-import type { AlignmentCriterion, Signal, SignalSource } from "../../../../contracts/health";
+import type { AlignmentCriterion, Signal, SignalSource } from "#contracts/health";
 import type { Ctx } from "../../context";
 import { readDecisionFacts } from "../pipeline/pipeline.commands";
 import { readJobSwapsHeld, readRitualsFigures } from "../rituals/rituals.commands";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { HomeSummary } from "../../../../contracts/home";
+import { HomeSummary } from "#contracts/home";
 import { ctxOf } from "../../plugins/request-context";
 import { readHome } from "./home.service";
 

@@ -1,6 +1,6 @@
-import type { HomeItem, HomeList, HomeSummary } from "../../../../contracts/home";
-import type { RequestSummary } from "../../../../contracts/pipeline";
-import type { Kpi } from "../../../../contracts/scorecard";
+import type { HomeItem, HomeList, HomeSummary } from "#contracts/home";
+import type { RequestSummary } from "#contracts/pipeline";
+import type { Kpi } from "#contracts/scorecard";
 import type { Ctx } from "../../context";
 import { authorize, can } from "../../policy";
 import { readExperimentList } from "../experiments/experiments.commands";

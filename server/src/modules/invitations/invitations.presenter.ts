@@ -1,4 +1,4 @@
-import type { Invitation } from "../../../../contracts/people";
+import type { Invitation } from "#contracts/people";
 import type { invitations, teams } from "../../db/schema";
 import { statusOf } from "./invitations.rules";
 

@@ -1,5 +1,5 @@
 import { and, eq, gt, ilike, isNotNull, isNull, lte, or, type Placeholder, type SQL, sql } from "drizzle-orm";
-import type { InvitationListQuery } from "../../../../contracts/people";
+import type { InvitationListQuery } from "#contracts/people";
 import type { Db, Tx } from "../../db/client";
 import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";

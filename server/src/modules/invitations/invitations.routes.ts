@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { Me } from "../../../../contracts/auth";
-import { IdParams } from "../../../../contracts/common";
+import { Me } from "#contracts/auth";
+import { IdParams } from "#contracts/common";
 import {
   AcceptInvitationBody,
   CreatedInvitation,
@@ -10,7 +10,7 @@ import {
   InvitationListQuery,
   InvitationPreview,
   InvitationTokenBody,
-} from "../../../../contracts/people";
+} from "#contracts/people";
 import { ctxOf, publicCtxOf } from "../../plugins/request-context";
 import { setSessionCookie } from "../../plugins/session-cookie";
 import { readNewSessionMe } from "../auth/auth.commands";

@@ -1,4 +1,4 @@
-import type { Invitation } from "../../../../contracts/people";
+import type { Invitation } from "#contracts/people";
 import type { invitations } from "../../db/schema";
 
 /** The status of an invitation at `now`. */

@@ -1,4 +1,4 @@
-import type { AcceptInvitationBody, CreateInvitationBody, InvitationListQuery } from "../../../../contracts/people";
+import type { AcceptInvitationBody, CreateInvitationBody, InvitationListQuery } from "#contracts/people";
 import type { Ctx, PublicCtx } from "../../context";
 import { assertReferences } from "../../db/references";
 import { AppError, assertFound } from "../../errors";

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { ListQuery } from "../../../../contracts/common";
-import { MarkReadBody, NotificationList } from "../../../../contracts/notifications";
+import { ListQuery } from "#contracts/common";
+import { MarkReadBody, NotificationList } from "#contracts/notifications";
 import { ctxOf } from "../../plugins/request-context";
 import { listMyNotifications, markMyNotificationsRead } from "./notifications.service";
 

@@ -1,7 +1,7 @@
 // Decisions: a person's decision with its reason and alternatives (one stands when two decide at once), the
 // requester's single appeal, and accepting the alternative offered.
 
-import type { DecisionBody } from "../../../../contracts/pipeline";
+import type { DecisionBody } from "#contracts/pipeline";
 import type { Ctx } from "../../context";
 import { assertReferences } from "../../db/references";
 import { AppError, staleEdit } from "../../errors";

@@ -1,7 +1,7 @@
 // Who does what: a request's RACI rows and the workspace's templates, its watchers and comments, the scoring settings.
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { RequestType } from "../../../../contracts/pipeline";
+import type { RequestType } from "#contracts/pipeline";
 import type { Tx } from "../../db/client";
 import { comments, pipelineSettings, raciTemplates, requestRaci, teams, users, watchers } from "../../db/schema";
 

@@ -1,7 +1,7 @@
 // Who does what on a request and the rules of engagement: RACI, comments, watching, templates, the scoring settings.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   CommentList,
   CreateCommentBody,
@@ -15,7 +15,7 @@ import {
   UpdatePipelineSettingsBody,
   UpdateRaciBody,
   UpdateRaciTemplateBody,
-} from "../../../../contracts/pipeline";
+} from "#contracts/pipeline";
 import { ctxOf } from "../../plugins/request-context";
 import { addComment, listRequestComments } from "./comments.service";
 import {

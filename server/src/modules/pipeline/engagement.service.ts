@@ -1,7 +1,7 @@
 // Rules of engagement and the backlog's formula: the workspace's RACI templates per request type (the
 // built-in defaults until an admin edits one) and its scoring preset; a request's own who-does-what and its watchers.
-import type { RaciTemplateActivity, RequestType, Scoring, UpdateRaciBody } from "../../../../contracts/pipeline";
-import { RequestType as RequestTypes } from "../../../../contracts/pipeline";
+import type { RaciTemplateActivity, RequestType, Scoring, UpdateRaciBody } from "#contracts/pipeline";
+import { RequestType as RequestTypes } from "#contracts/pipeline";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { findReferenceErrors } from "../../db/references";

@@ -1,8 +1,8 @@
 // Intake: submitting a request (or saving a draft) with its template's who-does-what, watchers, clocks and audit,
 // and editing it by the field rules of who the actor is to it.
 
-import type { PurchaseDetails } from "../../../../contracts/guardrails";
-import type { CreateRequestBody, Stage, TermMeaning, UpdateRequestBody } from "../../../../contracts/pipeline";
+import type { PurchaseDetails } from "#contracts/guardrails";
+import type { CreateRequestBody, Stage, TermMeaning, UpdateRequestBody } from "#contracts/pipeline";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { findReferenceErrors } from "../../db/references";

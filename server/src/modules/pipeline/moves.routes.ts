@@ -1,7 +1,7 @@
 // A request's moves: stage transitions, waiting on the requester, the decision, the appeal, the alternative and the
 // value review.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   AppealBody,
   DecisionBody,
@@ -10,7 +10,7 @@ import {
   TransitionBody,
   VersionBody,
   WaitingBody,
-} from "../../../../contracts/pipeline";
+} from "#contracts/pipeline";
 import { ctxOf } from "../../plugins/request-context";
 import { acceptAlternative, appealRequest, decideRequest } from "./decisions.service";
 import { reviewRequest, setWaiting, transitionRequest } from "./moves.service";

@@ -1,7 +1,7 @@
 // Stage moves: plain transitions (refused with the allowed moves listed), waiting on the requester (the clocks
 // pause) and the value review that closes a delivered request. Decisions and appeals are in decisions.service.ts.
 
-import type { Stage } from "../../../../contracts/pipeline";
+import type { Stage } from "#contracts/pipeline";
 import type { Ctx } from "../../context";
 import type { requests } from "../../db/schema";
 import { AppError, staleEdit } from "../../errors";

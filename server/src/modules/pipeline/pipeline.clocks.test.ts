@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileCalendar } from "../../../../engines/sla";
+import { compileCalendar } from "#engines/sla";
 import { clockColumns, computeClocks, nextDue, pausesOf } from "./pipeline.clocks";
 
 const calendar = compileCalendar({

@@ -1,8 +1,8 @@
 // A request's three service-level clocks, from its recorded events: time to first response, to decision and
 // to delivery, each counted from submission in business minutes of the workspace calendar, paused while the
 // request waits on its requester. The arithmetic is engines/sla's; this file only says which events count.
-import type { SlaClock } from "../../../../contracts/pipeline";
-import { type CompiledCalendar, clock, type Interval } from "../../../../engines/sla";
+import type { SlaClock } from "#contracts/pipeline";
+import { type CompiledCalendar, clock, type Interval } from "#engines/sla";
 
 export interface ClockEvent {
   kind: string;

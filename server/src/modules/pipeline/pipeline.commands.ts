@@ -3,7 +3,7 @@
 // intake's own path).
 
 import { and, eq, sql } from "drizzle-orm";
-import type { RequestListQuery } from "../../../../contracts/pipeline";
+import type { RequestListQuery } from "#contracts/pipeline";
 import type { Ctx } from "../../context";
 import { requests } from "../../db/schema";
 import { authorize } from "../../policy";

@@ -1,6 +1,6 @@
-import type { PurchaseDetails } from "../../../../contracts/guardrails";
-import type { PipelineRequest, RaciRow, RequestSummary, Stage, WorkCalendar } from "../../../../contracts/pipeline";
-import type { DataClass } from "../../../../contracts/stack";
+import type { PurchaseDetails } from "#contracts/guardrails";
+import type { PipelineRequest, RaciRow, RequestSummary, Stage, WorkCalendar } from "#contracts/pipeline";
+import type { DataClass } from "#contracts/stack";
 import type { slaPolicies, workCalendars } from "../../db/schema";
 import type { MeantTerm } from "../glossary/glossary.commands";
 import type { listComments, listRaci } from "./engagement.queries";

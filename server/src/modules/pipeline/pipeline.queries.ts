@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { RequestListQuery } from "../../../../contracts/pipeline";
+import type { RequestListQuery } from "#contracts/pipeline";
 import type { Db, Tx } from "../../db/client";
 import type { Keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";

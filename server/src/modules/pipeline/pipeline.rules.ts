@@ -1,15 +1,8 @@
 // The Pipeline's pure rules: which stage may follow which, the backlog's scoring formulas, the default
 // rules of engagement (RACI) and service levels, and what blocks a request from reaching a decision.
-import type {
-  Priority,
-  RaciRole,
-  RaciTemplateActivity,
-  RequestType,
-  Scoring,
-  Stage,
-} from "../../../../contracts/pipeline";
+import type { Priority, RaciRole, RaciTemplateActivity, RequestType, Scoring, Stage } from "#contracts/pipeline";
 
-export { IN_FLIGHT_STAGES, OPEN_STAGES, TRANSITIONS } from "../../../../contracts/pipeline";
+export { IN_FLIGHT_STAGES, OPEN_STAGES, TRANSITIONS } from "#contracts/pipeline";
 
 /** What the person acting is to the request. */
 export interface Relation {

@@ -2,8 +2,8 @@
 // as a person's decision, taken in the caller's transaction from any stage before delivery, with the policy as the
 // reason and no person as the decider.
 
-import type { Priority } from "../../../../contracts/pipeline";
-import { addBusinessMinutes } from "../../../../engines/sla";
+import type { Priority } from "#contracts/pipeline";
+import { addBusinessMinutes } from "#engines/sla";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError, staleEdit } from "../../errors";

@@ -1,7 +1,7 @@
 // A purchase request's details (issue 15 item 1): only on a request of type `purchase`, and the tools it must
 // integrate with are tools of the workspace's Stack.
-import type { PurchaseDetails } from "../../../../contracts/guardrails";
-import type { RequestType } from "../../../../contracts/pipeline";
+import type { PurchaseDetails } from "#contracts/guardrails";
+import type { RequestType } from "#contracts/pipeline";
 import type { Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";
 import { AppError } from "../../errors";

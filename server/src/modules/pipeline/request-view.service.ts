@@ -2,7 +2,7 @@
 // view with its clocks (stored after a change), the backlog, board and timeline, and the value report. The other
 // request services build on these helpers.
 
-import type { RequestListQuery, Scoring, Stage } from "../../../../contracts/pipeline";
+import type { RequestListQuery, Scoring, Stage } from "#contracts/pipeline";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";

@@ -2,7 +2,7 @@
 // report. A purchase submitted or edited is judged by the purchase policy before the answer goes back.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   CreateRequestBody,
   PipelineRequest,
@@ -14,7 +14,7 @@ import {
   UpdateRequestBody,
   ValueReport,
   ValueReportQuery,
-} from "../../../../contracts/pipeline";
+} from "#contracts/pipeline";
 import type { Ctx } from "../../context";
 import { ctxOf } from "../../plugins/request-context";
 import { judgePurchaseRequest, rejudgePurchaseRequest } from "../guardrails/guardrails.commands";

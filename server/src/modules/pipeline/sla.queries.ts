@@ -1,6 +1,6 @@
 // Service levels: working calendars, targets per priority class, the clocks' job reads and the report's figures.
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Priority, RequestType } from "../../../../contracts/pipeline";
+import type { Priority, RequestType } from "#contracts/pipeline";
 import type { Tx } from "../../db/client";
 import { requests, slaPolicies, workCalendars } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";

@@ -1,6 +1,6 @@
 // IT's service levels: working calendars, targets per priority class and the report.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   CalendarList,
   CreateCalendarBody,
@@ -12,7 +12,7 @@ import {
   UpdateCalendarBody,
   UpdateSlaPolicyBody,
   WorkCalendar,
-} from "../../../../contracts/pipeline";
+} from "#contracts/pipeline";
 import { ctxOf } from "../../plugins/request-context";
 import {
   createCalendar,

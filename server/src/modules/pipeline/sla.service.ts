@@ -1,8 +1,8 @@
 // Service levels: the workspace calendars, the targets per priority class, each request's clocks (kept on
 // the request row so lists and reports read them without recomputing), the report, and the job that finds
 // breaches and at-risk requests.
-import type { Priority, SlaReportQuery } from "../../../../contracts/pipeline";
-import { type CompiledCalendar, compileCalendar, SlaInputError } from "../../../../engines/sla";
+import type { Priority, SlaReportQuery } from "#contracts/pipeline";
+import { type CompiledCalendar, compileCalendar, SlaInputError } from "#engines/sla";
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";

@@ -10,7 +10,7 @@ import {
   RitualsLimits,
   sideOfTeamKind,
   type UpdateActionItemBody,
-} from "../../../../contracts/rituals";
+} from "#contracts/rituals";
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { assertReferences, findReferenceErrors } from "../../db/references";

@@ -7,14 +7,8 @@ import {
   type CreateAgendaItemBody,
   RitualsLimits,
   type UpdateAgendaItemBody,
-} from "../../../../contracts/rituals";
-import {
-  type AgendaKind,
-  allocateTimeBoxes,
-  buildAgenda,
-  type ExistingItem,
-  MORE_HREFS,
-} from "../../../../engines/agenda";
+} from "#contracts/rituals";
+import { type AgendaKind, allocateTimeBoxes, buildAgenda, type ExistingItem, MORE_HREFS } from "#engines/agenda";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";

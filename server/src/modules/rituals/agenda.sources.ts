@@ -1,14 +1,7 @@
 // The agenda's snapshot of the workspace, read through each module's public door (its *.commands.ts): what the
 // pure builder (engines/agenda) needs of the Scorecard, the Pipeline, the Guardrails, the Stack, Experiments and
 // the Glossary. Each source is read as the person preparing (or the system, for the job) would see it.
-import type {
-  ClashFact,
-  ExperimentFact,
-  KpiFact,
-  RenewalFact,
-  RequestFact,
-  ReviewFact,
-} from "../../../../engines/agenda";
+import type { ClashFact, ExperimentFact, KpiFact, RenewalFact, RequestFact, ReviewFact } from "#engines/agenda";
 import type { Ctx } from "../../context";
 import { readExperimentList } from "../experiments/experiments.commands";
 import { getTerm, listClashes, listTerms } from "../glossary/glossary.commands";

@@ -18,7 +18,7 @@ import ical, {
   type ICalTemporalZonedDateTimeStub,
   ICalWeekday,
 } from "ical-generator";
-import type { Cadence, Weekday } from "../../../../contracts/rituals";
+import type { Cadence, Weekday } from "#contracts/rituals";
 
 /** Someone on an invite. */
 export interface IcsPerson {

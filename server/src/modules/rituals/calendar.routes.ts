@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
-import { MeetingMinutes } from "../../../../contracts/minutes";
-import { CalendarFeedQuery } from "../../../../contracts/stack";
+import { IdParams } from "#contracts/common";
+import { MeetingMinutes } from "#contracts/minutes";
+import { CalendarFeedQuery } from "#contracts/stack";
 import { AppError } from "../../errors";
 import { ctxOf, publicCtxOf } from "../../plugins/request-context";
 import { getMeetingInvite, getSeriesCalendar, renderPersonCalendar } from "./calendar.service";

@@ -2,7 +2,7 @@
 // and their meetings at their secret address), and the announcements job: an invite per occurrence (again once its
 // agenda is built, and on each SEQUENCE), the cancellation, and the minutes once the meeting is closed. Emails go out
 // through the notifications (their email job sends them, with the .ics, when SMTP is configured).
-import { RITUALS_PATHS } from "../../../../contracts/rituals";
+import { RITUALS_PATHS } from "#contracts/rituals";
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { assertFound } from "../../errors";

@@ -1,5 +1,5 @@
 // Job swap rows to the API's shape (contracts/job-swaps.ts).
-import type { JobSwap, JobSwapPerson, JobSwapPhase } from "../../../../contracts/job-swaps";
+import type { JobSwap, JobSwapPerson, JobSwapPhase } from "#contracts/job-swaps";
 import type { JobSwapRow } from "./job-swaps.queries";
 
 type PersonRow = JobSwapRow["marketingPerson"];

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   CreateJobSwapBody,
   JobSwap,
@@ -7,7 +7,7 @@ import {
   JobSwapPage,
   UpdateJobSwapBody,
   WriteJobSwapReflectionBody,
-} from "../../../../contracts/job-swaps";
+} from "#contracts/job-swaps";
 import { ctxOf } from "../../plugins/request-context";
 import {
   createJobSwap,

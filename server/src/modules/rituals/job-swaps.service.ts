@@ -6,7 +6,7 @@ import {
   type JobSwapListQuery,
   type UpdateJobSwapBody,
   type WriteJobSwapReflectionBody,
-} from "../../../../contracts/job-swaps";
+} from "#contracts/job-swaps";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { keyset } from "../../db/keyset";

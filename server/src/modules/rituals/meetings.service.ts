@@ -11,7 +11,7 @@ import {
   sideOfTeamKind,
   type UpdateMeetingBody,
   type UpdateSeriesBody,
-} from "../../../../contracts/rituals";
+} from "#contracts/rituals";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";

@@ -1,7 +1,7 @@
 // A meeting's minutes: the one-page summary of a held meeting (decisions with reasons, action items with owners and
 // due dates, what it learned, notes, links), read by the printable page and emailed when the meeting is closed.
-import type { MeetingMinutes } from "../../../../contracts/minutes";
-import { type AgendaLink, RITUALS_PATHS, type RitualSide, sideOfTeamKind } from "../../../../contracts/rituals";
+import type { MeetingMinutes } from "#contracts/minutes";
+import { type AgendaLink, RITUALS_PATHS, type RitualSide, sideOfTeamKind } from "#contracts/rituals";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { assertFound } from "../../errors";

@@ -9,7 +9,7 @@ import {
   type RitualPerson,
   RitualsLimits,
   sideOfTeamKind,
-} from "../../../../contracts/rituals";
+} from "#contracts/rituals";
 import type { meetingSeries } from "../../db/schema";
 import type { ActionItemRow, AgendaItemRow, MeetingRow, PersonRow } from "./rituals.queries";
 import { isDueSoon, isLate, missingSides } from "./rituals.rules";

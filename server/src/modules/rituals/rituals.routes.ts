@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { Id, IdParams } from "../../../../contracts/common";
+import { Id, IdParams } from "#contracts/common";
 import {
   ActionItem,
   ActionItemListQuery,
@@ -26,7 +26,7 @@ import {
   UpdateAgendaItemBody,
   UpdateMeetingBody,
   UpdateSeriesBody,
-} from "../../../../contracts/rituals";
+} from "#contracts/rituals";
 import { ctxOf } from "../../plugins/request-context";
 import {
   createActionItem,

@@ -1,7 +1,7 @@
 // Rituals' pure rules: when a series meets (cadence in its time zone), whether two occurrences overlap, which
 // sides a set of people covers, and how commitments are counted. No I/O.
-import type { Cadence, RitualSide, Weekday } from "../../../../contracts/rituals";
-import { createOffsetReader } from "../../../../engines/sla/zone";
+import type { Cadence, RitualSide, Weekday } from "#contracts/rituals";
+import { createOffsetReader } from "#engines/sla/zone";
 
 const DAY = 86_400_000;
 const WEEKDAYS: readonly Weekday[] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];

@@ -1,6 +1,6 @@
 // An experiment's Scorecard KPI, read and changed from the experiment's page (the KPI page's links set the same
 // experiment.kpi_id): the free-text KPI the author wrote stays readable beside the link.
-import type { ExperimentKpi, SetExperimentKpiBody } from "../../../../contracts/scorecard";
+import type { ExperimentKpi, SetExperimentKpiBody } from "#contracts/scorecard";
 import type { Ctx } from "../../context";
 import { AppError, assertFound } from "../../errors";
 import { authorize } from "../../policy";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   AsOfQuery,
   CreateKpiBody,
@@ -23,7 +23,7 @@ import {
   SetKpiLinksBody,
   SetRequestKpisBody,
   UpdateKpiBody,
-} from "../../../../contracts/scorecard";
+} from "#contracts/scorecard";
 import { ctxOf } from "../../plugins/request-context";
 import { getExperimentKpi, setExperimentKpi } from "./experiment-kpi.service";
 import { createKpi, editKpi, getKpiDetail, getKpiSeries, listWorkspaceKpis, setKpiLinks } from "./kpis.service";

@@ -6,7 +6,7 @@ import type {
   KpiSeries,
   SetKpiLinksBody,
   UpdateKpiBody,
-} from "../../../../contracts/scorecard";
+} from "#contracts/scorecard";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { kpis } from "../../db/schema";

@@ -1,13 +1,9 @@
 // Measurements: a check-in or an API push (one value per KPI and date; a second replaces the first), the check-in
 // timeline, and CSV import — checked whole (a dry run names every bad line), written in one transaction, and
 // idempotent by KPI + date: re-importing the same file changes nothing.
-import type {
-  CreateMeasurementBody,
-  ImportMeasurementsBody,
-  ImportMeasurementsResult,
-} from "../../../../contracts/scorecard";
-import { ScorecardLimits } from "../../../../contracts/scorecard";
-import { CalendarDate } from "../../../../contracts/stack";
+import type { CreateMeasurementBody, ImportMeasurementsBody, ImportMeasurementsResult } from "#contracts/scorecard";
+import { ScorecardLimits } from "#contracts/scorecard";
+import { CalendarDate } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { CsvLimitError, CsvSyntaxError, parseCsv } from "../../lib/csv";

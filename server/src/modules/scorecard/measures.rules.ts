@@ -1,5 +1,5 @@
 // Pure date rules of computed measures: the windows they read and the dates a cadence measures on.
-import type { KpiCadence } from "../../../../contracts/scorecard";
+import type { KpiCadence } from "#contracts/scorecard";
 import { dateOfDay, dayNumber } from "./scorecard.rules";
 
 /** The first day of the calendar quarter of a date. */

@@ -1,12 +1,7 @@
 // Computed KPIs: Tandem measures the collaboration from its own data, through each source module's own report
 // (its commands file), so a computed value equals the figure that report shows for the same period. Each value
 // keeps what it was computed from. Recomputed daily by a job and on demand.
-import {
-  COMPUTED_MEASURES,
-  type ComputedFrom,
-  type ComputedMeasure,
-  type RecomputeResult,
-} from "../../../../contracts/scorecard";
+import { COMPUTED_MEASURES, type ComputedFrom, type ComputedMeasure, type RecomputeResult } from "#contracts/scorecard";
 import type { Actor, Ctx } from "../../context";
 import type { Database } from "../../db/client";
 import type { kpis } from "../../db/schema";

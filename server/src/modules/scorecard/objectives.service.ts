@@ -5,7 +5,7 @@ import type {
   ObjectiveListQuery,
   UpdateObjectiveBody,
   UpdateSegmentBody,
-} from "../../../../contracts/scorecard";
+} from "#contracts/scorecard";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { customerSegments, objectives } from "../../db/schema";

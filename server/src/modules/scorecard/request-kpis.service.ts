@@ -1,6 +1,6 @@
 // The KPIs a Pipeline request should move: the intake's "KPIs this should move", kept in the Scorecard's link table
 // so the Pipeline's own tables stay as they are.
-import type { RequestKpis, SetRequestKpisBody } from "../../../../contracts/scorecard";
+import type { RequestKpis, SetRequestKpisBody } from "#contracts/scorecard";
 import type { Ctx } from "../../context";
 import { assertFound } from "../../errors";
 import { authorize } from "../../policy";

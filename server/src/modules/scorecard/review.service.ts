@@ -6,8 +6,8 @@ import type {
   KpiStatus,
   KpiSummary,
   MeasuredSideBySide,
-} from "../../../../contracts/scorecard";
-import { ScorecardLimits } from "../../../../contracts/scorecard";
+} from "#contracts/scorecard";
+import { ScorecardLimits } from "#contracts/scorecard";
 import type { Ctx } from "../../context";
 import { toCsv } from "../../lib/csv";
 import { authorize } from "../../policy";

@@ -1,5 +1,5 @@
 // Rows → API shapes, field by field; a KPI is presented with its reading as of a date.
-import type { Kpi, KpiSummary, Measurement, Objective, OwnerRef, Segment } from "../../../../contracts/scorecard";
+import type { Kpi, KpiSummary, Measurement, Objective, OwnerRef, Segment } from "#contracts/scorecard";
 import type { kpiMeasurements } from "../../db/schema";
 import type { KpiRow } from "./kpis.queries";
 import type { ObjectiveRow, OwnerRow } from "./scorecard.queries";

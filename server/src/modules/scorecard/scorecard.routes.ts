@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   AsOfQuery,
   BusinessReview,
@@ -14,7 +14,7 @@ import {
   SegmentList,
   UpdateObjectiveBody,
   UpdateSegmentBody,
-} from "../../../../contracts/scorecard";
+} from "#contracts/scorecard";
 import { ctxOf } from "../../plugins/request-context";
 import {
   createObjective,

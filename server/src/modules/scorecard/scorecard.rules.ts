@@ -1,14 +1,7 @@
 // The Scorecard's pure rules: a KPI's status and its reason in words, the plan line, which side an objective's
 // owners are on, what a KPI or a measurement may hold, and the gaps of "how each of us is measured". No I/O.
-import type {
-  KpiCategory,
-  KpiDirection,
-  KpiReading,
-  KpiStatus,
-  KpiThresholds,
-  KpiUnit,
-} from "../../../../contracts/scorecard";
-import { COMPUTED_MEASURES, type ComputedMeasure } from "../../../../contracts/scorecard";
+import type { KpiCategory, KpiDirection, KpiReading, KpiStatus, KpiThresholds, KpiUnit } from "#contracts/scorecard";
+import { COMPUTED_MEASURES, type ComputedMeasure } from "#contracts/scorecard";
 
 /** The figures of a KPI that its status depends on. */
 export type KpiTerms = {

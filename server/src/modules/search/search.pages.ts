@@ -1,4 +1,4 @@
-import type { SearchHit } from "../../../../contracts/search";
+import type { SearchHit } from "#contracts/search";
 
 interface SearchPage {
   title: string;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { SearchQuery, SearchResponse } from "../../../../contracts/search";
+import { SearchQuery, SearchResponse } from "#contracts/search";
 import { ctxOf } from "../../plugins/request-context";
 import { search } from "./search.service";
 

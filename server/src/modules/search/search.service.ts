@@ -1,5 +1,5 @@
-import type { SearchHit, SearchQuery, SearchResponse } from "../../../../contracts/search";
-import { SearchLimits } from "../../../../contracts/search";
+import type { SearchHit, SearchQuery, SearchResponse } from "#contracts/search";
+import { SearchLimits } from "#contracts/search";
 import type { Ctx } from "../../context";
 import { searchWords } from "../../db/full-text";
 import { type Action, authorize, can } from "../../policy";

@@ -1,4 +1,4 @@
-import type { Session } from "../../../../contracts/people";
+import type { Session } from "#contracts/people";
 import type { sessions } from "../../db/schema";
 
 /** A session row as the API shows it (never its token or CSRF secret). */

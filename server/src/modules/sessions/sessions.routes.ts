@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams, Ok } from "../../../../contracts/common";
-import { SessionList, SessionListQuery } from "../../../../contracts/people";
+import { IdParams, Ok } from "#contracts/common";
+import { SessionList, SessionListQuery } from "#contracts/people";
 import { ctxOf } from "../../plugins/request-context";
 import { presentSession } from "./sessions.presenter";
 import { endSession, listSessions } from "./sessions.service";

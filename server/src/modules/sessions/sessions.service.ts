@@ -1,4 +1,4 @@
-import type { SessionListQuery } from "../../../../contracts/people";
+import type { SessionListQuery } from "#contracts/people";
 import type { Actor, Ctx } from "../../context";
 import type { ChangeFeed } from "../../db/change-feed";
 import type { Database, Tx } from "../../db/client";

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { Ok } from "../../../../contracts/common";
-import { CalendarFeedCreated, CalendarFeedQuery, CalendarFeedStatus } from "../../../../contracts/stack";
+import { Ok } from "#contracts/common";
+import { CalendarFeedCreated, CalendarFeedQuery, CalendarFeedStatus } from "#contracts/stack";
 import { ctxOf, publicCtxOf } from "../../plugins/request-context";
 import {
   feedNotFound,

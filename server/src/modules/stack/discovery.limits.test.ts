@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { buildMatcher, type ExpenseLine, matchLines } from "../../../../engines/discovery";
+import { buildMatcher, type ExpenseLine, matchLines } from "#engines/discovery";
 import { describeWithApp } from "../../../test/app";
 import { buildPersona, buildWorkspace } from "../../../test/factories";
 import { matchStatement } from "./discovery.service";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { Ok } from "../../../../contracts/common";
+import { Ok } from "#contracts/common";
 import {
   AdoptCandidateBody,
   AdoptCandidateResult,
@@ -8,7 +8,7 @@ import {
   ImportExpensesBody,
   ImportExpensesResult,
   ShadowCandidateList,
-} from "../../../../contracts/stack";
+} from "#contracts/stack";
 import { ctxOf } from "../../plugins/request-context";
 import { judgePurchaseRequest } from "../guardrails/guardrails.commands";
 import {

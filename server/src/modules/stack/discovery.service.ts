@@ -2,7 +2,7 @@
 // matched to the catalog by engines/discovery, and the software-like merchants nobody put in the catalog are
 // proposed as candidates with their yearly spend. Adopting one brings it into the catalog as "shadow" and opens a
 // purchase request in the Pipeline so marketing and IT review it together; dismissing one stops proposing it.
-import type { StackCategory } from "../../../../contracts/stack";
+import type { StackCategory } from "#contracts/stack";
 import {
   buildMatcher,
   type ExpenseLine,
@@ -11,7 +11,7 @@ import {
   matchLinesInSteps,
   normaliseMerchant,
   parseExpenseCsv,
-} from "../../../../engines/discovery";
+} from "#engines/discovery";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams, Ok } from "../../../../contracts/common";
+import { IdParams, Ok } from "#contracts/common";
 import {
   CreateIntegrationBody,
   Integration,
   IntegrationList,
   IntegrationListQuery,
   UpdateIntegrationBody,
-} from "../../../../contracts/stack";
+} from "#contracts/stack";
 import { ctxOf } from "../../plugins/request-context";
 import {
   createIntegration,

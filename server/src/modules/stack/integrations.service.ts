@@ -1,4 +1,4 @@
-import type { CreateIntegrationBody, IntegrationListQuery, UpdateIntegrationBody } from "../../../../contracts/stack";
+import type { CreateIntegrationBody, IntegrationListQuery, UpdateIntegrationBody } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import { assertReferences } from "../../db/references";
 import { AppError, assertFound } from "../../errors";

@@ -7,7 +7,7 @@ import {
   StackGraph,
   Taxonomy,
   UpdateTaxonomyBody,
-} from "../../../../contracts/stack";
+} from "#contracts/stack";
 import { ctxOf } from "../../plugins/request-context";
 import {
   editTaxonomy,

@@ -1,9 +1,4 @@
-import {
-  type DataClass,
-  STACK_TAXONOMY,
-  type StackCategory,
-  type UpdateTaxonomyBody,
-} from "../../../../contracts/stack";
+import { type DataClass, STACK_TAXONOMY, type StackCategory, type UpdateTaxonomyBody } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";

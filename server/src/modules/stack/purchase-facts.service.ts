@@ -1,6 +1,6 @@
 // What the purchase policy may know of the Stack (issue 15 item 4): the tools a purchase would overlap, and the
 // tools it must integrate with, with their data classes and compliance status.
-import { type Tool, ToolFields } from "../../../../contracts/stack";
+import { type Tool, ToolFields } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { originOf, recordAudit } from "../audit/audit.commands";

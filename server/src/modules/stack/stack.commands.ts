@@ -1,6 +1,6 @@
 // The Stack's public door for other modules: what the Scorecard reads of the catalog and of discovery.
 import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import type { Lifecycle, Tool } from "../../../../contracts/stack";
+import type { Lifecycle, Tool } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import { tools } from "../../db/schema";
 import { authorize } from "../../policy";

@@ -1,5 +1,5 @@
 // A tool's stored columns and the fields the API takes, both ways (services and presenters use them).
-import type { ToolFields } from "../../../../contracts/stack";
+import type { ToolFields } from "#contracts/stack";
 import type { tools } from "../../db/schema";
 import type { ToolRow } from "./stack.queries";
 

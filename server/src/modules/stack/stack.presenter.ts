@@ -1,4 +1,4 @@
-import type { Integration, Tool } from "../../../../contracts/stack";
+import type { Integration, Tool } from "#contracts/stack";
 import { fieldsOf, ownerFactsOf } from "./stack.fields";
 import type { findIntegration, ToolRow } from "./stack.queries";
 import { assessCompliance, cancelByDate, classifyTime, findOwnershipGaps, utilisation } from "./stack.rules";

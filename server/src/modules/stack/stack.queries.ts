@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { IntegrationListQuery, ToolListQuery } from "../../../../contracts/stack";
+import type { IntegrationListQuery, ToolListQuery } from "#contracts/stack";
 import type { Db, Tx } from "../../db/client";
 import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DataClass, ToolFields } from "../../../../contracts/stack";
+import { DataClass, ToolFields } from "#contracts/stack";
 import {
   assessCompliance,
   cancelByDate,

@@ -1,11 +1,4 @@
-import type {
-  ComplianceStatus,
-  DataClass,
-  Lifecycle,
-  TimeClass,
-  ToolFields,
-  ToolStatus,
-} from "../../../../contracts/stack";
+import type { ComplianceStatus, DataClass, Lifecycle, TimeClass, ToolFields, ToolStatus } from "#contracts/stack";
 import type { FieldError } from "../../errors";
 
 /** Days before the cancel-by date on which both owners are reminded. */

@@ -1,4 +1,4 @@
-import type { CreateToolBody, ToolFields, ToolListQuery, UpdateToolBody } from "../../../../contracts/stack";
+import type { CreateToolBody, ToolFields, ToolListQuery, UpdateToolBody } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError, assertFound } from "../../errors";

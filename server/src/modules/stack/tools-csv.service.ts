@@ -1,13 +1,7 @@
 // The catalog as CSV: export what a filter shows, and import a file — checked whole first (a dry run lists every
 // bad line and field), then written in one transaction: new names are added, known names updated, nothing
 // half-imported.
-import {
-  type DataClass,
-  STACK_TAXONOMY,
-  type StackCategory,
-  ToolFields,
-  type ToolListQuery,
-} from "../../../../contracts/stack";
+import { type DataClass, STACK_TAXONOMY, type StackCategory, ToolFields, type ToolListQuery } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { CsvLimitError, CsvLimits, type CsvRecord, CsvSyntaxError, parseCsvYielding, toCsv } from "../../lib/csv";

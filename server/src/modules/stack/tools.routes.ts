@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AuditList } from "../../../../contracts/audit";
-import { IdParams, ListQuery, Version } from "../../../../contracts/common";
+import { AuditList } from "#contracts/audit";
+import { IdParams, ListQuery, Version } from "#contracts/common";
 import {
   CreateToolBody,
   ImportToolsBody,
@@ -11,7 +11,7 @@ import {
   ToolList,
   ToolListQuery,
   UpdateToolBody,
-} from "../../../../contracts/stack";
+} from "#contracts/stack";
 import { ctxOf } from "../../plugins/request-context";
 import { listRecordHistory, presentAuditEvent } from "../audit/audit.commands";
 import { presentTool } from "./stack.presenter";

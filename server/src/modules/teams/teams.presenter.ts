@@ -1,4 +1,4 @@
-import type { Team } from "../../../../contracts/people";
+import type { Team } from "#contracts/people";
 import type { teams } from "../../db/schema";
 
 /** A team row as the API shows it. */

@@ -1,5 +1,5 @@
 import { and, count, eq, ilike, sql } from "drizzle-orm";
-import type { TeamKind, TeamListQuery } from "../../../../contracts/people";
+import type { TeamKind, TeamListQuery } from "#contracts/people";
 import type { Db, Tx } from "../../db/client";
 import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
-import { CreateTeamBody, Team, TeamList, TeamListQuery, UpdateTeamBody } from "../../../../contracts/people";
+import { IdParams } from "#contracts/common";
+import { CreateTeamBody, Team, TeamList, TeamListQuery, UpdateTeamBody } from "#contracts/people";
 import { ctxOf } from "../../plugins/request-context";
 import { presentTeam } from "./teams.presenter";
 import { createTeam, editTeam, getTeam, listWorkspaceTeams } from "./teams.service";

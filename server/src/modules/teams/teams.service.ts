@@ -1,4 +1,4 @@
-import type { CreateTeamBody, TeamKind, TeamListQuery, UpdateTeamBody } from "../../../../contracts/people";
+import type { CreateTeamBody, TeamKind, TeamListQuery, UpdateTeamBody } from "#contracts/people";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError, assertFound } from "../../errors";

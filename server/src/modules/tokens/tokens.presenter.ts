@@ -1,4 +1,4 @@
-import type { ApiToken } from "../../../../contracts/people";
+import type { ApiToken } from "#contracts/people";
 import type { apiTokens } from "../../db/schema";
 
 /** A token row as the API shows it (never its secret or hash). */

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import type { ApiTokenListQuery } from "../../../../contracts/people";
+import type { ApiTokenListQuery } from "#contracts/people";
 import type { Db, Tx } from "../../db/client";
 import { type Keyset, keyset } from "../../db/keyset";
 import { prepareOnce } from "../../db/prepared";

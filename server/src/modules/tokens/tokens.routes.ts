@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams, Ok } from "../../../../contracts/common";
-import { ApiTokenList, ApiTokenListQuery, CreateApiTokenBody, CreatedApiToken } from "../../../../contracts/people";
+import { IdParams, Ok } from "#contracts/common";
+import { ApiTokenList, ApiTokenListQuery, CreateApiTokenBody, CreatedApiToken } from "#contracts/people";
 import { ctxOf } from "../../plugins/request-context";
 import { presentApiToken } from "./tokens.presenter";
 import { createToken, listTokens, revokeToken } from "./tokens.service";

@@ -1,4 +1,4 @@
-import type { ApiTokenListQuery, CreateApiTokenBody } from "../../../../contracts/people";
+import type { ApiTokenListQuery, CreateApiTokenBody } from "#contracts/people";
 import type { Ctx } from "../../context";
 import { AppError, assertFound } from "../../errors";
 import { generateSecret, hashSecret } from "../../lib/secrets";

@@ -1,4 +1,4 @@
-import type { User } from "../../../../contracts/people";
+import type { User } from "#contracts/people";
 import type { teams, users } from "../../db/schema";
 
 /** A user row as the API shows it (never the password hash). */

@@ -1,5 +1,5 @@
 import { and, eq, getTableColumns, ilike, or, sql } from "drizzle-orm";
-import type { Role, UserListQuery, UserStatus } from "../../../../contracts/people";
+import type { Role, UserListQuery, UserStatus } from "#contracts/people";
 import type { Db, Tx } from "../../db/client";
 import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
-import { UpdateUserBody, User, UserList, UserListQuery } from "../../../../contracts/people";
+import { IdParams } from "#contracts/common";
+import { UpdateUserBody, User, UserList, UserListQuery } from "#contracts/people";
 import { ctxOf } from "../../plugins/request-context";
 import { presentUser } from "./users.presenter";
 import { editUser, getUser, listWorkspaceUsers } from "./users.service";

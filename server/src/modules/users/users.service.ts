@@ -1,4 +1,4 @@
-import type { ChangePasswordBody, PasswordChanged, UpdateUserBody, UserListQuery } from "../../../../contracts/people";
+import type { ChangePasswordBody, PasswordChanged, UpdateUserBody, UserListQuery } from "#contracts/people";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";

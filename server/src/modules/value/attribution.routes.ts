@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "../../../../contracts/common";
+import { IdParams } from "#contracts/common";
 import {
   AttributionRun,
   AttributionRunList,
@@ -7,7 +7,7 @@ import {
   RunListQuery,
   WhichHalf,
   WhichHalfQuery,
-} from "../../../../contracts/value";
+} from "#contracts/value";
 import { ctxOf } from "../../plugins/request-context";
 import { cancelRun, createRun, getRun, getWhichHalf, listWorkspaceRuns } from "./attribution.service";
 

@@ -1,4 +1,4 @@
-import type { CreateRunBody, ModelResult } from "../../../../contracts/value";
+import type { CreateRunBody, ModelResult } from "#contracts/value";
 import {
   type AttributionResult,
   computeAttribution,
@@ -6,7 +6,7 @@ import {
   createPathAggregator,
   type PathModelName,
   type PathTable,
-} from "../../../../engines/attribution";
+} from "#engines/attribution";
 import type { Database, Tx } from "../../db/client";
 import { AppError } from "../../errors";
 import {

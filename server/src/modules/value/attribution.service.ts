@@ -1,4 +1,4 @@
-import type { CreateRunBody, RunModel, WhichHalf } from "../../../../contracts/value";
+import type { CreateRunBody, RunModel, WhichHalf } from "#contracts/value";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError, assertFound } from "../../errors";

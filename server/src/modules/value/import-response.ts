@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
-import { type ImportProgress, ImportReport, ValueLimits } from "../../../../contracts/value";
+import { type ImportProgress, ImportReport, ValueLimits } from "#contracts/value";
 import { AppError } from "../../errors";
 import { ctxOf } from "../../plugins/request-context";
 import { type Action, authorize } from "../../policy";

@@ -1,4 +1,4 @@
-import type { ImportBody, ImportError, ImportReport } from "../../../../contracts/value";
+import type { ImportBody, ImportError, ImportReport } from "#contracts/value";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";

@@ -7,7 +7,7 @@ import {
   PushOutcomesBody,
   PushResult,
   PushTouchpointsBody,
-} from "../../../../contracts/value";
+} from "#contracts/value";
 import { ctxOf } from "../../plugins/request-context";
 import { answerImport, importRoute } from "./import-response";
 import { describeJourneyData, importJourneys, importOutcomes, pushOutcomes, pushTouchpoints } from "./journeys.service";

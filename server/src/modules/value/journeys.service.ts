@@ -5,7 +5,7 @@ import type {
   JourneyImportBody,
   PushOutcomesBody,
   PushTouchpointsBody,
-} from "../../../../contracts/value";
+} from "#contracts/value";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { centsOfNumber, formatCents } from "../../lib/money";

@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
-import { SpendDate, type SpendListQuery } from "../../../../contracts/value";
+import { SpendDate, type SpendListQuery } from "#contracts/value";
 import type { Db, Tx } from "../../db/client";
 import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";

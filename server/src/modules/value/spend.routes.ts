@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams, Ok } from "../../../../contracts/common";
+import { IdParams, Ok } from "#contracts/common";
 import {
   CreateSpendBody,
   ImportBody,
@@ -10,7 +10,7 @@ import {
   SpendSummaryQuery,
   UpdateSpendBody,
   ValueImportList,
-} from "../../../../contracts/value";
+} from "#contracts/value";
 import { ctxOf } from "../../plugins/request-context";
 import { answerImport, importRoute } from "./import-response";
 import { listWorkspaceImports } from "./journeys.service";

@@ -6,7 +6,7 @@ import type {
   SpendSummary,
   SpendSummaryQuery,
   UpdateSpendBody,
-} from "../../../../contracts/value";
+} from "#contracts/value";
 import type { Ctx } from "../../context";
 import { AppError, assertFound } from "../../errors";
 import { centsOf, compareCents, formatCents, ratioOf } from "../../lib/money";

@@ -1,5 +1,5 @@
 // Value's public door for other modules: what the Scorecard reads of it.
-import type { WhichHalf } from "../../../../contracts/value";
+import type { WhichHalf } from "#contracts/value";
 import type { Ctx } from "../../context";
 import { centsOf, ratioOf } from "../../lib/money";
 import { getWhichHalf, listWorkspaceRuns } from "./attribution.service";

@@ -1,5 +1,5 @@
-import { TimeLimits } from "../../../../contracts/common";
-import { type ImportError, SpendLineFields, ValueLimits } from "../../../../contracts/value";
+import { TimeLimits } from "#contracts/common";
+import { type ImportError, SpendLineFields, ValueLimits } from "#contracts/value";
 import {
   AttributionInputError,
   type CsvLayout,
@@ -12,7 +12,7 @@ import {
   type JourneyAggregator,
   type PathAggregator,
   type TextSink,
-} from "../../../../engines/attribution";
+} from "#engines/attribution";
 import { AppError } from "../../errors";
 import { CsvLimits } from "../../lib/csv";
 

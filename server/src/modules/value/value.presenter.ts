@@ -5,7 +5,7 @@ import type {
   RunModel,
   SpendLine,
   SpendLineFields,
-} from "../../../../contracts/value";
+} from "#contracts/value";
 import type { spendLines, valueImports } from "../../db/schema";
 import { centsOfNumber, formatCents, toMoney } from "../../lib/money";
 import type { RunRow } from "./value.queries";

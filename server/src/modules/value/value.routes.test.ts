@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildPathTable,
-  computeAttribution,
-  createJourneyAggregator,
-  type PathModelName,
-} from "../../../../engines/attribution";
+import { buildPathTable, computeAttribution, createJourneyAggregator, type PathModelName } from "#engines/attribution";
 import { describeWithApp } from "../../../test/app";
 import { buildPersona, buildWorkspace } from "../../../test/factories";
 import { requests } from "../../db/schema";

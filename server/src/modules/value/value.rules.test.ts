@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ModelResult } from "../../../../contracts/value";
+import type { ModelResult } from "#contracts/value";
 import { attributeToInitiatives, computeWhichHalf, describeWhichHalf, findLeastHalf } from "./value.rules";
 
 const result = (model: ModelResult["model"], credit: Record<string, number>): ModelResult => ({

@@ -1,4 +1,4 @@
-import type { ModelResult, RunModel, WhichHalf } from "../../../../contracts/value";
+import type { ModelResult, RunModel, WhichHalf } from "#contracts/value";
 import { centsOf, compareCents, divideRounded, formatCents, ratioOf, scaledOfNumber } from "../../lib/money";
 
 type Channel = WhichHalf["channels"][number];

@@ -1,4 +1,4 @@
-import type { SavedView } from "../../../../contracts/views";
+import type { SavedView } from "#contracts/views";
 import type { SavedViewRow } from "./views.queries";
 
 /** A saved view as its reader sees it: `isMine` when the reader owns it. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, or } from "drizzle-orm";
-import type { CreateViewBody } from "../../../../contracts/views";
+import type { CreateViewBody } from "#contracts/views";
 import type { Tx } from "../../db/client";
 import { savedViews, users } from "../../db/schema";
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams, Ok } from "../../../../contracts/common";
-import { CreateViewBody, SavedView, SavedViewList, ViewListQuery } from "../../../../contracts/views";
+import { IdParams, Ok } from "#contracts/common";
+import { CreateViewBody, SavedView, SavedViewList, ViewListQuery } from "#contracts/views";
 import { ctxOf } from "../../plugins/request-context";
 import { presentView } from "./views.presenter";
 import { createView, deleteView, listViews } from "./views.service";

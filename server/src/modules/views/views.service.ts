@@ -1,6 +1,6 @@
 // Saved views: a person names the filters of a list page to come back to them, for themselves or shared with
 // the workspace. Only the owner (or an admin, for shared ones) removes a view.
-import type { CreateViewBody } from "../../../../contracts/views";
+import type { CreateViewBody } from "#contracts/views";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { withUniqueField } from "../../lib/db-errors";

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { Priority } from "../../../../contracts/pipeline";
+import { Priority } from "#contracts/pipeline";
 import { describeWithApp, json, type TestApp } from "../../../test/app";
 import { unique } from "../../../test/factories";
 import { DEFAULT_TEAMS } from "../teams/teams.commands";

@@ -2,7 +2,7 @@ import { Box, Button, Card, Stack, Text } from "@mantine/core";
 import type { Icon } from "@tabler/icons-react";
 import { IconDownload } from "@tabler/icons-react";
 import type { ReactNode } from "react";
-import type { SavedView } from "../../../../contracts/views";
+import type { SavedView } from "#contracts/views";
 import { SavedViews } from "../../features/views/saved-views";
 import { EmptyState } from "./empty-state";
 import { LoadMore } from "./load-more";

@@ -1,4 +1,4 @@
-import type { AuditEvent, AuditVerification } from "../../../../contracts/audit";
+import type { AuditEvent, AuditVerification } from "#contracts/audit";
 import { api } from "../../lib/api";
 
 /** A page of audit events, newest first. */

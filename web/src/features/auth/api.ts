@@ -1,5 +1,5 @@
-import type { LoginBody, Me, SetupBody } from "../../../../contracts/auth";
-import type { ChangePasswordBody, PasswordChanged } from "../../../../contracts/people";
+import type { LoginBody, Me, SetupBody } from "#contracts/auth";
+import type { ChangePasswordBody, PasswordChanged } from "#contracts/people";
 import { api, isApiError, setCsrfToken } from "../../lib/api";
 
 /** Keeps the CSRF token of whoever just signed in and hands the user back. */

@@ -14,8 +14,8 @@ import type {
   SampleSizeBody,
   Snapshot,
   UpdateExperimentBody,
-} from "../../../../contracts/experiments";
-import type { User } from "../../../../contracts/people";
+} from "#contracts/experiments";
+import type { User } from "#contracts/people";
 import { api } from "../../lib/api";
 
 type Page<T> = { items: T[]; nextCursor: string | null };

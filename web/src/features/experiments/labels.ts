@@ -1,9 +1,4 @@
-import type {
-  ExperimentHeadline,
-  ExperimentOutcome,
-  ExperimentStatus,
-  MetricDefinition,
-} from "../../../../contracts/experiments";
+import type { ExperimentHeadline, ExperimentOutcome, ExperimentStatus, MetricDefinition } from "#contracts/experiments";
 
 /** How each status reads, and its colour. */
 export const statusMeta: Record<ExperimentStatus, { label: string; color: string }> = {

@@ -11,7 +11,7 @@ import type {
   TermList,
   TermListQuery,
   UpdateTermBody,
-} from "../../../../contracts/glossary";
+} from "#contracts/glossary";
 import { api, csvForm } from "../../lib/api";
 
 /** Filters of the term list, as the URL keeps them. */

@@ -1,5 +1,5 @@
-import type { TermStatus } from "../../../../contracts/glossary";
-import type { TeamKind } from "../../../../contracts/people";
+import type { TermStatus } from "#contracts/glossary";
+import type { TeamKind } from "#contracts/people";
 
 /** How each term status reads, and its colour. */
 export const termStatusMeta: Record<TermStatus, { label: string; color: string }> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnnotatedSpan, TermCard } from "../../../../contracts/glossary";
+import type { AnnotatedSpan, TermCard } from "#contracts/glossary";
 import { chooseMeaning, chosenFor, clashChoicesOf, formKeyOf, meaningOfSpan, meaningsStillMeant } from "./meanings";
 
 const card = (id: string, name: string, acronym: string | null = null): TermCard => ({

@@ -1,5 +1,5 @@
-import type { AnnotatedSpan, TermCard } from "../../../../contracts/glossary";
-import type { TermMeaning } from "../../../../contracts/pipeline";
+import type { AnnotatedSpan, TermCard } from "#contracts/glossary";
+import type { TermMeaning } from "#contracts/pipeline";
 
 /** The key two written forms share when the recogniser reads them as one ("CMS", " cms "): as the server compares. */
 export function formKeyOf(form: string): string {

@@ -13,8 +13,8 @@ import type {
   ReviewStatus,
   ReviewTemplate,
   StoredPolicy,
-} from "../../../../contracts/guardrails";
-import type { PolicyRule, ReviewerKind } from "../../../../contracts/policy";
+} from "#contracts/guardrails";
+import type { PolicyRule, ReviewerKind } from "#contracts/policy";
 import { api } from "../../lib/api";
 
 /** The workspace's purchase policies (without their rules). */

@@ -1,5 +1,5 @@
-import type { PolicyCheckFinding } from "../../../../contracts/guardrails";
-import type { PolicyOutcome, PolicyRule, ReviewerKind } from "../../../../contracts/policy";
+import type { PolicyCheckFinding } from "#contracts/guardrails";
+import type { PolicyOutcome, PolicyRule, ReviewerKind } from "#contracts/policy";
 
 /** A rule as the editor holds it: every field a string or list, and a key that survives renaming. */
 export interface DraftRule {

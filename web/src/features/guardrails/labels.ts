@@ -1,5 +1,5 @@
-import type { ReviewStatus } from "../../../../contracts/guardrails";
-import type { PolicyOutcome, ReviewerKind } from "../../../../contracts/policy";
+import type { ReviewStatus } from "#contracts/guardrails";
+import type { PolicyOutcome, ReviewerKind } from "#contracts/policy";
 
 /** Each outcome's word and colour, the same on every Guardrails page. */
 export const outcomeMeta: Record<PolicyOutcome, { label: string; color: string; verdict: string }> = {

@@ -14,7 +14,7 @@ import type {
   UpdatePulseCadenceBody,
   UpdateSurveyBody,
   UpdateSurveyItemBody,
-} from "../../../../contracts/health";
+} from "#contracts/health";
 import { api } from "../../lib/api";
 
 /** The Alignment Index with its criteria, drivers, trend, published figures and playbook (optionally one team's). */

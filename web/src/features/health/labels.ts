@@ -7,7 +7,7 @@ import {
   MATURITY_LEVELS,
   type SignalSource,
   type SurveyStatus,
-} from "../../../../contracts/health";
+} from "#contracts/health";
 import { teamKinds } from "../teams/team-kinds";
 
 /** A criterion's name as Luftman's model calls it. */

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Me } from "../../../../contracts/auth";
+import type { Me } from "#contracts/auth";
 import type {
   AcceptInvitationBody,
   CreatedInvitation,
@@ -7,7 +7,7 @@ import type {
   Invitation,
   InvitationListQuery,
   InvitationPreview,
-} from "../../../../contracts/people";
+} from "#contracts/people";
 import { api, setCsrfToken } from "../../lib/api";
 
 export type CreatedInvitationData = z.infer<typeof CreatedInvitation>;

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { NotificationList } from "../../../../contracts/notifications";
+import type { NotificationList } from "#contracts/notifications";
 import { api } from "../../lib/api";
 
 export type NotificationPage = z.infer<typeof NotificationList>;

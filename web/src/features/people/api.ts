@@ -1,4 +1,4 @@
-import type { UpdateUserBody, User, UserListQuery } from "../../../../contracts/people";
+import type { UpdateUserBody, User, UserListQuery } from "#contracts/people";
 import { api } from "../../lib/api";
 
 /** Filters of the people list, as the URL keeps them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { User } from "../../../../contracts/people";
+import type { User } from "#contracts/people";
 import { ownerOptions } from "./options";
 
 const person = (id: string, name: string, team: string, kind: User["team"]["kind"]): User => ({

@@ -1,4 +1,4 @@
-import type { TeamKind, User } from "../../../../contracts/people";
+import type { TeamKind, User } from "#contracts/people";
 
 /** Options for a person picker: one side's people first (grouped, with their team), then everyone else. */
 export function ownerOptions(people: User[] | undefined, side?: TeamKind) {

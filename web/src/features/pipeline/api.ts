@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { User } from "../../../../contracts/people";
+import type { User } from "#contracts/people";
 import type {
   CalendarList,
   CommentList,
@@ -29,8 +29,8 @@ import type {
   UpdateSlaPolicyBody,
   ValueReport,
   WorkCalendar,
-} from "../../../../contracts/pipeline";
-import type { Tool } from "../../../../contracts/stack";
+} from "#contracts/pipeline";
+import type { Tool } from "#contracts/stack";
 import { api } from "../../lib/api";
 
 type Page<T> = { items: T[]; nextCursor: string | null };

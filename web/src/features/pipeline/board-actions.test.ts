@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Stage } from "../../../../contracts/pipeline";
+import { Stage } from "#contracts/pipeline";
 import { boardCardActions, moveDirection, moveLabel, sortedMoves } from "./board-actions";
 
 describe("a board card's menu", () => {

@@ -1,4 +1,4 @@
-import { Stage } from "../../../../contracts/pipeline";
+import { Stage } from "#contracts/pipeline";
 import { stageMeta, TRANSITIONS } from "./labels";
 
 /** A plain move's direction: forward along the pipeline, back to an earlier stage, or out of it (withdrawn). */

@@ -1,4 +1,4 @@
-import type { DecisionOutcome, Priority, RaciRole, RequestType, SlaClock, Stage } from "../../../../contracts/pipeline";
+import type { DecisionOutcome, Priority, RaciRole, RequestType, SlaClock, Stage } from "#contracts/pipeline";
 
 export const typeLabels: Record<RequestType, string> = {
   change: "Change to a system",
@@ -100,4 +100,4 @@ export function formatShare(share: number | null | undefined): string {
   return share === null || share === undefined ? "—" : `${Math.round(share * 100)}%`;
 }
 
-export { OPEN_STAGES, TRANSITIONS } from "../../../../contracts/pipeline";
+export { OPEN_STAGES, TRANSITIONS } from "#contracts/pipeline";

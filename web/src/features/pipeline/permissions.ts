@@ -1,5 +1,5 @@
-import type { Me } from "../../../../contracts/auth";
-import type { PipelineRequest } from "../../../../contracts/pipeline";
+import type { Me } from "#contracts/auth";
+import type { PipelineRequest } from "#contracts/pipeline";
 
 /** What the signed-in person may do on a request, mirroring the server's rules (the server still decides). */
 export interface RequestPermissions {

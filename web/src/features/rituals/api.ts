@@ -4,9 +4,9 @@ import type {
   JobSwapListQuery,
   JobSwapPage,
   WriteJobSwapReflectionBody,
-} from "../../../../contracts/job-swaps";
-import type { MeetingMinutes } from "../../../../contracts/minutes";
-import type { User } from "../../../../contracts/people";
+} from "#contracts/job-swaps";
+import type { MeetingMinutes } from "#contracts/minutes";
+import type { User } from "#contracts/people";
 import type {
   ActionItem,
   ActionItemListQuery,
@@ -26,7 +26,7 @@ import type {
   UpdateAgendaItemBody,
   UpdateMeetingBody,
   UpdateSeriesBody,
-} from "../../../../contracts/rituals";
+} from "#contracts/rituals";
 import { api } from "../../lib/api";
 
 type Page<T> = { items: T[]; nextCursor: string | null };

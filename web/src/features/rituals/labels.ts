@@ -7,7 +7,7 @@ import type {
   RitualSide,
   SeriesTemplate,
   Weekday,
-} from "../../../../contracts/rituals";
+} from "#contracts/rituals";
 
 /** How each agenda item kind reads and its badge colour. */
 export const agendaKindMeta: Record<AgendaItemKind, { label: string; color: string }> = {

@@ -1,4 +1,4 @@
-import type { User } from "../../../../contracts/people";
+import type { User } from "#contracts/people";
 import type {
   BusinessReview,
   CreateKpiBody,
@@ -21,7 +21,7 @@ import type {
   UpdateKpiBody,
   UpdateObjectiveBody,
   UpdateSegmentBody,
-} from "../../../../contracts/scorecard";
+} from "#contracts/scorecard";
 import { api, csvForm } from "../../lib/api";
 
 type Page<T> = { items: T[]; nextCursor: string | null };

@@ -5,7 +5,7 @@ import type {
   KpiStatus,
   KpiUnit,
   MeasurementSource,
-} from "../../../../contracts/scorecard";
+} from "#contracts/scorecard";
 import { formatMoney } from "../../lib/money";
 
 /** How each KPI status reads, its colour, and its order (worst first). */

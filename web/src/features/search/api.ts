@@ -1,4 +1,4 @@
-import type { SearchResponse } from "../../../../contracts/search";
+import type { SearchResponse } from "#contracts/search";
 import { api } from "../../lib/api";
 
 /** Records and pages matching the words (or a request number), best first. */

@@ -1,4 +1,4 @@
-import type { Session } from "../../../../contracts/people";
+import type { Session } from "#contracts/people";
 import { api } from "../../lib/api";
 
 /** Whose sessions to list: the caller's own, or everyone's (admins). */

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { AuditEvent } from "../../../../contracts/audit";
-import type { User } from "../../../../contracts/people";
+import type { AuditEvent } from "#contracts/audit";
+import type { User } from "#contracts/people";
 import type {
   ComplianceSummary,
   CreateIntegrationBody,
@@ -19,7 +19,7 @@ import type {
   ToolListQuery,
   UpdateTaxonomyBody,
   UpdateToolBody,
-} from "../../../../contracts/stack";
+} from "#contracts/stack";
 import { api, csvForm } from "../../lib/api";
 
 type Page<T> = { items: T[]; nextCursor: string | null };

@@ -1,10 +1,4 @@
-import type {
-  DataClass,
-  GraphIntegration,
-  Lifecycle,
-  StackCategory,
-  GraphTool as Tool,
-} from "../../../../contracts/stack";
+import type { DataClass, GraphIntegration, Lifecycle, StackCategory, GraphTool as Tool } from "#contracts/stack";
 import { handlesPersonalData } from "./labels";
 
 /** What the graph shows of a tool, and what it flags. */

@@ -6,8 +6,8 @@ import type {
   TimeClass,
   Tool,
   ToolStatus,
-} from "../../../../contracts/stack";
-import { STACK_TAXONOMY } from "../../../../contracts/stack";
+} from "#contracts/stack";
+import { STACK_TAXONOMY } from "#contracts/stack";
 
 /** Each category's label and colour (the same colour in the table, the graph and the charts). */
 export const categoryMeta: Record<StackCategory, { label: string; color: string; hex: string }> = {

@@ -1,5 +1,5 @@
-import type { User } from "../../../../contracts/people";
-import type { Tool } from "../../../../contracts/stack";
+import type { User } from "#contracts/people";
+import type { Tool } from "#contracts/stack";
 
 /** What the signed-in person may change on tools, mirroring the server's field rules. */
 export interface StackPermissions {

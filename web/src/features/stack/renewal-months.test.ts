@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Money, Renewal } from "../../../../contracts/stack";
+import type { Money, Renewal } from "#contracts/stack";
 import { renewalMonths } from "./renewal-months";
 
 function renewal(name: string, cancelBy: string, cost: [string, string] | null): Renewal {

@@ -1,4 +1,4 @@
-import type { Renewal } from "../../../../contracts/stack";
+import type { Renewal } from "#contracts/stack";
 
 /** One month of the renewals timeline: the contracts whose cancel-by date falls in it, and the money at stake. */
 export interface RenewalMonth {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Tool } from "../../../../contracts/stack";
+import type { Tool } from "#contracts/stack";
 import { ownerCosts, spendByCurrency } from "./spend";
 
 const tool = (partial: Partial<Tool>) =>

@@ -1,4 +1,4 @@
-import type { StackCategory, Tool } from "../../../../contracts/stack";
+import type { StackCategory, Tool } from "#contracts/stack";
 import { categoryMeta } from "./labels";
 
 export interface CategorySpend {

@@ -1,4 +1,4 @@
-import type { CreateTeamBody, Team, UpdateTeamBody } from "../../../../contracts/people";
+import type { CreateTeamBody, Team, UpdateTeamBody } from "#contracts/people";
 import { api } from "../../lib/api";
 
 /** Every team of the workspace with its active member count (workspaces have a handful). */

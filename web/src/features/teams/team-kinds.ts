@@ -1,4 +1,4 @@
-import type { TeamKind } from "../../../../contracts/people";
+import type { TeamKind } from "#contracts/people";
 
 /** How each kind of team is named and coloured everywhere in the app. */
 export const teamKinds: Record<TeamKind, { label: string; color: string }> = {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from "../../../../contracts/people";
+import type { ApiToken, CreateApiTokenBody, CreatedApiToken } from "#contracts/people";
 import { api } from "../../lib/api";
 
 export type CreatedApiTokenData = z.infer<typeof CreatedApiToken>;

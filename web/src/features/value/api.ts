@@ -14,7 +14,7 @@ import type {
   UpdateSpendBody,
   ValueImportList,
   WhichHalf,
-} from "../../../../contracts/value";
+} from "#contracts/value";
 import { ApiError, api, apiResponse } from "../../lib/api";
 
 type Page<T> = { items: T[]; nextCursor: string | null };

@@ -1,4 +1,4 @@
-import type { RunModel } from "../../../../contracts/value";
+import type { RunModel } from "#contracts/value";
 
 /** How each model is named and explained to people. */
 export const modelMeta: Record<RunModel, { label: string; color: string; description: string }> = {

@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconBookmark, IconBookmarkPlus, IconTrash, IconUsers } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { SavedView } from "../../../../contracts/views";
+import type { SavedView } from "#contracts/views";
 import { describeError } from "../../components/ui/page-error";
 import { api, isApiError } from "../../lib/api";
 

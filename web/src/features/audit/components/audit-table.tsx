@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text } from "@mantine/core";
-import type { AuditEvent } from "../../../../../contracts/audit";
+import type { AuditEvent } from "#contracts/audit";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { formatDateTime, formatRelative } from "../../../lib/format";
 import { AuditDiff } from "./audit-diff";

@@ -2,7 +2,7 @@ import { Button, Group, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
-import { ChangePasswordBody, type PasswordChanged, PeopleLimits } from "../../../../../contracts/people";
+import { ChangePasswordBody, type PasswordChanged, PeopleLimits } from "#contracts/people";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";

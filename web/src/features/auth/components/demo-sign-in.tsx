@@ -1,6 +1,6 @@
 import { Button, Divider, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { DemoAccountList } from "../../../../../contracts/auth";
+import type { DemoAccountList } from "#contracts/auth";
 import { api } from "../../../lib/api";
 import { useSignIn } from "../hooks/use-auth-actions";
 

@@ -1,7 +1,7 @@
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { SetupBody } from "../../../../../contracts/auth";
-import { PeopleLimits } from "../../../../../contracts/people";
+import { SetupBody } from "#contracts/auth";
+import { PeopleLimits } from "#contracts/people";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";

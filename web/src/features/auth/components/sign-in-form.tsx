@@ -1,6 +1,6 @@
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { LoginBody } from "../../../../../contracts/auth";
+import { LoginBody } from "#contracts/auth";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { contractResolver } from "../../../lib/form";

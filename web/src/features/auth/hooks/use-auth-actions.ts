@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import type { LoginBody, Me, SetupBody } from "../../../../../contracts/auth";
+import type { LoginBody, Me, SetupBody } from "#contracts/auth";
 import { changePassword, setUp, signIn, signOut } from "../api";
 import { meQuery, setupStatusQuery } from "./use-me";
 

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
-import type { Me } from "../../../../../contracts/auth";
+import type { Me } from "#contracts/auth";
 import { fetchMe, fetchSetupStatus } from "../api";
 
 /** The query of the signed-in user (null when signed out). */

@@ -7,7 +7,7 @@ import {
   type Experiment,
   ExperimentLimits,
   type ExperimentOutcome,
-} from "../../../../../contracts/experiments";
+} from "#contracts/experiments";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { describeError } from "../../../components/ui/page-error";

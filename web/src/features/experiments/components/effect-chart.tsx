@@ -1,5 +1,5 @@
 import { Box, Text } from "@mantine/core";
-import type { MetricResult } from "../../../../../contracts/experiments";
+import type { MetricResult } from "#contracts/experiments";
 import { boundValue, formatEffect } from "../labels";
 
 const ROW = 44;

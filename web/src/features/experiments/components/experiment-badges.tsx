@@ -1,5 +1,5 @@
 import { Badge, Text, Tooltip } from "@mantine/core";
-import type { Experiment, ExperimentOutcome, ExperimentStatus } from "../../../../../contracts/experiments";
+import type { Experiment, ExperimentOutcome, ExperimentStatus } from "#contracts/experiments";
 import { describeHeadline, outcomeMeta, statusMeta, verdictMeta } from "../labels";
 
 /** An experiment's status. */

@@ -31,7 +31,7 @@ import {
   type MetricType,
   type StatsMethod,
   type UpdateExperimentBody,
-} from "../../../../../contracts/experiments";
+} from "#contracts/experiments";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";

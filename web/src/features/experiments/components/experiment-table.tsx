@@ -1,5 +1,5 @@
 import { Stack, Text } from "@mantine/core";
-import type { Experiment } from "../../../../../contracts/experiments";
+import type { Experiment } from "#contracts/experiments";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { AnchorLink } from "../../../components/ui/links";
 import { formatDate } from "../../../lib/format";

@@ -19,13 +19,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
-import type {
-  Experiment,
-  ImportResult,
-  MetricAggregates,
-  MetricType,
-  VariantAggregates,
-} from "../../../../../contracts/experiments";
+import type { Experiment, ImportResult, MetricAggregates, MetricType, VariantAggregates } from "#contracts/experiments";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";

@@ -1,6 +1,6 @@
 import { Alert, Badge, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { IconAlertOctagon, IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
-import type { ExperimentResults, MetricResult, ResultWarning } from "../../../../../contracts/experiments";
+import type { ExperimentResults, MetricResult, ResultWarning } from "#contracts/experiments";
 import { formatDateTime } from "../../../lib/format";
 import { boundValue, formatEffect, formatObserved, verdictMeta } from "../labels";
 import { EffectChart } from "./effect-chart";

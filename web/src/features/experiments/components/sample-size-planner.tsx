@@ -1,6 +1,6 @@
 import { Alert, Button, Group, NumberInput, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
-import type { Experiment } from "../../../../../contracts/experiments";
+import type { Experiment } from "#contracts/experiments";
 import { FormError } from "../../../components/ui/form-error";
 import { usePlanSampleSize } from "../hooks/use-experiments";
 

@@ -7,7 +7,7 @@ import type {
   ImportSnapshotBody,
   SampleSizeBody,
   UpdateExperimentBody,
-} from "../../../../../contracts/experiments";
+} from "#contracts/experiments";
 import {
   addSnapshot,
   createExperiment,

@@ -1,7 +1,7 @@
 import { Badge, Box, Group, Popover, Stack, Text, type TextProps } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useId } from "react";
-import type { AnnotatedSpan, TermCard } from "../../../../../contracts/glossary";
+import type { AnnotatedSpan, TermCard } from "#contracts/glossary";
 import { AnchorLink } from "../../../components/ui/links";
 import { useAnnotation } from "../hooks/use-glossary";
 import { teamKindLabels, teamKindOrder, termStatusMeta, termTitle } from "../labels";

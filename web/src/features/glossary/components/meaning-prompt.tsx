@@ -2,8 +2,8 @@ import { Anchor, Card, Radio, Stack, Text, Title, VisuallyHidden } from "@mantin
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconArrowsSplit2 } from "@tabler/icons-react";
 import { useEffect, useId, useMemo } from "react";
-import type { TermCard } from "../../../../../contracts/glossary";
-import type { TermMeaning } from "../../../../../contracts/pipeline";
+import type { TermCard } from "#contracts/glossary";
+import type { TermMeaning } from "#contracts/pipeline";
 import { useAnnotation } from "../hooks/use-glossary";
 import { teamKindLabels, teamKindOrder, termTitle } from "../labels";
 import { chooseMeaning, chosenFor, clashChoicesOf, meaningsStillMeant } from "../meanings";

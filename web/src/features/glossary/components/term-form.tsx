@@ -4,14 +4,8 @@ import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import {
-  type CreateTermBody,
-  GlossaryLimits,
-  type TeamDefinitions,
-  type Term,
-  TermFields,
-} from "../../../../../contracts/glossary";
-import type { TeamKind } from "../../../../../contracts/people";
+import { type CreateTermBody, GlossaryLimits, type TeamDefinitions, type Term, TermFields } from "#contracts/glossary";
+import type { TeamKind } from "#contracts/people";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";

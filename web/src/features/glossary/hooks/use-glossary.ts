@@ -5,7 +5,7 @@ import type {
   RejectTermBody,
   ResolveClashBody,
   UpdateTermBody,
-} from "../../../../../contracts/glossary";
+} from "#contracts/glossary";
 import {
   annotate,
   approveTerm,

@@ -1,6 +1,6 @@
 import { Alert, Badge, Group, List, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconCircleCheck, IconHandStop, IconUsersGroup } from "@tabler/icons-react";
-import type { PurchaseJudgement, PurchaseReview } from "../../../../../contracts/guardrails";
+import type { PurchaseJudgement, PurchaseReview } from "#contracts/guardrails";
 import { AnchorLink } from "../../../components/ui/links";
 import { formatDateTime } from "../../../lib/format";
 import { reviewerLabels, reviewersInWords, reviewStatusMeta } from "../labels";

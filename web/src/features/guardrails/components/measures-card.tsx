@@ -1,5 +1,5 @@
 import { Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { GuardrailMeasures } from "../../../../../contracts/guardrails";
+import type { GuardrailMeasures } from "#contracts/guardrails";
 import { formatMoney } from "../../../lib/money";
 
 function Figure({ label, value, help }: { label: string; value: string; help: string }) {

@@ -1,5 +1,5 @@
 import { notifications } from "@mantine/notifications";
-import type { PipelineRequest } from "../../../../../contracts/pipeline";
+import type { PipelineRequest } from "#contracts/pipeline";
 import { outcomeMeta, reviewersInWords } from "../labels";
 
 /** Says the purchase policy's answer the moment a purchase is submitted (the request page shows it in full). */

@@ -1,5 +1,5 @@
 import { Badge, Group } from "@mantine/core";
-import type { PolicyOutcome, ReviewerKind } from "../../../../../contracts/policy";
+import type { PolicyOutcome, ReviewerKind } from "#contracts/policy";
 import { outcomeMeta, reviewerLabels } from "../labels";
 
 /** A rule's or an answer's outcome as a coloured word. */

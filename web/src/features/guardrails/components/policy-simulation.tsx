@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, NumberInput, Stack, Switch, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
-import { GuardrailLimits } from "../../../../../contracts/guardrails";
-import type { PolicyRule } from "../../../../../contracts/policy";
+import { GuardrailLimits } from "#contracts/guardrails";
+import type { PolicyRule } from "#contracts/policy";
 import { FormError } from "../../../components/ui/form-error";
 import { AnchorLink } from "../../../components/ui/links";
 import { useSimulatePolicy } from "../hooks/use-guardrails";

@@ -17,8 +17,8 @@ import {
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
-import type { PolicyTest } from "../../../../../contracts/guardrails";
-import type { PolicyOutcome, ReviewerKind } from "../../../../../contracts/policy";
+import type { PolicyTest } from "#contracts/guardrails";
+import type { PolicyOutcome, ReviewerKind } from "#contracts/policy";
 import { FormError } from "../../../components/ui/form-error";
 import { ErrorState } from "../../../components/ui/page-error";
 import { useAddPolicyTest, usePolicyTests, useRemovePolicyTest } from "../hooks/use-guardrails";

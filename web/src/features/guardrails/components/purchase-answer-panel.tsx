@@ -1,5 +1,5 @@
 import { Card, Group, Text, Title } from "@mantine/core";
-import type { PipelineRequest } from "../../../../../contracts/pipeline";
+import type { PipelineRequest } from "#contracts/pipeline";
 import { ErrorState } from "../../../components/ui/page-error";
 import { useJudgements, useRequestReviews } from "../hooks/use-guardrails";
 import { JudgementView } from "./judgement-view";

@@ -13,8 +13,8 @@ import {
   Title,
 } from "@mantine/core";
 import type { GetInputPropsReturnType } from "@mantine/form";
-import type { PurchaseDetails } from "../../../../../contracts/guardrails";
-import { type DataClass, type StackCategory, StackLimits } from "../../../../../contracts/stack";
+import type { PurchaseDetails } from "#contracts/guardrails";
+import { type DataClass, type StackCategory, StackLimits } from "#contracts/stack";
 import { useAllTools, useTaxonomy } from "../../stack/hooks/use-stack";
 import { categoryOptions } from "../../stack/labels";
 

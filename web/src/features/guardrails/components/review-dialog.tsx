@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useEffect, useState } from "react";
-import type { PurchaseReview } from "../../../../../contracts/guardrails";
-import { GuardrailLimits } from "../../../../../contracts/guardrails";
+import type { PurchaseReview } from "#contracts/guardrails";
+import { GuardrailLimits } from "#contracts/guardrails";
 import { FormError } from "../../../components/ui/form-error";
 import { AnchorLink } from "../../../components/ui/links";
 import { ErrorState } from "../../../components/ui/page-error";

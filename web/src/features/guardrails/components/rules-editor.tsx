@@ -16,8 +16,8 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { PolicyCheckResult } from "../../../../../contracts/guardrails";
-import { PolicyLimits, type PolicyOutcome, type ReviewerKind } from "../../../../../contracts/policy";
+import type { PolicyCheckResult } from "#contracts/guardrails";
+import { PolicyLimits, type PolicyOutcome, type ReviewerKind } from "#contracts/policy";
 import { checkRules } from "../api";
 import { blankRule, type DraftRule, findingsByField, rulesOf } from "../draft-rules";
 import { outcomeOptions, reviewerOptions } from "../labels";

@@ -1,5 +1,5 @@
 import { Code, Group, Paper, Stack, Text } from "@mantine/core";
-import type { PolicyRule } from "../../../../../contracts/policy";
+import type { PolicyRule } from "#contracts/policy";
 import { OutcomeBadge, ReviewerBadges } from "./outcome-badge";
 
 /** A policy's rules as people read them: the condition, the outcome, who reviews, and the explanation. */

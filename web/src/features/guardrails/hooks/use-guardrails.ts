@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreatePolicyBody, CreatePolicyTestBody, DecideReviewBody } from "../../../../../contracts/guardrails";
-import type { PolicyRule, ReviewerKind } from "../../../../../contracts/policy";
+import type { CreatePolicyBody, CreatePolicyTestBody, DecideReviewBody } from "#contracts/guardrails";
+import type { PolicyRule, ReviewerKind } from "#contracts/policy";
 import {
   activatePolicy,
   addPolicyTest,

@@ -1,7 +1,7 @@
 import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
 import { Box, Card, Text, Title } from "@mantine/core";
-import type { Alignment } from "../../../../../contracts/health";
+import type { Alignment } from "#contracts/health";
 import { formatScore, sideColors, suppressedText } from "../labels";
 import { SuppressedBadge } from "./group-status";
 

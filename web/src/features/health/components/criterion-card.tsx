@@ -1,5 +1,5 @@
 import { Badge, Card, Group, Progress, Stack, Text, Title } from "@mantine/core";
-import { type Alignment, CRITERIA, type CriterionScore } from "../../../../../contracts/health";
+import { type Alignment, CRITERIA, type CriterionScore } from "#contracts/health";
 import { formatScore, levelLabel, sideColors, sourceLabels } from "../labels";
 import { SuppressedBadge } from "./group-status";
 

@@ -1,5 +1,5 @@
 import { Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { type Driver, HealthLimits } from "../../../../../contracts/health";
+import { type Driver, HealthLimits } from "#contracts/health";
 import { driverKindLabels } from "../labels";
 
 const kinds: Driver["kind"][] = ["low_criterion", "large_gap", "outcome_item"];

@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from "@mantine/core";
 import { IconEyeOff } from "@tabler/icons-react";
-import type { HealthSide } from "../../../../../contracts/health";
+import type { HealthSide } from "#contracts/health";
 import { sideLabels, suppressedText } from "../labels";
 
 /** A group as results show it. */

@@ -1,5 +1,5 @@
 import { Card, Divider, Group, RingProgress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { Alignment } from "../../../../../contracts/health";
+import type { Alignment } from "#contracts/health";
 import { deltaColor, formatDelta, formatScore, levelLabel } from "../labels";
 import { GroupStatus } from "./group-status";
 

@@ -1,7 +1,7 @@
 import "@mantine/charts/styles.css";
 import { LineChart } from "@mantine/charts";
 import { Accordion, Box, Card, Group, Stack, Text, Title } from "@mantine/core";
-import type { TrendPoint } from "../../../../../contracts/health";
+import type { TrendPoint } from "#contracts/health";
 import { criterionLabel, deltaColor, formatDay, formatDelta, formatScore } from "../labels";
 
 /** The pulse-by-pulse Index as a line, and each pulse's change explained per criterion. */

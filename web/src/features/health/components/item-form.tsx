@@ -1,12 +1,7 @@
 import { Button, Group, Modal, Select, Stack, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import {
-  AlignmentCriterion,
-  CreateSurveyItemBody,
-  HealthLimits,
-  type SurveyItem,
-} from "../../../../../contracts/health";
+import { AlignmentCriterion, CreateSurveyItemBody, HealthLimits, type SurveyItem } from "#contracts/health";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";

@@ -1,5 +1,5 @@
 import { Card, Stack, Text, Title } from "@mantine/core";
-import type { Alignment } from "../../../../../contracts/health";
+import type { Alignment } from "#contracts/health";
 import { sourceLabels } from "../labels";
 
 /** The behavioural signals left out of the Index (their module is missing or has no data), and why. */

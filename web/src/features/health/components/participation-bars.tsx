@@ -1,5 +1,5 @@
 import { Group, Progress, Stack, Text } from "@mantine/core";
-import type { HealthSide, Participation } from "../../../../../contracts/health";
+import type { HealthSide, Participation } from "#contracts/health";
 import { sideColors, sideLabels } from "../labels";
 
 const sides: HealthSide[] = ["marketing", "it"];

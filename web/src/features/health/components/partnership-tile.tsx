@@ -1,5 +1,5 @@
 import { Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { PartnershipGlance } from "../../../../../contracts/health";
+import type { PartnershipGlance } from "#contracts/health";
 import { ButtonLink } from "../../../components/ui/links";
 import { HrefLink } from "../../home/components/href-link";
 import { TrendLine } from "../../scorecard/components/trend-line";

@@ -1,5 +1,5 @@
 import { Badge, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { PlaybookSuggestion } from "../../../../../contracts/health";
+import type { PlaybookSuggestion } from "#contracts/health";
 import { HrefLink } from "../../home/components/href-link";
 import { criterionLabel } from "../labels";
 

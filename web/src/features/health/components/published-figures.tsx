@@ -1,5 +1,5 @@
 import { Card, Group, Progress, Stack, Text, Title } from "@mantine/core";
-import type { PublishedComparison } from "../../../../../contracts/health";
+import type { PublishedComparison } from "#contracts/health";
 import { sideColors } from "../labels";
 
 function Bar({ label, value, color }: { label: string; value: number; color: string }) {

@@ -9,7 +9,7 @@ import {
   type PulseCadence,
   type PulseCadenceKind,
   UpdatePulseCadenceBody,
-} from "../../../../../contracts/health";
+} from "#contracts/health";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { ErrorState } from "../../../components/ui/page-error";

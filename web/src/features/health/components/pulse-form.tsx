@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, List, Radio, Stack, Text, Textarea, Title }
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconShieldLock } from "@tabler/icons-react";
-import { AGREEMENT_SCALE, HealthLimits, type HealthSide, type Survey } from "../../../../../contracts/health";
+import { AGREEMENT_SCALE, HealthLimits, type HealthSide, type Survey } from "#contracts/health";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";

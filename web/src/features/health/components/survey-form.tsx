@@ -2,7 +2,7 @@ import { Button, Group, Modal, NumberInput, Stack, TextInput } from "@mantine/co
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useNavigate } from "@tanstack/react-router";
-import { CreateSurveyBody, HealthLimits, type Survey } from "../../../../../contracts/health";
+import { CreateSurveyBody, HealthLimits, type Survey } from "#contracts/health";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";

@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Progress, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
-import { HealthLimits, type HealthSide, type Survey } from "../../../../../contracts/health";
+import { HealthLimits, type HealthSide, type Survey } from "#contracts/health";
 import { ErrorState } from "../../../components/ui/page-error";
 import { PageLoader } from "../../../components/ui/page-loader";
 import { useTeams } from "../../teams/hooks/use-teams";

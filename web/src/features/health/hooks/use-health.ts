@@ -7,7 +7,7 @@ import type {
   UpdatePulseCadenceBody,
   UpdateSurveyBody,
   UpdateSurveyItemBody,
-} from "../../../../../contracts/health";
+} from "#contracts/health";
 import {
   closeSurvey,
   createSurvey,

@@ -1,5 +1,5 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { HomeSummary } from "../../../../../contracts/home";
+import type { HomeSummary } from "#contracts/home";
 import { formatMoney, formatMoneyList } from "../../../lib/money";
 import { PartnershipTile } from "../../health/components/partnership-tile";
 import { HomeTile } from "./home-tile";

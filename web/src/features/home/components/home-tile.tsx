@@ -1,6 +1,6 @@
 import { Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
-import type { HomeList } from "../../../../../contracts/home";
+import type { HomeList } from "#contracts/home";
 import { HrefLink } from "./href-link";
 
 interface HomeTileProps {

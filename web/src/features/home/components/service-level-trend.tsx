@@ -1,7 +1,7 @@
 import "@mantine/charts/styles.css";
 import { LineChart } from "@mantine/charts";
 import { Box, Text } from "@mantine/core";
-import type { HomeSummary } from "../../../../../contracts/home";
+import type { HomeSummary } from "#contracts/home";
 import { formatMonth } from "../../../lib/format";
 import { goalLine } from "../../pipeline/components/sla-report";
 

@@ -1,7 +1,7 @@
 import { Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useNavigate } from "@tanstack/react-router";
-import { AcceptInvitationBody, PeopleLimits } from "../../../../../contracts/people";
+import { AcceptInvitationBody, PeopleLimits } from "#contracts/people";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";

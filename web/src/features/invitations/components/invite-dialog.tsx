@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from "@ma
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useState } from "react";
-import { CreateInvitationBody, type Role } from "../../../../../contracts/people";
+import { CreateInvitationBody, type Role } from "#contracts/people";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { SecretField } from "../../../components/ui/secret-field";

@@ -2,7 +2,7 @@ import { ActionIcon, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconMailOff, IconX } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Invitation } from "../../../../../contracts/people";
+import type { Invitation } from "#contracts/people";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { ListSection } from "../../../components/ui/list-page";

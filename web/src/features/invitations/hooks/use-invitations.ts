@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateInvitationBody } from "../../../../../contracts/people";
+import type { CreateInvitationBody } from "#contracts/people";
 import { acceptInvitation, createInvitation, listInvitations, previewInvitation, revokeInvitation } from "../api";
 
 /** Pending invitations, newest first (admins). */

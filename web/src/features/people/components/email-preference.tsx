@@ -1,6 +1,6 @@
 import { Switch, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { User } from "../../../../../contracts/people";
+import type { User } from "#contracts/people";
 import { FormError } from "../../../components/ui/form-error";
 import { useUpdateUser } from "../hooks/use-people";
 

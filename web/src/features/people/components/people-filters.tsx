@@ -2,7 +2,7 @@ import { Group, Select, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Role, UserStatus } from "../../../../../contracts/people";
+import type { Role, UserStatus } from "#contracts/people";
 import { useTeams } from "../../teams/hooks/use-teams";
 import type { PeopleFilters as Filters } from "../api";
 

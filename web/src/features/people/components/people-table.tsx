@@ -1,6 +1,6 @@
 import { ActionIcon, Avatar, Group, Menu, Stack, Text } from "@mantine/core";
 import { IconDots, IconPencil, IconUserCheck, IconUserOff } from "@tabler/icons-react";
-import type { User } from "../../../../../contracts/people";
+import type { User } from "#contracts/people";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { formatRelative, initialsOf } from "../../../lib/format";
 import { TeamBadge } from "../../teams/components/team-badge";

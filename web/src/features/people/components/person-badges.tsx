@@ -1,5 +1,5 @@
 import { Badge } from "@mantine/core";
-import type { Role, UserStatus } from "../../../../../contracts/people";
+import type { Role, UserStatus } from "#contracts/people";
 import { capitalize } from "../../../lib/format";
 
 const roleColors: Record<Role, string> = { admin: "indigo", member: "gray", viewer: "gray" };

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { PeopleLimits, type Role, UpdateUserBody, type User } from "../../../../../contracts/people";
+import { PeopleLimits, type Role, UpdateUserBody, type User } from "#contracts/people";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { UpdateUserBody } from "../../../../../contracts/people";
+import type { UpdateUserBody } from "#contracts/people";
 import { getUser, listUsers, type PeopleFilters, updateUser } from "../api";
 
 const PAGE_SIZE = 25;

@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Stack, Text, Tooltip } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowDown, IconArrowUp } from "@tabler/icons-react";
-import type { RequestSummary } from "../../../../../contracts/pipeline";
+import type { RequestSummary } from "#contracts/pipeline";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { AnchorLink } from "../../../components/ui/links";
 import { describeError } from "../../../components/ui/page-error";

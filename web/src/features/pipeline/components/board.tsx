@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconChevronsLeft, IconChevronsRight, IconDotsVertical } from "@tabler/icons-react";
 import { Link, useNavigate } from "@tanstack/react-router";
 import { memo, useEffect, useMemo, useState } from "react";
-import type { RequestSummary, Stage } from "../../../../../contracts/pipeline";
+import type { RequestSummary, Stage } from "#contracts/pipeline";
 import { describeError } from "../../../components/ui/page-error";
 import { boardCardActions } from "../board-actions";
 import { useTransition } from "../hooks/use-pipeline";

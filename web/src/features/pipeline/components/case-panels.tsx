@@ -16,7 +16,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconPencil } from "@tabler/icons-react";
 import { useCallback, useState } from "react";
-import type { PipelineRequest, Priority, TermMeaning, UpdateRequestBody } from "../../../../../contracts/pipeline";
+import type { PipelineRequest, Priority, TermMeaning, UpdateRequestBody } from "#contracts/pipeline";
 import { Fact } from "../../../components/ui/fact";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";

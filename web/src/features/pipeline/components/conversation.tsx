@@ -2,7 +2,7 @@ import { Button, Card, Group, MultiSelect, Stack, Text, Textarea, Timeline, Titl
 import { notifications } from "@mantine/notifications";
 import { IconArrowRight, IconMessage } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Stage } from "../../../../../contracts/pipeline";
+import type { Stage } from "#contracts/pipeline";
 import { FormError } from "../../../components/ui/form-error";
 import { ErrorState } from "../../../components/ui/page-error";
 import { PageLoader } from "../../../components/ui/page-loader";

@@ -23,8 +23,8 @@ import {
   type PipelineRequest,
   type RequestType,
   type TermMeaning,
-} from "../../../../../contracts/pipeline";
-import type { DataClass } from "../../../../../contracts/stack";
+} from "#contracts/pipeline";
+import type { DataClass } from "#contracts/stack";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";

@@ -16,7 +16,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
-import type { PipelineRequest, RaciRole } from "../../../../../contracts/pipeline";
+import type { PipelineRequest, RaciRole } from "#contracts/pipeline";
 import { FormError } from "../../../components/ui/form-error";
 import { isApiError } from "../../../lib/api";
 import { usePeople, useTeams, useUpdateRaci } from "../hooks/use-pipeline";

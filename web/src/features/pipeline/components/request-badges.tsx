@@ -1,5 +1,5 @@
 import { Badge, Text } from "@mantine/core";
-import type { Priority, RequestSummary, Stage } from "../../../../../contracts/pipeline";
+import type { Priority, RequestSummary, Stage } from "#contracts/pipeline";
 import { formatDateTime, formatRelative } from "../../../lib/format";
 import { priorityMeta, stageMeta } from "../labels";
 

@@ -14,7 +14,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
-import type { DecisionOutcome, PipelineRequest } from "../../../../../contracts/pipeline";
+import type { DecisionOutcome, PipelineRequest } from "#contracts/pipeline";
 import { FormError } from "../../../components/ui/form-error";
 import { isApiError } from "../../../lib/api";
 import { formatMoney } from "../../../lib/money";

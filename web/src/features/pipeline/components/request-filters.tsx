@@ -2,7 +2,7 @@ import { Checkbox, Group, Select, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Priority, RequestType, Stage } from "../../../../../contracts/pipeline";
+import type { Priority, RequestType, Stage } from "#contracts/pipeline";
 import type { RequestFilters as Filters } from "../api";
 import { usePeople, useTeams } from "../hooks/use-pipeline";
 import { priorityOptions, stageOptions, typeOptions } from "../labels";

@@ -1,7 +1,7 @@
 import { Card, MultiSelect, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
 import type { GetInputPropsReturnType } from "@mantine/form";
 import type { ReactNode } from "react";
-import { PipelineLimits } from "../../../../../contracts/pipeline";
+import { PipelineLimits } from "#contracts/pipeline";
 import { dataClassOptions } from "../../stack/labels";
 
 /** The request template's parts as forms and pages name them: the business view, then the technical view. */

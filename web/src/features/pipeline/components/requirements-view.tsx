@@ -1,6 +1,6 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
-import type { PipelineRequest } from "../../../../../contracts/pipeline";
+import type { PipelineRequest } from "#contracts/pipeline";
 import { AnchorLink } from "../../../components/ui/links";
 import { GlossaryText } from "../../glossary/components/glossary-text";
 import { termTitle } from "../../glossary/labels";

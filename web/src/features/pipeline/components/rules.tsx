@@ -18,7 +18,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
-import type { RaciAssignee, RaciRole, RaciTemplate, RaciTemplateActivity } from "../../../../../contracts/pipeline";
+import type { RaciAssignee, RaciRole, RaciTemplate, RaciTemplateActivity } from "#contracts/pipeline";
 import { FormError } from "../../../components/ui/form-error";
 import { ErrorState } from "../../../components/ui/page-error";
 import { PageLoader } from "../../../components/ui/page-loader";

@@ -1,5 +1,5 @@
 import { Badge, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { PipelineRequest, SlaClock } from "../../../../../contracts/pipeline";
+import type { PipelineRequest, SlaClock } from "#contracts/pipeline";
 import { formatDateTime } from "../../../lib/format";
 import { clockStatusMeta, formatBusinessMinutes } from "../labels";
 

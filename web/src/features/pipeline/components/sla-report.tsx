@@ -2,7 +2,7 @@ import "@mantine/charts/styles.css";
 import { BarChart, LineChart } from "@mantine/charts";
 import { Box, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
-import type { SlaReport } from "../../../../../contracts/pipeline";
+import type { SlaReport } from "#contracts/pipeline";
 import { formatMonth } from "../../../lib/format";
 import { formatShare, priorityMeta } from "../labels";
 

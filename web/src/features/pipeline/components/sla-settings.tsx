@@ -18,7 +18,7 @@ import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconCalendarOff, IconClockHour4, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import type { SlaPolicy, WorkCalendar } from "../../../../../contracts/pipeline";
+import type { SlaPolicy, WorkCalendar } from "#contracts/pipeline";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";

@@ -1,6 +1,6 @@
 import { Box, Group, Text, ThemeIcon } from "@mantine/core";
 import { IconCheck } from "@tabler/icons-react";
-import type { Stage } from "../../../../../contracts/pipeline";
+import type { Stage } from "#contracts/pipeline";
 import { PATH_STAGES, stageMeta } from "../labels";
 
 /** Where the request is on its way from submitted to closed (a declined or withdrawn one says so). */

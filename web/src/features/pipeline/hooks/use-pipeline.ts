@@ -15,7 +15,7 @@ import type {
   UpdateRaciTemplateBody,
   UpdateRequestBody,
   UpdateSlaPolicyBody,
-} from "../../../../../contracts/pipeline";
+} from "#contracts/pipeline";
 import {
   acceptAlternative,
   addComment,

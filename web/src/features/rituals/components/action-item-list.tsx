@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck } from "@tabler/icons-react";
-import type { ActionItem } from "../../../../../contracts/rituals";
+import type { ActionItem } from "#contracts/rituals";
 import { AnchorLink } from "../../../components/ui/links";
 import { describeError } from "../../../components/ui/page-error";
 import { formatDate } from "../../../lib/format";

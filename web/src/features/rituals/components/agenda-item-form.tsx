@@ -2,7 +2,7 @@ import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Textarea,
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { CreateAgendaItemBody, RitualsLimits } from "../../../../../contracts/rituals";
+import { CreateAgendaItemBody, RitualsLimits } from "#contracts/rituals";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";

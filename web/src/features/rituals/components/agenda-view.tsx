@@ -2,8 +2,8 @@ import { Anchor, Badge, Button, Card, Group, NumberInput, Progress, Stack, Text,
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconClock, IconNotes, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Agenda, AgendaItem, AgendaLink, Outcome } from "../../../../../contracts/rituals";
-import { RitualsLimits } from "../../../../../contracts/rituals";
+import type { Agenda, AgendaItem, AgendaLink, Outcome } from "#contracts/rituals";
+import { RitualsLimits } from "#contracts/rituals";
 import { FormError } from "../../../components/ui/form-error";
 import { describeError } from "../../../components/ui/page-error";
 import { isApiError } from "../../../lib/api";

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, MultiSelect, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import type { User } from "../../../../../contracts/people";
-import { type Meeting, sideOfTeamKind } from "../../../../../contracts/rituals";
+import type { User } from "#contracts/people";
+import { type Meeting, sideOfTeamKind } from "#contracts/rituals";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { FormError } from "../../../components/ui/form-error";
 import { describeError } from "../../../components/ui/page-error";

@@ -1,6 +1,6 @@
 import { BarChart } from "@mantine/charts";
 import { Box, SimpleGrid, Text } from "@mantine/core";
-import type { RitualsCompletion } from "../../../../../contracts/rituals";
+import type { RitualsCompletion } from "#contracts/rituals";
 import { formatShare, sideLabels } from "../labels";
 
 const sideColors = { marketing: "pink.6", it: "indigo.6", other: "gray.6" } as const;

@@ -1,5 +1,5 @@
 import { SimpleGrid, Text } from "@mantine/core";
-import type { HomeSummary } from "../../../../../contracts/home";
+import type { HomeSummary } from "#contracts/home";
 import { HomeTile } from "../../home/components/home-tile";
 import { HrefLink } from "../../home/components/href-link";
 import { formatMeetingTime } from "../labels";

@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Modal, SimpleGrid, Stack, Text, Textarea } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { type JobSwap, JobSwapLimits, WriteJobSwapReflectionBody } from "../../../../../contracts/job-swaps";
+import { type JobSwap, JobSwapLimits, WriteJobSwapReflectionBody } from "#contracts/job-swaps";
 import { FormError } from "../../../components/ui/form-error";
 import { formatDate } from "../../../lib/format";
 import { GlossaryText } from "../../glossary/components/glossary-text";

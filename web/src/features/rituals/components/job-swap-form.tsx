@@ -13,7 +13,7 @@ import {
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { CreateJobSwapBody, type JobSwapKind, JobSwapLimits } from "../../../../../contracts/job-swaps";
+import { CreateJobSwapBody, type JobSwapKind, JobSwapLimits } from "#contracts/job-swaps";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";

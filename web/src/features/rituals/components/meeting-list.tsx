@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Table, Text } from "@mantine/core";
-import type { Meeting, MeetingListQuery } from "../../../../../contracts/rituals";
+import type { Meeting, MeetingListQuery } from "#contracts/rituals";
 import { AnchorLink } from "../../../components/ui/links";
 import { LoadMore } from "../../../components/ui/load-more";
 import { ErrorState } from "../../../components/ui/page-error";

@@ -19,7 +19,7 @@ import {
   CreateOutcomeBody,
   type OutcomeType,
   RitualsLimits,
-} from "../../../../../contracts/rituals";
+} from "#contracts/rituals";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";

@@ -1,5 +1,5 @@
 import { Badge, Group, Stack, Text } from "@mantine/core";
-import type { Outcome, OutcomeType } from "../../../../../contracts/rituals";
+import type { Outcome, OutcomeType } from "#contracts/rituals";
 import { HrefLink } from "../../home/components/href-link";
 import { outcomeTypeMeta } from "../labels";
 

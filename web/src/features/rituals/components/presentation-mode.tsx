@@ -1,7 +1,7 @@
 import { Box, Button, Group, Modal, Progress, Stack, Text, Title } from "@mantine/core";
 import { IconArrowLeft, IconArrowRight } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
-import type { Agenda, Outcome } from "../../../../../contracts/rituals";
+import type { Agenda, Outcome } from "#contracts/rituals";
 import { GlossaryText } from "../../glossary/components/glossary-text";
 import { formatMinutes, sideLabels } from "../labels";
 import { OutcomeLine } from "./outcome-list";

@@ -1,11 +1,5 @@
 import { Badge, Group, Text, Tooltip } from "@mantine/core";
-import type {
-  ActionPriority,
-  AgendaItemKind,
-  MeetingStatus,
-  RitualPerson,
-  RitualSide,
-} from "../../../../../contracts/rituals";
+import type { ActionPriority, AgendaItemKind, MeetingStatus, RitualPerson, RitualSide } from "#contracts/rituals";
 import { agendaKindMeta, meetingStatusMeta, priorityMeta, sideLabels } from "../labels";
 
 const badgeStyle = { flexShrink: 0, overflow: "visible" } as const;

@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, Stack, Text, Title } from "@mantine/core";
-import type { MeetingSeries } from "../../../../../contracts/rituals";
+import type { MeetingSeries } from "#contracts/rituals";
 import { AnchorLink } from "../../../components/ui/links";
 import { seriesCalendarUrl } from "../api";
 import { cadenceInWords, formatMeetingTime, formatMinutes } from "../labels";

@@ -19,7 +19,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
-import type { User } from "../../../../../contracts/people";
+import type { User } from "#contracts/people";
 import {
   type AgendaItemKind,
   type Cadence,
@@ -31,7 +31,7 @@ import {
   sideOfTeamKind,
   UpdateSeriesBody,
   type Weekday,
-} from "../../../../../contracts/rituals";
+} from "#contracts/rituals";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors } from "../../../lib/form";

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateJobSwapBody, JobSwapPhase, WriteJobSwapReflectionBody } from "../../../../../contracts/job-swaps";
+import type { CreateJobSwapBody, JobSwapPhase, WriteJobSwapReflectionBody } from "#contracts/job-swaps";
 import type {
   ActionItemListQuery,
   CreateAgendaItemBody,
@@ -10,7 +10,7 @@ import type {
   UpdateAgendaItemBody,
   UpdateMeetingBody,
   UpdateSeriesBody,
-} from "../../../../../contracts/rituals";
+} from "#contracts/rituals";
 import { isApiError } from "../../../lib/api";
 import {
   createAgendaItem,

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, NumberInput, Rating, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { CreateMeasurementBody, type Kpi, ScorecardLimits } from "../../../../../contracts/scorecard";
+import { CreateMeasurementBody, type Kpi, ScorecardLimits } from "#contracts/scorecard";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";

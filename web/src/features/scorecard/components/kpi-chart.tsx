@@ -1,7 +1,7 @@
 import "@mantine/charts/styles.css";
 import { LineChart } from "@mantine/charts";
 import { Box } from "@mantine/core";
-import type { KpiSeries } from "../../../../../contracts/scorecard";
+import type { KpiSeries } from "#contracts/scorecard";
 import { formatKpiValue } from "../labels";
 
 interface Row {

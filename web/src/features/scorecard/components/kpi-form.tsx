@@ -28,7 +28,7 @@ import {
   type KpiSource,
   type KpiUnit,
   ScorecardLimits,
-} from "../../../../../contracts/scorecard";
+} from "#contracts/scorecard";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";

@@ -3,7 +3,7 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { KpiDetail } from "../../../../../contracts/scorecard";
+import type { KpiDetail } from "#contracts/scorecard";
 import { FormError } from "../../../components/ui/form-error";
 import { AnchorLink } from "../../../components/ui/links";
 import { api } from "../../../lib/api";

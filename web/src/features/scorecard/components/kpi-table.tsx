@@ -1,7 +1,7 @@
 import { Badge, Group } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
 import type { MouseEvent } from "react";
-import type { KpiSummary } from "../../../../../contracts/scorecard";
+import type { KpiSummary } from "#contracts/scorecard";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { formatKpiValue, kpiStatusMeta } from "../labels";
 import classes from "./kpi-table.module.css";

@@ -1,6 +1,6 @@
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { IconPencil, IconPlus } from "@tabler/icons-react";
-import type { BusinessReview, OwnerRef } from "../../../../../contracts/scorecard";
+import type { BusinessReview, OwnerRef } from "#contracts/scorecard";
 import { GlossaryText } from "../../glossary/components/glossary-text";
 import { formatPeriod } from "../labels";
 import { KpiTable } from "./kpi-table";

@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useState } from "react";
-import { type Objective, ObjectiveFields, ScorecardLimits } from "../../../../../contracts/scorecard";
+import { type Objective, ObjectiveFields, ScorecardLimits } from "#contracts/scorecard";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";

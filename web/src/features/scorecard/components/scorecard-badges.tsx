@@ -1,5 +1,5 @@
 import { Badge, Tooltip } from "@mantine/core";
-import type { KpiStatus } from "../../../../../contracts/scorecard";
+import type { KpiStatus } from "#contracts/scorecard";
 import { kpiStatusMeta } from "../labels";
 
 /** A KPI's status, coloured; the reason in words is its tooltip and accessible description. */

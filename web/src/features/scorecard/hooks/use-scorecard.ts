@@ -8,7 +8,7 @@ import type {
   UpdateKpiBody,
   UpdateObjectiveBody,
   UpdateSegmentBody,
-} from "../../../../../contracts/scorecard";
+} from "#contracts/scorecard";
 import {
   createKpi,
   createMeasurement,

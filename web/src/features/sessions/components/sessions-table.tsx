@@ -1,5 +1,5 @@
 import { Badge, Button, Stack, Text } from "@mantine/core";
-import type { Session } from "../../../../../contracts/people";
+import type { Session } from "#contracts/people";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { formatDateTime, formatRelative } from "../../../lib/format";
 import { describeUserAgent } from "../user-agent";

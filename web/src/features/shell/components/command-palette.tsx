@@ -27,7 +27,7 @@ import {
 } from "@tabler/icons-react";
 import { useNavigate } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
-import type { SearchKind } from "../../../../../contracts/search";
+import type { SearchKind } from "#contracts/search";
 import { useSignOut } from "../../auth/hooks/use-auth-actions";
 import { useMe } from "../../auth/hooks/use-me";
 import { productModules } from "../../modules/modules";

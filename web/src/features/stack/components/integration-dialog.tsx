@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Radio, Select, Stack, TagsInput, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { CreateIntegrationBody, type IntegrationMethod, StackLimits, type Tool } from "../../../../../contracts/stack";
+import { CreateIntegrationBody, type IntegrationMethod, StackLimits, type Tool } from "#contracts/stack";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";

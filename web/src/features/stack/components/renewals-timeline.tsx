@@ -1,6 +1,6 @@
 import { Box, Group, Stack, Text, Title } from "@mantine/core";
 import { useElementSize } from "@mantine/hooks";
-import type { Renewal } from "../../../../../contracts/stack";
+import type { Renewal } from "#contracts/stack";
 import { formatMoney } from "../../../lib/money";
 import { type RenewalMonth, renewalMonths } from "../renewal-months";
 import classes from "./renewals-timeline.module.css";

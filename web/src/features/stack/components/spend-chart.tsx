@@ -1,7 +1,7 @@
 import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
 import { Box, Stack, Table, Text, Title } from "@mantine/core";
-import type { Tool } from "../../../../../contracts/stack";
+import type { Tool } from "#contracts/stack";
 import { formatMoney } from "../../../lib/money";
 import { categoryMeta } from "../labels";
 import { ownerCosts, spendByCurrency } from "../spend";

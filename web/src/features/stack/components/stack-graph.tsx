@@ -16,13 +16,7 @@ import {
   ReactFlow,
 } from "@xyflow/react";
 import { createContext, memo, useContext, useMemo, useState } from "react";
-import type {
-  DataClass,
-  GraphIntegration,
-  Lifecycle,
-  StackCategory,
-  GraphTool as Tool,
-} from "../../../../../contracts/stack";
+import type { DataClass, GraphIntegration, Lifecycle, StackCategory, GraphTool as Tool } from "#contracts/stack";
 import { AnchorLink } from "../../../components/ui/links";
 import {
   bundleEdges,

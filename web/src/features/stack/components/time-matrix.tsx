@@ -1,6 +1,6 @@
 import { Box, Group, Text } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
-import type { Tool } from "../../../../../contracts/stack";
+import type { Tool } from "#contracts/stack";
 import { timeMeta } from "../labels";
 
 const SIZE = 420;

@@ -1,5 +1,5 @@
 import { Badge, Group, Progress, Stack, Text, Tooltip } from "@mantine/core";
-import type { StackCategory, TimeClass, Tool, ToolStatus } from "../../../../../contracts/stack";
+import type { StackCategory, TimeClass, Tool, ToolStatus } from "#contracts/stack";
 import {
   categoryMeta,
   complianceMeta,

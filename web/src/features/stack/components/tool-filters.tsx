@@ -2,7 +2,7 @@ import { Checkbox, Group, Select, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Lifecycle, StackCategory, ToolStatus } from "../../../../../contracts/stack";
+import type { Lifecycle, StackCategory, ToolStatus } from "#contracts/stack";
 import type { ToolFilters as Filters } from "../api";
 import { categoryOptions, lifecycleOptions, statusOptions } from "../labels";
 

@@ -20,7 +20,7 @@ import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { type ReactNode, useState } from "react";
-import type { User } from "../../../../../contracts/people";
+import type { User } from "#contracts/people";
 import {
   CreateToolBody,
   type DataClass,
@@ -30,7 +30,7 @@ import {
   type Tool,
   type ToolStatus,
   type UpdateToolBody,
-} from "../../../../../contracts/stack";
+} from "#contracts/stack";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";

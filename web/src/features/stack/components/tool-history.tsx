@@ -2,7 +2,7 @@ import { Button, Card, Collapse, Group, Stack, Text, Timeline, Title } from "@ma
 import { IconHistory } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { AuditEvent } from "../../../../../contracts/audit";
+import type { AuditEvent } from "#contracts/audit";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { LoadMore } from "../../../components/ui/load-more";
 import { ErrorState } from "../../../components/ui/page-error";

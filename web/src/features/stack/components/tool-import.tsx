@@ -3,7 +3,7 @@ import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCheck, IconFileSpreadsheet } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { ImportToolsResult } from "../../../../../contracts/stack";
+import type { ImportToolsResult } from "#contracts/stack";
 import { describeError } from "../../../components/ui/page-error";
 import { importTools } from "../api";
 

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Card, Group, Stack, Table, Text, Title, Tool
 import { notifications } from "@mantine/notifications";
 import { IconArrowLeft, IconArrowRight, IconArrowsLeftRight, IconPlugConnected, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Integration, Tool } from "../../../../../contracts/stack";
+import type { Integration, Tool } from "#contracts/stack";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { AnchorLink } from "../../../components/ui/links";

@@ -1,6 +1,6 @@
 import { Text, useComputedColorScheme } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
-import type { Integration, Tool } from "../../../../../contracts/stack";
+import type { Integration, Tool } from "#contracts/stack";
 import { categoryMeta } from "../labels";
 
 const ROW = 34;

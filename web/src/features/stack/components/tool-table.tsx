@@ -1,6 +1,6 @@
 import { Group, Stack, Text, Tooltip } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import type { Tool } from "../../../../../contracts/stack";
+import type { Tool } from "#contracts/stack";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { AnchorLink } from "../../../components/ui/links";
 import { formatMoneyOf } from "../../../lib/money";

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateIntegrationBody, CreateToolBody, UpdateToolBody } from "../../../../../contracts/stack";
+import type { CreateIntegrationBody, CreateToolBody, UpdateToolBody } from "#contracts/stack";
 import {
   createIntegration,
   createTool,

@@ -1,5 +1,5 @@
 import { Badge } from "@mantine/core";
-import type { TeamKind } from "../../../../../contracts/people";
+import type { TeamKind } from "#contracts/people";
 import { teamKinds } from "../team-kinds";
 
 /** A team's name, coloured by its kind (marketing, IT, …). */

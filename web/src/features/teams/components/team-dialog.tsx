@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { CreateTeamBody, PeopleLimits, type Team, type TeamKind } from "../../../../../contracts/people";
+import { CreateTeamBody, PeopleLimits, type Team, type TeamKind } from "#contracts/people";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";

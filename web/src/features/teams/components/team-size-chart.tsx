@@ -1,6 +1,6 @@
 import { BarChart } from "@mantine/charts";
 import { Box } from "@mantine/core";
-import type { Team } from "../../../../../contracts/people";
+import type { Team } from "#contracts/people";
 import { teamKinds } from "../team-kinds";
 
 /** People per team as bars, with the same numbers as a table for screen readers. */

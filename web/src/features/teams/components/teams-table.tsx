@@ -1,6 +1,6 @@
 import { ActionIcon, Text, Tooltip } from "@mantine/core";
 import { IconPencil } from "@tabler/icons-react";
-import type { Team } from "../../../../../contracts/people";
+import type { Team } from "#contracts/people";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { AnchorLink } from "../../../components/ui/links";
 import { formatDate } from "../../../lib/format";

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateTeamBody, UpdateTeamBody } from "../../../../../contracts/people";
+import type { CreateTeamBody, UpdateTeamBody } from "#contracts/people";
 import { createTeam, listTeams, updateTeam } from "../api";
 
 /** The workspace's teams, by name. */

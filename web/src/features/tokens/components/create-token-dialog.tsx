@@ -2,7 +2,7 @@ import { Alert, Button, Code, Group, Modal, Radio, Select, Stack, Text, TextInpu
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useState } from "react";
-import { CreateApiTokenBody, PeopleLimits, type TokenScope } from "../../../../../contracts/people";
+import { CreateApiTokenBody, PeopleLimits, type TokenScope } from "#contracts/people";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { SecretField } from "../../../components/ui/secret-field";

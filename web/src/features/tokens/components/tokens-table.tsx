@@ -1,5 +1,5 @@
 import { Badge, Button, Text } from "@mantine/core";
-import type { ApiToken } from "../../../../../contracts/people";
+import type { ApiToken } from "#contracts/people";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { formatDate, formatRelative } from "../../../lib/format";
 

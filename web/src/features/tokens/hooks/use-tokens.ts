@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { CreateApiTokenBody } from "../../../../../contracts/people";
+import type { CreateApiTokenBody } from "#contracts/people";
 import { createToken, listTokens, revokeToken, type TokenScopeFilter } from "../api";
 
 /** Live API tokens, newest first, with "load more". */

@@ -15,7 +15,7 @@ import {
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCircleCheck, IconFileTypeCsv } from "@tabler/icons-react";
 import { useState } from "react";
-import type { ImportMode, ImportReport } from "../../../../../contracts/value";
+import type { ImportMode, ImportReport } from "#contracts/value";
 import { FormError } from "../../../components/ui/form-error";
 import { formatUnits } from "../../../lib/money";
 import { type ImportTarget, importCsv } from "../api";

@@ -2,7 +2,7 @@ import "@mantine/charts/styles.css";
 import { BarChart } from "@mantine/charts";
 import { Box, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useState } from "react";
-import type { AttributionRun } from "../../../../../contracts/value";
+import type { AttributionRun } from "#contracts/value";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { formatMoney } from "../../../lib/money";
 import { chartAmount, formatConversions, formatShare, modelMeta } from "../labels";

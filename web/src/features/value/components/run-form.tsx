@@ -12,7 +12,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useNavigate } from "@tanstack/react-router";
-import { CreateRunBody, CURRENCIES, type RunModel } from "../../../../../contracts/value";
+import { CreateRunBody, CURRENCIES, type RunModel } from "#contracts/value";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";

@@ -1,7 +1,7 @@
 import { Badge, Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPlayerStop } from "@tabler/icons-react";
-import type { AttributionRunSummary } from "../../../../../contracts/value";
+import type { AttributionRunSummary } from "#contracts/value";
 import { useCancelRun } from "../hooks/use-value";
 import { useCanCancelRun } from "../permissions";
 

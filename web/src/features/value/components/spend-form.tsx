@@ -1,7 +1,7 @@
 import { Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { CreateSpendBody, CURRENCIES, ValueLimits } from "../../../../../contracts/value";
+import { CreateSpendBody, CURRENCIES, ValueLimits } from "#contracts/value";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
