@@ -135,7 +135,7 @@ export function ValueDataPage() {
           rows={imports.data?.items ?? []}
           columns={importColumns}
           rowKey={(item) => item.id}
-          rowName={(item) => item.fileName || item.kind}
+          rowName={(item) => `the ${item.kind} import of ${formatDateTime(item.createdAt)}`}
           verticalSpacing="xs"
         />
         {!canKeepLedger && (

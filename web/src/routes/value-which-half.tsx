@@ -114,8 +114,8 @@ export function ValueWhichHalfPage() {
             {c.channel}
           </Text>
           {c.inLeastHalf && (
-            <Text size="xs" c="orange.8" fw={500}>
-              Least-returning half
+            <Text size="xs" c="dimmed">
+              In the least-returning half
             </Text>
           )}
         </>
