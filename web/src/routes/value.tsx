@@ -28,6 +28,7 @@ import { ValueNav } from "../features/value/components/value-nav";
 import { useSpend, useSpendSummary } from "../features/value/hooks/use-value";
 import { chartAmount } from "../features/value/labels";
 import { useCanKeepLedger } from "../features/value/permissions";
+import { formatMonth } from "../lib/format";
 import { formatMoney } from "../lib/money";
 
 const spendColumns: DataColumn<SpendLine>[] = [
@@ -148,6 +149,8 @@ export function ValueLedgerPage() {
                   ]}
                   valueFormatter={(value) => formatMoney(value, currency)}
                   yAxisProps={{ tickFormatter: (value: number) => formatMoney(value, currency, { compact: true }) }}
+                  xAxisProps={{ tickFormatter: formatMonth }}
+                  withLegend
                   tickLine="none"
                 />
               </Box>
