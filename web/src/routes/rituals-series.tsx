@@ -4,6 +4,7 @@ import { IconCalendarDown, IconPencil } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
+import { Fact } from "../components/ui/fact";
 import { AnchorLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
@@ -20,19 +21,6 @@ import { formatDate } from "../lib/format";
 import { handleStaleEdit } from "../lib/stale-edit";
 
 const route = getRouteApi("/app/rituals/series/$id");
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" fw={500} component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** A meeting series: its cadence, participants by side, agenda sections, calendar, and its meetings. */
 export function RitualsSeriesPage() {
@@ -97,14 +85,24 @@ export function RitualsSeriesPage() {
           <Stack gap="lg">
             <Card p="lg">
               <SimpleGrid cols={2} spacing="md">
-                <Fact label="Cadence">{cadenceInWords(data.cadence)}</Fact>
-                <Fact label="Time">
+                <Fact layout="stacked" label="Cadence">
+                  {cadenceInWords(data.cadence)}
+                </Fact>
+                <Fact layout="stacked" label="Time">
                   {data.startTime} ({data.timeZone})
                 </Fact>
-                <Fact label="Length">{formatMinutes(data.durationMinutes)}</Fact>
-                <Fact label="Template">{templateMeta[data.template].label}</Fact>
-                <Fact label="From">{formatDate(`${data.startDate}T12:00:00Z`)}</Fact>
-                <Fact label="Until">{data.endDate ? formatDate(`${data.endDate}T12:00:00Z`) : "Open-ended"}</Fact>
+                <Fact layout="stacked" label="Length">
+                  {formatMinutes(data.durationMinutes)}
+                </Fact>
+                <Fact layout="stacked" label="Template">
+                  {templateMeta[data.template].label}
+                </Fact>
+                <Fact layout="stacked" label="From">
+                  {formatDate(`${data.startDate}T12:00:00Z`)}
+                </Fact>
+                <Fact layout="stacked" label="Until">
+                  {data.endDate ? formatDate(`${data.endDate}T12:00:00Z`) : "Open-ended"}
+                </Fact>
               </SimpleGrid>
               <Text size="xs" c="dimmed" mt="md">
                 Next meeting
