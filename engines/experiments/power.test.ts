@@ -146,6 +146,7 @@ describe("calculateSampleSize", () => {
     [{ ...clickThrough, alpha: 0.7 }, "alpha"],
     [{ ...clickThrough, variants: 1 }, "variants"],
     [{ ...clickThrough, dailyUsers: 0 }, "dailyUsers"],
+    [{ ...clickThrough, dailyUsers: 5e-324 }, "dailyUsers"],
     [{ ...clickThrough, mean: 0.5, effect: 1e-7 }, "effect"],
   ])("rejects bad input naming %j's field %s", (input, path) => {
     expect(() => calculateSampleSize(input)).toThrow(ExperimentInputError);

@@ -71,8 +71,13 @@ export function calculateSampleSize(input: PowerInput & { power?: number; dailyU
   }
   const totalUsers = high * design.variants;
   const result: SampleSizeResult = { usersPerVariant: high, totalUsers, power: computePower(design, effect, high) };
-  if (input.dailyUsers !== undefined)
-    result.days = Math.ceil(totalUsers / readPositive(input.dailyUsers, "dailyUsers"));
+  if (input.dailyUsers !== undefined) {
+    const days = Math.ceil(totalUsers / readPositive(input.dailyUsers, "dailyUsers"));
+    // A vanishing daily traffic (5e-324 users a day) would take more days than a number holds.
+    if (!Number.isFinite(days))
+      throw new ExperimentInputError("dailyUsers", "is too small to reach the sample in a finite number of days");
+    result.days = days;
+  }
   return result;
 }
 
