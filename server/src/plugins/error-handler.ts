@@ -57,9 +57,23 @@ export function registerErrorHandler(app: FastifyInstance) {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, "bad_request", error.message);
     }
+    if (isPoolExhausted(error)) {
+      // Every database connection stayed busy past the pool's wait (a burst on a loaded server): ask to come back.
+      request.log.warn({ err: error }, "no database connection free in time");
+      reply.header("retry-after", "2");
+      return sendProblem(reply, "service_unavailable", "The server is busy; try again in a moment");
+    }
     request.log.error({ err: error }, "unhandled error");
     return sendProblem(reply, "internal_error");
   });
+}
+
+/** Whether an error (or what caused it) is pg's pool giving up waiting for a free connection. */
+export function isPoolExhausted(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    if (/timeout exceeded when trying to connect/i.test(cause.message)) return true;
+  }
+  return false;
 }
 
 async function recordDenial(request: FastifyRequest, detail: string) {
