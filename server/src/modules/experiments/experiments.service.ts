@@ -12,7 +12,7 @@ import {
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { findReferenceErrors, type Reference } from "../../db/references";
-import { AppError, assertFound, type FieldError } from "../../errors";
+import { AppError, assertFound, type FieldError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { columnsOf, fieldsOf } from "./experiments.fields";
@@ -116,7 +116,7 @@ export async function createExperiment(ctx: Ctx, body: CreateExperimentBody) {
 }
 
 function stale(): AppError {
-  return new AppError("conflict", "Someone changed this experiment meanwhile; reload and try again");
+  return staleEdit("experiment");
 }
 
 /** Edits an experiment: its design only while a draft, only its learnings once decided; stale versions refused. */

@@ -43,7 +43,10 @@ describeWithApp("glossary clashes and annotation", (get) => {
     expect(resolved.statusCode).toBe(200);
     expect(json<Clash>(resolved)).toMatchObject({ status: "resolved", resolution: "keep_both", note: "Both stay" });
     expect(json<{ items: Clash[] }>(await member.request({ url: CLASHES })).items).toEqual([]);
-    expect((await resolve({ termIds: [config.id, content.id], resolution: "keep_both" })).statusCode).toBe(409);
+    expect((await resolve({ termIds: [config.id, content.id], resolution: "keep_both" })).json()).toMatchObject({
+      status: 409,
+      code: "invalid_state",
+    });
     const third = await add({ name: "Claims management system", acronym: "CMS", context: "insurance" });
     const reopened = json<{ items: Clash[] }>(await member.request({ url: CLASHES })).items;
     expect(reopened.map((clash) => clash.terms.length)).toEqual([3]);

@@ -151,7 +151,7 @@ export async function resolveClash(ctx: Ctx, input: ResolveClashBody): Promise<C
         { path: "termIds", message: "are not the clash's terms now" },
       ]);
     }
-    if (resolution !== null) throw new AppError("conflict", "This clash is already resolved");
+    if (resolution !== null) throw new AppError("invalid_state", "This clash is already resolved");
     const errors: { path: string; message: string }[] = [];
     if (input.resolution === "one_meaning") {
       if (input.keepTermId === null) errors.push({ path: "keepTermId", message: "is required to keep one meaning" });

@@ -55,7 +55,7 @@ export async function reviseTerm(
   input: TermFields,
   proposedStatus?: "proposed",
 ): Promise<void> {
-  if (term.status === "retired") throw new AppError("conflict", "A retired term is not edited");
+  if (term.status === "retired") throw new AppError("invalid_state", "A retired term is not edited");
   const content = revisionContent(input);
   const pending = await pendingOf(tx, term);
   if (pending && (pending.status === "draft" || pending.status === "proposed")) {
@@ -108,7 +108,7 @@ export async function proposeTerm(ctx: Ctx, id: string, input: ProposeTermBody):
     const term = await getTermRow(tx, ctx.actor.workspaceId, id, true);
     await claim(tx, ctx, term, input.version);
     const pending = await pendingOf(tx, term);
-    if (pending?.status !== "draft") throw new AppError("conflict", "Only a draft is proposed");
+    if (pending?.status !== "draft") throw new AppError("invalid_state", "Only a draft is proposed");
     await updateRevision(tx, pending.id, { status: "proposed", updatedAt: ctx.now });
     if (term.approvedRevisionId === null) await setTerm(tx, term.id, { status: "proposed" });
     await recordAudit(tx, originOf(ctx), {
@@ -130,7 +130,7 @@ async function pendingRevision(tx: Tx, ctx: Ctx, id: string, revisionId: string)
   }
   const pending = await pendingOf(tx, term);
   if (pending?.status !== "proposed") {
-    throw new AppError("conflict", "Only a proposed revision is approved or rejected; propose the draft first");
+    throw new AppError("invalid_state", "Only a proposed revision is approved or rejected; propose the draft first");
   }
   return { term, pending };
 }
@@ -152,7 +152,8 @@ export async function approveTerm(ctx: Ctx, id: string, input: ApproveTermBody):
       decision: "approve",
       createdAt: ctx.now,
     });
-    if (!added) throw new AppError("conflict", "You have already approved this revision; the other side approves next");
+    if (!added)
+      throw new AppError("invalid_state", "You have already approved this revision; the other side approves next");
     const awaiting = awaitingSides(await listApprovals(tx, [pending.id]));
     const complete = awaiting.length === 0;
     if (complete) {

@@ -104,7 +104,7 @@ describeWithApp("glossary terms", (get) => {
     expect(first.statusCode).toBe(200);
     expect(json<Term>(first).status).toBe("proposed");
     expect(json<Term>(first).pending?.awaiting).toEqual(["it"]);
-    expect((await approve(marketing)).statusCode).toBe(409);
+    expect((await approve(marketing)).json()).toMatchObject({ status: 409, code: "invalid_state" });
     // A second marketing person does not make up for IT.
     expect(json<Term>(await approve(otherMarketing)).pending?.awaiting).toEqual(["it"]);
     // Security is neither side.

@@ -5,7 +5,7 @@ import type { DecideReviewBody, PurchaseReview } from "#contracts/guardrails";
 import type { ReviewerKind } from "#contracts/policy";
 import type { Actor, Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { AppError } from "../../errors";
+import { AppError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { decideByPolicy, readRequestRecord, UNDECIDED_STAGES } from "../pipeline/pipeline.commands";
@@ -159,7 +159,7 @@ export async function editReviewTemplate(ctx: Ctx, kind: ReviewerKind, input: { 
   authorize(ctx.actor, "reviewTemplate.update");
   await ctx.database.db.transaction(async (tx) => {
     if (!(await saveTemplate(tx, ctx.actor.workspaceId, kind, input.items, input.version, ctx.now))) {
-      throw new AppError("conflict", "Someone changed this template meanwhile; reload and try again");
+      throw staleEdit("template");
     }
     await recordAudit(tx, originOf(ctx), {
       action: "review_template.updated",

@@ -4,7 +4,7 @@ import type { PurchaseDetails } from "#contracts/guardrails";
 import type { PolicyRule } from "#contracts/policy";
 import { evaluatePolicy, type PolicyInput } from "#engines/policy";
 import type { Ctx } from "../../context";
-import { AppError } from "../../errors";
+import { AppError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { findPolicy, listRecentPurchases, saveSettings } from "./guardrails.queries";
@@ -63,7 +63,7 @@ export async function editGuardrailSettings(
       { currency: input.currency, rates: input.rates },
       ctx.now,
     );
-    if (!saved) throw new AppError("conflict", "Someone changed these settings meanwhile; reload and try again");
+    if (!saved) throw staleEdit("settings", "these");
     await recordAudit(tx, originOf(ctx), {
       action: "guardrails.settings_updated",
       entityType: "guardrail_settings",

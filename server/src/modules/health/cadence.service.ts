@@ -7,7 +7,7 @@ import { CadenceLimits, HealthLimits } from "#contracts/health";
 import { addDays, bankCoverage, latestOccurrence, nextOccurrence, pickPulseItems } from "#engines/alignment";
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
-import { AppError } from "../../errors";
+import { staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import {
@@ -99,8 +99,7 @@ export async function saveCadence(ctx: Ctx, input: UpdatePulseCadenceBody): Prom
   const { version, ...settings } = input;
   return ctx.database.db.transaction(async (tx) => {
     const current = await lockCadence(tx, ctx.actor.workspaceId);
-    const conflict = () =>
-      new AppError("conflict", "Someone changed the pulse cadence meanwhile; reload and try again");
+    const conflict = () => staleEdit("pulse cadence", "the");
     let saved: CadenceRow | null;
     if (!current) {
       if (version !== DEFAULTS.version) throw conflict();

@@ -19,7 +19,7 @@ import type { Actor, Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { healthItems, healthSurveys } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
-import { AppError, assertFound, type FieldError } from "../../errors";
+import { AppError, assertFound, type FieldError, staleEdit } from "../../errors";
 import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize, can } from "../../policy";
@@ -140,7 +140,7 @@ export async function editItem(ctx: Ctx, id: string, input: UpdateSurveyItemBody
       { workspaceId: ctx.actor.workspaceId, id, version: input.version },
       changes,
     );
-    if (!updated) throw new AppError("conflict", "Someone changed this item meanwhile; reload and try again");
+    if (!updated) throw staleEdit("item");
     await recordAudit(tx, originOf(ctx), {
       action: "survey_item.updated",
       entityType: "survey_item",
@@ -309,7 +309,7 @@ export async function editPulse(ctx: Ctx, id: string, input: UpdateSurveyBody) {
       { workspaceId: ctx.actor.workspaceId, id, version },
       { ...fields, ...(itemIds ? { itemsPerPulse: itemIds.length } : {}), updatedAt: ctx.now },
     );
-    if (!updated) throw new AppError("conflict", "Someone changed this pulse meanwhile; reload and try again");
+    if (!updated) throw staleEdit("pulse");
     if (itemIds) await setSurveyItems(tx, id, await chooseItems(tx, ctx, itemIds, itemIds.length));
     await recordAudit(tx, originOf(ctx), {
       action: "survey.updated",

@@ -77,7 +77,7 @@ export async function cancelInvitation(ctx: Ctx, id: string) {
   const found = assertFound(await findInvitation(database.db, actor.workspaceId, id), "Invitation");
   authorize(actor, "invitation.revoke", { workspaceId: found.invitation.workspaceId });
   if (statusOf(found.invitation, now) !== "pending") {
-    throw new AppError("conflict", `This invitation is already ${statusOf(found.invitation, now)}`);
+    throw new AppError("invalid_state", `This invitation is already ${statusOf(found.invitation, now)}`);
   }
   await database.db.transaction(async (tx) => {
     await revokeInvitation(tx, actor.workspaceId, id, now);

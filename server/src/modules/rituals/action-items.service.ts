@@ -16,7 +16,7 @@ import type { Database, Tx } from "../../db/client";
 import { assertReferences, findReferenceErrors } from "../../db/references";
 import { actionItems } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
-import { AppError, assertFound } from "../../errors";
+import { AppError, assertFound, staleEdit } from "../../errors";
 import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
@@ -255,7 +255,7 @@ export async function editActionItem(ctx: Ctx, id: string, input: UpdateActionIt
         updatedAt: ctx.now,
       },
     );
-    if (!updated) throw new AppError("conflict", "Someone changed this action item meanwhile; reload and try again");
+    if (!updated) throw staleEdit("action item");
     if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId) {
       await notify(
         tx,

@@ -14,7 +14,7 @@ import type { Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";
 import { agendaItems } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
-import { AppError, assertFound } from "../../errors";
+import { AppError, assertFound, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { readWorkspaceFacts, type WorkspaceFacts } from "./agenda.sources";
@@ -396,7 +396,7 @@ export async function editAgendaItem(ctx: Ctx, meetingId: string, itemId: string
         updatedAt: ctx.now,
       },
     );
-    if (!updated) throw new AppError("conflict", "Someone changed this agenda item meanwhile; reload and try again");
+    if (!updated) throw staleEdit("agenda item");
     await reorderBySection(tx, row, position !== undefined ? { id: itemId, position } : undefined);
     await reallocate(tx, row);
     await recordAudit(tx, originOf(ctx), {

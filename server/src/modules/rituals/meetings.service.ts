@@ -17,7 +17,7 @@ import type { Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";
 import { meetingSeries, meetings } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
-import { AppError, assertFound, type FieldError } from "../../errors";
+import { AppError, assertFound, type FieldError, staleEdit } from "../../errors";
 import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
@@ -252,7 +252,7 @@ export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) 
       { workspaceId: ctx.actor.workspaceId, id, version },
       { ...changes, icsSequence: before.icsSequence + 1, updatedAt: ctx.now },
     );
-    if (!updated) throw new AppError("conflict", "Someone changed this series meanwhile; reload and try again");
+    if (!updated) throw staleEdit("series");
     if (participantIds) await replaceParticipants(tx, ctx.actor.workspaceId, id, participantIds, ctx.now);
     const { cancel, move } = await planSeriesEdit(tx, before, changes, ctx.now);
     for (const meeting of cancel) {
@@ -274,7 +274,7 @@ export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) 
       });
       if (move.rebuild) {
         if (inputs?.meetingId !== move.meeting.id || inputs.startsAt.getTime() !== move.slot.startsAt.getTime()) {
-          throw new AppError("conflict", "Someone changed this series' meetings meanwhile; reload and try again");
+          throw staleEdit("series' meetings");
         }
         const movedRow = assertFound(await findMeeting(tx, ctx.actor.workspaceId, move.meeting.id), "Meeting");
         await applyAgenda(tx, ctx, movedRow, inputs, { audit: false });
@@ -474,10 +474,10 @@ export async function editMeeting(ctx: Ctx, id: string, input: UpdateMeetingBody
         updatedAt: ctx.now,
       },
     );
-    if (!updated) throw new AppError("conflict", "Someone changed this meeting meanwhile; reload and try again");
+    if (!updated) throw staleEdit("meeting");
     if (rebuild) {
       if (inputs === null || inputs.startsAt.getTime() !== slot.startsAt.getTime()) {
-        throw new AppError("conflict", "Someone changed this meeting meanwhile; reload and try again");
+        throw staleEdit("meeting");
       }
       const movedRow = assertFound(await findMeeting(tx, ctx.actor.workspaceId, id), "Meeting");
       await applyAgenda(tx, ctx, movedRow, inputs, { audit: false });

@@ -2,7 +2,7 @@
 // experiment.kpi_id): the free-text KPI the author wrote stays readable beside the link.
 import type { ExperimentKpi, SetExperimentKpiBody } from "#contracts/scorecard";
 import type { Ctx } from "../../context";
-import { AppError, assertFound } from "../../errors";
+import { assertFound, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { findExperimentKpiLink, updateExperimentKpiLink } from "./experiment-kpi.queries";
@@ -38,7 +38,7 @@ export async function setExperimentKpi(ctx: Ctx, experimentId: string, input: Se
         ...(known.has(input.kpiId) ? [] : [{ path: "kpiId", message: "is not a KPI of this workspace" }]),
       ]);
     }
-    const stale = () => new AppError("conflict", "Someone changed this experiment meanwhile; reload and try again");
+    const stale = () => staleEdit("experiment");
     if (link.version !== input.version) throw stale();
     if (link.kpiId === input.kpiId) return;
     if (

@@ -11,7 +11,7 @@ import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { kpis } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
-import { AppError, assertFound } from "../../errors";
+import { assertFound, staleEdit } from "../../errors";
 import { encodeCursor } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
@@ -151,7 +151,7 @@ export async function editKpi(ctx: Ctx, id: string, input: UpdateKpiBody) {
       { workspaceId: ctx.actor.workspaceId, id, version },
       { ...changes, updatedAt: ctx.now },
     );
-    if (!updated) throw new AppError("conflict", "Someone changed this KPI meanwhile; reload and try again");
+    if (!updated) throw staleEdit("KPI");
     await recordAudit(tx, originOf(ctx), {
       action: "kpi.updated",
       entityType: "kpi",
@@ -190,7 +190,7 @@ export async function setKpiLinks(ctx: Ctx, id: string, input: SetKpiLinksBody) 
       { workspaceId: ctx.actor.workspaceId, id, version: input.version },
       { updatedAt: ctx.now },
     );
-    if (!bumped) throw new AppError("conflict", "Someone changed this KPI meanwhile; reload and try again");
+    if (!bumped) throw staleEdit("KPI");
     await replaceKpiLinks(tx, ctx.actor.workspaceId, id, ids, ctx.now);
     await recordAudit(tx, originOf(ctx), {
       action: "kpi.linked",

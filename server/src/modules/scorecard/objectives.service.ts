@@ -10,7 +10,7 @@ import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { customerSegments, objectives } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
-import { AppError, assertFound, type FieldError } from "../../errors";
+import { AppError, assertFound, type FieldError, staleEdit } from "../../errors";
 import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
@@ -186,7 +186,7 @@ export async function editObjective(ctx: Ctx, id: string, input: UpdateObjective
       { workspaceId: ctx.actor.workspaceId, id, version },
       { ...changes, updatedAt: ctx.now },
     );
-    if (!updated) throw new AppError("conflict", "Someone changed this objective meanwhile; reload and try again");
+    if (!updated) throw staleEdit("objective");
     await recordAudit(tx, originOf(ctx), {
       action: "objective.updated",
       entityType: "objective",
@@ -239,7 +239,7 @@ export async function editSegment(ctx: Ctx, id: string, input: UpdateSegmentBody
         { ...changes, updatedAt: ctx.now },
       ),
     );
-    if (!updated) throw new AppError("conflict", "Someone changed this segment meanwhile; reload and try again");
+    if (!updated) throw staleEdit("segment");
     const before = current.segment;
     await recordAudit(tx, originOf(ctx), {
       action: "segment.updated",

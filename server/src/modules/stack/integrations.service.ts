@@ -1,7 +1,7 @@
 import type { CreateIntegrationBody, IntegrationListQuery, UpdateIntegrationBody } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import { assertReferences } from "../../db/references";
-import { AppError, assertFound } from "../../errors";
+import { AppError, assertFound, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import {
@@ -66,7 +66,7 @@ export async function editIntegration(ctx: Ctx, id: string, input: UpdateIntegra
   const { version, ...changes } = input;
   return ctx.database.db.transaction(async (tx) => {
     const updated = await updateIntegration(tx, ctx.actor.workspaceId, id, version, { ...changes, updatedAt: ctx.now });
-    if (!updated) throw new AppError("conflict", "Someone changed this integration meanwhile; reload and try again");
+    if (!updated) throw staleEdit("integration");
     const { dataObjects, method, direction, ownerId, description } = current.integration;
     await recordAudit(tx, originOf(ctx), {
       action: "integration.updated",

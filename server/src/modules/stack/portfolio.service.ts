@@ -1,7 +1,7 @@
 import { type DataClass, STACK_TAXONOMY, type StackCategory, type UpdateTaxonomyBody } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { AppError } from "../../errors";
+import { staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { fieldsOf, ownerFactsOf } from "./stack.fields";
@@ -44,7 +44,7 @@ export async function editTaxonomy(ctx: Ctx, input: UpdateTaxonomyBody) {
   return ctx.database.db.transaction(async (tx) => {
     const before = await findTaxonomy(tx, ctx.actor.workspaceId);
     const saved = await saveTaxonomy(tx, ctx.actor.workspaceId, input.version, input.subcategories, ctx.now);
-    if (!saved) throw new AppError("conflict", "Someone changed the taxonomy meanwhile; reload and try again");
+    if (!saved) throw staleEdit("taxonomy", "the");
     await recordAudit(tx, originOf(ctx), {
       action: "taxonomy.updated",
       entityType: "workspace",

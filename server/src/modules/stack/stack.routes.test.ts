@@ -179,6 +179,7 @@ describeWithApp("stack", (get) => {
         payload: { version: 2, name: "Older" },
       });
       expect(edit.statusCode).toBe(409);
+      expect(edit.json().code).toBe("invalid_state");
       const restored = await marketer.request({
         method: "POST",
         url: `/api/v1/tools/${tool.id}/restore`,

@@ -1,7 +1,7 @@
 import type { CreateToolBody, ToolFields, ToolListQuery, UpdateToolBody } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { AppError, assertFound } from "../../errors";
+import { AppError, assertFound, staleEdit } from "../../errors";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
@@ -90,13 +90,13 @@ export async function editTool(ctx: Ctx, id: string, input: UpdateToolBody) {
     },
     changed,
   );
-  if (current.tool.archivedAt) throw new AppError("conflict", "This tool is archived; restore it before editing");
+  if (current.tool.archivedAt) throw new AppError("invalid_state", "This tool is archived; restore it before editing");
   return ctx.database.db.transaction(async (tx) => {
     await checkToolRules(tx, ctx, after);
     const updated = await withUniqueField("name", "A tool with this name is already in the catalog", () =>
       updateTool(tx, ctx.actor.workspaceId, id, version, { ...columnsOf(after), updatedAt: ctx.now }),
     );
-    if (!updated) throw new AppError("conflict", "Someone changed this tool meanwhile; reload and try again");
+    if (!updated) throw staleEdit("tool");
     await recordAudit(tx, originOf(ctx), {
       action: "tool.updated",
       entityType: "tool",
@@ -115,7 +115,7 @@ export async function setToolArchived(ctx: Ctx, id: string, input: { version: nu
   return ctx.database.db.transaction(async (tx) => {
     const archivedAt = input.archived ? ctx.now : null;
     const updated = await updateTool(tx, ctx.actor.workspaceId, id, input.version, { archivedAt, updatedAt: ctx.now });
-    if (!updated) throw new AppError("conflict", "Someone changed this tool meanwhile; reload and try again");
+    if (!updated) throw staleEdit("tool");
     await recordAudit(tx, originOf(ctx), {
       action: input.archived ? "tool.archived" : "tool.restored",
       entityType: "tool",

@@ -1,7 +1,7 @@
 import type { CreateTeamBody, TeamKind, TeamListQuery, UpdateTeamBody } from "#contracts/people";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { AppError, assertFound } from "../../errors";
+import { assertFound, staleEdit } from "../../errors";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
@@ -62,7 +62,7 @@ export async function editTeam(ctx: Ctx, id: string, input: UpdateTeamBody) {
     const team = await withUniqueField("name", "A team with this name already exists", () =>
       updateTeam(tx, ctx.actor.workspaceId, id, version, changes, ctx.now),
     );
-    if (!team) throw new AppError("conflict", "Someone changed this team meanwhile; reload and try again");
+    if (!team) throw staleEdit("team");
     await recordAudit(tx, originOf(ctx), {
       action: "team.updated",
       entityType: "team",

@@ -95,6 +95,29 @@ describeWithApp("users", (get) => {
       expect(stale.json().code).toBe("conflict");
     });
 
+    it("refuses demoting the last active admin as a state rule naming the field, not as a stale edit", async () => {
+      const t = get();
+      const ws = await buildWorkspace(t);
+      const [a, b] = [
+        await buildPersona(t, { role: "admin", workspace: ws }),
+        await buildPersona(t, { role: "admin", workspace: ws }),
+      ];
+      // Each demotes the other at once: the first wins, the second would leave nobody in charge.
+      const demote = (by: typeof a, whom: typeof a) =>
+        by.request({ method: "PATCH", url: `/api/v1/users/${whom.user.id}`, payload: { version: 1, role: "member" } });
+      const answers = (await Promise.all([demote(a, b), demote(b, a)])).map((response) => response.json());
+      // One wins. The other is refused: by the state rule when both got past authorization (409 invalid_state,
+      // naming the field, not a stale edit), or as no longer an admin when the first had already finished (403).
+      expect(answers.filter((answer) => answer.role === "member")).toHaveLength(1);
+      const [refused] = answers.filter((answer) => answer.status >= 400);
+      if (refused.status === 409) {
+        expect(refused).toMatchObject({
+          code: "invalid_state",
+          errors: [{ path: "role", message: "would leave the workspace without an admin" }],
+        });
+      } else expect(refused.code).toBe("forbidden");
+    });
+
     it("lets a member rename themself but not change their own role", async () => {
       const member = await buildPersona(get());
       const rename = await member.request({

@@ -2,7 +2,7 @@ import type { ChangePasswordBody, PasswordChanged, UpdateUserBody, UserListQuery
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";
-import { AppError, assertFound } from "../../errors";
+import { AppError, assertFound, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { assertAcceptablePassword, hashPassword, verifyPassword } from "../auth/auth.commands";
@@ -63,13 +63,13 @@ export async function editUser(ctx: Ctx, id: string, input: UpdateUserBody) {
     if (losesAdmin) {
       const admins = await lockActiveAdmins(tx, actor.workspaceId);
       if (admins.length <= 1) {
-        throw new AppError("conflict", "The workspace needs at least one active admin", [
+        throw new AppError("invalid_state", "The workspace needs at least one active admin", [
           { path: changes.role ? "role" : "status", message: "would leave the workspace without an admin" },
         ]);
       }
     }
     const user = await updateUser(tx, actor.workspaceId, id, version, changes, now);
-    if (!user) throw new AppError("conflict", "Someone changed this person meanwhile; reload and try again");
+    if (!user) throw staleEdit("person");
     if (changes.status === "deactivated" && current.user.status !== "deactivated") {
       await revokeAllOfUser(tx, id, now, { alsoTokens: true });
     }

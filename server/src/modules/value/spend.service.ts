@@ -8,7 +8,7 @@ import type {
   UpdateSpendBody,
 } from "#contracts/value";
 import type { Ctx } from "../../context";
-import { AppError, assertFound } from "../../errors";
+import { AppError, assertFound, staleEdit } from "../../errors";
 import { centsOf, compareCents, formatCents, ratioOf } from "../../lib/money";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
@@ -97,7 +97,7 @@ export async function editSpendLine(ctx: Ctx, id: string, input: UpdateSpendBody
       currency: after.currency,
       updatedAt: ctx.now,
     });
-    if (!row) throw new AppError("conflict", "Someone changed this spend line meanwhile; reload and try again");
+    if (!row) throw staleEdit("spend line");
     await recordAudit(tx, originOf(ctx), {
       action: "spend.updated",
       entityType: "spend_line",
