@@ -30,7 +30,17 @@ export function NotificationBell() {
     <Indicator label={unread > 99 ? "99+" : unread} size={16} disabled={unread === 0} color="red.8" offset={4}>
       <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" trapFocus>
         <Popover.Target>
-          <ActionIcon variant="default" size={36} aria-label={label} onClick={() => setOpened((value) => !value)}>
+          <ActionIcon
+            variant="default"
+            size={36}
+            aria-label={label}
+            onClick={() => setOpened((value) => !value)}
+            // Escape closes the list from the bell too: with nothing to focus inside (nothing new, the one button
+            // disabled) the focus stays here, where the dropdown's own Escape handling never hears it.
+            onKeyDown={(event) => {
+              if (event.key === "Escape") setOpened(false);
+            }}
+          >
             <IconBell size={18} aria-hidden="true" />
           </ActionIcon>
         </Popover.Target>
