@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
+import { useWindowEvent } from "@mantine/hooks";
 import { IconBell } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
@@ -10,6 +11,11 @@ import classes from "./notification-bell.module.css";
 /** The header's bell: the unread count (refreshed every minute and on focus), the latest list, and "mark all read". */
 export function NotificationBell() {
   const [opened, setOpened] = useState(false);
+  // Escape closes the list wherever the focus is: with nothing to focus inside (nothing new, the one button
+  // disabled) it is on no element of the dropdown, whose own Escape handling then never hears it.
+  useWindowEvent("keydown", (event) => {
+    if (opened && event.key === "Escape") setOpened(false);
+  });
   const router = useRouter();
   const queryClient = useQueryClient();
   const notifications = useQuery({
@@ -30,17 +36,7 @@ export function NotificationBell() {
     <Indicator label={unread > 99 ? "99+" : unread} size={16} disabled={unread === 0} color="red.8" offset={4}>
       <Popover opened={opened} onChange={setOpened} position="bottom-end" width={340} shadow="md" trapFocus>
         <Popover.Target>
-          <ActionIcon
-            variant="default"
-            size={36}
-            aria-label={label}
-            onClick={() => setOpened((value) => !value)}
-            // Escape closes the list from the bell too: with nothing to focus inside (nothing new, the one button
-            // disabled) the focus stays here, where the dropdown's own Escape handling never hears it.
-            onKeyDown={(event) => {
-              if (event.key === "Escape") setOpened(false);
-            }}
-          >
+          <ActionIcon variant="default" size={36} aria-label={label} onClick={() => setOpened((value) => !value)}>
             <IconBell size={18} aria-hidden="true" />
           </ActionIcon>
         </Popover.Target>
