@@ -8,10 +8,9 @@ import { AppError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { notify } from "../notifications/notifications.commands";
-import { listWatchers } from "./engagement.queries";
+import { writeDecision } from "./decision-write";
 import { referenceOf } from "./pipeline.presenter";
 import { insertEvent, lockRequest, updateRequest } from "./pipeline.queries";
-import { stageAfterDecision } from "./pipeline.rules";
 import { loadRequest, originOfNotice, refusedInState, relationOf, settle, subjectOf } from "./request-view.service";
 
 /**
@@ -49,41 +48,13 @@ export async function decideRequest(ctx: Ctx, id: string, input: DecisionBody) {
         id: a.toolId,
       })),
     );
-    const to = stageAfterDecision(input.outcome);
-    const updated = await updateRequest(tx, ctx.actor.workspaceId, id, input.version, {
-      stage: to,
-      stageChangedAt: ctx.now,
-      decision: input.outcome,
-      decisionReason: input.reason,
-      alternatives,
-      decidedById: ctx.actor.userId,
-      decidedAt: current.decidedAt ?? ctx.now,
-      updatedAt: ctx.now,
-    });
-    if (!updated) throw staleEdit("request");
-    await insertEvent(tx, {
-      workspaceId: current.workspaceId,
-      requestId: id,
-      kind: "decision",
-      fromStage: current.stage,
-      toStage: to,
-      actorId: ctx.actor.userId,
-      at: ctx.now,
-      data: { outcome: input.outcome, reason: input.reason, alternatives },
-    });
-    await recordAudit(tx, originOf(ctx), {
-      action: "request.decided",
-      entityType: "request",
-      entityId: id,
-      before: { stage: current.stage },
-      after: { stage: to, outcome: input.outcome, reason: input.reason, alternatives },
-    });
-    await notify(tx, originOfNotice(ctx), [current.requesterId, current.sponsorId, ...(await listWatchers(tx, id))], {
-      kind: "request.decided",
-      title: `${referenceOf(current.number)} was ${DECISION_WORDS[input.outcome]}`,
-      body: input.reason,
-      link: `/pipeline/requests/${id}`,
-    });
+    await writeDecision(
+      tx,
+      ctx,
+      current,
+      { version: input.version, outcome: input.outcome, reason: input.reason, alternatives },
+      `${referenceOf(current.number)} was ${DECISION_WORDS[input.outcome]}`,
+    );
     return settle(tx, ctx, id);
   });
 }

@@ -6,14 +6,11 @@ import type { Priority } from "#contracts/pipeline";
 import { addBusinessMinutes } from "#engines/sla";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { AppError, staleEdit } from "../../errors";
-import { originOf, recordAudit } from "../audit/audit.commands";
-import { notify } from "../notifications/notifications.commands";
-import { listWatchers } from "./engagement.queries";
+import { AppError } from "../../errors";
+import { writeDecision } from "./decision-write";
 import type { ClockEvent } from "./pipeline.clocks";
 import { referenceOf } from "./pipeline.presenter";
-import { findRequest, insertEvent, listClockEvents, lockRequest, updateRequest } from "./pipeline.queries";
-import { stageAfterDecision } from "./pipeline.rules";
+import { findRequest, listClockEvents, lockRequest } from "./pipeline.queries";
 import { loadServiceLevels, refreshClocks } from "./sla.service";
 
 /** The stages in which a request may still be decided by the policy or its reviews. */
@@ -42,45 +39,12 @@ export async function decideByPolicy(
     input.outcome === "declined" && input.alternatives.length === 0
       ? [{ text: "Ask IT for an allowed alternative", toolId: null }]
       : input.alternatives;
-  const to = stageAfterDecision(input.outcome);
-  const updated = await updateRequest(tx, ctx.actor.workspaceId, id, current.version, {
-    stage: to,
-    stageChangedAt: ctx.now,
-    decision: input.outcome,
-    decisionReason: input.reason,
-    alternatives,
-    decidedById: null,
-    decidedAt: current.decidedAt ?? ctx.now,
-    updatedAt: ctx.now,
-  });
-  if (!updated) throw staleEdit("request");
-  await insertEvent(tx, {
-    workspaceId: current.workspaceId,
-    requestId: id,
-    kind: "decision",
-    fromStage: current.stage,
-    toStage: to,
-    actorId: ctx.actor.userId,
-    at: ctx.now,
-    data: { outcome: input.outcome, reason: input.reason, alternatives, by: "policy" },
-  });
-  await recordAudit(tx, originOf(ctx), {
-    action: "request.decided",
-    entityType: "request",
-    entityId: id,
-    before: { stage: current.stage },
-    after: { stage: to, outcome: input.outcome, reason: input.reason, by: "policy" },
-  });
-  await notify(
+  await writeDecision(
     tx,
-    { workspaceId: current.workspaceId, actorId: ctx.actor.userId, now: ctx.now },
-    [current.requesterId, current.sponsorId, ...(await listWatchers(tx, id))],
-    {
-      kind: "request.decided",
-      title: `${referenceOf(current.number)} was ${input.outcome} by the purchase policy`,
-      body: input.reason,
-      link: `/pipeline/requests/${id}`,
-    },
+    ctx,
+    current,
+    { version: current.version, outcome: input.outcome, reason: input.reason, alternatives, byPolicy: true },
+    `${referenceOf(current.number)} was ${input.outcome} by the purchase policy`,
   );
   const after = await readRequestRecord(tx, ctx.actor.workspaceId, id);
   if (after) {
