@@ -1,16 +1,4 @@
-import {
-  Box,
-  Button,
-  Card,
-  Group,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Box, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconDownload, IconPrinter } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import type { KpiStatus, KpiSummary } from "#contracts/scorecard";
@@ -18,6 +6,7 @@ import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { reviewCsvUrl } from "../features/scorecard/api";
+import { ReviewFilters } from "../features/scorecard/components/review-filters";
 import { KpiStatusBadge, NotSharedBadge } from "../features/scorecard/components/scorecard-badges";
 import { ScorecardNav } from "../features/scorecard/components/scorecard-nav";
 import { TrendLine } from "../features/scorecard/components/trend-line";
@@ -110,34 +99,14 @@ export function ScorecardReviewPage() {
           }
         />
         <ScorecardNav />
-        <Group mb="md" gap="md" align="flex-end" wrap="wrap">
-          <TextInput
-            type="date"
-            label="As of"
-            value={search.asOf ?? ""}
-            onChange={(event) =>
-              void navigate({
-                search: (previous) => ({ ...previous, asOf: event.currentTarget.value || undefined }),
-                replace: true,
-              })
-            }
-            w={200}
+        <Box mb="md">
+          <ReviewFilters
+            asOf={search.asOf}
+            scope={scope}
+            dateWidth={200}
+            onChange={(next) => void navigate({ search: (previous) => ({ ...previous, ...next }), replace: true })}
           />
-          <SegmentedControl
-            aria-label="Which objectives"
-            value={scope}
-            onChange={(value) =>
-              void navigate({
-                search: (previous) => ({ ...previous, scope: value === "all" ? "all" : undefined }),
-                replace: true,
-              })
-            }
-            data={[
-              { value: "active", label: "Current period" },
-              { value: "all", label: "All periods" },
-            ]}
-          />
-        </Group>
+        </Box>
       </Box>
       {review.isPending ? (
         <PageLoader label="Loading the review…" />

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Progress, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Card, Progress, SimpleGrid, Stack, Text } from "@mantine/core";
 import { IconFileImport, IconPlus, IconTargetArrow } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { startTransition, useEffect, useState } from "react";
@@ -9,6 +9,7 @@ import { ImportCheckInsDialog } from "../features/scorecard/components/import-ch
 import { KpiFormDialog } from "../features/scorecard/components/kpi-form";
 import { ObjectiveCard, type ReviewObjective } from "../features/scorecard/components/objective-card";
 import { ObjectiveFormDialog } from "../features/scorecard/components/objective-form";
+import { ReviewFilters } from "../features/scorecard/components/review-filters";
 import { ScorecardNav } from "../features/scorecard/components/scorecard-nav";
 import { useObjectives, useReview } from "../features/scorecard/hooks/use-scorecard";
 import { kpiStatuses, kpiStatusMeta } from "../features/scorecard/labels";
@@ -139,35 +140,11 @@ export function ScorecardPage() {
       nav={<ScorecardNav />}
       withCard={false}
       filters={
-        <Group gap="md" align="flex-end" wrap="wrap">
-          <TextInput
-            type="date"
-            label="As of"
-            title="Re-read the scorecard as it stood on a past date"
-            value={search.asOf ?? ""}
-            onChange={(event) =>
-              void navigate({
-                search: (previous) => ({ ...previous, asOf: event.currentTarget.value || undefined }),
-                replace: true,
-              })
-            }
-            w={220}
-          />
-          <SegmentedControl
-            aria-label="Which objectives"
-            value={scope}
-            onChange={(value) =>
-              void navigate({
-                search: (previous) => ({ ...previous, scope: value === "all" ? "all" : undefined }),
-                replace: true,
-              })
-            }
-            data={[
-              { value: "active", label: "Current period" },
-              { value: "all", label: "All periods" },
-            ]}
-          />
-        </Group>
+        <ReviewFilters
+          asOf={search.asOf}
+          scope={scope}
+          onChange={(next) => void navigate({ search: (previous) => ({ ...previous, ...next }), replace: true })}
+        />
       }
       query={review}
       loadingLabel="Loading the scorecard…"
