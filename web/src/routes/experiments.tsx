@@ -4,7 +4,7 @@ import { IconFlask, IconPlus, IconSearch } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { ExperimentOutcome, ExperimentStatus } from "#contracts/experiments";
-import { ListPage } from "../components/ui/list-page";
+import { ClearFiltersButton, ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import type { ExperimentFilters } from "../features/experiments/api";
 import { ExperimentFormDialog } from "../features/experiments/components/experiment-form";
@@ -93,16 +93,12 @@ export function ExperimentsPage() {
           ? "Try another search, or clear the filters."
           : "Write down a hypothesis — we believe a change will cause an outcome, measured by a KPI — and test it.",
         action: hasFilters ? (
-          <Button
-            variant="default"
-            size="xs"
+          <ClearFiltersButton
             onClick={() => {
               setText("");
               setFilters({});
             }}
-          >
-            Clear filters
-          </Button>
+          />
         ) : (
           canWrite && (
             <Button size="xs" onClick={openCreate}>

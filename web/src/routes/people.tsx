@@ -5,7 +5,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { User } from "#contracts/people";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
-import { ListSection } from "../components/ui/list-page";
+import { ClearFiltersButton, ListSection } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { useMe } from "../features/auth/hooks/use-me";
@@ -99,16 +99,12 @@ export function PeoplePage() {
               ? "Try another search, or clear the filters."
               : "Invite your marketing and IT colleagues to get started.",
             action: hasFilters ? (
-              <Button
-                variant="default"
-                size="xs"
+              <ClearFiltersButton
                 onClick={() => {
                   setFilters({});
                   setResetCount((count) => count + 1);
                 }}
-              >
-                Clear filters
-              </Button>
+              />
             ) : (
               isAdmin && (
                 <Button

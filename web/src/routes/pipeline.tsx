@@ -1,9 +1,8 @@
-import { Button } from "@mantine/core";
 import { IconListDetails, IconPlus } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { ButtonLink } from "../components/ui/links";
-import { ListPage } from "../components/ui/list-page";
+import { ClearFiltersButton, ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import type { RequestFilters as Filters } from "../features/pipeline/api";
 import { BacklogTable } from "../features/pipeline/components/backlog-table";
@@ -80,16 +79,12 @@ export function PipelineBacklogPage() {
           ? "Try another search, or clear the filters."
           : "Submit what marketing needs from IT — a change, a new capability, data, a tool or a joint project.",
         action: hasFilters ? (
-          <Button
-            variant="default"
-            size="xs"
+          <ClearFiltersButton
             onClick={() => {
               setFilters({});
               setResetCount((count) => count + 1);
             }}
-          >
-            Clear filters
-          </Button>
+          />
         ) : (
           canWrite && (
             <ButtonLink to="/pipeline/new" size="xs">

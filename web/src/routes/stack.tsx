@@ -2,7 +2,7 @@ import { Button } from "@mantine/core";
 import { IconPlus, IconStack2, IconUpload } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
-import { ListPage } from "../components/ui/list-page";
+import { ClearFiltersButton, ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import type { ToolFilters as Filters } from "../features/stack/api";
 import { StackNav } from "../features/stack/components/stack-nav";
@@ -86,9 +86,7 @@ export function StackPage() {
           ? "Try another search, or clear the filters."
           : "Add the tools marketing and IT use, with their owners and contracts, to see the whole stack.",
         action: hasFilters ? (
-          <Button variant="default" size="xs" onClick={clearFilters}>
-            Clear filters
-          </Button>
+          <ClearFiltersButton onClick={clearFilters} />
         ) : (
           canWrite && (
             <Button size="xs" onClick={openCreate}>

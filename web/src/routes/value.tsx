@@ -17,7 +17,7 @@ import { IconFileImport, IconPlus, IconReportMoney, IconSearch } from "@tabler/i
 import { useState } from "react";
 import type { SpendLine } from "#contracts/value";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
-import { ListSection } from "../components/ui/list-page";
+import { ClearFiltersButton, ListSection } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
 import type { SpendFilters } from "../features/value/api";
 import { Figure } from "../features/value/components/figure";
@@ -244,11 +244,7 @@ export function ValueLedgerPage() {
                 icon: IconSearch,
                 title: "No spend line matches",
                 description: "Try another search, or show every kind.",
-                action: (
-                  <Button variant="default" size="xs" onClick={() => setFilters({})}>
-                    Clear filters
-                  </Button>
-                ),
+                action: <ClearFiltersButton onClick={() => setFilters({})} />,
               }}
               pagination={{
                 hasMore: spend.hasNextPage,

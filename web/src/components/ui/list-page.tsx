@@ -27,6 +27,15 @@ export interface ListEmpty {
 }
 
 /** "Load more" under a cursor-paginated list, with "12 tools shown; more to load" when `count` is given. */
+/** The empty state's call to action when filters found nothing: back to the whole list. */
+export function ClearFiltersButton({ onClick }: { onClick: () => void }) {
+  return (
+    <Button variant="default" size="xs" onClick={onClick}>
+      Clear filters
+    </Button>
+  );
+}
+
 export interface ListPagination {
   hasMore: boolean;
   isLoading: boolean;
