@@ -1,5 +1,6 @@
 import type { Problem } from "#contracts/common";
 import type { ErrorCode } from "#contracts/errors";
+import type { RouteAnswer, RouteBody, RouteParams, RouteQuery, RouteSpec } from "#contracts/route";
 
 /** A failed API call: the problem document's code, status, detail and field errors. */
 export class ApiError extends Error {
@@ -157,4 +158,75 @@ export function csvForm(
   const file = typeof csv === "string" ? new File([csv], fileName, { type: "text/csv" }) : csv;
   form.set("file", file, file.name || fileName);
   return form;
+}
+
+/** An object with no required field: what a call with nothing required may leave out. */
+type Nothing = Record<never, never>;
+
+type Required_<T, K extends string> = Nothing extends T ? { [key in K]?: T } : { [key in K]: T };
+
+/** What a call of a declared route sends: its parameters, query string and body, each only where it has one. */
+export type CallInput<S extends RouteSpec> = (RouteParams<S> extends undefined
+  ? { params?: undefined }
+  : { params: RouteParams<S> }) &
+  (RouteQuery<S> extends undefined ? { query?: undefined } : Required_<RouteQuery<S>, "query">) &
+  (RouteBody<S> extends undefined ? { body?: undefined } : Required_<RouteBody<S> | FormData, "body">);
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Sign-in and setup answer 401 as a normal outcome: do not treat it as a lost session. */
+  isAuthCall?: boolean;
+}
+
+/** The arguments after the route: the input may be left out when nothing in it is required. */
+export type CallArgs<S extends RouteSpec> =
+  Nothing extends CallInput<S>
+    ? [input?: CallInput<S>, options?: CallOptions]
+    : [input: CallInput<S>, options?: CallOptions];
+
+/** A declared route's path with its `:name` parameters filled in (each encoded). */
+export function pathOf(spec: RouteSpec, params?: Record<string, unknown>): string {
+  return spec.path.replace(/:([A-Za-z]\w*)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null || value === "")
+      throw new Error(`${spec.path}: missing parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** Calls a route declared in `contracts/api`: the path, method, inputs and answer's type all come from it. */
+export function call<S extends RouteSpec>(spec: S, ...[input, options]: CallArgs<S>): Promise<RouteAnswer<S>> {
+  const { params, query, body } = (input ?? {}) as { params?: Record<string, unknown>; query?: Query; body?: unknown };
+  return api<RouteAnswer<S>>(pathOf(spec, params), {
+    method: spec.method,
+    query,
+    body,
+    signal: options?.signal,
+    isAuthCall: options?.isAuthCall,
+  });
+}
+
+/**
+ * The query key of a GET route: its path's segments with the parameters filled in, then the query string when
+ * there is one. A prefix of it names every query under that path: `keyOf(toolsApi.get, { params: { id } })`
+ * covers the tool and its history, `keyOf(toolsApi.list)` every page of every filter.
+ */
+export function keyOf<S extends RouteSpec>(spec: S, input?: Partial<CallInput<S>>): readonly unknown[] {
+  const { params, query } = (input ?? {}) as { params?: Record<string, unknown>; query?: Query };
+  const segments = spec.path.split("/").filter(Boolean);
+  const key: unknown[] = [];
+  for (const segment of segments) {
+    if (!segment.startsWith(":")) {
+      key.push(segment);
+      continue;
+    }
+    const value = params?.[segment.slice(1)];
+    if (value === undefined) return key; // a prefix: everything under the path so far
+    key.push(String(value));
+  }
+  const sent = Object.fromEntries(
+    Object.entries(query ?? {}).filter(([, value]) => value !== undefined && value !== null && value !== ""),
+  );
+  if (Object.keys(sent).length > 0) key.push(sent);
+  return key;
 }

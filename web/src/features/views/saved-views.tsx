@@ -3,9 +3,11 @@ import { notifications } from "@mantine/notifications";
 import { IconBookmark, IconBookmarkPlus, IconTrash, IconUsers } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { viewsApi } from "#contracts/api/views";
 import type { SavedView } from "#contracts/views";
 import { describeError } from "../../components/ui/page-error";
-import { api, isApiError } from "../../lib/api";
+import { call, isApiError, keyOf } from "../../lib/api";
+import { apiQuery } from "../../lib/api-query";
 
 type Page = SavedView["page"];
 
@@ -18,9 +20,9 @@ interface SavedViewsProps {
 
 /** A "Views" menu for a list page: apply a saved set of filters, save the current one, delete your own. */
 export function SavedViews({ page, current, onApply }: SavedViewsProps) {
-  const queryKey = ["views", page];
+  const queryKey = keyOf(viewsApi.list, { query: { page } });
   const queryClient = useQueryClient();
-  const views = useQuery({ queryKey, queryFn: () => api<{ items: SavedView[] }>("/views", { query: { page } }) });
+  const views = useQuery(apiQuery(viewsApi.list, { query: { page } }));
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [name, setName] = useState("");
@@ -30,7 +32,7 @@ export function SavedViews({ page, current, onApply }: SavedViewsProps) {
     Object.entries(current).filter((entry): entry is [string, string] => Boolean(entry[1])),
   );
   const save = useMutation({
-    mutationFn: () => api<SavedView>("/views", { method: "POST", body: { page, name, query, shared } }),
+    mutationFn: () => call(viewsApi.create, { body: { page, name, query, shared } }),
     onSuccess: (view) => {
       void queryClient.invalidateQueries({ queryKey });
       notifications.show({ color: "indigo", message: `View “${view.name}” saved` });
@@ -42,7 +44,7 @@ export function SavedViews({ page, current, onApply }: SavedViewsProps) {
       setError(isApiError(problem) && problem.fieldErrors[0] ? problem.fieldErrors[0].message : describeError(problem)),
   });
   const remove = useMutation({
-    mutationFn: (view: SavedView) => api(`/views/${view.id}`, { method: "DELETE" }),
+    mutationFn: (view: SavedView) => call(viewsApi.remove, { params: { id: view.id } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey }),
     onError: (problem) =>
       notifications.show({ color: "red", title: "Could not delete the view", message: describeError(problem) }),
