@@ -13,173 +13,25 @@ import { meQuery, setupStatusQuery } from "./features/auth/hooks/use-me";
 import { reviewQuery } from "./features/scorecard/hooks/review-query";
 import { AppLayout } from "./features/shell/components/app-layout";
 import { NotFoundPage } from "./routes/not-found";
+import {
+  commitmentsSearch,
+  experimentsSearch,
+  glossarySearch,
+  guardrailsPolicySearch,
+  guardrailsReviewsSearch,
+  healthSearch,
+  learningsSearch,
+  openSearch,
+  peopleSearch,
+  pipelineSearch,
+  scorecardSearch,
+  signInSearch,
+  stackSearch,
+} from "./search-params";
 
 /** What every route's loaders and guards can reach. */
 export interface RouterContext {
   queryClient: QueryClient;
-}
-
-/** `?open=1` style flags that let the command palette open a dialog on a page. */
-function validateOpenSearch(search: Record<string, unknown>): { open?: "invite" | "create" } {
-  return search.open === "invite" || search.open === "create" ? { open: search.open } : {};
-}
-
-const roles = ["admin", "member", "viewer"] as const;
-const statuses = ["active", "deactivated"] as const;
-
-/** The people list's filters live in the URL, so a filtered list can be shared and survives a reload. */
-function validatePeopleSearch(search: Record<string, unknown>): {
-  open?: "invite" | "create";
-  q?: string;
-  teamId?: string;
-  role?: (typeof roles)[number];
-  status?: (typeof statuses)[number];
-} {
-  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-  return {
-    ...validateOpenSearch(search),
-    q: text(search.q),
-    teamId: text(search.teamId),
-    role: roles.find((role) => role === search.role),
-    status: statuses.find((status) => status === search.status),
-  };
-}
-
-const toolCategories = ["advertising", "content", "social", "commerce", "data", "management"] as const;
-const toolStatuses = ["sanctioned", "under_review", "shadow"] as const;
-const toolLifecycles = ["plan", "phase_in", "active", "phase_out", "retired"] as const;
-const toolSorts = ["name", "-name", "updatedAt", "-updatedAt"] as const;
-
-/** The catalog's filters live in the URL, like the people list's. */
-function validateStackSearch(search: Record<string, unknown>): {
-  open?: "invite" | "create";
-  q?: string;
-  category?: (typeof toolCategories)[number];
-  status?: (typeof toolStatuses)[number];
-  lifecycle?: (typeof toolLifecycles)[number];
-  needsOwner?: "true";
-  archived?: "true";
-  sort?: (typeof toolSorts)[number];
-} {
-  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-  const flag = (value: unknown) => (value === "true" || value === true ? ("true" as const) : undefined);
-  return {
-    ...validateOpenSearch(search),
-    q: text(search.q),
-    category: toolCategories.find((value) => value === search.category),
-    status: toolStatuses.find((value) => value === search.status),
-    lifecycle: toolLifecycles.find((value) => value === search.lifecycle),
-    needsOwner: flag(search.needsOwner),
-    archived: flag(search.archived),
-    sort: toolSorts.find((value) => value === search.sort),
-  };
-}
-
-const experimentStatuses = ["draft", "running", "stopped", "decided"] as const;
-const experimentOutcomes = ["shipped", "rolled_back", "iterate"] as const;
-
-/** The experiments list's filters live in the URL. */
-function validateExperimentsSearch(search: Record<string, unknown>): {
-  open?: "invite" | "create";
-  q?: string;
-  status?: (typeof experimentStatuses)[number];
-  outcome?: (typeof experimentOutcomes)[number];
-} {
-  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-  return {
-    ...validateOpenSearch(search),
-    q: text(search.q),
-    status: experimentStatuses.find((value) => value === search.status),
-    outcome: experimentOutcomes.find((value) => value === search.outcome),
-  };
-}
-
-/** The learning library's filters live in the URL. */
-function validateLearningsSearch(search: Record<string, unknown>): {
-  q?: string;
-  outcome?: (typeof experimentOutcomes)[number];
-  kpi?: string;
-  channel?: string;
-} {
-  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-  return {
-    q: text(search.q),
-    outcome: experimentOutcomes.find((value) => value === search.outcome),
-    kpi: text(search.kpi),
-    channel: text(search.channel),
-  };
-}
-
-const requestTypes = ["change", "capability", "data", "purchase", "project"] as const;
-const requestPriorities = ["crucial", "secondary", "nice_to_have"] as const;
-const requestStages = [
-  "in_flight",
-  "draft",
-  "submitted",
-  "triage",
-  "planning",
-  "decision",
-  "delivery",
-  "delivered",
-  "value_review",
-  "closed",
-  "declined",
-  "withdrawn",
-] as const;
-
-/** The backlog's filters live in the URL, like the catalog's. */
-function validatePipelineSearch(search: Record<string, unknown>): {
-  q?: string;
-  type?: (typeof requestTypes)[number];
-  priority?: (typeof requestPriorities)[number];
-  stage?: (typeof requestStages)[number];
-  teamId?: string;
-  sponsorId?: string;
-  breached?: "true";
-} {
-  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-  return {
-    q: text(search.q),
-    type: requestTypes.find((value) => value === search.type),
-    priority: requestPriorities.find((value) => value === search.priority),
-    stage: requestStages.find((value) => value === search.stage),
-    teamId: text(search.teamId),
-    sponsorId: text(search.sponsorId),
-    breached: search.breached === "true" || search.breached === true ? "true" : undefined,
-  };
-}
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The scorecard's date and scope live in the URL, so a past review can be shared as a link. */
-function validateScorecardSearch(search: Record<string, unknown>): { asOf?: string; scope?: "all" } {
-  return {
-    asOf: typeof search.asOf === "string" && isoDate.test(search.asOf) ? search.asOf : undefined,
-    scope: search.scope === "all" ? "all" : undefined,
-  };
-}
-
-const termStatuses = ["draft", "proposed", "approved", "retired"] as const;
-const teamKinds = ["marketing", "it", "security", "legal", "finance", "other"] as const;
-
-/** The glossary's search and filters live in the URL. */
-function validateGlossarySearch(search: Record<string, unknown>): {
-  q?: string;
-  status?: (typeof termStatuses)[number];
-  clashing?: "true" | "false";
-  teamKind?: (typeof teamKinds)[number];
-} {
-  return {
-    q: typeof search.q === "string" && search.q.trim() !== "" ? search.q : undefined,
-    status: termStatuses.find((value) => value === search.status),
-    clashing: search.clashing === "true" || search.clashing === "false" ? search.clashing : undefined,
-    teamKind: teamKinds.find((value) => value === search.teamKind),
-  };
-}
-
-/** The Alignment Index's team filter lives in the URL. */
-function validateHealthSearch(search: Record<string, unknown>): { team?: string } {
-  return { team: typeof search.team === "string" && search.team.trim() !== "" ? search.team : undefined };
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
@@ -200,9 +52,7 @@ const setupRoute = createRoute({
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "sign-in",
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
-    redirect: typeof search.redirect === "string" ? search.redirect : undefined,
-  }),
+  validateSearch: signInSearch,
   beforeLoad: async ({ context }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (me) throw redirect({ to: "/" });
@@ -245,7 +95,7 @@ const homeRoute = createRoute({
 const scorecardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "scorecard",
-  validateSearch: validateScorecardSearch,
+  validateSearch: scorecardSearch,
   // The review is asked for while the page's code loads (not awaited: the page shows its own loader).
   loaderDeps: ({ search }) => ({ asOf: search.asOf, scope: search.scope ?? ("active" as const) }),
   loader: ({ context, deps }) => {
@@ -269,7 +119,7 @@ const scorecardMeasuredRoute = createRoute({
 const scorecardReviewRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "scorecard/review",
-  validateSearch: validateScorecardSearch,
+  validateSearch: scorecardSearch,
   component: lazyRouteComponent(() => import("./routes/scorecard-review"), "ScorecardReviewPage"),
 });
 
@@ -278,24 +128,6 @@ const scorecardSegmentsRoute = createRoute({
   path: "scorecard/segments",
   component: lazyRouteComponent(() => import("./routes/scorecard-segments"), "ScorecardSegmentsPage"),
 });
-
-/** The policy page's chosen policy lives in the URL. */
-function validateGuardrailsPolicySearch(search: Record<string, unknown>): { id?: string } {
-  return { id: typeof search.id === "string" && search.id.trim() !== "" ? search.id : undefined };
-}
-
-const guardrailReviewViews = ["mine", "open", "all"] as const;
-
-/** The reviews list's view and the review open in its dialog live in the URL (Home links to one review). */
-function validateGuardrailsReviewsSearch(search: Record<string, unknown>): {
-  view?: (typeof guardrailReviewViews)[number];
-  review?: string;
-} {
-  return {
-    view: guardrailReviewViews.find((value) => value === search.view),
-    review: typeof search.review === "string" && search.review.trim() !== "" ? search.review : undefined,
-  };
-}
 
 const guardrailsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -306,14 +138,14 @@ const guardrailsRoute = createRoute({
 const guardrailsPolicyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "guardrails/policy",
-  validateSearch: validateGuardrailsPolicySearch,
+  validateSearch: guardrailsPolicySearch,
   component: lazyRouteComponent(() => import("./routes/guardrails-policy"), "GuardrailsPolicyPage"),
 });
 
 const guardrailsReviewsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "guardrails/reviews",
-  validateSearch: validateGuardrailsReviewsSearch,
+  validateSearch: guardrailsReviewsSearch,
   component: lazyRouteComponent(() => import("./routes/guardrails-reviews"), "GuardrailsReviewsPage"),
 });
 
@@ -351,10 +183,7 @@ const ritualsMinutesRoute = createRoute({
 const ritualsCommitmentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "rituals/commitments",
-  validateSearch: (search: Record<string, unknown>): { status?: "done" | "all"; item?: string } => ({
-    status: search.status === "done" || search.status === "all" ? search.status : undefined,
-    item: typeof search.item === "string" && search.item !== "" ? search.item : undefined,
-  }),
+  validateSearch: commitmentsSearch,
   component: lazyRouteComponent(() => import("./routes/rituals-commitments"), "RitualsCommitmentsPage"),
 });
 
@@ -367,7 +196,7 @@ const ritualsJobSwapsRoute = createRoute({
 const glossaryRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "glossary",
-  validateSearch: validateGlossarySearch,
+  validateSearch: glossarySearch,
   component: lazyRouteComponent(() => import("./routes/glossary"), "GlossaryPage"),
 });
 
@@ -386,7 +215,7 @@ const glossaryClashesRoute = createRoute({
 const healthRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "health",
-  validateSearch: validateHealthSearch,
+  validateSearch: healthSearch,
   component: lazyRouteComponent(() => import("./routes/health"), "HealthPage"),
 });
 
@@ -417,7 +246,7 @@ const healthItemsRoute = createRoute({
 const stackRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "stack",
-  validateSearch: validateStackSearch,
+  validateSearch: stackSearch,
   component: lazyRouteComponent(() => import("./routes/stack"), "StackPage"),
 });
 
@@ -502,14 +331,14 @@ const valueWhichHalfRoute = createRoute({
 const experimentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "experiments",
-  validateSearch: validateExperimentsSearch,
+  validateSearch: experimentsSearch,
   component: lazyRouteComponent(() => import("./routes/experiments"), "ExperimentsPage"),
 });
 
 const experimentLearningsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "experiments/learnings",
-  validateSearch: validateLearningsSearch,
+  validateSearch: learningsSearch,
   component: lazyRouteComponent(() => import("./routes/experiments-learnings"), "ExperimentLearningsPage"),
 });
 
@@ -522,7 +351,7 @@ const experimentRoute = createRoute({
 const pipelineRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "pipeline",
-  validateSearch: validatePipelineSearch,
+  validateSearch: pipelineSearch,
   component: lazyRouteComponent(() => import("./routes/pipeline"), "PipelineBacklogPage"),
 });
 
@@ -577,7 +406,7 @@ const serviceLevelsRoute = createRoute({
 const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "people",
-  validateSearch: validatePeopleSearch,
+  validateSearch: peopleSearch,
   component: lazyRouteComponent(() => import("./routes/people"), "PeoplePage"),
 });
 
@@ -596,7 +425,7 @@ const sessionsRoute = createRoute({
 const tokensRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "tokens",
-  validateSearch: validateOpenSearch,
+  validateSearch: openSearch,
   component: lazyRouteComponent(() => import("./routes/tokens"), "TokensPage"),
 });
 
