@@ -1,21 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { SearchQuery, SearchResponse } from "#contracts/search";
+import { searchApi } from "#contracts/api/search";
+import { routeOf } from "../../lib/route";
 import { ctxOf } from "../../plugins/request-context";
 import { search } from "./search.service";
 
 /** One search over the records of every module and the pages of the app. */
 export const searchRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/search",
-    {
-      schema: {
-        tags: ["search"],
-        summary:
-          "Find requests (by number or title), tools, vendors, experiments, people, spend, KPIs, objectives and pages",
-        querystring: SearchQuery,
-        response: { 200: SearchResponse },
-      },
-    },
-    async (request) => search(ctxOf(request), request.query),
-  );
+  app.route({
+    ...routeOf(searchApi.search),
+    handler: async (request) => search(ctxOf(request), request.query),
+  });
 };

@@ -1,41 +1,28 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "#contracts/common";
-import { UpdateUserBody, User, UserList, UserListQuery } from "#contracts/people";
+import { usersApi } from "#contracts/api/people";
+import { routeOf } from "../../lib/route";
 import { ctxOf } from "../../plugins/request-context";
 import { presentUser } from "./users.presenter";
 import { editUser, getUser, listWorkspaceUsers } from "./users.service";
 
 /** People of the workspace. */
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/users",
-    {
-      config: { cache: ["app_user", "team"] },
-      schema: { tags: ["people"], summary: "List people", querystring: UserListQuery, response: { 200: UserList } },
-    },
-    async (request) => {
+  app.route({
+    ...routeOf(usersApi.list),
+    config: { cache: ["app_user", "team"] },
+    handler: async (request) => {
       const page = await listWorkspaceUsers(ctxOf(request), request.query);
       return { items: page.items.map(presentUser), nextCursor: page.nextCursor };
     },
-  );
+  });
 
-  app.get(
-    "/users/:id",
-    { schema: { tags: ["people"], summary: "One person", params: IdParams, response: { 200: User } } },
-    async (request) => presentUser(await getUser(ctxOf(request), request.params.id)),
-  );
+  app.route({
+    ...routeOf(usersApi.get),
+    handler: async (request) => presentUser(await getUser(ctxOf(request), request.params.id)),
+  });
 
-  app.patch(
-    "/users/:id",
-    {
-      schema: {
-        tags: ["people"],
-        summary: "Edit a person: name (self or admin); team, role, status (admin)",
-        params: IdParams,
-        body: UpdateUserBody,
-        response: { 200: User },
-      },
-    },
-    async (request) => presentUser(await editUser(ctxOf(request), request.params.id, request.body)),
-  );
+  app.route({
+    ...routeOf(usersApi.update),
+    handler: async (request) => presentUser(await editUser(ctxOf(request), request.params.id, request.body)),
+  });
 };
