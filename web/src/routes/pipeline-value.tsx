@@ -3,21 +3,19 @@ import { BarChart } from "@mantine/charts";
 import { Box, Card, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconReportMoney } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
+import { pipelineApi } from "#contracts/api/pipeline";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { ListPage } from "../components/ui/list-page";
-import { getValueReport } from "../features/pipeline/api";
 import { PipelineNav } from "../features/pipeline/components/pipeline-nav";
 import { formatShare, typeLabels } from "../features/pipeline/labels";
+import { apiQuery } from "../lib/api-query";
 import { formatMoney } from "../lib/money";
 
 const CURRENCY = "EUR";
 
 /** Did delivered requests bring what they promised? Expected against realised benefit, by type and by sponsor. */
 export function PipelineValuePage() {
-  const report = useQuery({
-    queryKey: ["pipeline", "value-report"],
-    queryFn: () => getValueReport({ currency: CURRENCY }),
-  });
+  const report = useQuery(apiQuery(pipelineApi.valueReport, { query: { currency: CURRENCY } }));
   return (
     <ListPage
       title="Value delivered"

@@ -2,7 +2,8 @@ import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { getRequest, listRequests } from "../api";
+import { pipelineApi } from "#contracts/api/pipeline";
+import { apiQuery } from "../../../lib/api-query";
 
 interface RequestPickerProps {
   label: string;
@@ -19,14 +20,12 @@ export function RequestPicker({ label, description, value, onChange, error, onFo
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 250);
   const found = useQuery({
-    queryKey: ["requests", "picker", q],
-    queryFn: () => listRequests({ q: q || undefined, sort: "-number", limit: 20 }),
+    ...apiQuery(pipelineApi.listRequests, { query: { q: q || undefined, sort: "-number", limit: 20 } }),
     staleTime: 30_000,
   });
   // The request already linked, so its number and title show even when the search does not find it.
   const current = useQuery({
-    queryKey: ["requests", "one", value],
-    queryFn: () => getRequest(value),
+    ...apiQuery(pipelineApi.getRequest, { params: { id: value } }),
     enabled: value !== "",
   });
   const options = new Map<string, string>();

@@ -25,7 +25,13 @@ import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { ListSection } from "../../../components/ui/list-page";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors } from "../../../lib/form";
-import { useCalendars, useSaveCalendar, useSlaPolicies, useUpdateSlaPolicy } from "../hooks/use-pipeline";
+import {
+  type CalendarSave,
+  useCalendars,
+  useSaveCalendar,
+  useSlaPolicies,
+  useUpdateSlaPolicy,
+} from "../hooks/use-pipeline";
 import { formatBusinessMinutes, priorityMeta } from "../labels";
 import { PriorityBadge } from "./request-badges";
 
@@ -343,42 +349,42 @@ function CalendarForm({ calendar, onDone }: { calendar: WorkCalendar | null; onD
       workingHours: values.workingHours,
       holidays: values.holidays,
     };
-    const body = calendar
+    const edit: CalendarSave = calendar
       ? {
-          version: calendar.version,
-          ...fields,
-          ...(values.isDefault && !calendar.isDefault ? { isDefault: true as const } : {}),
+          id: calendar.id,
+          body: {
+            version: calendar.version,
+            ...fields,
+            ...(values.isDefault && !calendar.isDefault ? { isDefault: true as const } : {}),
+          },
         }
-      : { ...fields, isDefault: values.isDefault };
-    save.mutate(
-      { id: calendar?.id ?? null, body },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: "indigo", message: `${saved.name} saved` });
-          onDone();
-        },
-        onError: (error) => {
-          if (isApiError(error, "conflict")) {
-            conflictToast("this calendar");
-            onDone();
-            return;
-          }
-          // The engine names list items as holidays[3]; the form shows one error per field.
-          if (isApiError(error)) {
-            for (const { path, message } of error.fieldErrors) {
-              const field = path
-                .replace(/^(holidays|workingDays)(\.|\[)\d+\]?$/, "$1")
-                .replace(/^workingHours$/, "workingHours.end");
-              const label = calendarLabels[field];
-              const readable = message
-                .replace(/^[\w.[\]]+ (?=must|is|has)/, "")
-                .replace(/workingHours\.start/, "the start");
-              if (label) form.setFieldError(field, `${label} ${readable}`);
-            }
-          }
-        },
+      : { id: null, body: { ...fields, isDefault: values.isDefault } };
+    save.mutate(edit, {
+      onSuccess: (saved) => {
+        notifications.show({ color: "indigo", message: `${saved.name} saved` });
+        onDone();
       },
-    );
+      onError: (error) => {
+        if (isApiError(error, "conflict")) {
+          conflictToast("this calendar");
+          onDone();
+          return;
+        }
+        // The engine names list items as holidays[3]; the form shows one error per field.
+        if (isApiError(error)) {
+          for (const { path, message } of error.fieldErrors) {
+            const field = path
+              .replace(/^(holidays|workingDays)(\.|\[)\d+\]?$/, "$1")
+              .replace(/^workingHours$/, "workingHours.end");
+            const label = calendarLabels[field];
+            const readable = message
+              .replace(/^[\w.[\]]+ (?=must|is|has)/, "")
+              .replace(/workingHours\.start/, "the start");
+            if (label) form.setFieldError(field, `${label} ${readable}`);
+          }
+        }
+      },
+    });
   });
   return (
     <form onSubmit={handleSubmit} noValidate>

@@ -1,66 +1,27 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { pipelineApi, pipelineMovesApi } from "#contracts/api/pipeline";
+import { engagementApi } from "#contracts/api/pipeline-engagement";
+import { serviceLevelsApi } from "#contracts/api/pipeline-sla";
 import type {
-  CreateCalendarBody,
-  CreateRequestBody,
   DecisionBody,
   PipelineRequest,
   Priority,
   RequestType,
   SlaReportQuery,
   Stage,
-  UpdateCalendarBody,
-  UpdatePipelineSettingsBody,
   UpdateRaciBody,
-  UpdateRaciTemplateBody,
   UpdateRequestBody,
-  UpdateSlaPolicyBody,
 } from "#contracts/pipeline";
-import {
-  acceptAlternative,
-  addComment,
-  appealRequest,
-  createCalendar,
-  createRequest,
-  decideRequest,
-  getRequest,
-  getSettings,
-  getSlaReport,
-  listBoard,
-  listCalendars,
-  listComments,
-  listEvents,
-  listPeople,
-  listRaciTemplates,
-  listRequests,
-  listSlaPolicies,
-  listTeams,
-  listTools,
-  type RequestFilters,
-  rankRequest,
-  reviewRequest,
-  setWaiting,
-  setWatching,
-  transitionRequest,
-  updateCalendar,
-  updateRaci,
-  updateRaciTemplate,
-  updateRequest,
-  updateSettings,
-  updateSlaPolicy,
-} from "../api";
+import type { RouteBody } from "#contracts/route";
+import { call, keyOf } from "../../../lib/api";
+import { apiPages, apiQuery } from "../../../lib/api-query";
+import { listPeople, listTeams, listTools, type RequestFilters } from "../api";
 
 const PAGE_SIZE = 50;
 
 /** The backlog matching the filters, a page at a time, in rank order. */
 export function requestsQuery(filters: RequestFilters) {
-  return infiniteQueryOptions({
-    queryKey: ["requests", "list", filters],
-    queryFn: ({ pageParam }) => listRequests({ ...filters, sort: "rank", cursor: pageParam, limit: PAGE_SIZE }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: (previous) => previous,
-  });
+  return apiPages(pipelineApi.listRequests, { query: { ...filters, sort: "rank", limit: PAGE_SIZE } });
 }
 
 /** The backlog with "load more". */
@@ -70,22 +31,22 @@ export function useRequests(filters: RequestFilters) {
 
 /** Every open request, for the board. */
 export function useBoard() {
-  return useQuery({ queryKey: ["requests", "board"], queryFn: listBoard });
+  return useQuery(apiQuery(pipelineApi.board));
 }
 
 /** One request, fresh. */
 export function useRequest(id: string) {
-  return useQuery({ queryKey: ["requests", "one", id], queryFn: () => getRequest(id) });
+  return useQuery(apiQuery(pipelineApi.getRequest, { params: { id } }));
 }
 
 /** A request's timeline. */
 export function useRequestEvents(id: string) {
-  return useQuery({ queryKey: ["requests", "events", id], queryFn: () => listEvents(id) });
+  return useQuery(apiQuery(pipelineApi.events, { params: { id } }));
 }
 
 /** A request's comments. */
 export function useRequestComments(id: string) {
-  return useQuery({ queryKey: ["requests", "comments", id], queryFn: () => listComments(id) });
+  return useQuery(apiQuery(engagementApi.comments, { params: { id } }));
 }
 
 /** Active people, for pickers. */
@@ -105,40 +66,47 @@ export function useStackTools() {
 
 /** The rules of engagement. */
 export function useRaciTemplates() {
-  return useQuery({ queryKey: ["pipeline", "raci-templates"], queryFn: listRaciTemplates });
+  return useQuery(apiQuery(engagementApi.templates));
 }
 
 /** The scoring formula. */
 export function usePipelineSettings() {
-  return useQuery({ queryKey: ["pipeline", "settings"], queryFn: getSettings });
+  return useQuery(apiQuery(engagementApi.settings));
 }
 
 /** Working calendars. */
 export function useCalendars() {
-  return useQuery({ queryKey: ["sla", "calendars"], queryFn: listCalendars });
+  return useQuery(apiQuery(serviceLevelsApi.calendars));
 }
 
 /** Service-level targets. */
 export function useSlaPolicies() {
-  return useQuery({ queryKey: ["sla", "policies"], queryFn: listSlaPolicies });
+  return useQuery(apiQuery(serviceLevelsApi.policies));
 }
 
 /** The service-level report for a period and type. */
 export function useSlaReport(query: SlaReportQuery) {
-  return useQuery({
-    queryKey: ["sla", "report", query],
-    queryFn: () => getSlaReport(query),
-    placeholderData: (previous) => previous,
-  });
+  return useQuery({ ...apiQuery(serviceLevelsApi.report, { query }), placeholderData: (previous) => previous });
+}
+
+// Every request view (the backlog, the board, one request with its timeline and comments, the value report).
+const requestsKey = keyOf(pipelineApi.listRequests);
+// The service levels a change of targets, calendars or the goal recounts.
+const serviceLevelKeys = [keyOf(serviceLevelsApi.policies), keyOf(serviceLevelsApi.report)];
+
+function useRefresh() {
+  const queryClient = useQueryClient();
+  return (keys: readonly (readonly unknown[])[]) =>
+    Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 /** Refreshes every request view after a change (also after a conflict, so the page shows the other change). */
 function useInvalidateRequests() {
   const queryClient = useQueryClient();
   return (saved?: PipelineRequest) => {
-    if (saved) queryClient.setQueryData(["requests", "one", saved.id], saved);
+    if (saved) queryClient.setQueryData(keyOf(pipelineApi.getRequest, { params: { id: saved.id } }), saved);
     return Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["requests"] }),
+      queryClient.invalidateQueries({ queryKey: requestsKey }),
       queryClient.invalidateQueries({ queryKey: ["notifications"] }),
     ]);
   };
@@ -147,7 +115,10 @@ function useInvalidateRequests() {
 /** Submits a request or saves a draft. */
 export function useCreateRequest() {
   const invalidate = useInvalidateRequests();
-  return useMutation({ mutationFn: (body: CreateRequestBody) => createRequest(body), onSuccess: () => invalidate() });
+  return useMutation({
+    mutationFn: (body: RouteBody<typeof pipelineApi.createRequest>) => call(pipelineApi.createRequest, { body }),
+    onSuccess: () => invalidate(),
+  });
 }
 
 type Saved = PipelineRequest | undefined;
@@ -159,13 +130,15 @@ function useRequestMutation<V>(fn: (variables: V) => Promise<PipelineRequest>) {
 
 /** Edits intake, triage or planning fields. */
 export function useUpdateRequest() {
-  return useRequestMutation(({ id, body }: { id: string; body: UpdateRequestBody }) => updateRequest(id, body));
+  return useRequestMutation(({ id, body }: { id: string; body: UpdateRequestBody }) =>
+    call(pipelineApi.updateRequest, { params: { id }, body }),
+  );
 }
 
 /** Moves a request to another stage. */
 export function useTransition() {
   return useRequestMutation(({ id, to, version }: { id: string; to: Stage; version: number }) =>
-    transitionRequest(id, { to, version }),
+    call(pipelineMovesApi.transition, { params: { id }, body: { to, version } }),
   );
 }
 
@@ -173,66 +146,72 @@ export function useTransition() {
 export function useSetWaiting() {
   return useRequestMutation(
     ({ id, waiting, version, reason }: { id: string; waiting: boolean; version: number; reason?: string }) =>
-      setWaiting(id, { waiting, version, reason }),
+      call(pipelineMovesApi.waiting, { params: { id }, body: { waiting, version, reason } }),
   );
 }
 
 /** Decides a request. */
 export function useDecide() {
-  return useRequestMutation(({ id, body }: { id: string; body: DecisionBody }) => decideRequest(id, body));
+  return useRequestMutation(({ id, body }: { id: string; body: DecisionBody }) =>
+    call(pipelineMovesApi.decide, { params: { id }, body }),
+  );
 }
 
 /** The requester's appeal. */
 export function useAppeal() {
   return useRequestMutation(({ id, comment, version }: { id: string; comment: string; version: number }) =>
-    appealRequest(id, { comment, version }),
+    call(pipelineMovesApi.appeal, { params: { id }, body: { comment, version } }),
   );
 }
 
 /** The requester accepts the alternative. */
 export function useAcceptAlternative() {
-  return useRequestMutation(({ id, version }: { id: string; version: number }) => acceptAlternative(id, version));
+  return useRequestMutation(({ id, version }: { id: string; version: number }) =>
+    call(pipelineMovesApi.acceptAlternative, { params: { id }, body: { version } }),
+  );
+}
+
+interface ReviewVariables {
+  id: string;
+  realisedBenefit: string;
+  notes: string;
+  version: number;
 }
 
 /** Records the value review. */
 export function useReview() {
-  return useRequestMutation(
-    ({
-      id,
-      realisedBenefit,
-      notes,
-      version,
-    }: {
-      id: string;
-      realisedBenefit: string;
-      notes: string;
-      version: number;
-    }) => reviewRequest(id, { realisedBenefit, notes, version }),
+  return useRequestMutation(({ id, realisedBenefit, notes, version }: ReviewVariables) =>
+    call(pipelineMovesApi.review, { params: { id }, body: { realisedBenefit, notes, version } }),
   );
 }
 
 /** Moves a request in the backlog. */
 export function useRank() {
   return useRequestMutation(({ id, beforeId, version }: { id: string; beforeId: string | null; version: number }) =>
-    rankRequest(id, { beforeId, version }),
+    call(pipelineApi.rank, { params: { id }, body: { beforeId, version } }),
   );
 }
 
 /** Replaces who does what. */
 export function useUpdateRaci() {
-  return useRequestMutation(({ id, body }: { id: string; body: UpdateRaciBody }) => updateRaci(id, body));
+  return useRequestMutation(({ id, body }: { id: string; body: UpdateRaciBody }) =>
+    call(engagementApi.updateRaci, { params: { id }, body }),
+  );
 }
 
 /** Follows a request, or stops. */
 export function useSetWatching() {
-  return useRequestMutation(({ id, watching }: { id: string; watching: boolean }) => setWatching(id, watching));
+  return useRequestMutation(({ id, watching }: { id: string; watching: boolean }) =>
+    call(engagementApi.watch, { params: { id }, body: { watching } }),
+  );
 }
 
 /** Comments on a request. */
 export function useAddComment(id: string) {
   const invalidate = useInvalidateRequests();
   return useMutation({
-    mutationFn: (body: { body: string; mentions: string[] }) => addComment(id, body),
+    mutationFn: (body: { body: string; mentions: string[] }) =>
+      call(engagementApi.addComment, { params: { id }, body }),
     onSettled: () => invalidate(),
   });
 }
@@ -241,59 +220,44 @@ export function useAddComment(id: string) {
 export function useUpdateRaciTemplate() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ type, body }: { type: RequestType; body: z.infer<typeof UpdateRaciTemplateBody> }) =>
-      updateRaciTemplate(type, body),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["pipeline", "raci-templates"] }),
+    mutationFn: ({ type, body }: { type: RequestType; body: RouteBody<typeof engagementApi.updateTemplate> }) =>
+      call(engagementApi.updateTemplate, { params: { type }, body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keyOf(engagementApi.templates) }),
   });
 }
 
 /** Changes the scoring formula (the backlog is re-scored) or the service-level goal (the charts' goal line). */
 export function useUpdateSettings() {
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: z.infer<typeof UpdatePipelineSettingsBody>) => updateSettings(body),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["pipeline", "settings"] }),
-        queryClient.invalidateQueries({ queryKey: ["requests"] }),
-        queryClient.invalidateQueries({ queryKey: ["sla"] }),
-        queryClient.invalidateQueries({ queryKey: ["home"] }),
-      ]),
+    mutationFn: (body: RouteBody<typeof engagementApi.updateSettings>) => call(engagementApi.updateSettings, { body }),
+    onSettled: () => refresh([keyOf(engagementApi.settings), requestsKey, ...serviceLevelKeys, ["home"]]),
   });
 }
 
 /** Changes a class's targets. */
 export function useUpdateSlaPolicy() {
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({ priority, body }: { priority: Priority; body: z.infer<typeof UpdateSlaPolicyBody> }) =>
-      updateSlaPolicy(priority, body),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["sla"] }),
-        queryClient.invalidateQueries({ queryKey: ["requests"] }),
-      ]),
+    mutationFn: ({ priority, body }: { priority: Priority; body: RouteBody<typeof serviceLevelsApi.updatePolicy> }) =>
+      call(serviceLevelsApi.updatePolicy, { params: { priority }, body }),
+    onSettled: () => refresh([...serviceLevelKeys, requestsKey]),
   });
 }
 
+/** A calendar to save: an edit of one (with its id), or a new one. */
+export type CalendarSave =
+  | { id: string; body: RouteBody<typeof serviceLevelsApi.updateCalendar> }
+  | { id: null; body: RouteBody<typeof serviceLevelsApi.createCalendar> };
+
 /** Adds or edits a working calendar. */
 export function useSaveCalendar() {
-  const queryClient = useQueryClient();
+  const refresh = useRefresh();
   return useMutation({
-    mutationFn: ({
-      id,
-      body,
-    }: {
-      id: string | null;
-      body: z.input<typeof UpdateCalendarBody> | z.input<typeof CreateCalendarBody>;
-    }) =>
-      id
-        ? updateCalendar(id, body as z.input<typeof UpdateCalendarBody>)
-        : createCalendar(body as z.input<typeof CreateCalendarBody>),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["sla"] }),
-        queryClient.invalidateQueries({ queryKey: ["requests"] }),
-      ]),
+    mutationFn: (save: CalendarSave) =>
+      save.id === null
+        ? call(serviceLevelsApi.createCalendar, { body: save.body })
+        : call(serviceLevelsApi.updateCalendar, { params: { id: save.id }, body: save.body }),
+    onSettled: () => refresh([keyOf(serviceLevelsApi.calendars), ...serviceLevelKeys, requestsKey]),
   });
 }

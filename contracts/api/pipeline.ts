@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { IdParams } from "../common";
+import {
+  AppealBody,
+  CreateRequestBody,
+  DecisionBody,
+  PipelineRequest,
+  RankBody,
+  RequestEventList,
+  RequestList,
+  RequestListQuery,
+  RequestSummary,
+  ReviewBody,
+  TransitionBody,
+  UpdateRequestBody,
+  ValueReport,
+  ValueReportQuery,
+  VersionBody,
+  WaitingBody,
+} from "../pipeline";
+import { defineRoute } from "../route";
+
+const tags = ["pipeline"];
+
+/** The Pipeline's requests: the backlog and board, intake and edits, one request, its timeline, ranking, the value report. */
+export const pipelineApi = {
+  listRequests: defineRoute({
+    method: "GET",
+    path: "/requests",
+    tags,
+    summary: "Requests: the ranked backlog, filtered",
+    query: RequestListQuery,
+    response: { 200: RequestList },
+  }),
+  board: defineRoute({
+    method: "GET",
+    path: "/requests/board",
+    tags,
+    summary: "Every open request, for the board",
+    response: { 200: z.object({ items: z.array(RequestSummary) }) },
+  }),
+  createRequest: defineRoute({
+    method: "POST",
+    path: "/requests",
+    tags,
+    summary: "Submit a request (or save a draft)",
+    body: CreateRequestBody,
+    response: { 201: PipelineRequest },
+  }),
+  valueReport: defineRoute({
+    method: "GET",
+    path: "/requests/value-report",
+    tags,
+    summary: "Expected against realised benefit of reviewed requests, per type and sponsor",
+    query: ValueReportQuery,
+    response: { 200: ValueReport },
+  }),
+  getRequest: defineRoute({
+    method: "GET",
+    path: "/requests/:id",
+    tags,
+    summary: "One request",
+    params: IdParams,
+    response: { 200: PipelineRequest },
+  }),
+  updateRequest: defineRoute({
+    method: "PATCH",
+    path: "/requests/:id",
+    tags,
+    summary: "Edit a request's intake, triage or planning",
+    params: IdParams,
+    body: UpdateRequestBody,
+    response: { 200: PipelineRequest },
+  }),
+  events: defineRoute({
+    method: "GET",
+    path: "/requests/:id/events",
+    tags,
+    summary: "A request's timeline",
+    params: IdParams,
+    response: { 200: RequestEventList },
+  }),
+  rank: defineRoute({
+    method: "POST",
+    path: "/requests/:id/rank",
+    tags,
+    summary: "Move a request in the ranked backlog",
+    params: IdParams,
+    body: RankBody,
+    response: { 200: PipelineRequest },
+  }),
+};
+
+/** A request's moves: stage transitions, waiting on the requester, the decision, the appeal, the alternative, the value review. */
+export const pipelineMovesApi = {
+  transition: defineRoute({
+    method: "POST",
+    path: "/requests/:id/transitions",
+    tags,
+    summary: "Move a request to another stage",
+    params: IdParams,
+    body: TransitionBody,
+    response: { 200: PipelineRequest },
+  }),
+  waiting: defineRoute({
+    method: "POST",
+    path: "/requests/:id/waiting",
+    tags,
+    summary: "Wait on the requester (the clocks pause), or resume",
+    params: IdParams,
+    body: WaitingBody,
+    response: { 200: PipelineRequest },
+  }),
+  decide: defineRoute({
+    method: "POST",
+    path: "/requests/:id/decision",
+    tags,
+    summary: "Decide: approve, decline, defer or propose an alternative, with a reason",
+    params: IdParams,
+    body: DecisionBody,
+    response: { 200: PipelineRequest },
+  }),
+  appeal: defineRoute({
+    method: "POST",
+    path: "/requests/:id/appeal",
+    tags,
+    summary: "Appeal a decline or an alternative, once",
+    params: IdParams,
+    body: AppealBody,
+    response: { 200: PipelineRequest },
+  }),
+  acceptAlternative: defineRoute({
+    method: "POST",
+    path: "/requests/:id/accept-alternative",
+    tags,
+    summary: "Accept the alternative offered",
+    params: IdParams,
+    body: VersionBody,
+    response: { 200: PipelineRequest },
+  }),
+  review: defineRoute({
+    method: "POST",
+    path: "/requests/:id/review",
+    tags,
+    summary: "Record the value review (realised benefit) and close",
+    params: IdParams,
+    body: ReviewBody,
+    response: { 200: PipelineRequest },
+  }),
+};
