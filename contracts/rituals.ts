@@ -489,6 +489,9 @@ export type UpdateAgendaItemBody = z.infer<typeof UpdateAgendaItemBody>;
 export const PrepareMeetingBody = z.strictObject({ version: Version.optional() }).default({});
 export type PrepareMeetingBody = z.infer<typeof PrepareMeetingBody>;
 
+/** The path parameters of one item of a meeting's agenda. */
+export const AgendaItemParams = z.object({ id: Id, itemId: Id });
+
 // ---------- outcomes ----------
 
 export const OutcomeType = z.enum(["decision", "information", "action_item"]);

@@ -1,29 +1,20 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "#contracts/common";
-import { MeetingMinutes } from "#contracts/minutes";
-import { CalendarFeedQuery } from "#contracts/stack";
+import { ritualsCalendarApi } from "#contracts/api/rituals-calendar";
 import { AppError } from "../../errors";
+import { routeOf } from "../../lib/route";
 import { ctxOf, publicCtxOf } from "../../plugins/request-context";
 import { getMeetingInvite, getSeriesCalendar, renderPersonCalendar } from "./calendar.service";
 import { getMeetingMinutes } from "./minutes.service";
 
-const tags = ["rituals"];
 const CALENDAR = "text/calendar; charset=utf-8";
 
 /** The calendar side of Rituals: an occurrence's invite, a series' calendar, the person's feed, and the minutes. */
 export const ritualsCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicUrl = () => app.publicUrl ?? null;
 
-  app.get(
-    "/meetings/:id/invite.ics",
-    {
-      schema: {
-        tags,
-        summary: "An occurrence's invite (METHOD:REQUEST, or METHOD:CANCEL once cancelled)",
-        params: IdParams,
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...routeOf(ritualsCalendarApi.meetingInvite),
+    handler: async (request, reply) => {
       const ics = await getMeetingInvite(ctxOf(request), request.params.id, publicUrl());
       return reply
         .header("content-type", CALENDAR)
@@ -31,18 +22,11 @@ export const ritualsCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
         .header("content-disposition", 'attachment; filename="invite.ics"')
         .send(ics);
     },
-  );
+  });
 
-  app.get(
-    "/meeting-series/:id/calendar.ics",
-    {
-      schema: {
-        tags,
-        summary: "A series as one recurring event (RRULE in its time zone)",
-        params: IdParams,
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...routeOf(ritualsCalendarApi.seriesCalendar),
+    handler: async (request, reply) => {
       const ics = await getSeriesCalendar(ctxOf(request), request.params.id, publicUrl());
       return reply
         .header("content-type", CALENDAR)
@@ -50,33 +34,17 @@ export const ritualsCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
         .header("content-disposition", 'attachment; filename="series.ics"')
         .send(ics);
     },
-  );
+  });
 
-  app.get(
-    "/meetings/:id/minutes",
-    {
-      schema: {
-        tags,
-        summary: "A meeting's minutes: decisions with reasons, action items, information, notes and links",
-        params: IdParams,
-        response: { 200: MeetingMinutes },
-      },
-    },
-    async (request) => getMeetingMinutes(ctxOf(request), request.params.id, publicUrl()),
-  );
+  app.route({
+    ...routeOf(ritualsCalendarApi.minutes),
+    handler: async (request) => getMeetingMinutes(ctxOf(request), request.params.id, publicUrl()),
+  });
 
-  app.get(
-    "/calendar.ics",
-    {
-      config: { access: "public" },
-      schema: {
-        tags,
-        summary:
-          "My calendar feed: the Stack's renewals and my meetings (the secret address from POST /me/calendar-feed)",
-        querystring: CalendarFeedQuery,
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...routeOf(ritualsCalendarApi.personCalendar),
+    config: { access: "public" },
+    handler: async (request, reply) => {
       const { database, now } = publicCtxOf(request);
       const feed = await renderPersonCalendar(database, request.query.key, now, publicUrl());
       if (feed === null) {
@@ -88,5 +56,5 @@ export const ritualsCalendarRoutes: FastifyPluginAsyncZod = async (app) => {
         .header("content-disposition", 'inline; filename="tandem.ics"')
         .send(feed);
     },
-  );
+  });
 };

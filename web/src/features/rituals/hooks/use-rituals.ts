@@ -1,4 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ritualsApi } from "#contracts/api/rituals";
+import { ritualsCalendarApi } from "#contracts/api/rituals-calendar";
+import { jobSwapsApi } from "#contracts/api/rituals-job-swaps";
 import type { CreateJobSwapBody, JobSwapPhase, WriteJobSwapReflectionBody } from "#contracts/job-swaps";
 import type {
   ActionItemListQuery,
@@ -11,85 +14,48 @@ import type {
   UpdateMeetingBody,
   UpdateSeriesBody,
 } from "#contracts/rituals";
-import { isApiError } from "../../../lib/api";
-import {
-  createAgendaItem,
-  createJobSwap,
-  createOutcome,
-  createSeries,
-  getAgenda,
-  getCompletion,
-  getMeeting,
-  getMinutes,
-  getSeries,
-  listActionItems,
-  listJobSwaps,
-  listMeetings,
-  listOutcomes,
-  listPeople,
-  listSeries,
-  prepareAgenda,
-  removeAgendaItem,
-  updateActionItem,
-  updateAgendaItem,
-  updateMeeting,
-  updateSeries,
-  writeJobSwapReflection,
-} from "../api";
+import { call, isApiError, keyOf } from "../../../lib/api";
+import { apiAll, apiPages, apiQuery } from "../../../lib/api-query";
+import { listPeople } from "../api";
 
 /** Every active series. */
 export function useSeriesList() {
-  return useQuery({ queryKey: ["rituals", "series", "list"], queryFn: () => listSeries("active") });
+  return useQuery(apiAll(ritualsApi.listSeries, { query: { status: "active" } }));
 }
 
 /** One series. */
 export function useSeries(id: string) {
-  return useQuery({ queryKey: ["rituals", "series", id], queryFn: () => getSeries(id) });
+  return useQuery(apiQuery(ritualsApi.getSeries, { params: { id } }));
 }
 
 /** Meetings a page at a time: upcoming soonest first, past latest first. */
 export function useMeetings(query: Partial<MeetingListQuery>) {
-  return useInfiniteQuery({
-    queryKey: ["rituals", "meetings", query],
-    queryFn: ({ pageParam }) => listMeetings({ ...query, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
-/** One meeting. */
-export function useMeeting(id: string) {
-  return useQuery({ queryKey: ["rituals", "meeting", id], queryFn: () => getMeeting(id) });
+  return useInfiniteQuery(apiPages(ritualsApi.listMeetings, { query: { limit: 20, ...query } }));
 }
 
 /** A meeting's agenda. */
 export function useAgenda(id: string) {
-  return useQuery({ queryKey: ["rituals", "agenda", id], queryFn: () => getAgenda(id) });
+  return useQuery(apiQuery(ritualsApi.getAgenda, { params: { id } }));
 }
 
 /** A meeting's minutes. */
 export function useMinutes(id: string) {
-  return useQuery({ queryKey: ["rituals", "minutes", id], queryFn: () => getMinutes(id) });
+  return useQuery(apiQuery(ritualsCalendarApi.minutes, { params: { id } }));
 }
 
 /** A meeting's outcomes. */
 export function useOutcomes(id: string) {
-  return useQuery({ queryKey: ["rituals", "outcomes", id], queryFn: async () => (await listOutcomes(id)).items });
+  return useQuery({ ...apiQuery(ritualsApi.listOutcomes, { params: { id } }), select: (list) => list.items });
 }
 
 /** Action items a page at a time. */
 export function useActionItems(query: Partial<ActionItemListQuery>) {
-  return useInfiniteQuery({
-    queryKey: ["rituals", "action-items", query],
-    queryFn: ({ pageParam }) => listActionItems({ ...query, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(apiPages(ritualsApi.listActionItems, { query: { limit: 50, ...query } }));
 }
 
 /** Completion per side over the last 90 days. */
 export function useCompletion() {
-  return useQuery({ queryKey: ["rituals", "completion"], queryFn: () => getCompletion() });
+  return useQuery(apiQuery(ritualsApi.getCompletion));
 }
 
 /** Active people, for participant and owner pickers. */
@@ -97,26 +63,36 @@ export function useRitualsPeople() {
   return useQuery({ queryKey: ["rituals", "people"], queryFn: listPeople, staleTime: 60_000 });
 }
 
+// Every Rituals read (series, meetings with their agendas, outcomes and minutes, action items, job swaps) and
+// the home page, which counts what is waiting: a change to one can show in any of them.
+const ritualsKeys = [
+  keyOf(ritualsApi.listSeries),
+  keyOf(ritualsApi.listMeetings),
+  keyOf(ritualsApi.listActionItems),
+  keyOf(jobSwapsApi.list),
+  ["home"],
+];
+
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["rituals"] }),
-      queryClient.invalidateQueries({ queryKey: ["home"] }),
-    ]);
+  return () => Promise.all(ritualsKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 /** Creates a series. */
 export function useCreateSeries() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: CreateSeriesBody) => createSeries(body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: CreateSeriesBody) => call(ritualsApi.createSeries, { body }),
+    onSuccess: invalidate,
+  });
 }
 
 /** Edits or ends a series. */
 export function useUpdateSeries() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateSeriesBody }) => updateSeries(id, body),
+    mutationFn: ({ id, body }: { id: string; body: UpdateSeriesBody }) =>
+      call(ritualsApi.updateSeries, { params: { id }, body }),
     onSuccess: invalidate,
     // Refused as stale: the page shows the change someone made meanwhile.
     onError: (error) => (isApiError(error, "conflict") ? invalidate() : undefined),
@@ -127,7 +103,8 @@ export function useUpdateSeries() {
 export function useUpdateMeeting() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateMeetingBody }) => updateMeeting(id, body),
+    mutationFn: ({ id, body }: { id: string; body: UpdateMeetingBody }) =>
+      call(ritualsApi.updateMeeting, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -135,7 +112,10 @@ export function useUpdateMeeting() {
 /** Builds or refreshes an agenda from live data. */
 export function usePrepareAgenda() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (id: string) => prepareAgenda(id), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (id: string) => call(ritualsApi.prepareMeeting, { params: { id }, body: {} }),
+    onSuccess: invalidate,
+  });
 }
 
 /** Adds a manual agenda item. */
@@ -143,7 +123,7 @@ export function useCreateAgendaItem() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ meetingId, body }: { meetingId: string; body: CreateAgendaItemBody }) =>
-      createAgendaItem(meetingId, body),
+      call(ritualsApi.addAgendaItem, { params: { id: meetingId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -153,7 +133,7 @@ export function useUpdateAgendaItem() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ meetingId, itemId, body }: { meetingId: string; itemId: string; body: UpdateAgendaItemBody }) =>
-      updateAgendaItem(meetingId, itemId, body),
+      call(ritualsApi.updateAgendaItem, { params: { id: meetingId, itemId }, body }),
     onSuccess: invalidate,
     onError: (error) => (isApiError(error, "conflict") ? invalidate() : undefined),
   });
@@ -163,7 +143,8 @@ export function useUpdateAgendaItem() {
 export function useRemoveAgendaItem() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ meetingId, itemId }: { meetingId: string; itemId: string }) => removeAgendaItem(meetingId, itemId),
+    mutationFn: ({ meetingId, itemId }: { meetingId: string; itemId: string }) =>
+      call(ritualsApi.removeAgendaItem, { params: { id: meetingId, itemId } }),
     onSuccess: invalidate,
   });
 }
@@ -172,7 +153,8 @@ export function useRemoveAgendaItem() {
 export function useCreateOutcome() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ meetingId, body }: { meetingId: string; body: CreateOutcomeBody }) => createOutcome(meetingId, body),
+    mutationFn: ({ meetingId, body }: { meetingId: string; body: CreateOutcomeBody }) =>
+      call(ritualsApi.recordOutcome, { params: { id: meetingId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -181,32 +163,32 @@ export function useCreateOutcome() {
 export function useUpdateActionItem() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateActionItemBody }) => updateActionItem(id, body),
+    mutationFn: ({ id, body }: { id: string; body: UpdateActionItemBody }) =>
+      call(ritualsApi.updateActionItem, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
 
 /** Job swaps of one phase, a page at a time. */
 export function useJobSwaps(phase: JobSwapPhase) {
-  return useInfiniteQuery({
-    queryKey: ["rituals", "job-swaps", phase],
-    queryFn: ({ pageParam }) => listJobSwaps({ phase, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(apiPages(jobSwapsApi.list, { query: { phase, limit: 50 } }));
 }
 
 /** Creates a job-swap pair. */
 export function useCreateJobSwap() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: CreateJobSwapBody) => createJobSwap(body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: CreateJobSwapBody) => call(jobSwapsApi.create, { body }),
+    onSuccess: invalidate,
+  });
 }
 
 /** Writes my reflection on a swap. */
 export function useWriteReflection() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: WriteJobSwapReflectionBody }) => writeJobSwapReflection(id, body),
+    mutationFn: ({ id, body }: { id: string; body: WriteJobSwapReflectionBody }) =>
+      call(jobSwapsApi.writeReflection, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
