@@ -1,23 +1,19 @@
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
-import { listAudit, listAuditActions, verifyAudit } from "../api";
+import { auditApi } from "#contracts/api/audit";
+import { call } from "../../../lib/api";
+import { apiPages, apiQuery } from "../../../lib/api-query";
 
 /** Audit events matching the filter, newest first, with "load more". */
 export function useAuditEvents(filters: { action?: string }) {
-  return useInfiniteQuery({
-    queryKey: ["audit", filters],
-    queryFn: ({ pageParam }) => listAudit(filters, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: (previous) => previous,
-  });
+  return useInfiniteQuery(apiPages(auditApi.list, { query: { action: filters.action } }));
 }
 
 /** Verifies the chain when asked (it reads every event, so not on page load). */
 export function useVerifyAudit() {
-  return useMutation({ mutationFn: verifyAudit });
+  return useMutation({ mutationFn: () => call(auditApi.verify) });
 }
 
 /** The actions the log holds (for the filter). */
 export function useAuditActions() {
-  return useQuery({ queryKey: ["audit", "actions"], queryFn: listAuditActions, staleTime: 60_000 });
+  return useQuery({ ...apiQuery(auditApi.actions), staleTime: 60_000 });
 }

@@ -2,10 +2,13 @@ import { Button, Group, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
+import { sessionsApi } from "#contracts/api/sessions";
+import { stackApi } from "#contracts/api/stack";
+import { tokensApi } from "#contracts/api/tokens";
 import { ChangePasswordBody, type PasswordChanged, PeopleLimits } from "#contracts/people";
 import { FormError } from "../../../components/ui/form-error";
 import { FormErrorSummary } from "../../../components/ui/form-error-summary";
-import { isApiError } from "../../../lib/api";
+import { isApiError, keyOf } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { useChangePassword } from "../hooks/use-auth-actions";
 
@@ -52,9 +55,9 @@ export function ChangePasswordForm() {
         onSuccess: (changed) => {
           form.reset();
           notifications.show({ color: "indigo", message: describeChange(changed) });
-          void queryClient.invalidateQueries({ queryKey: ["sessions"] });
-          void queryClient.invalidateQueries({ queryKey: ["tokens"] });
-          void queryClient.invalidateQueries({ queryKey: ["me", "calendar-feed"] });
+          void queryClient.invalidateQueries({ queryKey: keyOf(sessionsApi.list) });
+          void queryClient.invalidateQueries({ queryKey: keyOf(tokensApi.list) });
+          void queryClient.invalidateQueries({ queryKey: keyOf(stackApi.calendarFeed) });
         },
         onError: (error) => {
           if (isApiError(error, "invalid_credentials"))

@@ -1,17 +1,17 @@
 import { Button, Divider, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { DemoAccountList } from "#contracts/auth";
-import { api } from "../../../lib/api";
+import { authApi } from "#contracts/api/auth";
+import { call, keyOf } from "../../../lib/api";
 import { useSignIn } from "../hooks/use-auth-actions";
-
-// Outside demo mode the list is empty: then there is nothing to offer.
-function fetchDemoAccounts(): Promise<DemoAccountList> {
-  return api<DemoAccountList>("/auth/demo-accounts", { isAuthCall: true });
-}
 
 /** Demo mode only: one button per demo account (CMO, CIO…) that signs in as that person. */
 export function DemoSignIn({ redirectTo }: { redirectTo?: string }) {
-  const accounts = useQuery({ queryKey: ["demo-accounts"], queryFn: fetchDemoAccounts, staleTime: Infinity });
+  // Outside demo mode the list is empty: then there is nothing to offer.
+  const accounts = useQuery({
+    queryKey: keyOf(authApi.demoAccounts),
+    queryFn: ({ signal }) => call(authApi.demoAccounts, {}, { signal, isAuthCall: true }),
+    staleTime: Infinity,
+  });
   const signIn = useSignIn(redirectTo);
   const items = accounts.data?.items ?? [];
   if (items.length === 0) return null;

@@ -1,7 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
+import { authApi } from "#contracts/api/auth";
 import type { LoginBody, Me, SetupBody } from "#contracts/auth";
-import { changePassword, setUp, signIn, signOut } from "../api";
+import type { ChangePasswordBody } from "#contracts/people";
+import { call } from "../../../lib/api";
+import { setUp, signIn, signOut } from "../api";
 import { meQuery, setupStatusQuery } from "./use-me";
 
 /** Whatever was cached for the previous user must not leak into the next one's screens. */
@@ -61,7 +64,8 @@ export function useSignOut() {
 
 /** Changes the signed-in user's password. */
 export function useChangePassword() {
-  return useMutation({ mutationFn: changePassword });
+  // The server ends the person's other sessions, API tokens and calendar feed.
+  return useMutation({ mutationFn: (body: ChangePasswordBody) => call(authApi.changePassword, { body }) });
 }
 
 /** Only same-app paths: a redirect parameter must never send someone to another site. */

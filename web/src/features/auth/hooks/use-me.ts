@@ -1,13 +1,19 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
+import { authApi } from "#contracts/api/auth";
 import type { Me } from "#contracts/auth";
-import { fetchMe, fetchSetupStatus } from "../api";
+import { call, keyOf } from "../../../lib/api";
+import { fetchMe } from "../api";
 
 /** The query of the signed-in user (null when signed out). */
-export const meQuery = queryOptions({ queryKey: ["me"], queryFn: fetchMe, staleTime: 60_000 });
+export const meQuery = queryOptions({ queryKey: keyOf(authApi.me), queryFn: fetchMe, staleTime: 60_000 });
 
 /** The query of whether the installation needs its setup. */
-export const setupStatusQuery = queryOptions({ queryKey: ["setup-status"], queryFn: fetchSetupStatus, staleTime: 0 });
+export const setupStatusQuery = queryOptions({
+  queryKey: keyOf(authApi.setupStatus),
+  queryFn: ({ signal }) => call(authApi.setupStatus, {}, { signal, isAuthCall: true }),
+  staleTime: 0,
+});
 
 /** The signed-in user; only for pages behind the sign-in (the router loads it first). */
 export function useMe(): Me {

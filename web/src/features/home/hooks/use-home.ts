@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { readHome } from "../api";
+import { homeApi } from "#contracts/api/home";
+import { apiQuery } from "../../../lib/api-query";
 
 /** Home's summary, refreshed when the page is opened again after a minute. */
 export function useHome() {
-  return useQuery({ queryKey: ["home"], queryFn: readHome, staleTime: 60_000 });
+  return useQuery({ ...apiQuery(homeApi.summary), staleTime: 60_000 });
 }

@@ -4,8 +4,10 @@ import { IconBell } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
 import { useState } from "react";
+import { notificationsApi } from "#contracts/api/notifications";
+import { call, keyOf } from "../../../lib/api";
+import { apiQuery } from "../../../lib/api-query";
 import { formatRelative } from "../../../lib/format";
-import { listNotifications, markNotificationsRead } from "../api";
 import classes from "./notification-bell.module.css";
 
 /** The header's bell: the unread count (refreshed every minute and on focus), the latest list, and "mark all read". */
@@ -19,14 +21,13 @@ export function NotificationBell() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const notifications = useQuery({
-    queryKey: ["notifications"],
-    queryFn: () => listNotifications(),
+    ...apiQuery(notificationsApi.list, { query: { limit: 20 } }),
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
   });
   const markRead = useMutation({
-    mutationFn: markNotificationsRead,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["notifications"] }),
+    mutationFn: (body: { ids?: string[]; all?: boolean }) => call(notificationsApi.markRead, { body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keyOf(notificationsApi.list) }),
   });
   const unread = notifications.data?.unread ?? 0;
   const items = notifications.data?.items ?? [];

@@ -1,21 +1,19 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { listSessions, revokeSession, type SessionScope } from "../api";
+import { sessionsApi } from "#contracts/api/sessions";
+import { call, keyOf } from "../../../lib/api";
+import { apiPages } from "../../../lib/api-query";
+import type { SessionScope } from "../api";
 
 /** Live sessions, newest activity first, with "load more". */
 export function useSessions(scope: SessionScope) {
-  return useInfiniteQuery({
-    queryKey: ["sessions", scope],
-    queryFn: ({ pageParam }) => listSessions(scope, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(apiPages(sessionsApi.list, { query: { userId: scope === "all" ? "all" : undefined } }));
 }
 
 /** Ends a session and refreshes the lists. */
 export function useRevokeSession() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: revokeSession,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["sessions"] }),
+    mutationFn: (id: string) => call(sessionsApi.end, { params: { id } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keyOf(sessionsApi.list) }),
   });
 }

@@ -1,13 +1,14 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { teamsApi } from "#contracts/api/people";
 import type { CreateTeamBody, UpdateTeamBody } from "#contracts/people";
-import { createTeam, listTeams, updateTeam } from "../api";
+import { call, keyOf } from "../../../lib/api";
+import { apiAll } from "../../../lib/api-query";
 
-/** The workspace's teams, by name. */
-export const teamsQuery = queryOptions({
-  queryKey: ["teams"],
-  queryFn: listTeams,
-  select: (page) => page.items,
-});
+/**
+ * Every team of the workspace with its active member count, by name: one query (one key, one fetch) for every
+ * page that needs the teams.
+ */
+export const teamsQuery = apiAll(teamsApi.list, { query: { sort: "name" } });
 
 /** The workspace's teams with member counts. */
 export function useTeams() {
@@ -18,8 +19,8 @@ export function useTeams() {
 export function useCreateTeam() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateTeamBody) => createTeam(body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["teams"] }),
+    mutationFn: (body: CreateTeamBody) => call(teamsApi.create, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keyOf(teamsApi.list) }),
   });
 }
 
@@ -27,7 +28,7 @@ export function useCreateTeam() {
 export function useUpdateTeam() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateTeamBody }) => updateTeam(id, body),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["teams"] }),
+    mutationFn: ({ id, body }: { id: string; body: UpdateTeamBody }) => call(teamsApi.update, { params: { id }, body }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keyOf(teamsApi.list) }),
   });
 }

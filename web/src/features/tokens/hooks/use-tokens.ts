@@ -1,23 +1,21 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { tokensApi } from "#contracts/api/tokens";
 import type { CreateApiTokenBody } from "#contracts/people";
-import { createToken, listTokens, revokeToken, type TokenScopeFilter } from "../api";
+import { call, keyOf } from "../../../lib/api";
+import { apiPages } from "../../../lib/api-query";
+import type { TokenScopeFilter } from "../api";
 
 /** Live API tokens, newest first, with "load more". */
 export function useTokens(scope: TokenScopeFilter) {
-  return useInfiniteQuery({
-    queryKey: ["tokens", scope],
-    queryFn: ({ pageParam }) => listTokens(scope, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(apiPages(tokensApi.list, { query: { userId: scope === "all" ? "all" : undefined } }));
 }
 
 /** Creates a token and refreshes the lists. */
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateApiTokenBody) => createToken(body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["tokens"] }),
+    mutationFn: (body: CreateApiTokenBody) => call(tokensApi.create, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keyOf(tokensApi.list) }),
   });
 }
 
@@ -25,7 +23,7 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: revokeToken,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["tokens"] }),
+    mutationFn: (id: string) => call(tokensApi.revoke, { params: { id } }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keyOf(tokensApi.list) }),
   });
 }
