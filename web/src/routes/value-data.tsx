@@ -1,12 +1,14 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconFileImport } from "@tabler/icons-react";
 import { useState } from "react";
+import type { spendApi } from "#contracts/api/value";
+import type { RouteAnswer } from "#contracts/route";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { ListSection } from "../components/ui/list-page";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
-import type { ImportTarget, listImports } from "../features/value/api";
+import type { ImportTarget } from "../features/value/api";
 import { Figure } from "../features/value/components/figure";
 import { ImportDialog } from "../features/value/components/import-dialog";
 import { ValueNav } from "../features/value/components/value-nav";
@@ -21,7 +23,7 @@ const importKinds: { kind: ImportTarget["kind"]; label: string }[] = [
   { kind: "paths", label: "Import paths" },
 ];
 
-type ValueImport = Awaited<ReturnType<typeof listImports>>["items"][number];
+type ValueImport = RouteAnswer<typeof spendApi.imports>["items"][number];
 
 const importColumns: DataColumn<ValueImport>[] = [
   { key: "when", header: "When", isNowrap: true, cell: (item) => formatDateTime(item.createdAt) },

@@ -1,42 +1,19 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { IdParams } from "#contracts/common";
-import {
-  AttributionRun,
-  AttributionRunList,
-  CreateRunBody,
-  RunListQuery,
-  WhichHalf,
-  WhichHalfQuery,
-} from "#contracts/value";
+import { attributionApi } from "#contracts/api/value";
+import { routeOf } from "../../lib/route";
 import { ctxOf } from "../../plugins/request-context";
 import { cancelRun, createRun, getRun, getWhichHalf, listWorkspaceRuns } from "./attribution.service";
 
 /** Attribution runs and the which-half view. */
 export const attributionRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/attribution/runs",
-    {
-      schema: {
-        tags: ["value"],
-        summary: "Attribution runs",
-        querystring: RunListQuery,
-        response: { 200: AttributionRunList },
-      },
-    },
-    async (request) => listWorkspaceRuns(ctxOf(request), request.query),
-  );
+  app.route({
+    ...routeOf(attributionApi.listRuns),
+    handler: async (request) => listWorkspaceRuns(ctxOf(request), request.query),
+  });
 
-  app.post(
-    "/attribution/runs",
-    {
-      schema: {
-        tags: ["value"],
-        summary: "Run attribution over a period with chosen models",
-        body: CreateRunBody,
-        response: { 201: AttributionRun, 202: AttributionRun },
-      },
-    },
-    async (request, reply) => {
+  app.route({
+    ...routeOf(attributionApi.createRun),
+    handler: async (request, reply) => {
       // A run computed in the request stops when its client leaves before the answer.
       const left = new AbortController();
       reply.raw.once("close", () => {
@@ -45,45 +22,20 @@ export const attributionRoutes: FastifyPluginAsyncZod = async (app) => {
       const run = await createRun(ctxOf(request), request.body, left.signal);
       return reply.status(run.status === "queued" ? 202 : 201).send(run);
     },
-  );
+  });
 
-  app.post(
-    "/attribution/runs/:id/cancel",
-    {
-      schema: {
-        tags: ["value"],
-        summary: "Cancel a queued or running run (its author or an admin)",
-        params: IdParams,
-        response: { 200: AttributionRun },
-      },
-    },
-    async (request) => cancelRun(ctxOf(request), request.params.id),
-  );
+  app.route({
+    ...routeOf(attributionApi.cancelRun),
+    handler: async (request) => cancelRun(ctxOf(request), request.params.id),
+  });
 
-  app.get(
-    "/attribution/runs/:id",
-    {
-      schema: {
-        tags: ["value"],
-        summary: "One run with its results",
-        params: IdParams,
-        response: { 200: AttributionRun },
-      },
-    },
-    async (request) => getRun(ctxOf(request), request.params.id),
-  );
+  app.route({
+    ...routeOf(attributionApi.getRun),
+    handler: async (request) => getRun(ctxOf(request), request.params.id),
+  });
 
-  app.get(
-    "/attribution/runs/:id/which-half",
-    {
-      schema: {
-        tags: ["value"],
-        summary: "Which half of the spend works",
-        params: IdParams,
-        querystring: WhichHalfQuery,
-        response: { 200: WhichHalf },
-      },
-    },
-    async (request) => getWhichHalf(ctxOf(request), request.params.id, request.query),
-  );
+  app.route({
+    ...routeOf(attributionApi.whichHalf),
+    handler: async (request) => getWhichHalf(ctxOf(request), request.params.id, request.query),
+  });
 };

@@ -1,7 +1,6 @@
 import { PassThrough } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { z } from "zod";
-import { type ImportProgress, ImportReport, ValueLimits } from "#contracts/value";
+import { type ImportProgress, type ImportReport, ValueLimits } from "#contracts/value";
 import { AppError } from "../../errors";
 import { ctxOf } from "../../plugins/request-context";
 import { type Action, authorize } from "../../policy";
@@ -48,19 +47,8 @@ export async function answerImport(
     .send(stream);
 }
 
-export const importRoute = (summary: string, body: z.ZodType) => ({
+/** The route options every CSV import shares besides its declaration: a large body, taken as JSON or multipart. */
+export const importOptions = {
   bodyLimit: IMPORT_BODY_LIMIT,
   config: { csvUpload: { maxBytes: ValueLimits.csvMax, fileNameField: "fileName" } },
-  schema: {
-    tags: ["value"],
-    summary,
-    description:
-      "mode dry_run checks every line and reports the bad ones; import writes all lines in one transaction or none; " +
-      "import_valid writes the valid lines and skips the bad. Send `Accept: application/x-ndjson` for streamed progress. " +
-      "The file may come as JSON `{csv}` or as a multipart/form-data upload (`file` and the other fields).",
-    body,
-    response: { 200: ImportReport },
-  },
-});
-
-/** Value: the spend ledger, outcomes and journeys, attribution runs and the which-half view. */
+};

@@ -1,86 +1,9 @@
-import type { z } from "zod";
-import type {
-  AttributionRun,
-  AttributionRunSummary,
-  CreateRunBody,
-  CreateSpendBody,
-  ImportMode,
-  ImportProgress,
-  ImportReport,
-  JourneyData,
-  SpendLine,
-  SpendListQuery,
-  SpendSummary,
-  UpdateSpendBody,
-  ValueImportList,
-  WhichHalf,
-} from "#contracts/value";
-import { ApiError, api, apiResponse } from "../../lib/api";
-
-type Page<T> = { items: T[]; nextCursor: string | null };
+import { journeysApi, spendApi } from "#contracts/api/value";
+import type { ImportMode, ImportProgress, ImportReport, SpendListQuery } from "#contracts/value";
+import { ApiError, apiResponse, pathOf } from "../../lib/api";
 
 /** Filters of the ledger, as the URL keeps them. */
 export type SpendFilters = Partial<Pick<SpendListQuery, "q" | "channel" | "kind" | "from" | "to" | "sort">>;
-
-/** A page of spend lines. */
-export function listSpend(query: SpendFilters & { cursor?: string; limit?: number }) {
-  return api<Page<SpendLine>>("/spend", { query });
-}
-
-/** Adds a spend line. */
-export function createSpend(body: z.input<typeof CreateSpendBody>) {
-  return api<SpendLine>("/spend", { method: "POST", body });
-}
-
-/** Edits a spend line. */
-export function updateSpend(id: string, body: UpdateSpendBody) {
-  return api<SpendLine>(`/spend/${id}`, { method: "PATCH", body });
-}
-
-/** Removes a spend line. */
-export function deleteSpend(id: string) {
-  return api<{ ok: true }>(`/spend/${id}`, { method: "DELETE" });
-}
-
-/** Plan vs actual by month, channel and initiative. */
-export function getSpendSummary(query: { from?: string; to?: string; currency?: string } = {}) {
-  return api<SpendSummary>("/spend/summary", { query });
-}
-
-/** Recent imports. */
-export function listImports() {
-  return api<z.infer<typeof ValueImportList>>("/value/imports");
-}
-
-/** The journey data stored. */
-export function getJourneyData() {
-  return api<z.infer<typeof JourneyData>>("/journeys/summary");
-}
-
-/** Attribution runs, newest first. */
-export function listRuns(query: { cursor?: string; limit?: number } = {}) {
-  return api<Page<AttributionRunSummary>>("/attribution/runs", { query });
-}
-
-/** One run with its results. */
-export function getRun(id: string) {
-  return api<AttributionRun>(`/attribution/runs/${id}`);
-}
-
-/** Runs attribution. */
-export function createRun(body: z.input<typeof CreateRunBody>) {
-  return api<AttributionRun>("/attribution/runs", { method: "POST", body });
-}
-
-/** Cancels a queued or running run (its author or an admin). */
-export function cancelRun(id: string) {
-  return api<AttributionRun>(`/attribution/runs/${id}/cancel`, { method: "POST" });
-}
-
-/** The which-half view of a run. */
-export function getWhichHalf(id: string, model?: string) {
-  return api<WhichHalf>(`/attribution/runs/${id}/which-half`, { query: { model } });
-}
 
 /** What a person imports. */
 export type ImportTarget =
@@ -89,12 +12,12 @@ export type ImportTarget =
   | { kind: "touchpoints" }
   | { kind: "paths"; periodStart: string; periodEnd: string };
 
-const PATHS: Record<ImportTarget["kind"], string> = {
-  spend: "/spend/import",
-  conversions: "/outcomes/import",
-  touchpoints: "/journeys/import",
-  paths: "/journeys/import",
-};
+const ROUTES = {
+  spend: spendApi.import,
+  conversions: journeysApi.importOutcomes,
+  touchpoints: journeysApi.importJourneys,
+  paths: journeysApi.importJourneys,
+} satisfies Record<ImportTarget["kind"], unknown>;
 
 /**
  * Sends a CSV for import and follows its progress: the server streams progress lines (application/x-ndjson)
@@ -115,7 +38,7 @@ export async function importCsv(
     for (const [name, value] of Object.entries(extra)) if (typeof value === "string") form.set(name, value);
   }
   form.set("file", input.file, input.file.name);
-  const response = await apiResponse(PATHS[kind], { method: "POST", body: form }, "application/x-ndjson");
+  const response = await apiResponse(pathOf(ROUTES[kind]), { method: "POST", body: form }, "application/x-ndjson");
   if (!response.body) throw new ApiError(0, { code: "network_error", detail: "The import answered nothing." });
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";

@@ -1,95 +1,63 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type {
-  AddSnapshotBody,
-  CreateExperimentBody,
-  DecideExperimentBody,
-  ExperimentStatus,
-  ImportSnapshotBody,
-  SampleSizeBody,
-  UpdateExperimentBody,
-} from "#contracts/experiments";
-import {
-  addSnapshot,
-  createExperiment,
-  decideExperiment,
-  type ExperimentFilters,
-  getExperiment,
-  getResults,
-  importSnapshot,
-  type LearningFilters,
-  listActivePeople,
-  listExperiments,
-  listLearnings,
-  listSnapshots,
-  planSampleSize,
-  transitionExperiment,
-  updateExperiment,
-} from "../api";
-
-const PAGE_SIZE = 50;
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { experimentsApi, statsApi } from "#contracts/api/experiments";
+import { usersApi } from "#contracts/api/people";
+import type { ExperimentStatus } from "#contracts/experiments";
+import type { RouteBody } from "#contracts/route";
+import { call, keyOf } from "../../../lib/api";
+import { apiAll, apiPages, apiQuery } from "../../../lib/api-query";
+import type { ExperimentFilters, LearningFilters } from "../api";
 
 /** Experiments matching the filters, a page at a time. */
 export function useExperiments(filters: ExperimentFilters) {
-  return useInfiniteQuery(
-    infiniteQueryOptions({
-      queryKey: ["experiments", "list", filters],
-      queryFn: ({ pageParam }) => listExperiments({ ...filters, cursor: pageParam, limit: PAGE_SIZE }),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-      placeholderData: (previous) => previous,
-    }),
-  );
+  return useInfiniteQuery(apiPages(experimentsApi.list, { query: filters }));
 }
 
 /** The learning library, a page at a time. */
 export function useLearnings(filters: LearningFilters) {
-  return useInfiniteQuery(
-    infiniteQueryOptions({
-      queryKey: ["experiments", "learnings", filters],
-      queryFn: ({ pageParam }) => listLearnings({ ...filters, cursor: pageParam, limit: PAGE_SIZE }),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-      placeholderData: (previous) => previous,
-    }),
-  );
+  return useInfiniteQuery(apiPages(experimentsApi.learnings, { query: filters }));
 }
 
 /** One experiment, fresh (with the version an edit needs). */
 export function useExperiment(id: string) {
-  return useQuery({ queryKey: ["experiments", "one", id], queryFn: () => getExperiment(id) });
+  return useQuery(apiQuery(experimentsApi.get, { params: { id } }));
 }
 
 /** The latest analysed results of an experiment. */
 export function useResults(id: string) {
-  return useQuery({ queryKey: ["experiments", "results", id], queryFn: () => getResults(id) });
+  return useQuery(apiQuery(experimentsApi.results, { params: { id } }));
 }
 
 /** The snapshots entered for an experiment. */
 export function useSnapshots(id: string) {
-  return useQuery({ queryKey: ["experiments", "snapshots", id], queryFn: () => listSnapshots(id) });
+  return useQuery(apiQuery(experimentsApi.snapshots, { params: { id } }));
 }
 
 /** Active people, for owner pickers. */
 export function useActivePeople() {
-  return useQuery({ queryKey: ["users", "all-active"], queryFn: listActivePeople, staleTime: 60_000 });
+  return useQuery({ ...apiAll(usersApi.list, { query: { status: "active" } }), staleTime: 60_000 });
 }
 
+/** Refreshes every experiments query (lists, learnings, one experiment and its results). */
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ["experiments"] });
+  return () => queryClient.invalidateQueries({ queryKey: keyOf(experimentsApi.list) });
 }
 
 /** Writes down a new hypothesis. */
 export function useCreateExperiment() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: CreateExperimentBody) => createExperiment(body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: RouteBody<typeof experimentsApi.create>) => call(experimentsApi.create, { body }),
+    onSuccess: invalidate,
+  });
 }
 
-/** Edits an experiment; afterwards (also after a conflict) it is refetched. */
+/** Edits an experiment; a stale `version` is answered with 409 conflict. Afterwards (also after a conflict) it is refetched. */
 export function useUpdateExperiment() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateExperimentBody }) => updateExperiment(id, body),
+    mutationFn: ({ id, body }: { id: string; body: RouteBody<typeof experimentsApi.update> }) =>
+      call(experimentsApi.update, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
@@ -99,7 +67,7 @@ export function useTransitionExperiment() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, version, status }: { id: string; version: number; status: ExperimentStatus }) =>
-      transitionExperiment(id, version, status),
+      call(experimentsApi.transition, { params: { id }, body: { version, status } }),
     onSettled: invalidate,
   });
 }
@@ -108,7 +76,8 @@ export function useTransitionExperiment() {
 export function useDecideExperiment() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: DecideExperimentBody }) => decideExperiment(id, body),
+    mutationFn: ({ id, body }: { id: string; body: RouteBody<typeof experimentsApi.decide> }) =>
+      call(experimentsApi.decide, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
@@ -117,7 +86,8 @@ export function useDecideExperiment() {
 export function useAddSnapshot() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: AddSnapshotBody }) => addSnapshot(id, body),
+    mutationFn: ({ id, body }: { id: string; body: RouteBody<typeof experimentsApi.addSnapshot> }) =>
+      call(experimentsApi.addSnapshot, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -126,7 +96,8 @@ export function useAddSnapshot() {
 export function useImportSnapshot() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ImportSnapshotBody }) => importSnapshot(id, body),
+    mutationFn: ({ id, body }: { id: string; body: RouteBody<typeof experimentsApi.importSnapshot> }) =>
+      call(experimentsApi.importSnapshot, { params: { id }, body }),
     onSuccess: (result) => {
       if (!result.dryRun) void invalidate();
     },
@@ -135,5 +106,7 @@ export function useImportSnapshot() {
 
 /** Plans a sample size (stateless). */
 export function usePlanSampleSize() {
-  return useMutation({ mutationFn: (body: SampleSizeBody) => planSampleSize(body) });
+  return useMutation({
+    mutationFn: (body: RouteBody<typeof statsApi.sampleSize>) => call(statsApi.sampleSize, { body }),
+  });
 }

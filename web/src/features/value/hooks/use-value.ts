@@ -1,73 +1,49 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  cancelRun,
-  createRun,
-  createSpend,
-  deleteSpend,
-  getJourneyData,
-  getRun,
-  getSpendSummary,
-  getWhichHalf,
-  listImports,
-  listRuns,
-  listSpend,
-  type SpendFilters,
-} from "../api";
-
-const PAGE_SIZE = 50;
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { attributionApi, journeysApi, spendApi } from "#contracts/api/value";
+import type { RouteBody } from "#contracts/route";
+import type { RunModel } from "#contracts/value";
+import { call, keyOf } from "../../../lib/api";
+import { apiPages, apiQuery } from "../../../lib/api-query";
+import type { SpendFilters } from "../api";
 
 /** The ledger, a page at a time. */
 export function useSpend(filters: SpendFilters) {
-  return useInfiniteQuery(
-    infiniteQueryOptions({
-      queryKey: ["value", "spend", filters],
-      queryFn: ({ pageParam }) => listSpend({ ...filters, cursor: pageParam, limit: PAGE_SIZE }),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-      placeholderData: (previous) => previous,
-    }),
-  );
+  return useInfiniteQuery(apiPages(spendApi.list, { query: filters }));
 }
 
 /** Plan vs actual. */
 export function useSpendSummary() {
-  return useQuery({ queryKey: ["value", "summary"], queryFn: () => getSpendSummary() });
+  return useQuery(apiQuery(spendApi.summary));
 }
 
 /** Recent imports. */
 export function useImports() {
-  return useQuery({ queryKey: ["value", "imports"], queryFn: listImports });
+  return useQuery(apiQuery(spendApi.imports));
 }
 
 /** Stored journey data. */
 export function useJourneyData() {
-  return useQuery({ queryKey: ["value", "journeys"], queryFn: getJourneyData });
+  return useQuery(apiQuery(journeysApi.summary));
 }
 
 /** Attribution runs, a page at a time. */
 export function useRuns() {
-  return useInfiniteQuery(
-    infiniteQueryOptions({
-      queryKey: ["value", "runs"],
-      queryFn: ({ pageParam }) => listRuns({ cursor: pageParam, limit: PAGE_SIZE }),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-      // While a run waits or computes, the list follows it.
-      refetchInterval: (query) =>
-        query.state.data?.pages.some((page) =>
-          page.items.some((run) => run.status === "queued" || run.status === "running"),
-        )
-          ? 2000
-          : false,
-    }),
-  );
+  return useInfiniteQuery({
+    ...apiPages(attributionApi.listRuns),
+    // While a run waits or computes, the list follows it.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) =>
+        page.items.some((run) => run.status === "queued" || run.status === "running"),
+      )
+        ? 2000
+        : false,
+  });
 }
 
 /** One run. */
 export function useRun(id: string) {
   return useQuery({
-    queryKey: ["value", "run", id],
-    queryFn: () => getRun(id),
+    ...apiQuery(attributionApi.getRun, { params: { id } }),
     // A run in progress is polled until it is done or failed.
     refetchInterval: (query) =>
       query.state.data && (query.state.data.status === "queued" || query.state.data.status === "running") ? 700 : false,
@@ -75,40 +51,50 @@ export function useRun(id: string) {
 }
 
 /** The which-half view of a run under one model. */
-export function useWhichHalf(id: string, model?: string) {
+export function useWhichHalf(id: string, model?: RunModel) {
   return useQuery({
-    queryKey: ["value", "which-half", id, model ?? null],
-    queryFn: () => getWhichHalf(id, model),
+    ...apiQuery(attributionApi.whichHalf, { params: { id }, query: { model } }),
     placeholderData: (previous) => previous,
   });
 }
 
+/** The prefixes of every query Value reads: the ledger and its summary, imports, journey data, runs. */
+const valueKeys = [
+  keyOf(spendApi.list),
+  keyOf(spendApi.imports),
+  keyOf(journeysApi.summary),
+  keyOf(attributionApi.listRuns),
+];
+
 /** Refreshes everything Value shows after a write. */
 export function useInvalidateValue() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: ["value"] });
+  return () => Promise.all(valueKeys.map((queryKey) => client.invalidateQueries({ queryKey })));
 }
 
 /** Adds a spend line. */
 export function useCreateSpend() {
   const invalidate = useInvalidateValue();
-  return useMutation({ mutationFn: createSpend, onSuccess: invalidate });
-}
-
-/** Removes a spend line. */
-export function useDeleteSpend() {
-  const invalidate = useInvalidateValue();
-  return useMutation({ mutationFn: deleteSpend, onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: RouteBody<typeof spendApi.create>) => call(spendApi.create, { body }),
+    onSuccess: invalidate,
+  });
 }
 
 /** Runs attribution. */
 export function useCreateRun() {
   const invalidate = useInvalidateValue();
-  return useMutation({ mutationFn: createRun, onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: RouteBody<typeof attributionApi.createRun>) => call(attributionApi.createRun, { body }),
+    onSuccess: invalidate,
+  });
 }
 
 /** Cancels a queued or running run. */
 export function useCancelRun() {
   const invalidate = useInvalidateValue();
-  return useMutation({ mutationFn: cancelRun, onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (id: string) => call(attributionApi.cancelRun, { params: { id } }),
+    onSuccess: invalidate,
+  });
 }

@@ -1,0 +1,142 @@
+import { IdParams } from "../common";
+import {
+  AddSnapshotBody,
+  AnalyzeBody,
+  CreateExperimentBody,
+  DecideExperimentBody,
+  Experiment,
+  ExperimentAnalysis,
+  ExperimentDetail,
+  ExperimentList,
+  ExperimentListQuery,
+  ExperimentResults,
+  ImportResult,
+  ImportSnapshotBody,
+  LearningList,
+  LearningListQuery,
+  SampleSize,
+  SampleSizeBody,
+  SnapshotList,
+  TransitionExperimentBody,
+  UpdateExperimentBody,
+} from "../experiments";
+import { defineRoute } from "../route";
+
+const tags = ["experiments"];
+
+/** Experiments: hypotheses, their design, result snapshots, analysis, decisions and the learning library. */
+export const experimentsApi = {
+  list: defineRoute({
+    method: "GET",
+    path: "/experiments",
+    tags,
+    summary: "Experiments: search, filter, sort",
+    query: ExperimentListQuery,
+    response: { 200: ExperimentList },
+  }),
+  learnings: defineRoute({
+    method: "GET",
+    path: "/experiments/learnings",
+    tags,
+    summary: "The learning library: decided experiments and what they taught",
+    query: LearningListQuery,
+    response: { 200: LearningList },
+  }),
+  create: defineRoute({
+    method: "POST",
+    path: "/experiments",
+    tags,
+    summary: "Write down a hypothesis and its design (a draft)",
+    body: CreateExperimentBody,
+    response: { 201: Experiment },
+  }),
+  get: defineRoute({
+    method: "GET",
+    path: "/experiments/:id",
+    tags,
+    summary: "One experiment",
+    params: IdParams,
+    response: { 200: ExperimentDetail },
+  }),
+  update: defineRoute({
+    method: "PATCH",
+    path: "/experiments/:id",
+    tags,
+    summary: "Edit an experiment (the design only while a draft)",
+    params: IdParams,
+    body: UpdateExperimentBody,
+    response: { 200: Experiment },
+  }),
+  transition: defineRoute({
+    method: "POST",
+    path: "/experiments/:id/status",
+    tags,
+    summary: "Start, stop or resume an experiment",
+    params: IdParams,
+    body: TransitionExperimentBody,
+    response: { 200: Experiment },
+  }),
+  decide: defineRoute({
+    method: "POST",
+    path: "/experiments/:id/decision",
+    tags,
+    summary: "Decide an experiment: ship, roll back or iterate, with the reason",
+    params: IdParams,
+    body: DecideExperimentBody,
+    response: { 200: Experiment },
+  }),
+  results: defineRoute({
+    method: "GET",
+    path: "/experiments/:id/results",
+    tags,
+    summary: "The latest results, analysed: effects, intervals, SRM, warnings and a reading in words",
+    params: IdParams,
+    response: { 200: ExperimentResults },
+  }),
+  addSnapshot: defineRoute({
+    method: "POST",
+    path: "/experiments/:id/results",
+    tags,
+    summary: "Add a result snapshot (per-variant aggregates as the engine takes them)",
+    params: IdParams,
+    body: AddSnapshotBody,
+    response: { 201: ExperimentResults },
+  }),
+  importSnapshot: defineRoute({
+    method: "POST",
+    path: "/experiments/:id/results/import",
+    tags,
+    summary: "Import a result snapshot from CSV (aggregates or per-unit rows); dryRun previews",
+    params: IdParams,
+    body: ImportSnapshotBody,
+    response: { 200: ImportResult },
+  }),
+  snapshots: defineRoute({
+    method: "GET",
+    path: "/experiments/:id/snapshots",
+    tags,
+    summary: "Every result snapshot, newest first, with who entered it",
+    params: IdParams,
+    response: { 200: SnapshotList },
+  }),
+};
+
+/** Stateless experiment statistics. */
+export const statsApi = {
+  analyze: defineRoute({
+    method: "POST",
+    path: "/stats/analyze",
+    tags,
+    summary: "Analyse experiment results (frequentist, sequential or Bayesian; nothing is stored)",
+    body: AnalyzeBody,
+    response: { 200: ExperimentAnalysis },
+  }),
+  sampleSize: defineRoute({
+    method: "POST",
+    path: "/stats/sample-size",
+    tags,
+    summary: "Plan a test: units per variant and days needed to detect an effect (nothing is stored)",
+    body: SampleSizeBody,
+    response: { 200: SampleSize },
+  }),
+};
