@@ -4,6 +4,9 @@ import { IconAlertTriangle, IconFileSpreadsheet, IconSpy, IconUpload } from "@ta
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
+import { discoveryApi } from "#contracts/api/stack-discovery";
+import { stackToolsApi } from "#contracts/api/stack-tools";
+import type { RouteBody } from "#contracts/route";
 import type { ImportExpensesResult, ShadowCandidate, StackCategory } from "#contracts/stack";
 import { STACK_TAXONOMY } from "#contracts/stack";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
@@ -11,31 +14,27 @@ import { ListSection } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { useMe } from "../features/auth/hooks/use-me";
-import {
-  adoptCandidate,
-  dismissCandidate,
-  importExpenses,
-  listExpenseImports,
-  listShadowCandidates,
-} from "../features/stack/api";
+import { importExpenses } from "../features/stack/api";
 import { StackNav } from "../features/stack/components/stack-nav";
+import { stackKey } from "../features/stack/hooks/use-stack";
 import { categoryOptions } from "../features/stack/labels";
+import { call, keyOf } from "../lib/api";
+import { apiQuery } from "../lib/api-query";
 import { formatMoney } from "../lib/money";
 
-const candidatesKey = ["stack", "discovery", "candidates"];
-const importsKey = ["stack", "discovery", "imports"];
+const candidatesKey = keyOf(discoveryApi.candidates);
 
 /** Shadow IT: what the card statements say is paid for outside the catalog, and bringing it in. */
 export function StackDiscoveryPage() {
   const me = useMe();
   const canWrite = me.user.role !== "viewer";
-  const candidates = useQuery({ queryKey: candidatesKey, queryFn: listShadowCandidates });
-  const imports = useQuery({ queryKey: importsKey, queryFn: listExpenseImports });
+  const candidates = useQuery(apiQuery(discoveryApi.candidates));
+  const imports = useQuery(apiQuery(discoveryApi.imports));
   const [importing, setImporting] = useState(false);
   const [adopting, setAdopting] = useState<ShadowCandidate | null>(null);
   const queryClient = useQueryClient();
   const dismiss = useMutation({
-    mutationFn: dismissCandidate,
+    mutationFn: (body: { merchantKey: string; reason: string }) => call(discoveryApi.dismissCandidate, { body }),
     onSuccess: (_, input) => {
       void queryClient.invalidateQueries({ queryKey: candidatesKey });
       notifications.show({ color: "indigo", message: `${input.merchantKey} is no longer proposed` });
@@ -195,8 +194,9 @@ function ExpenseImportDialog({ opened, onClose }: { opened: boolean; onClose: ()
         setChecked(result);
         return;
       }
-      void queryClient.invalidateQueries({ queryKey: ["stack", "discovery"] });
-      void queryClient.invalidateQueries({ queryKey: ["tools"] });
+      void queryClient.invalidateQueries({ queryKey: candidatesKey });
+      void queryClient.invalidateQueries({ queryKey: keyOf(discoveryApi.imports) });
+      void queryClient.invalidateQueries({ queryKey: keyOf(stackToolsApi.listTools) });
       notifications.show({
         color: "indigo",
         message: `Imported ${result.lines} lines: ${result.matchedLines} matched the catalog, ${result.candidates} shadow candidates`,
@@ -285,10 +285,10 @@ function AdoptDialog({ candidate, onClose }: { candidate: ShadowCandidate; onClo
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const adopt = useMutation({
-    mutationFn: adoptCandidate,
+    mutationFn: (body: RouteBody<typeof discoveryApi.adoptCandidate>) => call(discoveryApi.adoptCandidate, { body }),
     onSuccess: (result) => {
-      void queryClient.invalidateQueries({ queryKey: ["stack"] });
-      void queryClient.invalidateQueries({ queryKey: ["tools"] });
+      void queryClient.invalidateQueries({ queryKey: stackKey });
+      void queryClient.invalidateQueries({ queryKey: keyOf(stackToolsApi.listTools) });
       notifications.show({
         color: "indigo",
         message: `${name} is in the catalog as shadow; review request REQ-${result.requestNumber} is open`,

@@ -3,15 +3,15 @@ import { notifications } from "@mantine/notifications";
 import { IconCategory } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { StackCategory } from "#contracts/stack";
+import { stackApi } from "#contracts/api/stack";
+import type { StackCategory, UpdateTaxonomyBody } from "#contracts/stack";
 import { ListSection } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
-import { updateTaxonomy } from "../features/stack/api";
 import { StackNav } from "../features/stack/components/stack-nav";
 import { useTaxonomy } from "../features/stack/hooks/use-stack";
-import { isApiError } from "../lib/api";
+import { call, isApiError, keyOf } from "../lib/api";
 
 /** The martech taxonomy of the workspace: six top categories, their subcategories editable by admins. */
 export function StackTaxonomyPage() {
@@ -30,9 +30,9 @@ export function StackTaxonomyPage() {
     }
   }, [taxonomy.data]);
   const save = useMutation({
-    mutationFn: updateTaxonomy,
+    mutationFn: (body: UpdateTaxonomyBody) => call(stackApi.updateTaxonomy, { body }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ["stack", "taxonomy"] });
+      void queryClient.invalidateQueries({ queryKey: keyOf(stackApi.taxonomy) });
       notifications.show({ color: "indigo", message: "Taxonomy saved" });
     },
     onError: (error) =>

@@ -2,6 +2,7 @@ import { Button } from "@mantine/core";
 import { IconPlus, IconStack2, IconUpload } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
+import { stackToolsApi } from "#contracts/api/stack-tools";
 import { ClearFiltersButton, ListPage } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import type { ToolFilters as Filters } from "../features/stack/api";
@@ -11,7 +12,7 @@ import { ToolFormDialog } from "../features/stack/components/tool-form";
 import { ToolImportDialog } from "../features/stack/components/tool-import";
 import { ToolTable } from "../features/stack/components/tool-table";
 import { useTools } from "../features/stack/hooks/use-stack";
-import { buildUrl } from "../lib/api";
+import { buildUrl, pathOf } from "../lib/api";
 
 const route = getRouteApi("/app/stack");
 
@@ -57,7 +58,7 @@ export function StackPage() {
           setResetCount((count) => count + 1);
         },
       }}
-      exportHref={buildUrl("/tools/export.csv", { ...filters })}
+      exportHref={buildUrl(pathOf(stackToolsApi.exportTools), { ...filters })}
       actions={
         canWrite && (
           <>

@@ -3,11 +3,13 @@ import { notifications } from "@mantine/notifications";
 import { IconCalendarPlus, IconLock } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { stackApi } from "#contracts/api/stack";
 import { describeError } from "../../../components/ui/page-error";
 import { SecretField } from "../../../components/ui/secret-field";
-import { getCalendarFeed, revokeCalendarFeed, rotateCalendarFeed } from "../api";
+import { call, keyOf } from "../../../lib/api";
+import { apiQuery } from "../../../lib/api-query";
 
-const feedKey = ["me", "calendar-feed"] as const;
+const feedKey = keyOf(stackApi.calendarFeed);
 
 /**
  * "Subscribe in your calendar": the person's one secret calendar address, which any calendar app can follow —
@@ -17,9 +19,9 @@ export function CalendarFeedButton() {
   const [opened, setOpened] = useState(false);
   const [address, setAddress] = useState<string | null>(null);
   const queryClient = useQueryClient();
-  const feed = useQuery({ queryKey: feedKey, queryFn: getCalendarFeed, enabled: opened });
+  const feed = useQuery({ ...apiQuery(stackApi.calendarFeed), enabled: opened });
   const rotate = useMutation({
-    mutationFn: rotateCalendarFeed,
+    mutationFn: () => call(stackApi.rotateCalendarFeed),
     onSuccess: (created) => {
       setAddress(`${window.location.origin}${created.calendarPath}`);
       void queryClient.invalidateQueries({ queryKey: feedKey });
@@ -28,7 +30,7 @@ export function CalendarFeedButton() {
       notifications.show({ color: "red", title: "Could not create the address", message: describeError(error) }),
   });
   const revoke = useMutation({
-    mutationFn: revokeCalendarFeed,
+    mutationFn: () => call(stackApi.revokeCalendarFeed),
     onSuccess: () => {
       setAddress(null);
       void queryClient.invalidateQueries({ queryKey: feedKey });

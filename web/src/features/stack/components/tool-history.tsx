@@ -2,13 +2,14 @@ import { Button, Card, Collapse, Group, Stack, Text, Timeline, Title } from "@ma
 import { IconHistory } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { stackToolsApi } from "#contracts/api/stack-tools";
 import type { AuditEvent } from "#contracts/audit";
 import { EmptyState } from "../../../components/ui/empty-state";
 import { LoadMore } from "../../../components/ui/load-more";
 import { ErrorState } from "../../../components/ui/page-error";
 import { PageLoader } from "../../../components/ui/page-loader";
+import { apiPages } from "../../../lib/api-query";
 import { AuditDiff } from "../../audit/components/audit-diff";
-import { getToolHistory } from "../api";
 
 const ACTION_WORDS: Record<string, string> = {
   "tool.created": "added the tool",
@@ -52,12 +53,9 @@ function HistoryItem({ event }: { event: AuditEvent }) {
 
 /** The tool's history from the audit log: who changed what and when. */
 export function ToolHistory({ toolId }: { toolId: string }) {
-  const history = useInfiniteQuery({
-    queryKey: ["stack", "tool-history", toolId],
-    queryFn: ({ pageParam }) => getToolHistory(toolId, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  const history = useInfiniteQuery(
+    apiPages(stackToolsApi.toolHistory, { params: { id: toolId }, query: { limit: 20 } }),
+  );
   const events = history.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Card>

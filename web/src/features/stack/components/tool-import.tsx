@@ -3,9 +3,12 @@ import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCheck, IconFileSpreadsheet } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { stackToolsApi } from "#contracts/api/stack-tools";
 import type { ImportToolsResult } from "#contracts/stack";
 import { describeError } from "../../../components/ui/page-error";
+import { keyOf } from "../../../lib/api";
 import { importTools } from "../api";
+import { stackKey } from "../hooks/use-stack";
 
 const SAMPLE_HEADER =
   "name,vendor,category,subcategory,capabilities,status,lifecycle,business_owner_email,technical_owner_email,annual_cost,currency,renewal_date,notice_days,data_classes,dpa_signed,sso";
@@ -24,8 +27,8 @@ export function ToolImportDialog({ opened, onClose }: { opened: boolean; onClose
     onSuccess: (answer) => {
       setResult(answer);
       if (answer.imported) {
-        void queryClient.invalidateQueries({ queryKey: ["stack"] });
-        void queryClient.invalidateQueries({ queryKey: ["tools"] });
+        void queryClient.invalidateQueries({ queryKey: stackKey });
+        void queryClient.invalidateQueries({ queryKey: keyOf(stackToolsApi.listTools) });
         notifications.show({
           color: "indigo",
           message: `Imported: ${answer.created} added, ${answer.updated} updated`,

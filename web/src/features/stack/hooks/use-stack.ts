@@ -1,115 +1,93 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { usersApi } from "#contracts/api/people";
+import { stackApi } from "#contracts/api/stack";
+import { stackToolsApi } from "#contracts/api/stack-tools";
 import type { CreateIntegrationBody, CreateToolBody, UpdateToolBody } from "#contracts/stack";
-import {
-  createIntegration,
-  createTool,
-  deleteIntegration,
-  getCompliance,
-  getStackGraph,
-  getTaxonomy,
-  getTool,
-  listAll,
-  listAllUsers,
-  listIntegrations,
-  listOverlaps,
-  listRenewals,
-  listTools,
-  setToolArchived,
-  type ToolFilters,
-  updateTool,
-} from "../api";
+import { call, keyOf } from "../../../lib/api";
+import { apiAll, apiPages, apiQuery } from "../../../lib/api-query";
+import type { ToolFilters } from "../api";
 
 const PAGE_SIZE = 50;
 
-/** Tools matching the filters, a page at a time. */
-export function toolsQuery(filters: ToolFilters) {
-  return infiniteQueryOptions({
-    queryKey: ["tools", "list", filters],
-    queryFn: ({ pageParam }) => listTools({ ...filters, cursor: pageParam, limit: PAGE_SIZE }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    placeholderData: (previous) => previous,
-  });
-}
+/** Every query under /stack/… (the graph, taxonomy, overlaps, renewals, compliance and discovery). */
+export const stackKey = ["stack"] as const;
 
 /** The catalog with "load more". */
 export function useTools(filters: ToolFilters) {
-  return useInfiniteQuery(toolsQuery(filters));
+  return useInfiniteQuery(apiPages(stackToolsApi.listTools, { query: { ...filters, limit: PAGE_SIZE } }));
 }
 
 /** Every live tool (followed through all pages), for the graph, charts and pickers. */
 export function useAllTools() {
-  return useQuery({
-    queryKey: ["tools", "all"],
-    queryFn: () => listAll((cursor) => listTools({ limit: 200, cursor })),
-  });
+  return useQuery(apiAll(stackToolsApi.listTools));
 }
 
 /** The whole live stack for the graph: tools and integrations in one request. */
 export function useStackGraph() {
   // Under "stack", so every Stack mutation's invalidation refreshes it.
-  return useQuery({ queryKey: ["stack", "graph"], queryFn: getStackGraph });
+  return useQuery(apiQuery(stackApi.graph));
 }
 
 /** One tool, fresh (with the version an edit needs). */
 export function useTool(id: string) {
-  return useQuery({ queryKey: ["tools", "one", id], queryFn: () => getTool(id) });
+  return useQuery(apiQuery(stackToolsApi.getTool, { params: { id } }));
 }
 
 /** The integrations in and out of one tool. */
 export function useToolIntegrations(toolId: string) {
-  return useQuery({
-    queryKey: ["integrations", "tool", toolId],
-    queryFn: () => listAll((cursor) => listIntegrations({ toolId, limit: 200, cursor })),
-  });
+  return useQuery(apiAll(stackToolsApi.listIntegrations, { query: { toolId } }));
 }
 
 /** The martech taxonomy; it rarely changes. */
 export function useTaxonomy() {
-  return useQuery({ queryKey: ["stack", "taxonomy"], queryFn: getTaxonomy, staleTime: 10 * 60_000 });
+  return useQuery({ ...apiQuery(stackApi.taxonomy), staleTime: 10 * 60_000 });
 }
 
 /** Overlapping tools. */
 export function useOverlaps() {
-  return useQuery({ queryKey: ["stack", "overlaps"], queryFn: listOverlaps });
+  return useQuery(apiQuery(stackApi.overlaps));
 }
 
 /** Renewals coming up. */
 export function useRenewals(withinDays: number) {
-  return useQuery({ queryKey: ["stack", "renewals", withinDays], queryFn: () => listRenewals(withinDays) });
+  return useQuery(apiQuery(stackApi.renewals, { query: { withinDays } }));
 }
 
 /** The compliance summary. */
 export function useCompliance() {
-  return useQuery({ queryKey: ["stack", "compliance"], queryFn: getCompliance });
+  return useQuery(apiQuery(stackApi.compliance));
 }
 
 /** Active people of the workspace, for owner pickers. */
 export function useActiveUsers() {
-  return useQuery({ queryKey: ["users", "all-active"], queryFn: listAllUsers, staleTime: 60_000 });
+  return useQuery({ ...apiAll(usersApi.list, { query: { status: "active" } }), staleTime: 60_000 });
 }
 
 function useInvalidateStack() {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["tools"] }),
-      queryClient.invalidateQueries({ queryKey: ["integrations"] }),
-      queryClient.invalidateQueries({ queryKey: ["stack"] }),
+      queryClient.invalidateQueries({ queryKey: keyOf(stackToolsApi.listTools) }),
+      queryClient.invalidateQueries({ queryKey: keyOf(stackToolsApi.listIntegrations) }),
+      queryClient.invalidateQueries({ queryKey: stackKey }),
     ]);
 }
 
 /** Adds a tool. */
 export function useCreateTool() {
   const invalidate = useInvalidateStack();
-  return useMutation({ mutationFn: (body: CreateToolBody) => createTool(body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: CreateToolBody) => call(stackToolsApi.createTool, { body }),
+    onSuccess: invalidate,
+  });
 }
 
 /** Edits a tool; afterwards (also after a conflict) the tool is refetched. */
 export function useUpdateTool() {
   const invalidate = useInvalidateStack();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateToolBody }) => updateTool(id, body),
+    mutationFn: ({ id, body }: { id: string; body: UpdateToolBody }) =>
+      call(stackToolsApi.updateTool, { params: { id }, body }),
     onSettled: invalidate,
   });
 }
@@ -119,7 +97,7 @@ export function useSetToolArchived() {
   const invalidate = useInvalidateStack();
   return useMutation({
     mutationFn: ({ id, version, archived }: { id: string; version: number; archived: boolean }) =>
-      setToolArchived(id, version, archived),
+      call(archived ? stackToolsApi.archiveTool : stackToolsApi.restoreTool, { params: { id }, body: { version } }),
     onSettled: invalidate,
   });
 }
@@ -127,11 +105,17 @@ export function useSetToolArchived() {
 /** Connects two tools. */
 export function useCreateIntegration() {
   const invalidate = useInvalidateStack();
-  return useMutation({ mutationFn: (body: CreateIntegrationBody) => createIntegration(body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: CreateIntegrationBody) => call(stackToolsApi.createIntegration, { body }),
+    onSuccess: invalidate,
+  });
 }
 
 /** Removes an integration. */
 export function useDeleteIntegration() {
   const invalidate = useInvalidateStack();
-  return useMutation({ mutationFn: (id: string) => deleteIntegration(id), onSettled: invalidate });
+  return useMutation({
+    mutationFn: (id: string) => call(stackToolsApi.removeIntegration, { params: { id } }),
+    onSettled: invalidate,
+  });
 }
