@@ -8,7 +8,6 @@ import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { notify } from "../notifications/notifications.commands";
 import { addWatchers, insertComment, listComments, listWatchers } from "./engagement.queries";
-import { referenceOf } from "./pipeline.presenter";
 import {
   findPeople,
   findRequest,
@@ -18,6 +17,7 @@ import {
   setDerived,
   updateRequest,
 } from "./pipeline.queries";
+import { referenceOf } from "./pipeline.rules";
 import { refreshClocks } from "./sla.service";
 
 async function visibleRequest(ctx: Ctx, id: string) {

@@ -9,8 +9,8 @@ import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { notify } from "../notifications/notifications.commands";
 import { writeDecision } from "./decision-write";
-import { referenceOf } from "./pipeline.presenter";
 import { insertEvent, lockRequest, updateRequest } from "./pipeline.queries";
+import { referenceOf } from "./pipeline.rules";
 import { loadRequest, originOfNotice, refusedInState, relationOf, settle, subjectOf } from "./request-view.service";
 
 /**

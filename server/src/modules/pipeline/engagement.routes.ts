@@ -12,7 +12,7 @@ import {
   listTemplates,
   setWatching,
 } from "./engagement.service";
-import { presentComments } from "./pipeline.presenter";
+import { presentComments, presentRequest } from "./pipeline.presenter";
 import { getRequest } from "./request-view.service";
 
 /** Who does what: a request's RACI, comments and watchers, the templates and the backlog's formula. */
@@ -20,14 +20,14 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...routeOf(engagementApi.raci),
     handler: async (request) => {
-      const view = await getRequest(ctxOf(request), request.params.id);
+      const view = presentRequest(await getRequest(ctxOf(request), request.params.id));
       return { items: view.raci, problems: view.raciProblems };
     },
   });
 
   app.route({
     ...routeOf(engagementApi.updateRaci),
-    handler: async (request) => editRequestRaci(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentRequest(await editRequestRaci(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
@@ -54,7 +54,8 @@ export const engagementRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...routeOf(engagementApi.watch),
-    handler: async (request) => setWatching(ctxOf(request), request.params.id, request.body.watching),
+    handler: async (request) =>
+      presentRequest(await setWatching(ctxOf(request), request.params.id, request.body.watching)),
   });
 
   app.route({

@@ -6,7 +6,6 @@ import type { CreateRequestBody, Stage, TermMeaning, UpdateRequestBody } from "#
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { findReferenceErrors } from "../../db/references";
-import type { requests } from "../../db/schema";
 import { AppError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
@@ -14,14 +13,28 @@ import { checkTermMeanings } from "../glossary/glossary.commands";
 import { notify } from "../notifications/notifications.commands";
 import { addWatchers, replaceRaci, teamsByKind } from "./engagement.queries";
 import { raciTemplateFor } from "./engagement.service";
-import { referenceOf } from "./pipeline.presenter";
-import { bottomRank, hasEvent, insertEvent, insertRequest, nextRequestNumber, updateRequest } from "./pipeline.queries";
-import { instantiateRaci, rankAtBottom, rankFromScore, scoreInputsOf, scoreRequest } from "./pipeline.rules";
+import {
+  bottomRank,
+  hasEvent,
+  insertEvent,
+  insertRequest,
+  nextRequestNumber,
+  type RequestChanges,
+  type RequestRecord,
+  updateRequest,
+} from "./pipeline.queries";
+import {
+  instantiateRaci,
+  rankAtBottom,
+  rankFromScore,
+  referenceOf,
+  scoreInputsOf,
+  scoreRequest,
+} from "./pipeline.rules";
 import { checkPurchase } from "./purchase.rules";
 import {
   loadRequest,
   originOfNotice,
-  type RequestRecord,
   refusedInState,
   scoringOf,
   settle,
@@ -168,8 +181,8 @@ export async function openRequest(tx: Tx, ctx: Ctx, input: CreateRequestBody, fr
 }
 
 /** The columns of the request fields an edit changes. */
-function columnsOfEdit(changes: Omit<UpdateRequestBody, "version">): Partial<typeof requests.$inferInsert> {
-  const columns: Partial<typeof requests.$inferInsert> = {};
+function columnsOfEdit(changes: Omit<UpdateRequestBody, "version">): RequestChanges {
+  const columns: RequestChanges = {};
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     if (key === "softHours" || key === "reach" || key === "effort") {

@@ -6,6 +6,7 @@ import { routeOf } from "../../lib/route";
 import { ctxOf } from "../../plugins/request-context";
 import { acceptAlternative, appealRequest, decideRequest } from "./decisions.service";
 import { reviewRequest, setWaiting, transitionRequest } from "./moves.service";
+import { presentRequest } from "./pipeline.presenter";
 import { withJudgement } from "./requests.routes";
 
 /** Moves of a request through its stages and decisions. */
@@ -13,31 +14,35 @@ export const requestMoveRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...routeOf(pipelineMovesApi.transition),
     handler: async (request) =>
-      withJudgement(ctxOf(request), await transitionRequest(ctxOf(request), request.params.id, request.body)),
+      withJudgement(
+        ctxOf(request),
+        presentRequest(await transitionRequest(ctxOf(request), request.params.id, request.body)),
+      ),
   });
 
   app.route({
     ...routeOf(pipelineMovesApi.waiting),
-    handler: async (request) => setWaiting(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentRequest(await setWaiting(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(pipelineMovesApi.decide),
-    handler: async (request) => decideRequest(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentRequest(await decideRequest(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(pipelineMovesApi.appeal),
-    handler: async (request) => appealRequest(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentRequest(await appealRequest(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(pipelineMovesApi.acceptAlternative),
-    handler: async (request) => acceptAlternative(ctxOf(request), request.params.id, request.body),
+    handler: async (request) =>
+      presentRequest(await acceptAlternative(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(pipelineMovesApi.review),
-    handler: async (request) => reviewRequest(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentRequest(await reviewRequest(ctxOf(request), request.params.id, request.body)),
   });
 };

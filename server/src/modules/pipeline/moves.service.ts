@@ -3,15 +3,13 @@
 
 import type { Stage } from "#contracts/pipeline";
 import type { Ctx } from "../../context";
-import type { requests } from "../../db/schema";
 import { AppError, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { notify } from "../notifications/notifications.commands";
 import { listRaci, listWatchers } from "./engagement.queries";
-import { referenceOf } from "./pipeline.presenter";
-import { insertEvent, updateRequest } from "./pipeline.queries";
-import { REVIEW_AFTER_DAYS, raciProblems, TRANSITIONS, transitionRefusal } from "./pipeline.rules";
+import { insertEvent, type RequestChanges, updateRequest } from "./pipeline.queries";
+import { REVIEW_AFTER_DAYS, raciProblems, referenceOf, TRANSITIONS, transitionRefusal } from "./pipeline.rules";
 import { loadRequest, originOfNotice, refusedInState, relationOf, settle, subjectOf } from "./request-view.service";
 
 /** Moves a request to another stage: illegal moves are refused with the allowed ones listed. */
@@ -43,7 +41,7 @@ export async function transitionRequest(ctx: Ctx, id: string, input: { to: Stage
         );
       }
     }
-    const changes: Partial<typeof requests.$inferInsert> = {
+    const changes: RequestChanges = {
       stage: input.to,
       stageChangedAt: ctx.now,
       updatedAt: ctx.now,

@@ -3,15 +3,22 @@
 // intake's own path).
 
 import { and, eq, sql } from "drizzle-orm";
-import type { RequestListQuery } from "#contracts/pipeline";
+import type { CreateRequestBody, RequestListQuery, UpdateRequestBody } from "#contracts/pipeline";
 import type { Ctx } from "../../context";
+import type { Tx } from "../../db/client";
 import { requests } from "../../db/schema";
 import { authorize } from "../../policy";
-import { presentSummary } from "./pipeline.presenter";
+import {
+  openRequest as openIntake,
+  type RequestSource,
+  editRequest as saveRequestEdit,
+  createRequest as submitRequest,
+} from "./intake.service";
+import { presentRequest, presentSummary } from "./pipeline.presenter";
 import { listWorkspaceRequests } from "./request-view.service";
 import { slaReport } from "./sla.service";
 
-export { createRequest, editRequest, openRequest, type RequestSource } from "./intake.service";
+export type { RequestSource } from "./intake.service";
 export {
   addWatchers,
   decideByPolicy,
@@ -20,9 +27,23 @@ export {
   UNDECIDED_STAGES,
 } from "./policy-decision.service";
 export { choosePurchaseOwners, type PurchaseOwners, readPurchaseOwners } from "./purchase-owners.service";
-export { getRequest } from "./request-view.service";
 /** A new workspace's Pipeline defaults (its working calendar and service levels): `createWorkspace` calls it. */
 export { insertSlaDefaults as seedPipelineDefaults } from "./sla.queries";
+
+/** Submits a request (or saves a draft), answered as `POST /api/v1/requests` answers before the purchase policy. */
+export async function createRequest(ctx: Ctx, input: CreateRequestBody) {
+  return presentRequest(await submitRequest(ctx, input));
+}
+
+/** Edits a request, answered as `PATCH /api/v1/requests/:id` answers before the purchase policy. */
+export async function editRequest(ctx: Ctx, id: string, input: UpdateRequestBody) {
+  return presentRequest(await saveRequestEdit(ctx, id, input));
+}
+
+/** Opens a request in the caller's transaction by the intake's own path (the Stack's discovery does). */
+export async function openRequest(tx: Tx, ctx: Ctx, input: CreateRequestBody, from?: RequestSource) {
+  return presentRequest(await openIntake(tx, ctx, input, from));
+}
 
 /** The service-level report for a date range, exactly as `GET /api/v1/sla/report` answers it. */
 export async function readServiceLevelReport(ctx: Ctx, range: { from: string; to: string }) {

@@ -1,21 +1,17 @@
 import type { PurchaseDetails } from "#contracts/guardrails";
-import type { PipelineRequest, RaciRow, RequestSummary, Stage, WorkCalendar } from "#contracts/pipeline";
+import type { PipelineRequest, RaciRow, RequestSummary } from "#contracts/pipeline";
 import type { DataClass } from "#contracts/stack";
-import type { slaPolicies, workCalendars } from "../../db/schema";
-import type { MeantTerm } from "../glossary/glossary.commands";
 import type { listComments, listRaci } from "./engagement.queries";
-import type { Clocks } from "./pipeline.clocks";
 import { nextDue } from "./pipeline.clocks";
 import type { listEvents, RequestRow } from "./pipeline.queries";
-import { requirementGaps, totalBenefit } from "./pipeline.rules";
+import { referenceOf, requirementGaps, totalBenefit } from "./pipeline.rules";
+import type { RequestView } from "./request-view.service";
+import { calendarFieldsOf, policyFieldsOf } from "./sla.fields";
 
 const iso = (at: Date | null) => (at ? at.toISOString() : null);
 const num = (value: string | null) => (value === null ? null : Number(value));
 const ref = (person: { id: string | null; name: string | null } | null) =>
   person?.id && person.name !== null ? { id: person.id, name: person.name } : null;
-
-/** The human reference of a request, e.g. REQ-42. */
-export const referenceOf = (number: number) => `REQ-${number}`;
 
 /** A request as lists and the board show it. */
 export function presentSummary(row: RequestRow): RequestSummary {
@@ -56,21 +52,8 @@ export function presentRaci(rows: Awaited<ReturnType<typeof listRaci>>): RaciRow
   }));
 }
 
-export interface RequestDetails {
-  raci: Awaited<ReturnType<typeof listRaci>>;
-  raciProblems: string[];
-  toolNames: Map<string, string>;
-  decidedBy: { id: string; name: string } | null;
-  clocks: Clocks;
-  allowedTransitions: Stage[];
-  watching: boolean;
-  scoreExplanation: string | null;
-  /** The glossary terms the request's intended meanings name, by id. */
-  meantTerms: Map<string, MeantTerm>;
-}
-
 /** A request with everything its page shows. */
-export function presentRequest(row: RequestRow, details: RequestDetails): PipelineRequest {
+export function presentRequest({ row, details }: RequestView): PipelineRequest {
   const r = row.request;
   const alternatives = (r.alternatives as { text: string; toolId: string | null }[]).map((alternative) => ({
     text: alternative.text,
@@ -166,26 +149,8 @@ export function presentComments(rows: Awaited<ReturnType<typeof listComments>>, 
   }));
 }
 
-export function presentCalendar(row: typeof workCalendars.$inferSelect): WorkCalendar {
-  return {
-    id: row.id,
-    name: row.name,
-    timeZone: row.timeZone,
-    workingDays: row.workingDays,
-    workingHours: { start: row.startTime, end: row.endTime },
-    holidays: row.holidays,
-    isDefault: row.isDefault,
-    version: row.version,
-  };
-}
+/** A working calendar as the API answers it. */
+export const presentCalendar = calendarFieldsOf;
 
-export function presentPolicy(row: typeof slaPolicies.$inferSelect) {
-  return {
-    priority: row.priority,
-    calendarId: row.calendarId,
-    firstResponseMinutes: row.firstResponseMinutes,
-    decisionMinutes: row.decisionMinutes,
-    deliveryMinutes: row.deliveryMinutes,
-    version: row.version,
-  };
-}
+/** A priority class's targets as the API answers them. */
+export const presentPolicy = policyFieldsOf;

@@ -2,11 +2,12 @@ import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { RequestListQuery } from "#contracts/pipeline";
 import type { Db, Tx } from "../../db/client";
-import type { Keyset } from "../../db/keyset";
+import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { requestEvents, requests, teams, tools, users } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
+import { takePage } from "../../lib/cursor";
 import { IN_FLIGHT_STAGES, OPEN_STAGES } from "./pipeline.rules";
 
 const requester = alias(users, "requester");
@@ -23,6 +24,10 @@ const requestWithPeople = {
 
 /** A request row with the names of its people and team, as the presenter takes it. */
 export type RequestRow = NonNullable<Awaited<ReturnType<typeof findRequest>>>;
+/** A request as stored. */
+export type RequestRecord = typeof requests.$inferSelect;
+/** Columns of a request to write. */
+export type RequestChanges = Partial<typeof requests.$inferInsert>;
 
 function selectRequests(db: Tx) {
   return db
@@ -48,6 +53,15 @@ export async function lockRequest(tx: Tx, workspaceId: string, id: string) {
     .where(and(eq(requests.workspaceId, workspaceId), eq(requests.id, id)))
     .for("update");
   return row ?? null;
+}
+
+const sortable = { rank: requests.rank, updatedAt: requests.updatedAt, number: requests.number };
+
+/** One page of the workspace's requests, filtered and sorted, after `cursor`. */
+export async function pageRequests(db: Db, workspaceId: string, userId: string, query: RequestListQuery) {
+  const page = keyset(sortable, requests.id, query.sort, query.cursor);
+  const rows = await listRequests(db, workspaceId, userId, query, page);
+  return takePage(rows, query.limit, (row) => page.cursorAfter(row.request[page.field], row.request.id));
 }
 
 /** Requests of the workspace, filtered and keyset-paged (prepared per shape). Drafts are only their requester's. */
@@ -161,18 +175,12 @@ export async function insertRequest(tx: Tx, values: typeof requests.$inferInsert
 }
 
 /** Updates a request if its version still matches; false when it changed meanwhile. */
-export async function updateRequest(
-  tx: Tx,
-  workspaceId: string,
-  id: string,
-  version: number,
-  changes: Partial<typeof requests.$inferInsert>,
-) {
+export async function updateRequest(tx: Tx, workspaceId: string, id: string, version: number, changes: RequestChanges) {
   return updateVersioned(tx, requests, { workspaceId, id, version }, changes);
 }
 
 /** Stores derived columns (clocks, rank) without touching the version a person edits against. */
-export async function setDerived(tx: Tx, id: string, changes: Partial<typeof requests.$inferInsert>) {
+export async function setDerived(tx: Tx, id: string, changes: RequestChanges) {
   await tx.update(requests).set(changes).where(eq(requests.id, id));
 }
 

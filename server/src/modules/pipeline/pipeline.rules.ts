@@ -2,6 +2,9 @@
 // rules of engagement (RACI) and service levels, and what blocks a request from reaching a decision.
 import type { Priority, RaciRole, RaciTemplateActivity, RequestType, Scoring, Stage } from "#contracts/pipeline";
 
+/** The human reference of a request, e.g. REQ-42. */
+export const referenceOf = (number: number) => `REQ-${number}`;
+
 export { IN_FLIGHT_STAGES, OPEN_STAGES, TRANSITIONS } from "#contracts/pipeline";
 
 /** What the person acting is to the request. */

@@ -9,8 +9,8 @@ import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";
 import { writeDecision } from "./decision-write";
 import type { ClockEvent } from "./pipeline.clocks";
-import { referenceOf } from "./pipeline.presenter";
 import { findRequest, listClockEvents, lockRequest } from "./pipeline.queries";
+import { referenceOf } from "./pipeline.rules";
 import { loadServiceLevels, refreshClocks } from "./sla.service";
 
 /** The stages in which a request may still be decided by the policy or its reviews. */

@@ -5,22 +5,19 @@
 import type { RequestListQuery, Scoring, Stage } from "#contracts/pipeline";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { keyset } from "../../db/keyset";
-import { requests } from "../../db/schema";
 import { AppError } from "../../errors";
-import { takePage } from "../../lib/cursor";
 import { authorize, isItSide } from "../../policy";
-import { findMeantTerms } from "../glossary/glossary.commands";
+import { findMeantTerms, type MeantTerm } from "../glossary/glossary.commands";
 import { findSettings, listRaci, listWatchers } from "./engagement.queries";
-import { type ClockEvent, clockColumns } from "./pipeline.clocks";
-import { presentRequest } from "./pipeline.presenter";
+import { type ClockEvent, type Clocks, clockColumns } from "./pipeline.clocks";
 import {
   findPeople,
   findRequest,
   findToolNames,
   listEvents,
   listOpenRequests,
-  listRequests,
+  pageRequests,
+  type RequestRecord,
   type RequestRow,
   setDerived,
   valueReportFigures,
@@ -36,7 +33,25 @@ import {
 } from "./pipeline.rules";
 import { clocksOf, loadServiceLevels } from "./sla.service";
 
-export type RequestRecord = typeof requests.$inferSelect;
+/** What a request's page shows beside its row: who does what, its clocks, the moves open to the actor. */
+export interface RequestDetails {
+  raci: Awaited<ReturnType<typeof listRaci>>;
+  raciProblems: string[];
+  toolNames: Map<string, string>;
+  decidedBy: { id: string; name: string } | null;
+  clocks: Clocks;
+  allowedTransitions: Stage[];
+  watching: boolean;
+  scoreExplanation: string | null;
+  /** The glossary terms the request's intended meanings name, by id. */
+  meantTerms: Map<string, MeantTerm>;
+}
+
+/** A request with everything its page shows, for its route to present. */
+export interface RequestView {
+  row: RequestRow;
+  details: RequestDetails;
+}
 
 /** Who a notice of this change is from. */
 export const originOfNotice = (ctx: Ctx) => ({
@@ -44,8 +59,6 @@ export const originOfNotice = (ctx: Ctx) => ({
   actorId: ctx.actor.userId,
   now: ctx.now,
 });
-
-const sortable = { rank: requests.rank, updatedAt: requests.updatedAt, number: requests.number };
 
 /** Who the actor is to the request. */
 export function relationOf(ctx: Ctx, request: RequestRecord): Relation {
@@ -106,7 +119,12 @@ export function refusedInState(ctx: Ctx, request: RequestRecord, message: string
  * Everything a request's page shows, in the caller's transaction. After a change (`store`), the clocks computed for
  * the page are also written to the row, so lists and reports read them as they are now.
  */
-export async function viewRequest(tx: Tx, ctx: Ctx, id: string, options: { store?: boolean } = {}) {
+export async function viewRequest(
+  tx: Tx,
+  ctx: Ctx,
+  id: string,
+  options: { store?: boolean } = {},
+): Promise<RequestView> {
   const row = await loadRequest(tx, ctx, id);
   const r = row.request;
   const [raci, events, watcherIds, scoring, levels] = await Promise.all([
@@ -134,7 +152,7 @@ export async function viewRequest(tx: Tx, ctx: Ctx, id: string, options: { store
     await setDerived(tx, r.id, columns);
     Object.assign(r, columns);
   }
-  return presentRequest(row, {
+  const details: RequestDetails = {
     raci,
     // What blocks the move to decision, as the page lists it.
     raciProblems: [
@@ -148,7 +166,8 @@ export async function viewRequest(tx: Tx, ctx: Ctx, id: string, options: { store
     watching: watcherIds.includes(ctx.actor.userId),
     scoreExplanation: scoreRequest(scoring, scoreInputsOf(r)).explanation,
     meantTerms,
-  });
+  };
+  return { row, details };
 }
 
 const clockEventsOf = (rows: Awaited<ReturnType<typeof listEvents>>): ClockEvent[] =>
@@ -160,9 +179,7 @@ export const settle = (tx: Tx, ctx: Ctx, id: string) => viewRequest(tx, ctx, id,
 /** The backlog and every other list of requests. */
 export async function listWorkspaceRequests(ctx: Ctx, query: RequestListQuery) {
   authorize(ctx.actor, "request.read");
-  const page = keyset(sortable, requests.id, query.sort, query.cursor);
-  const rows = await listRequests(ctx.database.db, ctx.actor.workspaceId, ctx.actor.userId, query, page);
-  return takePage(rows, query.limit, (row) => page.cursorAfter(row.request[page.field], row.request.id));
+  return pageRequests(ctx.database.db, ctx.actor.workspaceId, ctx.actor.userId, query);
 }
 
 /** Every open request, for the board. */

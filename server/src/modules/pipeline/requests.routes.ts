@@ -8,7 +8,7 @@ import { routeOf } from "../../lib/route";
 import { ctxOf } from "../../plugins/request-context";
 import { judgePurchaseRequest, rejudgePurchaseRequest } from "../guardrails/guardrails.commands";
 import { createRequest, editRequest } from "./intake.service";
-import { presentEvents, presentSummary } from "./pipeline.presenter";
+import { presentEvents, presentRequest, presentSummary } from "./pipeline.presenter";
 import { rankRequest } from "./ranking.service";
 import { getRequest, getRequestTimeline, listBoard, listWorkspaceRequests, valueReport } from "./request-view.service";
 
@@ -30,7 +30,9 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...routeOf(pipelineApi.createRequest),
     handler: async (request, reply) =>
-      reply.status(201).send(await withJudgement(ctxOf(request), await createRequest(ctxOf(request), request.body))),
+      reply
+        .status(201)
+        .send(await withJudgement(ctxOf(request), presentRequest(await createRequest(ctxOf(request), request.body)))),
   });
 
   app.route({
@@ -40,13 +42,16 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...routeOf(pipelineApi.getRequest),
-    handler: async (request) => getRequest(ctxOf(request), request.params.id),
+    handler: async (request) => presentRequest(await getRequest(ctxOf(request), request.params.id)),
   });
 
   app.route({
     ...routeOf(pipelineApi.updateRequest),
     handler: async (request) =>
-      withJudgementAgain(ctxOf(request), await editRequest(ctxOf(request), request.params.id, request.body)),
+      withJudgementAgain(
+        ctxOf(request),
+        presentRequest(await editRequest(ctxOf(request), request.params.id, request.body)),
+      ),
   });
 
   app.route({
@@ -58,7 +63,7 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...routeOf(pipelineApi.rank),
-    handler: async (request) => rankRequest(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentRequest(await rankRequest(ctxOf(request), request.params.id, request.body)),
   });
 };
 
@@ -70,7 +75,7 @@ export async function withJudgement(ctx: Ctx, view: PipelineRequest): Promise<Pi
   if (view.type !== "purchase" || view.stage !== "submitted" || view.purchase === null) return view;
   const judgement = await judgePurchaseRequest(ctx, view.id);
   if (!judgement) return view;
-  return { ...(await getRequest(ctx, view.id)), policyJudgement: judgement };
+  return { ...presentRequest(await getRequest(ctx, view.id)), policyJudgement: judgement };
 }
 
 /** A purchase edited before its decision is judged again when what the policy reads of it changed (issue 15). */
@@ -78,5 +83,5 @@ async function withJudgementAgain(ctx: Ctx, view: PipelineRequest): Promise<Pipe
   if (view.type !== "purchase" || view.purchase === null || view.stage === "draft") return view;
   const judgement = await rejudgePurchaseRequest(ctx, view.id);
   if (!judgement) return view;
-  return { ...(await getRequest(ctx, view.id)), policyJudgement: judgement };
+  return { ...presentRequest(await getRequest(ctx, view.id)), policyJudgement: judgement };
 }

@@ -6,6 +6,9 @@ import { requests, slaPolicies, workCalendars } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
 import { DEFAULT_CALENDAR, DEFAULT_SLA, OPEN_STAGES } from "./pipeline.rules";
 
+export type CalendarRow = typeof workCalendars.$inferSelect;
+export type PolicyRow = typeof slaPolicies.$inferSelect;
+
 export function listCalendars(tx: Tx, workspaceId: string) {
   return tx
     .select()

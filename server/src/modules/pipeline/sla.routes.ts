@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { serviceLevelsApi } from "#contracts/api/pipeline-sla";
 import { routeOf } from "../../lib/route";
 import { ctxOf } from "../../plugins/request-context";
+import { presentCalendar, presentPolicy } from "./pipeline.presenter";
 import {
   createCalendar,
   editCalendar,
@@ -16,27 +17,29 @@ import {
 export const serviceLevelRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...routeOf(serviceLevelsApi.calendars),
-    handler: async (request) => listWorkspaceCalendars(ctxOf(request)),
+    handler: async (request) => ({ items: (await listWorkspaceCalendars(ctxOf(request))).map(presentCalendar) }),
   });
 
   app.route({
     ...routeOf(serviceLevelsApi.createCalendar),
-    handler: async (request, reply) => reply.status(201).send(await createCalendar(ctxOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(presentCalendar(await createCalendar(ctxOf(request), request.body))),
   });
 
   app.route({
     ...routeOf(serviceLevelsApi.updateCalendar),
-    handler: async (request) => editCalendar(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentCalendar(await editCalendar(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(serviceLevelsApi.policies),
-    handler: async (request) => listSlaPolicies(ctxOf(request)),
+    handler: async (request) => ({ items: (await listSlaPolicies(ctxOf(request))).map(presentPolicy) }),
   });
 
   app.route({
     ...routeOf(serviceLevelsApi.updatePolicy),
-    handler: async (request) => editSlaPolicy(ctxOf(request), request.params.priority, request.body),
+    handler: async (request) =>
+      presentPolicy(await editSlaPolicy(ctxOf(request), request.params.priority, request.body)),
   });
 
   app.route({

@@ -6,7 +6,6 @@ import { type CompiledCalendar, compileCalendar, SlaInputError } from "#engines/
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";
-import type { requests, workCalendars } from "../../db/schema";
 import { AppError, assertFound, staleEdit } from "../../errors";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
@@ -14,10 +13,11 @@ import { originOf, recordAudit } from "../audit/audit.commands";
 import { notify } from "../notifications/notifications.commands";
 import { findSettings } from "./engagement.queries";
 import { type ClockEvent, type Clocks, clockColumns, computeClocks, type Targets } from "./pipeline.clocks";
-import { presentCalendar, presentPolicy, referenceOf } from "./pipeline.presenter";
-import { insertEvent, listClockEvents, setDerived } from "./pipeline.queries";
-import { DEFAULT_CALENDAR, DEFAULT_SLA, DEFAULT_SLA_GOAL, UNCLASSIFIED_PRIORITY } from "./pipeline.rules";
+import { insertEvent, listClockEvents, type RequestRecord, setDerived } from "./pipeline.queries";
+import { DEFAULT_CALENDAR, DEFAULT_SLA, DEFAULT_SLA_GOAL, referenceOf, UNCLASSIFIED_PRIORITY } from "./pipeline.rules";
+import { calendarFieldsOf, policyFieldsOf } from "./sla.fields";
 import {
+  type CalendarRow,
   clearDefaultCalendar,
   findCalendar,
   insertCalendar,
@@ -30,9 +30,6 @@ import {
   updatePolicy,
   workspacesWithOpenRequests,
 } from "./sla.queries";
-
-type CalendarRow = typeof workCalendars.$inferSelect;
-type RequestRecord = typeof requests.$inferSelect;
 
 // Compiled calendars keep their day tables between requests; a calendar's version names its content.
 const compiled = new Map<string, CompiledCalendar>();
@@ -237,7 +234,7 @@ function checkCalendar(fields: {
 export async function listWorkspaceCalendars(ctx: Ctx) {
   authorize(ctx.actor, "calendar.read");
   const rows = await listCalendars(ctx.database.db, ctx.actor.workspaceId);
-  return { items: rows.map(presentCalendar) };
+  return rows;
 }
 
 interface CalendarInput {
@@ -278,7 +275,7 @@ export async function createCalendar(ctx: Ctx, input: CalendarInput & { isDefaul
       entityId: id,
       after: input,
     });
-    return presentCalendar(assertFound(await findCalendar(tx, ctx.actor.workspaceId, id), "Calendar"));
+    return assertFound(await findCalendar(tx, ctx.actor.workspaceId, id), "Calendar");
   });
 }
 
@@ -294,7 +291,7 @@ export async function editCalendar(
   authorize(ctx.actor, "calendar.write");
   return ctx.database.db.transaction(async (tx) => {
     const current = assertFound(await findCalendar(tx, ctx.actor.workspaceId, id), "Calendar");
-    const before = presentCalendar(current);
+    const before = calendarFieldsOf(current);
     const merged: CalendarInput = {
       name: input.name ?? current.name,
       timeZone: input.timeZone ?? current.timeZone,
@@ -313,17 +310,17 @@ export async function editCalendar(
       }),
     );
     if (!updated) throw staleEdit("calendar");
-    const after = presentCalendar(assertFound(await findCalendar(tx, ctx.actor.workspaceId, id), "Calendar"));
+    const saved = assertFound(await findCalendar(tx, ctx.actor.workspaceId, id), "Calendar");
     await recordAudit(tx, originOf(ctx), {
       action: "calendar.updated",
       entityType: "calendar",
       entityId: id,
       before,
-      after,
+      after: calendarFieldsOf(saved),
     });
     // Open requests counted on this calendar are held to the new hours at once.
     await refreshOpenClocks(tx, ctx.actor.workspaceId, ctx.now);
-    return after;
+    return saved;
   });
 }
 
@@ -331,7 +328,7 @@ export async function listSlaPolicies(ctx: Ctx) {
   authorize(ctx.actor, "sla.read");
   const rows = await listPolicies(ctx.database.db, ctx.actor.workspaceId);
   const order: Priority[] = ["crucial", "secondary", "nice_to_have"];
-  return { items: rows.map(presentPolicy).sort((a, b) => order.indexOf(a.priority) - order.indexOf(b.priority)) };
+  return rows.sort((a, b) => order.indexOf(a.priority) - order.indexOf(b.priority));
 }
 
 export async function editSlaPolicy(
@@ -348,7 +345,7 @@ export async function editSlaPolicy(
   authorize(ctx.actor, "sla.update");
   return ctx.database.db.transaction(async (tx) => {
     const current = (await listPolicies(tx, ctx.actor.workspaceId)).find((row) => row.priority === priority);
-    const before = presentPolicy(assertFound(current, "Service level"));
+    const before = policyFieldsOf(assertFound(current, "Service level"));
     await assertReferences(tx, ctx.actor.workspaceId, [{ path: "calendarId", kind: "calendar", id: input.calendarId }]);
     const { version, ...changes } = input;
     const updated = await updatePolicy(tx, ctx.actor.workspaceId, priority, version, {
@@ -356,15 +353,14 @@ export async function editSlaPolicy(
       updatedAt: ctx.now,
     });
     if (!updated) throw staleEdit("service level");
-    const after = presentPolicy(
-      (await listPolicies(tx, ctx.actor.workspaceId)).find((row) => row.priority === priority) as never,
-    );
+    const saved = (await listPolicies(tx, ctx.actor.workspaceId)).find((row) => row.priority === priority);
+    const after = assertFound(saved, "Service level");
     await recordAudit(tx, originOf(ctx), {
       action: "sla.updated",
       entityType: "sla_policy",
       entityId: priority,
       before,
-      after,
+      after: policyFieldsOf(after),
     });
     await refreshOpenClocks(tx, ctx.actor.workspaceId, ctx.now);
     return after;
