@@ -1,7 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { teamsApi, usersApi } from "#contracts/api/people";
 import { pipelineApi, pipelineMovesApi } from "#contracts/api/pipeline";
 import { engagementApi } from "#contracts/api/pipeline-engagement";
 import { serviceLevelsApi } from "#contracts/api/pipeline-sla";
+import { stackToolsApi } from "#contracts/api/stack-tools";
 import type {
   DecisionBody,
   PipelineRequest,
@@ -14,8 +16,8 @@ import type {
 } from "#contracts/pipeline";
 import type { RouteBody } from "#contracts/route";
 import { call, keyOf } from "../../../lib/api";
-import { apiPages, apiQuery } from "../../../lib/api-query";
-import { listPeople, listTeams, listTools, type RequestFilters } from "../api";
+import { apiAll, apiPages, apiQuery } from "../../../lib/api-query";
+import type { RequestFilters } from "../api";
 
 const PAGE_SIZE = 50;
 
@@ -51,17 +53,17 @@ export function useRequestComments(id: string) {
 
 /** Active people, for pickers. */
 export function usePeople() {
-  return useQuery({ queryKey: ["users", "all-active"], queryFn: listPeople, staleTime: 60_000 });
+  return useQuery({ ...apiAll(usersApi.list, { query: { status: "active" } }), staleTime: 60_000 });
 }
 
 /** Teams, for filters. */
 export function useTeams() {
-  return useQuery({ queryKey: ["teams", "all"], queryFn: listTeams, staleTime: 60_000 });
+  return useQuery({ ...apiAll(teamsApi.list), staleTime: 60_000 });
 }
 
 /** The Stack's tools, for planning and alternatives. */
 export function useStackTools() {
-  return useQuery({ queryKey: ["tools", "all"], queryFn: listTools, staleTime: 60_000 });
+  return useQuery({ ...apiAll(stackToolsApi.listTools), staleTime: 60_000 });
 }
 
 /** The rules of engagement. */
