@@ -5,7 +5,7 @@ import { apiPages, apiQuery } from "../../../lib/api-query";
 
 /** Audit events matching the filter, newest first, with "load more". */
 export function useAuditEvents(filters: { action?: string }) {
-  return useInfiniteQuery(apiPages(auditApi.list, { query: { action: filters.action } }));
+  return useInfiniteQuery(apiPages(auditApi.list, { query: { action: filters.action, limit: 50 } }));
 }
 
 /** Verifies the chain when asked (it reads every event, so not on page load). */

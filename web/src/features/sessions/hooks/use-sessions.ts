@@ -6,7 +6,9 @@ import type { SessionScope } from "../api";
 
 /** Live sessions, newest activity first, with "load more". */
 export function useSessions(scope: SessionScope) {
-  return useInfiniteQuery(apiPages(sessionsApi.list, { query: { userId: scope === "all" ? "all" : undefined } }));
+  return useInfiniteQuery(
+    apiPages(sessionsApi.list, { query: { userId: scope === "all" ? "all" : undefined, limit: 50 } }),
+  );
 }
 
 /** Ends a session and refreshes the lists. */

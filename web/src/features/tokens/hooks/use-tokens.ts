@@ -7,7 +7,9 @@ import type { TokenScopeFilter } from "../api";
 
 /** Live API tokens, newest first, with "load more". */
 export function useTokens(scope: TokenScopeFilter) {
-  return useInfiniteQuery(apiPages(tokensApi.list, { query: { userId: scope === "all" ? "all" : undefined } }));
+  return useInfiniteQuery(
+    apiPages(tokensApi.list, { query: { userId: scope === "all" ? "all" : undefined, limit: 50 } }),
+  );
 }
 
 /** Creates a token and refreshes the lists. */
