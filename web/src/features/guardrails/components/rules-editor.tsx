@@ -16,9 +16,10 @@ import {
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { policiesApi } from "#contracts/api/guardrails";
 import type { PolicyCheckResult } from "#contracts/guardrails";
 import { PolicyLimits, type PolicyOutcome, type ReviewerKind } from "#contracts/policy";
-import { checkRules } from "../api";
+import { call, keyOf } from "../../../lib/api";
 import { blankRule, type DraftRule, findingsByField, rulesOf } from "../draft-rules";
 import { outcomeOptions, reviewerOptions } from "../labels";
 
@@ -26,8 +27,10 @@ import { outcomeOptions, reviewerOptions } from "../labels";
 export function useRuleCheck(draft: readonly DraftRule[]) {
   const [debounced] = useDebouncedValue(JSON.stringify(rulesOf(draft)), 250);
   return useQuery({
-    queryKey: ["guardrails", "check", debounced],
-    queryFn: ({ signal }) => checkRules(JSON.parse(debounced) as unknown[], signal),
+    // A POST read: the key carries the draft itself.
+    queryKey: [...keyOf(policiesApi.check), debounced],
+    queryFn: ({ signal }) =>
+      call(policiesApi.check, { body: { rules: JSON.parse(debounced) as unknown[] } }, { signal }),
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,
   });

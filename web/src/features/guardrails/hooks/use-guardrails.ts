@@ -1,119 +1,106 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreatePolicyBody, CreatePolicyTestBody, DecideReviewBody } from "#contracts/guardrails";
-import type { PolicyRule, ReviewerKind } from "#contracts/policy";
-import {
-  activatePolicy,
-  addPolicyTest,
-  createPolicy,
-  decideReview,
-  getMeasures,
-  getPolicy,
-  getReview,
-  getSettings,
-  listJudgements,
-  listPolicies,
-  listPolicyTests,
-  listRecentPurchases,
-  listReviews,
-  listReviewTemplates,
-  removePolicyTest,
-  savePolicy,
-  saveReviewTemplate,
-  saveSettings,
-  simulatePolicy,
-} from "../api";
+import { guardrailsApi, policiesApi, reviewsApi } from "#contracts/api/guardrails";
+import { homeApi } from "#contracts/api/home";
+import { notificationsApi } from "#contracts/api/notifications";
+import { pipelineApi } from "#contracts/api/pipeline";
+import { stackToolsApi } from "#contracts/api/stack-tools";
+import type { ReviewerKind } from "#contracts/policy";
+import type { RouteBody, RouteQuery } from "#contracts/route";
+import { call, keyOf } from "../../../lib/api";
+import { apiQuery } from "../../../lib/api-query";
+
+/** Every query of the Guardrails pages: the policies (with their tests and checks), reviews, settings, measures. */
+const guardrailsKeys = [
+  keyOf(policiesApi.list),
+  keyOf(reviewsApi.list),
+  keyOf(reviewsApi.templates),
+  keyOf(guardrailsApi.settings),
+  keyOf(guardrailsApi.measures),
+  keyOf(guardrailsApi.recentPurchases),
+];
 
 /** The workspace's policies. */
 export function usePolicies() {
-  return useQuery({ queryKey: ["guardrails", "policies"], queryFn: listPolicies });
+  return useQuery(apiQuery(policiesApi.list));
 }
 
 /** One policy with its rules and versions (disabled without an id). */
 export function usePolicy(id: string | null | undefined) {
-  return useQuery({
-    queryKey: ["guardrails", "policy", id],
-    queryFn: () => getPolicy(id as string),
-    enabled: Boolean(id),
-  });
+  return useQuery({ ...apiQuery(policiesApi.get, { params: { id: id ?? "" } }), enabled: Boolean(id) });
 }
 
 /** A policy's test cases with what its current version yields. */
 export function usePolicyTests(id: string | null | undefined) {
   return useQuery({
-    queryKey: ["guardrails", "tests", id],
-    queryFn: async () => (await listPolicyTests(id as string)).items,
+    ...apiQuery(policiesApi.tests, { params: { id: id ?? "" } }),
+    select: (data) => data.items,
     enabled: Boolean(id),
   });
 }
 
 /** The measures of the last twelve months. */
 export function useGuardrailMeasures() {
-  return useQuery({ queryKey: ["guardrails", "measures"], queryFn: getMeasures });
+  return useQuery(apiQuery(guardrailsApi.measures));
 }
 
 /** The latest purchases with the policy's answers. */
 export function useRecentPurchases() {
-  return useQuery({ queryKey: ["guardrails", "recent"], queryFn: async () => (await listRecentPurchases(10)).items });
+  return useQuery({
+    ...apiQuery(guardrailsApi.recentPurchases, { query: { limit: 10 } }),
+    select: (data) => data.items,
+  });
 }
 
-/** The policy's answers on one request. */
+/** The policy's answers on one request (under the request's key: every change to it refreshes the answer). */
 export function useJudgements(requestId: string) {
   return useQuery({
-    // Under "requests": every change to the request (a submit on its page) refreshes the answer.
-    queryKey: ["requests", "judgements", requestId],
-    queryFn: async () => (await listJudgements(requestId)).items,
+    ...apiQuery(guardrailsApi.judgements, { params: { id: requestId } }),
+    select: (data) => data.items,
   });
 }
 
 /** The policy's currency and rates. */
 export function useGuardrailSettings() {
-  return useQuery({ queryKey: ["guardrails", "settings"], queryFn: getSettings });
+  return useQuery(apiQuery(guardrailsApi.settings));
 }
 
 /** Reviews; `waitingOn: "me"` lists mine. */
-export function useReviews(query: Parameters<typeof listReviews>[0] = {}) {
-  return useQuery({
-    queryKey: ["guardrails", "reviews", query],
-    queryFn: async () => (await listReviews(query)).items,
-  });
+export function useReviews(query: RouteQuery<typeof reviewsApi.list> = {}) {
+  return useQuery({ ...apiQuery(reviewsApi.list, { query }), select: (data) => data.items });
 }
 
 /** The reviews of one request. */
 export function useRequestReviews(requestId: string) {
   return useQuery({
-    queryKey: ["requests", "reviews", requestId],
-    queryFn: async () => (await listReviews({ requestId })).items,
+    ...apiQuery(reviewsApi.list, { query: { requestId } }),
+    // Under the request, as its judgements are: a submit on its page opens reviews, and refreshes them here.
+    queryKey: [...keyOf(pipelineApi.getRequest, { params: { id: requestId } }), "reviews"],
+    select: (data) => data.items,
   });
 }
 
 /** One review. */
 export function useReview(id: string | undefined) {
-  return useQuery({
-    queryKey: ["guardrails", "review", id],
-    queryFn: () => getReview(id as string),
-    enabled: Boolean(id),
-  });
+  return useQuery({ ...apiQuery(reviewsApi.get, { params: { id: id ?? "" } }), enabled: Boolean(id) });
 }
 
 /** The review checklist templates. */
 export function useReviewTemplates() {
-  return useQuery({
-    queryKey: ["guardrails", "templates"],
-    queryFn: async () => (await listReviewTemplates()).items,
-  });
+  return useQuery({ ...apiQuery(reviewsApi.templates), select: (data) => data.items });
 }
 
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return (...keys: string[][]) => Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  return (keys: readonly (readonly unknown[])[]) =>
+    Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 /** Creates a policy. */
 export function useCreatePolicy() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CreatePolicyBody) => createPolicy(body),
-    onSuccess: () => invalidate(["guardrails"]),
+    mutationFn: (body: RouteBody<typeof policiesApi.create>) => call(policiesApi.create, { body }),
+    onSuccess: () => invalidate(guardrailsKeys),
   });
 }
 
@@ -121,9 +108,9 @@ export function useCreatePolicy() {
 export function useSavePolicy() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, rules, version }: { id: string; rules: PolicyRule[]; version: number }) =>
-      savePolicy(id, { rules, version }),
-    onSuccess: () => invalidate(["guardrails"]),
+    mutationFn: ({ id, ...body }: { id: string } & RouteBody<typeof policiesApi.save>) =>
+      call(policiesApi.save, { params: { id }, body }),
+    onSuccess: () => invalidate(guardrailsKeys),
   });
 }
 
@@ -131,8 +118,9 @@ export function useSavePolicy() {
 export function useActivatePolicy() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) => activatePolicy(id, version),
-    onSuccess: () => invalidate(["guardrails"]),
+    mutationFn: ({ id, version }: { id: string; version: number }) =>
+      call(policiesApi.activate, { params: { id }, body: { version } }),
+    onSuccess: () => invalidate(guardrailsKeys),
   });
 }
 
@@ -140,8 +128,9 @@ export function useActivatePolicy() {
 export function useAddPolicyTest(policyId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CreatePolicyTestBody) => addPolicyTest(policyId, body),
-    onSuccess: () => invalidate(["guardrails", "tests", policyId]),
+    mutationFn: (body: RouteBody<typeof policiesApi.addTest>) =>
+      call(policiesApi.addTest, { params: { id: policyId }, body }),
+    onSuccess: () => invalidate([keyOf(policiesApi.tests, { params: { id: policyId } })]),
   });
 }
 
@@ -149,15 +138,16 @@ export function useAddPolicyTest(policyId: string) {
 export function useRemovePolicyTest(policyId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (testId: string) => removePolicyTest(policyId, testId),
-    onSuccess: () => invalidate(["guardrails", "tests", policyId]),
+    mutationFn: (testId: string) => call(policiesApi.removeTest, { params: { id: policyId, testId } }),
+    onSuccess: () => invalidate([keyOf(policiesApi.tests, { params: { id: policyId } })]),
   });
 }
 
 /** Replays recent purchases against draft rules. */
 export function useSimulatePolicy(policyId: string) {
   return useMutation({
-    mutationFn: (body: { rules: PolicyRule[]; last: number }) => simulatePolicy(policyId, body),
+    mutationFn: (body: RouteBody<typeof policiesApi.simulate>) =>
+      call(policiesApi.simulate, { params: { id: policyId }, body }),
   });
 }
 
@@ -165,8 +155,8 @@ export function useSimulatePolicy(policyId: string) {
 export function useSaveGuardrailSettings() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: saveSettings,
-    onSuccess: () => invalidate(["guardrails", "settings"]),
+    mutationFn: (body: RouteBody<typeof guardrailsApi.saveSettings>) => call(guardrailsApi.saveSettings, { body }),
+    onSuccess: () => invalidate([keyOf(guardrailsApi.settings)]),
   });
 }
 
@@ -174,9 +164,9 @@ export function useSaveGuardrailSettings() {
 export function useSaveReviewTemplate() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ kind, items, version }: { kind: ReviewerKind; items: string[]; version: number }) =>
-      saveReviewTemplate(kind, { items, version }),
-    onSuccess: () => invalidate(["guardrails", "templates"]),
+    mutationFn: ({ kind, ...body }: { kind: ReviewerKind } & RouteBody<typeof reviewsApi.saveTemplate>) =>
+      call(reviewsApi.saveTemplate, { params: { kind }, body }),
+    onSuccess: () => invalidate([keyOf(reviewsApi.templates)]),
   });
 }
 
@@ -184,7 +174,17 @@ export function useSaveReviewTemplate() {
 export function useDecideReview() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: DecideReviewBody }) => decideReview(id, body),
-    onSettled: () => invalidate(["guardrails"], ["requests"], ["home"], ["tools"], ["stack"], ["notifications"]),
+    mutationFn: ({ id, body }: { id: string; body: RouteBody<typeof reviewsApi.decide> }) =>
+      call(reviewsApi.decide, { params: { id }, body }),
+    onSettled: () =>
+      invalidate([
+        ...guardrailsKeys,
+        keyOf(pipelineApi.listRequests),
+        keyOf(homeApi.summary),
+        keyOf(stackToolsApi.listTools),
+        // Every Stack view (graph, overlaps, renewals, compliance) sits under /stack.
+        ["stack"],
+        keyOf(notificationsApi.list),
+      ]),
   });
 }

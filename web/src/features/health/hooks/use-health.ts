@@ -1,92 +1,73 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type {
-  CreateSurveyBody,
-  CreateSurveyItemBody,
-  ResponseBody,
-  SurveyStatus,
-  UpdatePulseCadenceBody,
-  UpdateSurveyBody,
-  UpdateSurveyItemBody,
-} from "#contracts/health";
-import {
-  closeSurvey,
-  createSurvey,
-  createSurveyItem,
-  getAlignment,
-  getPulseCadence,
-  getSurvey,
-  getSurveyResults,
-  launchSurvey,
-  listSurveyItems,
-  listSurveys,
-  respondToSurvey,
-  savePulseCadence,
-  updateSurvey,
-  updateSurveyItem,
-} from "../api";
+import { healthApi } from "#contracts/api/health";
+import { homeApi } from "#contracts/api/home";
+import type { SurveyStatus } from "#contracts/health";
+import type { RouteBody } from "#contracts/route";
+import { call, keyOf } from "../../../lib/api";
+import { apiPages, apiQuery } from "../../../lib/api-query";
 
 /** The Alignment Index, for the workspace or one team. */
 export function useAlignment(team?: string) {
-  return useQuery({ queryKey: ["health", "alignment", team ?? "all"], queryFn: () => getAlignment(team) });
+  return useQuery(apiQuery(healthApi.alignment, { query: { team } }));
 }
 
 /** Pulses, newest first, a page at a time. */
 export function useSurveys(status?: SurveyStatus) {
-  return useInfiniteQuery({
-    queryKey: ["health", "surveys", status ?? "any"],
-    queryFn: ({ pageParam }) => listSurveys({ status, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return useInfiniteQuery(apiPages(healthApi.surveys, { query: { status, limit: 50 } }));
 }
 
 /** The open pulse, if any (there is at most one at a time in practice; the newest is taken). */
 export function useOpenSurvey() {
   return useQuery({
-    queryKey: ["health", "surveys", "open-one"],
-    queryFn: async () => (await listSurveys({ status: "open" })).items[0] ?? null,
+    ...apiQuery(healthApi.surveys, { query: { status: "open", limit: 1 } }),
+    select: (page) => page.items[0] ?? null,
   });
 }
 
 /** One pulse. */
 export function useSurvey(id: string) {
-  return useQuery({ queryKey: ["health", "survey", id], queryFn: () => getSurvey(id) });
+  return useQuery(apiQuery(healthApi.survey, { params: { id } }));
 }
 
 /** A pulse's aggregated results (none for a draft). */
 export function useSurveyResults(id: string, enabled: boolean, team?: string) {
-  return useQuery({
-    queryKey: ["health", "results", id, team ?? "all"],
-    queryFn: () => getSurveyResults(id, team),
-    enabled,
-  });
+  return useQuery({ ...apiQuery(healthApi.results, { params: { id }, query: { team } }), enabled });
 }
 
 /** The item bank. */
 export function useSurveyItems() {
-  return useQuery({ queryKey: ["health", "items"], queryFn: listSurveyItems });
+  return useQuery({ ...apiQuery(healthApi.items), select: (list) => list.items });
 }
+
+// Every Health view, and Home's partnership tile: a pulse, an answer or an item changes them all.
+const healthKeys = [
+  keyOf(healthApi.alignment),
+  keyOf(healthApi.surveys),
+  keyOf(healthApi.items),
+  keyOf(healthApi.cadence),
+  keyOf(homeApi.summary),
+];
 
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: ["health"] }),
-      queryClient.invalidateQueries({ queryKey: ["home"] }),
-    ]);
+  return () => Promise.all(healthKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 /** Creates a draft pulse. */
 export function useCreateSurvey() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: CreateSurveyBody) => createSurvey(body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: RouteBody<typeof healthApi.createSurvey>) => call(healthApi.createSurvey, { body }),
+    onSuccess: invalidate,
+  });
 }
 
 /** Edits a draft pulse. */
 export function useUpdateSurvey() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateSurveyBody }) => updateSurvey(id, body),
+    mutationFn: ({ id, body }: { id: string; body: RouteBody<typeof healthApi.updateSurvey> }) =>
+      call(healthApi.updateSurvey, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -96,7 +77,7 @@ export function useSurveyTransition() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ id, version, to }: { id: string; version: number; to: "launch" | "close" }) =>
-      to === "launch" ? launchSurvey(id, version) : closeSurvey(id, version),
+      call(to === "launch" ? healthApi.launchSurvey : healthApi.closeSurvey, { params: { id }, body: { version } }),
     onSuccess: invalidate,
   });
 }
@@ -105,7 +86,8 @@ export function useSurveyTransition() {
 export function useRespond() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: ResponseBody }) => respondToSurvey(id, body),
+    mutationFn: ({ id, body }: { id: string; body: RouteBody<typeof healthApi.respond> }) =>
+      call(healthApi.respond, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -113,25 +95,32 @@ export function useRespond() {
 /** Adds an item to the bank. */
 export function useCreateSurveyItem() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: CreateSurveyItemBody) => createSurveyItem(body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: RouteBody<typeof healthApi.createItem>) => call(healthApi.createItem, { body }),
+    onSuccess: invalidate,
+  });
 }
 
 /** Rewords (never-asked items only) or retires an item. */
 export function useUpdateSurveyItem() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateSurveyItemBody }) => updateSurveyItem(id, body),
+    mutationFn: ({ id, body }: { id: string; body: RouteBody<typeof healthApi.updateItem> }) =>
+      call(healthApi.updateItem, { params: { id }, body }),
     onSuccess: invalidate,
   });
 }
 
 /** The pulse cadence with the next pulse's day. */
 export function usePulseCadence() {
-  return useQuery({ queryKey: ["health", "cadence"], queryFn: getPulseCadence });
+  return useQuery(apiQuery(healthApi.cadence));
 }
 
 /** Saves the pulse cadence. */
 export function useSavePulseCadence() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (body: UpdatePulseCadenceBody) => savePulseCadence(body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: RouteBody<typeof healthApi.saveCadence>) => call(healthApi.saveCadence, { body }),
+    onSuccess: invalidate,
+  });
 }
