@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { AttributionRun, ModelResult, RunModel } from "#contracts/value";
 import { searchDocument } from "../full-text";
 import { at, id, timestamps, version } from "./columns";
 import { users, workspaces } from "./people";
@@ -126,6 +127,21 @@ export const journeyPaths = pgTable(
   ],
 );
 
+// A run keeps the engine's floating-point credit (a decimal string in older runs); the API answers it rounded to
+// cents.
+type StoredMoney = number | string;
+
+/** What a run read, as it keeps it. */
+export type StoredRunInputs = Omit<NonNullable<AttributionRun["inputs"]>, "unmatched"> & {
+  unmatched: { conversions: number; value: StoredMoney };
+};
+
+/** One model's results, as a run keeps them. */
+export type StoredModelResult = Omit<ModelResult, "totals" | "channels"> & {
+  totals: { conversions: number; value: StoredMoney };
+  channels: (Omit<ModelResult["channels"][number], "value"> & { value: StoredMoney })[];
+};
+
 /** An attribution run: its settings, what it read, and every model's results. */
 export const attributionRuns = pgTable(
   "attribution_run",
@@ -140,15 +156,15 @@ export const attributionRuns = pgTable(
     progress: doublePrecision("progress").notNull().default(1),
     progressNote: text("progress_note").notNull().default(""),
     source: text("source", { enum: ["touchpoints", "paths"] }).notNull(),
-    models: text("models").array().notNull(),
+    models: text("models").array().$type<RunModel[]>().notNull(),
     markovOrder: integer("markov_order").notNull(),
     lookbackDays: integer("lookback_days").notNull(),
     halfLifeDays: doublePrecision("half_life_days").notNull(),
     periodStart: date("period_start", { mode: "string" }).notNull(),
     periodEnd: date("period_end", { mode: "string" }).notNull(),
     currency: text("currency").notNull(),
-    inputs: jsonb("inputs"),
-    results: jsonb("results").notNull().default(sql`'[]'::jsonb`),
+    inputs: jsonb("inputs").$type<StoredRunInputs>(),
+    results: jsonb("results").$type<StoredModelResult[]>().notNull().default(sql`'[]'::jsonb`),
     error: text("error"),
     createdBy: uuid("created_by").references(() => users.id),
     ...timestamps(),

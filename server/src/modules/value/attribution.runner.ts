@@ -38,19 +38,19 @@ export interface Computed {
     unmatched: { conversions: number; value: number };
     millis: number;
   };
-  results: StoredModelResult[];
+  results: ComputedModelResult[];
 }
 
 /**
- * One model's results as a run keeps them: the engine's numbers (credited value in floating point, as the engine
- * splits it); the presenter answers value as decimal strings rounded to cents.
+ * One model's results as the engine computes them and a run keeps them (credited value in floating point, as the
+ * engine splits it); the API answers value as decimal strings rounded to cents.
  */
-export type StoredModelResult = Omit<ModelResult, "totals" | "channels"> & {
+export type ComputedModelResult = Omit<ModelResult, "totals" | "channels"> & {
   totals: { conversions: number; value: number };
   channels: (Omit<ModelResult["channels"][number], "value"> & { value: number })[];
 };
 
-function toModelResult(result: AttributionResult): StoredModelResult {
+function toModelResult(result: AttributionResult): ComputedModelResult {
   return {
     model: result.model,
     order: result.order,
@@ -176,7 +176,7 @@ export async function computeRun(
       [{ path: "periodStart", message: `has no ${input.source} with conversions in the period` }],
     );
   }
-  const results: StoredModelResult[] = [];
+  const results: ComputedModelResult[] = [];
   for (const [index, model] of input.models.entries()) {
     checkCancelled(options.signal);
     await progress(
@@ -246,7 +246,7 @@ export async function executeRun(database: Database, id: string, options: RunOpt
   const input = {
     name: claimed.name,
     source: claimed.source,
-    models: claimed.models as CreateRunBody["models"],
+    models: claimed.models,
     order: claimed.markovOrder,
     lookbackDays: claimed.lookbackDays,
     halfLifeDays: claimed.halfLifeDays,

@@ -7,8 +7,8 @@ import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { cancelRuns, deleteRun, finishRun, insertRunIfNoneRunning } from "./attribution.queries";
 import { abortLocalRun, computeClaimedRun, RunCancelled, startNextRun } from "./attribution.runner";
+import { readModelResult } from "./attribution.stored";
 import { sumSpend, sumSpendByCurrency } from "./spend.queries";
-import { presentRun, presentRunSummary } from "./value.presenter";
 import { findRequestsForInitiatives, findRun, insertRun, pageRuns } from "./value.queries";
 import { attributeToInitiatives, computeWhichHalf, defaultModel, describeWhichHalf } from "./value.rules";
 
@@ -90,7 +90,7 @@ export async function createRun(ctx: Ctx, input: CreateRunBody, signal?: AbortSi
   const stored = await storeRun(ctx, input);
   if (stored.status === "queued") {
     startNextRun(database, workspaceId);
-    return presentRun(assertFound(await findRun(database.db, workspaceId, stored.id), "Run"));
+    return assertFound(await findRun(database.db, workspaceId, stored.id), "Run");
   }
   let computed: Awaited<ReturnType<typeof computeClaimedRun>>;
   try {
@@ -126,7 +126,7 @@ export async function createRun(ctx: Ctx, input: CreateRunBody, signal?: AbortSi
   });
   startNextRun(database, workspaceId);
   if (!finished) throw cancelledConflict();
-  return presentRun(assertFound(await findRun(database.db, workspaceId, stored.id), "Run"));
+  return assertFound(await findRun(database.db, workspaceId, stored.id), "Run");
 }
 
 /** Cancels a queued or running run: its author or an admin. A running one stops at its next chunk. */
@@ -148,7 +148,7 @@ export async function cancelRun(ctx: Ctx, id: string) {
   });
   abortLocalRun(id);
   startNextRun(ctx.database, ctx.actor.workspaceId);
-  return presentRun(assertFound(await findRun(db, ctx.actor.workspaceId, id), "Run"));
+  return assertFound(await findRun(db, ctx.actor.workspaceId, id), "Run");
 }
 
 /** Attribution runs, newest first. */
@@ -157,21 +157,21 @@ export async function listWorkspaceRuns(
   query: { limit: number; cursor?: string; sort: "createdAt" | "-createdAt" },
 ) {
   authorize(ctx.actor, "attribution.read");
-  const result = await pageRuns(ctx.database.db, ctx.actor.workspaceId, query);
-  return { items: result.items.map(presentRunSummary), nextCursor: result.nextCursor };
+  return pageRuns(ctx.database.db, ctx.actor.workspaceId, query);
 }
 
 /** One run with its results. */
 export async function getRun(ctx: Ctx, id: string) {
   authorize(ctx.actor, "attribution.read");
-  return presentRun(assertFound(await findRun(ctx.database.db, ctx.actor.workspaceId, id), "Run"));
+  return assertFound(await findRun(ctx.database.db, ctx.actor.workspaceId, id), "Run");
 }
 
 /** Which half of the spend works, by the run's results and the actual spend of its period. */
 export async function getWhichHalf(ctx: Ctx, id: string, query: { model?: RunModel }): Promise<WhichHalf> {
   authorize(ctx.actor, "attribution.read");
   authorize(ctx.actor, "spend.read");
-  const run = presentRun(assertFound(await findRun(ctx.database.db, ctx.actor.workspaceId, id), "Run"));
+  const { run } = assertFound(await findRun(ctx.database.db, ctx.actor.workspaceId, id), "Run");
+  const results = run.results.map(readModelResult);
   const model = query.model ?? defaultModel(run.models);
   if (!run.models.includes(model)) {
     throw new AppError("validation_failed", `This run did not compute ${model}`, [
@@ -182,12 +182,12 @@ export async function getWhichHalf(ctx: Ctx, id: string, query: { model?: RunMod
   const rows = await sumSpend(db, ctx.actor.workspaceId, run.currency, run.periodStart, run.periodEnd);
   const other = await sumSpendByCurrency(db, ctx.actor.workspaceId, run.periodStart, run.periodEnd, "actual");
   const view = computeWhichHalf({
-    results: run.results,
+    results,
     model,
     spend: rows.filter((row) => row.kind === "actual").map((row) => ({ channel: row.channel, spend: row.amount })),
     trackedChannels: run.inputs?.channels ?? [],
   });
-  const chosen = run.results.find((r) => r.model === model);
+  const chosen = results.find((r) => r.model === model);
   const channelValue = new Map((chosen?.channels ?? []).map((c) => [c.channel, c.value] as const));
   const credited = attributeToInitiatives(
     rows.map((row) => ({ initiative: row.initiative, channel: row.channel, kind: row.kind, amount: row.amount })),

@@ -13,7 +13,6 @@ import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { type ImportProgressListener, runImport } from "./imports";
 import { parseConversionsCsv, parsePathsCsv, parseTouchpointsCsv } from "./value.csv";
-import { presentImport } from "./value.presenter";
 import { insertOutcomes, insertPaths, insertTouchpoints, listImports, summariseJourneyData } from "./value.queries";
 
 function timeRange(times: Date[]) {
@@ -214,5 +213,5 @@ export async function describeJourneyData(ctx: Ctx) {
 /** The latest imports of every kind. */
 export async function listWorkspaceImports(ctx: Ctx) {
   authorize(ctx.actor, "spend.read");
-  return (await listImports(ctx.database.db, ctx.actor.workspaceId, 50)).map(presentImport);
+  return listImports(ctx.database.db, ctx.actor.workspaceId, 50);
 }

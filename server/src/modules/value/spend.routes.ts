@@ -12,22 +12,27 @@ import {
   removeSpendLine,
   summariseSpend,
 } from "./spend.service";
+import { presentImport, presentSpendLine } from "./value.presenter";
 
 /** The spend ledger: lines, CSV import, plan vs actual, and the list of imports. */
 export const spendRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...routeOf(spendApi.list),
-    handler: async (request) => listWorkspaceSpend(ctxOf(request), request.query),
+    handler: async (request) => {
+      const page = await listWorkspaceSpend(ctxOf(request), request.query);
+      return { items: page.items.map(presentSpendLine), nextCursor: page.nextCursor };
+    },
   });
 
   app.route({
     ...routeOf(spendApi.create),
-    handler: async (request, reply) => reply.status(201).send(await createSpendLine(ctxOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(presentSpendLine(await createSpendLine(ctxOf(request), request.body))),
   });
 
   app.route({
     ...routeOf(spendApi.update),
-    handler: async (request) => editSpendLine(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentSpendLine(await editSpendLine(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
@@ -54,6 +59,6 @@ export const spendRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...routeOf(spendApi.imports),
-    handler: async (request) => ({ items: await listWorkspaceImports(ctxOf(request)) }),
+    handler: async (request) => ({ items: (await listWorkspaceImports(ctxOf(request))).map(presentImport) }),
   });
 };

@@ -13,6 +13,7 @@ import { centsOf, compareCents, formatCents, ratioOf } from "../../lib/money";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { type ImportProgressListener, runImport } from "./imports";
+import { spendFieldsOf } from "./spend.fields";
 import {
   deleteSpendLine,
   findSpendLine,
@@ -25,7 +26,6 @@ import {
   updateSpendLine,
 } from "./spend.queries";
 import { parseSpendCsv } from "./value.csv";
-import { presentSpendLine, spendFieldsOf } from "./value.presenter";
 
 /** Today's date in UTC. */
 export function todayOf(ctx: Pick<Ctx, "now">): string {
@@ -46,8 +46,7 @@ export async function listWorkspaceSpend(ctx: Ctx, query: SpendListQuery) {
   if (query.from && query.to && query.from > query.to) {
     throw new AppError("validation_failed", "from must not be after to", [{ path: "to", message: "is before from" }]);
   }
-  const result = await pageSpendLines(ctx.database.db, ctx.actor.workspaceId, query);
-  return { items: result.items.map(presentSpendLine), nextCursor: result.nextCursor };
+  return pageSpendLines(ctx.database.db, ctx.actor.workspaceId, query);
 }
 
 /** Adds one spend line. */
@@ -73,7 +72,7 @@ export async function createSpendLine(ctx: Ctx, input: CreateSpendBody) {
       entityId: row.id,
       after: input,
     });
-    return presentSpendLine(row);
+    return row;
   });
 }
 
@@ -105,7 +104,7 @@ export async function editSpendLine(ctx: Ctx, id: string, input: UpdateSpendBody
       before,
       after,
     });
-    return presentSpendLine(row);
+    return row;
   });
 }
 

@@ -9,8 +9,8 @@ export async function readLatestWhichHalf(ctx: Ctx) {
   let cursor: string | undefined;
   for (;;) {
     const page = await listWorkspaceRuns(ctx, { limit: 50, cursor, sort: "-createdAt" });
-    const done = page.items.find((run) => run.status === "done");
-    if (done) return getWhichHalf(ctx, done.id, {});
+    const done = page.items.find((row) => row.run.status === "done");
+    if (done) return getWhichHalf(ctx, done.run.id, {});
     if (page.nextCursor === null) return null;
     cursor = page.nextCursor;
   }

@@ -1,29 +1,10 @@
-import type {
-  AttributionRun,
-  AttributionRunSummary,
-  ModelResult,
-  RunModel,
-  SpendLine,
-  SpendLineFields,
-} from "#contracts/value";
+import type { AttributionRun, AttributionRunSummary, SpendLine } from "#contracts/value";
 import type { spendLines, valueImports } from "../../db/schema";
-import { centsOfNumber, formatCents, toMoney } from "../../lib/money";
+import { toMoney } from "../../lib/money";
+import { readInputs, readModelResult } from "./attribution.stored";
 import type { RunRow } from "./value.queries";
 
 type SpendRecord = typeof spendLines.$inferSelect;
-
-/** The fields of a stored spend line, as the API takes them. */
-export function spendFieldsOf(row: SpendRecord): SpendLineFields {
-  return {
-    date: row.spentOn,
-    channel: row.channel,
-    campaign: row.campaign,
-    initiative: row.initiative,
-    kind: row.kind,
-    amount: row.amount,
-    currency: row.currency as SpendLineFields["currency"],
-  };
-}
 
 /** A spend line as the API shows it. */
 export function presentSpendLine(row: SpendRecord): SpendLine {
@@ -69,50 +50,21 @@ export function presentRunSummary(row: RunRow): AttributionRunSummary {
     progress: run.progress,
     progressNote: run.progressNote,
     source: run.source,
-    models: run.models as RunModel[],
+    models: run.models,
     order: run.markovOrder,
     lookbackDays: run.lookbackDays,
     halfLifeDays: run.halfLifeDays,
     periodStart: run.periodStart,
     periodEnd: run.periodEnd,
     currency: run.currency,
-    inputs: presentInputs(run.inputs as StoredInputs | null),
+    inputs: readInputs(run.inputs),
     error: run.error,
     createdBy: row.creator,
     createdAt: run.createdAt.toISOString(),
   };
 }
 
-// Runs keep the engine's floating-point credit; the API answers money rounded to cents, as a decimal string (a
-// string already is kept as it is).
-type StoredMoney = number | string;
-type StoredInputs = Omit<NonNullable<AttributionRun["inputs"]>, "unmatched"> & {
-  unmatched: { conversions: number; value: StoredMoney };
-};
-type StoredResult = Omit<ModelResult, "totals" | "channels"> & {
-  totals: { conversions: number; value: StoredMoney };
-  channels: (Omit<ModelResult["channels"][number], "value"> & { value: StoredMoney })[];
-};
-
-function moneyOf(value: StoredMoney): string {
-  return typeof value === "string" ? toMoney(value) : formatCents(centsOfNumber(value));
-}
-
-function presentInputs(inputs: StoredInputs | null): AttributionRun["inputs"] {
-  if (!inputs) return null;
-  return { ...inputs, unmatched: { ...inputs.unmatched, value: moneyOf(inputs.unmatched.value) } };
-}
-
-/** One model's stored results as the API shows them: credited value in cents, as decimal strings. */
-export function presentModelResult(result: StoredResult): ModelResult {
-  return {
-    ...result,
-    totals: { conversions: result.totals.conversions, value: moneyOf(result.totals.value) },
-    channels: result.channels.map((c) => ({ ...c, value: moneyOf(c.value) })),
-  };
-}
-
 /** A run with every model's results. */
 export function presentRun(row: RunRow): AttributionRun {
-  return { ...presentRunSummary(row), results: (row.run.results as StoredResult[]).map(presentModelResult) };
+  return { ...presentRunSummary(row), results: row.run.results.map(readModelResult) };
 }
