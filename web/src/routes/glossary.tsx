@@ -15,7 +15,7 @@ import { useMe } from "../features/auth/hooks/use-me";
 import { importTerms, type TermFilters, termsCsvUrl } from "../features/glossary/api";
 import { GlossaryNav } from "../features/glossary/components/glossary-nav";
 import { TermFormDialog } from "../features/glossary/components/term-form";
-import { useLoadStarter, useTerms } from "../features/glossary/hooks/use-glossary";
+import { invalidateGlossary, useLoadStarter, useTerms } from "../features/glossary/hooks/use-glossary";
 import { teamKindLabels, termStatusMeta } from "../features/glossary/labels";
 
 const route = getRouteApi("/app/glossary");
@@ -182,7 +182,7 @@ export function GlossaryPage() {
               importedMessage={(result) =>
                 `Imported: ${result.created} new terms and ${result.revised} revisions, all proposed`
               }
-              onImported={() => void queryClient.invalidateQueries({ queryKey: ["glossary"] })}
+              onImported={() => void invalidateGlossary(queryClient)}
             />
           </>
         )

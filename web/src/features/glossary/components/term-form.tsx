@@ -11,7 +11,7 @@ import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { isApiError } from "../../../lib/api";
 import { applyServerErrors, contractResolver } from "../../../lib/form";
 import { handleStaleEdit } from "../../../lib/stale-edit";
-import { listPeople } from "../../scorecard/api";
+import { activePeopleQuery } from "../../people/hooks/use-people";
 import { useCreateTerm, useUpdateTerm } from "../hooks/use-glossary";
 import { teamKindLabels, teamKindOrder } from "../labels";
 
@@ -112,7 +112,7 @@ function TermForm({
   onDone: () => void;
   onSaved?: (term: Term) => void;
 }) {
-  const people = useQuery({ queryKey: ["glossary", "people"], queryFn: listPeople, staleTime: 60_000 });
+  const people = useQuery(activePeopleQuery);
   const create = useCreateTerm();
   const update = useUpdateTerm();
   const mutation = term ? update : create;

@@ -2,10 +2,12 @@ import { Anchor, Button, Group, Select, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { kpisApi } from "#contracts/api/scorecard-kpis";
 import { FormError } from "../../../components/ui/form-error";
 import { AnchorLink } from "../../../components/ui/links";
-import { isApiError } from "../../../lib/api";
-import { getExperimentKpi, listKpis, setExperimentKpi } from "../api";
+import { call, isApiError } from "../../../lib/api";
+import { apiQuery } from "../../../lib/api-query";
+import { invalidateScorecard, kpiPickerQuery } from "../hooks/use-scorecard";
 import { KpiStatusBadge } from "./scorecard-badges";
 
 // The picker's choice for "not linked": Select's own clearing leaves null, which reads as "nothing chosen yet".
@@ -14,28 +16,23 @@ const NONE = "none";
 /** The Scorecard KPI an experiment is linked to, with its status; writers link, change or unlink it in place. */
 export function ExperimentKpiPanel({ experimentId, canWrite }: { experimentId: string; canWrite: boolean }) {
   const queryClient = useQueryClient();
-  const linked = useQuery({
-    queryKey: ["scorecard", "experiment-kpi", experimentId],
-    queryFn: () => getExperimentKpi(experimentId),
-  });
+  const linked = useQuery(apiQuery(kpisApi.getExperimentKpi, { params: { id: experimentId } }));
   const [editing, setEditing] = useState<string | null>(null);
-  const kpis = useQuery({
-    queryKey: ["scorecard", "kpis", "picker"],
-    queryFn: () => listKpis(),
-    staleTime: 60_000,
-    enabled: editing !== null,
-  });
+  const kpis = useQuery({ ...kpiPickerQuery(), enabled: editing !== null });
   const save = useMutation({
-    mutationFn: (kpiId: string | null) => setExperimentKpi(experimentId, { kpiId, version: linked.data?.version ?? 0 }),
+    mutationFn: (kpiId: string | null) =>
+      call(kpisApi.setExperimentKpi, {
+        params: { id: experimentId },
+        body: { kpiId, version: linked.data?.version ?? 0 },
+      }),
     onSuccess: (saved) => {
       notifications.show({
         color: "indigo",
         message: saved.kpi ? `Linked to the KPI ${saved.kpi.name}` : "No longer linked to a Scorecard KPI",
       });
       setEditing(null);
-      void queryClient.invalidateQueries({ queryKey: ["scorecard"] });
-      // The link is part of the experiment: its version moved on.
-      void queryClient.invalidateQueries({ queryKey: ["experiments"] });
+      // The link is part of the experiment (its version moved on): the Scorecard's keys cover every experiment.
+      void invalidateScorecard(queryClient);
     },
     onError: (error) => {
       if (isApiError(error, "conflict")) void linked.refetch();

@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { CsvImportDialog } from "../../../components/ui/csv-import-dialog";
 import { importMeasurements } from "../api";
+import { invalidateScorecard } from "../hooks/use-scorecard";
 
 const example = "kpi,date,value,comment,confidence\nOnline conversion rate,2026-11-30,2.4,After the checkout release,4";
 
@@ -20,7 +21,7 @@ export function ImportCheckInsDialog({ opened, onClose }: { opened: boolean; onC
       }
       hasChanges={(result) => result.created + result.updated > 0}
       importedMessage={(result) => `Imported: ${result.created} new and ${result.updated} changed values`}
-      onImported={() => void queryClient.invalidateQueries({ queryKey: ["scorecard"] })}
+      onImported={() => void invalidateScorecard(queryClient)}
     />
   );
 }

@@ -3,32 +3,27 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { experimentsApi } from "#contracts/api/experiments";
+import { pipelineApi } from "#contracts/api/pipeline";
+import { stackToolsApi } from "#contracts/api/stack-tools";
 import type { KpiDetail } from "#contracts/scorecard";
 import { FormError } from "../../../components/ui/form-error";
 import { AnchorLink } from "../../../components/ui/links";
-import { api } from "../../../lib/api";
+import { apiQuery } from "../../../lib/api-query";
 import { useSetKpiLinks } from "../hooks/use-scorecard";
 
 type Option = { value: string; label: string };
-type Page<T> = { items: T[] };
 
-/** Records of one kind found by a search, merged with those already chosen so their labels stay. */
-function useSearchOptions(kind: "requests" | "experiments" | "tools", search: string, chosen: Option[]) {
+/** The query of a picker's search: the first 30 matches, once the typing pauses. */
+function useSearchQuery(search: string) {
   const [q] = useDebouncedValue(search.trim(), 250);
-  const found = useQuery({
-    queryKey: ["scorecard", "link-search", kind, q],
-    queryFn: async () => {
-      const page = await api<Page<{ id: string; title?: string; name?: string; reference?: string }>>(`/${kind}`, {
-        query: { q: q || undefined, limit: 30 },
-      });
-      return page.items.map((item) => ({
-        value: item.id,
-        label: item.reference ? `${item.reference} ${item.title ?? ""}` : (item.title ?? item.name ?? item.id),
-      }));
-    },
-  });
+  return { query: { q: q || undefined, limit: 30 } };
+}
+
+/** The records found by a search, merged with those already chosen so their labels stay. */
+function withChosen(chosen: Option[], found: Option[] | undefined) {
   const byId = new Map<string, Option>();
-  for (const option of [...chosen, ...(found.data ?? [])]) byId.set(option.value, option);
+  for (const option of [...chosen, ...(found ?? [])]) byId.set(option.value, option);
   return [...byId.values()];
 }
 
@@ -45,10 +40,25 @@ function LinksForm({ kpi, onDone }: { kpi: KpiDetail; onDone: () => void }) {
     tools: initial.tools.map((option) => option.value),
   });
   const [searches, setSearches] = useState({ requests: "", experiments: "", tools: "" });
+  const found = {
+    requests: useQuery({
+      ...apiQuery(pipelineApi.listRequests, useSearchQuery(searches.requests)),
+      select: (page) =>
+        page.items.map((request) => ({ value: request.id, label: `${request.reference} ${request.title}` })),
+    }),
+    experiments: useQuery({
+      ...apiQuery(experimentsApi.list, useSearchQuery(searches.experiments)),
+      select: (page) => page.items.map((experiment) => ({ value: experiment.id, label: experiment.name })),
+    }),
+    tools: useQuery({
+      ...apiQuery(stackToolsApi.listTools, useSearchQuery(searches.tools)),
+      select: (page) => page.items.map((tool) => ({ value: tool.id, label: tool.name })),
+    }),
+  };
   const options = {
-    requests: useSearchOptions("requests", searches.requests, initial.requests),
-    experiments: useSearchOptions("experiments", searches.experiments, initial.experiments),
-    tools: useSearchOptions("tools", searches.tools, initial.tools),
+    requests: withChosen(initial.requests, found.requests.data),
+    experiments: withChosen(initial.experiments, found.experiments.data),
+    tools: withChosen(initial.tools, found.tools.data),
   };
   const field = (kind: keyof typeof chosen, label: string, placeholder: string) => (
     <MultiSelect

@@ -1,6 +1,6 @@
 import { MultiSelect } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { listKpis } from "../api";
+import { kpiPickerQuery } from "../hooks/use-scorecard";
 
 interface KpiPickerProps {
   label: string;
@@ -11,7 +11,7 @@ interface KpiPickerProps {
 
 /** Picks KPIs of the Scorecard by name, each shown with the objective it serves. */
 export function KpiPicker({ label, description, value, onChange }: KpiPickerProps) {
-  const kpis = useQuery({ queryKey: ["scorecard", "kpis", "picker"], queryFn: () => listKpis(), staleTime: 60_000 });
+  const kpis = useQuery(kpiPickerQuery());
   return (
     <MultiSelect
       label={label}

@@ -2,26 +2,26 @@ import { Anchor, Button, Group, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { kpisApi } from "#contracts/api/scorecard-kpis";
 import { FormError } from "../../../components/ui/form-error";
 import { AnchorLink } from "../../../components/ui/links";
-import { getRequestKpis, setRequestKpis } from "../api";
+import { apiQuery } from "../../../lib/api-query";
+import { setRequestKpis } from "../api";
+import { invalidateScorecard } from "../hooks/use-scorecard";
 import { KpiPicker } from "./kpi-picker";
 import { KpiStatusBadge } from "./scorecard-badges";
 
 /** The Scorecard KPIs a request should move, with their status; writers change them in place. */
 export function RequestKpisPanel({ requestId, canWrite }: { requestId: string; canWrite: boolean }) {
   const queryClient = useQueryClient();
-  const linked = useQuery({
-    queryKey: ["scorecard", "request-kpis", requestId],
-    queryFn: () => getRequestKpis(requestId),
-  });
+  const linked = useQuery(apiQuery(kpisApi.getRequestKpis, { params: { id: requestId } }));
   const [editing, setEditing] = useState<string[] | null>(null);
   const save = useMutation({
     mutationFn: (kpiIds: string[]) => setRequestKpis(requestId, kpiIds),
     onSuccess: () => {
       notifications.show({ color: "indigo", message: "KPIs this request should move saved" });
       setEditing(null);
-      void queryClient.invalidateQueries({ queryKey: ["scorecard"] });
+      void invalidateScorecard(queryClient);
     },
   });
   const items = linked.data?.items ?? [];

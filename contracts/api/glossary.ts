@@ -1,0 +1,136 @@
+import { IdParams } from "../common";
+import {
+  AnnotateBody,
+  AnnotateResult,
+  ApproveTermBody,
+  Clash,
+  ClashList,
+  ClashListQuery,
+  CreateTermBody,
+  ImportTermsBody,
+  ImportTermsResult,
+  LoadStarterResult,
+  ProposeTermBody,
+  RejectTermBody,
+  ResolveClashBody,
+  Term,
+  TermList,
+  TermListQuery,
+  UpdateTermBody,
+} from "../glossary";
+import { defineRoute } from "../route";
+
+const tags = ["glossary"];
+
+/**
+ * The glossary: terms and their review, clashes, annotation of text, CSV import/export, the starter glossary.
+ * The terms' CSV answers text/csv, so it declares no JSON answer (only its errors are documented).
+ */
+export const glossaryApi = {
+  listTerms: defineRoute({
+    method: "GET",
+    path: "/glossary/terms",
+    tags,
+    summary: "Terms by name, or searched (names, acronyms, synonyms, definitions) best first",
+    query: TermListQuery,
+    response: { 200: TermList },
+  }),
+  createTerm: defineRoute({
+    method: "POST",
+    path: "/glossary/terms",
+    tags,
+    summary: "Add a term (draft or proposed)",
+    body: CreateTermBody,
+    response: { 201: Term },
+  }),
+  termsCsv: defineRoute({
+    method: "GET",
+    path: "/glossary/terms.csv",
+    tags,
+    summary: "Every term (its shown revision) as CSV, in the import's columns",
+    response: {},
+  }),
+  getTerm: defineRoute({
+    method: "GET",
+    path: "/glossary/terms/:id",
+    tags,
+    summary: "One term: its shown revision, the pending one, approvals",
+    params: IdParams,
+    response: { 200: Term },
+  }),
+  updateTerm: defineRoute({
+    method: "PATCH",
+    path: "/glossary/terms/:id",
+    tags,
+    summary: "Edit a term (an approved term gets a proposed revision)",
+    params: IdParams,
+    body: UpdateTermBody,
+    response: { 200: Term },
+  }),
+  proposeTerm: defineRoute({
+    method: "POST",
+    path: "/glossary/terms/:id/propose",
+    tags,
+    summary: "Send a draft for review",
+    params: IdParams,
+    body: ProposeTermBody,
+    response: { 200: Term },
+  }),
+  approveTerm: defineRoute({
+    method: "POST",
+    path: "/glossary/terms/:id/approve",
+    tags,
+    summary: "Approve the pending revision (a marketing and an IT approval make it approved)",
+    params: IdParams,
+    body: ApproveTermBody,
+    response: { 200: Term },
+  }),
+  rejectTerm: defineRoute({
+    method: "POST",
+    path: "/glossary/terms/:id/reject",
+    tags,
+    summary: "Reject the pending revision with a reason",
+    params: IdParams,
+    body: RejectTermBody,
+    response: { 200: Term },
+  }),
+  listClashes: defineRoute({
+    method: "GET",
+    path: "/glossary/clashes",
+    tags,
+    summary: "Names and acronyms several terms share",
+    query: ClashListQuery,
+    response: { 200: ClashList },
+  }),
+  resolveClash: defineRoute({
+    method: "POST",
+    path: "/glossary/clashes/resolve",
+    tags,
+    summary: "Resolve a clash: keep one meaning or keep both with their contexts",
+    body: ResolveClashBody,
+    response: { 200: Clash },
+  }),
+  annotate: defineRoute({
+    method: "POST",
+    path: "/glossary/annotate",
+    tags,
+    summary: "Recognise the glossary's terms in a plain text: offsets and hover cards, never markup",
+    body: AnnotateBody,
+    response: { 200: AnnotateResult },
+  }),
+  importTerms: defineRoute({
+    method: "POST",
+    path: "/glossary/import",
+    tags,
+    summary: "Check (dry run) or import terms from CSV as proposed: all lines or none",
+    body: ImportTermsBody,
+    response: { 200: ImportTermsResult },
+  }),
+  loadStarter: defineRoute({
+    method: "POST",
+    path: "/glossary/starter",
+    tags,
+    summary: "Load Tandem's starter glossary as proposed terms (admins; terms already there are skipped)",
+    response: { 200: LoadStarterResult },
+  }),
+};
