@@ -4,14 +4,14 @@ import { serviceLevelsApi } from "#contracts/api/pipeline-sla";
 import { routeOf } from "../../lib/route";
 import { ctxOf } from "../../plugins/request-context";
 import { presentCalendar, presentPolicy } from "./pipeline.presenter";
+import { slaReport } from "./sla.service";
 import {
   createCalendar,
   editCalendar,
   editSlaPolicy,
   listSlaPolicies,
   listWorkspaceCalendars,
-  slaReport,
-} from "./sla.service";
+} from "./sla-settings.service";
 
 /** Service levels: calendars, targets and the report. */
 export const serviceLevelRoutes: FastifyPluginAsyncZod = async (app) => {
