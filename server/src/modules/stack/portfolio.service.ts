@@ -1,11 +1,16 @@
-import { type DataClass, STACK_TAXONOMY, type StackCategory, type UpdateTaxonomyBody } from "#contracts/stack";
+import {
+  type ComplianceStatus,
+  type DataClass,
+  STACK_TAXONOMY,
+  type StackCategory,
+  type UpdateTaxonomyBody,
+} from "#contracts/stack";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { fieldsOf, ownerFactsOf } from "./stack.fields";
-import { presentTool } from "./stack.presenter";
+import { fieldsOf, judgeTool, ownerFactsOf } from "./stack.fields";
 import { findTaxonomy, listGraphIntegrations, listGraphTools, listLiveTools, saveTaxonomy } from "./stack.queries";
 import {
   assessCompliance,
@@ -145,21 +150,25 @@ export async function listRenewals(ctx: Ctx, withinDays: number) {
 export async function summariseCompliance(ctx: Ctx) {
   authorize(ctx.actor, "tool.read");
   const today = todayOf(ctx);
-  const tools = (await listLiveTools(ctx.database.db, ctx.actor.workspaceId)).map((row) => presentTool(row, today));
+  const tools = (await listLiveTools(ctx.database.db, ctx.actor.workspaceId)).map((row) => {
+    const { fields, compliance, ownershipGaps } = judgeTool(row, today);
+    return {
+      tool: { id: row.tool.id, name: fields.name },
+      status: compliance.status,
+      gaps: compliance.gaps,
+      ownershipGaps,
+    };
+  });
+  const count = (status: ComplianceStatus) => tools.filter((tool) => tool.status === status).length;
   return {
     counts: {
-      compliant: tools.filter((t) => t.compliance.status === "compliant").length,
-      unknown: tools.filter((t) => t.compliance.status === "unknown").length,
-      atRisk: tools.filter((t) => t.compliance.status === "at_risk").length,
-      nonCompliant: tools.filter((t) => t.compliance.status === "non_compliant").length,
+      compliant: count("compliant"),
+      unknown: count("unknown"),
+      atRisk: count("at_risk"),
+      nonCompliant: count("non_compliant"),
     },
-    tools: tools
-      .map((tool) => ({
-        tool: { id: tool.id, name: tool.name },
-        status: tool.compliance.status,
-        gaps: tool.compliance.gaps,
-        ownershipGaps: tool.ownershipGaps,
-      }))
-      .sort((a, b) => COMPLIANCE_RANK[a.status] - COMPLIANCE_RANK[b.status] || a.tool.name.localeCompare(b.tool.name)),
+    tools: tools.sort(
+      (a, b) => COMPLIANCE_RANK[a.status] - COMPLIANCE_RANK[b.status] || a.tool.name.localeCompare(b.tool.name),
+    ),
   };
 }

@@ -1,14 +1,14 @@
 // What the purchase policy may know of the Stack (issue 15 item 4): the tools a purchase would overlap, and the
 // tools it must integrate with, with their data classes and compliance status.
-import { type Tool, ToolFields } from "#contracts/stack";
+import { ToolFields } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
+import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { findToolIdByName } from "./purchase-facts.queries";
-import { columnsOf } from "./stack.fields";
-import { presentTool } from "./stack.presenter";
-import { insertTool } from "./stack.queries";
-import { listWorkspaceTools, todayOf } from "./stack.service";
+import { columnsOf, judgeTool } from "./stack.fields";
+import { insertTool, listLiveTools, type ToolRow } from "./stack.queries";
+import { todayOf } from "./stack.service";
 
 /** A tool the purchase overlaps: same subcategory, at least one shared capability. */
 export interface OverlappingTool {
@@ -29,16 +29,12 @@ export interface IntegrationTool {
   compliance: string;
 }
 
-async function liveTools(ctx: Ctx): Promise<Tool[]> {
-  const tools: Tool[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const page = await listWorkspaceTools(ctx, { limit: 200, cursor, sort: "name", archived: "false" });
-    tools.push(...page.items.map((row) => presentTool(row, todayOf(ctx))));
-    if (page.nextCursor === null) break;
-    cursor = page.nextCursor;
-  }
-  return tools.filter((tool) => tool.lifecycle !== "retired");
+// The catalog's live tools as the policy weighs them: retired ones overlap nothing.
+function liveTools(ctx: Ctx, rows: ToolRow[]) {
+  const today = todayOf(ctx);
+  return rows
+    .map((row) => ({ id: row.tool.id, ...judgeTool(row, today) }))
+    .filter((tool) => tool.fields.lifecycle !== "retired");
 }
 
 /** The Stack's facts for a purchase: `overlapping` and `integrations`, as the policy sees them under `stack`. */
@@ -46,28 +42,29 @@ export async function readPurchaseFacts(
   ctx: Ctx,
   purchase: { subcategory: string; capabilities: string[]; integratesWith: string[] },
 ): Promise<{ overlapping: OverlappingTool[]; integrations: IntegrationTool[] }> {
-  const tools = await liveTools(ctx);
+  authorize(ctx.actor, "tool.read");
+  const tools = liveTools(ctx, await listLiveTools(ctx.database.db, ctx.actor.workspaceId));
   const wanted = new Set(purchase.capabilities.map((c) => c.toLowerCase()));
   const overlapping = tools
     .filter(
-      (tool) =>
-        tool.subcategory.toLowerCase() === purchase.subcategory.toLowerCase() &&
-        tool.capabilities.some((c) => wanted.has(c.toLowerCase())),
+      ({ fields }) =>
+        fields.subcategory.toLowerCase() === purchase.subcategory.toLowerCase() &&
+        fields.capabilities.some((c) => wanted.has(c.toLowerCase())),
     )
-    .map((tool) => ({
-      id: tool.id,
-      name: tool.name,
-      owners: [tool.businessOwner?.name, tool.technicalOwner?.name].filter((x): x is string => Boolean(x)),
-      seatsBought: tool.seatsBought,
-      seatsUsed: tool.seatsUsed,
-      annualCost: tool.annualCost ? Number(tool.annualCost.amount) : null,
-      currency: tool.annualCost?.currency ?? null,
+    .map(({ id, fields, business, technical }) => ({
+      id,
+      name: fields.name,
+      owners: [business?.name, technical?.name].filter((x): x is string => Boolean(x)),
+      seatsBought: fields.seatsBought,
+      seatsUsed: fields.seatsUsed,
+      annualCost: fields.annualCost ? Number(fields.annualCost.amount) : null,
+      currency: fields.annualCost?.currency ?? null,
     }));
   const byId = new Map(tools.map((tool) => [tool.id, tool]));
   const integrations = purchase.integratesWith.flatMap((id) => {
     const tool = byId.get(id);
     return tool
-      ? [{ id: tool.id, name: tool.name, dataClasses: tool.dataClasses, compliance: tool.compliance.status }]
+      ? [{ id, name: tool.fields.name, dataClasses: tool.fields.dataClasses, compliance: tool.compliance.status }]
       : [];
   });
   return { overlapping, integrations };

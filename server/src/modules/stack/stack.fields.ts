@@ -2,6 +2,7 @@
 import type { ToolFields } from "#contracts/stack";
 import type { tools } from "../../db/schema";
 import type { ToolRow } from "./stack.queries";
+import { assessCompliance, findOwnershipGaps } from "./stack.rules";
 
 type ToolRecord = typeof tools.$inferSelect;
 
@@ -94,4 +95,19 @@ function dedupeTags(tags: readonly string[]): string[] {
 export function ownerFactsOf(owner: ToolRow["businessOwner"]) {
   if (!owner?.id || !owner.name || !owner.status || !owner.teamKind) return null;
   return { id: owner.id, name: owner.name, status: owner.status, teamKind: owner.teamKind };
+}
+
+/** What the rules say of a stored tool today: its fields, its owners, its compliance and its ownership gaps. */
+export function judgeTool(row: ToolRow, today: string) {
+  const fields = fieldsOf(row.tool);
+  const business = ownerFactsOf(row.businessOwner);
+  const technical = ownerFactsOf(row.technicalOwner);
+  const hasActiveOwner = business?.status === "active" || technical?.status === "active";
+  return {
+    fields,
+    business,
+    technical,
+    compliance: assessCompliance(fields, hasActiveOwner, today),
+    ownershipGaps: findOwnershipGaps({ business, technical }),
+  };
 }

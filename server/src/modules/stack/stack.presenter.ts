@@ -1,7 +1,7 @@
 import type { Integration, Tool } from "#contracts/stack";
-import { fieldsOf, ownerFactsOf } from "./stack.fields";
+import { judgeTool, ownerFactsOf } from "./stack.fields";
 import type { findIntegration, ToolRow } from "./stack.queries";
-import { assessCompliance, cancelByDate, classifyTime, findOwnershipGaps, utilisation } from "./stack.rules";
+import { cancelByDate, classifyTime, utilisation } from "./stack.rules";
 
 function ownerOf(owner: ToolRow["businessOwner"]) {
   const facts = ownerFactsOf(owner);
@@ -10,10 +10,7 @@ function ownerOf(owner: ToolRow["businessOwner"]) {
 
 /** A tool as the API shows it, with its TIME class, cancel-by date, utilisation, compliance and ownership gaps. */
 export function presentTool(row: ToolRow, today: string): Tool {
-  const fields = fieldsOf(row.tool);
-  const business = ownerFactsOf(row.businessOwner);
-  const technical = ownerFactsOf(row.technicalOwner);
-  const hasActiveOwner = business?.status === "active" || technical?.status === "active";
+  const { fields, compliance, ownershipGaps } = judgeTool(row, today);
   return {
     id: row.tool.id,
     ...fields,
@@ -22,8 +19,8 @@ export function presentTool(row: ToolRow, today: string): Tool {
     timeClass: classifyTime(fields.functionalFit, fields.technicalFit),
     utilisation: utilisation(fields.seatsBought, fields.seatsUsed),
     cancelBy: cancelByDate(fields.renewalDate, fields.noticeDays),
-    compliance: assessCompliance(fields, hasActiveOwner, today),
-    ownershipGaps: findOwnershipGaps({ business, technical }),
+    compliance,
+    ownershipGaps,
     archived: row.tool.archivedAt !== null,
     version: row.tool.version,
     createdAt: row.tool.createdAt.toISOString(),
