@@ -5,9 +5,10 @@ import type { RequestType } from "#contracts/pipeline";
 import { ListSection } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
+import { Calendars } from "../features/pipeline/components/sla-calendars";
 import { SlaGoal } from "../features/pipeline/components/sla-goal";
 import { SlaByClassChart, SlaFigures, SlaTrendChart } from "../features/pipeline/components/sla-report";
-import { Calendars, SlaPolicies } from "../features/pipeline/components/sla-settings";
+import { SlaPolicies } from "../features/pipeline/components/sla-settings";
 import { useSlaReport } from "../features/pipeline/hooks/use-pipeline";
 import { typeOptions } from "../features/pipeline/labels";
 

@@ -15,3 +15,11 @@ export function notifyRequestError(error: unknown, title = "Could not do that") 
   // One line, no title: a toast's title makes its text dimmed, below AA contrast.
   notifications.show({ color: "red", message: `${title}: ${describeError(error)}` });
 }
+
+/** Says someone else changed the settings being edited: the page now shows their change. */
+export function notifyStaleEdit(what: string) {
+  notifications.show({
+    color: "orange",
+    message: `Someone changed ${what} meanwhile. The page now shows their change. Open the form again to make yours.`,
+  });
+}
