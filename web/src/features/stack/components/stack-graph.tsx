@@ -2,20 +2,8 @@ import "@xyflow/react/dist/style.css";
 import { Box, Button, Card, Group, Select, Switch, Text, useComputedColorScheme } from "@mantine/core";
 import { useElementSize, useMediaQuery } from "@mantine/hooks";
 import { useNavigate } from "@tanstack/react-router";
-import {
-  Background,
-  Controls,
-  type Edge,
-  Handle,
-  MarkerType,
-  MiniMap,
-  type Node,
-  type NodeProps,
-  Panel,
-  Position,
-  ReactFlow,
-} from "@xyflow/react";
-import { createContext, memo, useContext, useMemo, useState } from "react";
+import { Background, Controls, type Edge, MarkerType, MiniMap, Panel, ReactFlow } from "@xyflow/react";
+import { useMemo, useState } from "react";
 import type { DataClass, GraphIntegration, Lifecycle, StackCategory, GraphTool as Tool } from "#contracts/stack";
 import { AnchorLink } from "../../../components/ui/links";
 import {
@@ -30,96 +18,14 @@ import {
   NODE_HEIGHT,
   NODE_WIDTH,
 } from "../graph-model";
-import { categoryMeta, categoryOptions, dataClassOptions, lifecycleOptions, statusMeta } from "../labels";
+import { categoryMeta, categoryOptions, dataClassOptions, lifecycleOptions } from "../labels";
 import classes from "./stack-graph.module.css";
-
-type ToolNode = Node<{ entry: FlaggedTool; isDimmed: boolean; isSelected: boolean }, "tool">;
-type GroupNode = Node<
-  { category: StackCategory; count: number; collapsed: boolean; inside: number; isDimmed: boolean },
-  "category"
->;
-type GraphNode = ToolNode | GroupNode;
-
-/** Folding and unfolding a category, from the button on its box. */
-const ToggleGroup = createContext<(category: StackCategory) => void>(() => {});
-
-const ToolNodeView = memo(function ToolNodeView({ data }: NodeProps<ToolNode>) {
-  const { entry, isDimmed, isSelected } = data;
-  const { tool } = entry;
-  const flags = [
-    entry.isAtRisk ? "receives personal data, not compliant" : null,
-    entry.isIsland ? "island" : null,
-  ].filter(Boolean);
-  const className = [
-    classes.node,
-    entry.isIsland ? classes.island : "",
-    entry.isAtRisk ? classes.atRisk : "",
-    isDimmed ? classes.dimmed : "",
-    isSelected ? classes.selected : "",
-  ].join(" ");
-  return (
-    <div
-      className={className}
-      style={{ "--category": categoryMeta[tool.category].hex } as React.CSSProperties}
-      title={`${tool.name} · ${categoryMeta[tool.category].label}${flags.length ? ` · ${flags.join(", ")}` : ""}`}
-    >
-      <Handle type="target" position={Position.Left} className={classes.handle} isConnectable={false} />
-      <div className={classes.name}>
-        {entry.isAtRisk ? "⚠ " : ""}
-        {tool.name}
-      </div>
-      <div className={classes.meta}>
-        {entry.isIsland ? "Island · " : ""}
-        {statusMeta[tool.status].label}
-      </div>
-      <Handle type="source" position={Position.Right} className={classes.handle} isConnectable={false} />
-    </div>
-  );
-});
-
-const GroupNodeView = memo(function GroupNodeView({ data }: NodeProps<GroupNode>) {
-  const toggle = useContext(ToggleGroup);
-  const { category, count, collapsed, inside, isDimmed } = data;
-  const label = categoryMeta[category].label;
-  const tools = `${count} ${count === 1 ? "tool" : "tools"}`;
-  return (
-    <div
-      className={`${classes.group} ${collapsed ? classes.groupCollapsed : ""} ${isDimmed ? classes.dimmed : ""}`}
-      style={{ "--category": categoryMeta[category].hex } as React.CSSProperties}
-    >
-      {collapsed && <Handle type="target" position={Position.Left} className={classes.handle} isConnectable={false} />}
-      <button
-        type="button"
-        className={`${classes.groupToggle} nodrag`}
-        aria-expanded={!collapsed}
-        aria-label={`${label}, ${tools}: ${collapsed ? "show" : "fold"} its tools`}
-        onClick={(event) => {
-          event.stopPropagation();
-          toggle(category);
-        }}
-      >
-        <span className={classes.groupName}>
-          <span aria-hidden="true">{collapsed ? "▸ " : "▾ "}</span>
-          {label}
-        </span>
-        <span className={classes.groupMeta}>
-          {tools}
-          {collapsed && inside > 0 ? ` · ${inside} inside` : ""}
-        </span>
-      </button>
-      {collapsed && <Handle type="source" position={Position.Right} className={classes.handle} isConnectable={false} />}
-    </div>
-  );
-});
-
-const nodeTypes = { tool: ToolNodeView, category: GroupNodeView };
+import { type GraphNode, type GroupNode, groupId, nodeTypes, ToggleGroup, type ToolNode } from "./stack-graph-nodes";
 
 interface StackGraphProps {
   tools: Tool[];
   integrations: GraphIntegration[];
 }
-
-const groupId = (category: string) => `category:${category}`;
 
 /**
  * The stack as a graph: tools grouped by category (a category folds into one box, its integrations bundled),
