@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { MetricDefinition } from "#contracts/experiments";
 import { analyzeExperiment } from "#engines/experiments";
-import {
-  analyzeSnapshot,
-  buildHeadline,
-  checkSnapshot,
-  type ExperimentDesign,
-  readVariant,
-} from "./experiments.analysis";
+import { analyzeSnapshot, buildHeadline } from "./experiments.analysis";
+import { checkSnapshot, type ExperimentDesign } from "./experiments.design";
+import { readVariant } from "./experiments.reading";
 
 const definition = (extra: Partial<MetricDefinition> = {}): MetricDefinition => ({
   name: "sign-up rate",

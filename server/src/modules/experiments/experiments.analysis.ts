@@ -6,9 +6,7 @@ import type {
   MetricDefinition,
   MetricResult,
   ResultWarning,
-  SecondaryMetric,
   VariantAggregates,
-  VariantDefinition,
 } from "#contracts/experiments";
 import {
   analyzeExperiment,
@@ -18,135 +16,13 @@ import {
   type ExperimentResult,
   serializeResult,
 } from "#engines/experiments";
+import { buildEngineInput, type ExperimentDesign, metricsOf, sameName } from "./experiments.design";
+import { formatNumber, formatP, formatPercent, readVariant } from "./experiments.reading";
 
 /** The sample-ratio p-value below which the split is called broken (GrowthBook's default threshold). */
 export const SRM_THRESHOLD = 0.001;
 /** The power a test should reach to detect its minimum detectable effect. */
 export const TARGET_POWER = 0.8;
-
-/** What the analysis needs to know about an experiment. */
-export interface ExperimentDesign {
-  status: ExperimentStatus;
-  variants: VariantDefinition[];
-  primaryMetric: MetricDefinition;
-  otherMetrics: SecondaryMetric[];
-}
-
-type Verdict = "win" | "loss" | "inconclusive";
-type Definition = MetricDefinition & { role: "primary" | "guardrail" | "secondary" };
-
-/** Every metric of a design, the primary first. */
-export function metricsOf(design: Pick<ExperimentDesign, "primaryMetric" | "otherMetrics">): Definition[] {
-  return [{ ...design.primaryMetric, role: "primary" }, ...design.otherMetrics];
-}
-
-const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-/** The engine's input for one metric: the variants in the design's order, the control first. */
-export function buildEngineInput(definition: MetricDefinition, variants: VariantDefinition[], data: MetricAggregates) {
-  return {
-    metric: definition.type,
-    method: definition.method,
-    sided: definition.sided,
-    difference: definition.difference,
-    alpha: definition.alpha,
-    expectedSplit: variants.map((variant) => variant.weight),
-    variants: variants.map((variant) => {
-      const found = data.variants.find((entry) => sameName(entry.variant, variant.name));
-      return found ? engineVariant(variant.name, found) : { name: variant.name };
-    }),
-  };
-}
-
-function engineVariant(name: string, entry: VariantAggregates) {
-  const { variant: _variant, ...numbers } = entry;
-  return { name, ...Object.fromEntries(Object.entries(numbers).filter(([, value]) => value !== undefined)) };
-}
-
-/** A field error of a snapshot: where in the body, and what is wrong. */
-export interface SnapshotProblem {
-  path: string;
-  message: string;
-}
-
-/**
- * Checks a snapshot against the design: known metrics (the primary one present), every variant once,
- * and numbers the engine accepts. Paths name the body's fields (`metrics.0.variants.1.sum`).
- */
-export function checkSnapshot(design: ExperimentDesign, metrics: MetricAggregates[]): SnapshotProblem[] {
-  // Paths as Zod writes them (`metrics.0.variants.1.sum`), so forms place both kinds of error alike.
-  return findSnapshotProblems(design, metrics).map((problem) => ({
-    ...problem,
-    path: problem.path.replace(/\[(\d+)\]/g, ".$1"),
-  }));
-}
-
-function findSnapshotProblems(design: ExperimentDesign, metrics: MetricAggregates[]): SnapshotProblem[] {
-  const problems: SnapshotProblem[] = [];
-  const definitions = metricsOf(design);
-  if (!metrics.some((entry) => sameName(entry.metric, design.primaryMetric.name))) {
-    problems.push({ path: "metrics", message: `must include the primary metric "${design.primaryMetric.name}"` });
-  }
-  metrics.forEach((entry, index) => {
-    const path = `metrics[${index}]`;
-    const definition = definitions.find((candidate) => sameName(candidate.name, entry.metric));
-    if (!definition) {
-      problems.push({
-        path: `${path}.metric`,
-        message: `is not a metric of this experiment (${definitions.map((d) => `"${d.name}"`).join(", ")})`,
-      });
-      return;
-    }
-    if (metrics.findIndex((other) => sameName(other.metric, entry.metric)) !== index) {
-      problems.push({ path: `${path}.metric`, message: "appears twice" });
-      return;
-    }
-    const seen = new Set<string>();
-    entry.variants.forEach((variant, variantIndex) => {
-      const known = design.variants.some((candidate) => sameName(candidate.name, variant.variant));
-      const key = variant.variant.trim().toLowerCase();
-      if (!known) {
-        problems.push({
-          path: `${path}.variants[${variantIndex}].variant`,
-          message: `is not a variant of this experiment (${design.variants.map((v) => `"${v.name}"`).join(", ")})`,
-        });
-      } else if (seen.has(key)) {
-        problems.push({ path: `${path}.variants[${variantIndex}].variant`, message: "appears twice" });
-      }
-      seen.add(key);
-    });
-    const missing = design.variants.filter((variant) => !seen.has(variant.name.trim().toLowerCase()));
-    if (missing.length > 0) {
-      problems.push({
-        path: `${path}.variants`,
-        message: `must give numbers for every variant (missing ${missing.map((v) => `"${v.name}"`).join(", ")})`,
-      });
-    }
-    if (problems.length > 0) return;
-    try {
-      analyzeExperiment(buildEngineInput(definition, design.variants, entry));
-    } catch (error) {
-      if (!(error instanceof ExperimentInputError)) throw error;
-      problems.push(mapEnginePath(error, path, design.variants, entry));
-    }
-  });
-  return problems;
-}
-
-// The engine names `variants[k]` in the design's order; the body may list them in another order.
-function mapEnginePath(
-  error: ExperimentInputError,
-  path: string,
-  variants: VariantDefinition[],
-  entry: MetricAggregates,
-): SnapshotProblem {
-  const message = error.message.slice(error.path.length).trim() || error.message;
-  const match = /^variants\[(\d+)\](.*)$/.exec(error.path);
-  if (!match) return { path: `${path}.${error.path || "variants"}`, message };
-  const name = variants[Number(match[1])]?.name ?? "";
-  const bodyIndex = entry.variants.findIndex((variant) => sameName(variant.variant, name));
-  return { path: `${path}.variants[${bodyIndex}]${match[2]}`, message };
-}
 
 /** The units in a snapshot: the primary metric's n summed over the variants. */
 export function countUnits(design: ExperimentDesign, metrics: MetricAggregates[]): number {
@@ -172,81 +48,6 @@ function standardDeviationOf(type: MetricDefinition["type"], entry: VariantAggre
   if (!moments || moments.sum === undefined || moments.sumSquares === undefined || entry.n < 2) return null;
   const variance = (moments.sumSquares - (moments.sum * moments.sum) / entry.n) / (entry.n - 1);
   return variance > 0 ? Math.sqrt(variance) : null;
-}
-
-/** Formats an effect on its scale: "4.1%", "1.2 percentage points", "0.53". */
-export function formatEffect(value: number, definition: MetricDefinition): string {
-  if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
-  const magnitude = Math.abs(value);
-  if (definition.difference === "relative") return `${formatNumber(magnitude * 100)}%`;
-  if (definition.type === "proportion") return `${formatNumber(magnitude * 100)} percentage points`;
-  return formatNumber(magnitude);
-}
-
-function formatSigned(value: number, definition: MetricDefinition): string {
-  if (!Number.isFinite(value)) return value > 0 ? "∞" : "−∞";
-  const text = formatEffect(value, definition).replace(" percentage points", " pp");
-  return value < 0 ? `−${text}` : text;
-}
-
-function formatNumber(value: number): string {
-  // Thresholds a hair below 100, 1 and 0.1, so 0.9996 reads "1.0" rather than "1.00".
-  const digits = value >= 99.95 ? 0 : value >= 0.995 ? 1 : value >= 0.0995 ? 2 : 3;
-  return value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-function formatP(p: number): string {
-  if (p < 0.001) return "p < 0.001";
-  return `p = ${p.toFixed(3)}`;
-}
-
-function formatPercent(share: number): string {
-  const percent = share * 100;
-  if (percent > 99.9 && percent < 100) return ">99.9%";
-  if (percent < 0.1 && percent > 0) return "<0.1%";
-  return `${percent.toFixed(percent >= 10 ? 0 : 1)}%`;
-}
-
-/** Win, loss or inconclusive, and the plain-words reading of one treatment against the control. */
-export function readVariant(
-  definition: MetricDefinition,
-  control: string,
-  variant: ExperimentResult["variants"][number],
-): { verdict: Verdict; sentence: string } {
-  const good = definition.direction === "increase" ? 1 : -1;
-  const verb = variant.estimate > 0 ? "raised" : variant.estimate < 0 ? "lowered" : "did not change";
-  const level = `${formatNumber((1 - definition.alpha) * 100).replace(/\.0$/, "")}%`;
-  const [low, high] = variant.ci;
-  const interval = `${formatSigned(low, definition)} to ${formatSigned(high, definition)}`;
-  const effect = variant.estimate === 0 ? "" : ` by ${formatEffect(variant.estimate, definition)}`;
-  if (definition.method === "bayesian") {
-    const chanceToWin = variant.chanceToWin ?? 0.5;
-    const chanceBetter = good > 0 ? chanceToWin : 1 - chanceToWin;
-    const verdict: Verdict =
-      chanceBetter >= 1 - definition.alpha ? "win" : chanceBetter <= definition.alpha ? "loss" : "inconclusive";
-    const conclusion =
-      verdict === "win"
-        ? `${variant.name} is very likely better than ${control}`
-        : verdict === "loss"
-          ? `${variant.name} is very likely worse than ${control}`
-          : "not conclusive yet";
-    return {
-      verdict,
-      sentence: `${variant.name} ${verb} ${definition.name}${effect} (${level} credible interval ${interval}); a ${formatPercent(chanceBetter)} chance of being better than ${control}: ${conclusion}.`,
-    };
-  }
-  const pValue = variant.pValue ?? 1;
-  const significant = pValue < definition.alpha;
-  const better = variant.estimate * good > 0;
-  const verdict: Verdict = significant ? (better ? "win" : "loss") : "inconclusive";
-  const any = definition.method === "sequential" ? ", valid at any look" : "";
-  const conclusion = significant
-    ? `this is unlikely to be chance (${formatP(pValue)}${any})`
-    : `this could well be chance (${formatP(pValue)}${any}): no conclusion yet`;
-  return {
-    verdict,
-    sentence: `${variant.name} ${verb} ${definition.name}${effect} (${level} CI ${interval}); ${conclusion}.`,
-  };
 }
 
 /** Analyses the latest snapshot against the design: every metric, SRM, power, readings and warnings. */

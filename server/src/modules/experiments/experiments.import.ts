@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type { MetricAggregates, VariantAggregates } from "#contracts/experiments";
-import { type ExperimentDesign, metricsOf } from "./experiments.analysis";
+import { type ExperimentDesign, metricsOf } from "./experiments.design";
 
 /** A bad line of an import: `csv[line].column` and what is wrong. */
 export interface ImportProblem {

@@ -3,13 +3,8 @@ import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import {
-  analyzeSnapshot,
-  buildHeadline,
-  checkSnapshot,
-  countUnits,
-  type ExperimentDesign,
-} from "./experiments.analysis";
+import { analyzeSnapshot, buildHeadline, countUnits } from "./experiments.analysis";
+import { checkSnapshot, type ExperimentDesign } from "./experiments.design";
 import { parseResultsCsv } from "./experiments.import";
 import {
   type ExperimentRow,
