@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Divider,
-  Group,
-  List,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Card, Divider, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import {
   IconChartDots,
@@ -36,16 +22,12 @@ import { useMe } from "../features/auth/hooks/use-me";
 import { DecisionDialog } from "../features/experiments/components/decision-dialog";
 import { OutcomeBadge, StatusBadge } from "../features/experiments/components/experiment-badges";
 import { ExperimentFormDialog } from "../features/experiments/components/experiment-form";
+import { LearningsCard } from "../features/experiments/components/learnings-card";
 import { ResultsEntryDialog } from "../features/experiments/components/results-entry";
 import { ResultsView } from "../features/experiments/components/results-view";
 import { SampleSizePlanner } from "../features/experiments/components/sample-size-planner";
-import {
-  useExperiment,
-  useResults,
-  useSnapshots,
-  useTransitionExperiment,
-  useUpdateExperiment,
-} from "../features/experiments/hooks/use-experiments";
+import { SnapshotHistory } from "../features/experiments/components/snapshot-history";
+import { useExperiment, useResults, useTransitionExperiment } from "../features/experiments/hooks/use-experiments";
 import { methodOptions } from "../features/experiments/labels";
 import { GlossaryText } from "../features/glossary/components/glossary-text";
 import { ExperimentKpiPanel } from "../features/scorecard/components/experiment-kpi";
@@ -343,104 +325,5 @@ function ExperimentDetails({ experiment }: { experiment: ExperimentDetail }) {
         </>
       )}
     </>
-  );
-}
-
-function LearningsCard({ experiment, canWrite }: { experiment: ExperimentDetail; canWrite: boolean }) {
-  const update = useUpdateExperiment();
-  const [draft, setDraft] = useState<string | null>(null);
-  const save = () => {
-    if (draft === null) return;
-    update.mutate(
-      { id: experiment.id, body: { version: experiment.version, learnings: draft } },
-      {
-        onSuccess: () => {
-          setDraft(null);
-          notifications.show({ color: "indigo", message: "Learnings saved" });
-        },
-        onError: (error) =>
-          notifications.show({ color: "red", title: "Could not save", message: describeError(error) }),
-      },
-    );
-  };
-  return (
-    <Card>
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h4">
-          What we learnt
-        </Title>
-        {canWrite && draft === null && (
-          <Button size="xs" variant="default" onClick={() => setDraft(experiment.learnings)}>
-            Edit learnings
-          </Button>
-        )}
-      </Group>
-      {draft === null ? (
-        <Text size="sm" c={experiment.learnings ? undefined : "dimmed"}>
-          {experiment.learnings || "Nothing written down yet."}
-        </Text>
-      ) : (
-        <Stack gap="xs">
-          <Textarea
-            label="Learnings"
-            autosize
-            minRows={3}
-            value={draft}
-            onChange={(event) => setDraft(event.currentTarget.value)}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" size="xs" onClick={() => setDraft(null)}>
-              Cancel
-            </Button>
-            <Button size="xs" loading={update.isPending} onClick={save}>
-              Save learnings
-            </Button>
-          </Group>
-        </Stack>
-      )}
-    </Card>
-  );
-}
-
-function SnapshotHistory({ id }: { id: string }) {
-  const snapshots = useSnapshots(id);
-  return (
-    <Card>
-      <Title order={2} size="h4" mb="sm">
-        Result history
-      </Title>
-      {snapshots.isPending ? (
-        <PageLoader label="Loading the history…" />
-      ) : snapshots.isError ? (
-        <ErrorState error={snapshots.error} onRetry={() => snapshots.refetch()} />
-      ) : (
-        <div className="table-scroll">
-          <Table fz="sm" verticalSpacing={6}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Entered</Table.Th>
-                <Table.Th scope="col">By</Table.Th>
-                <Table.Th scope="col">From</Table.Th>
-                <Table.Th scope="col" ta="right">
-                  Units
-                </Table.Th>
-                <Table.Th scope="col">Note</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {snapshots.data.items.map((snapshot) => (
-                <Table.Tr key={snapshot.id}>
-                  <Table.Td>{formatDateTime(snapshot.enteredAt)}</Table.Td>
-                  <Table.Td>{snapshot.enteredBy?.name ?? "—"}</Table.Td>
-                  <Table.Td>{snapshot.source.toUpperCase()}</Table.Td>
-                  <Table.Td ta="right">{snapshot.totalUnits.toLocaleString("en-US")}</Table.Td>
-                  <Table.Td>{snapshot.note || "—"}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
-    </Card>
   );
 }
