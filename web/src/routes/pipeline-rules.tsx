@@ -2,7 +2,8 @@ import { Stack } from "@mantine/core";
 import { PageHeader } from "../components/ui/page-header";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
 import { PipelineNav } from "../features/pipeline/components/pipeline-nav";
-import { RaciTemplates, ScoringSettings } from "../features/pipeline/components/rules";
+import { RaciTemplates } from "../features/pipeline/components/raci-templates";
+import { ScoringSettings } from "../features/pipeline/components/rules";
 
 /** The Pipeline's rules: the scoring formula and the rules of engagement per request type. */
 export function PipelineRulesPage() {

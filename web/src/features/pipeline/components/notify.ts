@@ -23,3 +23,11 @@ export function notifyStaleEdit(what: string) {
     message: `Someone changed ${what} meanwhile. The page now shows their change. Open the form again to make yours.`,
   });
 }
+
+/** Says someone else changed the Pipeline's rules meanwhile: the page now shows their change. */
+export function notifyStaleRules(what: string) {
+  notifications.show({
+    color: "orange",
+    message: `Someone changed ${what} meanwhile. The page now shows their change; make yours again.`,
+  });
+}
