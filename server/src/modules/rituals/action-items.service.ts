@@ -14,16 +14,12 @@ import {
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { assertReferences, findReferenceErrors } from "../../db/references";
-import { actionItems } from "../../db/schema";
-import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound, staleEdit } from "../../errors";
-import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { notify } from "../notifications/notifications.commands";
 import { assertListFilters } from "./list-filters";
 import { personFilter, refuse } from "./meetings.service";
-import { presentActionItem, presentOutcome } from "./rituals.presenter";
 import {
   claimActionReminder,
   countHeldMeetings,
@@ -32,15 +28,14 @@ import {
   findMeeting,
   insertActionItem,
   insertOutcome,
-  listActionItems,
   listActionItemsDueBetween,
   listActionItemsToRemind,
   listOutcomes,
   listPeople,
+  pageActionItems,
+  updateActionItemVersioned,
 } from "./rituals.queries";
 import { completionBySide, dateOfDay, dayNumber } from "./rituals.rules";
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today's date (UTC) of a request. */
 export const todayOf = (ctx: { now: Date }) => ctx.now.toISOString().slice(0, 10);
@@ -86,7 +81,7 @@ async function createActionItemIn(
 export async function listMeetingOutcomes(ctx: Ctx, meetingId: string) {
   authorize(ctx.actor, "ritual.read");
   assertFound(await findMeeting(ctx.database.db, ctx.actor.workspaceId, meetingId), "Meeting");
-  return { items: (await listOutcomes(ctx.database.db, meetingId)).map(presentOutcome) };
+  return { items: await listOutcomes(ctx.database.db, meetingId) };
 }
 
 /**
@@ -138,11 +133,9 @@ export async function recordOutcome(ctx: Ctx, meetingId: string, input: CreateOu
       after: { meetingId, ...input, actionItemId: action?.id ?? null },
     });
     const rows = await listOutcomes(tx, meetingId);
-    return presentOutcome(
-      assertFound(
-        rows.find((row) => row.outcome.id === outcome.id),
-        "Outcome",
-      ),
+    return assertFound(
+      rows.find((row) => row.outcome.id === outcome.id),
+      "Outcome",
     );
   });
 }
@@ -152,50 +145,27 @@ export async function recordOutcome(ctx: Ctx, meetingId: string, input: CreateOu
 /** Action items by due date; `owner=me` is "my commitments". */
 export async function listWorkspaceActionItems(ctx: Ctx, query: ActionItemListQuery) {
   authorize(ctx.actor, "ritual.read");
-  const position = decodeCursor(query.cursor, 2);
-  // A real calendar day ("2026-13-45" matches the pattern but is no date the database takes).
-  const validDay = (value: unknown) =>
-    typeof value === "string" &&
-    DATE.test(value) &&
-    isCursorTime(`${value}T00:00:00Z`) &&
-    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-  if (position && !(validDay(position[0]) && isCursorId(position[1]))) throw invalidCursor();
-  const after = position ? { dueDate: position[0] as string, id: position[1] as string } : null;
   const ownerId = personFilter(ctx, query.owner);
   await assertListFilters(ctx, [
     { path: "owner", kind: "person", id: ownerId },
     { path: "sourceMeetingId", kind: "meeting", id: query.sourceMeetingId },
   ]);
-  const rows = await listActionItems(
-    ctx.database.db,
-    ctx.actor.workspaceId,
-    {
-      ownerId,
-      status: query.status,
-      side: query.side,
-      sourceMeetingId: query.sourceMeetingId,
-      dueBy: query.dueBy,
-      q: query.q,
-      limit: query.limit + 1,
-    },
-    after,
-  );
-  const page = rows.slice(0, query.limit);
-  const today = todayOf(ctx);
-  const last = page[page.length - 1];
-  return {
-    items: page.map((row) => presentActionItem(row, today)),
-    nextCursor: rows.length > query.limit ? encodeCursor([last.item.dueDate, last.item.id]) : null,
-  };
+  return pageActionItems(ctx.database.db, ctx.actor.workspaceId, {
+    ownerId,
+    status: query.status,
+    side: query.side,
+    sourceMeetingId: query.sourceMeetingId,
+    dueBy: query.dueBy,
+    q: query.q,
+    limit: query.limit,
+    cursor: query.cursor,
+  });
 }
 
 /** One action item (404 for another workspace's). */
 export async function getActionItem(ctx: Ctx, id: string, tx: Tx = ctx.database.db) {
   authorize(ctx.actor, "ritual.read");
-  return presentActionItem(
-    assertFound(await findActionItem(tx, ctx.actor.workspaceId, id), "Action item"),
-    todayOf(ctx),
-  );
+  return assertFound(await findActionItem(tx, ctx.actor.workspaceId, id), "Action item");
 }
 
 /** Creates an action item (outside a meeting, or naming the meeting it came from). */
@@ -242,9 +212,8 @@ export async function editActionItem(ctx: Ctx, id: string, input: UpdateActionIt
       ]);
     }
     const status = changes.status ?? before.status;
-    const updated = await updateVersioned(
+    const updated = await updateActionItemVersioned(
       tx,
-      actionItems,
       { workspaceId: ctx.actor.workspaceId, id, version },
       {
         ...changes,

@@ -1,7 +1,6 @@
 // A meeting's agenda: built from live data by engines/agenda when the meeting is prepared (and refreshed by the
 // job until it starts, then frozen), plus manual items, notes, time boxes, order and status.
 import {
-  type Agenda,
   type AgendaLink,
   type AgendaSection,
   type CreateAgendaItemBody,
@@ -12,14 +11,11 @@ import { type AgendaKind, allocateTimeBoxes, buildAgenda, type ExistingItem, MOR
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";
-import { agendaItems } from "../../db/schema";
-import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { readWorkspaceFacts, type WorkspaceFacts } from "./agenda.sources";
 import { getMeeting, refuse } from "./meetings.service";
-import { isFrozen, presentAgendaItem } from "./rituals.presenter";
 import {
   countCarryOver,
   deleteAgendaItems,
@@ -33,34 +29,18 @@ import {
   listOpenActionItems,
   type MeetingRow,
   updateAgendaItem,
+  updateAgendaItemVersioned,
   updateMeeting,
 } from "./rituals.queries";
-import { nextSlot, type SeriesTiming } from "./rituals.rules";
+import { isFrozen, nextSlot, type SeriesTiming } from "./rituals.rules";
 
 const DAY = 86_400_000;
 
-/** A meeting's agenda, grouped by section (the series' sections in order, then any other an item names). */
-export async function getAgenda(ctx: Ctx, meetingId: string, tx: Tx = ctx.database.db): Promise<Agenda> {
+/** A meeting (with its attendees) and its agenda items in order, as the presenter groups them by section. */
+export async function getAgenda(ctx: Ctx, meetingId: string, tx: Tx = ctx.database.db) {
   authorize(ctx.actor, "ritual.read");
   const meeting = await getMeeting(ctx, meetingId, tx);
-  const row = assertFound(await findMeeting(tx, ctx.actor.workspaceId, meetingId), "Meeting");
-  const items = (await listAgendaItems(tx, meetingId)).map(presentAgendaItem);
-  const titles = [...row.series.sections.map((section) => section.title)];
-  for (const item of items) if (!titles.includes(item.section)) titles.push(item.section);
-  const sections = titles.map((title) => {
-    const list = items.filter((item) => item.section === title);
-    return { title, minutes: list.reduce((sum, item) => sum + item.timeBoxMinutes, 0), items: list };
-  });
-  return {
-    meeting,
-    sections,
-    totalMinutes: items.reduce((sum, item) => sum + item.timeBoxMinutes, 0),
-    durationMinutes: Math.round((row.meeting.endsAt.getTime() - row.meeting.startsAt.getTime()) / 60_000),
-    builtAt: meeting.preparedAt,
-    frozen: meeting.frozen,
-    missingSources: row.meeting.agendaSummary?.missingSources ?? [],
-    more: (row.meeting.agendaSummary?.more ?? []) as Agenda["more"],
-  };
+  return { meeting, items: await listAgendaItems(tx, meetingId) };
 }
 
 function existingOf(rows: Awaited<ReturnType<typeof listAgendaItems>>, written: Set<string>): ExistingItem[] {
@@ -386,9 +366,8 @@ export async function editAgendaItem(ctx: Ctx, meetingId: string, itemId: string
         { path: "ownerId", kind: "activePerson", id: changes.ownerId },
       ]);
     }
-    const updated = await updateVersioned(
+    const updated = await updateAgendaItemVersioned(
       tx,
-      agendaItems,
       { workspaceId: ctx.actor.workspaceId, id: itemId, version },
       {
         ...changes,

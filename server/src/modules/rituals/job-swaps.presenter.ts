@@ -1,6 +1,7 @@
 // Job swap rows to the API's shape (contracts/job-swaps.ts).
-import type { JobSwap, JobSwapPerson, JobSwapPhase } from "#contracts/job-swaps";
+import type { JobSwap, JobSwapPerson } from "#contracts/job-swaps";
 import type { JobSwapRow } from "./job-swaps.queries";
+import { canReflect, phaseOf } from "./job-swaps.rules";
 
 type PersonRow = JobSwapRow["marketingPerson"];
 
@@ -14,17 +15,6 @@ function presentSwapPerson(row: PersonRow): JobSwapPerson {
         ? { id: row.teamId, name: row.teamName, kind: row.teamKind }
         : null,
   };
-}
-
-/** Where a period stands on a day: not started, under way (first and last day included), or over. */
-export function phaseOf(period: { startDate: string; endDate: string }, today: string): JobSwapPhase {
-  if (today < period.startDate) return "planned";
-  return today <= period.endDate ? "current" : "past";
-}
-
-/** Whether the two may write their reflections: from the last day of the period on. */
-export function canReflect(period: { endDate: string }, today: string) {
-  return today >= period.endDate;
 }
 
 const reflection = (text: string | null, at: Date | null) =>

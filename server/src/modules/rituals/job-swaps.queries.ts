@@ -2,9 +2,11 @@
 import { and, count, countDistinct, eq, gte, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../db/client";
-import type { Keyset } from "../../db/keyset";
+import { type Keyset, keyset } from "../../db/keyset";
 import { prepareOnce } from "../../db/prepared";
 import { jobSwaps, teams, users } from "../../db/schema";
+import { updateVersioned } from "../../db/versioned";
+import { takePage } from "../../lib/cursor";
 
 const marketingPerson = alias(users, "swap_marketing_person");
 const marketingTeam = alias(teams, "swap_marketing_team");
@@ -55,8 +57,33 @@ export async function insertJobSwap(tx: Tx, values: typeof jobSwaps.$inferInsert
   return row.id;
 }
 
+/** Updates a swap if its version still matches (false: someone changed it meanwhile). */
+export function updateJobSwapVersioned(
+  tx: Tx,
+  key: { workspaceId: string; id: string; version: number },
+  changes: Partial<typeof jobSwaps.$inferInsert>,
+) {
+  return updateVersioned(tx, jobSwaps, key, changes);
+}
+
 /** The columns a list sorts by. */
 export const jobSwapSortable = { startDate: jobSwaps.startDate, endDate: jobSwaps.endDate };
+
+// Each phase in its natural order: what comes next first, what ended latest first.
+const SORT = { planned: "startDate", current: "endDate", past: "-endDate", all: "-startDate" } as const;
+
+/** A page of the swaps in a phase as of `today`, optionally one person's: `{ items, nextCursor }`. */
+export async function pageJobSwaps(
+  db: Db,
+  workspaceId: string,
+  filter: { phase: keyof typeof SORT; personId: string | null; today: string; limit: number; cursor?: string },
+) {
+  const page = keyset(jobSwapSortable, jobSwaps.id, SORT[filter.phase], filter.cursor);
+  const rows = await listJobSwaps(db, workspaceId, filter, page);
+  return takePage(rows, filter.limit, (row) =>
+    page.cursorAfter(row.swap[page.field as keyof typeof jobSwapSortable], row.swap.id),
+  );
+}
 
 /** Swaps of the workspace in a phase as of `today`, optionally one person's, keyset-paged (prepared per shape). */
 export function listJobSwaps(

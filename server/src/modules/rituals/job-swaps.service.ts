@@ -9,49 +9,39 @@ import {
 } from "#contracts/job-swaps";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { keyset } from "../../db/keyset";
-import { jobSwaps } from "../../db/schema";
-import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound, type FieldError } from "../../errors";
-import { takePage } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { notify } from "../notifications/notifications.commands";
-import { canReflect, presentJobSwap } from "./job-swaps.presenter";
 import {
   countJobSwapsHeld,
   findJobSwap,
   findPeopleSides,
   insertJobSwap,
   type JobSwapRow,
-  jobSwapSortable,
-  listJobSwaps,
+  pageJobSwaps,
+  updateJobSwapVersioned,
 } from "./job-swaps.queries";
+import { canReflect } from "./job-swaps.rules";
 import { assertListFilters } from "./list-filters";
 
 const PROGRAMME_PATH = "/rituals/job-swaps";
-const todayOf = (ctx: Ctx) => ctx.now.toISOString().slice(0, 10);
 
-// Each phase in its natural order: what comes next first, what ended latest first.
-const SORT = { planned: "startDate", current: "endDate", past: "-endDate", all: "-startDate" } as const;
+/** Today's date (UTC) of a request: a swap's phase and reflections are as of it. */
+export const todayOf = (ctx: Ctx) => ctx.now.toISOString().slice(0, 10);
 
-/** The programme: swaps past, current or planned (as of today), optionally one person's. */
+/** The programme: swaps past, current or planned (as of today), optionally one person's; a page of rows. */
 export async function listWorkspaceJobSwaps(ctx: Ctx, query: JobSwapListQuery) {
   authorize(ctx.actor, "jobSwap.read");
-  const today = todayOf(ctx);
-  const page = keyset(jobSwapSortable, jobSwaps.id, SORT[query.phase], query.cursor);
   const personId = query.person === "me" ? ctx.actor.userId : (query.person ?? null);
   await assertListFilters(ctx, [{ path: "person", kind: "person", id: personId ?? undefined }]);
-  const rows = await listJobSwaps(
-    ctx.database.db,
-    ctx.actor.workspaceId,
-    { phase: query.phase, personId, today, limit: query.limit },
-    page,
-  );
-  const { items, nextCursor } = takePage(rows, query.limit, (row) =>
-    page.cursorAfter(row.swap[page.field as keyof typeof jobSwapSortable], row.swap.id),
-  );
-  return { items: items.map((row) => presentJobSwap(row, today)), nextCursor };
+  return pageJobSwaps(ctx.database.db, ctx.actor.workspaceId, {
+    phase: query.phase,
+    personId,
+    today: todayOf(ctx),
+    limit: query.limit,
+    cursor: query.cursor,
+  });
 }
 
 async function loadSwap(tx: Tx, ctx: Ctx, id: string): Promise<JobSwapRow> {
@@ -61,7 +51,7 @@ async function loadSwap(tx: Tx, ctx: Ctx, id: string): Promise<JobSwapRow> {
 /** One job swap. */
 export async function getJobSwap(ctx: Ctx, id: string) {
   authorize(ctx.actor, "jobSwap.read");
-  return presentJobSwap(await loadSwap(ctx.database.db, ctx, id), todayOf(ctx));
+  return loadSwap(ctx.database.db, ctx, id);
 }
 
 // The marketing person must be of a marketing team and the IT person of an IT team, both active, both of this
@@ -110,7 +100,7 @@ function describePair(row: JobSwapRow) {
 export async function createJobSwap(ctx: Ctx, input: CreateJobSwapBody) {
   authorize(ctx.actor, "jobSwap.write");
   checkPeriod(input);
-  const row = await ctx.database.db.transaction(async (tx) => {
+  return ctx.database.db.transaction(async (tx) => {
     await checkPair(tx, ctx.actor.workspaceId, input);
     const id = await insertJobSwap(tx, {
       workspaceId: ctx.actor.workspaceId,
@@ -144,22 +134,20 @@ export async function createJobSwap(ctx: Ctx, input: CreateJobSwapBody) {
     );
     return created;
   });
-  return presentJobSwap(row, todayOf(ctx));
 }
 
 /** Edits a swap's kind, period or goals, refusing a stale version. */
 export async function editJobSwap(ctx: Ctx, id: string, input: UpdateJobSwapBody) {
   authorize(ctx.actor, "jobSwap.write");
-  const row = await ctx.database.db.transaction(async (tx) => {
+  return ctx.database.db.transaction(async (tx) => {
     const before = await loadSwap(tx, ctx, id);
     const { version, ...changes } = input;
     checkPeriod({
       startDate: changes.startDate ?? before.swap.startDate,
       endDate: changes.endDate ?? before.swap.endDate,
     });
-    const updated = await updateVersioned(
+    const updated = await updateJobSwapVersioned(
       tx,
-      jobSwaps,
       { workspaceId: ctx.actor.workspaceId, id, version },
       { ...changes, updatedAt: ctx.now },
     );
@@ -178,14 +166,13 @@ export async function editJobSwap(ctx: Ctx, id: string, input: UpdateJobSwapBody
     });
     return loadSwap(tx, ctx, id);
   });
-  return presentJobSwap(row, todayOf(ctx));
 }
 
 /** The signed-in person writes (or rewrites) their own reflection, once the period ended. */
 export async function writeJobSwapReflection(ctx: Ctx, id: string, input: WriteJobSwapReflectionBody) {
   authorize(ctx.actor, "jobSwap.reflect");
   const today = todayOf(ctx);
-  const row = await ctx.database.db.transaction(async (tx) => {
+  return ctx.database.db.transaction(async (tx) => {
     const before = await loadSwap(tx, ctx, id);
     const side =
       before.swap.marketingPersonId === ctx.actor.userId
@@ -204,9 +191,8 @@ export async function writeJobSwapReflection(ctx: Ctx, id: string, input: WriteJ
       side === "marketing"
         ? { marketingReflection: input.text, marketingReflectedAt: ctx.now }
         : { itReflection: input.text, itReflectedAt: ctx.now };
-    const updated = await updateVersioned(
+    const updated = await updateJobSwapVersioned(
       tx,
-      jobSwaps,
       { workspaceId: ctx.actor.workspaceId, id, version: before.swap.version },
       { ...changes, updatedAt: ctx.now },
     );
@@ -226,7 +212,6 @@ export async function writeJobSwapReflection(ctx: Ctx, id: string, input: WriteJ
     });
     return loadSwap(tx, ctx, id);
   });
-  return presentJobSwap(row, today);
 }
 
 /** The job swaps held in a window (Health's "job swaps held"): overlapping it and started by its end or today. */

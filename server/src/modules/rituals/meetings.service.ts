@@ -15,34 +15,34 @@ import {
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { assertReferences } from "../../db/references";
-import { meetingSeries, meetings } from "../../db/schema";
-import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound, type FieldError, staleEdit } from "../../errors";
-import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { type AgendaInputs, applyAgenda, readAgendaInputs } from "./agenda.service";
 import { assertListFilters } from "./list-filters";
-import { presentMeeting, presentSeries } from "./rituals.presenter";
 import {
   findLatestStart,
   findMeeting,
   findSeries,
   insertMeeting,
   insertSeries,
-  listAttendees,
   listFutureScheduled,
-  listMeetings,
-  listNextMeetings,
   listParticipants,
   listPeople,
-  listSeries,
   listSeriesSlots,
+  loadMeetingViews,
+  loadSeriesViews,
   type MeetingRow,
+  type MeetingView,
+  pageMeetings,
+  pageSeries,
   replaceAttendees,
   replaceParticipants,
   type SeriesRow,
+  type SeriesView,
   updateMeeting,
+  updateMeetingVersioned,
+  updateSeriesVersioned,
 } from "./rituals.queries";
 import { nextSlot, overlaps, type SeriesTiming, type Slot } from "./rituals.rules";
 
@@ -59,48 +59,26 @@ export const icsUidOf = (id: string) => `${id}@tandem`;
 
 // ---------- series ----------
 
-async function presentSeriesRows(tx: Tx, rows: SeriesRow[], now: Date) {
-  const ids = rows.map((row) => row.id);
-  const [participants, next] = await Promise.all([listParticipants(tx, ids), listNextMeetings(tx, ids, now)]);
-  return rows.map((row) =>
-    presentSeries(
-      row,
-      participants.filter((person) => person.seriesId === row.id),
-      next.find((meeting) => meeting.seriesId === row.id) ?? null,
-    ),
-  );
-}
-
-/** Meeting series, by title. */
+/** Meeting series by title, with their participants and next meetings. */
 export async function listWorkspaceSeries(ctx: Ctx, query: SeriesListQuery) {
   authorize(ctx.actor, "ritual.read");
-  const position = decodeCursor(query.cursor, 2);
-  if (position && !(typeof position[0] === "string" && isCursorId(position[1]))) throw invalidCursor();
-  const after = position ? { title: position[0] as string, id: position[1] as string } : null;
   const participantId = personFilter(ctx, query.participant);
   await assertListFilters(ctx, [{ path: "participant", kind: "person", id: participantId }]);
-  const rows = await listSeries(
-    ctx.database.db,
-    ctx.actor.workspaceId,
-    {
-      q: query.q,
-      status: query.status,
-      participantId,
-      limit: query.limit + 1,
-    },
-    after,
-  );
-  const page = rows.slice(0, query.limit);
-  const items = await presentSeriesRows(ctx.database.db, page, ctx.now);
-  const last = page[page.length - 1];
-  return { items, nextCursor: rows.length > query.limit ? encodeCursor([last.title, last.id]) : null };
+  const page = await pageSeries(ctx.database.db, ctx.actor.workspaceId, {
+    q: query.q,
+    status: query.status,
+    participantId,
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  return { items: await loadSeriesViews(ctx.database.db, page.items, ctx.now), nextCursor: page.nextCursor };
 }
 
-/** One series (404 for another workspace's). */
-export async function getSeries(ctx: Ctx, id: string, tx: Tx = ctx.database.db) {
+/** One series with its participants and next meeting (404 for another workspace's). */
+export async function getSeries(ctx: Ctx, id: string, tx: Tx = ctx.database.db): Promise<SeriesView> {
   authorize(ctx.actor, "ritual.read");
   const row = assertFound(await findSeries(tx, ctx.actor.workspaceId, id), "Meeting series");
-  const [series] = await presentSeriesRows(tx, [row], ctx.now);
+  const [series] = await loadSeriesViews(tx, [row], ctx.now);
   return series;
 }
 
@@ -246,9 +224,8 @@ export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) 
     const before = assertFound(await findSeries(tx, ctx.actor.workspaceId, id, true), "Meeting series");
     refuse("The series cannot be changed", timingProblems(mergeSeries(before, changes)));
     if (participantIds) await checkParticipants(tx, ctx, participantIds);
-    const updated = await updateVersioned(
+    const updated = await updateSeriesVersioned(
       tx,
-      meetingSeries,
       { workspaceId: ctx.actor.workspaceId, id, version },
       { ...changes, icsSequence: before.icsSequence + 1, updatedAt: ctx.now },
     );
@@ -295,39 +272,15 @@ export async function editSeries(ctx: Ctx, id: string, input: UpdateSeriesBody) 
 
 // ---------- meetings ----------
 
-/** Meetings with their attendees (recorded ones, else their series' participants). */
-export async function presentMeetingRows(tx: Tx, rows: MeetingRow[], now: Date) {
-  const recorded = rows.filter((row) => row.meeting.attendanceRecorded).map((row) => row.meeting.id);
-  const [attendees, participants] = await Promise.all([
-    listAttendees(tx, recorded),
-    listParticipants(tx, [
-      ...new Set(rows.filter((row) => !row.meeting.attendanceRecorded).map((row) => row.series.id)),
-    ]),
-  ]);
-  return rows.map((row) =>
-    presentMeeting(
-      row,
-      row.meeting.attendanceRecorded
-        ? attendees.filter((person) => person.meetingId === row.meeting.id)
-        : participants.filter((person) => person.seriesId === row.series.id),
-      now,
-    ),
-  );
-}
-
-/** Meetings, soonest first (latest first for `past`). */
+/** Meetings with their attendees, soonest first (latest first for `past`). */
 export async function listWorkspaceMeetings(ctx: Ctx, query: MeetingListQuery) {
   authorize(ctx.actor, "ritual.read");
-  const position = decodeCursor(query.cursor, 2);
-  // A time a timestamp column holds (years 1–9999: "+275760-09-13" parses in JavaScript, not in the database).
-  if (position && !(isCursorTime(position[0]) && isCursorId(position[1]))) throw invalidCursor();
-  const after = position ? { startsAt: new Date(position[0] as string), id: position[1] as string } : null;
   const participantId = personFilter(ctx, query.participant);
   await assertListFilters(ctx, [
     { path: "seriesId", kind: "series", id: query.seriesId },
     { path: "participant", kind: "person", id: participantId },
   ]);
-  const rows = await listMeetings(
+  const page = await pageMeetings(
     ctx.database.db,
     ctx.actor.workspaceId,
     {
@@ -336,25 +289,19 @@ export async function listWorkspaceMeetings(ctx: Ctx, query: MeetingListQuery) {
       when: query.when,
       participantId,
       q: query.q,
-      limit: query.limit + 1,
+      limit: query.limit,
+      cursor: query.cursor,
     },
     ctx.now,
-    after,
   );
-  const page = rows.slice(0, query.limit);
-  const items = await presentMeetingRows(ctx.database.db, page, ctx.now);
-  const last = page[page.length - 1];
-  return {
-    items,
-    nextCursor: rows.length > query.limit ? encodeCursor([last.meeting.startsAt.toISOString(), last.meeting.id]) : null,
-  };
+  return { items: await loadMeetingViews(ctx.database.db, page.items), nextCursor: page.nextCursor };
 }
 
-/** One meeting (404 for another workspace's). */
-export async function getMeeting(ctx: Ctx, id: string, tx: Tx = ctx.database.db) {
+/** One meeting with its attendees (404 for another workspace's). */
+export async function getMeeting(ctx: Ctx, id: string, tx: Tx = ctx.database.db): Promise<MeetingView> {
   authorize(ctx.actor, "ritual.read");
   const row = assertFound(await findMeeting(tx, ctx.actor.workspaceId, id), "Meeting");
-  const [meeting] = await presentMeetingRows(tx, [row], ctx.now);
+  const [meeting] = await loadMeetingViews(tx, [row]);
   return meeting;
 }
 
@@ -460,9 +407,8 @@ export async function editMeeting(ctx: Ctx, id: string, input: UpdateMeetingBody
     ]);
     if (moved && status !== "cancelled") await refuseOverlap(tx, row.series.id, slot, id);
     if (attendeeIds) await checkParticipants(tx, ctx, attendeeIds, "attendeeIds");
-    const updated = await updateVersioned(
+    const updated = await updateMeetingVersioned(
       tx,
-      meetings,
       { workspaceId: ctx.actor.workspaceId, id, version },
       {
         ...slot,

@@ -1,10 +1,14 @@
 // Rituals' public door: what Home, Health, the jobs, the CLI and the demo seed may call.
+
+import type { CreateJobSwapBody, WriteJobSwapReflectionBody } from "#contracts/job-swaps";
 import type { Ctx } from "../../context";
 import { authorize } from "../../policy";
 import { readCompletion, todayOf } from "./action-items.service";
-import { presentMeetingRows } from "./meetings.service";
-import { presentActionItem } from "./rituals.presenter";
-import { findNextMeetingOf, listActionItems } from "./rituals.queries";
+import * as agenda from "./agenda.service";
+import { presentJobSwap } from "./job-swaps.presenter";
+import * as jobSwaps from "./job-swaps.service";
+import { presentActionItem, presentAgenda, presentMeeting } from "./rituals.presenter";
+import { findNextMeetingOf, listActionItems, loadMeetingViews } from "./rituals.queries";
 import { dateOfDay, dayNumber } from "./rituals.rules";
 
 export {
@@ -15,10 +19,10 @@ export {
   recordOutcome,
   sendActionItemReminders,
 } from "./action-items.service";
-export { addAgendaItem, editAgendaItem, getAgenda, prepareMeeting } from "./agenda.service";
+export { addAgendaItem, editAgendaItem, getAgenda } from "./agenda.service";
 // Job swaps: the demo seed pairs people and writes their reflections; Health reads "job swaps held" over a window
 // (swaps overlapping it that had started by its end or today, how many are over with both reflections, people).
-export { createJobSwap, readJobSwapsHeld, writeJobSwapReflection } from "./job-swaps.service";
+export { readJobSwapsHeld } from "./job-swaps.service";
 export {
   createMeeting,
   createSeries,
@@ -51,10 +55,25 @@ export async function readHomeRituals(ctx: Ctx) {
     { ownerId: ctx.actor.userId, status: "open", dueBy: dateOfDay(dayNumber(today) + 7), limit: 11 },
     null,
   );
-  const [meeting] = next ? await presentMeetingRows(db, [next], ctx.now) : [];
+  const [meeting] = next ? await loadMeetingViews(db, [next]) : [];
   return {
-    nextMeeting: meeting ?? null,
+    nextMeeting: meeting ? presentMeeting(meeting, ctx.now) : null,
     commitmentsDue: rows.slice(0, 10).map((row) => presentActionItem(row, today)),
     moreCommitmentsDue: rows.length > 10,
   };
+}
+
+/** Pairs a marketing person with an IT person (the demo seed): the swap as the API shows it. */
+export async function createJobSwap(ctx: Ctx, input: CreateJobSwapBody) {
+  return presentJobSwap(await jobSwaps.createJobSwap(ctx, input), jobSwaps.todayOf(ctx));
+}
+
+/** Writes the acting person's reflection on a swap that ended (the demo seed): the swap as the API shows it. */
+export async function writeJobSwapReflection(ctx: Ctx, id: string, input: WriteJobSwapReflectionBody) {
+  return presentJobSwap(await jobSwaps.writeJobSwapReflection(ctx, id, input), jobSwaps.todayOf(ctx));
+}
+
+/** Builds or refreshes a meeting's agenda (the demo seed, the bench): the agenda as the API shows it. */
+export async function prepareMeeting(ctx: Ctx, meetingId: string, options: { audit?: boolean } = {}) {
+  return presentAgenda(await agenda.prepareMeeting(ctx, meetingId, options), ctx.now);
 }

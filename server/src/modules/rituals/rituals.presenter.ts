@@ -1,6 +1,7 @@
 // Rows to the API's shapes (contracts/rituals.ts).
 import {
   type ActionItem,
+  type Agenda,
   type AgendaItem,
   type Meeting,
   type MeetingSeries,
@@ -10,9 +11,8 @@ import {
   RitualsLimits,
   sideOfTeamKind,
 } from "#contracts/rituals";
-import type { meetingSeries } from "../../db/schema";
-import type { ActionItemRow, AgendaItemRow, MeetingRow, PersonRow } from "./rituals.queries";
-import { isDueSoon, isLate, missingSides } from "./rituals.rules";
+import type { ActionItemRow, AgendaItemRow, MeetingView, PersonRow, SeriesView } from "./rituals.queries";
+import { isDueSoon, isFrozen, isLate, missingSides } from "./rituals.rules";
 
 type NullablePerson = { [K in keyof PersonRow]: PersonRow[K] | null };
 
@@ -34,11 +34,7 @@ export function presentPerson(row: NullablePerson | null | undefined): RitualPer
 const people = (rows: readonly NullablePerson[]) => rows.flatMap((row) => presentPerson(row) ?? []);
 
 /** A series with its participants and next meeting. */
-export function presentSeries(
-  series: typeof meetingSeries.$inferSelect,
-  participants: readonly NullablePerson[],
-  next: { id: string; startsAt: Date; endsAt: Date; status: "scheduled" | "held" | "cancelled" } | null,
-): MeetingSeries {
+export function presentSeries({ series, participants, next }: SeriesView): MeetingSeries {
   const list = people(participants);
   const missing = missingSides(list.map((person) => person.side));
   return {
@@ -67,7 +63,7 @@ export function presentSeries(
 }
 
 /** A meeting, with its attendees (recorded ones, else the series' participants). */
-export function presentMeeting(row: MeetingRow, attendees: readonly NullablePerson[], now: Date): Meeting {
+export function presentMeeting({ row, attendees }: MeetingView, now: Date): Meeting {
   const { meeting, series } = row;
   const list = people(attendees);
   const sides = new Set(list.map((person) => person.side));
@@ -94,11 +90,6 @@ export function presentMeeting(row: MeetingRow, attendees: readonly NullablePers
   };
 }
 
-/** A meeting's built agenda stops refreshing once it has started or is no longer scheduled. */
-export function isFrozen(meeting: { status: string; startsAt: Date }, now: Date) {
-  return meeting.status !== "scheduled" || meeting.startsAt.getTime() <= now.getTime();
-}
-
 export function presentAgendaItem(row: AgendaItemRow): AgendaItem {
   const { item } = row;
   return {
@@ -122,6 +113,29 @@ export function presentAgendaItem(row: AgendaItemRow): AgendaItem {
     createdAt: item.createdAt.toISOString(),
     updatedAt: item.updatedAt.toISOString(),
     version: item.version,
+  };
+}
+
+/** A meeting's agenda, grouped by section (the series' sections in order, then any other an item names). */
+export function presentAgenda(view: { meeting: MeetingView; items: readonly AgendaItemRow[] }, now: Date): Agenda {
+  const meeting = presentMeeting(view.meeting, now);
+  const { row } = view.meeting;
+  const items = view.items.map(presentAgendaItem);
+  const titles = [...row.series.sections.map((section) => section.title)];
+  for (const item of items) if (!titles.includes(item.section)) titles.push(item.section);
+  const sections = titles.map((title) => {
+    const list = items.filter((item) => item.section === title);
+    return { title, minutes: list.reduce((sum, item) => sum + item.timeBoxMinutes, 0), items: list };
+  });
+  return {
+    meeting,
+    sections,
+    totalMinutes: items.reduce((sum, item) => sum + item.timeBoxMinutes, 0),
+    durationMinutes: Math.round((row.meeting.endsAt.getTime() - row.meeting.startsAt.getTime()) / 60_000),
+    builtAt: meeting.preparedAt,
+    frozen: meeting.frozen,
+    missingSources: row.meeting.agendaSummary?.missingSources ?? [],
+    more: (row.meeting.agendaSummary?.more ?? []) as Agenda["more"],
   };
 }
 

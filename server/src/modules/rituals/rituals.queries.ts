@@ -14,6 +14,10 @@ import {
   teams,
   users,
 } from "../../db/schema";
+import { updateVersioned } from "../../db/versioned";
+import { decodeCursor, encodeCursor, invalidCursor, isCursorId, isCursorTime } from "../../lib/cursor";
+
+type VersionKey = { workspaceId: string; id: string; version: number };
 
 /** A person with their home team. */
 export type PersonRow = {
@@ -88,6 +92,39 @@ export async function listSeries(
     )
     .orderBy(asc(meetingSeries.title), asc(meetingSeries.id))
     .limit(filter.limit);
+}
+
+/** A page of series by title: `{ items, nextCursor }`. */
+export async function pageSeries(
+  tx: Tx,
+  workspaceId: string,
+  filter: { q?: string; status: "active" | "ended" | "all"; participantId?: string; limit: number; cursor?: string },
+) {
+  const position = decodeCursor(filter.cursor, 2);
+  if (position && !(typeof position[0] === "string" && isCursorId(position[1]))) throw invalidCursor();
+  const after = position ? { title: position[0] as string, id: position[1] as string } : null;
+  const rows = await listSeries(tx, workspaceId, { ...filter, limit: filter.limit + 1 }, after);
+  const items = rows.slice(0, filter.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > filter.limit ? encodeCursor([last.title, last.id]) : null };
+}
+
+/** Series with their participants and next meeting, as the presenter takes them. */
+export async function loadSeriesViews(tx: Tx, rows: readonly SeriesRow[], now: Date) {
+  const ids = rows.map((row) => row.id);
+  const [participants, next] = await Promise.all([listParticipants(tx, ids), listNextMeetings(tx, ids, now)]);
+  return rows.map((series) => ({
+    series,
+    participants: participants.filter((person) => person.seriesId === series.id),
+    next: next.find((meeting) => meeting.seriesId === series.id) ?? null,
+  }));
+}
+
+export type SeriesView = Awaited<ReturnType<typeof loadSeriesViews>>[number];
+
+/** Updates a series if its version still matches (false: someone changed it meanwhile). */
+export function updateSeriesVersioned(tx: Tx, key: VersionKey, changes: Partial<typeof meetingSeries.$inferInsert>) {
+  return updateVersioned(tx, meetingSeries, key, changes);
 }
 
 /** Every active series (the job's round), oldest first. */
@@ -203,6 +240,51 @@ export async function listMeetings(
       descending ? desc(meetings.id) : asc(meetings.id),
     )
     .limit(filter.limit);
+}
+
+/** A page of meetings by start (latest first for `past`): `{ items, nextCursor }`. */
+export async function pageMeetings(
+  tx: Tx,
+  workspaceId: string,
+  filter: Parameters<typeof listMeetings>[2] & { cursor?: string },
+  now: Date,
+) {
+  const position = decodeCursor(filter.cursor, 2);
+  // A time a timestamp column holds (years 1–9999: "+275760-09-13" parses in JavaScript, not in the database).
+  if (position && !(isCursorTime(position[0]) && isCursorId(position[1]))) throw invalidCursor();
+  const after = position ? { startsAt: new Date(position[0] as string), id: position[1] as string } : null;
+  const rows = await listMeetings(tx, workspaceId, { ...filter, limit: filter.limit + 1 }, now, after);
+  const items = rows.slice(0, filter.limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor:
+      rows.length > filter.limit ? encodeCursor([last.meeting.startsAt.toISOString(), last.meeting.id]) : null,
+  };
+}
+
+/** Meetings with their attendees (recorded ones, else their series' participants), as the presenter takes them. */
+export async function loadMeetingViews(tx: Tx, rows: readonly MeetingRow[]) {
+  const recorded = rows.filter((row) => row.meeting.attendanceRecorded).map((row) => row.meeting.id);
+  const [attendees, participants] = await Promise.all([
+    listAttendees(tx, recorded),
+    listParticipants(tx, [
+      ...new Set(rows.filter((row) => !row.meeting.attendanceRecorded).map((row) => row.series.id)),
+    ]),
+  ]);
+  return rows.map((row) => ({
+    row,
+    attendees: row.meeting.attendanceRecorded
+      ? attendees.filter((person) => person.meetingId === row.meeting.id)
+      : participants.filter((person) => person.seriesId === row.series.id),
+  }));
+}
+
+export type MeetingView = Awaited<ReturnType<typeof loadMeetingViews>>[number];
+
+/** Updates a meeting if its version still matches (false: someone changed it meanwhile). */
+export function updateMeetingVersioned(tx: Tx, key: VersionKey, changes: Partial<typeof meetings.$inferInsert>) {
+  return updateVersioned(tx, meetings, key, changes);
 }
 
 /** The slots of a series' meetings that are not cancelled (except one), to refuse overlaps. */
@@ -352,6 +434,11 @@ export async function findAgendaItem(tx: Tx, workspaceId: string, meetingId: str
   return row ?? null;
 }
 
+/** Updates an agenda item if its version still matches (false: someone changed it meanwhile). */
+export function updateAgendaItemVersioned(tx: Tx, key: VersionKey, changes: Partial<typeof agendaItems.$inferInsert>) {
+  return updateVersioned(tx, agendaItems, key, changes);
+}
+
 export async function insertAgendaItems(tx: Tx, rows: (typeof agendaItems.$inferInsert)[]) {
   if (rows.length === 0) return [];
   return tx.insert(agendaItems).values(rows).returning({ id: agendaItems.id });
@@ -469,6 +556,35 @@ export async function listActionItems(
     )
     .orderBy(asc(actionItems.dueDate), asc(actionItems.id))
     .limit(filter.limit);
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+// A real calendar day ("2026-13-45" matches the pattern but is no date the database takes).
+const isDay = (value: unknown) =>
+  typeof value === "string" &&
+  DATE.test(value) &&
+  isCursorTime(`${value}T00:00:00Z`) &&
+  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+
+/** A page of action items by due date: `{ items, nextCursor }`. */
+export async function pageActionItems(
+  tx: Tx,
+  workspaceId: string,
+  filter: Parameters<typeof listActionItems>[2] & { cursor?: string },
+) {
+  const position = decodeCursor(filter.cursor, 2);
+  if (position && !(isDay(position[0]) && isCursorId(position[1]))) throw invalidCursor();
+  const after = position ? { dueDate: position[0] as string, id: position[1] as string } : null;
+  const rows = await listActionItems(tx, workspaceId, { ...filter, limit: filter.limit + 1 }, after);
+  const items = rows.slice(0, filter.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > filter.limit ? encodeCursor([last.item.dueDate, last.item.id]) : null };
+}
+
+/** Updates an action item if its version still matches (false: someone changed it meanwhile). */
+export function updateActionItemVersioned(tx: Tx, key: VersionKey, changes: Partial<typeof actionItems.$inferInsert>) {
+  return updateVersioned(tx, actionItems, key, changes);
 }
 
 /** The workspace's open action items with the series they came from (the agenda's snapshot). */

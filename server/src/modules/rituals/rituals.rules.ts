@@ -154,6 +154,11 @@ export function missingSides(sides: readonly RitualSide[]): Array<"marketing" | 
   return (["marketing", "it"] as const).filter((side) => !sides.includes(side));
 }
 
+/** A meeting's built agenda stops refreshing once it has started or is no longer scheduled. */
+export function isFrozen(meeting: { status: string; startsAt: Date }, now: Date) {
+  return meeting.status !== "scheduled" || meeting.startsAt.getTime() <= now.getTime();
+}
+
 /** Whether an action item is late: open past its due date, or done after it. */
 export function isLate(item: { status: "open" | "done"; dueDate: string; completedAt: Date | null }, today: string) {
   if (item.status === "done")
