@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Button,
   Group,
@@ -14,15 +13,11 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { type FormErrors, type UseFormReturnType, useForm } from "@mantine/form";
+import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
-import type { User } from "#contracts/people";
 import {
-  type AgendaItemKind,
-  type Cadence,
   CreateSeriesBody,
   type MeetingSeries,
   RitualsLimits,
@@ -37,176 +32,20 @@ import { FormErrorSummary } from "../../../components/ui/form-error-summary";
 import { applyServerErrors } from "../../../lib/form";
 import { handleStaleEdit } from "../../../lib/stale-edit";
 import { useCreateSeries, useRitualsPeople, useUpdateSeries } from "../hooks/use-rituals";
+import { cadenceInWords, templateMeta, weekdayLabels } from "../labels";
 import {
-  agendaKindMeta,
-  agendaKinds,
-  cadenceInWords,
-  sideLabels,
-  templateMeta,
-  todayIso,
-  weekdayLabels,
-} from "../labels";
-
-const labels: Record<string, string> = {
-  template: "Template",
-  title: "Title",
-  description: "Purpose",
-  cadenceKind: "Cadence",
-  weekday: "Day",
-  intervalWeeks: "Every how many weeks",
-  nth: "Which one in the month",
-  startDate: "Starting from",
-  startTime: "Starts at",
-  timeZone: "Time zone",
-  durationMinutes: "Length in minutes",
-  participantIds: "Participants",
-  sections: "Agenda sections",
-};
-
-type CadenceKind = Cadence["kind"];
-
-interface FormValues {
-  template: SeriesTemplate;
-  title: string;
-  description: string;
-  cadenceKind: CadenceKind;
-  weekday: Weekday;
-  intervalWeeks: number;
-  nth: string;
-  startDate: string;
-  startTime: string;
-  timeZone: string;
-  durationMinutes: number | string;
-  participantIds: string[];
-  sections: { title: string; kinds: AgendaItemKind[] }[];
-}
-
-const templates: SeriesTemplate[] = [
-  "cmo_cio_weekly_sync",
-  "joint_steering_monthly",
-  "quarterly_business_review",
-  "custom",
-];
-
-function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-  } catch {
-    return "UTC";
-  }
-}
-
-/** The zones to pick from: the browser's list, with UTC (which the list leaves out) first. */
-function timeZones(): string[] {
-  try {
-    return ["UTC", ...Intl.supportedValuesOf("timeZone").filter((zone) => zone !== "UTC")];
-  } catch {
-    return ["UTC"];
-  }
-}
-
-/** The form's values for a template: its title, cadence, length and sections. */
-function fromTemplate(template: SeriesTemplate, keep?: FormValues): FormValues {
-  const preset = SERIES_TEMPLATES[template];
-  const cadence = preset.cadence;
-  return {
-    template,
-    title: preset.title,
-    description: preset.description,
-    cadenceKind: cadence.kind,
-    weekday: cadence.weekday,
-    intervalWeeks: cadence.kind === "every_n_weeks" ? cadence.intervalWeeks : 2,
-    nth: cadence.kind === "monthly_nth_weekday" ? String(cadence.nth) : "1",
-    startDate: keep?.startDate ?? todayIso(),
-    startTime: keep?.startTime ?? "10:00",
-    timeZone: keep?.timeZone ?? browserTimeZone(),
-    durationMinutes: preset.durationMinutes,
-    participantIds: keep?.participantIds ?? [],
-    sections: preset.sections.map((section) => ({ title: section.title, kinds: [...section.kinds] })),
-  };
-}
-
-/** The form's values for an existing series (editing it). */
-function fromSeries(series: MeetingSeries): FormValues {
-  const cadence = series.cadence;
-  return {
-    template: series.template,
-    title: series.title,
-    description: series.description,
-    cadenceKind: cadence.kind,
-    weekday: cadence.weekday,
-    intervalWeeks: cadence.kind === "every_n_weeks" ? cadence.intervalWeeks : 2,
-    nth: cadence.kind === "monthly_nth_weekday" ? String(cadence.nth) : "1",
-    startDate: series.startDate,
-    startTime: series.startTime,
-    timeZone: series.timeZone,
-    durationMinutes: series.durationMinutes,
-    participantIds: series.participants.map((person) => person.id),
-    sections: series.sections.map((section) => ({ title: section.title, kinds: [...section.kinds] })),
-  };
-}
-
-function cadenceOf(values: FormValues): Cadence {
-  if (values.cadenceKind === "weekly") return { kind: "weekly", weekday: values.weekday };
-  if (values.cadenceKind === "every_n_weeks") {
-    return { kind: "every_n_weeks", intervalWeeks: Number(values.intervalWeeks), weekday: values.weekday };
-  }
-  return { kind: "monthly_nth_weekday", nth: Number(values.nth) as 1 | 2 | 3 | 4 | -1, weekday: values.weekday };
-}
-
-function bodyOf(values: FormValues) {
-  return {
-    template: values.template,
-    title: values.title,
-    description: values.description,
-    cadence: cadenceOf(values),
-    startDate: values.startDate,
-    startTime: values.startTime,
-    timeZone: values.timeZone,
-    durationMinutes: values.durationMinutes === "" ? Number.NaN : Number(values.durationMinutes),
-    participantIds: values.participantIds,
-    sections: values.sections,
-  };
-}
-
-/** The body's error paths as the form's fields ("cadence.weekday" → "weekday"). */
-function fieldOf(path: string): string {
-  const cadence = path.match(/^cadence\.(\w+)$/);
-  if (cadence) return cadence[1] === "kind" ? "cadenceKind" : cadence[1];
-  return path;
-}
-
-function phrase(field: string, message: string): string {
-  const label = labels[field] ?? (field.match(/^sections\.\d+\.title$/) ? "Section title" : undefined);
-  const readable = /^Too small: expected string/.test(message) ? "is required" : message;
-  if (/^Invalid input: expected number/.test(readable)) return `${label ?? "This"} must be a number`;
-  return label && /^(is|must|needs|lists|section)\b/.test(readable) ? `${label} ${readable}` : readable;
-}
-
-/** Checks the form with the contract's own schema, so the form and the server agree. */
-function validate(values: FormValues): FormErrors {
-  const parsed = CreateSeriesBody.safeParse(bodyOf(values));
-  if (parsed.success) return {};
-  const errors: FormErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = fieldOf(issue.path.join("."));
-    if (!errors[field]) errors[field] = phrase(field, issue.message);
-  }
-  return errors;
-}
-
-/** People grouped by side for the participants picker. */
-function participantOptions(people: User[] | undefined) {
-  const groups = new Map<string, { value: string; label: string }[]>();
-  for (const person of people ?? []) {
-    const side = sideLabels[sideOfTeamKind(person.team.kind)];
-    groups.set(side, [
-      ...(groups.get(side) ?? []),
-      { value: person.id, label: `${person.name} · ${person.team.name}` },
-    ]);
-  }
-  return [...groups].map(([group, items]) => ({ group, items }));
-}
+  bodyOf,
+  cadenceOf,
+  type FormValues,
+  fieldLabels,
+  fromSeries,
+  fromTemplate,
+  participantOptions,
+  templates,
+  timeZones,
+  validate,
+} from "./series-form-values";
+import { SectionsEditor } from "./series-sections-editor";
 
 interface SeriesFormDialogProps {
   opened: boolean;
@@ -273,7 +112,7 @@ function SeriesForm({
           },
           onError: (error) => {
             if (handleStaleEdit(error, "series")) onDone();
-            else applyServerErrors(form, error, labels);
+            else applyServerErrors(form, error, fieldLabels);
           },
         },
       );
@@ -285,7 +124,7 @@ function SeriesForm({
         onCreated?.(created);
         onDone();
       },
-      onError: (error) => applyServerErrors(form, error, labels),
+      onError: (error) => applyServerErrors(form, error, fieldLabels),
     });
   });
 
@@ -303,7 +142,7 @@ function SeriesForm({
         )}
         {!editing && (
           <Radio.Group
-            label={labels.template}
+            label={fieldLabels.template}
             description="A template fills in the cadence, the length and the agenda's sections; change any of them."
             value={values.template}
             onChange={(template) => form.setValues(fromTemplate(template as SeriesTemplate, values))}
@@ -325,14 +164,14 @@ function SeriesForm({
           </Radio.Group>
         )}
         <TextInput
-          label={labels.title}
+          label={fieldLabels.title}
           required
           maxLength={RitualsLimits.titleMax}
           placeholder="CMO–CIO weekly sync"
           {...form.getInputProps("title")}
         />
         <Textarea
-          label={labels.description}
+          label={fieldLabels.description}
           autosize
           minRows={2}
           maxLength={RitualsLimits.textMax}
@@ -340,7 +179,7 @@ function SeriesForm({
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
-            label={labels.cadenceKind}
+            label={fieldLabels.cadenceKind}
             required
             allowDeselect={false}
             data={[
@@ -352,7 +191,7 @@ function SeriesForm({
           />
           {values.cadenceKind === "every_n_weeks" && (
             <NumberInput
-              label={labels.intervalWeeks}
+              label={fieldLabels.intervalWeeks}
               required
               min={2}
               max={RitualsLimits.intervalWeeksMax}
@@ -362,7 +201,7 @@ function SeriesForm({
           )}
           {values.cadenceKind === "monthly_nth_weekday" && (
             <Select
-              label={labels.nth}
+              label={fieldLabels.nth}
               required
               allowDeselect={false}
               data={[
@@ -376,7 +215,7 @@ function SeriesForm({
             />
           )}
           <Select
-            label={labels.weekday}
+            label={fieldLabels.weekday}
             required
             allowDeselect={false}
             data={(Object.keys(weekdayLabels) as Weekday[]).map((day) => ({ value: day, label: weekdayLabels[day] }))}
@@ -387,10 +226,10 @@ function SeriesForm({
           {cadenceInWords(cadenceOf(values))} at {values.startTime || "—"} ({values.timeZone || "—"})
         </Text>
         <SimpleGrid cols={{ base: 1, xs: 2, sm: 4 }}>
-          <TextInput type="date" label={labels.startDate} required {...form.getInputProps("startDate")} />
-          <TextInput type="time" label={labels.startTime} required {...form.getInputProps("startTime")} />
+          <TextInput type="date" label={fieldLabels.startDate} required {...form.getInputProps("startDate")} />
+          <TextInput type="time" label={fieldLabels.startTime} required {...form.getInputProps("startTime")} />
           <Select
-            label={labels.timeZone}
+            label={fieldLabels.timeZone}
             required
             searchable
             allowDeselect={false}
@@ -399,7 +238,7 @@ function SeriesForm({
             {...form.getInputProps("timeZone")}
           />
           <NumberInput
-            label={labels.durationMinutes}
+            label={fieldLabels.durationMinutes}
             required
             min={RitualsLimits.durationMinMinutes}
             max={RitualsLimits.durationMaxMinutes}
@@ -409,7 +248,7 @@ function SeriesForm({
           />
         </SimpleGrid>
         <MultiSelect
-          label={labels.participantIds}
+          label={fieldLabels.participantIds}
           description="People from both teams; each gets the invite and sees the series on their home page."
           placeholder={values.participantIds.length === 0 ? "Pick people from marketing and IT" : undefined}
           data={participantOptions(people.data)}
@@ -440,74 +279,5 @@ function SeriesForm({
         </Group>
       </Stack>
     </form>
-  );
-}
-
-type SeriesForm = UseFormReturnType<FormValues, FormValues, (values: FormValues) => FormErrors>;
-
-/** The agenda's sections: a title each, and which kinds of built items land in it. */
-function SectionsEditor({ form }: { form: SeriesForm }) {
-  const sections = form.values.sections;
-  const kindOptions = agendaKinds.map((kind) => ({ value: kind, label: agendaKindMeta[kind].label }));
-  return (
-    <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-      <Text component="legend" size="sm" fw={500} mb={4}>
-        {labels.sections}
-      </Text>
-      <Text size="xs" c="dimmed" mb="xs">
-        Items the agenda builder finds (KPIs at risk, requests waiting on a decision…) land in the section that lists
-        their kind; manual items choose their section.
-      </Text>
-      {typeof form.errors.sections === "string" && (
-        <Text size="xs" c="red" mb="xs">
-          {form.errors.sections}
-        </Text>
-      )}
-      <Stack gap="xs">
-        {sections.map((section, index) => (
-          <Group
-            // biome-ignore lint/suspicious/noArrayIndexKey: sections are edited in place; their titles change as typed
-            key={index}
-            gap="xs"
-            align="flex-start"
-            wrap="wrap"
-          >
-            <TextInput
-              aria-label={`Section ${index + 1} title`}
-              style={{ flex: "1 1 180px" }}
-              maxLength={RitualsLimits.sectionTitleMax}
-              {...form.getInputProps(`sections.${index}.title`)}
-            />
-            <MultiSelect
-              aria-label={`What lands in section ${index + 1}`}
-              placeholder={section.kinds.length === 0 ? "Manual items only" : undefined}
-              style={{ flex: "2 1 260px" }}
-              data={kindOptions}
-              {...form.getInputProps(`sections.${index}.kinds`)}
-            />
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              size="lg"
-              aria-label={`Remove section ${index + 1}`}
-              disabled={sections.length <= 1}
-              onClick={() => form.removeListItem("sections", index)}
-            >
-              <IconTrash size={16} aria-hidden="true" />
-            </ActionIcon>
-          </Group>
-        ))}
-      </Stack>
-      <Button
-        mt="xs"
-        size="compact-sm"
-        variant="subtle"
-        leftSection={<IconPlus size={14} aria-hidden="true" />}
-        disabled={sections.length >= RitualsLimits.sectionsMax}
-        onClick={() => form.insertListItem("sections", { title: "", kinds: [] })}
-      >
-        Add a section
-      </Button>
-    </fieldset>
   );
 }
