@@ -17,6 +17,10 @@ type Kind = (typeof purchaseReviews.$inferSelect)["kind"];
 export type PolicyRow = typeof purchasePolicies.$inferSelect;
 export type PolicyTestRow = typeof purchasePolicyTests.$inferSelect;
 export type EvaluationRow = typeof purchaseEvaluations.$inferSelect;
+/** A review with its request's number and title and the decider's name. */
+export type ReviewRow = NonNullable<Awaited<ReturnType<typeof findReview>>>;
+/** A review with whether the signed-in person may decide it. */
+export type ReviewView = ReviewRow & { canDecide: boolean };
 
 /** The workspace's guardrail settings row, or null while it has the defaults. */
 export async function findSettings(tx: Tx, workspaceId: string) {

@@ -14,6 +14,7 @@ import {
   removeTest,
   savePolicy,
 } from "./policies.service";
+import { presentReview } from "./reviews.presenter";
 import {
   decideReview,
   editReviewTemplate,
@@ -85,15 +86,17 @@ export const guardrailsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.route({
     ...routeOf(reviewsApi.list),
-    handler: async (request) => listWorkspaceReviews(ctxOf(request), request.query),
+    handler: async (request) => ({
+      items: (await listWorkspaceReviews(ctxOf(request), request.query)).items.map(presentReview),
+    }),
   });
   app.route({
     ...routeOf(reviewsApi.get),
-    handler: async (request) => getReview(ctxOf(request), request.params.id),
+    handler: async (request) => presentReview(await getReview(ctxOf(request), request.params.id)),
   });
   app.route({
     ...routeOf(reviewsApi.decide),
-    handler: async (request) => decideReview(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentReview(await decideReview(ctxOf(request), request.params.id, request.body)),
   });
   app.route({
     ...routeOf(reviewsApi.templates),

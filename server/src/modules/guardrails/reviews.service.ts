@@ -15,38 +15,20 @@ import {
   listEvaluationReviews,
   listReviews,
   listTemplates,
+  type ReviewRow,
+  type ReviewView,
   saveTemplate,
   updateReview,
 } from "./guardrails.queries";
 import { addToStack } from "./judge.service";
 import { checklistOf } from "./review-templates";
 
-type ReviewRow = NonNullable<Awaited<ReturnType<typeof findReview>>>;
-
 const canDecide = (actor: Actor, kind: ReviewerKind) =>
   actor.role === "admin" || (actor.role === "member" && actor.teamKind === kind);
 
-function presentReview(row: ReviewRow, actor: Actor): PurchaseReview {
-  const r = row.review;
-  return {
-    id: r.id,
-    request: {
-      id: r.requestId,
-      number: row.requestNumber,
-      reference: `REQ-${row.requestNumber}`,
-      title: row.requestTitle,
-    },
-    kind: r.kind,
-    status: r.status,
-    checklist: r.checklist,
-    dueAt: r.dueAt?.toISOString() ?? null,
-    decidedBy: r.decidedById && row.deciderName ? { id: r.decidedById, name: row.deciderName } : null,
-    decidedAt: r.decidedAt?.toISOString() ?? null,
-    comment: r.comment,
-    canDecide: r.status === "open" && canDecide(actor, r.kind),
-    version: r.version,
-    createdAt: r.createdAt.toISOString(),
-  };
+/** A review as the signed-in person sees it: whether they may approve or reject it now. */
+function forActor(row: ReviewRow, actor: Actor): ReviewView {
+  return { ...row, canDecide: row.review.status === "open" && canDecide(actor, row.review.kind) };
 }
 
 /** Reviews of the workspace; `waitingOn=me` lists the open ones of the signed-in person's team kind. */
@@ -62,7 +44,7 @@ export async function listWorkspaceReviews(
     ...(query.waitingOn === "me" ? { kinds: [kind as ReviewerKind], status: "open" as const } : {}),
     ...(query.status ? { status: query.status } : {}),
   });
-  return { items: rows.map((row) => presentReview(row, ctx.actor)) };
+  return { items: rows.map((row) => forActor(row, ctx.actor)) };
 }
 
 /** One review. */
@@ -70,7 +52,7 @@ export async function getReview(ctx: Ctx, id: string) {
   authorize(ctx.actor, "purchaseReview.read");
   const row = await findReview(ctx.database.db, ctx.actor.workspaceId, id);
   if (!row) throw new AppError("not_found", "Review not found");
-  return presentReview(row, ctx.actor);
+  return forActor(row, ctx.actor);
 }
 
 /** Approves or rejects a review; the last approval approves the request, a rejection declines it. */
@@ -109,7 +91,9 @@ export async function decideReview(ctx: Ctx, id: string, input: DecideReviewBody
     await settleRequest(tx, ctx, review.evaluationId, review.requestId, {
       rejected: status === "rejected" ? { kind: review.kind, comment: input.comment } : null,
     });
-    return presentReview((await findReview(tx, ctx.actor.workspaceId, id)) as ReviewRow, ctx.actor);
+    const decided = await findReview(tx, ctx.actor.workspaceId, id);
+    if (!decided) throw new AppError("not_found", "Review not found");
+    return forActor(decided, ctx.actor);
   });
 }
 

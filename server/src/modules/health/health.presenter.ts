@@ -1,6 +1,6 @@
 // Rows → API shapes of Health.
-import type { HealthSide, PulseItem, Survey, SurveyItem } from "#contracts/health";
-import type { ItemRow, SurveyRow } from "./health.queries";
+import type { PulseItem, Survey, SurveyItem } from "#contracts/health";
+import type { ItemRow, PulseRows } from "./health.queries";
 
 export function presentItem(row: ItemRow): SurveyItem {
   return {
@@ -28,13 +28,7 @@ export function presentPulseItem(row: ItemRow): PulseItem {
   };
 }
 
-export function presentSurvey(
-  row: SurveyRow,
-  items: ItemRow[],
-  answered: Record<HealthSide, number>,
-  invited: Record<HealthSide, number>,
-  me: Survey["me"],
-): Survey {
+export function presentSurvey(row: PulseRows): Survey {
   return {
     id: row.id,
     title: row.title,
@@ -44,13 +38,13 @@ export function presentSurvey(
     closesOn: row.closesOn,
     launchedOn: row.launchedOn,
     closedOn: row.closedOn,
-    items: items.map(presentPulseItem),
+    items: row.pulseItems.map(presentPulseItem),
     participation: {
-      marketing: { answered: answered.marketing, invited: invited.marketing },
-      it: { answered: answered.it, invited: invited.it },
+      marketing: { answered: row.answered.marketing, invited: row.invited.marketing },
+      it: { answered: row.answered.it, invited: row.invited.it },
     },
     scheduledOn: row.scheduledOn,
-    me,
+    me: row.me,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };

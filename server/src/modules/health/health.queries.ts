@@ -1,6 +1,7 @@
 // Drizzle queries of Health: the item bank, pulses, participation, anonymous answers and released aggregates.
 // Always scoped by workspace; answers are only ever read aggregated (or, for the drivers, as unlabelled vectors).
 import { and, asc, count, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client";
 import {
   healthAnswers,
@@ -13,12 +14,21 @@ import {
   teams,
   users,
 } from "../../db/schema";
+import { updateVersioned } from "../../db/versioned";
+import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
 import { bumpHealthState } from "./cadence.queries";
 import { SHIPPED_ITEMS } from "./item-bank";
 
 export type ItemRow = typeof healthItems.$inferSelect;
 export type SurveyRow = typeof healthSurveys.$inferSelect;
 export type ReleaseRow = typeof healthReleases.$inferSelect;
+/** A pulse with what its answer shows: its items, participation per side and the signed-in person's own state. */
+export type PulseRows = SurveyRow & {
+  pulseItems: ItemRow[];
+  answered: Record<Side, number>;
+  invited: Record<Side, number>;
+  me: { side: Side | null; canAnswer: boolean; answered: boolean };
+};
 type Side = "marketing" | "it";
 
 /** The team kinds answering for each side (security works with IT). */
@@ -114,16 +124,34 @@ export async function lockSurvey(tx: Tx, workspaceId: string, id: string): Promi
   return row ?? null;
 }
 
-/** Pulses newest first (by creation), keyset by (created_at, id). */
-export async function listSurveys(
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where a page of pulses continues: after this (created_at, id); a cursor this list did not write is a 400. */
+function afterOf(cursor: string | undefined): { createdAt: Date; id: string } | null {
+  const position = decodeCursor(cursor, 2);
+  if (!position) return null;
+  const [at, id] = position;
+  // A time as this list writes it (ISO, UTC, years 0000–9999 as four digits), and an id.
+  const valid =
+    typeof at === "string" &&
+    typeof id === "string" &&
+    UUID.test(id) &&
+    /^(19[7-9]\d|2\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(at) &&
+    Number.isFinite(Date.parse(at));
+  if (!valid) throw invalidCursor();
+  return { createdAt: new Date(at), id };
+}
+
+/** A page of pulses, newest first (by creation), keyset by (created_at, id). */
+export async function pageSurveys(
   tx: Tx,
   workspaceId: string,
-  query: { limit: number; status?: SurveyRow["status"]; q?: string },
-  after: { createdAt: Date; id: string } | null,
-): Promise<SurveyRow[]> {
+  query: { limit: number; cursor?: string; status?: SurveyRow["status"]; q?: string },
+): Promise<{ items: SurveyRow[]; nextCursor: string | null }> {
   const conditions = [eq(healthSurveys.workspaceId, workspaceId)];
   if (query.status) conditions.push(eq(healthSurveys.status, query.status));
   if (query.q) conditions.push(sql`${healthSurveys.title} ilike ${`%${query.q.replace(/[\\%_]/g, "\\$&")}%`}`);
+  const after = afterOf(query.cursor);
   if (after) {
     const older = or(
       lt(healthSurveys.createdAt, after.createdAt),
@@ -131,12 +159,36 @@ export async function listSurveys(
     );
     if (older) conditions.push(older);
   }
-  return tx
+  const rows = await tx
     .select()
     .from(healthSurveys)
     .where(and(...conditions))
     .orderBy(desc(healthSurveys.createdAt), desc(healthSurveys.id))
-    .limit(query.limit);
+    .limit(query.limit + 1);
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+  };
+}
+
+/** Edits a bank item if its version still matches; false when someone changed it meanwhile. */
+export function updateItem(
+  tx: Tx,
+  key: { workspaceId: string; id: string; version: number },
+  changes: PgUpdateSetSource<typeof healthItems>,
+): Promise<boolean> {
+  return updateVersioned(tx, healthItems, key, changes);
+}
+
+/** Edits a pulse if its version still matches; false when someone changed it meanwhile. */
+export function updateSurvey(
+  tx: Tx,
+  key: { workspaceId: string; id: string; version: number },
+  changes: PgUpdateSetSource<typeof healthSurveys>,
+): Promise<boolean> {
+  return updateVersioned(tx, healthSurveys, key, changes);
 }
 
 /** Pulses whose results count: open or closed, oldest first by launch. */

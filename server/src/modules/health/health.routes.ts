@@ -4,6 +4,7 @@ import { routeOf } from "../../lib/route";
 import { ctxOf } from "../../plugins/request-context";
 import { readAlignment } from "./alignment.service";
 import { cadenceRoutes } from "./cadence.routes";
+import { presentItem, presentSurvey } from "./health.presenter";
 import {
   closePulse,
   createItem,
@@ -24,39 +25,46 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...routeOf(healthApi.items),
-    handler: async (request) => listBank(ctxOf(request)),
+    handler: async (request) => ({ items: (await listBank(ctxOf(request))).items.map(presentItem) }),
   });
   app.route({
     ...routeOf(healthApi.createItem),
-    handler: async (request, reply) => reply.status(201).send(await createItem(ctxOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(presentItem(await createItem(ctxOf(request), request.body))),
   });
   app.route({
     ...routeOf(healthApi.updateItem),
-    handler: async (request) => editItem(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentItem(await editItem(ctxOf(request), request.params.id, request.body)),
   });
   app.route({
     ...routeOf(healthApi.surveys),
-    handler: async (request) => listPulses(ctxOf(request), request.query),
+    handler: async (request) => {
+      const page = await listPulses(ctxOf(request), request.query);
+      return { items: page.items.map(presentSurvey), nextCursor: page.nextCursor };
+    },
   });
   app.route({
     ...routeOf(healthApi.createSurvey),
-    handler: async (request, reply) => reply.status(201).send(await createPulse(ctxOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(presentSurvey(await createPulse(ctxOf(request), request.body))),
   });
   app.route({
     ...routeOf(healthApi.survey),
-    handler: async (request) => getPulse(ctxOf(request), request.params.id),
+    handler: async (request) => presentSurvey(await getPulse(ctxOf(request), request.params.id)),
   });
   app.route({
     ...routeOf(healthApi.updateSurvey),
-    handler: async (request) => editPulse(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentSurvey(await editPulse(ctxOf(request), request.params.id, request.body)),
   });
   app.route({
     ...routeOf(healthApi.launchSurvey),
-    handler: async (request) => launchPulse(ctxOf(request), request.params.id, request.body.version),
+    handler: async (request) =>
+      presentSurvey(await launchPulse(ctxOf(request), request.params.id, request.body.version)),
   });
   app.route({
     ...routeOf(healthApi.closeSurvey),
-    handler: async (request) => closePulse(ctxOf(request), request.params.id, request.body.version),
+    handler: async (request) =>
+      presentSurvey(await closePulse(ctxOf(request), request.params.id, request.body.version)),
   });
   app.route({
     ...routeOf(healthApi.respond),

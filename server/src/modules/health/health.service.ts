@@ -17,15 +17,11 @@ import { HealthLimits } from "#contracts/health";
 import { isReleaseStep, missingCriteria, pickPulseItems, toPoints, visibility } from "#engines/alignment";
 import type { Actor, Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
-import { healthItems, healthSurveys } from "../../db/schema";
-import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound, type FieldError, staleEdit } from "../../errors";
-import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize, can } from "../../policy";
 import { type AuditOrigin, originOf, recordAudit } from "../audit/audit.commands";
 import { bumpHealthState } from "./cadence.queries";
-import { presentItem, presentSurvey } from "./health.presenter";
 import {
   askedHistory,
   countInvited,
@@ -41,9 +37,10 @@ import {
   insertSurvey,
   listDuePulses,
   listItems,
-  listSurveys,
   lockSurvey,
   markItemsLive,
+  type PulseRows,
+  pageSurveys,
   participatedIn,
   participationCounts,
   type ReleaseRow,
@@ -54,11 +51,11 @@ import {
   setSurveyItems,
   shuffleAnswers,
   surveyItemRows,
+  updateItem,
+  updateSurvey,
   writeRelease,
 } from "./health.queries";
 import { computeSignals } from "./signals.service";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const todayOf = (ctx: Ctx) => ctx.now.toISOString().slice(0, 10);
 
@@ -79,7 +76,7 @@ function refuse(message: string, errors: FieldError[]) {
 export async function listBank(ctx: Ctx) {
   authorize(ctx.actor, "health.read");
   await ensureBank(ctx.database.db, ctx.actor.workspaceId, ctx.now);
-  return { items: (await listItems(ctx.database.db, ctx.actor.workspaceId)).map(presentItem) };
+  return { items: await listItems(ctx.database.db, ctx.actor.workspaceId) };
 }
 
 /** Adds an item to a criterion's end of the bank (admins). */
@@ -109,7 +106,7 @@ export async function createItem(ctx: Ctx, input: CreateSurveyItemBody) {
       entityId: row.id,
       after: input,
     });
-    return presentItem(row);
+    return row;
   });
 }
 
@@ -134,12 +131,7 @@ export async function editItem(ctx: Ctx, id: string, input: UpdateSurveyItemBody
       ...(input.status ? { status: input.status } : {}),
       updatedAt: ctx.now,
     };
-    const updated = await updateVersioned(
-      tx,
-      healthItems,
-      { workspaceId: ctx.actor.workspaceId, id, version: input.version },
-      changes,
-    );
+    const updated = await updateItem(tx, { workspaceId: ctx.actor.workspaceId, id, version: input.version }, changes);
     if (!updated) throw staleEdit("item");
     await recordAudit(tx, originOf(ctx), {
       action: "survey_item.updated",
@@ -148,7 +140,7 @@ export async function editItem(ctx: Ctx, id: string, input: UpdateSurveyItemBody
       before: { text: { marketing: current.textMarketing, it: current.textIt }, status: current.status },
       after: { text: input.text, status: input.status },
     });
-    return presentItem(assertFound(await findItem(tx, ctx.actor.workspaceId, id), "Item"));
+    return assertFound(await findItem(tx, ctx.actor.workspaceId, id), "Item");
   });
 }
 
@@ -204,8 +196,8 @@ function checkClosesOn(ctx: Ctx, closesOn: string | undefined) {
   ]);
 }
 
-/** Shows pulses with their items, participation and the actor's own state. */
-async function present(tx: Tx, ctx: Ctx, rows: SurveyRow[]) {
+/** Pulses with their items, participation and the actor's own state (the route presents them). */
+async function withDetails(tx: Tx, ctx: Ctx, rows: SurveyRow[]): Promise<PulseRows[]> {
   const ids = rows.map((row) => row.id);
   const items = await surveyItemRows(tx, ids);
   const counts = await participationCounts(tx, ids);
@@ -218,52 +210,38 @@ async function present(tx: Tx, ctx: Ctx, rows: SurveyRow[]) {
     const invited =
       row.status === "draft" && invitedNow ? invitedNow : { marketing: row.invitedMarketing, it: row.invitedIt };
     const done = mine.has(row.id);
-    return presentSurvey(
-      row,
-      items.filter((entry) => entry.surveyId === row.id).map((entry) => entry.item),
+    return {
+      ...row,
+      pulseItems: items.filter((entry) => entry.surveyId === row.id).map((entry) => entry.item),
       answered,
       invited,
-      {
+      me: {
         side,
         answered: done,
         canAnswer: row.status === "open" && row.closesOn >= todayOf(ctx) && !done && can(ctx.actor, "health.respond"),
       },
-    );
+    };
   });
+}
+
+/** One pulse with its details. */
+async function detailsOf(tx: Tx, ctx: Ctx, row: SurveyRow): Promise<PulseRows> {
+  const [survey] = await withDetails(tx, ctx, [row]);
+  return assertFound(survey, "Pulse");
 }
 
 /** Pulses, newest first. */
 export async function listPulses(ctx: Ctx, query: SurveyListQuery) {
   authorize(ctx.actor, "health.read");
-  const position = decodeCursor(query.cursor, 2);
-  let after: { createdAt: Date; id: string } | null = null;
-  if (position) {
-    const [at, id] = position;
-    // A time as this list writes it (ISO, UTC, years 0000–9999 as four digits), and an id.
-    const valid =
-      typeof at === "string" &&
-      typeof id === "string" &&
-      UUID.test(id) &&
-      /^(19[7-9]\d|2\d{3})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(at) &&
-      Number.isFinite(Date.parse(at));
-    if (!valid) throw invalidCursor();
-    after = { createdAt: new Date(at), id };
-  }
-  const rows = await listSurveys(ctx.database.db, ctx.actor.workspaceId, { ...query, limit: query.limit + 1 }, after);
-  const page = rows.slice(0, query.limit);
-  const last = page[page.length - 1];
-  return {
-    items: await present(ctx.database.db, ctx, page),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-  };
+  const page = await pageSurveys(ctx.database.db, ctx.actor.workspaceId, query);
+  return { items: await withDetails(ctx.database.db, ctx, page.items), nextCursor: page.nextCursor };
 }
 
 /** One pulse (404 for another workspace's). */
 export async function getPulse(ctx: Ctx, id: string) {
   authorize(ctx.actor, "health.read");
   const row = assertFound(await findSurvey(ctx.database.db, ctx.actor.workspaceId, id), "Pulse");
-  const [survey] = await present(ctx.database.db, ctx, [row]);
-  return survey;
+  return detailsOf(ctx.database.db, ctx, row);
 }
 
 /** A draft pulse for both teams (admins); without `itemIds` the rotation picks them. */
@@ -288,8 +266,7 @@ export async function createPulse(ctx: Ctx, input: CreateSurveyBody) {
       entityId: row.id,
       after: { ...input, itemIds },
     });
-    const [survey] = await present(tx, ctx, [row]);
-    return survey;
+    return detailsOf(tx, ctx, row);
   });
 }
 
@@ -303,9 +280,8 @@ export async function editPulse(ctx: Ctx, id: string, input: UpdateSurveyBody) {
   checkClosesOn(ctx, input.closesOn);
   return ctx.database.db.transaction(async (tx) => {
     const { version, itemIds, ...fields } = input;
-    const updated = await updateVersioned(
+    const updated = await updateSurvey(
       tx,
-      healthSurveys,
       { workspaceId: ctx.actor.workspaceId, id, version },
       { ...fields, ...(itemIds ? { itemsPerPulse: itemIds.length } : {}), updatedAt: ctx.now },
     );
@@ -318,8 +294,7 @@ export async function editPulse(ctx: Ctx, id: string, input: UpdateSurveyBody) {
       before: { title: current.title, k: current.k, closesOn: current.closesOn },
       after: input,
     });
-    const [survey] = await present(tx, ctx, [assertFound(await findSurvey(tx, ctx.actor.workspaceId, id), "Pulse")]);
-    return survey;
+    return detailsOf(tx, ctx, assertFound(await findSurvey(tx, ctx.actor.workspaceId, id), "Pulse"));
   });
 }
 
@@ -338,9 +313,8 @@ export async function launchPulse(ctx: Ctx, id: string, version: number) {
     const invited = await countInvited(tx, ctx.actor.workspaceId);
     const itemIds = (await surveyItemRows(tx, [id])).map((entry) => entry.item.id);
     await markItemsLive(tx, ctx.actor.workspaceId, itemIds);
-    await updateVersioned(
+    await updateSurvey(
       tx,
-      healthSurveys,
       { workspaceId: ctx.actor.workspaceId, id, version },
       {
         status: "open",
@@ -356,8 +330,7 @@ export async function launchPulse(ctx: Ctx, id: string, version: number) {
       entityId: id,
       after: { invited },
     });
-    const [survey] = await present(tx, ctx, [assertFound(await findSurvey(tx, ctx.actor.workspaceId, id), "Pulse")]);
-    return survey;
+    return detailsOf(tx, ctx, assertFound(await findSurvey(tx, ctx.actor.workspaceId, id), "Pulse"));
   });
 }
 
@@ -377,9 +350,8 @@ async function closeAs(ctx: Ctx, id: string, version: number, origin: AuditOrigi
     if (current.version !== version) throw new AppError("conflict", "Someone changed this pulse meanwhile; reload");
     if (current.status !== "open") throw new AppError("invalid_state", "Only an open pulse is closed");
     await finishPulse(tx, id);
-    await updateVersioned(
+    await updateSurvey(
       tx,
-      healthSurveys,
       { workspaceId: ctx.actor.workspaceId, id, version },
       {
         status: "closed",
@@ -395,8 +367,7 @@ async function closeAs(ctx: Ctx, id: string, version: number, origin: AuditOrigi
       },
     );
     await recordAudit(tx, origin, { action: "survey.closed", entityType: "survey", entityId: id });
-    const [survey] = await present(tx, ctx, [assertFound(await findSurvey(tx, ctx.actor.workspaceId, id), "Pulse")]);
-    return survey;
+    return detailsOf(tx, ctx, assertFound(await findSurvey(tx, ctx.actor.workspaceId, id), "Pulse"));
   });
 }
 
