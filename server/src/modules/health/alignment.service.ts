@@ -41,8 +41,9 @@ import {
   readReleases,
   type SurveyRow,
 } from "./health.queries";
-import { releasedRespondents, sideOf, teamSlice } from "./health.service";
+import { sideOf } from "./health.service";
 import { playbookFor } from "./playbook";
+import { releasedRespondents, teamSlice } from "./results.service";
 import { type CriterionSignal, computeSignals, MISSING_SIGNALS } from "./signals.service";
 
 // A closed pulse's answers never change (they are rewritten once, at the close): the association of its items

@@ -5,19 +5,9 @@ import { ctxOf } from "../../plugins/request-context";
 import { readAlignment } from "./alignment.service";
 import { cadenceRoutes } from "./cadence.routes";
 import { presentItem, presentSurvey } from "./health.presenter";
-import {
-  closePulse,
-  createItem,
-  createPulse,
-  editItem,
-  editPulse,
-  getPulse,
-  launchPulse,
-  listBank,
-  listPulses,
-  pulseResults,
-  respond,
-} from "./health.service";
+import { closePulse, createPulse, editPulse, getPulse, launchPulse, listPulses, respond } from "./health.service";
+import { createItem, editItem, listBank } from "./items.service";
+import { pulseResults } from "./results.service";
 
 /** Health: the item bank, pulses, anonymous responses and their results, and the Alignment Index. */
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {

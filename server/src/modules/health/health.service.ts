@@ -1,24 +1,13 @@
-// Health's pulses: the item bank, pulses (draft → open → closed), anonymous responses and a pulse's results.
+// Health's pulses: pulses (draft → open → closed) and anonymous responses (the bank: items.service.ts; a pulse's
+// results: results.service.ts).
 // Policy first, one transaction, audit in it — except a response, which is never audited: the audit log names
 // the person and the time, and an answer must point at neither (who took part is `health_participation`).
 
-import type {
-  CreateSurveyBody,
-  CreateSurveyItemBody,
-  GroupResult,
-  HealthSide,
-  ResponseBody,
-  SurveyListQuery,
-  SurveyResults,
-  UpdateSurveyBody,
-  UpdateSurveyItemBody,
-} from "#contracts/health";
-import { HealthLimits } from "#contracts/health";
-import { isReleaseStep, missingCriteria, pickPulseItems, toPoints, visibility } from "#engines/alignment";
+import type { CreateSurveyBody, HealthSide, ResponseBody, SurveyListQuery, UpdateSurveyBody } from "#contracts/health";
+import { isReleaseStep, missingCriteria, pickPulseItems } from "#engines/alignment";
 import type { Actor, Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
 import { AppError, assertFound, type FieldError, staleEdit } from "../../errors";
-import { withUniqueField } from "../../lib/db-errors";
 import { authorize, can } from "../../policy";
 import { type AuditOrigin, originOf, recordAudit } from "../audit/audit.commands";
 import { bumpHealthState } from "./cadence.queries";
@@ -27,11 +16,8 @@ import {
   countInvited,
   countResponses,
   ensureBank,
-  findItem,
   findSurvey,
-  findTeam,
   type ItemRow,
-  insertItem,
   insertParticipation,
   insertResponse,
   insertSurvey,
@@ -43,15 +29,10 @@ import {
   pageSurveys,
   participatedIn,
   participationCounts,
-  type ReleaseRow,
-  readComments,
-  readReleases,
-  releasedTeams,
   type SurveyRow,
   setSurveyItems,
   shuffleAnswers,
   surveyItemRows,
-  updateItem,
   updateSurvey,
   writeRelease,
 } from "./health.queries";
@@ -66,82 +47,9 @@ export function sideOf(actor: Pick<Actor, "teamKind">): HealthSide | null {
   return null;
 }
 
-function refuse(message: string, errors: FieldError[]) {
+/** Refuses the request with these field errors, if any. */
+export function refuse(message: string, errors: FieldError[]) {
   if (errors.length > 0) throw new AppError("validation_failed", message, errors);
-}
-
-// ---------- the item bank ----------
-
-/** The whole bank (the shipped items added on first use). */
-export async function listBank(ctx: Ctx) {
-  authorize(ctx.actor, "health.read");
-  await ensureBank(ctx.database.db, ctx.actor.workspaceId, ctx.now);
-  return { items: await listItems(ctx.database.db, ctx.actor.workspaceId) };
-}
-
-/** Adds an item to a criterion's end of the bank (admins). */
-export async function createItem(ctx: Ctx, input: CreateSurveyItemBody) {
-  authorize(ctx.actor, "health.manage");
-  return ctx.database.db.transaction(async (tx) => {
-    await ensureBank(tx, ctx.actor.workspaceId, ctx.now);
-    const bank = await listItems(tx, ctx.actor.workspaceId);
-    const position =
-      Math.max(-1, ...bank.filter((item) => item.criterion === input.criterion).map((i) => i.position)) + 1;
-    const custom = bank.filter((item) => !item.shipped).length + 1;
-    const row = await withUniqueField("text", "An item was added at the same moment; try again", () =>
-      insertItem(tx, {
-        workspaceId: ctx.actor.workspaceId,
-        code: `custom-${custom}`,
-        criterion: input.criterion,
-        textMarketing: input.text.marketing,
-        textIt: input.text.it,
-        position,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      }),
-    );
-    await recordAudit(tx, originOf(ctx), {
-      action: "survey_item.created",
-      entityType: "survey_item",
-      entityId: row.id,
-      after: input,
-    });
-    return row;
-  });
-}
-
-/** Rewords (only while never asked) or retires an item (admins). */
-export async function editItem(ctx: Ctx, id: string, input: UpdateSurveyItemBody) {
-  authorize(ctx.actor, "health.manage");
-  const current = assertFound(await findItem(ctx.database.db, ctx.actor.workspaceId, id), "Item");
-  if (input.text && current.live) {
-    throw new AppError(
-      "invalid_state",
-      "This item has been asked in a pulse: its wording never changes (it would break the trend). Retire it and add a new one.",
-    );
-  }
-  refuse("The outcome item stays", [
-    ...(input.status === "retired" && current.criterion === "outcome"
-      ? [{ path: "status", message: "the overall outcome item cannot be retired" }]
-      : []),
-  ]);
-  return ctx.database.db.transaction(async (tx) => {
-    const changes = {
-      ...(input.text ? { textMarketing: input.text.marketing, textIt: input.text.it } : {}),
-      ...(input.status ? { status: input.status } : {}),
-      updatedAt: ctx.now,
-    };
-    const updated = await updateItem(tx, { workspaceId: ctx.actor.workspaceId, id, version: input.version }, changes);
-    if (!updated) throw staleEdit("item");
-    await recordAudit(tx, originOf(ctx), {
-      action: "survey_item.updated",
-      entityType: "survey_item",
-      entityId: id,
-      before: { text: { marketing: current.textMarketing, it: current.textIt }, status: current.status },
-      after: { text: input.text, status: input.status },
-    });
-    return assertFound(await findItem(tx, ctx.actor.workspaceId, id), "Item");
-  });
 }
 
 // ---------- pulses ----------
@@ -464,117 +372,4 @@ export async function respond(ctx: Ctx, surveyId: string, input: ResponseBody) {
     }
     return { ok: true as const, side };
   });
-}
-
-// ---------- results ----------
-
-/** A side's respondents as released (the largest count over its item rows). */
-export function releasedRespondents(rows: readonly ReleaseRow[], side: HealthSide): number {
-  return rows.filter((row) => row.side === side).reduce((max, row) => Math.max(max, row.respondents), 0);
-}
-
-/** A pulse's aggregated results, per side (or one team in place of its side), suppressed below k. */
-export async function pulseResults(ctx: Ctx, surveyId: string, teamId?: string): Promise<SurveyResults> {
-  authorize(ctx.actor, "health.read");
-  const survey = assertFound(await findSurvey(ctx.database.db, ctx.actor.workspaceId, surveyId), "Pulse");
-  if (survey.status === "draft") throw new AppError("invalid_state", "This pulse has not been launched");
-  const db = ctx.database.db;
-  const team = teamId ? await findTeam(db, ctx.actor.workspaceId, teamId) : null;
-  refuse("The team cannot be used", [
-    ...(teamId && !team?.side ? [{ path: "team", message: "is not a marketing or IT team of this workspace" }] : []),
-  ]);
-  const sideRows = await readReleases(db, [surveyId], "side");
-  const groups: Record<HealthSide, GroupResult> = {
-    marketing: group(survey, sideRows, "marketing"),
-    it: group(survey, sideRows, "it"),
-  };
-  const rowsOf: Record<HealthSide, ReleaseRow[]> = {
-    marketing: groups.marketing.suppressed ? [] : sideRows.filter((row) => row.side === "marketing"),
-    it: groups.it.suppressed ? [] : sideRows.filter((row) => row.side === "it"),
-  };
-  if (team?.side) {
-    const shown = await teamSlice(db, survey, team.id, team.side, sideRows);
-    groups[team.side] = shown.group;
-    rowsOf[team.side] = shown.rows;
-  }
-  const items = (await surveyItemRows(db, [surveyId])).map((entry) => entry.item);
-  const value = (side: HealthSide, itemId: string) => {
-    const row = rowsOf[side].find((entry) => entry.itemId === itemId);
-    return row && row.answers > 0 ? row : null;
-  };
-  const round1 = (n: number) => Math.round(n * 10) / 10;
-  const comments = { marketing: null as string[] | null, it: null as string[] | null };
-  if (survey.status === "closed" && !team) {
-    for (const side of ["marketing", "it"] as const) {
-      const answered = groups[side].answered ?? 0;
-      if (!groups[side].suppressed && answered >= Math.max(survey.k, HealthLimits.commentsK)) {
-        comments[side] = await readComments(db, surveyId, side);
-      }
-    }
-  }
-  return {
-    surveyId,
-    status: survey.status,
-    k: survey.k,
-    groups,
-    items: items.map((item) => {
-      const m = value("marketing", item.id);
-      const i = value("it", item.id);
-      return {
-        itemId: item.id,
-        code: item.code,
-        criterion: item.criterion,
-        text: { marketing: item.textMarketing, it: item.textIt },
-        marketing: m ? round1(toPoints(m.total / m.answers)) : null,
-        it: i ? round1(toPoints(i.total / i.answers)) : null,
-        agree: {
-          marketing: m ? round1((m.agree / m.answers) * 100) : null,
-          it: i ? round1((i.agree / i.answers) * 100) : null,
-        },
-      };
-    }),
-    comments,
-  };
-}
-
-function group(survey: SurveyRow, rows: readonly ReleaseRow[], side: HealthSide): GroupResult {
-  const answered = releasedRespondents(rows, side);
-  return answered >= survey.k ? { answered, suppressed: null } : { answered: null, suppressed: "below_k" };
-}
-
-/**
- * One team's slice of a closed pulse, or nothing when it is below k or its complement within the side would be
- * (an open pulse releases no team slices).
- */
-export async function teamSlice(
-  db: Tx,
-  survey: SurveyRow,
-  teamId: string,
-  side: HealthSide,
-  sideRows: readonly ReleaseRow[],
-): Promise<{ group: GroupResult; rows: ReleaseRow[] }> {
-  const hidden = (suppressed: GroupResult["suppressed"]) => ({ group: { answered: null, suppressed }, rows: [] });
-  if (survey.status !== "closed") return hidden("below_k");
-  const teamsOf = (await releasedTeams(db, [survey.id])).filter((row) => row.side === side);
-  const sizes = new Map<string, number>();
-  for (const row of teamsOf) sizes.set(row.teamId, Math.max(sizes.get(row.teamId) ?? 0, row.respondents));
-  const sideTotal = releasedRespondents(sideRows, side);
-  const named = [...sizes].map(([id, respondents]) => ({ teamId: id, respondents }));
-  const withoutTeam = sideTotal - named.reduce((sum, entry) => sum + entry.respondents, 0);
-  const other = { respondents: 0, teams: [] };
-  const seen = visibility(survey.k, {
-    marketing:
-      side === "marketing"
-        ? { respondents: sideTotal, teams: [...named, { teamId: null, respondents: withoutTeam }] }
-        : other,
-    it:
-      side === "it" ? { respondents: sideTotal, teams: [...named, { teamId: null, respondents: withoutTeam }] } : other,
-  });
-  const state = seen.teams.get(teamId);
-  if (state === undefined) return hidden("below_k");
-  if (state !== null) return hidden(state);
-  return {
-    group: { answered: sizes.get(teamId) ?? 0, suppressed: null },
-    rows: await readReleases(db, [survey.id], "team", teamId),
-  };
 }
