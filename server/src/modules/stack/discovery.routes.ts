@@ -3,13 +3,8 @@ import { discoveryApi } from "#contracts/api/stack-discovery";
 import { routeOf } from "../../lib/route";
 import { ctxOf } from "../../plugins/request-context";
 import { judgePurchaseRequest } from "../guardrails/guardrails.commands";
-import {
-  adoptCandidate,
-  dismissCandidate,
-  importExpenses,
-  listCandidates,
-  listExpenseImports,
-} from "./discovery.service";
+import { importExpenses, listExpenseImports } from "./discovery.service";
+import { adoptCandidate, dismissCandidate, listCandidates } from "./discovery-candidates.service";
 
 /** Shadow-IT discovery: expense statements in, candidates out, adopted into the catalog or dismissed. */
 export const stackDiscoveryRoutes: FastifyPluginAsyncZod = async (app) => {

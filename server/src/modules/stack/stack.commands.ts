@@ -4,7 +4,7 @@ import type { Lifecycle, Tool } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import { tools } from "../../db/schema";
 import { authorize } from "../../policy";
-import { listCandidates } from "./discovery.service";
+import { listCandidates } from "./discovery-candidates.service";
 import { listRenewals, summariseCompliance } from "./portfolio.service";
 import { presentTool } from "./stack.presenter";
 import { listWorkspaceTools, todayOf } from "./stack.service";
