@@ -1,17 +1,15 @@
-import { Alert, Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconBell, IconBellOff, IconPencil, IconPlayerPause, IconPlayerPlay } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { PipelineRequest, Stage } from "#contracts/pipeline";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
-import { Fact } from "../components/ui/fact";
 import { AnchorLink, ButtonLink } from "../components/ui/links";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
-import { GlossaryText } from "../features/glossary/components/glossary-text";
 import { PurchaseAnswerPanel } from "../features/guardrails/components/purchase-answer-panel";
 import { moveDirection, moveLabel, sortedMoves } from "../features/pipeline/board-actions";
 import { PlanningPanel, TriagePanel } from "../features/pipeline/components/case-panels";
@@ -25,6 +23,7 @@ import {
   ReviewDialog,
   WaitDialog,
 } from "../features/pipeline/components/request-dialogs";
+import { CaseCard, DecisionCard, ValueCard } from "../features/pipeline/components/request-panels";
 import { RequirementsView } from "../features/pipeline/components/requirements-view";
 import { SlaClocks } from "../features/pipeline/components/sla-clocks";
 import { StageProgress } from "../features/pipeline/components/stage-progress";
@@ -35,31 +34,12 @@ import {
   useSetWatching,
   useTransition,
 } from "../features/pipeline/hooks/use-pipeline";
-import { outcomeMeta, stageMeta, typeLabels } from "../features/pipeline/labels";
+import { stageMeta, typeLabels } from "../features/pipeline/labels";
 import { requestPermissionsOf } from "../features/pipeline/permissions";
-import { RequestKpisPanel } from "../features/scorecard/components/request-kpis";
 import { isApiError } from "../lib/api";
-import { formatDate, formatDateTime } from "../lib/format";
-import { formatMoney } from "../lib/money";
+import { formatDate } from "../lib/format";
 
 const route = getRouteApi("/app/pipeline/requests/$id");
-
-function Prose({ label, text, meanings }: { label: string; text: string; meanings?: PipelineRequest["termMeanings"] }) {
-  return (
-    <div>
-      <Text size="sm" fw={600}>
-        {label}
-      </Text>
-      {text ? (
-        <GlossaryText size="sm" text={text} meanings={meanings} />
-      ) : (
-        <Text size="sm" c="dimmed">
-          —
-        </Text>
-      )}
-    </div>
-  );
-}
 
 /** Everything about one request on one page: where it is, its clocks, its case, who does what, and the talk. */
 export function PipelineRequestPage() {
@@ -276,58 +256,7 @@ function RequestDetails({ request }: { request: PipelineRequest }) {
             </Text>
           )}
         </Card>
-        {decision && (
-          <Card>
-            <Group justify="space-between" mb="xs">
-              <Title order={2} size="h4">
-                Decision
-              </Title>
-              <Badge color={outcomeMeta[decision.outcome].color} tt="none">
-                {outcomeMeta[decision.outcome].label}
-              </Badge>
-            </Group>
-            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-              {decision.reason}
-            </Text>
-            <Text size="xs" c="dimmed" mt={4}>
-              {decision.decidedBy?.name ?? "—"} · {formatDateTime(decision.decidedAt)}
-            </Text>
-            {decision.alternatives.length > 0 && (
-              <>
-                <Text size="sm" fw={600} mt="sm">
-                  Alternatives
-                </Text>
-                <List size="sm">
-                  {decision.alternatives.map((alternative, index) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: read-only list without ids; two alternatives may share a text
-                    <List.Item key={`${alternative.text}-${index}`}>
-                      {alternative.text}
-                      {alternative.tool && (
-                        <>
-                          {alternative.text ? " — " : ""}
-                          <AnchorLink to="/stack/tools/$id" params={{ id: alternative.tool.id }}>
-                            {alternative.tool.name}
-                          </AnchorLink>{" "}
-                          (already in the Stack)
-                        </>
-                      )}
-                    </List.Item>
-                  ))}
-                </List>
-              </>
-            )}
-            {decision.appealedAt && (
-              <Text size="sm" mt="sm">
-                Appealed {formatDateTime(decision.appealedAt)}: “{decision.appealComment}”
-              </Text>
-            )}
-            {decision.alternativeAcceptedAt && (
-              <Text size="sm" mt="sm">
-                Alternative accepted {formatDateTime(decision.alternativeAcceptedAt)}
-              </Text>
-            )}
-          </Card>
-        )}
+        {decision && <DecisionCard decision={decision} />}
         <section aria-labelledby="clocks-heading">
           <Title order={2} size="h4" mb="sm" id="clocks-heading">
             Service levels
@@ -336,54 +265,8 @@ function RequestDetails({ request }: { request: PipelineRequest }) {
         </section>
         <RequirementsView request={request} />
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Card>
-            <Title order={2} size="h4" mb="sm">
-              The case
-            </Title>
-            <Stack gap="sm">
-              <Prose label="The problem" text={request.problem} meanings={request.termMeanings} />
-              <Prose label="Objectives and KPIs" text={request.objectives} meanings={request.termMeanings} />
-              <RequestKpisPanel requestId={request.id} canWrite={can.canWrite} />
-              <Fact label="Deadline">
-                {request.deadline ?? "—"}
-                {request.deadlineReason ? ` — ${request.deadlineReason}` : ""}
-              </Fact>
-              <Fact label="Sponsor">{request.sponsor?.name ?? "—"}</Fact>
-              <Fact label="Team">{request.team?.name ?? "—"}</Fact>
-            </Stack>
-          </Card>
-          <Card>
-            <Title order={2} size="h4" mb="sm">
-              Value
-            </Title>
-            <Stack gap={8}>
-              <Fact label="Expected benefit">{formatMoney(request.expectedBenefit, request.currency)}</Fact>
-              <Fact label="Soft benefit">
-                {request.softHours !== null && request.hourlyRate !== null
-                  ? `${request.softHours} h × ${formatMoney(request.hourlyRate, request.currency)}`
-                  : "—"}
-              </Fact>
-              <Fact label="Total expected">
-                <Text fw={700} size="sm">
-                  {formatMoney(request.totalExpectedBenefit, request.currency)}
-                </Text>
-              </Fact>
-              <Fact label="Cost estimate">{formatMoney(request.costEstimate, request.currency)}</Fact>
-              <Fact label="Confidence">{request.confidence === null ? "—" : `${request.confidence}%`}</Fact>
-              <Fact label="Review due">{request.review.dueOn ?? "After delivery"}</Fact>
-              <Fact label="Realised benefit">
-                <Text fw={700} size="sm">
-                  {formatMoney(request.review.realisedBenefit, request.currency)}
-                </Text>
-              </Fact>
-              {request.review.realisedBenefit !== null && request.totalExpectedBenefit !== null && (
-                <Fact label="Realised vs expected">
-                  {Math.round((Number(request.review.realisedBenefit) / Number(request.totalExpectedBenefit)) * 100)}%
-                </Fact>
-              )}
-              {request.review.notes && <Prose label="Review notes" text={request.review.notes} />}
-            </Stack>
-          </Card>
+          <CaseCard request={request} canWrite={can.canWrite} />
+          <ValueCard request={request} />
           <TriagePanel request={request} canEdit={can.canTriage && !isFinal(request.stage)} />
           <PlanningPanel request={request} canEdit={can.canWrite && !isFinal(request.stage)} />
         </SimpleGrid>
