@@ -16,7 +16,7 @@ import type {
 } from "#contracts/rituals";
 import { call, isApiError, keyOf } from "../../../lib/api";
 import { apiAll, apiPages, apiQuery } from "../../../lib/api-query";
-import { listPeople } from "../api";
+import { activePeopleQuery } from "../../people/hooks/use-people";
 
 /** Every active series. */
 export function useSeriesList() {
@@ -58,9 +58,9 @@ export function useCompletion() {
   return useQuery(apiQuery(ritualsApi.getCompletion));
 }
 
-/** Active people, for participant and owner pickers. */
+/** Active people, for participant and owner pickers (the workspace's one "everyone" query). */
 export function useRitualsPeople() {
-  return useQuery({ queryKey: ["rituals", "people"], queryFn: listPeople, staleTime: 60_000 });
+  return useQuery(activePeopleQuery);
 }
 
 // Every Rituals read (series, meetings with their agendas, outcomes and minutes, action items, job swaps) and
