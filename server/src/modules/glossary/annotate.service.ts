@@ -1,19 +1,22 @@
 // Annotation: the workspace's terms recognised in a text by the engine's matcher, built once per glossary version.
 
-import type { AnnotateBody, AnnotatedSpan, AnnotateResult, TermCard } from "#contracts/glossary";
+import type { AnnotateBody, AnnotatedSpan } from "#contracts/glossary";
 import { annotate, createMatcherCache, formKey, type TermDefinition } from "#engines/terms";
 import type { Ctx } from "../../context";
 import type { Db } from "../../db/client";
 import { authorize } from "../../policy";
 import { readClashState } from "./clashes.service";
-import { presentCard } from "./glossary.presenter";
-import { readGlossaryVersion } from "./glossary.queries";
+import { type ActiveTerm, readGlossaryVersion } from "./glossary.queries";
+import type { AnnotationView } from "./glossary.views";
 
-/** What one workspace's glossary version becomes once loaded: the engine's terms, the cards, who shares a form. */
+/**
+ * What one workspace's glossary version becomes once loaded: the engine's terms, each term's row with whether it
+ * is in an open clash (its card's content), who shares a form.
+ */
 interface LoadedGlossary {
   version: number;
   terms: TermDefinition<string>[];
-  cards: Map<string, TermCard>;
+  cards: Map<string, { term: ActiveTerm; clashing: boolean }>;
   /** Form key → the ids of every active term with that form. */
   termsByForm: Map<string, string[]>;
 }
@@ -37,7 +40,7 @@ async function loadGlossary(db: Db, workspaceId: string, version: number): Promi
     acronym: term.acronym,
     synonyms: term.synonyms,
   }));
-  const cards = new Map(state.terms.map((term) => [term.id, presentCard(term, state.openTermIds.has(term.id))]));
+  const cards = new Map(state.terms.map((term) => [term.id, { term, clashing: state.openTermIds.has(term.id) }]));
   const termsByForm = new Map<string, string[]>();
   for (const term of terms) {
     const keys = new Set([term.name, ...(term.acronym ? [term.acronym] : []), ...term.synonyms].map(formKey));
@@ -48,9 +51,9 @@ async function loadGlossary(db: Db, workspaceId: string, version: number): Promi
 
 /**
  * Recognises the workspace's active terms in a plain text (the engine's rules: whole words, leftmost-longest,
- * all-capital forms case-sensitive). Returns offsets only, never markup, and a card for every term named.
+ * all-capital forms case-sensitive). Returns offsets only, never markup, and every term named (for its card).
  */
-export async function annotateText(ctx: Ctx, input: AnnotateBody): Promise<AnnotateResult> {
+export async function annotateText(ctx: Ctx, input: AnnotateBody): Promise<AnnotationView> {
   authorize(ctx.actor, "glossary.read");
   const db = ctx.database.db;
   const workspaceId = ctx.actor.workspaceId;

@@ -1,12 +1,10 @@
 // Clashes: the same name or acronym used by several active terms, open until resolved for exactly those terms.
-import type { Clash, ClashListQuery, ResolveClashBody } from "#contracts/glossary";
-import type { TeamKind } from "#contracts/people";
+import type { ClashListQuery, ResolveClashBody } from "#contracts/glossary";
 import type { Ctx } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { AppError, assertFound } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { presentDefinitions } from "./glossary.presenter";
 import {
   type ActiveTerm,
   bumpGlossaryVersion,
@@ -18,6 +16,7 @@ import {
   setTerm,
 } from "./glossary.queries";
 import { type ClashGroup, groupClashes, termSetKey } from "./glossary.rules";
+import type { ClashView } from "./glossary.views";
 
 /** The clash groups of the workspace, each with the resolution that settles exactly its terms (or none). */
 export interface ClashState {
@@ -44,53 +43,19 @@ export async function readClashState(db: Db, workspaceId: string): Promise<Clash
   return { terms, groups, openTermIds };
 }
 
-type ClashTerm = Clash["terms"][number];
-
-function presentClashTerm(term: ActiveTerm): ClashTerm {
-  return {
-    id: term.id,
-    name: term.name,
-    acronym: term.acronym,
-    context: term.context,
-    status: term.status,
-    canonicalDefinition: term.canonicalDefinition,
-    definitions: presentDefinitions(term.definitions),
-  };
-}
-
-function presentClash(
-  key: string,
-  form: string,
-  terms: ClashTerm[],
-  resolution: ResolutionRow | null,
-  resolver: { id: string; name: string; teamKind: TeamKind } | undefined,
-): Clash {
-  return {
-    key,
-    form,
-    terms,
-    status: resolution === null ? "open" : "resolved",
-    resolution: resolution?.resolution ?? null,
-    keptTermId: resolution?.keptTermId ?? null,
-    resolvedBy: resolver ? { id: resolver.id, name: resolver.name, teamKind: resolver.teamKind } : null,
-    resolvedAt: resolution ? resolution.createdAt.toISOString() : null,
-    note: resolution ? resolution.note : null,
-  };
-}
-
 /**
  * The workspace's clashes (open by default), by form. Resolved ones include those settled by keeping one meaning,
  * whose other terms are retired now (shown with their retired status).
  */
-export async function listClashes(ctx: Ctx, query: ClashListQuery): Promise<{ items: Clash[] }> {
+export async function listClashes(ctx: Ctx, query: ClashListQuery): Promise<{ items: ClashView[] }> {
   authorize(ctx.actor, "glossary.read");
   const db = ctx.database.db;
   const state = await readClashState(db, ctx.actor.workspaceId);
-  const items: { key: string; form: string; terms: ClashTerm[]; resolution: ResolutionRow | null }[] = [];
+  const items: Omit<ClashView, "resolver">[] = [];
   for (const { group, resolution } of state.groups) {
     if (query.status === "open" && resolution !== null) continue;
     if (query.status === "resolved" && resolution === null) continue;
-    items.push({ key: group.key, form: group.form, terms: group.terms.map(presentClashTerm), resolution });
+    items.push({ key: group.key, form: group.form, terms: group.terms, resolution });
   }
   if (query.status !== "open") {
     const shown = new Set(state.groups.flatMap(({ resolution }) => (resolution ? [resolution.id] : [])));
@@ -104,7 +69,7 @@ export async function listClashes(ctx: Ctx, query: ClashListQuery): Promise<{ it
       for (const resolution of settled) {
         const terms = resolution.termIds.flatMap((id) => {
           const term = everyTerm.get(id);
-          return term ? [presentClashTerm(term)] : [];
+          return term ? [term] : [];
         });
         const kept = terms.find((term) => term.id === resolution.keptTermId);
         items.push({ key: resolution.key, form: kept?.acronym ?? kept?.name ?? resolution.key, terms, resolution });
@@ -117,15 +82,10 @@ export async function listClashes(ctx: Ctx, query: ClashListQuery): Promise<{ it
   const people = new Map((await findPeople(db, ctx.actor.workspaceId, resolverIds)).map((p) => [p.id, p]));
   items.sort((a, b) => a.key.localeCompare(b.key));
   return {
-    items: items.map(({ key, form, terms, resolution }) =>
-      presentClash(
-        key,
-        form,
-        terms,
-        resolution,
-        resolution?.resolvedById ? people.get(resolution.resolvedById) : undefined,
-      ),
-    ),
+    items: items.map((item) => ({
+      ...item,
+      resolver: item.resolution?.resolvedById ? people.get(item.resolution.resolvedById) : undefined,
+    })),
   };
 }
 
@@ -138,7 +98,7 @@ async function lockGlossary(tx: Tx, ctx: Ctx): Promise<void> {
  * Resolves the clash `key` for exactly the terms it has now (409 otherwise): `one_meaning` keeps one term and
  * retires the others; `keep_both` keeps every term, each of which must have its own context.
  */
-export async function resolveClash(ctx: Ctx, input: ResolveClashBody): Promise<Clash> {
+export async function resolveClash(ctx: Ctx, input: ResolveClashBody): Promise<ClashView> {
   authorize(ctx.actor, "glossary.write");
   await ctx.database.db.transaction(async (tx) => {
     await lockGlossary(tx, ctx);

@@ -1,38 +1,30 @@
 // Rows → API shapes, field by field.
-import type { GlossaryPerson, Term, TermApproval, TermCard, TermListItem, TermRevision } from "#contracts/glossary";
+import type {
+  AnnotateResult,
+  Clash,
+  GlossaryPerson,
+  Term,
+  TermApproval,
+  TermCard,
+  TermList,
+  TermListItem,
+  TermRevision,
+} from "#contracts/glossary";
 import type { TeamKind } from "#contracts/people";
 import type { ActiveTerm, RevisionRow, TermRow } from "./glossary.queries";
 import { awaitingSides } from "./glossary.rules";
-
-/** A person row as the glossary shows it. */
-export interface PersonRow {
-  id: string;
-  name: string;
-  teamKind: TeamKind;
-}
-
-/** An approval row with the deciding person. */
-export interface ApprovalRow {
-  revisionId: string;
-  userId: string;
-  name: string;
-  personTeamKind: TeamKind;
-  teamKind: TeamKind;
-  decision: "approve" | "reject";
-  reason: string | null;
-  createdAt: Date;
-}
-
-/** What a revision links to, by id → name. */
-export interface RevisionLinks {
-  people: Map<string, PersonRow>;
-  terms: Map<string, { name: string; context: string }>;
-  kpis: Map<string, string>;
-  tools: Map<string, string>;
-}
+import type {
+  AnnotationView,
+  ApprovalRow,
+  ClashView,
+  PersonRow,
+  RevisionLinks,
+  TermPage,
+  TermView,
+} from "./glossary.views";
 
 /** The definitions of a revision as a plain record of the kinds that have one. */
-export function presentDefinitions(definitions: RevisionRow["definitions"]): Partial<Record<TeamKind, string>> {
+function presentDefinitions(definitions: RevisionRow["definitions"]): Partial<Record<TeamKind, string>> {
   const out: Partial<Record<TeamKind, string>> = {};
   for (const [kind, value] of Object.entries(definitions) as [TeamKind, string | undefined][]) {
     if (typeof value === "string" && value !== "") out[kind] = value;
@@ -55,7 +47,7 @@ function presentApproval(row: ApprovalRow): TermApproval {
 }
 
 /** A revision with its approvals and linked records' names (links no longer in the workspace are left out). */
-export function presentRevision(revision: RevisionRow, approvals: ApprovalRow[], links: RevisionLinks): TermRevision {
+function presentRevision(revision: RevisionRow, approvals: ApprovalRow[], links: RevisionLinks): TermRevision {
   const own = approvals.filter((approval) => approval.revisionId === revision.id);
   return {
     id: revision.id,
@@ -89,7 +81,7 @@ export function presentRevision(revision: RevisionRow, approvals: ApprovalRow[],
 }
 
 /** A term with its shown and pending revisions. */
-export function presentTerm(term: TermRow, shown: TermRevision, pending: TermRevision | null, clashing: boolean): Term {
+function presentTerm(term: TermRow, shown: TermRevision, pending: TermRevision | null, clashing: boolean): Term {
   return {
     id: term.id,
     status: term.status,
@@ -106,7 +98,7 @@ export function presentTerm(term: TermRow, shown: TermRevision, pending: TermRev
 }
 
 /** A term in a list. */
-export function presentTermListItem(
+function presentTermListItem(
   term: TermRow,
   revision: RevisionRow,
   owner: PersonRow | undefined,
@@ -132,7 +124,7 @@ export function presentTermListItem(
 }
 
 /** The hover card of a term. */
-export function presentCard(term: ActiveTerm, clashing: boolean): TermCard {
+function presentCard(term: ActiveTerm, clashing: boolean): TermCard {
   return {
     id: term.id,
     name: term.name,
@@ -142,5 +134,63 @@ export function presentCard(term: ActiveTerm, clashing: boolean): TermCard {
     canonicalDefinition: term.canonicalDefinition,
     definitions: presentDefinitions(term.definitions),
     clashing,
+  };
+}
+
+/** A term as read (`readTerm`), with its shown and pending revisions. */
+export function presentTermView(view: TermView): Term {
+  const shown = presentRevision(view.shown, view.approvals, view.links);
+  const pending =
+    view.pending === null
+      ? null
+      : view.pending === view.shown
+        ? shown
+        : presentRevision(view.pending, view.approvals, view.links);
+  return presentTerm(view.term, shown, pending, view.clashing);
+}
+
+/** A page of the term list. */
+export function presentTermPage(page: TermPage): TermList {
+  return {
+    items: page.items.map(({ term, revision, owner, clashing, rank }) =>
+      presentTermListItem(term, revision, owner, clashing, rank),
+    ),
+    nextCursor: page.nextCursor,
+  };
+}
+
+function presentClashTerm(term: ActiveTerm): Clash["terms"][number] {
+  return {
+    id: term.id,
+    name: term.name,
+    acronym: term.acronym,
+    context: term.context,
+    status: term.status,
+    canonicalDefinition: term.canonicalDefinition,
+    definitions: presentDefinitions(term.definitions),
+  };
+}
+
+/** A clash, open or resolved. */
+export function presentClash({ key, form, terms, resolution, resolver }: ClashView): Clash {
+  return {
+    key,
+    form,
+    terms: terms.map(presentClashTerm),
+    status: resolution === null ? "open" : "resolved",
+    resolution: resolution?.resolution ?? null,
+    keptTermId: resolution?.keptTermId ?? null,
+    resolvedBy: resolver ? { id: resolver.id, name: resolver.name, teamKind: resolver.teamKind } : null,
+    resolvedAt: resolution ? resolution.createdAt.toISOString() : null,
+    note: resolution ? resolution.note : null,
+  };
+}
+
+/** An annotated text with the hover card of every term it names. */
+export function presentAnnotation(view: AnnotationView): AnnotateResult {
+  return {
+    spans: view.spans,
+    terms: view.terms.map(({ term, clashing }) => presentCard(term, clashing)),
+    glossaryVersion: view.glossaryVersion,
   };
 }

@@ -5,6 +5,7 @@ import { routeOf } from "../../lib/route";
 import { ctxOf } from "../../plugins/request-context";
 import { annotateText } from "./annotate.service";
 import { listClashes, resolveClash } from "./clashes.service";
+import { presentAnnotation, presentClash, presentTermPage, presentTermView } from "./glossary.presenter";
 import { exportTermsCsv, importTerms } from "./glossary-csv.service";
 import { approveTerm, proposeTerm, rejectTerm, updateTerm } from "./revisions.service";
 import { loadStarterGlossary } from "./starter.service";
@@ -14,12 +15,13 @@ import { createTerm, getTerm, listTerms } from "./terms.service";
 export const glossaryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...routeOf(glossaryApi.listTerms),
-    handler: async (request) => listTerms(ctxOf(request), request.query),
+    handler: async (request) => presentTermPage(await listTerms(ctxOf(request), request.query)),
   });
 
   app.route({
     ...routeOf(glossaryApi.createTerm),
-    handler: async (request, reply) => reply.status(201).send(await createTerm(ctxOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(presentTermView(await createTerm(ctxOf(request), request.body))),
   });
 
   app.route({
@@ -35,43 +37,45 @@ export const glossaryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...routeOf(glossaryApi.getTerm),
-    handler: async (request) => getTerm(ctxOf(request), request.params.id),
+    handler: async (request) => presentTermView(await getTerm(ctxOf(request), request.params.id)),
   });
 
   app.route({
     ...routeOf(glossaryApi.updateTerm),
-    handler: async (request) => updateTerm(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentTermView(await updateTerm(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(glossaryApi.proposeTerm),
-    handler: async (request) => proposeTerm(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentTermView(await proposeTerm(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(glossaryApi.approveTerm),
-    handler: async (request) => approveTerm(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentTermView(await approveTerm(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(glossaryApi.rejectTerm),
-    handler: async (request) => rejectTerm(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentTermView(await rejectTerm(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(glossaryApi.listClashes),
-    handler: async (request) => listClashes(ctxOf(request), request.query),
+    handler: async (request) => ({
+      items: (await listClashes(ctxOf(request), request.query)).items.map(presentClash),
+    }),
   });
 
   app.route({
     ...routeOf(glossaryApi.resolveClash),
-    handler: async (request) => resolveClash(ctxOf(request), request.body),
+    handler: async (request) => presentClash(await resolveClash(ctxOf(request), request.body)),
   });
 
   app.route({
     ...routeOf(glossaryApi.annotate),
     bodyLimit: GlossaryLimits.annotateTextMax * 6 + 1024,
-    handler: async (request) => annotateText(ctxOf(request), request.body),
+    handler: async (request) => presentAnnotation(await annotateText(ctxOf(request), request.body)),
   });
 
   app.route({

@@ -1,12 +1,5 @@
 // Revisions of a term: edits (a proposed revision beside the approved one), proposing, two-sided approval, rejection.
-import type {
-  ApproveTermBody,
-  ProposeTermBody,
-  RejectTermBody,
-  Term,
-  TermFields,
-  UpdateTermBody,
-} from "#contracts/glossary";
+import type { ApproveTermBody, ProposeTermBody, RejectTermBody, TermFields, UpdateTermBody } from "#contracts/glossary";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError } from "../../errors";
@@ -27,6 +20,7 @@ import {
   updateRevision,
 } from "./glossary.queries";
 import { awaitingSides } from "./glossary.rules";
+import type { TermView } from "./glossary.views";
 import { checkTermFields, getTermRow, readTerm, revisionContent, shownFields } from "./terms.service";
 
 function stale(): AppError {
@@ -87,7 +81,7 @@ export async function reviseTerm(
 }
 
 /** Edits a term with the version read (409 when stale); see reviseTerm for what an edit writes. */
-export async function updateTerm(ctx: Ctx, id: string, input: UpdateTermBody): Promise<Term> {
+export async function updateTerm(ctx: Ctx, id: string, input: UpdateTermBody): Promise<TermView> {
   authorize(ctx.actor, "glossary.write");
   await ctx.database.db.transaction(async (tx) => {
     await bumpGlossaryVersion(tx, ctx.actor.workspaceId, ctx.now);
@@ -101,7 +95,7 @@ export async function updateTerm(ctx: Ctx, id: string, input: UpdateTermBody): P
 }
 
 /** Sends a draft for review: draft → proposed. */
-export async function proposeTerm(ctx: Ctx, id: string, input: ProposeTermBody): Promise<Term> {
+export async function proposeTerm(ctx: Ctx, id: string, input: ProposeTermBody): Promise<TermView> {
   authorize(ctx.actor, "glossary.write");
   await ctx.database.db.transaction(async (tx) => {
     await bumpGlossaryVersion(tx, ctx.actor.workspaceId, ctx.now);
@@ -139,7 +133,7 @@ async function pendingRevision(tx: Tx, ctx: Ctx, id: string, revisionId: string)
  * Approves the pending revision as the acting person (their team kind recorded). Once a person of a marketing team
  * and one of an IT team have approved, it becomes the approved revision and the previous one is superseded.
  */
-export async function approveTerm(ctx: Ctx, id: string, input: ApproveTermBody): Promise<Term> {
+export async function approveTerm(ctx: Ctx, id: string, input: ApproveTermBody): Promise<TermView> {
   authorize(ctx.actor, "glossary.approve");
   await ctx.database.db.transaction(async (tx) => {
     await bumpGlossaryVersion(tx, ctx.actor.workspaceId, ctx.now);
@@ -183,7 +177,7 @@ export async function approveTerm(ctx: Ctx, id: string, input: ApproveTermBody):
  * Rejects the pending revision with a reason: an edit of an approved term is dropped (the approved revision stays);
  * a term never approved goes back to draft, its approvals cleared and the rejection kept on the revision.
  */
-export async function rejectTerm(ctx: Ctx, id: string, input: RejectTermBody): Promise<Term> {
+export async function rejectTerm(ctx: Ctx, id: string, input: RejectTermBody): Promise<TermView> {
   authorize(ctx.actor, "glossary.approve");
   await ctx.database.db.transaction(async (tx) => {
     await bumpGlossaryVersion(tx, ctx.actor.workspaceId, ctx.now);

@@ -1,6 +1,6 @@
 // Terms: read, list and search, create and edit (revisions), checked against the workspace and the other terms.
 import { Id } from "#contracts/common";
-import type { CreateTermBody, Term, TermFields, TermList, TermListQuery } from "#contracts/glossary";
+import type { CreateTermBody, TermFields, TermListQuery } from "#contracts/glossary";
 import type { Ctx } from "../../context";
 import type { Db, Tx } from "../../db/client";
 import { findReferenceErrors } from "../../db/references";
@@ -9,7 +9,6 @@ import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { readClashState } from "./clashes.service";
-import { type PersonRow, presentRevision, presentTerm, presentTermListItem } from "./glossary.presenter";
 import {
   bumpGlossaryVersion,
   findLinkNames,
@@ -26,6 +25,7 @@ import {
   type TermRow,
 } from "./glossary.queries";
 import { formProblems, searchTextOf } from "./glossary.rules";
+import type { PersonRow, TermPage, TermView } from "./glossary.views";
 
 /** A term of the workspace (404 for another workspace's). */
 export async function getTermRow(db: Db, workspaceId: string, id: string, lock = false): Promise<TermRow> {
@@ -33,7 +33,7 @@ export async function getTermRow(db: Db, workspaceId: string, id: string, lock =
 }
 
 /** One term with its shown and pending revisions, approvals and links, read from `db`. */
-export async function readTerm(db: Db, workspaceId: string, id: string): Promise<Term> {
+export async function readTerm(db: Db, workspaceId: string, id: string): Promise<TermView> {
   const term = await getTermRow(db, workspaceId, id);
   const revisionIds = [term.approvedRevisionId, term.pendingRevisionId].filter((rid): rid is string => rid !== null);
   const revisions = await findRevisions(db, revisionIds);
@@ -58,19 +58,24 @@ export async function readTerm(db: Db, workspaceId: string, id: string): Promise
   const shownRow = byId.get(term.approvedRevisionId ?? term.pendingRevisionId ?? "");
   if (!shownRow) throw new Error(`glossary term ${term.id} has no revision`);
   const pendingRow = term.pendingRevisionId ? byId.get(term.pendingRevisionId) : undefined;
-  const shown = presentRevision(shownRow, approvals, links);
-  const pending = pendingRow ? (pendingRow === shownRow ? shown : presentRevision(pendingRow, approvals, links)) : null;
-  return presentTerm(term, shown, pending, clashes.openTermIds.has(term.id));
+  return {
+    term,
+    shown: shownRow,
+    pending: pendingRow ?? null,
+    approvals,
+    links,
+    clashing: clashes.openTermIds.has(term.id),
+  };
 }
 
-/** One term as the API shows it. */
-export async function getTerm(ctx: Ctx, id: string): Promise<Term> {
+/** One term. */
+export async function getTerm(ctx: Ctx, id: string): Promise<TermView> {
   authorize(ctx.actor, "glossary.read");
   return readTerm(ctx.database.db, ctx.actor.workspaceId, id);
 }
 
 /** Lists terms: searched by full-text rank when `q` is given, else by name; filtered by status, clash, team kind. */
-export async function listTerms(ctx: Ctx, query: TermListQuery): Promise<TermList> {
+export async function listTerms(ctx: Ctx, query: TermListQuery): Promise<TermPage> {
   authorize(ctx.actor, "glossary.read");
   const db = ctx.database.db;
   const workspaceId = ctx.actor.workspaceId;
@@ -108,15 +113,11 @@ export async function listTerms(ctx: Ctx, query: TermListQuery): Promise<TermLis
   const owners = new Map((await findPeople(db, workspaceId, ownerIds)).map((p) => [p.id, p]));
   const last = page[page.length - 1];
   return {
-    items: page.map(({ term, revision, rank }) =>
-      presentTermListItem(
-        term,
-        revision,
-        revision.ownerId ? owners.get(revision.ownerId) : undefined,
-        clashes.openTermIds.has(term.id),
-        rank,
-      ),
-    ),
+    items: page.map((row) => ({
+      ...row,
+      owner: row.revision.ownerId ? owners.get(row.revision.ownerId) : undefined,
+      clashing: clashes.openTermIds.has(row.term.id),
+    })),
     nextCursor:
       rows.length > query.limit
         ? encodeCursor(searching ? [offset + query.limit] : [last.term.name, last.term.id])
@@ -216,7 +217,7 @@ export async function insertNewTerm(
 }
 
 /** Creates a term (draft, or proposed straight away) with its first revision. */
-export async function createTerm(ctx: Ctx, input: CreateTermBody): Promise<Term> {
+export async function createTerm(ctx: Ctx, input: CreateTermBody): Promise<TermView> {
   authorize(ctx.actor, "glossary.write");
   const id = await ctx.database.db.transaction(async (tx) => {
     await bumpGlossaryVersion(tx, ctx.actor.workspaceId, ctx.now);
