@@ -6,7 +6,7 @@ import { assertFound, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { findExperimentKpiLink, updateExperimentKpiLink } from "./experiment-kpi.queries";
-import { findKpiIds } from "./kpis.queries";
+import { findKpiIds } from "./kpi-links.queries";
 import { getKpiRow } from "./kpis.service";
 import { refuse, todayOf } from "./objectives.service";
 import { presentKpi } from "./scorecard.presenter";

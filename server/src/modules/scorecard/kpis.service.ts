@@ -15,17 +15,8 @@ import { assertFound, staleEdit } from "../../errors";
 import { encodeCursor } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import {
-  findKpi,
-  findKpiPrepared,
-  findKpiSeries,
-  findLinkTargets,
-  insertKpi,
-  kpiMeasurementSpan,
-  listKpiLinks,
-  listKpis,
-  replaceKpiLinks,
-} from "./kpis.queries";
+import { findLinkTargets, listKpiLinks, replaceKpiLinks } from "./kpi-links.queries";
+import { findKpi, findKpiPrepared, findKpiSeries, insertKpi, kpiMeasurementSpan, listKpis } from "./kpis.queries";
 import { checkPeople, readPosition, refuse, todayOf } from "./objectives.service";
 import { presentKpi } from "./scorecard.presenter";
 import { findObjective, findSegment } from "./scorecard.queries";

@@ -5,7 +5,7 @@ import type { Ctx } from "../../context";
 import { assertFound } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { findKpiIds, findLinkTargets, listRequestKpiIds, replaceRequestKpis } from "./kpis.queries";
+import { findKpiIds, findLinkTargets, listRequestKpiIds, replaceRequestKpis } from "./kpi-links.queries";
 import { getKpiRow } from "./kpis.service";
 import { refuse, todayOf } from "./objectives.service";
 import { presentKpi } from "./scorecard.presenter";
