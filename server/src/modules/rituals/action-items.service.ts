@@ -18,23 +18,21 @@ import { AppError, assertFound, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { notify } from "../notifications/notifications.commands";
-import { assertListFilters } from "./list-filters";
-import { personFilter, refuse } from "./meetings.service";
 import {
   claimActionReminder,
   countHeldMeetings,
   findActionItem,
-  findAgendaItem,
-  findMeeting,
   insertActionItem,
-  insertOutcome,
   listActionItemsDueBetween,
   listActionItemsToRemind,
-  listOutcomes,
-  listPeople,
   pageActionItems,
   updateActionItemVersioned,
-} from "./rituals.queries";
+} from "./action-items.queries";
+import { findAgendaItem, insertOutcome, listOutcomes } from "./agenda.queries";
+import { assertListFilters } from "./list-filters";
+import { findMeeting } from "./meetings.queries";
+import { personFilter, refuse } from "./meetings.service";
+import { listPeople } from "./rituals.queries";
 import { completionBySide, dateOfDay, dayNumber } from "./rituals.rules";
 
 /** Today's date (UTC) of a request. */

@@ -5,8 +5,8 @@ import { buildWorld } from "../../../test/world";
 // The agenda a moved meeting gets is written in the move's transaction: a failure while writing it (here, the
 // meeting's `preparedAt` stamp, the rebuild's last write) leaves the meeting where it was and its agenda as it was.
 const failure = vi.hoisted(() => ({ armed: false }));
-vi.mock("./rituals.queries", async (original) => {
-  const actual = await original<typeof import("./rituals.queries")>();
+vi.mock("./meetings.queries", async (original) => {
+  const actual = await original<typeof import("./meetings.queries")>();
   return {
     ...actual,
     updateMeeting: async (...args: Parameters<typeof actual.updateMeeting>) => {

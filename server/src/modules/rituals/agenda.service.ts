@@ -14,24 +14,20 @@ import { assertReferences } from "../../db/references";
 import { AppError, assertFound, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { readWorkspaceFacts, type WorkspaceFacts } from "./agenda.sources";
-import { getMeeting, refuse } from "./meetings.service";
+import { countCarryOver, listOpenActionItems } from "./action-items.queries";
 import {
-  countCarryOver,
   deleteAgendaItems,
   findAgendaItem,
-  findFollowingMeeting,
-  findMeeting,
-  findSeries,
   insertAgendaItems,
   itemsWithOutcomes,
   listAgendaItems,
-  listOpenActionItems,
-  type MeetingRow,
   updateAgendaItem,
   updateAgendaItemVersioned,
-  updateMeeting,
-} from "./rituals.queries";
+} from "./agenda.queries";
+import { readWorkspaceFacts, type WorkspaceFacts } from "./agenda.sources";
+import { findFollowingMeeting, findMeeting, type MeetingRow, updateMeeting } from "./meetings.queries";
+import { getMeeting, refuse } from "./meetings.service";
+import { findSeries } from "./rituals.queries";
 import { isFrozen, nextSlot, type SeriesTiming } from "./rituals.rules";
 
 const DAY = 86_400_000;

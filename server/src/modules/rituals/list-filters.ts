@@ -3,7 +3,8 @@
 import type { Ctx } from "../../context";
 import { findReferenceErrors } from "../../db/references";
 import { AppError, type FieldError } from "../../errors";
-import { findMeeting, findSeries } from "./rituals.queries";
+import { findMeeting } from "./meetings.queries";
+import { findSeries } from "./rituals.queries";
 
 /** A list filter naming a record: its query parameter, the kind of record, and the id given (if any). */
 export interface FilterReference {

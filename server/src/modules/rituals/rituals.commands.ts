@@ -3,12 +3,13 @@
 import type { CreateJobSwapBody, WriteJobSwapReflectionBody } from "#contracts/job-swaps";
 import type { Ctx } from "../../context";
 import { authorize } from "../../policy";
+import { listActionItems } from "./action-items.queries";
 import { readCompletion, todayOf } from "./action-items.service";
 import * as agenda from "./agenda.service";
 import { presentJobSwap } from "./job-swaps.presenter";
 import * as jobSwaps from "./job-swaps.service";
+import { findNextMeetingOf, loadMeetingViews } from "./meetings.queries";
 import { presentActionItem, presentAgenda, presentMeeting } from "./rituals.presenter";
-import { findNextMeetingOf, listActionItems, loadMeetingViews } from "./rituals.queries";
 import { dateOfDay, dayNumber } from "./rituals.rules";
 
 export {

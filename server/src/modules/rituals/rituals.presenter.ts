@@ -11,7 +11,10 @@ import {
   RitualsLimits,
   sideOfTeamKind,
 } from "#contracts/rituals";
-import type { ActionItemRow, AgendaItemRow, MeetingView, PersonRow, SeriesView } from "./rituals.queries";
+import type { ActionItemRow } from "./action-items.queries";
+import type { AgendaItemRow } from "./agenda.queries";
+import type { MeetingView } from "./meetings.queries";
+import type { PersonRow, SeriesView } from "./rituals.queries";
 import { isDueSoon, isFrozen, isLate, missingSides } from "./rituals.rules";
 
 type NullablePerson = { [K in keyof PersonRow]: PersonRow[K] | null };

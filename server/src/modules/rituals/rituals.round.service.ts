@@ -4,8 +4,9 @@ import type { Actor, Ctx } from "../../context";
 import type { Database } from "../../db/client";
 import { sendActionItemReminders } from "./action-items.service";
 import { prepareMeeting } from "./agenda.service";
+import { listMeetingsStartingBetween } from "./meetings.queries";
 import { ensureNextOccurrence } from "./meetings.service";
-import { listActiveSeries, listMeetingsStartingBetween } from "./rituals.queries";
+import { listActiveSeries } from "./rituals.queries";
 
 /** How far ahead the job keeps agendas built. */
 export const REFRESH_AHEAD_MS = 7 * 86_400_000;
