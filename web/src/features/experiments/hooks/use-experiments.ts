@@ -1,10 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { experimentsApi, statsApi } from "#contracts/api/experiments";
-import { usersApi } from "#contracts/api/people";
 import type { ExperimentStatus } from "#contracts/experiments";
 import type { RouteBody } from "#contracts/route";
 import { call, keyOf } from "../../../lib/api";
-import { apiAll, apiPages, apiQuery } from "../../../lib/api-query";
+import { apiPages, apiQuery } from "../../../lib/api-query";
+import { activePeopleQuery } from "../../people/hooks/use-people";
 import type { ExperimentFilters, LearningFilters } from "../api";
 
 /** Experiments matching the filters, a page at a time. */
@@ -34,7 +34,7 @@ export function useSnapshots(id: string) {
 
 /** Active people, for owner pickers. */
 export function useActivePeople() {
-  return useQuery({ ...apiAll(usersApi.list, { query: { status: "active" } }), staleTime: 60_000 });
+  return useQuery(activePeopleQuery);
 }
 
 /** Refreshes every experiments query (lists, learnings, one experiment and its results). */
