@@ -26,14 +26,13 @@ export { addAgendaItem, editAgendaItem, getAgenda } from "./agenda.service";
 export { readJobSwapsHeld } from "./job-swaps.service";
 export {
   createMeeting,
-  createSeries,
   editMeeting,
-  editSeries,
   ensureNextOccurrence,
   getMeeting,
   listWorkspaceMeetings,
 } from "./meetings.service";
 export { runRitualsRound, systemCtx } from "./rituals.round.service";
+export { createSeries, editSeries } from "./series.service";
 
 /**
  * Health's figures (issue 17) over a window of dates (default the 90 days up to today): meetings held, meetings

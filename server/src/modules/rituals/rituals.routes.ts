@@ -13,17 +13,9 @@ import {
   todayOf,
 } from "./action-items.service";
 import { addAgendaItem, editAgendaItem, getAgenda, prepareMeeting, removeAgendaItem } from "./agenda.service";
-import {
-  createMeeting,
-  createSeries,
-  editMeeting,
-  editSeries,
-  getMeeting,
-  getSeries,
-  listWorkspaceMeetings,
-  listWorkspaceSeries,
-} from "./meetings.service";
+import { createMeeting, editMeeting, getMeeting, listWorkspaceMeetings } from "./meetings.service";
 import { presentActionItem, presentAgenda, presentMeeting, presentOutcome, presentSeries } from "./rituals.presenter";
+import { createSeries, editSeries, getSeries, listWorkspaceSeries } from "./series.service";
 
 /** Rituals: meeting series, their meetings and agendas, outcomes and action items. */
 export const ritualsRoutes: FastifyPluginAsyncZod = async (app) => {
