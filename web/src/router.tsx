@@ -34,6 +34,15 @@ export interface RouterContext {
   queryClient: QueryClient;
 }
 
+/**
+ * A route loader's work: the page's first data asked for while the page's code loads, so the two arrive together.
+ * The feature's query module is imported lazily (it belongs to the page's chunk anyway), so the shell's first load
+ * does not grow; the loader does not wait: the page shows its own loading and error states.
+ */
+function warm(work: Promise<unknown>): void {
+  void work.catch(() => undefined); // a failed chunk load is the page's own error to show
+}
+
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFoundPage,
@@ -89,6 +98,8 @@ const appRoute = createRoute({
 const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/",
+  loader: ({ context }) =>
+    warm(import("./features/home/hooks/use-home").then((m) => context.queryClient.prefetchQuery(m.homeQuery))),
   component: lazyRouteComponent(() => import("./routes/home"), "HomePage"),
 });
 
@@ -158,6 +169,10 @@ const guardrailsSettingsRoute = createRoute({
 const ritualsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "rituals",
+  loader: ({ context }) =>
+    warm(
+      import("./features/rituals/hooks/use-rituals").then((m) => context.queryClient.prefetchQuery(m.seriesListQuery)),
+    ),
   component: lazyRouteComponent(() => import("./routes/rituals"), "RitualsPage"),
 });
 
@@ -170,6 +185,12 @@ const ritualsSeriesRoute = createRoute({
 const ritualsMeetingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "rituals/meetings/$id",
+  loader: ({ context, params }) =>
+    warm(
+      import("./features/rituals/hooks/use-rituals").then((m) =>
+        context.queryClient.prefetchQuery(m.agendaQuery(params.id)),
+      ),
+    ),
   component: lazyRouteComponent(() => import("./routes/rituals-meeting"), "RitualsMeetingPage"),
 });
 
@@ -203,6 +224,12 @@ const glossaryRoute = createRoute({
 const glossaryTermRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "glossary/terms/$id",
+  loader: ({ context, params }) =>
+    warm(
+      import("./features/glossary/hooks/use-glossary").then((m) =>
+        context.queryClient.prefetchQuery(m.termQuery(params.id)),
+      ),
+    ),
   component: lazyRouteComponent(() => import("./routes/glossary-term"), "GlossaryTermPage"),
 });
 
@@ -216,6 +243,13 @@ const healthRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "health",
   validateSearch: healthSearch,
+  loaderDeps: ({ search }) => ({ team: search.team }),
+  loader: ({ context, deps }) =>
+    warm(
+      import("./features/health/hooks/use-health").then((m) =>
+        context.queryClient.prefetchQuery(m.alignmentQuery(deps.team)),
+      ),
+    ),
   component: lazyRouteComponent(() => import("./routes/health"), "HealthPage"),
 });
 
@@ -247,12 +281,23 @@ const stackRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "stack",
   validateSearch: stackSearch,
+  loaderDeps: ({ search: { open: _, ...filters } }) => filters,
+  loader: ({ context, deps }) =>
+    warm(
+      import("./features/stack/hooks/use-stack").then((m) =>
+        context.queryClient.prefetchInfiniteQuery(m.toolsPages(deps)),
+      ),
+    ),
   component: lazyRouteComponent(() => import("./routes/stack"), "StackPage"),
 });
 
 const stackToolRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "stack/tools/$id",
+  loader: ({ context, params }) =>
+    warm(
+      import("./features/stack/hooks/use-stack").then((m) => context.queryClient.prefetchQuery(m.toolQuery(params.id))),
+    ),
   component: lazyRouteComponent(() => import("./routes/stack-tool"), "StackToolPage"),
 });
 
@@ -265,19 +310,19 @@ const stackGraphRoute = createRoute({
 const stackRenewalsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "stack/renewals",
-  component: lazyRouteComponent(() => import("./routes/stack-portfolio"), "StackRenewalsPage"),
+  component: lazyRouteComponent(() => import("./routes/stack-renewals"), "StackRenewalsPage"),
 });
 
 const stackComplianceRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "stack/compliance",
-  component: lazyRouteComponent(() => import("./routes/stack-portfolio"), "StackCompliancePage"),
+  component: lazyRouteComponent(() => import("./routes/stack-compliance"), "StackCompliancePage"),
 });
 
 const stackOverlapsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "stack/overlaps",
-  component: lazyRouteComponent(() => import("./routes/stack-portfolio"), "StackOverlapsPage"),
+  component: lazyRouteComponent(() => import("./routes/stack-overlaps"), "StackOverlapsPage"),
 });
 
 const stackPortfolioRoute = createRoute({
@@ -332,6 +377,13 @@ const experimentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "experiments",
   validateSearch: experimentsSearch,
+  loaderDeps: ({ search: { open: _, ...filters } }) => filters,
+  loader: ({ context, deps }) =>
+    warm(
+      import("./features/experiments/hooks/use-experiments").then((m) =>
+        context.queryClient.prefetchInfiniteQuery(m.experimentsPages(deps)),
+      ),
+    ),
   component: lazyRouteComponent(() => import("./routes/experiments"), "ExperimentsPage"),
 });
 
@@ -345,6 +397,12 @@ const experimentLearningsRoute = createRoute({
 const experimentRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "experiments/$id",
+  loader: ({ context, params }) =>
+    warm(
+      import("./features/experiments/hooks/use-experiments").then((m) =>
+        context.queryClient.prefetchQuery(m.experimentQuery(params.id)),
+      ),
+    ),
   component: lazyRouteComponent(() => import("./routes/experiment"), "ExperimentPage"),
 });
 
@@ -352,6 +410,14 @@ const pipelineRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "pipeline",
   validateSearch: pipelineSearch,
+  // The same filters the backlog page reads: every open request unless a stage is chosen.
+  loaderDeps: ({ search }) => ({ ...search, stage: search.stage ?? ("open" as const) }),
+  loader: ({ context, deps }) =>
+    warm(
+      import("./features/pipeline/hooks/use-pipeline").then((m) =>
+        context.queryClient.prefetchInfiniteQuery(m.requestsQuery(deps)),
+      ),
+    ),
   component: lazyRouteComponent(() => import("./routes/pipeline"), "PipelineBacklogPage"),
 });
 
@@ -394,6 +460,12 @@ const pipelineNewRoute = createRoute({
 const pipelineRequestRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "pipeline/requests/$id",
+  loader: ({ context, params }) =>
+    warm(
+      import("./features/pipeline/hooks/use-pipeline").then((m) =>
+        context.queryClient.prefetchQuery(m.requestQuery(params.id)),
+      ),
+    ),
   component: lazyRouteComponent(() => import("./routes/pipeline-request"), "PipelineRequestPage"),
 });
 
@@ -407,6 +479,13 @@ const peopleRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "people",
   validateSearch: peopleSearch,
+  loaderDeps: ({ search: { open: _, ...filters } }) => filters,
+  loader: ({ context, deps }) =>
+    warm(
+      import("./features/people/hooks/use-people").then((m) =>
+        context.queryClient.prefetchInfiniteQuery(m.peopleQuery(deps)),
+      ),
+    ),
   component: lazyRouteComponent(() => import("./routes/people"), "PeoplePage"),
 });
 

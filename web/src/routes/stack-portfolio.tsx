@@ -7,11 +7,6 @@ import { StackNav } from "../features/stack/components/stack-nav";
 import { TimeMatrix } from "../features/stack/components/time-matrix";
 import { useAllTools } from "../features/stack/hooks/use-stack";
 
-// The router loads the renewals, compliance and overlaps pages from here; each lives in its own file.
-export { StackCompliancePage } from "./stack-compliance";
-export { StackOverlapsPage } from "./stack-overlaps";
-export { StackRenewalsPage } from "./stack-renewals";
-
 /** Numbers people compare: spend by category and the TIME portfolio matrix. */
 export function StackChartsPage() {
   const tools = useAllTools();

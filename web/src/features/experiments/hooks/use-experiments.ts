@@ -9,8 +9,10 @@ import type { ExperimentFilters, LearningFilters } from "../api";
 
 /** Experiments matching the filters, a page at a time. */
 export function useExperiments(filters: ExperimentFilters) {
-  return useInfiniteQuery(apiPages(experimentsApi.list, { query: filters }));
+  return useInfiniteQuery(experimentsPages(filters));
 }
+
+export const experimentsPages = (filters: ExperimentFilters) => apiPages(experimentsApi.list, { query: filters });
 
 /** The learning library, a page at a time. */
 export function useLearnings(filters: LearningFilters) {
@@ -19,8 +21,10 @@ export function useLearnings(filters: LearningFilters) {
 
 /** One experiment, fresh (with the version an edit needs). */
 export function useExperiment(id: string) {
-  return useQuery(apiQuery(experimentsApi.get, { params: { id } }));
+  return useQuery(experimentQuery(id));
 }
+
+export const experimentQuery = (id: string) => apiQuery(experimentsApi.get, { params: { id } });
 
 /** The latest analysed results of an experiment. */
 export function useResults(id: string) {

@@ -14,8 +14,10 @@ export function useTerms(filters: TermFilters) {
 
 /** One term with its shown and pending revisions. */
 export function useTerm(id: string) {
-  return useQuery(apiQuery(glossaryApi.getTerm, { params: { id } }));
+  return useQuery(termQuery(id));
 }
+
+export const termQuery = (id: string) => apiQuery(glossaryApi.getTerm, { params: { id } });
 
 /** Clashes by status: the same name or acronym with different meanings. */
 export function useClashes(status: "open" | "resolved" | "all" = "open") {

@@ -8,8 +8,10 @@ import { apiPages, apiQuery } from "../../../lib/api-query";
 
 /** The Alignment Index, for the workspace or one team. */
 export function useAlignment(team?: string) {
-  return useQuery(apiQuery(healthApi.alignment, { query: { team } }));
+  return useQuery(alignmentQuery(team));
 }
+
+export const alignmentQuery = (team?: string) => apiQuery(healthApi.alignment, { query: { team } });
 
 /** Pulses, newest first, a page at a time. */
 export function useSurveys(status?: SurveyStatus) {

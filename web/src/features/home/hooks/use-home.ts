@@ -4,5 +4,7 @@ import { apiQuery } from "../../../lib/api-query";
 
 /** Home's summary, refreshed when the page is opened again after a minute. */
 export function useHome() {
-  return useQuery({ ...apiQuery(homeApi.summary), staleTime: 60_000 });
+  return useQuery(homeQuery);
 }
+
+export const homeQuery = { ...apiQuery(homeApi.summary), staleTime: 60_000 };

@@ -1,5 +1,4 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { teamsApi, usersApi } from "#contracts/api/people";
 import { pipelineApi, pipelineMovesApi } from "#contracts/api/pipeline";
 import { engagementApi } from "#contracts/api/pipeline-engagement";
 import { serviceLevelsApi } from "#contracts/api/pipeline-sla";
@@ -17,6 +16,8 @@ import type {
 import type { RouteBody } from "#contracts/route";
 import { call, keyOf } from "../../../lib/api";
 import { apiAll, apiPages, apiQuery } from "../../../lib/api-query";
+import { activePeopleQuery } from "../../people/hooks/use-people";
+import { teamsQuery } from "../../teams/hooks/use-teams";
 import type { RequestFilters } from "../api";
 
 const PAGE_SIZE = 50;
@@ -38,8 +39,10 @@ export function useBoard() {
 
 /** One request, fresh. */
 export function useRequest(id: string) {
-  return useQuery(apiQuery(pipelineApi.getRequest, { params: { id } }));
+  return useQuery(requestQuery(id));
 }
+
+export const requestQuery = (id: string) => apiQuery(pipelineApi.getRequest, { params: { id } });
 
 /** A request's timeline. */
 export function useRequestEvents(id: string) {
@@ -53,12 +56,12 @@ export function useRequestComments(id: string) {
 
 /** Active people, for pickers. */
 export function usePeople() {
-  return useQuery({ ...apiAll(usersApi.list, { query: { status: "active" } }), staleTime: 60_000 });
+  return useQuery(activePeopleQuery);
 }
 
 /** Teams, for filters. */
 export function useTeams() {
-  return useQuery({ ...apiAll(teamsApi.list), staleTime: 60_000 });
+  return useQuery(teamsQuery);
 }
 
 /** The Stack's tools, for planning and alternatives. */

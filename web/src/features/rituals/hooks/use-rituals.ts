@@ -20,8 +20,10 @@ import { activePeopleQuery } from "../../people/hooks/use-people";
 
 /** Every active series. */
 export function useSeriesList() {
-  return useQuery(apiAll(ritualsApi.listSeries, { query: { status: "active" } }));
+  return useQuery(seriesListQuery);
 }
+
+export const seriesListQuery = apiAll(ritualsApi.listSeries, { query: { status: "active" } });
 
 /** One series. */
 export function useSeries(id: string) {
@@ -35,8 +37,10 @@ export function useMeetings(query: Partial<MeetingListQuery>) {
 
 /** A meeting's agenda. */
 export function useAgenda(id: string) {
-  return useQuery(apiQuery(ritualsApi.getAgenda, { params: { id } }));
+  return useQuery(agendaQuery(id));
 }
+
+export const agendaQuery = (id: string) => apiQuery(ritualsApi.getAgenda, { params: { id } });
 
 /** A meeting's minutes. */
 export function useMinutes(id: string) {

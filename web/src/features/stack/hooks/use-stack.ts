@@ -1,10 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { usersApi } from "#contracts/api/people";
 import { stackApi } from "#contracts/api/stack";
 import { stackToolsApi } from "#contracts/api/stack-tools";
 import type { CreateIntegrationBody, CreateToolBody, UpdateToolBody } from "#contracts/stack";
 import { call, keyOf } from "../../../lib/api";
 import { apiAll, apiPages, apiQuery } from "../../../lib/api-query";
+import { activePeopleQuery } from "../../people/hooks/use-people";
 import type { ToolFilters } from "../api";
 
 const PAGE_SIZE = 50;
@@ -14,7 +14,12 @@ export const stackKey = ["stack"] as const;
 
 /** The catalog with "load more". */
 export function useTools(filters: ToolFilters) {
-  return useInfiniteQuery(apiPages(stackToolsApi.listTools, { query: { ...filters, limit: PAGE_SIZE } }));
+  return useInfiniteQuery(toolsPages(filters));
+}
+
+/** The catalog's pages for the filters (the page's hook and its route loader ask for the same). */
+export function toolsPages(filters: ToolFilters) {
+  return apiPages(stackToolsApi.listTools, { query: { ...filters, limit: PAGE_SIZE } });
 }
 
 /** Every live tool (followed through all pages), for the graph, charts and pickers. */
@@ -30,8 +35,10 @@ export function useStackGraph() {
 
 /** One tool, fresh (with the version an edit needs). */
 export function useTool(id: string) {
-  return useQuery(apiQuery(stackToolsApi.getTool, { params: { id } }));
+  return useQuery(toolQuery(id));
 }
+
+export const toolQuery = (id: string) => apiQuery(stackToolsApi.getTool, { params: { id } });
 
 /** The integrations in and out of one tool. */
 export function useToolIntegrations(toolId: string) {
@@ -60,7 +67,7 @@ export function useCompliance() {
 
 /** Active people of the workspace, for owner pickers. */
 export function useActiveUsers() {
-  return useQuery({ ...apiAll(usersApi.list, { query: { status: "active" } }), staleTime: 60_000 });
+  return useQuery(activePeopleQuery);
 }
 
 function useInvalidateStack() {
