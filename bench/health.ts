@@ -8,7 +8,8 @@
 import { buildApp } from "../server/src/app";
 import { openDatabase } from "../server/src/db/client";
 import { migrate } from "../server/src/db/migrate";
-import { ensureBank, writeRelease } from "../server/src/modules/health/health.queries";
+import { ensureBank } from "../server/src/modules/health/items.queries";
+import { writeRelease } from "../server/src/modules/health/responses.queries";
 import { startSession } from "../server/src/modules/sessions/sessions.service";
 import { createWorkspace } from "../server/src/modules/workspaces/workspaces.commands";
 import { scratchDatabase } from "./database";

@@ -30,19 +30,11 @@ import { LruCache } from "../../lib/lru";
 import { authorize } from "../../policy";
 import { readAuditSeq } from "../audit/audit.commands";
 import { readHealthState } from "./cadence.queries";
-import {
-  answerVectors,
-  findTeam,
-  type ItemRow,
-  listItems,
-  listLaunchedSurveys,
-  participatedIn,
-  type ReleaseRow,
-  readReleases,
-  type SurveyRow,
-} from "./health.queries";
+import { findTeam, listLaunchedSurveys, participatedIn, type SurveyRow } from "./health.queries";
 import { sideOf } from "./health.service";
+import { type ItemRow, listItems } from "./items.queries";
 import { playbookFor } from "./playbook";
+import { answerVectors, type ReleaseRow, readReleases } from "./responses.queries";
 import { releasedRespondents, teamSlice } from "./results.service";
 import { type CriterionSignal, computeSignals, MISSING_SIGNALS } from "./signals.service";
 

@@ -21,15 +21,8 @@ import {
   lockCadence,
   updateCadence,
 } from "./cadence.queries";
-import {
-  askedHistory,
-  countInvited,
-  ensureBank,
-  type ItemRow,
-  listItems,
-  markItemsLive,
-  setSurveyItems,
-} from "./health.queries";
+import { askedHistory, countInvited, setSurveyItems } from "./health.queries";
+import { ensureBank, type ItemRow, listItems, markItemsLive } from "./items.queries";
 
 const DEFAULTS = {
   cadence: "off" as const,

@@ -1,6 +1,7 @@
 // Rows → API shapes of Health.
 import type { PulseItem, Survey, SurveyItem } from "#contracts/health";
-import type { ItemRow, PulseRows } from "./health.queries";
+import type { PulseRows } from "./health.queries";
+import type { ItemRow } from "./items.queries";
 
 export function presentItem(row: ItemRow): SurveyItem {
   return {

@@ -1,27 +1,14 @@
-// Drizzle queries of Health: the item bank, pulses, participation, anonymous answers and released aggregates.
-// Always scoped by workspace; answers are only ever read aggregated (or, for the drivers, as unlabelled vectors).
+// Drizzle queries of Health's pulses: the pulses and their items, who is invited and who took part, and the teams
+// per side. Always scoped by workspace. The bank is items.queries.ts; responses and released aggregates, responses.queries.ts.
 import { and, asc, count, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client";
-import {
-  healthAnswers,
-  healthItems,
-  healthParticipation,
-  healthReleases,
-  healthResponses,
-  healthSurveyItems,
-  healthSurveys,
-  teams,
-  users,
-} from "../../db/schema";
+import { healthItems, healthParticipation, healthSurveyItems, healthSurveys, teams, users } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
 import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
-import { bumpHealthState } from "./cadence.queries";
-import { SHIPPED_ITEMS } from "./item-bank";
+import type { ItemRow } from "./items.queries";
 
-export type ItemRow = typeof healthItems.$inferSelect;
 export type SurveyRow = typeof healthSurveys.$inferSelect;
-export type ReleaseRow = typeof healthReleases.$inferSelect;
 /** A pulse with what its answer shows: its items, participation per side and the signed-in person's own state. */
 export type PulseRows = SurveyRow & {
   pulseItems: ItemRow[];
@@ -29,77 +16,13 @@ export type PulseRows = SurveyRow & {
   invited: Record<Side, number>;
   me: { side: Side | null; canAnswer: boolean; answered: boolean };
 };
-type Side = "marketing" | "it";
+export type Side = "marketing" | "it";
 
 /** The team kinds answering for each side (security works with IT). */
 export const SIDE_KINDS: Record<Side, ("marketing" | "it" | "security")[]> = {
   marketing: ["marketing"],
   it: ["it", "security"],
 };
-
-/** Adds the shipped bank to a workspace that lacks it (idempotent by code). */
-export async function ensureBank(tx: Tx, workspaceId: string, now: Date) {
-  const [present] = await tx
-    .select({ n: count() })
-    .from(healthItems)
-    .where(and(eq(healthItems.workspaceId, workspaceId), eq(healthItems.shipped, true)));
-  if ((present?.n ?? 0) >= SHIPPED_ITEMS.length) return;
-  const positions = new Map<string, number>();
-  const inserted = await tx
-    .insert(healthItems)
-    .values(
-      SHIPPED_ITEMS.map((item) => {
-        const position = positions.get(item.criterion) ?? 0;
-        positions.set(item.criterion, position + 1);
-        return {
-          workspaceId,
-          code: item.code,
-          criterion: item.criterion,
-          textMarketing: item.marketing,
-          textIt: item.it,
-          shipped: true,
-          publishedFigure: item.publishedFigure ?? null,
-          position,
-          createdAt: now,
-          updatedAt: now,
-        };
-      }),
-    )
-    .onConflictDoNothing()
-    .returning({ id: healthItems.id });
-  // Not audited (the shipped bank appears on first use): the cached Alignment Index learns of it from here.
-  if (inserted.length > 0) await bumpHealthState(tx, workspaceId, now);
-}
-
-export async function listItems(tx: Tx, workspaceId: string): Promise<ItemRow[]> {
-  return tx
-    .select()
-    .from(healthItems)
-    .where(eq(healthItems.workspaceId, workspaceId))
-    .orderBy(asc(healthItems.criterion), asc(healthItems.position), asc(healthItems.id));
-}
-
-export async function findItem(tx: Tx, workspaceId: string, id: string): Promise<ItemRow | null> {
-  const [row] = await tx
-    .select()
-    .from(healthItems)
-    .where(and(eq(healthItems.workspaceId, workspaceId), eq(healthItems.id, id)));
-  return row ?? null;
-}
-
-export async function insertItem(tx: Tx, values: typeof healthItems.$inferInsert) {
-  const [row] = await tx.insert(healthItems).values(values).returning();
-  return row as ItemRow;
-}
-
-/** Marks items live (asked in a launched pulse): from then on their wording never changes. */
-export async function markItemsLive(tx: Tx, workspaceId: string, ids: readonly string[]) {
-  if (ids.length === 0) return;
-  await tx
-    .update(healthItems)
-    .set({ live: true })
-    .where(and(eq(healthItems.workspaceId, workspaceId), inArray(healthItems.id, [...ids])));
-}
 
 export async function insertSurvey(tx: Tx, values: typeof healthSurveys.$inferInsert) {
   const [row] = await tx.insert(healthSurveys).values(values).returning();
@@ -171,15 +94,6 @@ export async function pageSurveys(
     items,
     nextCursor: rows.length > query.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   };
-}
-
-/** Edits a bank item if its version still matches; false when someone changed it meanwhile. */
-export function updateItem(
-  tx: Tx,
-  key: { workspaceId: string; id: string; version: number },
-  changes: PgUpdateSetSource<typeof healthItems>,
-): Promise<boolean> {
-  return updateVersioned(tx, healthItems, key, changes);
 }
 
 /** Edits a pulse if its version still matches; false when someone changed it meanwhile. */
@@ -274,147 +188,6 @@ export async function insertParticipation(tx: Tx, surveyId: string, userId: stri
     .onConflictDoNothing()
     .returning({ userId: healthParticipation.userId });
   return rows.length > 0;
-}
-
-/** Stores one anonymous response: a random id, the pulse, the side and team; no person, no time. */
-export async function insertResponse(
-  tx: Tx,
-  response: { surveyId: string; side: Side; teamId: string | null; comment: string | null },
-  answers: readonly { itemId: string; value: number }[],
-) {
-  const [row] = await tx.insert(healthResponses).values(response).returning({ id: healthResponses.id });
-  if (!row) throw new Error("response not stored");
-  await tx.insert(healthAnswers).values(answers.map((answer) => ({ responseId: row.id, ...answer })));
-}
-
-export async function countResponses(tx: Tx, surveyId: string, side: Side): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(healthResponses)
-    .where(and(eq(healthResponses.surveyId, surveyId), eq(healthResponses.side, side)));
-  return row?.n ?? 0;
-}
-
-/**
- * Rewrites the released aggregates of a pulse from its answers: per side (and, when `teams`, per home team),
- * per item. An open pulse releases per side only; a closed one per side and team.
- */
-export async function writeRelease(tx: Tx, surveyId: string, scope: { side?: Side; teams: boolean }) {
-  const sideFilter = scope.side ? sql`and r.side = ${scope.side}` : sql``;
-  await tx.execute(sql`
-    delete from health_release
-    where survey_id = ${surveyId} ${scope.side ? sql`and side = ${scope.side} and scope = 'side'` : sql``}`);
-  await tx.execute(sql`
-    insert into health_release (survey_id, scope, group_key, side, item_id, respondents, answers, total, agree)
-    select ${surveyId}, 'side', r.side, r.side, a.item_id,
-           (select count(*) from health_response r2 where r2.survey_id = ${surveyId} and r2.side = r.side),
-           count(*), sum(a.value), count(*) filter (where a.value >= 4)
-    from health_response r join health_answer a on a.response_id = r.id
-    where r.survey_id = ${surveyId} ${sideFilter}
-    group by r.side, a.item_id`);
-  if (scope.teams) {
-    await tx.execute(sql`
-      insert into health_release (survey_id, scope, group_key, side, item_id, respondents, answers, total, agree)
-      select ${surveyId}, 'team', r.team_id::text, r.side, a.item_id,
-             (select count(*) from health_response r2 where r2.survey_id = ${surveyId} and r2.team_id = r.team_id),
-             count(*), sum(a.value), count(*) filter (where a.value >= 4)
-      from health_response r join health_answer a on a.response_id = r.id
-      where r.survey_id = ${surveyId} and r.team_id is not null
-      group by r.team_id, r.side, a.item_id`);
-  }
-}
-
-/** Team sizes (respondents) per side of a closed pulse, from its released aggregates. */
-export async function releasedTeams(tx: Tx, surveyIds: readonly string[]) {
-  if (surveyIds.length === 0) return [];
-  return tx
-    .selectDistinct({
-      surveyId: healthReleases.surveyId,
-      teamId: healthReleases.groupKey,
-      side: healthReleases.side,
-      respondents: healthReleases.respondents,
-    })
-    .from(healthReleases)
-    .where(and(inArray(healthReleases.surveyId, [...surveyIds]), eq(healthReleases.scope, "team")));
-}
-
-/** Released aggregates of the pulses, for the given scope (and team). */
-export async function readReleases(
-  tx: Tx,
-  surveyIds: readonly string[],
-  scope: "side" | "team",
-  teamId?: string,
-): Promise<ReleaseRow[]> {
-  if (surveyIds.length === 0) return [];
-  const conditions = [inArray(healthReleases.surveyId, [...surveyIds]), eq(healthReleases.scope, scope)];
-  if (teamId) conditions.push(eq(healthReleases.groupKey, teamId));
-  return tx
-    .select()
-    .from(healthReleases)
-    .where(and(...conditions));
-}
-
-/** The answers of a closed pulse as unlabelled vectors (for the item–outcome association only). */
-export async function answerVectors(tx: Tx, surveyId: string): Promise<Record<string, number>[]> {
-  const rows = await tx
-    .select({ responseId: healthAnswers.responseId, itemId: healthAnswers.itemId, value: healthAnswers.value })
-    .from(healthAnswers)
-    .innerJoin(healthResponses, eq(healthResponses.id, healthAnswers.responseId))
-    .where(eq(healthResponses.surveyId, surveyId));
-  const byResponse = new Map<string, Record<string, number>>();
-  for (const row of rows) {
-    const answers = byResponse.get(row.responseId) ?? {};
-    answers[row.itemId] = row.value;
-    byResponse.set(row.responseId, answers);
-  }
-  return [...byResponse.values()];
-}
-
-/** A side's comments of a pulse, in random order. */
-export async function readComments(tx: Tx, surveyId: string, side: Side): Promise<string[]> {
-  const rows = await tx
-    .select({ comment: healthResponses.comment })
-    .from(healthResponses)
-    .where(
-      and(
-        eq(healthResponses.surveyId, surveyId),
-        eq(healthResponses.side, side),
-        sql`${healthResponses.comment} is not null`,
-      ),
-    )
-    .orderBy(sql`random()`);
-  return rows.flatMap((row) => (row.comment ? [row.comment] : []));
-}
-
-/**
- * At close: rewrites the pulse's responses, answers and participation in random order under new ids, so neither
- * row order nor the writing transactions point from an answer to the person who took part.
- */
-export async function shuffleAnswers(tx: Tx, surveyId: string) {
-  await tx.execute(sql`
-    create temporary table if not exists health_shuffle (old_id uuid primary key, new_id uuid not null) on commit drop`);
-  await tx.execute(sql`delete from health_shuffle`);
-  await tx.execute(sql`
-    insert into health_shuffle (old_id, new_id)
-    select id, gen_random_uuid() from health_response where survey_id = ${surveyId}`);
-  await tx.execute(sql`
-    insert into health_response (id, survey_id, side, team_id, comment)
-    select s.new_id, r.survey_id, r.side, r.team_id, r.comment
-    from health_response r join health_shuffle s on s.old_id = r.id order by random()`);
-  await tx.execute(sql`
-    insert into health_answer (response_id, item_id, value)
-    select s.new_id, a.item_id, a.value
-    from health_answer a join health_shuffle s on s.old_id = a.response_id order by random()`);
-  await tx.execute(sql`delete from health_response where id in (select old_id from health_shuffle)`);
-  await tx.execute(sql`
-    create temporary table if not exists health_shuffle_people (user_id uuid, side text) on commit drop`);
-  await tx.execute(sql`delete from health_shuffle_people`);
-  await tx.execute(sql`
-    insert into health_shuffle_people select user_id, side from health_participation where survey_id = ${surveyId}`);
-  await tx.execute(sql`delete from health_participation where survey_id = ${surveyId}`);
-  await tx.execute(sql`
-    insert into health_participation (survey_id, user_id, side)
-    select ${surveyId}, user_id, side from health_shuffle_people order by random()`);
 }
 
 /** A team of the workspace with the side it answers for (null for teams of neither side). */

@@ -14,28 +14,22 @@ import { bumpHealthState } from "./cadence.queries";
 import {
   askedHistory,
   countInvited,
-  countResponses,
-  ensureBank,
   findSurvey,
-  type ItemRow,
   insertParticipation,
-  insertResponse,
   insertSurvey,
   listDuePulses,
-  listItems,
   lockSurvey,
-  markItemsLive,
   type PulseRows,
   pageSurveys,
   participatedIn,
   participationCounts,
   type SurveyRow,
   setSurveyItems,
-  shuffleAnswers,
   surveyItemRows,
   updateSurvey,
-  writeRelease,
 } from "./health.queries";
+import { ensureBank, type ItemRow, listItems, markItemsLive } from "./items.queries";
+import { countResponses, insertResponse, shuffleAnswers, writeRelease } from "./responses.queries";
 import { computeSignals } from "./signals.service";
 
 const todayOf = (ctx: Ctx) => ctx.now.toISOString().slice(0, 10);

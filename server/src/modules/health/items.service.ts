@@ -5,8 +5,8 @@ import { AppError, assertFound, staleEdit } from "../../errors";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { ensureBank, findItem, insertItem, listItems, updateItem } from "./health.queries";
 import { refuse } from "./health.service";
+import { ensureBank, findItem, insertItem, listItems, updateItem } from "./items.queries";
 
 /** The whole bank (the shipped items added on first use). */
 export async function listBank(ctx: Ctx) {

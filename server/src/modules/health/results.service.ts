@@ -6,17 +6,9 @@ import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError, assertFound } from "../../errors";
 import { authorize } from "../../policy";
-import {
-  findSurvey,
-  findTeam,
-  type ReleaseRow,
-  readComments,
-  readReleases,
-  releasedTeams,
-  type SurveyRow,
-  surveyItemRows,
-} from "./health.queries";
+import { findSurvey, findTeam, type SurveyRow, surveyItemRows } from "./health.queries";
 import { refuse } from "./health.service";
+import { type ReleaseRow, readComments, readReleases, releasedTeams } from "./responses.queries";
 
 /** A side's respondents as released (the largest count over its item rows). */
 export function releasedRespondents(rows: readonly ReleaseRow[], side: HealthSide): number {
