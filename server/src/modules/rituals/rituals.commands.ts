@@ -20,7 +20,8 @@ export {
   recordOutcome,
   sendActionItemReminders,
 } from "./action-items.service";
-export { addAgendaItem, editAgendaItem, getAgenda } from "./agenda.service";
+export { getAgenda } from "./agenda.service";
+export { addAgendaItem, editAgendaItem } from "./agenda-items.service";
 // Job swaps: the demo seed pairs people and writes their reflections; Health reads "job swaps held" over a window
 // (swaps overlapping it that had started by its end or today, how many are over with both reflections, people).
 export { readJobSwapsHeld } from "./job-swaps.service";

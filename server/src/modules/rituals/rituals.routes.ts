@@ -12,7 +12,8 @@ import {
   recordOutcome,
   todayOf,
 } from "./action-items.service";
-import { addAgendaItem, editAgendaItem, getAgenda, prepareMeeting, removeAgendaItem } from "./agenda.service";
+import { getAgenda, prepareMeeting } from "./agenda.service";
+import { addAgendaItem, editAgendaItem, removeAgendaItem } from "./agenda-items.service";
 import { createMeeting, editMeeting, getMeeting, listWorkspaceMeetings } from "./meetings.service";
 import { presentActionItem, presentAgenda, presentMeeting, presentOutcome, presentSeries } from "./rituals.presenter";
 import { createSeries, editSeries, getSeries, listWorkspaceSeries } from "./series.service";
