@@ -1,6 +1,6 @@
 // An experiment's Scorecard KPI, read and changed from the experiment's page (the KPI page's links set the same
 // experiment.kpi_id): the free-text KPI the author wrote stays readable beside the link.
-import type { ExperimentKpi, SetExperimentKpiBody } from "#contracts/scorecard";
+import type { SetExperimentKpiBody } from "#contracts/scorecard";
 import type { Ctx } from "../../context";
 import { assertFound, staleEdit } from "../../errors";
 import { authorize } from "../../policy";
@@ -9,10 +9,9 @@ import { findExperimentKpiLink, updateExperimentKpiLink } from "./experiment-kpi
 import { findKpiIds } from "./kpi-links.queries";
 import { getKpiRow } from "./kpis.service";
 import { refuse, todayOf } from "./objectives.service";
-import { presentKpi } from "./scorecard.presenter";
 
 /** The KPI an experiment is linked to, read today (404 for another workspace's experiment). */
-export async function getExperimentKpi(ctx: Ctx, experimentId: string): Promise<ExperimentKpi> {
+export async function getExperimentKpi(ctx: Ctx, experimentId: string) {
   authorize(ctx.actor, "kpi.read");
   const link = assertFound(
     await findExperimentKpiLink(ctx.database.db, ctx.actor.workspaceId, experimentId),
@@ -22,7 +21,7 @@ export async function getExperimentKpi(ctx: Ctx, experimentId: string): Promise<
   return {
     experimentId: link.id,
     kpiText: link.kpiText,
-    kpi: link.kpiId ? presentKpi(await getKpiRow(ctx, link.kpiId, today), today) : null,
+    kpi: link.kpiId ? { row: await getKpiRow(ctx, link.kpiId, today), asOf: today } : null,
     version: link.version,
   };
 }

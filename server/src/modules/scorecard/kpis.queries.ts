@@ -1,9 +1,17 @@
 // Drizzle queries of KPIs and their measurements; always scoped by workspace (their links: kpi-links.queries).
 import { and, asc, desc, eq, ilike, inArray, lte, type Placeholder, type SQL, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../db/client";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { customerSegments, kpiMeasurements, kpis, objectives, teams, users } from "../../db/schema";
+import { updateVersioned } from "../../db/versioned";
+
+/** A KPI as stored. */
+export type KpiRecord = typeof kpis.$inferSelect;
+
+/** A measurement as stored. */
+export type MeasurementRecord = typeof kpiMeasurements.$inferSelect;
 
 const ownerKind = (column: SQL | typeof objectives.marketingOwnerId | typeof objectives.itOwnerId) =>
   sql<string | null>`(SELECT t.kind FROM app_user u JOIN team t ON t.id = u.team_id WHERE u.id = ${column})`;
@@ -44,6 +52,15 @@ function selectKpis(tx: Tx, asOf: string | Placeholder) {
     .innerJoin(users, eq(users.id, kpis.ownerId))
     .innerJoin(teams, eq(teams.id, users.teamId))
     .leftJoin(customerSegments, eq(customerSegments.id, kpis.segmentId));
+}
+
+/** Edits a KPI of the workspace at its version, bumping it; false when someone changed it meanwhile. */
+export async function updateKpi(
+  tx: Tx,
+  key: { workspaceId: string; id: string; version: number },
+  changes: PgUpdateSetSource<typeof kpis>,
+) {
+  return updateVersioned(tx, kpis, key, changes);
 }
 
 /** A KPI as read with what its status needs. */

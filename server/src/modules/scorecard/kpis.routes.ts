@@ -8,17 +8,27 @@ import { createKpi, editKpi, getKpiDetail, getKpiSeries, listWorkspaceKpis, setK
 import { importMeasurements, listKpiMeasurements, recordMeasurement } from "./measurements.service";
 import { recomputeKpi, recomputeWorkspace } from "./measures.service";
 import { getRequestKpis, setRequestKpis } from "./request-kpis.service";
+import {
+  presentExperimentKpi,
+  presentKpiAsOf,
+  presentKpiDetail,
+  presentKpiPage,
+  presentMeasurementPage,
+  presentMeasurementRead,
+  presentRequestKpis,
+} from "./scorecard.presenter";
 
 /** KPIs, their measurements (check-ins, API pushes, CSV import, computed values), links and series. */
 export const kpisRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...routeOf(kpisApi.list),
-    handler: async (request) => listWorkspaceKpis(ctxOf(request), request.query),
+    handler: async (request) => presentKpiPage(await listWorkspaceKpis(ctxOf(request), request.query)),
   });
 
   app.route({
     ...routeOf(kpisApi.create),
-    handler: async (request, reply) => reply.status(201).send(await createKpi(ctxOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(presentKpiAsOf(await createKpi(ctxOf(request), request.body))),
   });
 
   app.route({
@@ -35,28 +45,32 @@ export const kpisRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...routeOf(kpisApi.get),
-    handler: async (request) => getKpiDetail(ctxOf(request), request.params.id, request.query.asOf),
+    handler: async (request) =>
+      presentKpiDetail(await getKpiDetail(ctxOf(request), request.params.id, request.query.asOf)),
   });
 
   app.route({
     ...routeOf(kpisApi.edit),
-    handler: async (request) => editKpi(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentKpiAsOf(await editKpi(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(kpisApi.setLinks),
-    handler: async (request) => setKpiLinks(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentKpiDetail(await setKpiLinks(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(kpisApi.listMeasurements),
-    handler: async (request) => listKpiMeasurements(ctxOf(request), request.params.id, request.query),
+    handler: async (request) =>
+      presentMeasurementPage(await listKpiMeasurements(ctxOf(request), request.params.id, request.query)),
   });
 
   app.route({
     ...routeOf(kpisApi.recordMeasurement),
     handler: async (request, reply) =>
-      reply.status(201).send(await recordMeasurement(ctxOf(request), request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(presentMeasurementRead(await recordMeasurement(ctxOf(request), request.params.id, request.body))),
   });
 
   app.route({
@@ -74,21 +88,23 @@ export const kpisRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...routeOf(kpisApi.getExperimentKpi),
-    handler: async (request) => getExperimentKpi(ctxOf(request), request.params.id),
+    handler: async (request) => presentExperimentKpi(await getExperimentKpi(ctxOf(request), request.params.id)),
   });
 
   app.route({
     ...routeOf(kpisApi.setExperimentKpi),
-    handler: async (request) => setExperimentKpi(ctxOf(request), request.params.id, request.body),
+    handler: async (request) =>
+      presentExperimentKpi(await setExperimentKpi(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
     ...routeOf(kpisApi.getRequestKpis),
-    handler: async (request) => getRequestKpis(ctxOf(request), request.params.id),
+    handler: async (request) => presentRequestKpis(await getRequestKpis(ctxOf(request), request.params.id)),
   });
 
   app.route({
     ...routeOf(kpisApi.setRequestKpis),
-    handler: async (request) => setRequestKpis(ctxOf(request), request.params.id, request.body),
+    handler: async (request) =>
+      presentRequestKpis(await setRequestKpis(ctxOf(request), request.params.id, request.body)),
   });
 };

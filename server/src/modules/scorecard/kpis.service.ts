@@ -1,34 +1,36 @@
 // KPIs: list and read as of a date, create and edit with their rules, links, the chart's series.
-import type {
-  CreateKpiBody,
-  KpiDetail,
-  KpiListQuery,
-  KpiSeries,
-  SetKpiLinksBody,
-  UpdateKpiBody,
-} from "#contracts/scorecard";
+import type { CreateKpiBody, KpiListQuery, KpiSeries, SetKpiLinksBody, UpdateKpiBody } from "#contracts/scorecard";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { kpis } from "../../db/schema";
-import { updateVersioned } from "../../db/versioned";
 import { assertFound, staleEdit } from "../../errors";
 import { encodeCursor } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
 import { findLinkTargets, listKpiLinks, replaceKpiLinks } from "./kpi-links.queries";
-import { findKpi, findKpiPrepared, findKpiSeries, insertKpi, kpiMeasurementSpan, listKpis } from "./kpis.queries";
+import {
+  findKpi,
+  findKpiPrepared,
+  findKpiSeries,
+  insertKpi,
+  type KpiRow,
+  kpiMeasurementSpan,
+  listKpis,
+  updateKpi,
+} from "./kpis.queries";
 import { checkPeople, readPosition, refuse, todayOf } from "./objectives.service";
-import { presentKpi } from "./scorecard.presenter";
 import { findObjective, findSegment } from "./scorecard.queries";
-import { kpiProblems } from "./scorecard.rules";
+import { kpiProblems, readKpiAsOf } from "./scorecard.rules";
 
-/** KPIs of the workspace by name, each read as of `asOf` (default today). */
+/** A KPI row and the date it was read as of (its route presents it). */
+export type KpiAsOf = { row: KpiRow; asOf: string };
+
+/** KPIs of the workspace by name, each read as of `asOf` (default today), and the date they were read as of. */
 export async function listWorkspaceKpis(ctx: Ctx, query: KpiListQuery) {
   authorize(ctx.actor, "kpi.read");
   const asOf = query.asOf ?? todayOf(ctx);
   const position = readPosition(query.cursor, "text");
   let after = position ? { name: position.value, id: position.id } : null;
-  const items = [];
+  const items: KpiRow[] = [];
   // Status is read, not stored: a status filter reads page after page until this page is full.
   for (;;) {
     const rows = await listKpis(
@@ -39,8 +41,7 @@ export async function listWorkspaceKpis(ctx: Ctx, query: KpiListQuery) {
       asOf,
     );
     for (const row of rows) {
-      const kpi = presentKpi(row, asOf);
-      if (query.status === undefined || kpi.status === query.status) items.push(kpi);
+      if (query.status === undefined || readKpiAsOf(row, asOf).status === query.status) items.push(row);
     }
     if (rows.length <= query.limit || items.length > query.limit) break;
     const last = rows[rows.length - 1].kpi;
@@ -48,7 +49,8 @@ export async function listWorkspaceKpis(ctx: Ctx, query: KpiListQuery) {
   }
   const page = items.slice(0, query.limit);
   const last = page[page.length - 1];
-  return { items: page, nextCursor: items.length > query.limit ? encodeCursor([last.name, last.id]) : null };
+  const nextCursor = items.length > query.limit ? encodeCursor([last.kpi.name, last.kpi.id]) : null;
+  return { asOf, items: page, nextCursor };
 }
 
 /** The KPI row of the workspace (404 for another workspace's); outside a transaction by a prepared statement. */
@@ -60,12 +62,17 @@ export async function getKpiRow(ctx: Ctx, id: string, asOf: string, tx?: Tx) {
 }
 
 /** One KPI read as of a date, with what is linked to it. */
-export async function getKpiDetail(ctx: Ctx, id: string, asOfDate?: string): Promise<KpiDetail> {
+export async function getKpiDetail(ctx: Ctx, id: string, asOfDate?: string) {
   authorize(ctx.actor, "kpi.read");
   const asOf = asOfDate ?? todayOf(ctx);
   const row = await getKpiRow(ctx, id, asOf);
   const links = await listKpiLinks(ctx.database.db, ctx.actor.workspaceId, id);
-  return { ...presentKpi(row, asOf), links };
+  return { row, asOf, links };
+}
+
+async function readToday(ctx: Ctx, id: string, tx?: Tx): Promise<KpiAsOf> {
+  const asOf = todayOf(ctx);
+  return { row: await getKpiRow(ctx, id, asOf, tx), asOf };
 }
 
 type KpiInput = Omit<CreateKpiBody, "definition" | "cadence" | "category" | "name">;
@@ -109,7 +116,7 @@ export async function createKpi(ctx: Ctx, input: CreateKpiBody) {
       updatedAt: ctx.now,
     });
     await recordAudit(tx, originOf(ctx), { action: "kpi.created", entityType: "kpi", entityId: id, after: input });
-    return presentKpi(await getKpiRow(ctx, id, todayOf(ctx), tx), todayOf(ctx));
+    return readToday(ctx, id, tx);
   });
 }
 
@@ -136,9 +143,8 @@ export async function editKpi(ctx: Ctx, id: string, input: UpdateKpiBody) {
   };
   return ctx.database.db.transaction(async (tx) => {
     await checkKpi(tx, ctx, id, next);
-    const updated = await updateVersioned(
+    const updated = await updateKpi(
       tx,
-      kpis,
       { workspaceId: ctx.actor.workspaceId, id, version },
       { ...changes, updatedAt: ctx.now },
     );
@@ -150,7 +156,7 @@ export async function editKpi(ctx: Ctx, id: string, input: UpdateKpiBody) {
       before: Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof typeof before]])),
       after: changes,
     });
-    return presentKpi(await getKpiRow(ctx, id, todayOf(ctx), tx), todayOf(ctx));
+    return readToday(ctx, id, tx);
   });
 }
 
@@ -175,9 +181,8 @@ export async function setKpiLinks(ctx: Ctx, id: string, input: SetKpiLinksBody) 
       ...missing("experimentIds", ids.experimentIds, found.experiments),
       ...missing("toolIds", ids.toolIds, found.tools),
     ]);
-    const bumped = await updateVersioned(
+    const bumped = await updateKpi(
       tx,
-      kpis,
       { workspaceId: ctx.actor.workspaceId, id, version: input.version },
       { updatedAt: ctx.now },
     );

@@ -13,7 +13,6 @@ import { originOf, recordAudit } from "../audit/audit.commands";
 import { findMeasurementsOn, listKpiKeys, listMeasurements, upsertMeasurements } from "./kpis.queries";
 import { getKpiRow } from "./kpis.service";
 import { readPosition, refuse, todayOf } from "./objectives.service";
-import { presentMeasurement } from "./scorecard.presenter";
 import { measurementProblems } from "./scorecard.rules";
 
 /** Records one value of a KPI (a check-in from the browser, a push with a read-write API token). */
@@ -49,20 +48,21 @@ export async function recordMeasurement(ctx: Ctx, kpiId: string, input: CreateMe
       entityId: kpiId,
       after: { ...input, source: stored.source },
     });
-    return presentMeasurement(stored, { id: ctx.actor.userId, name: ctx.actor.name });
+    return { measurement: stored, recordedBy: { id: ctx.actor.userId, name: ctx.actor.name } };
   });
 }
 
-/** The check-in timeline of a KPI, newest first. */
+/** The check-in timeline of a KPI, newest first: each measurement with who recorded it. */
 export async function listKpiMeasurements(ctx: Ctx, kpiId: string, query: { limit: number; cursor?: string }) {
   authorize(ctx.actor, "kpi.read");
   await getKpiRow(ctx, kpiId, todayOf(ctx));
   const position = readPosition(query.cursor, "date");
   const after = position ? { date: position.value, id: position.id } : null;
   const rows = await listMeasurements(ctx.database.db, kpiId, query.limit + 1, after);
-  const items = rows.slice(0, query.limit).map((row) => presentMeasurement(row.measurement, row.recordedBy));
+  const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > query.limit ? encodeCursor([last.date, last.id]) : null };
+  const nextCursor = rows.length > query.limit ? encodeCursor([last.measurement.date, last.measurement.id]) : null;
+  return { items, nextCursor };
 }
 
 const COLUMNS = ["kpi", "date", "value", "comment", "confidence"] as const;

@@ -4,7 +4,6 @@
 import { COMPUTED_MEASURES, type ComputedFrom, type ComputedMeasure, type RecomputeResult } from "#contracts/scorecard";
 import type { Actor, Ctx } from "../../context";
 import type { Database } from "../../db/client";
-import type { kpis } from "../../db/schema";
 import { AppError } from "../../errors";
 import { canonicalJson } from "../../lib/canonical-json";
 import { authorize } from "../../policy";
@@ -14,7 +13,7 @@ import { guardrailMeasures } from "../guardrails/guardrails.commands";
 import { readServiceLevelReport } from "../pipeline/pipeline.commands";
 import { listCatalogTools, readComplianceSummary, readShadowCandidates } from "../stack/stack.commands";
 import { readLatestWhichHalf, returnOnSpendOf } from "../value/value.commands";
-import { findMeasurementsOn, listComputedKpis, upsertMeasurements } from "./kpis.queries";
+import { findMeasurementsOn, type KpiRecord, listComputedKpis, upsertMeasurements } from "./kpis.queries";
 import { getKpiRow } from "./kpis.service";
 import { cadenceDates, guardrailWindowOf, quarterStartOf, trailingStartOf } from "./measures.rules";
 import { todayOf } from "./objectives.service";
@@ -191,7 +190,7 @@ async function computeGuardrailMeasure(
   };
 }
 
-type ComputedKpi = { kpi: typeof kpis.$inferSelect; periodStart: string; periodEnd: string };
+type ComputedKpi = { kpi: KpiRecord; periodStart: string; periodEnd: string };
 
 /** The dates a computed KPI is (re)computed for today: its cadence's dates so far for a measure with history. */
 export function datesToCompute(entry: ComputedKpi, measure: ComputedMeasure, today: string): string[] {

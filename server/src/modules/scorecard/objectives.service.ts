@@ -8,14 +8,11 @@ import type {
 } from "#contracts/scorecard";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { customerSegments, objectives } from "../../db/schema";
-import { updateVersioned } from "../../db/versioned";
 import { AppError, assertFound, type FieldError, staleEdit } from "../../errors";
 import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { presentObjective } from "./scorecard.presenter";
 import {
   findObjective,
   findSegment,
@@ -24,8 +21,12 @@ import {
   listObjectives,
   listOwners,
   listSegments,
+  type ObjectiveRow,
   objectiveMeasurementSpan,
+  updateObjective,
+  updateSegment,
 } from "./scorecard.queries";
+import { objectiveSharingOf } from "./scorecard.rules";
 
 /** Today's date (UTC) of a request. */
 export const todayOf = (ctx: Ctx) => ctx.now.toISOString().slice(0, 10);
@@ -69,7 +70,7 @@ export async function listWorkspaceObjectives(ctx: Ctx, query: ObjectiveListQuer
   authorize(ctx.actor, "objective.read");
   const position = readPosition(query.cursor, "date");
   const after = position ? { periodStart: position.value, id: position.id } : null;
-  const items = [];
+  const items: ObjectiveRow[] = [];
   let cursor = after;
   // `shared` is derived from the owners' teams: filter after reading, page by page, until the page is full.
   for (;;) {
@@ -80,8 +81,7 @@ export async function listWorkspaceObjectives(ctx: Ctx, query: ObjectiveListQuer
       cursor,
     );
     for (const row of rows) {
-      const objective = presentObjective(row);
-      if (query.shared === undefined || String(objective.shared) === query.shared) items.push(objective);
+      if (query.shared === undefined || String(objectiveSharingOf(row).shared) === query.shared) items.push(row);
     }
     if (rows.length <= query.limit || items.length > query.limit) break;
     const last = rows[rows.length - 1].objective;
@@ -89,13 +89,14 @@ export async function listWorkspaceObjectives(ctx: Ctx, query: ObjectiveListQuer
   }
   const page = items.slice(0, query.limit);
   const last = page[page.length - 1];
-  return { items: page, nextCursor: items.length > query.limit ? encodeCursor([last.periodStart, last.id]) : null };
+  const nextCursor = items.length > query.limit ? encodeCursor([last.objective.periodStart, last.objective.id]) : null;
+  return { items: page, nextCursor };
 }
 
 /** One objective (404 for another workspace's). */
 export async function getObjective(ctx: Ctx, id: string) {
   authorize(ctx.actor, "objective.read");
-  return presentObjective(assertFound(await findObjective(ctx.database.db, ctx.actor.workspaceId, id), "Objective"));
+  return assertFound(await findObjective(ctx.database.db, ctx.actor.workspaceId, id), "Objective");
 }
 
 async function checkObjective(
@@ -144,7 +145,7 @@ export async function createObjective(ctx: Ctx, input: CreateObjectiveBody) {
       entityId: id,
       after: input,
     });
-    return presentObjective(assertFound(await findObjective(tx, ctx.actor.workspaceId, id), "Objective"));
+    return assertFound(await findObjective(tx, ctx.actor.workspaceId, id), "Objective");
   });
 }
 
@@ -180,9 +181,8 @@ export async function editObjective(ctx: Ctx, id: string, input: UpdateObjective
         ? [{ path: "periodEnd", message: `must be on or after ${span.last}, the last measurement's date` }]
         : []),
     ]);
-    const updated = await updateVersioned(
+    const updated = await updateObjective(
       tx,
-      objectives,
       { workspaceId: ctx.actor.workspaceId, id, version },
       { ...changes, updatedAt: ctx.now },
     );
@@ -194,7 +194,7 @@ export async function editObjective(ctx: Ctx, id: string, input: UpdateObjective
       before: Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof typeof before]])),
       after: changes,
     });
-    return presentObjective(assertFound(await findObjective(tx, ctx.actor.workspaceId, id), "Objective"));
+    return assertFound(await findObjective(tx, ctx.actor.workspaceId, id), "Objective");
   });
 }
 
@@ -232,12 +232,7 @@ export async function editSegment(ctx: Ctx, id: string, input: UpdateSegmentBody
   const { version, ...changes } = input;
   return ctx.database.db.transaction(async (tx) => {
     const updated = await withUniqueField("name", SEGMENT_TAKEN, () =>
-      updateVersioned(
-        tx,
-        customerSegments,
-        { workspaceId: ctx.actor.workspaceId, id, version },
-        { ...changes, updatedAt: ctx.now },
-      ),
+      updateSegment(tx, { workspaceId: ctx.actor.workspaceId, id, version }, { ...changes, updatedAt: ctx.now }),
     );
     if (!updated) throw staleEdit("segment");
     const before = current.segment;

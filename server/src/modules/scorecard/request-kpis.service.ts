@@ -1,6 +1,6 @@
 // The KPIs a Pipeline request should move: the intake's "KPIs this should move", kept in the Scorecard's link table
 // so the Pipeline's own tables stay as they are.
-import type { RequestKpis, SetRequestKpisBody } from "#contracts/scorecard";
+import type { SetRequestKpisBody } from "#contracts/scorecard";
 import type { Ctx } from "../../context";
 import { assertFound } from "../../errors";
 import { authorize } from "../../policy";
@@ -8,7 +8,6 @@ import { originOf, recordAudit } from "../audit/audit.commands";
 import { findKpiIds, findLinkTargets, listRequestKpiIds, replaceRequestKpis } from "./kpi-links.queries";
 import { getKpiRow } from "./kpis.service";
 import { refuse, todayOf } from "./objectives.service";
-import { presentKpi } from "./scorecard.presenter";
 
 async function assertRequest(ctx: Ctx, requestId: string) {
   const found = await findLinkTargets(ctx.database.db, ctx.actor.workspaceId, {
@@ -19,15 +18,15 @@ async function assertRequest(ctx: Ctx, requestId: string) {
   assertFound(found.requests.has(requestId) ? requestId : null, "Request");
 }
 
-/** The KPIs a request should move, each read today (404 for another workspace's request). */
-export async function getRequestKpis(ctx: Ctx, requestId: string): Promise<RequestKpis> {
+/** The KPIs a request should move by name, each read today (404 for another workspace's request). */
+export async function getRequestKpis(ctx: Ctx, requestId: string) {
   authorize(ctx.actor, "kpi.read");
   await assertRequest(ctx, requestId);
   const ids = await listRequestKpiIds(ctx.database.db, ctx.actor.workspaceId, requestId);
   const today = todayOf(ctx);
   const rows = await Promise.all(ids.map((id) => getKpiRow(ctx, id, today)));
-  const items = rows.map((row) => presentKpi(row, today)).sort((a, b) => a.name.localeCompare(b.name));
-  return { requestId, items };
+  const items = rows.sort((a, b) => a.kpi.name.localeCompare(b.kpi.name));
+  return { requestId, asOf: today, items };
 }
 
 /** Replaces the KPIs a request should move (writers); every id must be a KPI of the workspace. */

@@ -1,23 +1,25 @@
 // The pages built on objectives and KPIs: "how each of us is measured" side by side, and the business review
 // (every objective with both owners and its KPIs' status and trend, the top risks) with its CSV export.
-import type {
-  BusinessReview,
-  BusinessReviewQuery,
-  KpiStatus,
-  KpiSummary,
-  MeasuredSideBySide,
-} from "#contracts/scorecard";
+import type { BusinessReviewQuery, KpiReading, KpiStatus } from "#contracts/scorecard";
 import { ScorecardLimits } from "#contracts/scorecard";
 import type { Ctx } from "../../context";
-import { toCsv } from "../../lib/csv";
 import { authorize } from "../../policy";
-import { listAllKpis, listTrends } from "./kpis.queries";
+import { type KpiRow, listAllKpis, listTrends } from "./kpis.queries";
 import { todayOf } from "./objectives.service";
-import { presentKpiSummary, presentObjective } from "./scorecard.presenter";
-import { listAllObjectives } from "./scorecard.queries";
-import { formatValue, measuredGaps, topRisks } from "./scorecard.rules";
+import { listAllObjectives, type ObjectiveRow } from "./scorecard.queries";
+import {
+  computedMeasureOf,
+  isCustomerFacing,
+  isKpiObjectiveShared,
+  measuredGaps,
+  readKpiAsOf,
+  topRisks,
+} from "./scorecard.rules";
 
-async function summariesOf(ctx: Ctx, asOf: string, objectiveIds?: string[]) {
+/** A KPI row of a review, with its sparkline values and its reading as of the review's date. */
+export type ReviewedKpi = { row: KpiRow; trend: number[]; reading: KpiReading };
+
+async function reviewedKpis(ctx: Ctx, asOf: string, objectiveIds?: string[]): Promise<ReviewedKpi[]> {
   const db = ctx.database.db;
   const rows = await listAllKpis(db, ctx.actor.workspaceId, asOf, objectiveIds);
   const trends = await listTrends(
@@ -26,17 +28,19 @@ async function summariesOf(ctx: Ctx, asOf: string, objectiveIds?: string[]) {
     asOf,
     ScorecardLimits.trendPoints,
   );
-  return rows.map((row) => ({ row, summary: presentKpiSummary(row, asOf, trends.get(row.kpi.id) ?? []) }));
+  return rows.map((row) => ({ row, trend: trends.get(row.kpi.id) ?? [], reading: readKpiAsOf(row, asOf) }));
 }
 
+const sideOf = ({ row }: ReviewedKpi) =>
+  row.owner.teamKind === "marketing" ? "marketing" : row.owner.teamKind === "it" ? "it" : "other";
+
 /** Marketing's KPIs and IT's, by the owner's team kind, with what is shared and the gaps in words. */
-export async function getMeasuredSideBySide(ctx: Ctx, query: { asOf?: string }): Promise<MeasuredSideBySide> {
+export async function getMeasuredSideBySide(ctx: Ctx, query: { asOf?: string }) {
   authorize(ctx.actor, "kpi.read");
   const asOf = query.asOf ?? todayOf(ctx);
   const activeIds = (await listAllObjectives(ctx.database.db, ctx.actor.workspaceId, asOf)).map((r) => r.objective.id);
-  const kpis = (await summariesOf(ctx, asOf, activeIds)).map((entry) => entry.summary);
-  const sideOf = (kpi: KpiSummary) =>
-    kpi.owner.team.kind === "marketing" ? "marketing" : kpi.owner.team.kind === "it" ? "it" : "other";
+  const kpis = await reviewedKpis(ctx, asOf, activeIds);
+  const shared = (kpi: ReviewedKpi) => isKpiObjectiveShared(kpi.row);
   const marketing = kpis.filter((kpi) => sideOf(kpi) === "marketing");
   const it = kpis.filter((kpi) => sideOf(kpi) === "it");
   return {
@@ -47,24 +51,24 @@ export async function getMeasuredSideBySide(ctx: Ctx, query: { asOf?: string }):
     counts: {
       marketing: marketing.length,
       it: it.length,
-      shared: kpis.filter((kpi) => kpi.objectiveShared).length,
-      marketingOnly: marketing.filter((kpi) => !kpi.objectiveShared).length,
-      itOnly: it.filter((kpi) => !kpi.objectiveShared).length,
+      shared: kpis.filter(shared).length,
+      marketingOnly: marketing.filter((kpi) => !shared(kpi)).length,
+      itOnly: it.filter((kpi) => !shared(kpi)).length,
     },
     gaps: measuredGaps(
       kpis.map((kpi) => ({
         side: sideOf(kpi),
-        customerFacing: kpi.customerFacing,
-        category: kpi.category,
-        objectiveShared: kpi.objectiveShared,
-        measure: kpi.measure,
+        customerFacing: isCustomerFacing(kpi.row.kpi.category),
+        category: kpi.row.kpi.category,
+        objectiveShared: shared(kpi),
+        measure: computedMeasureOf(kpi.row.kpi),
       })),
     ),
   };
 }
 
-/** The business review as of a date: every objective (active on it, or all), its KPIs, the top risks. */
-export async function getBusinessReview(ctx: Ctx, query: BusinessReviewQuery): Promise<BusinessReview> {
+/** The business review as of a date: every objective (active on it, or all) with its KPIs, the top risks. */
+export async function getBusinessReview(ctx: Ctx, query: BusinessReviewQuery) {
   authorize(ctx.actor, "objective.read");
   authorize(ctx.actor, "kpi.read");
   const asOf = query.asOf ?? todayOf(ctx);
@@ -73,81 +77,22 @@ export async function getBusinessReview(ctx: Ctx, query: BusinessReviewQuery): P
     ctx.actor.workspaceId,
     query.scope === "all" ? null : asOf,
   );
-  const entries = await summariesOf(
+  const entries = await reviewedKpis(
     ctx,
     asOf,
     objectiveRows.map((row) => row.objective.id),
   );
-  const byObjective = new Map<string, KpiSummary[]>();
-  for (const { summary } of entries) {
-    byObjective.set(summary.objectiveId, [...(byObjective.get(summary.objectiveId) ?? []), summary]);
+  const byObjective = new Map<string, ReviewedKpi[]>();
+  for (const entry of entries) {
+    const objectiveId = entry.row.kpi.objectiveId;
+    byObjective.set(objectiveId, [...(byObjective.get(objectiveId) ?? []), entry]);
   }
   const statusCounts: Record<KpiStatus, number> = { achieved: 0, on_track: 0, at_risk: 0, off_track: 0, no_data: 0 };
-  for (const { summary } of entries) statusCounts[summary.status] += 1;
-  return {
-    asOf,
-    objectives: objectiveRows.map((row) => ({
-      ...presentObjective(row),
-      kpis: byObjective.get(row.objective.id) ?? [],
-    })),
-    statusCounts,
-    topRisks: topRisks(entries.map((entry) => entry.summary)),
-  };
-}
-
-const STATUS_WORDS: Record<KpiStatus, string> = {
-  achieved: "Achieved",
-  on_track: "On track",
-  at_risk: "At risk",
-  off_track: "Off track",
-  no_data: "No data",
-};
-
-/** The business review as CSV: one line per KPI (an objective without KPIs gets a line of its own). */
-export async function exportBusinessReviewCsv(ctx: Ctx, query: BusinessReviewQuery) {
-  const review = await getBusinessReview(ctx, query);
-  const header = [
-    "objective",
-    "period_start",
-    "period_end",
-    "marketing_owner",
-    "it_owner",
-    "shared",
-    "kpi",
-    "kpi_owner",
-    "latest_value",
-    "latest_date",
-    "target",
-    "status",
-    "progress_percent",
-    "reason",
-    "trend",
-  ];
-  const rows: unknown[][] = [];
-  for (const objective of review.objectives) {
-    const base = [
-      objective.title,
-      objective.periodStart,
-      objective.periodEnd,
-      objective.marketingOwner?.name ?? "",
-      objective.itOwner?.name ?? "",
-      objective.shared ? "yes" : `no: ${objective.notSharedReason}`,
-    ];
-    if (objective.kpis.length === 0) rows.push([...base, "", "", "", "", "", "", "", "", ""]);
-    for (const kpi of objective.kpis) {
-      rows.push([
-        ...base,
-        kpi.name,
-        kpi.owner.name,
-        kpi.latest ? formatValue(kpi.latest.value, kpi.unit, kpi.currency) : "",
-        kpi.latest?.date ?? "",
-        formatValue(kpi.target, kpi.unit, kpi.currency),
-        STATUS_WORDS[kpi.status],
-        kpi.progress === null ? "" : Math.round(kpi.progress * 100),
-        kpi.reason,
-        kpi.trend.join(" "),
-      ]);
-    }
-  }
-  return toCsv(header, rows);
+  for (const { reading } of entries) statusCounts[reading.status] += 1;
+  const objectives: Array<{ row: ObjectiveRow; kpis: ReviewedKpi[] }> = objectiveRows.map((row) => ({
+    row,
+    kpis: byObjective.get(row.objective.id) ?? [],
+  }));
+  const risks = topRisks(entries.map((entry) => ({ ...entry.reading, entry }))).map((risk) => risk.entry);
+  return { asOf, objectives, statusCounts, topRisks: risks };
 }

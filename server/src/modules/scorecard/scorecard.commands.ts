@@ -1,17 +1,27 @@
 // The Scorecard's public door: what other modules, the jobs, the CLI and the demo seed may call.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { KpiListQuery, ObjectiveListQuery } from "#contracts/scorecard";
 import type { Ctx } from "../../context";
 import { kpis, objectives, requestKpis, teams, users } from "../../db/schema";
 import { authorize } from "../../policy";
 import { listAllKpis } from "./kpis.queries";
-import { presentKpi } from "./scorecard.presenter";
+import { listWorkspaceKpis as listKpiRows } from "./kpis.service";
+import { listWorkspaceObjectives as listObjectiveRows } from "./objectives.service";
+import { presentKpi, presentKpiPage, presentObjectivePage } from "./scorecard.presenter";
 
-export { createKpi, editKpi, getKpiDetail, listWorkspaceKpis, setKpiLinks } from "./kpis.service";
-export { importMeasurements, recordMeasurement } from "./measurements.service";
+export { importMeasurements } from "./measurements.service";
 export { computeMeasure, recomputeAllWorkspaces, recomputeKpi, recomputeWorkspace } from "./measures.service";
-export { createObjective, createSegment, editObjective, listWorkspaceObjectives } from "./objectives.service";
-export { getBusinessReview, getMeasuredSideBySide } from "./review.service";
+
+/** Home's tiles: a page of the workspace's KPIs by name, each read as of `asOf` (default today), as the API shows it. */
+export async function listWorkspaceKpis(ctx: Ctx, query: KpiListQuery) {
+  return presentKpiPage(await listKpiRows(ctx, query));
+}
+
+/** Home's tiles: a page of the workspace's objectives by period start, as the API shows it. */
+export async function listWorkspaceObjectives(ctx: Ctx, query: ObjectiveListQuery) {
+  return presentObjectivePage(await listObjectiveRows(ctx, query));
+}
 
 /** Health's signals (issue 17): how many of the requests have at least one KPI linked. */
 export async function countRequestsWithKpis(ctx: Ctx, requestIds: readonly string[]): Promise<number> {

@@ -1,9 +1,40 @@
 // Rows → API shapes, field by field; a KPI is presented with its reading as of a date.
-import type { Kpi, KpiSummary, Measurement, Objective, OwnerRef, Segment } from "#contracts/scorecard";
-import type { kpiMeasurements } from "../../db/schema";
-import type { KpiRow } from "./kpis.queries";
+import type {
+  BusinessReview,
+  ExperimentKpi,
+  Kpi,
+  KpiDetail,
+  KpiStatus,
+  KpiSummary,
+  MeasuredSideBySide,
+  Measurement,
+  Objective,
+  OwnerRef,
+  RequestKpis,
+  Segment,
+} from "#contracts/scorecard";
+import { toCsv } from "../../lib/csv";
+import type { getExperimentKpi } from "./experiment-kpi.service";
+import type { KpiRow, MeasurementRecord } from "./kpis.queries";
+import type { KpiAsOf } from "./kpis.service";
+import type { getRequestKpis } from "./request-kpis.service";
+import type { getBusinessReview, getMeasuredSideBySide, ReviewedKpi } from "./review.service";
 import type { ObjectiveRow, OwnerRow } from "./scorecard.queries";
-import { isCustomerFacing, type OwnerSide, objectiveSharing, readKpi } from "./scorecard.rules";
+import {
+  computedMeasureOf,
+  formatValue,
+  isCustomerFacing,
+  isKpiObjectiveShared,
+  objectiveSharingOf,
+  readKpiAsOf,
+} from "./scorecard.rules";
+
+type MeasurementRead = {
+  measurement: MeasurementRecord;
+  recordedBy: { id: string | null; name: string | null } | null;
+};
+type MeasuredRead = Awaited<ReturnType<typeof getMeasuredSideBySide>>;
+type ReviewRead = Awaited<ReturnType<typeof getBusinessReview>>;
 
 type NullableOwner = { [K in keyof OwnerRow]: OwnerRow[K] | null };
 
@@ -50,7 +81,7 @@ export function presentObjective(row: ObjectiveRow): Objective {
   const { objective } = row;
   const marketingOwner = presentOwner(row.marketingOwner);
   const itOwner = presentOwner(row.itOwner);
-  const sharing = objectiveSharing(marketingOwner?.team.kind ?? null, itOwner?.team.kind ?? null);
+  const sharing = objectiveSharingOf(row);
   return {
     id: objective.id,
     title: objective.title,
@@ -71,29 +102,6 @@ export function presentObjective(row: ObjectiveRow): Objective {
   };
 }
 
-/** The reading of a KPI row as of a date. */
-export function readingOf(row: KpiRow, asOf: string) {
-  const { kpi } = row;
-  const latest =
-    row.latestDate !== null && row.latestValue !== null
-      ? { date: row.latestDate, value: Number(row.latestValue) }
-      : null;
-  return readKpi(
-    {
-      baseline: kpi.baseline,
-      target: kpi.target,
-      direction: kpi.direction,
-      thresholds: kpi.thresholds ?? null,
-      unit: kpi.unit,
-      currency: kpi.currency,
-      periodStart: row.objective.periodStart,
-      periodEnd: row.objective.periodEnd,
-    },
-    latest,
-    asOf,
-  );
-}
-
 function ownerOf(row: KpiRow): OwnerRef {
   return {
     id: row.owner.id,
@@ -108,12 +116,6 @@ function segmentOf(row: KpiRow) {
   return segment && segment.id !== null && segment.name !== null && segment.priority !== null
     ? { id: segment.id, name: segment.name, priority: segment.priority }
     : null;
-}
-
-/** Whether the objective of a KPI row is shared. */
-export function isObjectiveShared(row: KpiRow): boolean {
-  const side = (kind: string | null) => kind as OwnerSide;
-  return objectiveSharing(side(row.objective.marketingOwnerKind), side(row.objective.itOwnerKind)).shared;
 }
 
 /** A KPI as the API shows it, read as of a date. */
@@ -141,12 +143,42 @@ export function presentKpi(row: KpiRow, asOf: string): Kpi {
     segmentId: kpi.segmentId,
     segment: segmentOf(row),
     source: kpi.source,
-    measure: kpi.source === "computed" ? (kpi.measure as Kpi["measure"]) : null,
-    ...readingOf(row, asOf),
+    measure: computedMeasureOf(kpi),
+    ...readKpiAsOf(row, asOf),
     createdAt: kpi.createdAt.toISOString(),
     updatedAt: kpi.updatedAt.toISOString(),
     version: kpi.version,
   };
+}
+
+/** A KPI row as the API shows it, read as of the date it was read as of. */
+export function presentKpiAsOf({ row, asOf }: KpiAsOf): Kpi {
+  return presentKpi(row, asOf);
+}
+
+/** A page of KPIs read as of one date, as the API shows it. */
+export function presentKpiPage(page: { asOf: string; items: KpiRow[]; nextCursor: string | null }) {
+  return { items: page.items.map((row) => presentKpi(row, page.asOf)), nextCursor: page.nextCursor };
+}
+
+/** A KPI with what is linked to it, as the API shows it. */
+export function presentKpiDetail(detail: KpiAsOf & { links: KpiDetail["links"] }): KpiDetail {
+  return { ...presentKpi(detail.row, detail.asOf), links: detail.links };
+}
+
+/** An experiment's KPI link as the API shows it. */
+export function presentExperimentKpi(link: Awaited<ReturnType<typeof getExperimentKpi>>): ExperimentKpi {
+  return {
+    experimentId: link.experimentId,
+    kpiText: link.kpiText,
+    kpi: link.kpi ? presentKpiAsOf(link.kpi) : null,
+    version: link.version,
+  };
+}
+
+/** The KPIs a request should move, as the API shows them. */
+export function presentRequestKpis(request: Awaited<ReturnType<typeof getRequestKpis>>): RequestKpis {
+  return { requestId: request.requestId, items: request.items.map((row) => presentKpi(row, request.asOf)) };
 }
 
 /** A KPI in a side-by-side or review row, with its sparkline values. */
@@ -157,7 +189,7 @@ export function presentKpiSummary(row: KpiRow, asOf: string, trend: number[]): K
     name: kpi.name,
     objectiveId: kpi.objectiveId,
     objectiveTitle: row.objective.title,
-    objectiveShared: isObjectiveShared(row),
+    objectiveShared: isKpiObjectiveShared(row),
     unit: kpi.unit,
     currency: kpi.currency,
     direction: kpi.direction,
@@ -167,15 +199,30 @@ export function presentKpiSummary(row: KpiRow, asOf: string, trend: number[]): K
     owner: ownerOf(row),
     segment: segmentOf(row),
     source: kpi.source,
-    measure: kpi.source === "computed" ? (kpi.measure as KpiSummary["measure"]) : null,
-    ...readingOf(row, asOf),
+    measure: computedMeasureOf(kpi),
+    ...readKpiAsOf(row, asOf),
     trend,
   };
 }
 
+/** A page of objectives as the API shows it. */
+export function presentObjectivePage(page: { items: ObjectiveRow[]; nextCursor: string | null }) {
+  return { items: page.items.map(presentObjective), nextCursor: page.nextCursor };
+}
+
+/** A page of the check-in timeline as the API shows it. */
+export function presentMeasurementPage(page: { items: MeasurementRead[]; nextCursor: string | null }) {
+  return { items: page.items.map(presentMeasurementRead), nextCursor: page.nextCursor };
+}
+
+/** A measurement with who recorded it, as the API shows it. */
+export function presentMeasurementRead(read: MeasurementRead): Measurement {
+  return presentMeasurement(read.measurement, read.recordedBy);
+}
+
 /** One measurement as the API shows it. */
 export function presentMeasurement(
-  measurement: typeof kpiMeasurements.$inferSelect,
+  measurement: MeasurementRecord,
   recordedBy: { id: string | null; name: string | null } | null,
 ): Measurement {
   return {
@@ -194,4 +241,92 @@ export function presentMeasurement(
     createdAt: measurement.createdAt.toISOString(),
     updatedAt: measurement.updatedAt.toISOString(),
   };
+}
+
+/** A reviewed KPI as a side-by-side or review row. */
+function presentReviewed(asOf: string) {
+  return (kpi: ReviewedKpi) => presentKpiSummary(kpi.row, asOf, kpi.trend);
+}
+
+/** "How each of us is measured" as the API shows it. */
+export function presentMeasuredSideBySide(measured: MeasuredRead): MeasuredSideBySide {
+  const present = presentReviewed(measured.asOf);
+  return {
+    asOf: measured.asOf,
+    marketing: measured.marketing.map(present),
+    it: measured.it.map(present),
+    other: measured.other.map(present),
+    counts: measured.counts,
+    gaps: measured.gaps,
+  };
+}
+
+/** The business review as the API shows it. */
+export function presentBusinessReview(review: ReviewRead): BusinessReview {
+  const present = presentReviewed(review.asOf);
+  return {
+    asOf: review.asOf,
+    objectives: review.objectives.map((objective) => ({
+      ...presentObjective(objective.row),
+      kpis: objective.kpis.map(present),
+    })),
+    statusCounts: review.statusCounts,
+    topRisks: review.topRisks.map(present),
+  };
+}
+
+const STATUS_WORDS: Record<KpiStatus, string> = {
+  achieved: "Achieved",
+  on_track: "On track",
+  at_risk: "At risk",
+  off_track: "Off track",
+  no_data: "No data",
+};
+
+/** The business review as CSV: one line per KPI (an objective without KPIs gets a line of its own). */
+export function presentBusinessReviewCsv(review: BusinessReview) {
+  const header = [
+    "objective",
+    "period_start",
+    "period_end",
+    "marketing_owner",
+    "it_owner",
+    "shared",
+    "kpi",
+    "kpi_owner",
+    "latest_value",
+    "latest_date",
+    "target",
+    "status",
+    "progress_percent",
+    "reason",
+    "trend",
+  ];
+  const rows: unknown[][] = [];
+  for (const objective of review.objectives) {
+    const base = [
+      objective.title,
+      objective.periodStart,
+      objective.periodEnd,
+      objective.marketingOwner?.name ?? "",
+      objective.itOwner?.name ?? "",
+      objective.shared ? "yes" : `no: ${objective.notSharedReason}`,
+    ];
+    if (objective.kpis.length === 0) rows.push([...base, "", "", "", "", "", "", "", "", ""]);
+    for (const kpi of objective.kpis) {
+      rows.push([
+        ...base,
+        kpi.name,
+        kpi.owner.name,
+        kpi.latest ? formatValue(kpi.latest.value, kpi.unit, kpi.currency) : "",
+        kpi.latest?.date ?? "",
+        formatValue(kpi.target, kpi.unit, kpi.currency),
+        STATUS_WORDS[kpi.status],
+        kpi.progress === null ? "" : Math.round(kpi.progress * 100),
+        kpi.reason,
+        kpi.trend.join(" "),
+      ]);
+    }
+  }
+  return toCsv(header, rows);
 }

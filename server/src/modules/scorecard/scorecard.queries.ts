@@ -1,9 +1,22 @@
 // Drizzle queries of segments, objectives and the owners they name; always scoped by workspace.
 import { and, asc, count, eq, gte, ilike, inArray, lte, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client";
 import { escapeLike } from "../../db/like";
 import { customerSegments, kpiMeasurements, kpis, objectives, teams, users } from "../../db/schema";
+import { updateVersioned } from "../../db/versioned";
+
+type VersionKey = { workspaceId: string; id: string; version: number };
+
+/** Edits an objective of the workspace at its version, bumping it; false when someone changed it meanwhile. */
+export async function updateObjective(tx: Tx, key: VersionKey, changes: PgUpdateSetSource<typeof objectives>) {
+  return updateVersioned(tx, objectives, key, changes);
+}
+
+/** Edits a segment of the workspace at its version, bumping it; false when someone changed it meanwhile. */
+export async function updateSegment(tx: Tx, key: VersionKey, changes: PgUpdateSetSource<typeof customerSegments>) {
+  return updateVersioned(tx, customerSegments, key, changes);
+}
 
 /** A person with their home team, as owners are shown. */
 export type OwnerRow = {

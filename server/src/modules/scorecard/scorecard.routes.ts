@@ -11,29 +11,37 @@ import {
   listWorkspaceObjectives,
   listWorkspaceSegments,
 } from "./objectives.service";
-import { exportBusinessReviewCsv, getBusinessReview, getMeasuredSideBySide } from "./review.service";
-import { presentSegment } from "./scorecard.presenter";
+import { getBusinessReview, getMeasuredSideBySide } from "./review.service";
+import {
+  presentBusinessReview,
+  presentBusinessReviewCsv,
+  presentMeasuredSideBySide,
+  presentObjective,
+  presentObjectivePage,
+  presentSegment,
+} from "./scorecard.presenter";
 
 /** The Scorecard's objectives, customer segments and the pages built on them. */
 export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...routeOf(scorecardApi.listObjectives),
-    handler: async (request) => listWorkspaceObjectives(ctxOf(request), request.query),
+    handler: async (request) => presentObjectivePage(await listWorkspaceObjectives(ctxOf(request), request.query)),
   });
 
   app.route({
     ...routeOf(scorecardApi.createObjective),
-    handler: async (request, reply) => reply.status(201).send(await createObjective(ctxOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(presentObjective(await createObjective(ctxOf(request), request.body))),
   });
 
   app.route({
     ...routeOf(scorecardApi.getObjective),
-    handler: async (request) => getObjective(ctxOf(request), request.params.id),
+    handler: async (request) => presentObjective(await getObjective(ctxOf(request), request.params.id)),
   });
 
   app.route({
     ...routeOf(scorecardApi.editObjective),
-    handler: async (request) => editObjective(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentObjective(await editObjective(ctxOf(request), request.params.id, request.body)),
   });
 
   app.route({
@@ -54,20 +62,22 @@ export const scorecardRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...routeOf(scorecardApi.measured),
-    handler: async (request) => getMeasuredSideBySide(ctxOf(request), request.query),
+    handler: async (request) => presentMeasuredSideBySide(await getMeasuredSideBySide(ctxOf(request), request.query)),
   });
 
   app.route({
     ...routeOf(scorecardApi.review),
     // Every objective and KPI with its trend: kept per person (and day) until any of what it reads changes.
     config: { cache: ["objective", "kpi", "kpi_measurement", "app_user", "team", "customer_segment"] },
-    handler: async (request) => getBusinessReview(ctxOf(request), request.query),
+    handler: async (request) => presentBusinessReview(await getBusinessReview(ctxOf(request), request.query)),
   });
 
   app.route({
     ...routeOf(scorecardApi.reviewCsv),
     handler: async (request, reply) => {
-      const csv = await exportBusinessReviewCsv(ctxOf(request), request.query);
+      const csv = presentBusinessReviewCsv(
+        presentBusinessReview(await getBusinessReview(ctxOf(request), request.query)),
+      );
       return reply
         .header("content-type", "text/csv; charset=utf-8")
         .header("content-disposition", 'attachment; filename="tandem-business-review.csv"')

@@ -259,6 +259,70 @@ export function objectiveSharing(marketingOwner: OwnerSide, itOwner: OwnerSide) 
   };
 }
 
+/** An owner as read (possibly from a left join): the side is the team's kind, none when the owner or team is missing. */
+export type OwnerSideRead = {
+  id: string | null;
+  name: string | null;
+  status: string | null;
+  teamId: string | null;
+  teamName: string | null;
+  teamKind: OwnerSide;
+} | null;
+
+/** The side of an owner as read, or null when any of what shows them is missing. */
+export function ownerSideOf(owner: OwnerSideRead): OwnerSide {
+  if (!owner || owner.id === null || owner.name === null || owner.status === null) return null;
+  if (owner.teamId === null || owner.teamName === null || owner.teamKind === null) return null;
+  return owner.teamKind;
+}
+
+/** Whether an objective as read (both owners with their teams) is shared, and why not. */
+export function objectiveSharingOf(objective: { marketingOwner: OwnerSideRead; itOwner: OwnerSideRead }) {
+  return objectiveSharing(ownerSideOf(objective.marketingOwner), ownerSideOf(objective.itOwner));
+}
+
+/** A KPI as read with its objective's period and owners' sides and its latest value on or before a date. */
+export type KpiRead = {
+  kpi: Omit<KpiTerms, "periodStart" | "periodEnd" | "thresholds"> & { thresholds: KpiThresholds | null | undefined };
+  objective: { periodStart: string; periodEnd: string; marketingOwnerKind: string | null; itOwnerKind: string | null };
+  latestDate: string | null;
+  latestValue: number | string | null;
+};
+
+/** The reading of a KPI as read, as of a date. */
+export function readKpiAsOf(row: KpiRead, asOf: string): KpiReading {
+  const { kpi } = row;
+  const latest =
+    row.latestDate !== null && row.latestValue !== null
+      ? { date: row.latestDate, value: Number(row.latestValue) }
+      : null;
+  return readKpi(
+    {
+      baseline: kpi.baseline,
+      target: kpi.target,
+      direction: kpi.direction,
+      thresholds: kpi.thresholds ?? null,
+      unit: kpi.unit,
+      currency: kpi.currency,
+      periodStart: row.objective.periodStart,
+      periodEnd: row.objective.periodEnd,
+    },
+    latest,
+    asOf,
+  );
+}
+
+/** Whether the objective of a KPI as read is shared. */
+export function isKpiObjectiveShared(row: KpiRead): boolean {
+  const side = (kind: string | null) => kind as OwnerSide;
+  return objectiveSharing(side(row.objective.marketingOwnerKind), side(row.objective.itOwnerKind)).shared;
+}
+
+/** A computed KPI's measure; none for a manual one (the table's check keeps a computed KPI's measure one we know). */
+export function computedMeasureOf(kpi: { source: "manual" | "computed"; measure: string | null }) {
+  return kpi.source === "computed" ? (kpi.measure as ComputedMeasure) : null;
+}
+
 /** Revenue, acquisition, retention and customer experience face the customer; operations does not. */
 export function isCustomerFacing(category: KpiCategory): boolean {
   return category !== "operations";
