@@ -6,6 +6,8 @@ import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
 import { customerSegments, kpiMeasurements, kpis, objectives, teams, users } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
+import { encodeCursor } from "../../lib/cursor";
+import { readPosition } from "./scorecard.queries";
 
 /** A KPI as stored. */
 export type KpiRecord = typeof kpis.$inferSelect;
@@ -217,25 +219,27 @@ export async function findKpiSeries(db: Db, workspaceId: string, id: string, fro
   return row ?? null;
 }
 
-/** A KPI's measurements, newest first, after a (date, id) position, with who recorded them. */
-export async function listMeasurements(
-  tx: Tx,
-  kpiId: string,
-  limit: number,
-  after: { date: string; id: string } | null,
-) {
-  return tx
+/** A page of a KPI's check-in timeline, newest first: each measurement with who recorded it. */
+export async function pageMeasurements(tx: Tx, kpiId: string, query: { limit: number; cursor?: string }) {
+  const position = readPosition(query.cursor, "date");
+  const rows = await tx
     .select({ measurement: kpiMeasurements, recordedBy: { id: users.id, name: users.name } })
     .from(kpiMeasurements)
     .leftJoin(users, eq(users.id, kpiMeasurements.recordedById))
     .where(
       and(
         eq(kpiMeasurements.kpiId, kpiId),
-        after ? sql`(${kpiMeasurements.date}, ${kpiMeasurements.id}) < (${after.date}, ${after.id})` : undefined,
+        position
+          ? sql`(${kpiMeasurements.date}, ${kpiMeasurements.id}) < (${position.value}, ${position.id})`
+          : undefined,
       ),
     )
     .orderBy(desc(kpiMeasurements.date), desc(kpiMeasurements.id))
-    .limit(limit);
+    .limit(query.limit + 1);
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > query.limit ? encodeCursor([last.measurement.date, last.measurement.id]) : null;
+  return { items, nextCursor };
 }
 
 /** The stored measurements of the given KPIs on the given dates. */

@@ -17,8 +17,8 @@ import {
   listKpis,
   updateKpi,
 } from "./kpis.queries";
-import { checkPeople, readPosition, refuse, todayOf } from "./objectives.service";
-import { findObjective, findSegment } from "./scorecard.queries";
+import { checkPeople, refuse, todayOf } from "./objectives.service";
+import { findObjective, findSegment, readPosition } from "./scorecard.queries";
 import { kpiProblems, readKpiAsOf } from "./scorecard.rules";
 
 /** A KPI row and the date it was read as of (its route presents it). */

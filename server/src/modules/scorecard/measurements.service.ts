@@ -7,12 +7,11 @@ import { CalendarDate } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import { AppError } from "../../errors";
 import { CsvLimitError, CsvSyntaxError, parseCsv } from "../../lib/csv";
-import { encodeCursor } from "../../lib/cursor";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { findMeasurementsOn, listKpiKeys, listMeasurements, upsertMeasurements } from "./kpis.queries";
+import { findMeasurementsOn, listKpiKeys, pageMeasurements, upsertMeasurements } from "./kpis.queries";
 import { getKpiRow } from "./kpis.service";
-import { readPosition, refuse, todayOf } from "./objectives.service";
+import { refuse, todayOf } from "./objectives.service";
 import { measurementProblems } from "./scorecard.rules";
 
 /** Records one value of a KPI (a check-in from the browser, a push with a read-write API token). */
@@ -56,13 +55,7 @@ export async function recordMeasurement(ctx: Ctx, kpiId: string, input: CreateMe
 export async function listKpiMeasurements(ctx: Ctx, kpiId: string, query: { limit: number; cursor?: string }) {
   authorize(ctx.actor, "kpi.read");
   await getKpiRow(ctx, kpiId, todayOf(ctx));
-  const position = readPosition(query.cursor, "date");
-  const after = position ? { date: position.value, id: position.id } : null;
-  const rows = await listMeasurements(ctx.database.db, kpiId, query.limit + 1, after);
-  const items = rows.slice(0, query.limit);
-  const last = items[items.length - 1];
-  const nextCursor = rows.length > query.limit ? encodeCursor([last.measurement.date, last.measurement.id]) : null;
-  return { items, nextCursor };
+  return pageMeasurements(ctx.database.db, kpiId, query);
 }
 
 const COLUMNS = ["kpi", "date", "value", "comment", "confidence"] as const;

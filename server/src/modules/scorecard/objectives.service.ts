@@ -9,7 +9,7 @@ import type {
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
 import { AppError, assertFound, type FieldError, staleEdit } from "../../errors";
-import { decodeCursor, encodeCursor, invalidCursor } from "../../lib/cursor";
+import { encodeCursor } from "../../lib/cursor";
 import { withUniqueField } from "../../lib/db-errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
@@ -23,6 +23,7 @@ import {
   listSegments,
   type ObjectiveRow,
   objectiveMeasurementSpan,
+  readPosition,
   updateObjective,
   updateSegment,
 } from "./scorecard.queries";
@@ -30,23 +31,6 @@ import { objectiveSharingOf } from "./scorecard.rules";
 
 /** Today's date (UTC) of a request. */
 export const todayOf = (ctx: Ctx) => ctx.now.toISOString().slice(0, 10);
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A keyset position (a sort value and an id) from a cursor this module gave out; 400 for any other. */
-export function readPosition(cursor: string | undefined, sortValue: "date" | "text") {
-  const position = decodeCursor(cursor, 2);
-  if (position === null) return null;
-  const [value, id] = position;
-  const valid =
-    typeof value === "string" &&
-    typeof id === "string" &&
-    UUID.test(id) &&
-    (sortValue === "text" || (DATE.test(value) && !Number.isNaN(Date.parse(value))));
-  if (!valid) throw invalidCursor();
-  return { value: value as string, id: id as string };
-}
 
 /** Throws a 400 naming every field when there are problems. */
 export function refuse(message: string, errors: FieldError[]): void {

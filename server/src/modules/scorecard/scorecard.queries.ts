@@ -1,10 +1,28 @@
-// Drizzle queries of segments, objectives and the owners they name; always scoped by workspace.
+// Drizzle queries of segments, objectives and their owners, scoped by workspace; the module's keyset positions.
 import { and, asc, count, eq, gte, ilike, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { alias, type PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/client";
 import { escapeLike } from "../../db/like";
 import { customerSegments, kpiMeasurements, kpis, objectives, teams, users } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
+import { decodeCursor, invalidCursor } from "../../lib/cursor";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A keyset position (a sort value and an id) from a cursor this module gave out; 400 for any other. */
+export function readPosition(cursor: string | undefined, sortValue: "date" | "text") {
+  const position = decodeCursor(cursor, 2);
+  if (position === null) return null;
+  const [value, id] = position;
+  const valid =
+    typeof value === "string" &&
+    typeof id === "string" &&
+    UUID.test(id) &&
+    (sortValue === "text" || (DATE.test(value) && !Number.isNaN(Date.parse(value))));
+  if (!valid) throw invalidCursor();
+  return { value: value as string, id: id as string };
+}
 
 type VersionKey = { workspaceId: string; id: string; version: number };
 
