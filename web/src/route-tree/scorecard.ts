@@ -1,17 +1,18 @@
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import { reviewQuery } from "../features/scorecard/hooks/review-query";
 import { scorecardSearch } from "../search-params";
-import { appRoute } from "./app";
+import { appRoute, warm } from "./app";
 
 const scorecardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "scorecard",
   validateSearch: scorecardSearch,
-  // The review is asked for while the page's code loads (not awaited: the page shows its own loader).
   loaderDeps: ({ search }) => ({ asOf: search.asOf, scope: search.scope ?? ("active" as const) }),
-  loader: ({ context, deps }) => {
-    void context.queryClient.prefetchQuery(reviewQuery(deps.asOf, deps.scope));
-  },
+  loader: ({ context, deps }) =>
+    warm(
+      import("../features/scorecard/hooks/review-query").then((m) =>
+        context.queryClient.prefetchQuery(m.reviewQuery(deps.asOf, deps.scope)),
+      ),
+    ),
   component: lazyRouteComponent(() => import("../routes/scorecard"), "ScorecardPage"),
 });
 
