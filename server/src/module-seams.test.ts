@@ -21,26 +21,61 @@ const ALLOWED: Record<string, string> = {
 // dynamic import() with a literal.
 const SPECIFIER = /\bfrom\s*["']([^"']+)["']|\bimport\s*\(?\s*["']([^"']+)["']/g;
 
+/** Where each relative import of `file` (a path under `base`) lands, as a path under `base`. */
+function importsOf(base: string, file: string): string[] {
+  const source = fs.readFileSync(path.join(base, file), "utf8");
+  return [...source.matchAll(SPECIFIER)]
+    .map((match) => match[1] ?? match[2])
+    .filter((specifier) => specifier.startsWith("."))
+    .map((specifier) => path.relative(base, path.resolve(base, path.dirname(file), specifier)));
+}
+
+/** "module/file.ts" when `target` (a path under the modules folder) is another module's file other than its door. */
+function crossingInto(target: string, fromModule: string | null): string | null {
+  if (target.startsWith("..") || path.isAbsolute(target)) return null;
+  const [toModule, ...rest] = target.split(path.sep);
+  if (toModule === fromModule) return null;
+  const toFile = rest.join("/").replace(/\.tsx?$/, "");
+  return toFile === `${toModule}.commands` ? null : `${toModule}/${toFile}.ts`;
+}
+
+const sourceFiles = (dir: string) =>
+  fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => /\.tsx?$/.test(file))
+    .sort();
+
 /** Each import of another module's file other than its commands file, as "from -> to" (paths under modules/). */
 function findCrossings(dir: string): string[] {
   const crossings: string[] = [];
-  const files = fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((file) => /\.tsx?$/.test(file));
-  for (const file of files.sort()) {
-    const fromModule = file.split(path.sep)[0];
-    const source = fs.readFileSync(path.join(dir, file), "utf8");
-    for (const match of source.matchAll(SPECIFIER)) {
-      const specifier = match[1] ?? match[2];
-      if (!specifier.startsWith(".")) continue;
-      const target = path.relative(dir, path.resolve(dir, path.dirname(file), specifier));
-      if (target.startsWith("..") || path.isAbsolute(target)) continue;
-      const [toModule, ...rest] = target.split(path.sep);
-      if (toModule === fromModule) continue;
-      const toFile = rest.join("/").replace(/\.tsx?$/, "");
-      if (toFile === `${toModule}.commands`) continue;
-      crossings.push(`${file.split(path.sep).join("/")} -> ${toModule}/${toFile}.ts`);
+  for (const file of sourceFiles(dir)) {
+    for (const target of importsOf(dir, file)) {
+      const crossing = crossingInto(target, file.split(path.sep)[0]);
+      if (crossing) crossings.push(`${file.split(path.sep).join("/")} -> ${crossing}`);
     }
   }
   return [...new Set(crossings)];
+}
+
+/**
+ * The same rule for the code outside the modules that drives them (`server/src/<folder>`: the jobs and the CLI):
+ * each import of a module's file other than its commands file, as "folder/file.ts -> module/file.ts". Tests may
+ * reach in (they set up rows directly), and so may the demo seeds, which write a made-up company's backdated
+ * history (requests decided last spring, KPI measurements of past quarters) straight into the tables, as no
+ * command would.
+ */
+function findDriverCrossings(srcDir: string, folders: string[]): string[] {
+  const crossings: string[] = [];
+  for (const folder of folders) {
+    for (const file of sourceFiles(path.join(srcDir, folder))) {
+      if (file.endsWith(".test.ts") || file.startsWith("seed-demo")) continue;
+      for (const target of importsOf(srcDir, path.join(folder, file))) {
+        const crossing = crossingInto(path.relative("modules", target), null);
+        if (target.startsWith(`modules${path.sep}`) && crossing) crossings.push(`${folder}/${file} -> ${crossing}`);
+      }
+    }
+  }
+  return crossings;
 }
 
 describe("module seams", () => {
@@ -49,6 +84,10 @@ describe("module seams", () => {
   it("imports another module only through its <module>.commands.ts", () => {
     const unexpected = crossings.filter((crossing) => !(crossing in ALLOWED));
     expect(unexpected, "import these through the other module's <module>.commands.ts (export them there)").toEqual([]);
+  });
+
+  it("lets the jobs and the CLI drive a module only through its <module>.commands.ts", () => {
+    expect(findDriverCrossings(path.dirname(modulesDir), ["jobs", "cli"])).toEqual([]);
   });
 
   it("keeps no allowance for a crossing that is gone (the list only shrinks)", () => {
@@ -80,6 +119,27 @@ describe("module seams", () => {
         "a/a.service.ts -> b/b.rules.ts",
         "a/a.service.ts -> b/b.routes.ts",
         "a/a.service.ts -> b/b.service.ts",
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("sees a job or a CLI command reach past a module's door, and lets tests and the demo seeds through", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tandem-drivers-"));
+    try {
+      for (const folder of ["modules/b", "jobs", "cli"]) fs.mkdirSync(path.join(dir, folder), { recursive: true });
+      const write = (file: string, lines: string[]) => fs.writeFileSync(path.join(dir, file), lines.join("\n"));
+      write("jobs/sweep.ts", [
+        'import { x } from "../modules/b/b.commands";',
+        'import { y } from "../modules/b/b.queries";',
+      ]);
+      write("cli/report.ts", ['const lazy = () => import("../modules/b/b.service");', 'import { z } from "./common";']);
+      write("cli/seed-demo-b.ts", ['import { y } from "../modules/b/b.queries";']);
+      write("cli/report.test.ts", ['import { y } from "../modules/b/b.rules";']);
+      expect(findDriverCrossings(dir, ["jobs", "cli"])).toEqual([
+        "jobs/sweep.ts -> b/b.queries.ts",
+        "cli/report.ts -> b/b.service.ts",
       ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { z } from "zod";
 import type { Database } from "../db/client";
-import { type AuditAnchor, checkAuditAnchor, verifyAuditChain } from "../modules/audit/audit.service";
+import { type AuditAnchor, checkAuditAnchor, verifyAuditChain } from "../modules/audit/audit.commands";
 import { parse, UsageError, withDatabase } from "./common";
 
 const AnchorLine = z.object({

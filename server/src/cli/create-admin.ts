@@ -2,12 +2,15 @@ import { SetupBody } from "#contracts/auth";
 import { TeamKind } from "#contracts/people";
 import { migrateWithBackup } from "../db/open";
 import { isUniqueViolation } from "../lib/db-errors";
-import { recordAudit } from "../modules/audit/audit.service";
-import { findUserByEmail } from "../modules/auth/auth.queries";
-import { createWorkspaceWithAdmin } from "../modules/auth/auth.service";
-import { assertAcceptablePassword, hashPassword } from "../modules/auth/passwords";
-import { findTeamByKind } from "../modules/teams/teams.queries";
-import { insertUser } from "../modules/users/users.queries";
+import { recordAudit } from "../modules/audit/audit.commands";
+import {
+  assertAcceptablePassword,
+  createWorkspaceWithAdmin,
+  findUserByEmail,
+  hashPassword,
+} from "../modules/auth/auth.commands";
+import { findTeamByKind } from "../modules/teams/teams.commands";
+import { insertUser } from "../modules/users/users.commands";
 import { parse, UsageError, withDatabase } from "./common";
 
 const EMAIL_TAKEN = "An account with this email exists (emails are unique across the installation).";

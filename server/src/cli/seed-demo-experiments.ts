@@ -7,7 +7,7 @@ import type {
   VariantDefinition,
 } from "#contracts/experiments";
 import type { Tx } from "../db/client";
-import { recordAudit } from "../modules/audit/audit.service";
+import { recordAudit } from "../modules/audit/audit.commands";
 import { analyzeSnapshot, buildHeadline, countUnits } from "../modules/experiments/experiments.analysis";
 import { insertExperiment, insertSnapshot, recordSnapshotOn } from "../modules/experiments/experiments.queries";
 

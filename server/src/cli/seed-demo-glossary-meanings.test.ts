@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import type { PipelineRequest } from "#contracts/pipeline";
 import { describeWithApp, json } from "../../test/app";
 import { buildPersona, buildWorkspace } from "../../test/factories";
-import { insertUser } from "../modules/users/users.queries";
+import { insertUser } from "../modules/users/users.commands";
 import { seedDemoGlossary } from "./seed-demo-glossary";
 
 // Its own suite (its own database): the demo people's emails are unique across workspaces.

@@ -3,7 +3,7 @@ import type { ClashList, TermList } from "#contracts/glossary";
 import { describeWithApp, json } from "../../test/app";
 import { buildPersona, buildWorkspace } from "../../test/factories";
 import { STARTER_TERMS } from "../modules/glossary/starter-terms";
-import { insertUser } from "../modules/users/users.queries";
+import { insertUser } from "../modules/users/users.commands";
 import { DEMO_APPROVED_TERMS, seedDemoGlossary } from "./seed-demo-glossary";
 
 describeWithApp("demo glossary", (get) => {

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { describeWithApp } from "../../test/app";
 import { buildWorkspace } from "../../test/factories";
-import { insertUser } from "../modules/users/users.queries";
+import { insertUser } from "../modules/users/users.commands";
 import { seedDemoGuardrails } from "./seed-demo-guardrails";
 
 describeWithApp("demo guardrails", (get) => {

@@ -8,9 +8,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { AlignmentCriterion } from "#contracts/health";
 import type { Database } from "../db/client";
 import { healthItems, healthSurveys, teams } from "../db/schema";
-import { hashPassword } from "../modules/auth/passwords";
+import { hashPassword } from "../modules/auth/auth.commands";
 import { closePulse, createPulse, launchPulse, respond } from "../modules/health/health.commands";
-import { insertUser } from "../modules/users/users.queries";
+import { insertUser } from "../modules/users/users.commands";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { demoPersonCtx } from "./demo-person";
 

@@ -20,7 +20,7 @@ import {
   teams,
   users,
 } from "../db/schema";
-import { recordAudit } from "../modules/audit/audit.service";
+import { recordAudit } from "../modules/audit/audit.commands";
 import { readDecisionsBetween } from "../modules/pipeline/pipeline.commands";
 import { ensureNextOccurrence, prepareMeeting } from "../modules/rituals/rituals.commands";
 import { insertSeries, replaceParticipants } from "../modules/rituals/rituals.queries";

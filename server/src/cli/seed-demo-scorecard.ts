@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import type { KpiUnit } from "#contracts/scorecard";
 import type { Database, Tx } from "../db/client";
 import { users } from "../db/schema";
-import { recordAudit } from "../modules/audit/audit.service";
+import { recordAudit } from "../modules/audit/audit.commands";
 import { insertKpi, upsertMeasurements } from "../modules/scorecard/kpis.queries";
 import { cadenceDates } from "../modules/scorecard/measures.rules";
 import { recomputeAllWorkspaces } from "../modules/scorecard/scorecard.commands";

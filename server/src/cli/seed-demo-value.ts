@@ -1,6 +1,6 @@
 import type { RunModel } from "#contracts/value";
 import type { Tx } from "../db/client";
-import { recordAudit } from "../modules/audit/audit.service";
+import { recordAudit } from "../modules/audit/audit.commands";
 import { computeRun } from "../modules/value/attribution.service";
 import { insertSpendLines } from "../modules/value/spend.queries";
 import { insertImport, insertOutcomes, insertRun, insertTouchpoints } from "../modules/value/value.queries";

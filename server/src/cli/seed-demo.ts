@@ -1,7 +1,7 @@
 import type { Database } from "../db/client";
-import { recordAudit } from "../modules/audit/audit.service";
-import { hashPassword } from "../modules/auth/passwords";
-import { insertUser } from "../modules/users/users.queries";
+import { recordAudit } from "../modules/audit/audit.commands";
+import { hashPassword } from "../modules/auth/auth.commands";
+import { insertUser } from "../modules/users/users.commands";
 import { createWorkspace } from "../modules/workspaces/workspaces.commands";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedDemoExpenses } from "./seed-demo-expenses";

@@ -1,5 +1,5 @@
 import type { Database } from "../db/client";
-import { resumeStalledRuns } from "../modules/value/attribution.service";
+import { resumeStalledRuns } from "../modules/value/value.commands";
 
 /** The queue of the job that takes over attribution runs whose process stopped (queued or stalled). */
 export const ATTRIBUTION_RUNS_QUEUE = "attribution-runs";

@@ -1,5 +1,5 @@
 import type { Database } from "../db/client";
-import { announceMeetings } from "../modules/rituals/calendar.service";
+import { announceMeetings } from "../modules/rituals/rituals.commands";
 
 /**
  * Rituals' emails, run just before each notification-email batch (only when SMTP is configured): invites of new or

@@ -1,6 +1,6 @@
 import { createTransport } from "nodemailer";
 import type { Database } from "../db/client";
-import { type MailSettings, sendNotificationEmails } from "../modules/notifications/email";
+import { type MailSettings, sendNotificationEmails } from "../modules/notifications/notifications.commands";
 
 /** The queue of the notification-email job (scheduled only when SMTP is configured). */
 export const NOTIFICATION_EMAILS_QUEUE = "notification-emails";

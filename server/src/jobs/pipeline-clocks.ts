@@ -1,5 +1,5 @@
 import type { Database } from "../db/client";
-import { openDueReviews, scanServiceLevels } from "../modules/pipeline/sla.service";
+import { openDueReviews, scanServiceLevels } from "../modules/pipeline/pipeline.commands";
 
 /** The queue of the service-level job. */
 export const PIPELINE_CLOCKS_QUEUE = "pipeline-clocks";

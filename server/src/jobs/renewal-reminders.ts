@@ -1,5 +1,5 @@
 import type { Database } from "../db/client";
-import { sendRenewalReminders } from "../modules/stack/reminders.service";
+import { sendRenewalReminders } from "../modules/stack/stack.commands";
 
 /** The queue of the renewal-reminder job. */
 export const RENEWAL_REMINDERS_QUEUE = "renewal-reminders";

@@ -2,8 +2,10 @@
 // record's history.
 export { presentAuditEvent } from "./audit.presenter";
 export {
+  type AuditAnchor,
   type AuditChange,
   type AuditOrigin,
+  checkAuditAnchor,
   listRecordHistory,
   originOf,
   readAuditSeq,

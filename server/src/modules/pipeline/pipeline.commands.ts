@@ -29,6 +29,8 @@ export {
 export { choosePurchaseOwners, type PurchaseOwners, readPurchaseOwners } from "./purchase-owners.service";
 /** A new workspace's Pipeline defaults (its working calendar and service levels): `createWorkspace` calls it. */
 export { insertSlaDefaults as seedPipelineDefaults } from "./sla.queries";
+/** The service-level job: recount every open clock, and open the value reviews that fell due. */
+export { openDueReviews, scanServiceLevels } from "./sla.service";
 
 /** Submits a request (or saves a draft), answered as `POST /api/v1/requests` answers before the purchase policy. */
 export async function createRequest(ctx: Ctx, input: CreateRequestBody) {

@@ -22,6 +22,8 @@ export {
 } from "./action-items.service";
 export { getAgenda } from "./agenda.service";
 export { addAgendaItem, editAgendaItem } from "./agenda-items.service";
+// The announcement job: invitations (.ics) for the meetings coming up.
+export { announceMeetings } from "./calendar.service";
 // Job swaps: the demo seed pairs people and writes their reflections; Health reads "job swaps held" over a window
 // (swaps overlapping it that had started by its end or today, how many are over with both reflections, people).
 export { readJobSwapsHeld } from "./job-swaps.service";

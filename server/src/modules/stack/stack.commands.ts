@@ -16,6 +16,7 @@ export {
   openCalendarFeed,
   type RenewalCalendarEntry,
   renewalCalendarEntries as readRenewalCalendarEntries,
+  sendRenewalReminders,
 } from "./reminders.service";
 
 /** Every live tool of the catalog in the given lifecycle phases, as `GET /api/v1/tools?lifecycle=…` lists them. */

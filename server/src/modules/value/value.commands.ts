@@ -4,6 +4,9 @@ import type { Ctx } from "../../context";
 import { centsOf, ratioOf } from "../../lib/money";
 import { getWhichHalf, listWorkspaceRuns } from "./attribution.service";
 
+/** The attribution job: finish the runs a stopped server left half-done. */
+export { resumeStalledRuns } from "./attribution.service";
+
 /** The latest finished attribution run's which-half view (its default model), or null without one. */
 export async function readLatestWhichHalf(ctx: Ctx) {
   let cursor: string | undefined;
