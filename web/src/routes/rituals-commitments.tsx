@@ -1,8 +1,7 @@
 import { Card, Grid, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { IconChecklist } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
-import { EmptyState } from "../components/ui/empty-state";
-import { LoadMore } from "../components/ui/load-more";
+import { ListSection } from "../components/ui/list-page";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
@@ -36,63 +35,63 @@ export function RitualsCommitmentsPage() {
       <RitualsNav />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <Card p="lg" component="section" aria-labelledby="commitments-mine">
-            <Stack gap="sm">
-              <Title order={2} size="h3" id="commitments-mine">
-                {status === "open" ? "Open" : status === "done" ? "Done" : "All"}
-                {status === "open" && overdue > 0 ? ` · ${overdue} overdue` : ""}
-              </Title>
-              <SegmentedControl
-                aria-label="Which commitments"
-                value={status}
-                onChange={(value) =>
-                  void navigate({
-                    search: (previous) => ({
-                      ...previous,
-                      status: value === "open" ? undefined : (value as "done" | "all"),
-                    }),
-                    replace: true,
-                  })
-                }
-                data={[
-                  { value: "open", label: "Open" },
-                  { value: "done", label: "Done" },
-                  { value: "all", label: "All" },
-                ]}
-                style={{ alignSelf: "flex-start" }}
-              />
-              {items.isPending ? (
-                <PageLoader label="Loading your commitments…" />
-              ) : items.isError ? (
-                <ErrorState error={items.error} onRetry={() => items.refetch()} />
-              ) : list.length === 0 ? (
-                <EmptyState
-                  icon={IconChecklist}
-                  title={status === "open" ? "Nothing open on your list" : "No commitment here yet"}
-                  description="Action items recorded for you in a meeting appear here, with their due dates, until they are done."
-                />
-              ) : (
-                <>
-                  <Stack gap="sm" component="ul" m={0} p={0}>
-                    {list.map((item) => (
-                      <ActionItemCard
-                        key={item.id}
-                        item={item}
-                        canWrite={canWrite}
-                        isHighlighted={search.item === item.id}
-                      />
-                    ))}
-                  </Stack>
-                  <LoadMore
-                    hasMore={items.hasNextPage}
-                    isLoading={items.isFetchingNextPage}
-                    onLoadMore={() => items.fetchNextPage()}
-                    noun="commitments"
+          <section aria-labelledby="commitments-mine">
+            <ListSection
+              filters={
+                <Stack gap="sm">
+                  <Title order={2} size="h3" id="commitments-mine">
+                    {status === "open" ? "Open" : status === "done" ? "Done" : "All"}
+                    {status === "open" && overdue > 0 ? ` · ${overdue} overdue` : ""}
+                  </Title>
+                  <SegmentedControl
+                    aria-label="Which commitments"
+                    value={status}
+                    onChange={(value) =>
+                      void navigate({
+                        search: (previous) => ({
+                          ...previous,
+                          status: value === "open" ? undefined : (value as "done" | "all"),
+                        }),
+                        replace: true,
+                      })
+                    }
+                    data={[
+                      { value: "open", label: "Open" },
+                      { value: "done", label: "Done" },
+                      { value: "all", label: "All" },
+                    ]}
+                    style={{ alignSelf: "flex-start" }}
                   />
-                </>
-              )}
-            </Stack>
-          </Card>
+                </Stack>
+              }
+              query={items}
+              loadingLabel="Loading your commitments…"
+              isEmpty={list.length === 0}
+              empty={{
+                icon: IconChecklist,
+                title: status === "open" ? "Nothing open on your list" : "No commitment here yet",
+                description:
+                  "Action items recorded for you in a meeting appear here, with their due dates, until they are done.",
+              }}
+              pagination={{
+                hasMore: items.hasNextPage,
+                isLoading: items.isFetchingNextPage,
+                onLoadMore: () => void items.fetchNextPage(),
+                noun: "commitments",
+              }}
+            >
+              <Stack gap="sm" component="ul" m={0} px="lg" pb="lg">
+                {list.map((item) => (
+                  <ActionItemCard
+                    key={item.id}
+                    item={item}
+                    canWrite={canWrite}
+                    isHighlighted={search.item === item.id}
+                  />
+                ))}
+              </Stack>
+            </ListSection>
+          </section>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card p="lg" component="section" aria-labelledby="commitments-completion">

@@ -1,25 +1,39 @@
-import { Button, Card, Stack, Text, Title } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
+import { Button, Stack, Title } from "@mantine/core";
+import { IconArrowsExchange, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { JobSwapPhase } from "#contracts/job-swaps";
-import { LoadMore } from "../components/ui/load-more";
-import { ErrorState } from "../components/ui/page-error";
+import { type ListEmpty, ListSection } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
 import { JobSwapCard } from "../features/rituals/components/job-swap-card";
 import { JobSwapFormDialog } from "../features/rituals/components/job-swap-form";
 import { RitualsNav } from "../features/rituals/components/rituals-nav";
 import { useJobSwaps } from "../features/rituals/hooks/use-rituals";
 
-const phases: { phase: JobSwapPhase; title: string; empty: string }[] = [
-  { phase: "current", title: "Under way", empty: "No pair is swapping right now." },
+const phases: { phase: JobSwapPhase; title: string; empty: ListEmpty }[] = [
+  {
+    phase: "current",
+    title: "Under way",
+    empty: { icon: IconArrowsExchange, title: "No pair is swapping right now" },
+  },
   {
     phase: "planned",
     title: "Planned",
-    empty: "No swap is planned: pair someone from marketing with someone from IT.",
+    empty: {
+      icon: IconArrowsExchange,
+      title: "No swap is planned",
+      description: "Pair someone from marketing with someone from IT.",
+    },
   },
-  { phase: "past", title: "Past", empty: "No swap has ended yet; reflections appear here when one does." },
+  {
+    phase: "past",
+    title: "Past",
+    empty: {
+      icon: IconArrowsExchange,
+      title: "No swap has ended yet",
+      description: "Reflections appear here when one does.",
+    },
+  },
 ];
 
 function PhaseSection({
@@ -30,41 +44,38 @@ function PhaseSection({
 }: {
   phase: JobSwapPhase;
   title: string;
-  empty: string;
+  empty: ListEmpty;
   myId: string;
 }) {
   const swaps = useJobSwaps(phase);
   const list = swaps.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <Card p="lg" component="section" aria-labelledby={`job-swaps-${phase}`}>
-      <Title order={2} size="h3" mb="sm" id={`job-swaps-${phase}`}>
-        {title}
-        {list.length > 0 ? ` (${list.length}${swaps.hasNextPage ? "+" : ""})` : ""}
-      </Title>
-      {swaps.isPending ? (
-        <PageLoader label={`Loading ${title.toLowerCase()} swaps…`} />
-      ) : swaps.isError ? (
-        <ErrorState error={swaps.error} onRetry={() => swaps.refetch()} />
-      ) : list.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {empty}
-        </Text>
-      ) : (
-        <>
-          <Stack gap="sm" component="ul" m={0} p={0}>
-            {list.map((swap) => (
-              <JobSwapCard key={swap.id} swap={swap} myId={myId} />
-            ))}
-          </Stack>
-          <LoadMore
-            hasMore={swaps.hasNextPage}
-            isLoading={swaps.isFetchingNextPage}
-            onLoadMore={() => swaps.fetchNextPage()}
-            noun="swaps"
-          />
-        </>
-      )}
-    </Card>
+    <section aria-labelledby={`job-swaps-${phase}`}>
+      <ListSection
+        filters={
+          <Title order={2} size="h3" id={`job-swaps-${phase}`}>
+            {title}
+            {list.length > 0 ? ` (${list.length}${swaps.hasNextPage ? "+" : ""})` : ""}
+          </Title>
+        }
+        query={swaps}
+        loadingLabel={`Loading ${title.toLowerCase()} swaps…`}
+        isEmpty={list.length === 0}
+        empty={empty}
+        pagination={{
+          hasMore: swaps.hasNextPage,
+          isLoading: swaps.isFetchingNextPage,
+          onLoadMore: () => void swaps.fetchNextPage(),
+          noun: "swaps",
+        }}
+      >
+        <Stack gap="sm" component="ul" m={0} px="lg" pb="lg">
+          {list.map((swap) => (
+            <JobSwapCard key={swap.id} swap={swap} myId={myId} />
+          ))}
+        </Stack>
+      </ListSection>
+    </section>
   );
 }
 

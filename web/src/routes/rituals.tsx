@@ -1,10 +1,8 @@
-import { Button, Card, SimpleGrid, Stack, Title } from "@mantine/core";
+import { Button, SimpleGrid, Stack, Title } from "@mantine/core";
 import { IconCalendarEvent, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
-import { EmptyState } from "../components/ui/empty-state";
-import { ErrorState } from "../components/ui/page-error";
+import { ListSection } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
-import { PageLoader } from "../components/ui/page-loader";
 import { useMe } from "../features/auth/hooks/use-me";
 import { MeetingList } from "../features/rituals/components/meeting-list";
 import { RitualsNav } from "../features/rituals/components/rituals-nav";
@@ -38,53 +36,44 @@ export function RitualsPage() {
           <Title order={2} size="h3" id="rituals-series">
             Meeting series
           </Title>
-          {series.isPending ? (
-            <PageLoader label="Loading the series…" />
-          ) : series.isError ? (
-            <ErrorState error={series.error} onRetry={() => series.refetch()} />
-          ) : series.data.length === 0 ? (
-            <Card>
-              <EmptyState
-                icon={IconCalendarEvent}
-                title="No meeting series yet"
-                description="Start a weekly CMO–CIO sync, a monthly joint steering or a quarterly business review: Tandem plans the occurrences and builds each agenda from the scorecard, the pipeline, the stack and the glossary."
-                action={
-                  canWrite && (
-                    <Button size="xs" onClick={() => setCreating(true)}>
-                      Create the first series
-                    </Button>
-                  )
-                }
-              />
-            </Card>
-          ) : (
+          <ListSection
+            withCard={false}
+            query={series}
+            loadingLabel="Loading the series…"
+            isEmpty={series.data?.length === 0}
+            empty={{
+              icon: IconCalendarEvent,
+              title: "No meeting series yet",
+              description:
+                "Start a weekly CMO–CIO sync, a monthly joint steering or a quarterly business review: Tandem plans the occurrences and builds each agenda from the scorecard, the pipeline, the stack and the glossary.",
+              action: canWrite && (
+                <Button size="xs" onClick={() => setCreating(true)}>
+                  Create the first series
+                </Button>
+              ),
+            }}
+          >
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-              {series.data.map((item) => (
+              {series.data?.map((item) => (
                 <SeriesCard key={item.id} series={item} />
               ))}
             </SimpleGrid>
-          )}
+          </ListSection>
         </Stack>
-        <Card component="section" aria-labelledby="rituals-upcoming" p="lg">
-          <Title order={2} size="h3" id="rituals-upcoming" mb="sm">
-            Upcoming meetings
-          </Title>
-          <MeetingList
-            query={{ when: "upcoming" }}
-            noun="upcoming meetings"
-            emptyText="No meeting is planned. A series plans its next occurrence as soon as it is created."
-          />
-        </Card>
-        <Card component="section" aria-labelledby="rituals-past" p="lg">
-          <Title order={2} size="h3" id="rituals-past" mb="sm">
-            Past meetings
-          </Title>
-          <MeetingList
-            query={{ when: "past" }}
-            noun="past meetings"
-            emptyText="No meeting has taken place yet: past meetings keep their minutes, decisions and action items here."
-          />
-        </Card>
+        <MeetingList
+          title="Upcoming meetings"
+          query={{ when: "upcoming" }}
+          noun="upcoming meetings"
+          emptyText="No meeting is planned"
+          emptyDescription="A series plans its next occurrence as soon as it is created."
+        />
+        <MeetingList
+          title="Past meetings"
+          query={{ when: "past" }}
+          noun="past meetings"
+          emptyText="No meeting has taken place yet"
+          emptyDescription="Past meetings keep their minutes, decisions and action items here."
+        />
       </Stack>
       {canWrite && <SeriesFormDialog opened={creating} onClose={() => setCreating(false)} />}
     </>

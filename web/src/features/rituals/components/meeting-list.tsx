@@ -1,93 +1,97 @@
-import { Badge, Group, Stack, Table, Text } from "@mantine/core";
+import { Badge, Group, Text, Title } from "@mantine/core";
+import { IconCalendarOff } from "@tabler/icons-react";
+import { useId } from "react";
 import type { Meeting, MeetingListQuery } from "#contracts/rituals";
+import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { AnchorLink } from "../../../components/ui/links";
-import { LoadMore } from "../../../components/ui/load-more";
-import { ErrorState } from "../../../components/ui/page-error";
-import { PageLoader } from "../../../components/ui/page-loader";
+import { ListSection } from "../../../components/ui/list-page";
 import { useMeetings } from "../hooks/use-rituals";
 import { formatMeetingTime } from "../labels";
 import { MeetingStatusBadge } from "./rituals-badges";
 
-function MeetingRows({ meetings, showSeries }: { meetings: Meeting[]; showSeries: boolean }) {
-  return (
-    <Table.ScrollContainer minWidth={520}>
-      <Table verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">When</Table.Th>
-            {showSeries && <Table.Th scope="col">Series</Table.Th>}
-            <Table.Th scope="col">Status</Table.Th>
-            <Table.Th scope="col" ta="right">
-              Agenda
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              Outcomes
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {meetings.map((meeting) => (
-            <Table.Tr key={meeting.id}>
-              <Table.Td>
-                <AnchorLink to="/rituals/meetings/$id" params={{ id: meeting.id }} size="sm" fw={500}>
-                  {formatMeetingTime(meeting.startsAt, meeting.endsAt)}
-                </AnchorLink>
-              </Table.Td>
-              {showSeries && (
-                <Table.Td>
-                  <Text size="sm">{meeting.seriesTitle}</Text>
-                </Table.Td>
-              )}
-              <Table.Td>
-                <Group gap={6} wrap="nowrap">
-                  <MeetingStatusBadge status={meeting.status} />
-                  {meeting.status === "held" && !meeting.attendedByBothSides && (
-                    <Badge color="orange" variant="outline" size="sm" style={{ flexShrink: 0 }}>
-                      One side only
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td ta="right">{meeting.agendaItemCount}</Table.Td>
-              <Table.Td ta="right">{meeting.outcomeCount}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
+const columns: DataColumn<Meeting>[] = [
+  {
+    key: "when",
+    header: "When",
+    cell: (meeting) => (
+      <AnchorLink to="/rituals/meetings/$id" params={{ id: meeting.id }} size="sm" fw={500}>
+        {formatMeetingTime(meeting.startsAt, meeting.endsAt)}
+      </AnchorLink>
+    ),
+  },
+  { key: "series", header: "Series", priority: 2, cell: (meeting) => <Text size="sm">{meeting.seriesTitle}</Text> },
+  {
+    key: "status",
+    header: "Status",
+    cell: (meeting) => (
+      <Group gap={6} wrap="nowrap">
+        <MeetingStatusBadge status={meeting.status} />
+        {meeting.status === "held" && !meeting.attendedByBothSides && (
+          <Badge color="orange" variant="outline" size="sm" style={{ flexShrink: 0 }}>
+            One side only
+          </Badge>
+        )}
+      </Group>
+    ),
+  },
+  { key: "agenda", header: "Agenda", priority: 3, align: "right", cell: (meeting) => meeting.agendaItemCount },
+  { key: "outcomes", header: "Outcomes", priority: 3, align: "right", cell: (meeting) => meeting.outcomeCount },
+];
+// A series' own lists leave out the series column.
+const seriesColumns = columns.filter((column) => column.key !== "series");
 
-/** Meetings upcoming (soonest first) or past (latest first), a page at a time. */
+/**
+ * Meetings upcoming (soonest first) or past (latest first), a page at a time. With a title the list is a card of its
+ * own; without one it sits in its caller's card, under the caller's heading.
+ */
 export function MeetingList({
   query,
-  emptyText,
   noun,
+  emptyText,
+  emptyDescription,
+  title,
 }: {
   query: Partial<MeetingListQuery>;
-  emptyText: string;
   noun: string;
+  /** What the empty list says: the empty state's title. */
+  emptyText: string;
+  emptyDescription?: string;
+  title?: string;
 }) {
+  const headingId = useId();
   const meetings = useMeetings(query);
-  if (meetings.isPending) return <PageLoader label={`Loading ${noun}…`} />;
-  if (meetings.isError) return <ErrorState error={meetings.error} onRetry={() => meetings.refetch()} />;
-  const items = meetings.data.pages.flatMap((page) => page.items);
-  if (items.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        {emptyText}
-      </Text>
-    );
-  }
-  return (
-    <Stack gap="xs">
-      <MeetingRows meetings={items} showSeries={!query.seriesId} />
-      <LoadMore
-        hasMore={meetings.hasNextPage}
-        isLoading={meetings.isFetchingNextPage}
-        onLoadMore={() => meetings.fetchNextPage()}
-        noun={noun}
+  const items = meetings.data?.pages.flatMap((page) => page.items) ?? [];
+  const list = (
+    <ListSection
+      filters={
+        title && (
+          <Title order={2} size="h3" id={headingId}>
+            {title}
+          </Title>
+        )
+      }
+      withCard={title !== undefined}
+      query={meetings}
+      loadingLabel={`Loading ${noun}…`}
+      isEmpty={items.length === 0}
+      empty={{ icon: IconCalendarOff, title: emptyText, description: emptyDescription }}
+      pagination={{
+        hasMore: meetings.hasNextPage,
+        isLoading: meetings.isFetchingNextPage,
+        onLoadMore: () => void meetings.fetchNextPage(),
+        noun,
+      }}
+    >
+      <DataTable
+        rows={items}
+        columns={query.seriesId ? seriesColumns : columns}
+        rowKey={(meeting) => meeting.id}
+        rowName={(meeting) => `${meeting.seriesTitle}, ${formatMeetingTime(meeting.startsAt, meeting.endsAt)}`}
+        label={title ?? noun}
+        verticalSpacing="xs"
+        isFlush={title === undefined}
       />
-    </Stack>
+    </ListSection>
   );
+  return title ? <section aria-labelledby={headingId}>{list}</section> : list;
 }
