@@ -60,7 +60,11 @@ async function checkFirstLoadBudget() {
   console.log(
     `  ${ok ? "✓" : "✗"} first-load JS of the shell: ${kb.toFixed(1)} KB gzipped in ${scripts.length} files (budget ${FIRST_LOAD_BUDGET_KB} KB)`,
   );
-  return { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  return {
+    passed: ok ? 1 : 0,
+    failed: ok ? 0 : 1,
+    failures: ok ? [] : [{ name: "first-load JS of the shell", error: `${kb.toFixed(1)} KB gzipped` }],
+  };
 }
 
 function freePort() {
@@ -102,17 +106,17 @@ function stopServer(child) {
   });
 }
 
-function runFlow(label, baseUrl) {
+function runFlow(label, baseUrl, flowEnv) {
   const resultFile = path.join(os.tmpdir(), `tandem-e2e-${label}-${process.pid}.json`);
   fs.rmSync(resultFile, { force: true });
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "e2e/flow.ts")], {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_RUN_LABEL: label, E2E_RESULT_FILE: resultFile },
+      env: { ...process.env, ...flowEnv, E2E_BASE_URL: baseUrl, E2E_RUN_LABEL: label, E2E_RESULT_FILE: resultFile },
     });
     child.on("exit", (code) => {
-      let counts = { passed: 0, failed: 1, skipped: 0 };
+      let counts = { passed: 0, failed: 1, skipped: 0, failures: [{ name: "the flow", error: `exited with ${code}` }] };
       if (fs.existsSync(resultFile)) {
         counts = JSON.parse(fs.readFileSync(resultFile, "utf8"));
         fs.rmSync(resultFile, { force: true });
@@ -124,7 +128,7 @@ function runFlow(label, baseUrl) {
 }
 
 /** Starts the server on a fresh data folder (and database, when given), runs the flow, stops it. */
-async function runAgainst(label, extraEnv) {
+async function runAgainst(label, extraEnv, flowEnv = {}) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `tandem-e2e-${label}-`));
   log(`[${label}] starting the server on port ${port}`);
@@ -154,10 +158,10 @@ async function runAgainst(label, extraEnv) {
   server.stderr.on("data", keep);
   try {
     await waitForReady(port, server);
-    return await runFlow(label, `http://localhost:${port}`);
+    return await runFlow(label, `http://localhost:${port}`, flowEnv);
   } catch (error) {
     console.error(`e2e: [${label}] ${error.message}\n--- server output ---\n${serverOutput}`);
-    return { passed: 0, failed: 1, skipped: 0 };
+    return { passed: 0, failed: 1, skipped: 0, failures: [{ name: "the server start", error: error.message }] };
   } finally {
     const exit = await stopServer(server);
     if (exit !== 0 && exit !== null) log(`[${label}] the server exited with ${exit} after SIGTERM`);
@@ -192,28 +196,34 @@ async function main() {
   }
   await ensureWebBuild();
   fs.rmSync(path.join(root, "e2e/artifacts"), { recursive: true, force: true });
-  const totals = { passed: 0, failed: 0 };
-  const add = (counts) => {
+  const totals = { passed: 0, failed: 0, failures: [] };
+  const add = (counts, label) => {
     totals.passed += counts.passed;
     totals.failed += counts.failed;
+    for (const failure of counts.failures ?? [])
+      totals.failures.push({ ...failure, name: `[${label}] ${failure.name}` });
   };
 
-  add(await checkFirstLoadBudget());
+  add(await checkFirstLoadBudget(), "build");
 
   const databases = [];
   const pglite = await runAgainst("pglite", {});
-  add(pglite);
+  add(pglite, "pglite");
   if (pglite.passed > 0 && pglite.failed === 0) databases.push("pglite");
 
   const postgresUrl = process.env.TANDEM_TEST_DATABASE_URL;
   if (postgresUrl) {
     try {
-      const postgres = await withFreshPostgres(postgresUrl, (url) => runAgainst("postgres", { DATABASE_URL: url }));
-      add(postgres);
+      // Every flow again on PostgreSQL; the accessibility scans and the dark and phone sweeps check the web build,
+      // the same in both runs, and ran above.
+      const postgres = await withFreshPostgres(postgresUrl, (url) =>
+        runAgainst("postgres", { DATABASE_URL: url }, { E2E_DATA_ONLY: "1" }),
+      );
+      add(postgres, "postgres");
       if (postgres.passed > 0 && postgres.failed === 0) databases.push("postgres");
     } catch (error) {
       log(`[postgres] ${error.message}`);
-      add({ passed: 0, failed: 1 });
+      add({ passed: 0, failed: 1, failures: [{ name: "the PostgreSQL run", error: error.message }] }, "postgres");
     }
   } else {
     log("TANDEM_TEST_DATABASE_URL is not set: the PostgreSQL run is skipped");

@@ -20,7 +20,9 @@ function run(command, args, env = {}) {
 const summary = {
   static: { lint: false, types: false },
   unit: { passed: 0, failed: 0, postgres: 0 },
-  e2e: { ran: false, passed: 0, failed: 0 },
+  e2e: { ran: false, passed: 0, failed: 0, failures: [] },
+  /** What failed, by name with the first lines of its error: printed last, so a CI log's tail says it. */
+  failures: [],
 };
 
 // Lint, format, import order and boundaries (biome check: noRestrictedImports among them), then types: cheap, and
@@ -48,6 +50,18 @@ if (fs.existsSync(vitestJson)) {
     .filter(
       (test) => test.status === "passed" && test.ancestorTitles.some((title) => title.includes("[postgres]")),
     ).length;
+  for (const file of report.testResults) {
+    for (const test of file.assertionResults.filter((result) => result.status === "failed")) {
+      summary.failures.push({
+        name: `${path.relative(root, file.name)} > ${test.fullName}`,
+        error: (test.failureMessages ?? []).join("\n").split("\n").slice(0, 4).join("\n").slice(0, 400),
+      });
+    }
+    // A file that failed outside its tests (an import error, a hook): no test says so.
+    if (file.status === "failed" && !file.assertionResults.some((result) => result.status === "failed")) {
+      summary.failures.push({ name: path.relative(root, file.name), error: (file.message ?? "").slice(0, 400) });
+    }
+  }
 } else {
   summary.unit.failed = 1;
 }
@@ -65,7 +79,16 @@ if (fs.existsSync(chromium)) {
   if (requireE2e) e2eCode = 1;
 }
 
+summary.failures.push(
+  ...(summary.e2e.failures ?? []).map((failure) => ({ ...failure, name: `browser ${failure.name}` })),
+);
 fs.writeFileSync(path.join(tmp, "test-summary.json"), JSON.stringify(summary, null, 2));
+if (summary.failures.length > 0) {
+  console.log(`\nFailed (${summary.failures.length}):`);
+  for (const failure of summary.failures) {
+    console.log(`  ✗ ${failure.name}\n      ${failure.error.split("\n").join("\n      ")}`);
+  }
+}
 const passed = summary.unit.passed + summary.e2e.passed;
 const failed = summary.unit.failed + summary.e2e.failed;
 const staticLine = staticFailures.length > 0 ? `FAILED ${staticFailures.join(" and ")}` : "biome check and tsc clean";

@@ -18,11 +18,17 @@ class StepFailed extends Error {}
 export class Harness {
   readonly outcomes: Outcome[] = [];
   private skipped: string[] = [];
+  /** Checks this run leaves to another (see `leavesOut`): not run, not counted, named at the end. */
+  private leftOut: string[] = [];
   private stopped = false;
   /** Called after a failure, e.g. to keep a screenshot of what the browser showed. */
   onFailure: ((name: string) => Promise<void>) | null = null;
 
-  constructor(private readonly label: string) {}
+  /** `leavesOut` names the checks this run leaves to another run of the same build (accessibility scans). */
+  constructor(
+    private readonly label: string,
+    private readonly leavesOut: (name: string) => boolean = () => false,
+  ) {}
 
   /** A step the rest of the flow needs; on failure the flow stops. */
   async step(name: string, run: () => Promise<void>): Promise<void> {
@@ -43,6 +49,10 @@ export class Harness {
       this.skipped.push(name);
       return false;
     }
+    if (this.leavesOut(name)) {
+      this.leftOut.push(name);
+      return true;
+    }
     return this.record(name, run);
   }
 
@@ -61,6 +71,9 @@ export class Harness {
 
   /** Prints the skipped steps and writes the counts for the runner. */
   finish(resultFile: string | undefined) {
+    if (this.leftOut.length > 0) {
+      console.log(`  [${this.label}] left to the other run: ${this.leftOut.length} checks (${this.leftOut[0]}, …)`);
+    }
     if (this.skipped.length > 0) {
       console.log(
         `  [${this.label}] not run after the failure: ${this.skipped.length} (${this.skipped.slice(0, 5).join("; ")}…)`,
@@ -69,7 +82,15 @@ export class Harness {
     if (resultFile) {
       fs.writeFileSync(
         resultFile,
-        JSON.stringify({ passed: this.passed, failed: this.failed, skipped: this.skipped.length }),
+        JSON.stringify({
+          passed: this.passed,
+          failed: this.failed,
+          skipped: this.skipped.length,
+          // Named in the run's summary, so a CI log's last lines say what failed.
+          failures: this.outcomes
+            .filter((outcome) => !outcome.ok)
+            .map((outcome) => ({ name: outcome.name, error: (outcome.error ?? "").slice(0, 400) })),
+        }),
       );
     }
   }
