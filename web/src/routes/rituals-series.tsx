@@ -155,26 +155,18 @@ export function RitualsSeriesPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
-            <Card p="lg" component="section" aria-labelledby="series-upcoming">
-              <Title order={2} size="h4" mb="xs" id="series-upcoming">
-                Upcoming
-              </Title>
-              <MeetingList
-                query={{ seriesId: data.id, when: "upcoming" }}
-                noun="upcoming meetings"
-                emptyText="No meeting is planned."
-              />
-            </Card>
-            <Card p="lg" component="section" aria-labelledby="series-past">
-              <Title order={2} size="h4" mb="xs" id="series-past">
-                Past
-              </Title>
-              <MeetingList
-                query={{ seriesId: data.id, when: "past" }}
-                noun="past meetings"
-                emptyText="No meeting of this series has taken place yet."
-              />
-            </Card>
+            <MeetingList
+              title="Upcoming"
+              query={{ seriesId: data.id, when: "upcoming" }}
+              noun="upcoming meetings"
+              emptyText="No meeting is planned."
+            />
+            <MeetingList
+              title="Past"
+              query={{ seriesId: data.id, when: "past" }}
+              noun="past meetings"
+              emptyText="No meeting of this series has taken place yet."
+            />
           </Stack>
         </Grid.Col>
       </Grid>

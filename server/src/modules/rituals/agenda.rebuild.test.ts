@@ -1,20 +1,18 @@
-import { expect, it, vi } from "vitest";
+import { expect, it } from "vitest";
 import { describeWithApp } from "../../../test/app";
 import { buildWorld } from "../../../test/world";
 
 // The agenda a moved meeting gets is written in the move's transaction: a failure while writing it (here, the
-// meeting's `preparedAt` stamp, the rebuild's last write) leaves the meeting where it was and its agenda as it was.
-const failure = vi.hoisted(() => ({ armed: false }));
-vi.mock("./meetings.queries", async (original) => {
-  const actual = await original<typeof import("./meetings.queries")>();
-  return {
-    ...actual,
-    updateMeeting: async (...args: Parameters<typeof actual.updateMeeting>) => {
-      if (failure.armed && "preparedAt" in args[2]) throw new Error("the agenda could not be written");
-      return actual.updateMeeting(...args);
-    },
-  };
-});
+// meeting's `preparedAt` stamp, the rebuild's last write, refused by a trigger the test arms) leaves the meeting
+// where it was and its agenda as it was.
+const ARM = `
+  CREATE FUNCTION test_refuse_prepared() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF NEW.prepared_at IS DISTINCT FROM OLD.prepared_at THEN RAISE EXCEPTION 'the agenda could not be written'; END IF;
+    RETURN NEW;
+  END $$;
+  CREATE TRIGGER test_refuse_prepared BEFORE UPDATE ON meeting FOR EACH ROW EXECUTE FUNCTION test_refuse_prepared()`;
+const DISARM = "DROP TRIGGER test_refuse_prepared ON meeting; DROP FUNCTION test_refuse_prepared()";
 
 describeWithApp("rituals: a moved meeting's agenda", (get) => {
   it("is rebuilt in the move's transaction: a failure leaves the meeting and its old agenda", async () => {
@@ -29,7 +27,7 @@ describeWithApp("rituals: a moved meeting's agenda", (get) => {
     const later = new Date(Date.parse(meeting.startsAt) + 2 * 3_600_000);
     const length = Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt);
 
-    failure.armed = true;
+    await t.database.exec(ARM);
     try {
       const moved = await admin.request({
         method: "PATCH",
@@ -49,7 +47,7 @@ describeWithApp("rituals: a moved meeting's agenda", (get) => {
       });
       expect(edited.statusCode).toBe(500);
     } finally {
-      failure.armed = false;
+      await t.database.exec(DISARM);
     }
     const after = (await admin.request({ url: `/api/v1/meetings/${meetingId}` })).json();
     expect(after).toMatchObject({ startsAt: meeting.startsAt, endsAt: meeting.endsAt, version: meeting.version });
