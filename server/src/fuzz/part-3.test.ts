@@ -1,0 +1,4 @@
+import { fuzzRoutes } from "../../test/fuzz-routes";
+
+// A third of the JSON routes; see fuzz-routes.ts.
+fuzzRoutes(2, 3);
