@@ -2,7 +2,7 @@ import { Card, Select, Stack, Text, Title } from "@mantine/core";
 import { IconListSearch } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { AdminsOnly } from "../components/ui/admins-only";
-import { ListSection } from "../components/ui/list-page";
+import { ListSection, pagesOf } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
 import { AuditTable } from "../features/audit/components/audit-table";
 import { VerifyChain } from "../features/audit/components/verify-chain";
@@ -66,12 +66,7 @@ function AuditLog() {
               ? "Choose another action or clear the filter."
               : "Changes in the workspace will show up here.",
           }}
-          pagination={{
-            hasMore: events.hasNextPage,
-            isLoading: events.isFetchingNextPage,
-            onLoadMore: () => void events.fetchNextPage(),
-            noun: "events",
-          }}
+          pagination={pagesOf(events, "events")}
         >
           <AuditTable events={items} />
         </ListSection>

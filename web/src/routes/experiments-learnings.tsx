@@ -5,7 +5,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { Experiment, ExperimentOutcome } from "#contracts/experiments";
 import { AnchorLink } from "../components/ui/links";
-import { ListPage } from "../components/ui/list-page";
+import { ListPage, pagesOf } from "../components/ui/list-page";
 import type { LearningFilters } from "../features/experiments/api";
 import { HeadlineText, OutcomeBadge } from "../features/experiments/components/experiment-badges";
 import { ExperimentsNav } from "../features/experiments/components/experiments-nav";
@@ -143,12 +143,7 @@ export function ExperimentLearningsPage() {
           ? "Try other words, or clear the filters."
           : "When an experiment is decided — shipped, rolled back or iterated — its learnings land here.",
       }}
-      pagination={{
-        hasMore: learnings.hasNextPage,
-        isLoading: learnings.isFetchingNextPage,
-        onLoadMore: () => void learnings.fetchNextPage(),
-        noun: "learnings",
-      }}
+      pagination={pagesOf(learnings, "learnings")}
     >
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {items.map((experiment) => (

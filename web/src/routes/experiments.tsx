@@ -4,7 +4,7 @@ import { IconFlask, IconPlus, IconSearch } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { ExperimentOutcome, ExperimentStatus } from "#contracts/experiments";
-import { ClearFiltersButton, ListPage } from "../components/ui/list-page";
+import { ClearFiltersButton, ListPage, pagesOf } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import type { ExperimentFilters } from "../features/experiments/api";
 import { ExperimentFormDialog } from "../features/experiments/components/experiment-form";
@@ -107,14 +107,7 @@ export function ExperimentsPage() {
           )
         ),
       }}
-      pagination={{
-        hasMore: experiments.hasNextPage,
-        isLoading: experiments.isFetchingNextPage,
-        onLoadMore: () => void experiments.fetchNextPage(),
-        noun: "experiments",
-        one: "experiment",
-        count: items.length,
-      }}
+      pagination={pagesOf(experiments, "experiments", { one: "experiment", count: items.length })}
       after={
         canWrite && (
           <ExperimentFormDialog

@@ -10,7 +10,7 @@ import type { TeamKind } from "#contracts/people";
 import { CsvImportDialog } from "../components/ui/csv-import-dialog";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { AnchorLink } from "../components/ui/links";
-import { ListPage } from "../components/ui/list-page";
+import { ListPage, pagesOf } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import { importTerms, type TermFilters, termsCsvUrl } from "../features/glossary/api";
 import { GlossaryNav } from "../features/glossary/components/glossary-nav";
@@ -153,12 +153,7 @@ export function GlossaryPage() {
           </Group>
         ),
       }}
-      pagination={{
-        hasMore: terms.hasNextPage,
-        isLoading: terms.isFetchingNextPage,
-        onLoadMore: () => void terms.fetchNextPage(),
-        noun: "terms",
-      }}
+      pagination={pagesOf(terms, "terms")}
       after={
         canWrite && (
           <>

@@ -3,7 +3,7 @@ import { IconMessageCircleQuestion, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { AnchorLink } from "../components/ui/links";
-import { ListSection } from "../components/ui/list-page";
+import { ListSection, pagesOf } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
 import { useMe } from "../features/auth/hooks/use-me";
 import { HealthNav } from "../features/health/components/health-nav";
@@ -109,14 +109,7 @@ export function HealthSurveysPage() {
             </Button>
           ),
         }}
-        pagination={{
-          hasMore: surveys.hasNextPage,
-          isLoading: surveys.isFetchingNextPage,
-          onLoadMore: () => void surveys.fetchNextPage(),
-          noun: "pulses",
-          one: "pulse",
-          count: items.length,
-        }}
+        pagination={pagesOf(surveys, "pulses", { one: "pulse", count: items.length })}
       >
         <DataTable
           label="Pulses"

@@ -5,7 +5,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { User } from "#contracts/people";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
-import { ClearFiltersButton, ListSection } from "../components/ui/list-page";
+import { ClearFiltersButton, ListSection, pagesOf } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { useMe } from "../features/auth/hooks/use-me";
@@ -116,14 +116,7 @@ export function PeoplePage() {
               )
             ),
           }}
-          pagination={{
-            hasMore: people.hasNextPage,
-            isLoading: people.isFetchingNextPage,
-            onLoadMore: () => void people.fetchNextPage(),
-            noun: "people",
-            one: "person",
-            count: items.length,
-          }}
+          pagination={pagesOf(people, "people", { one: "person", count: items.length })}
         >
           <PeopleTable
             people={items}

@@ -2,7 +2,7 @@ import { IconListDetails, IconPlus } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { ButtonLink } from "../components/ui/links";
-import { ClearFiltersButton, ListPage } from "../components/ui/list-page";
+import { ClearFiltersButton, ListPage, pagesOf } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import type { RequestFilters as Filters } from "../features/pipeline/api";
 import { BacklogTable } from "../features/pipeline/components/backlog-table";
@@ -93,15 +93,11 @@ export function PipelineBacklogPage() {
           )
         ),
       }}
-      pagination={{
-        hasMore: requests.hasNextPage,
-        isLoading: requests.isFetchingNextPage,
-        onLoadMore: () => void requests.fetchNextPage(),
-        noun: "requests",
+      pagination={pagesOf(requests, "requests", {
         one: "request",
         count: items.length,
         note: !isRanked && canWrite ? " · clear the filters to re-rank" : undefined,
-      }}
+      })}
     >
       <BacklogTable requests={items} canRank={canWrite && isRanked} />
     </ListPage>
@@ -128,12 +124,7 @@ export function PipelineMyWorkPage() {
         title: "Nothing waits on you",
         description: "When a request needs your answer, your decision or your review, it shows up here by due time.",
       }}
-      pagination={{
-        hasMore: requests.hasNextPage,
-        isLoading: requests.isFetchingNextPage,
-        onLoadMore: () => void requests.fetchNextPage(),
-        noun: "requests",
-      }}
+      pagination={pagesOf(requests, "requests")}
     >
       <BacklogTable requests={items} canRank={false} />
     </ListPage>

@@ -1,7 +1,7 @@
 import { Card, Grid, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { IconChecklist } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
-import { ListSection } from "../components/ui/list-page";
+import { ListSection, pagesOf } from "../components/ui/list-page";
 import { ErrorState } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { PageLoader } from "../components/ui/page-loader";
@@ -73,12 +73,7 @@ export function RitualsCommitmentsPage() {
                 description:
                   "Action items recorded for you in a meeting appear here, with their due dates, until they are done.",
               }}
-              pagination={{
-                hasMore: items.hasNextPage,
-                isLoading: items.isFetchingNextPage,
-                onLoadMore: () => void items.fetchNextPage(),
-                noun: "commitments",
-              }}
+              pagination={pagesOf(items, "commitments")}
             >
               <Stack gap="sm" component="ul" m={0} px="lg" pb="lg">
                 {list.map((item) => (

@@ -2,7 +2,7 @@ import { Button, Stack, Title } from "@mantine/core";
 import { IconArrowsExchange, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import type { JobSwapPhase } from "#contracts/job-swaps";
-import { type ListEmpty, ListSection } from "../components/ui/list-page";
+import { type ListEmpty, ListSection, pagesOf } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
 import { useMe } from "../features/auth/hooks/use-me";
 import { JobSwapCard } from "../features/rituals/components/job-swap-card";
@@ -62,12 +62,7 @@ function PhaseSection({
         loadingLabel={`Loading ${title.toLowerCase()} swaps…`}
         isEmpty={list.length === 0}
         empty={empty}
-        pagination={{
-          hasMore: swaps.hasNextPage,
-          isLoading: swaps.isFetchingNextPage,
-          onLoadMore: () => void swaps.fetchNextPage(),
-          noun: "swaps",
-        }}
+        pagination={pagesOf(swaps, "swaps")}
       >
         <Stack gap="sm" component="ul" m={0} px="lg" pb="lg">
           {list.map((swap) => (

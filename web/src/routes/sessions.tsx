@@ -4,7 +4,7 @@ import { IconDevicesOff } from "@tabler/icons-react";
 import { useState } from "react";
 import type { Session } from "#contracts/people";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
-import { ListSection } from "../components/ui/list-page";
+import { ListSection, pagesOf } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { useSignOut } from "../features/auth/hooks/use-auth-actions";
@@ -62,12 +62,7 @@ export function SessionsPage() {
         loadingLabel="Loading sessions…"
         isEmpty={items.length === 0}
         empty={{ icon: IconDevicesOff, title: "No live sessions", description: "Nobody is signed in right now." }}
-        pagination={{
-          hasMore: sessions.hasNextPage,
-          isLoading: sessions.isFetchingNextPage,
-          onLoadMore: () => void sessions.fetchNextPage(),
-          noun: "sessions",
-        }}
+        pagination={pagesOf(sessions, "sessions")}
       >
         <SessionsTable sessions={items} showOwner={scope === "all"} onRevoke={setRevoking} />
       </ListSection>

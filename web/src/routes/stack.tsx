@@ -3,7 +3,7 @@ import { IconPlus, IconStack2, IconUpload } from "@tabler/icons-react";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { stackToolsApi } from "#contracts/api/stack-tools";
-import { ClearFiltersButton, ListPage } from "../components/ui/list-page";
+import { ClearFiltersButton, ListPage, pagesOf } from "../components/ui/list-page";
 import { useMe } from "../features/auth/hooks/use-me";
 import type { ToolFilters as Filters } from "../features/stack/api";
 import { StackNav } from "../features/stack/components/stack-nav";
@@ -96,14 +96,7 @@ export function StackPage() {
           )
         ),
       }}
-      pagination={{
-        hasMore: tools.hasNextPage,
-        isLoading: tools.isFetchingNextPage,
-        onLoadMore: () => void tools.fetchNextPage(),
-        noun: "tools",
-        one: "tool",
-        count: items.length,
-      }}
+      pagination={pagesOf(tools, "tools", { one: "tool", count: items.length })}
       after={
         <>
           {canWrite && <ToolImportDialog opened={importing} onClose={() => setImporting(false)} />}

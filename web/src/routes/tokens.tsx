@@ -5,7 +5,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { ApiToken } from "#contracts/people";
 import { ConfirmDialog } from "../components/ui/confirm-dialog";
-import { ListSection } from "../components/ui/list-page";
+import { ListSection, pagesOf } from "../components/ui/list-page";
 import { describeError } from "../components/ui/page-error";
 import { PageHeader } from "../components/ui/page-header";
 import { useIsAdmin } from "../features/auth/hooks/use-me";
@@ -84,12 +84,7 @@ export function TokensPage() {
             </Button>
           ),
         }}
-        pagination={{
-          hasMore: tokens.hasNextPage,
-          isLoading: tokens.isFetchingNextPage,
-          onLoadMore: () => void tokens.fetchNextPage(),
-          noun: "tokens",
-        }}
+        pagination={pagesOf(tokens, "tokens")}
       >
         <TokensTable tokens={items} showOwner={scope === "all"} onRevoke={setRevoking} />
       </ListSection>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { AttributionRunSummary as Run } from "#contracts/value";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
 import { AnchorLink } from "../components/ui/links";
-import { ListPage } from "../components/ui/list-page";
+import { ListPage, pagesOf } from "../components/ui/list-page";
 import { RunFormDialog } from "../features/value/components/run-form";
 import { CancelRunButton, RunStatusBadge } from "../features/value/components/run-status";
 import { ValueNav } from "../features/value/components/value-nav";
@@ -107,14 +107,7 @@ export function ValueRunsPage() {
           </Button>
         ),
       }}
-      pagination={{
-        hasMore: runs.hasNextPage,
-        isLoading: runs.isFetchingNextPage,
-        onLoadMore: () => void runs.fetchNextPage(),
-        noun: "runs",
-        one: "run",
-        count: items.length,
-      }}
+      pagination={pagesOf(runs, "runs", { one: "run", count: items.length })}
       after={canRun && <RunFormDialog opened={open} onClose={() => setOpen(false)} />}
     >
       <DataTable

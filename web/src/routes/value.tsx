@@ -17,7 +17,7 @@ import { IconFileImport, IconPlus, IconReportMoney, IconSearch } from "@tabler/i
 import { useState } from "react";
 import type { SpendLine } from "#contracts/value";
 import { type DataColumn, DataTable } from "../components/ui/data-table";
-import { ClearFiltersButton, ListSection } from "../components/ui/list-page";
+import { ClearFiltersButton, ListSection, pagesOf } from "../components/ui/list-page";
 import { PageHeader } from "../components/ui/page-header";
 import type { SpendFilters } from "../features/value/api";
 import { Figure } from "../features/value/components/figure";
@@ -246,14 +246,7 @@ export function ValueLedgerPage() {
                 description: "Try another search, or show every kind.",
                 action: <ClearFiltersButton onClick={() => setFilters({})} />,
               }}
-              pagination={{
-                hasMore: spend.hasNextPage,
-                isLoading: spend.isFetchingNextPage,
-                onLoadMore: () => void spend.fetchNextPage(),
-                noun: "lines",
-                one: "line",
-                count: items.length,
-              }}
+              pagination={pagesOf(spend, "lines", { one: "line", count: items.length })}
             >
               <DataTable
                 label="Spend lines"

@@ -26,7 +26,6 @@ export interface ListEmpty {
   action?: ReactNode;
 }
 
-/** "Load more" under a cursor-paginated list, with "12 tools shown; more to load" when `count` is given. */
 /** The empty state's call to action when filters found nothing: back to the whole list. */
 export function ClearFiltersButton({ onClick }: { onClick: () => void }) {
   return (
@@ -36,6 +35,7 @@ export function ClearFiltersButton({ onClick }: { onClick: () => void }) {
   );
 }
 
+/** "Load more" under a cursor-paginated list, with "12 tools shown; more to load" when `count` is given. */
 export interface ListPagination {
   hasMore: boolean;
   isLoading: boolean;
@@ -47,6 +47,28 @@ export interface ListPagination {
   count?: number;
   /** Said after the count: " · clear the filters to re-rank". */
   note?: string;
+}
+
+/** What "Load more" needs of a paged query (TanStack's infinite query results fit). */
+interface PagedQuery {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** A paged query's "Load more" under its list: `pagesOf(tools, "tools", { one: "tool", count })`. */
+export function pagesOf(
+  query: PagedQuery,
+  noun: string,
+  more: Pick<ListPagination, "one" | "count" | "note"> = {},
+): ListPagination {
+  return {
+    hasMore: query.hasNextPage,
+    isLoading: query.isFetchingNextPage,
+    onLoadMore: () => void query.fetchNextPage(),
+    noun,
+    ...more,
+  };
 }
 
 interface ListSectionProps {

@@ -4,7 +4,7 @@ import { useId } from "react";
 import type { Meeting, MeetingListQuery } from "#contracts/rituals";
 import { type DataColumn, DataTable } from "../../../components/ui/data-table";
 import { AnchorLink } from "../../../components/ui/links";
-import { ListSection } from "../../../components/ui/list-page";
+import { ListSection, pagesOf } from "../../../components/ui/list-page";
 import { useMeetings } from "../hooks/use-rituals";
 import { formatMeetingTime } from "../labels";
 import { MeetingStatusBadge } from "./rituals-badges";
@@ -75,12 +75,7 @@ export function MeetingList({
       loadingLabel={`Loading ${noun}…`}
       isEmpty={items.length === 0}
       empty={{ icon: IconCalendarOff, title: emptyText, description: emptyDescription }}
-      pagination={{
-        hasMore: meetings.hasNextPage,
-        isLoading: meetings.isFetchingNextPage,
-        onLoadMore: () => void meetings.fetchNextPage(),
-        noun,
-      }}
+      pagination={pagesOf(meetings, noun)}
     >
       <DataTable
         rows={items}
