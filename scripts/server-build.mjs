@@ -82,7 +82,32 @@ function sourceLocationPlugin(outdir) {
   };
 }
 
-/** Bundles the CLI into outdir (each command a lazily loaded chunk; node_modules stay outside); its metafile. */
+/**
+ * Packages compiled into the bundle rather than loaded from node_modules: libraries of many small modules whose
+ * resolution and loading, file by file, was half of `tandem start`'s time to /readyz (drizzle-orm's few hundred
+ * files, the @stdlib statistics' thousand). Pure JavaScript, used by nothing that stays outside (a package shared
+ * with an external one, as zod is with fastify-type-provider-zod, must stay outside with it).
+ */
+const BUNDLED_PACKAGES = ["drizzle-orm", "@stdlib/"];
+
+/** Every other package stays in node_modules: native and WebAssembly ones (PGlite, argon2) must. */
+const externalPackagesPlugin = {
+  name: "tandem-external-packages",
+  setup(build) {
+    build.onResolve({ filter: /^[^./#]/ }, (args) => {
+      if (
+        !args.path.startsWith("node:") &&
+        BUNDLED_PACKAGES.some(
+          (name) => args.path === name || args.path.startsWith(name.endsWith("/") ? name : `${name}/`),
+        )
+      )
+        return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+/** Bundles the CLI into outdir (each command a lazily loaded chunk; most packages stay outside); its metafile. */
 export async function bundleServer(outdir) {
   const { build } = await import("esbuild");
   fs.rmSync(outdir, { recursive: true, force: true });
@@ -94,14 +119,17 @@ export async function bundleServer(outdir) {
     splitting: true,
     format: "esm",
     platform: "node",
-    target: "node20",
-    packages: "external",
+    target: "node22",
     entryNames: "[name]",
     chunkNames: "[name]-[hash]",
     sourcemap: "linked",
     metafile: true,
     logLevel: "warning",
-    plugins: [sourceLocationPlugin(outdir)],
+    // The bundled packages' CommonJS modules call require(): ESM output defines it.
+    banner: {
+      js: 'import { createRequire as __tandemRequire } from "node:module"; const require = __tandemRequire(import.meta.url);',
+    },
+    plugins: [externalPackagesPlugin, sourceLocationPlugin(outdir)],
   });
   return result.metafile;
 }

@@ -76,6 +76,9 @@ export async function startServer(env: Env, options: { demo: boolean }) {
       }, env.TANDEM_CHECKPOINT_SECONDS * 1000);
       checkpointTimer.unref();
     }
+    // Listening first: the job queue's start (its schema checked, the schedules written) is not needed to answer
+    // requests, and /readyz answers as soon as the database is migrated.
+    await app.listen({ port: env.PORT, host: env.HOST });
     boss = await startJobs(database, log, {
       work: env.TANDEM_JOBS,
       databaseUrl: env.DATABASE_URL,
@@ -87,7 +90,6 @@ export async function startServer(env: Env, options: { demo: boolean }) {
           }
         : undefined,
     });
-    await app.listen({ port: env.PORT, host: env.HOST });
     console.log(`\n  Tandem is running at http://${env.HOST === "0.0.0.0" ? "localhost" : env.HOST}:${env.PORT}\n`);
     return app;
   } catch (error) {

@@ -2,11 +2,9 @@
 // create, decide and watch purchase requests, and how the Stack's discovery opens a request (`openRequest`, the
 // intake's own path).
 
-import { and, eq, sql } from "drizzle-orm";
 import type { CreateRequestBody, RequestListQuery, UpdateRequestBody } from "#contracts/pipeline";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
-import { requests } from "../../db/schema";
 import { authorize } from "../../policy";
 import {
   openRequest as openIntake,
@@ -15,6 +13,7 @@ import {
   createRequest as submitRequest,
 } from "./intake.service";
 import { presentRequest, presentSummary } from "./pipeline.presenter";
+import { listDecidedBetween, listDecisionsBetween } from "./pipeline.queries";
 import { listWorkspaceRequests } from "./request-view.service";
 import { slaReport } from "./sla.service";
 
@@ -66,25 +65,7 @@ export async function readRequestList(ctx: Ctx, query: Partial<RequestListQuery>
  */
 export async function readDecisionFacts(ctx: Ctx, range: { from: string; to: string }) {
   authorize(ctx.actor, "request.read");
-  const rows = await ctx.database.db
-    .select({
-      id: requests.id,
-      type: requests.type,
-      decision: requests.decision,
-      bothSides: sql<boolean>`(${requests.sponsorId} is not null and ${requests.itPartnerId} is not null)`,
-      itInvolved: sql<boolean>`(${requests.itPartnerId} is not null or ${requests.architectureNotes} <> ''
-        or ${requests.integrationNotes} <> '' or ${requests.securityNotes} <> '' or ${requests.complianceNotes} <> '')`,
-      reviewDue: sql<boolean>`(${requests.reviewDueOn} is not null and ${requests.reviewDueOn} <= ${range.to})`,
-      reviewed: sql<boolean>`(${requests.reviewedAt} is not null)`,
-    })
-    .from(requests)
-    .where(
-      and(
-        eq(requests.workspaceId, ctx.actor.workspaceId),
-        sql`${requests.decidedAt} >= ${`${range.from}T00:00:00Z`}::timestamptz`,
-        sql`${requests.decidedAt} < (${range.to}::date + 1)::timestamptz`,
-      ),
-    );
+  const rows = await listDecidedBetween(ctx.database.db, ctx.actor.workspaceId, range);
   const purchases = rows.filter((row) => row.type === "purchase");
   const approved = rows.filter((row) => row.decision === "approved");
   const due = approved.filter((row) => row.reviewDue);
@@ -102,22 +83,5 @@ export async function readDecisionFacts(ctx: Ctx, range: { from: string; to: str
 /** Rituals' demo and minutes (issue 16): the requests decided in a window, with their decision, reason and time. */
 export async function readDecisionsBetween(ctx: Ctx, range: { from: Date; to: Date }) {
   authorize(ctx.actor, "request.read");
-  return ctx.database.db
-    .select({
-      id: requests.id,
-      number: requests.number,
-      title: requests.title,
-      decision: requests.decision,
-      reason: requests.decisionReason,
-      decidedAt: requests.decidedAt,
-    })
-    .from(requests)
-    .where(
-      and(
-        eq(requests.workspaceId, ctx.actor.workspaceId),
-        sql`${requests.decidedAt} >= ${range.from.toISOString()}::timestamptz`,
-        sql`${requests.decidedAt} < ${range.to.toISOString()}::timestamptz`,
-      ),
-    )
-    .orderBy(requests.decidedAt);
+  return listDecisionsBetween(ctx.database.db, ctx.actor.workspaceId, range);
 }

@@ -338,3 +338,52 @@ export async function valueReportFigures(
   ]);
   return { byType, bySponsor, pending: Number(pending.count) };
 }
+
+/**
+ * The requests decided in a date range (UTC days), with what Health's signals count of each: its type and
+ * decision, whether it named both a sponsor and an IT partner, whether IT was involved before the decision (an IT
+ * partner or IT's notes in the case), and whether its value review was due by the range's end and done.
+ */
+export async function listDecidedBetween(db: Db, workspaceId: string, range: { from: string; to: string }) {
+  return db
+    .select({
+      id: requests.id,
+      type: requests.type,
+      decision: requests.decision,
+      bothSides: sql<boolean>`(${requests.sponsorId} is not null and ${requests.itPartnerId} is not null)`,
+      itInvolved: sql<boolean>`(${requests.itPartnerId} is not null or ${requests.architectureNotes} <> ''
+        or ${requests.integrationNotes} <> '' or ${requests.securityNotes} <> '' or ${requests.complianceNotes} <> '')`,
+      reviewDue: sql<boolean>`(${requests.reviewDueOn} is not null and ${requests.reviewDueOn} <= ${range.to})`,
+      reviewed: sql<boolean>`(${requests.reviewedAt} is not null)`,
+    })
+    .from(requests)
+    .where(
+      and(
+        eq(requests.workspaceId, workspaceId),
+        sql`${requests.decidedAt} >= ${`${range.from}T00:00:00Z`}::timestamptz`,
+        sql`${requests.decidedAt} < (${range.to}::date + 1)::timestamptz`,
+      ),
+    );
+}
+
+/** The requests decided in a window, with their decision, reason and time, oldest first. */
+export async function listDecisionsBetween(db: Db, workspaceId: string, range: { from: Date; to: Date }) {
+  return db
+    .select({
+      id: requests.id,
+      number: requests.number,
+      title: requests.title,
+      decision: requests.decision,
+      reason: requests.decisionReason,
+      decidedAt: requests.decidedAt,
+    })
+    .from(requests)
+    .where(
+      and(
+        eq(requests.workspaceId, workspaceId),
+        sql`${requests.decidedAt} >= ${range.from.toISOString()}::timestamptz`,
+        sql`${requests.decidedAt} < ${range.to.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(requests.decidedAt);
+}

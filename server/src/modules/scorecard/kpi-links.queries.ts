@@ -135,3 +135,12 @@ export async function replaceRequestKpis(
       .values(kpiIds.map((kpiId) => ({ workspaceId, requestId, kpiId, createdAt: now, updatedAt: now })));
   }
 }
+
+/** How many of the requests have at least one KPI linked. */
+export async function countRequestsLinkedToKpis(db: Db, workspaceId: string, requestIds: readonly string[]) {
+  const rows = await db
+    .selectDistinct({ requestId: requestKpis.requestId })
+    .from(requestKpis)
+    .where(and(eq(requestKpis.workspaceId, workspaceId), inArray(requestKpis.requestId, [...requestIds])));
+  return rows.length;
+}

@@ -1,6 +1,6 @@
 // Drizzle queries of KPIs and their measurements; always scoped by workspace (their links: kpi-links.queries).
 import { and, asc, desc, eq, ilike, inArray, lte, type Placeholder, type SQL, sql } from "drizzle-orm";
-import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
+import { alias, type PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../../db/client";
 import { escapeLike } from "../../db/like";
 import { prepareOnce } from "../../db/prepared";
@@ -287,4 +287,25 @@ export async function listKpiKeys(tx: Tx, workspaceId: string) {
     .from(kpis)
     .innerJoin(objectives, eq(objectives.id, kpis.objectiveId))
     .where(eq(kpis.workspaceId, workspaceId));
+}
+
+/** How many KPIs the workspace has, and how many of them sit on an objective with a marketing and an IT owner. */
+export async function countKpiOwnership(db: Db, workspaceId: string): Promise<{ kpis: number; coOwned: number }> {
+  const marketingOwner = alias(users, "marketing_owner");
+  const marketingTeam = alias(teams, "marketing_team");
+  const itOwner = alias(users, "it_owner");
+  const itTeam = alias(teams, "it_team");
+  const [row] = await db
+    .select({
+      kpis: sql<number>`count(*)::int`,
+      coOwned: sql<number>`(count(*) filter (where ${marketingTeam.kind} = 'marketing' and ${itTeam.kind} in ('it', 'security')))::int`,
+    })
+    .from(kpis)
+    .innerJoin(objectives, eq(objectives.id, kpis.objectiveId))
+    .leftJoin(marketingOwner, eq(marketingOwner.id, objectives.marketingOwnerId))
+    .leftJoin(marketingTeam, eq(marketingTeam.id, marketingOwner.teamId))
+    .leftJoin(itOwner, eq(itOwner.id, objectives.itOwnerId))
+    .leftJoin(itTeam, eq(itTeam.id, itOwner.teamId))
+    .where(eq(kpis.workspaceId, workspaceId));
+  return { kpis: Number(row?.kpis ?? 0), coOwned: Number(row?.coOwned ?? 0) };
 }

@@ -1,12 +1,11 @@
 // The Stack's public door for other modules: what the Scorecard reads of the catalog and of discovery.
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Lifecycle, Tool } from "#contracts/stack";
 import type { Ctx } from "../../context";
-import { tools } from "../../db/schema";
 import { authorize } from "../../policy";
 import { listCandidates } from "./discovery-candidates.service";
 import { listRenewals, summariseCompliance } from "./portfolio.service";
 import { presentTool } from "./stack.presenter";
+import { listRenewalsBetween } from "./stack.queries";
 import { listWorkspaceTools, todayOf } from "./stack.service";
 
 export { addPurchasedTool, readPurchaseFacts } from "./purchase-facts.service";
@@ -56,31 +55,7 @@ export async function readRenewals(ctx: Ctx, withinDays: number) {
  */
 export async function readRenewalsBetween(ctx: Ctx, from: string, before: string) {
   authorize(ctx.actor, "tool.read");
-  const cancelBy = sql`(${tools.renewalDate} - coalesce(${tools.noticeDays}, 0))`;
-  const rows = await ctx.database.db
-    .select({
-      id: tools.id,
-      name: tools.name,
-      vendor: tools.vendor,
-      renewalDate: tools.renewalDate,
-      cancelBy: sql<string>`${cancelBy}::text`,
-      autoRenew: tools.autoRenew,
-      annualCost: tools.annualCost,
-      currency: tools.currency,
-      businessOwnerId: tools.businessOwnerId,
-      technicalOwnerId: tools.technicalOwnerId,
-    })
-    .from(tools)
-    .where(
-      and(
-        eq(tools.workspaceId, ctx.actor.workspaceId),
-        isNull(tools.archivedAt),
-        isNotNull(tools.renewalDate),
-        sql`${cancelBy} >= ${from}::date`,
-        sql`${cancelBy} < ${before}::date`,
-      ),
-    )
-    .orderBy(asc(cancelBy), asc(tools.name));
+  const rows = await listRenewalsBetween(ctx.database.db, ctx.actor.workspaceId, from, before);
   return rows.map((row) => ({
     tool: { id: row.id, name: row.name, vendor: row.vendor },
     renewalDate: row.renewalDate as string,

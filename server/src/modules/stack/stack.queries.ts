@@ -319,3 +319,32 @@ export function listPeopleOfWorkspace(db: Tx, workspaceId: string) {
     .innerJoin(teams, eq(teams.id, users.teamId))
     .where(eq(users.workspaceId, workspaceId));
 }
+
+/** The live tools whose cancel-by date (renewal date less the notice days) is on or after `from` and before `before`. */
+export async function listRenewalsBetween(db: Db, workspaceId: string, from: string, before: string) {
+  const cancelBy = sql`(${tools.renewalDate} - coalesce(${tools.noticeDays}, 0))`;
+  return db
+    .select({
+      id: tools.id,
+      name: tools.name,
+      vendor: tools.vendor,
+      renewalDate: tools.renewalDate,
+      cancelBy: sql<string>`${cancelBy}::text`,
+      autoRenew: tools.autoRenew,
+      annualCost: tools.annualCost,
+      currency: tools.currency,
+      businessOwnerId: tools.businessOwnerId,
+      technicalOwnerId: tools.technicalOwnerId,
+    })
+    .from(tools)
+    .where(
+      and(
+        eq(tools.workspaceId, workspaceId),
+        isNull(tools.archivedAt),
+        isNotNull(tools.renewalDate),
+        sql`${cancelBy} >= ${from}::date`,
+        sql`${cancelBy} < ${before}::date`,
+      ),
+    )
+    .orderBy(asc(cancelBy), asc(tools.name));
+}
