@@ -11,8 +11,8 @@ export interface TestApp {
   routes: RouteOptions[];
   database: Database;
   kind: "pglite" | "postgres";
-  /** Moves the app's clock; `null` goes back to the wall clock. */
-  setNow(date: Date | null): void;
+  /** Moves the app's clock (a function is asked at every reading); `null` goes back to the wall clock. */
+  setNow(date: Date | (() => Date) | null): void;
 }
 
 /**
@@ -27,11 +27,11 @@ export function describeWithApp(name: string, define: (get: () => TestApp) => vo
       beforeAll(async () => {
         const database = await createTestDatabase(kind);
         drop = database.drop;
-        let fixed: Date | null = null;
+        let fixed: Date | (() => Date) | null = null;
         const routes: RouteOptions[] = [];
         const app = await buildApp({
           database,
-          now: () => fixed ?? new Date(),
+          now: () => (typeof fixed === "function" ? fixed() : (fixed ?? new Date())),
           webDir: null,
           onRoute: (route) => routes.push(route),
         });

@@ -67,6 +67,26 @@ const reviewsOf = async (person: Persona, requestId: string) =>
     version: number;
   }[];
 
+describeWithApp("guardrails: the instant answer's time", (get) => {
+  it("decides a purchase at the instant it was submitted, however the clock moves while the request is handled", async () => {
+    const t = get();
+    const { requester } = await team(t);
+    // A clock a second further on at every reading: a decision timed by a later or earlier reading shows.
+    let reading = Date.parse("2026-06-01T09:00:00Z");
+    t.setNow(() => {
+      reading += 1_000;
+      return new Date(reading);
+    });
+    try {
+      const answer = await submit(requester, purchase());
+      expect(answer.decision.outcome).toBe("approved");
+      expect(answer.decision.decidedAt).toBe(answer.submittedAt);
+    } finally {
+      t.setNow(null);
+    }
+  });
+});
+
 describeWithApp("guardrails: into the Stack with both owners (issue 15 item 8)", (get) => {
   it("gives a purchase approved at once the workspace's IT lead as technical owner when no IT partner is named", async () => {
     const { admin, requester } = await team(get());

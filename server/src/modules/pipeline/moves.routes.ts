@@ -13,11 +13,10 @@ import { withJudgement } from "./requests.routes";
 export const requestMoveRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...routeOf(pipelineMovesApi.transition),
-    handler: async (request) =>
-      withJudgement(
-        ctxOf(request),
-        presentRequest(await transitionRequest(ctxOf(request), request.params.id, request.body)),
-      ),
+    handler: async (request) => {
+      const ctx = ctxOf(request);
+      return withJudgement(ctx, presentRequest(await transitionRequest(ctx, request.params.id, request.body)));
+    },
   });
 
   app.route({

@@ -29,10 +29,11 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...routeOf(pipelineApi.createRequest),
-    handler: async (request, reply) =>
-      reply
-        .status(201)
-        .send(await withJudgement(ctxOf(request), presentRequest(await createRequest(ctxOf(request), request.body)))),
+    handler: async (request, reply) => {
+      // One context, so one time: the submission and the policy's decision at once carry the same instant.
+      const ctx = ctxOf(request);
+      return reply.status(201).send(await withJudgement(ctx, presentRequest(await createRequest(ctx, request.body))));
+    },
   });
 
   app.route({
@@ -47,11 +48,10 @@ export const requestRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.route({
     ...routeOf(pipelineApi.updateRequest),
-    handler: async (request) =>
-      withJudgementAgain(
-        ctxOf(request),
-        presentRequest(await editRequest(ctxOf(request), request.params.id, request.body)),
-      ),
+    handler: async (request) => {
+      const ctx = ctxOf(request);
+      return withJudgementAgain(ctx, presentRequest(await editRequest(ctx, request.params.id, request.body)));
+    },
   });
 
   app.route({
