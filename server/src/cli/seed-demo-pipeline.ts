@@ -2,7 +2,7 @@
 // first responses and decisions were slow in the first months and improved once the rules of engagement took
 // hold; most requests delivered their benefit, some fell short, a few were declined with alternatives.
 import { and, eq, inArray } from "drizzle-orm";
-import type { Priority, RequestType, Stage } from "#contracts/pipeline";
+import type { RequestType, Stage } from "#contracts/pipeline";
 import { addBusinessMinutes, type CompiledCalendar, compileCalendar } from "#engines/sla";
 import type { Tx } from "../db/client";
 import { comments, requestEvents, requestRaci, requests, tools, watchers, workCalendars } from "../db/schema";
@@ -16,172 +16,10 @@ import {
   rankFromScore,
   scoreRequest,
 } from "../modules/pipeline/pipeline.rules";
+import { BENEFIT_STEP, HOLIDAYS, PRIORITIES, SUFFIXES, TITLE_REPEATS, TITLES, TYPES } from "./seed-demo-pipeline-data";
 
 /** The people of the demo company the pipeline needs, by email. */
 export type PeopleByEmail = Map<string, string>;
-
-const TITLES: Record<RequestType, string[]> = {
-  change: [
-    "Add a consent checkbox to the newsletter form",
-    "Sync lead scores from the automation platform to the CRM",
-    "New field “preferred store” in the CRM",
-    "Single sign-on for the digital asset library",
-    "Raise the API limit of the customer data platform",
-    "UTM fields standardised in the CMS",
-    "Unsubscribe link on every transactional email",
-    "Store opening hours fed to the store locator",
-    "Double opt-in for SMS subscribers",
-    "Cookie banner in the new brand colours",
-    "Size guide on every product page",
-    "Redirects for the retired product URLs",
-    "Loyalty tier shown in the customer service view",
-    "Birthday field in the sign-up form",
-    "Product feed refreshed every hour instead of daily",
-    "Return reasons captured in the web shop",
-    "Reorder reminder email for consumables",
-    "Campaign codes accepted at the store tills",
-    "Alt texts required for images in the CMS",
-    "Preference centre linked from every email",
-    "Gift-card balance in the customer account",
-    "Shipping cut-off times on the checkout page",
-    "Hreflang tags for the country shops",
-    "Event registrations synced to the CRM",
-    "Duplicate contacts merged in the CRM",
-    "Stock level badge on product listings",
-    "Review request email after delivery",
-    "Newsletter sign-up in the store Wi-Fi portal",
-    "Consent records exported for the data protection officer",
-    "Abandoned-cart email for logged-in customers",
-    "Partner discount codes validated at checkout",
-    "Opening-hours exceptions for public holidays",
-    "Structured data for products in search results",
-    "Faster image loading on category pages",
-  ],
-  capability: [
-    "Product recommendations on the web shop",
-    "Send-time optimisation for email",
-    "Self-service landing pages for regional teams",
-    "Server-side tagging for the web shop",
-    "Personalised home page for loyalty members",
-    "SMS for order updates",
-    "Click and collect for outlet stores",
-    "Back-in-stock alerts",
-    "Customer reviews with photos",
-    "Lookalike audiences from the customer data platform",
-    "Live chat on the checkout page",
-    "Digital receipts in the loyalty app",
-  ],
-  data: [
-    "Churn report by acquisition channel",
-    "Customer lifetime value by cohort",
-    "Daily campaign spend feed for finance",
-    "Attribution export for the quarterly review",
-    "Store footfall joined with web sessions",
-    "Return rates by campaign",
-    "Email engagement by customer segment",
-    "Basket size by traffic source",
-    "Weekly newsletter revenue report",
-    "Loyalty sign-ups by store",
-    "Search terms without results on the web shop",
-    "Affiliate sales matched to orders",
-    "Margin by promotion code",
-    "Repeat purchase rate by first product bought",
-    "Social ad spend in the marketing data warehouse",
-    "NPS answers joined with order history",
-    "Product page views against stock levels",
-    "Consent rates by sign-up source",
-    "Time from first visit to first order",
-    "Voucher redemptions by region",
-    "Customer service contacts per order",
-    "Weather against category sales",
-    "Influencer codes against new customers",
-  ],
-  purchase: [
-    "Webinar platform",
-    "Social listening tool",
-    "AI copywriting assistant",
-    "Survey and NPS tool",
-    "Influencer marketing platform",
-    "Digital signage content system",
-    "Product information management system",
-    "Translation management tool",
-    "Heatmap and session recording tool",
-    "Event ticketing platform",
-    "Podcast hosting",
-    "Creative automation for ad banners",
-    "Marketing calendar tool",
-    "Loyalty programme engine",
-    "Competitor price monitoring",
-    "Accessibility checker for the web shop",
-    "Brand guidelines portal",
-    "Video editing subscriptions",
-    "Stock photo subscription",
-    "Link-in-bio tool for social profiles",
-    "Customer community platform",
-    "Print-on-demand for store posters",
-    "Sample and gifting platform",
-  ],
-  project: [
-    "Loyalty programme relaunch",
-    "Web shop replatforming",
-    "Customer data platform, phase 2",
-    "Spring collection microsite",
-    "Marketing data warehouse",
-    "Mobile app for loyalty members",
-    "Country shops for Austria and Switzerland",
-    "One customer view across stores and web",
-    "Headless CMS for the brand sites",
-    "Retail media on the web shop",
-    "Rental service for outdoor equipment",
-  ],
-};
-/** The step of a request's expected yearly benefit (EUR) by type: 2 to 16 steps. */
-const BENEFIT_STEP: Record<RequestType, number> = {
-  change: 400,
-  data: 500,
-  purchase: 900,
-  capability: 1_200,
-  project: 2_500,
-};
-/** At most this many requests share a base title, each with its own suffix: similar asks recur, copies don't. */
-const TITLE_REPEATS = 4;
-const SUFFIXES = ["", " for the Nordics", " for outlet stores", " for the B2B shop", " (pilot)", " for Germany"];
-const TYPES: RequestType[] = [
-  "change",
-  "change",
-  "change",
-  "capability",
-  "data",
-  "data",
-  "purchase",
-  "purchase",
-  "project",
-];
-const PRIORITIES: Priority[] = ["crucial", "secondary", "secondary", "secondary", "nice_to_have", "nice_to_have"];
-
-/** German public holidays of the demo's two years (the company sits in Hamburg). */
-const HOLIDAYS = [
-  "2025-01-01",
-  "2025-04-18",
-  "2025-04-21",
-  "2025-05-01",
-  "2025-05-29",
-  "2025-06-09",
-  "2025-10-03",
-  "2025-10-31",
-  "2025-12-25",
-  "2025-12-26",
-  "2026-01-01",
-  "2026-04-03",
-  "2026-04-06",
-  "2026-05-01",
-  "2026-05-14",
-  "2026-05-25",
-  "2026-10-03",
-  "2026-10-31",
-  "2026-12-25",
-  "2026-12-26",
-];
 
 // A deterministic pseudo-random sequence, so every demo shows the same story.
 function random(seed: number) {
