@@ -106,6 +106,9 @@ export async function deactivatePolicies(tx: Tx, workspaceId: string) {
 }
 
 /** A policy's versions, newest first, with their authors' names. */
+/** A stored version of a policy: its number and rules, who saved it and when. */
+export type PolicyVersionRow = typeof purchasePolicyVersions.$inferSelect;
+
 export function listPolicyVersions(tx: Tx, policyId: string) {
   return tx
     .select({ version: purchasePolicyVersions, authorName: users.name })

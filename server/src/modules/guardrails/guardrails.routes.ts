@@ -3,7 +3,9 @@ import { guardrailsApi, policiesApi, reviewsApi } from "#contracts/api/guardrail
 import { PolicyLimits } from "#contracts/policy";
 import { routeOf } from "../../lib/route";
 import { ctxOf } from "../../plugins/request-context";
+import { presentJudgement } from "./judge.presenter";
 import { listJudgements } from "./judge.service";
+import { presentPolicy, presentPolicySummary } from "./policies.presenter";
 import {
   activatePolicy,
   addTest,
@@ -30,25 +32,28 @@ const bodyLimit = PolicyLimits.bodyBytes;
 export const guardrailsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.route({
     ...routeOf(policiesApi.list),
-    handler: async (request) => listWorkspacePolicies(ctxOf(request)),
+    handler: async (request) => ({
+      items: (await listWorkspacePolicies(ctxOf(request))).items.map(presentPolicySummary),
+    }),
   });
   app.route({
     ...routeOf(policiesApi.create),
     bodyLimit,
-    handler: async (request, reply) => reply.status(201).send(await createPolicy(ctxOf(request), request.body)),
+    handler: async (request, reply) =>
+      reply.status(201).send(presentPolicy(await createPolicy(ctxOf(request), request.body))),
   });
   app.route({
     ...routeOf(policiesApi.get),
-    handler: async (request) => getPolicy(ctxOf(request), request.params.id),
+    handler: async (request) => presentPolicy(await getPolicy(ctxOf(request), request.params.id)),
   });
   app.route({
     ...routeOf(policiesApi.save),
     bodyLimit,
-    handler: async (request) => savePolicy(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentPolicy(await savePolicy(ctxOf(request), request.params.id, request.body)),
   });
   app.route({
     ...routeOf(policiesApi.activate),
-    handler: async (request) => activatePolicy(ctxOf(request), request.params.id, request.body),
+    handler: async (request) => presentPolicy(await activatePolicy(ctxOf(request), request.params.id, request.body)),
   });
   app.route({
     ...routeOf(policiesApi.tests),
@@ -74,7 +79,9 @@ export const guardrailsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.route({
     ...routeOf(guardrailsApi.judgements),
-    handler: async (request) => listJudgements(ctxOf(request), request.params.id),
+    handler: async (request) => ({
+      items: (await listJudgements(ctxOf(request), request.params.id)).items.map(presentJudgement),
+    }),
   });
   app.route({
     ...routeOf(guardrailsApi.settings),

@@ -1,7 +1,7 @@
 // The instant answer (issue 15 items 4, 6, 8): a submitted purchase request is judged at once by the workspace's
 // active policy on the request and the Stack's facts; the answer is stored with the version that gave it, and
 // `approve` decides the request and puts the tool in the Stack, `block` declines it, `review` opens the reviews.
-import type { PurchaseDetails, PurchaseJudgement } from "#contracts/guardrails";
+import type { PurchaseDetails } from "#contracts/guardrails";
 import type { PolicyRule } from "#contracts/policy";
 import { evaluatePolicy, type PolicyResult, type ReviewerKind } from "#engines/policy";
 import type { Ctx } from "../../context";
@@ -36,6 +36,13 @@ import { compiledVersion } from "./policies.service";
 import { checklistOf } from "./review-templates";
 
 type Facts = Awaited<ReturnType<typeof readPurchaseFacts>>;
+
+/** A stored judgement with the policy version that gave it (none without an active policy) and its reviews. */
+export interface Judged {
+  evaluation: EvaluationRow;
+  version: { id: string; policyId: string; number: number } | null;
+  reviewIds: string[];
+}
 
 /** The workspace's currency and rates (EUR and none until an admin sets them). */
 export async function settingsOf(tx: Tx, workspaceId: string) {
@@ -128,7 +135,7 @@ function reasonOf(result: PolicyResult, label: string, outcome: "approve" | "blo
  * Judges a submitted purchase request by the active policy: stores the evaluation, then decides, declines or opens
  * the reviews in the same transaction. Returns null for a request that is not a submitted purchase with details.
  */
-export async function judgePurchaseRequest(ctx: Ctx, requestId: string): Promise<PurchaseJudgement | null> {
+export async function judgePurchaseRequest(ctx: Ctx, requestId: string): Promise<Judged | null> {
   const before = await readRequestRecord(ctx.database.db, ctx.actor.workspaceId, requestId);
   if (before?.type !== "purchase" || before.purchase === null || before.stage === "draft") return null;
   const facts = await factsOf(ctx, before.purchase as PurchaseDetails);
@@ -145,7 +152,7 @@ export async function judgePurchaseRequest(ctx: Ctx, requestId: string): Promise
  * answer decides, declines or opens the reviews it needs. An approval that closes open reviews says so in its
  * reason. Returns null when nothing the policy reads changed, or the request is not an undecided purchase.
  */
-export async function rejudgePurchaseRequest(ctx: Ctx, requestId: string): Promise<PurchaseJudgement | null> {
+export async function rejudgePurchaseRequest(ctx: Ctx, requestId: string): Promise<Judged | null> {
   const db = ctx.database.db;
   const before = await readRequestRecord(db, ctx.actor.workspaceId, requestId);
   if (before?.type !== "purchase" || before.purchase === null) return null;
@@ -179,7 +186,7 @@ async function judgeInTransaction(
   request: RequestRecord,
   facts: Facts,
   previous: EvaluationRow | null,
-): Promise<PurchaseJudgement> {
+): Promise<Judged> {
   const requestId = request.id;
   const purchase = request.purchase as PurchaseDetails;
   const settings = await settingsOf(tx, ctx.actor.workspaceId);
@@ -239,7 +246,7 @@ async function judgeInTransaction(
   } else {
     reviewIds = await openReviews(tx, ctx, request, evaluation.id, result.reviews);
   }
-  return presentJudgement(evaluation, active ? { ...active.version } : null, reviewIds);
+  return { evaluation, version: active ? { ...active.version } : null, reviewIds };
 }
 
 /**
@@ -286,23 +293,6 @@ async function openReviews(
   return rows.map((row) => row.id);
 }
 
-function presentJudgement(
-  row: EvaluationRow,
-  version: { id: string; policyId: string; number: number } | null,
-  reviewIds: string[],
-): PurchaseJudgement {
-  return {
-    id: row.id,
-    requestId: row.requestId,
-    policyVersion: version ? { id: version.id, policyId: version.policyId, number: version.number } : null,
-    result: row.result,
-    stack: { overlapping: row.input.stack.overlapping ?? [], integrations: row.input.stack.integrations ?? [] },
-    alternatives: row.alternatives,
-    reviewIds,
-    evaluatedAt: row.evaluatedAt.toISOString(),
-  };
-}
-
 /** A request's judgements, newest first, each with the version that gave it. */
 export async function listJudgements(ctx: Ctx, requestId: string) {
   authorize(ctx.actor, "policy.read");
@@ -318,12 +308,12 @@ export async function listJudgements(ctx: Ctx, requestId: string) {
   );
   const reviews = await listReviews(db, ctx.actor.workspaceId, { requestId });
   return {
-    items: rows.map((row) =>
-      presentJudgement(
-        row,
-        row.policyVersionId ? (versions.get(row.policyVersionId) ?? null) : null,
-        reviews.filter((r) => r.review.evaluationId === row.id).map((r) => r.review.id),
-      ),
+    items: rows.map(
+      (evaluation): Judged => ({
+        evaluation,
+        version: evaluation.policyVersionId ? (versions.get(evaluation.policyVersionId) ?? null) : null,
+        reviewIds: reviews.filter((r) => r.review.evaluationId === evaluation.id).map((r) => r.review.id),
+      }),
     ),
   };
 }

@@ -1,6 +1,6 @@
 // Purchase policies as stored records (issue 15 item 5): every save a new version, one active policy per
 // workspace, authors' test cases run on every save (a save that breaks one is refused, naming it).
-import type { CreatePolicyBody, CreatePolicyTestBody, PolicyTest, StoredPolicy } from "#contracts/guardrails";
+import type { CreatePolicyBody, CreatePolicyTestBody, PolicyTest } from "#contracts/guardrails";
 import type { PolicyRule } from "#contracts/policy";
 import { type CompiledPolicy, evaluatePolicy, type PolicyResult } from "#engines/policy";
 import type { Ctx } from "../../context";
@@ -20,6 +20,7 @@ import {
   listPolicyVersions,
   type PolicyRow,
   type PolicyTestRow,
+  type PolicyVersionRow,
   updatePolicy,
 } from "./guardrails.queries";
 import { compileBounded } from "./policy-evaluate.service";
@@ -68,27 +69,18 @@ async function loadPolicy(tx: Tx, ctx: Ctx, id: string, lock = false): Promise<P
   return row;
 }
 
-async function presentStored(tx: Tx, row: PolicyRow): Promise<StoredPolicy> {
+/** A stored policy with its versions (newest first, with their authors' names) and its current one. */
+export interface PolicyView {
+  row: PolicyRow;
+  versions: Awaited<ReturnType<typeof listPolicyVersions>>;
+  current: PolicyVersionRow;
+}
+
+async function loadView(tx: Tx, row: PolicyRow): Promise<PolicyView> {
   const versions = await listPolicyVersions(tx, row.id);
-  const info = versions.map(({ version, authorName }) => ({
-    id: version.id,
-    number: version.number,
-    createdBy: version.createdById && authorName ? { id: version.createdById, name: authorName } : null,
-    createdAt: version.createdAt.toISOString(),
-  }));
-  const current = versions.find(({ version }) => version.number === row.currentVersionNumber);
+  const current = versions.find(({ version }) => version.number === row.currentVersionNumber)?.version;
   if (!current) throw new AppError("internal_error", "A policy without its current version");
-  return {
-    id: row.id,
-    name: row.name,
-    active: row.active,
-    currentVersion: info.find((v) => v.id === current.version.id) ?? info[0],
-    rules: current.version.rules,
-    versions: info,
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+  return { row, versions, current };
 }
 
 /** The workspace's policies (the active one first). */
@@ -96,14 +88,15 @@ export async function listWorkspacePolicies(ctx: Ctx) {
   authorize(ctx.actor, "policy.read");
   const db = ctx.database.db;
   const rows = await listPolicies(db, ctx.actor.workspaceId);
-  const items = await Promise.all(rows.map((row) => presentStored(db, row)));
-  return { items: items.map(({ rules: _rules, versions: _versions, ...rest }) => rest) };
+  const items: PolicyView[] = [];
+  for (const row of rows) items.push(await loadView(db, row));
+  return { items };
 }
 
 /** One policy with its current rules and versions. */
 export async function getPolicy(ctx: Ctx, id: string) {
   authorize(ctx.actor, "policy.read");
-  return presentStored(ctx.database.db, await loadPolicy(ctx.database.db, ctx, id));
+  return loadView(ctx.database.db, await loadPolicy(ctx.database.db, ctx, id));
 }
 
 /** Creates a policy at version 1; the workspace's first policy becomes the active one. */
@@ -134,7 +127,7 @@ export async function createPolicy(ctx: Ctx, input: CreatePolicyBody) {
       entityId: row.id,
       after: { name: input.name, version: version.number, rules: input.rules, active: row.active },
     });
-    return presentStored(tx, row);
+    return loadView(tx, row);
   });
 }
 
@@ -177,7 +170,7 @@ export async function savePolicy(ctx: Ctx, id: string, input: { rules: PolicyRul
       before: { version: row.currentVersionNumber },
       after: { version: number, rules: input.rules },
     });
-    return presentStored(tx, await loadPolicy(tx, ctx, id));
+    return loadView(tx, await loadPolicy(tx, ctx, id));
   });
 }
 
@@ -197,14 +190,14 @@ export async function activatePolicy(ctx: Ctx, id: string, input: { version: num
       entityId: id,
       after: { active: true },
     });
-    return presentStored(tx, await loadPolicy(tx, ctx, id));
+    return loadView(tx, await loadPolicy(tx, ctx, id));
   });
 }
 
 /** The current rules of a policy, compiled. */
 export async function currentCompiled(tx: Tx, ctx: Ctx, id: string) {
-  const stored = await presentStored(tx, await loadPolicy(tx, ctx, id));
-  return compiledVersion(stored.currentVersion.id, stored.rules);
+  const { current } = await loadView(tx, await loadPolicy(tx, ctx, id));
+  return compiledVersion(current.id, current.rules);
 }
 
 /** A policy's test cases with what the current version yields. */
