@@ -209,7 +209,8 @@ async function main() {
   const databases = [];
   const pglite = await runAgainst("pglite", {});
   add(pglite, "pglite");
-  if (pglite.passed > 0 && pglite.failed === 0) databases.push("pglite");
+  // A database the flow walked (its failures are counted apart).
+  if (pglite.passed > 0) databases.push("pglite");
 
   const postgresUrl = process.env.TANDEM_TEST_DATABASE_URL;
   if (postgresUrl) {
@@ -220,7 +221,7 @@ async function main() {
         runAgainst("postgres", { DATABASE_URL: url }, { E2E_DATA_ONLY: "1" }),
       );
       add(postgres, "postgres");
-      if (postgres.passed > 0 && postgres.failed === 0) databases.push("postgres");
+      if (postgres.passed > 0) databases.push("postgres");
     } catch (error) {
       log(`[postgres] ${error.message}`);
       add({ passed: 0, failed: 1, failures: [{ name: "the PostgreSQL run", error: error.message }] }, "postgres");
