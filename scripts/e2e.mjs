@@ -120,7 +120,10 @@ function runFlow(label, baseUrl, flowEnv) {
       if (fs.existsSync(resultFile)) {
         counts = JSON.parse(fs.readFileSync(resultFile, "utf8"));
         fs.rmSync(resultFile, { force: true });
-        if (code !== 0 && counts.failed === 0) counts.failed = 1;
+        if (code !== 0 && counts.failed === 0) {
+          counts.failed = 1;
+          counts.failures = [{ name: "the flow", error: `exited with ${code} after its checks passed` }];
+        }
       }
       resolve(counts);
     });

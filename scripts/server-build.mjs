@@ -88,21 +88,14 @@ function sourceLocationPlugin(outdir) {
  * files, the @stdlib statistics' thousand). Pure JavaScript, used by nothing that stays outside (a package shared
  * with an external one, as zod is with fastify-type-provider-zod, must stay outside with it).
  */
-const BUNDLED_PACKAGES = ["drizzle-orm", "@stdlib/"];
+const BUNDLED_PACKAGES = /^(drizzle-orm|@stdlib\/[^/]+)(\/|$)/;
 
 /** Every other package stays in node_modules: native and WebAssembly ones (PGlite, argon2) must. */
 const externalPackagesPlugin = {
   name: "tandem-external-packages",
   setup(build) {
     build.onResolve({ filter: /^[^./#]/ }, (args) => {
-      if (
-        !args.path.startsWith("node:") &&
-        BUNDLED_PACKAGES.some(
-          (name) => args.path === name || args.path.startsWith(name.endsWith("/") ? name : `${name}/`),
-        )
-      )
-        return undefined;
-      return { path: args.path, external: true };
+      return BUNDLED_PACKAGES.test(args.path) ? undefined : { path: args.path, external: true };
     });
   },
 };

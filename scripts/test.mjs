@@ -62,8 +62,12 @@ if (fs.existsSync(vitestJson)) {
       summary.failures.push({ name: path.relative(root, file.name), error: (file.message ?? "").slice(0, 400) });
     }
   }
+  if (unitCode !== 0 && summary.failures.length === 0) {
+    summary.failures.push({ name: "the unit and API suites", error: `vitest exited with ${unitCode}, no test failed` });
+  }
 } else {
   summary.unit.failed = 1;
+  summary.failures.push({ name: "the unit and API suites", error: `vitest wrote no report (exit ${unitCode})` });
 }
 
 let e2eCode = 0;
@@ -73,7 +77,10 @@ if (fs.existsSync(chromium)) {
   fs.rmSync(e2eSummary, { force: true });
   e2eCode = run(process.execPath, ["scripts/e2e.mjs"], { TANDEM_E2E_SUMMARY: e2eSummary });
   if (fs.existsSync(e2eSummary)) Object.assign(summary.e2e, JSON.parse(fs.readFileSync(e2eSummary, "utf8")));
-  if (e2eCode !== 0 && summary.e2e.failed === 0) summary.e2e.failed = 1;
+  if (e2eCode !== 0 && summary.e2e.failed === 0) {
+    summary.e2e.failed = 1;
+    summary.e2e.failures = [{ name: "the browser suite", error: `scripts/e2e.mjs exited with ${e2eCode}` }];
+  }
 } else {
   console.log(`\nBrowser tests skipped: no Chromium at ${chromium} (apt-get install chromium).`);
   if (requireE2e) e2eCode = 1;

@@ -18,6 +18,7 @@ import { decideReview as decide, listWorkspaceReviews as listReviews } from "./r
 
 export { guardrailMeasures } from "./measures.service";
 export { addTest } from "./policies.service";
+export { editGuardrailSettings } from "./simulate.service";
 
 /** Judges a submitted purchase request by the active policy (null when it is not one to judge), as the API shows it. */
 export async function judgePurchaseRequest(ctx: Ctx, requestId: string): Promise<PurchaseJudgement | null> {
@@ -44,7 +45,6 @@ export async function savePolicy(
 ): Promise<StoredPolicy> {
   return presentPolicy(await policies.savePolicy(ctx, id, input));
 }
-export { editGuardrailSettings } from "./simulate.service";
 
 /** Reviews of the workspace; `waitingOn=me` lists the open ones of the signed-in person's team kind. */
 export async function listWorkspaceReviews(

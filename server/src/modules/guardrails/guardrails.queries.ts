@@ -105,10 +105,10 @@ export async function deactivatePolicies(tx: Tx, workspaceId: string) {
   await tx.update(purchasePolicies).set({ active: false }).where(eq(purchasePolicies.workspaceId, workspaceId));
 }
 
-/** A policy's versions, newest first, with their authors' names. */
 /** A stored version of a policy: its number and rules, who saved it and when. */
 export type PolicyVersionRow = typeof purchasePolicyVersions.$inferSelect;
 
+/** A policy's versions, newest first, with their authors' names. */
 export function listPolicyVersions(tx: Tx, policyId: string) {
   return tx
     .select({ version: purchasePolicyVersions, authorName: users.name })
@@ -125,7 +125,7 @@ export async function insertPolicyVersion(tx: Tx, values: typeof purchasePolicyV
 
 /** Versions by id (to name the version that judged an evaluation). */
 export async function findVersions(tx: Tx, ids: string[]) {
-  if (ids.length === 0) return new Map<string, typeof purchasePolicyVersions.$inferSelect>();
+  if (ids.length === 0) return new Map<string, PolicyVersionRow>();
   const rows = await tx.select().from(purchasePolicyVersions).where(inArray(purchasePolicyVersions.id, ids));
   return new Map(rows.map((row) => [row.id, row]));
 }

@@ -1,6 +1,6 @@
-// The Pipeline's public door for other modules: what the Scorecard reads of it, what the Guardrails use to
-// create, decide and watch purchase requests, and how the Stack's discovery opens a request (`openRequest`, the
-// intake's own path).
+// The Pipeline's public door: what the Scorecard, Health and Rituals read of it, what the Guardrails use to
+// create, decide and watch purchase requests, how the Stack's discovery opens a request (`openRequest`, the
+// intake's own path), and the service-level job.
 
 import type { CreateRequestBody, RequestListQuery, UpdateRequestBody } from "#contracts/pipeline";
 import type { Ctx } from "../../context";

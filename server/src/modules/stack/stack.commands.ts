@@ -1,4 +1,5 @@
-// The Stack's public door for other modules: what the Scorecard reads of the catalog and of discovery.
+// The Stack's public door: what the Scorecard, Rituals and Guardrails read of the catalog and of discovery, and
+// the renewal-reminder job.
 import type { Lifecycle, Tool } from "#contracts/stack";
 import type { Ctx } from "../../context";
 import { authorize } from "../../policy";
