@@ -1,12 +1,23 @@
-import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, type SQL, sql } from "drizzle-orm";
 import type { AuditListQuery } from "#contracts/audit";
 import type { Tx } from "../../db/client";
 import { auditEvents, auditHeads, users } from "../../db/schema";
 
-/** Locks the workspace's chain head for this transaction and returns it (null before the first event). */
+// Advisory lock class for a workspace's first audit event (other classes: migrate.ts, auth).
+const FIRST_AUDIT_EVENT_LOCK_CLASS = 7_346_224;
+
+/**
+ * Locks the workspace's chain head for this transaction and returns it (null before the first event). Before the
+ * first event there is no row to lock, so parallel first events queue on an advisory lock and read again: the one
+ * that waited sees the head the other committed.
+ */
 export async function lockAuditHead(tx: Tx, workspaceId: string) {
-  const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.workspaceId, workspaceId)).for("update");
-  return head ?? null;
+  const read = async () =>
+    (await tx.select().from(auditHeads).where(eq(auditHeads.workspaceId, workspaceId)).for("update"))[0] ?? null;
+  const head = await read();
+  if (head) return head;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_AUDIT_EVENT_LOCK_CLASS}, hashtext(${workspaceId}))`);
+  return read();
 }
 
 /** Appends an event and moves the head; both in the caller's transaction. */

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { describeWithApp } from "../../../test/app";
 import { buildPersona, buildWorkspace } from "../../../test/factories";
-import { verifyAuditChain } from "./audit.service";
+import { recordAudit, verifyAuditChain } from "./audit.service";
 
 describeWithApp("audit log", (get) => {
   it("writes exactly one event per mutation, chained, with actor, IP and before/after", async () => {
@@ -72,6 +72,30 @@ describeWithApp("audit log", (get) => {
     await expect(t.database.exec("UPDATE audit_event SET action = 'x'")).rejects.toThrow(/append-only/);
     await expect(t.database.exec("DELETE FROM audit_event")).rejects.toThrow(/append-only/);
     await expect(t.database.exec("TRUNCATE audit_event")).rejects.toThrow(/append-only/);
+  });
+
+  it("chains a new workspace's first events one after another when they arrive together", async () => {
+    const t = get();
+    const ws = await buildWorkspace(t);
+    const [head] = await t.database.query("SELECT 1 FROM audit_head WHERE workspace_id = $1", [ws.workspace.id]);
+    expect(head).toBeUndefined();
+    // Eight transactions that each write the workspace's first event at once (as parallel failed sign-ins do).
+    const writes = Array.from({ length: 8 }, (_, i) =>
+      t.database.db.transaction((tx) =>
+        recordAudit(
+          tx,
+          { workspaceId: ws.workspace.id, actorId: null, actorLabel: `guess ${i}`, ip: null, at: new Date() },
+          { action: "auth.login_failed", entityType: "user", entityId: null },
+        ),
+      ),
+    );
+    expect((await Promise.allSettled(writes)).filter((w) => w.status === "rejected")).toEqual([]);
+    const events = await t.database.query<{ seq: number }>(
+      "SELECT seq FROM audit_event WHERE workspace_id = $1 ORDER BY seq",
+      [ws.workspace.id],
+    );
+    expect(events.map((e) => Number(e.seq))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect((await verifyAuditChain(t.database, ws.workspace.id)).intact).toBe(true);
   });
 
   it("detects an event changed behind the database's back", async () => {
