@@ -75,6 +75,49 @@ function worldIdFor(world: World, path: string): string | undefined {
   return byCollection[collection];
 }
 
+/** The world's records that a body field of this name (or list name) refers to. */
+function worldIdsNamed(world: World, key: string): string[] {
+  const people = [world.target, world.personas.marketing, world.personas.it, world.personas.admin].map(
+    (p) => p.user.id,
+  );
+  const byName: [RegExp, string[]][] = [
+    [/^(mentions|userId|ownerId|.*(Owner|Person|Partner|sponsor)Id|sponsorId|participantIds|attendeeIds)$/, people],
+    [/^(toolIds?|fromToolId|toToolId|integratesWith)$/, [world.tool.id, world.otherTool.id]],
+    [/^(termIds?|relatedTermIds|keepTermId)$/, [world.term.id, ...world.clash.map((term) => term.id)]],
+    [/^revisionId$/, [world.term.revisionId]],
+    [/^requestIds?$/, [world.pipelineRequest.id]],
+    [/^kpiIds?$/, [world.kpi.id]],
+    [/^(objectiveId|parentId)$/, [world.objective.id, world.experiment.id]],
+    [/^segmentId$/, [world.segment.id]],
+    [/^experimentIds$/, [world.experiment.id]],
+    [/^calendarId$/, [world.calendar.id]],
+    [/^seriesId$/, [world.rituals.series.id]],
+    [/^agendaItemId$/, [world.rituals.agendaItemId]],
+    [/^sourceMeetingId$/, [world.rituals.meeting.id]],
+    [/^itemIds?$/, [world.healthItemId]],
+  ];
+  return byName.find(([pattern]) => pattern.test(key))?.[1] ?? [];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A generated body with most of its ids pointing at the world's real records (picked by the field's name), so that
+ * requests get past "not found" to the code that writes; about one id in four stays as generated.
+ */
+export function withWorldIds(value: unknown, world: World, key = ""): unknown {
+  if (typeof value === "string" && UUID.test(value)) {
+    const known = worldIdsNamed(world, key);
+    const pick = Number.parseInt(value.slice(0, 4), 16);
+    return known.length > 0 && pick % 4 !== 0 ? known[pick % known.length] : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => withWorldIds(item, world, key));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, withWorldIds(item, world, name)]));
+  }
+  return value;
+}
+
 /** Path parameters as a client would fill them: mostly the world's real records, sometimes any valid value. */
 export function pathParamsArbitrary(operation: Operation, world: World): fc.Arbitrary<Record<string, string>> {
   const shape: Record<string, fc.Arbitrary<string>> = {};

@@ -31,7 +31,7 @@ export const auditEvents = pgTable(
   ],
 );
 
-// The head of each workspace's chain: locked FOR UPDATE to append, so concurrent writers queue.
+// The head of each workspace's chain: row-locked to append, so concurrent writers queue.
 export const auditHeads = pgTable("audit_head", {
   workspaceId: uuid("workspace_id")
     .primaryKey()

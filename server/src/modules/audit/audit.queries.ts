@@ -1,10 +1,8 @@
-import { and, asc, desc, eq, gt, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, type SQL } from "drizzle-orm";
 import type { AuditListQuery } from "#contracts/audit";
+import { lockName } from "../../db/advisory";
 import type { Tx } from "../../db/client";
 import { auditEvents, auditHeads, users } from "../../db/schema";
-
-// Advisory lock class for a workspace's first audit event (other classes: migrate.ts, auth).
-const FIRST_AUDIT_EVENT_LOCK_CLASS = 7_346_224;
 
 /**
  * Locks the workspace's chain head for this transaction and returns it (null before the first event). Before the
@@ -13,10 +11,10 @@ const FIRST_AUDIT_EVENT_LOCK_CLASS = 7_346_224;
  */
 export async function lockAuditHead(tx: Tx, workspaceId: string) {
   const read = async () =>
-    (await tx.select().from(auditHeads).where(eq(auditHeads.workspaceId, workspaceId)).for("update"))[0] ?? null;
+    (await tx.select().from(auditHeads).where(eq(auditHeads.workspaceId, workspaceId)).for("no key update"))[0] ?? null;
   const head = await read();
   if (head) return head;
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_AUDIT_EVENT_LOCK_CLASS}, hashtext(${workspaceId}))`);
+  await lockName(tx, "first-audit-event", workspaceId);
   return read();
 }
 

@@ -1,4 +1,5 @@
-import { and, count, eq, gt, inArray, lt, max, min, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, lt, max, min } from "drizzle-orm";
+import { lockName } from "../../db/advisory";
 import type { Tx } from "../../db/client";
 import { loginFailures, users } from "../../db/schema";
 
@@ -17,15 +18,12 @@ export async function insertAdminUser(tx: Tx, values: Omit<typeof users.$inferIn
   return user;
 }
 
-// The advisory-lock class of sign-in reservations (the two-key form never meets the one-key setup lock).
-const LOGIN_LOCK_CLASS = 7_346_223;
-
 /**
  * Takes the account's sign-in lock for the rest of the transaction, so that concurrent attempts on one
  * account are counted one after the other (the reservation that follows sees every earlier one).
  */
 export async function lockLoginAccount(tx: Tx, accountKey: string) {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOGIN_LOCK_CLASS}, hashtext(${accountKey}))`);
+  await lockName(tx, "sign-in", accountKey);
 }
 
 /** Recent sign-in failures per key (an account or an IP): how many, the oldest and the newest. */

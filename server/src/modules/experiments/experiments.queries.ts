@@ -209,7 +209,7 @@ export async function lockExperiment(tx: Tx, workspaceId: string, id: string) {
     .select({ status: experiments.status, snapshotCount: experiments.snapshotCount })
     .from(experiments)
     .where(and(eq(experiments.workspaceId, workspaceId), eq(experiments.id, id)))
-    .for("update");
+    .for("no key update");
   return row ?? null;
 }
 

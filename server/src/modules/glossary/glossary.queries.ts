@@ -77,7 +77,7 @@ export async function findTerm(tx: Db, workspaceId: string, id: string, lock = f
     .select()
     .from(glossaryTerms)
     .where(and(eq(glossaryTerms.workspaceId, workspaceId), eq(glossaryTerms.id, id)));
-  const [row] = lock ? await query.for("update") : await query;
+  const [row] = lock ? await query.for("no key update") : await query;
   return row ?? null;
 }
 

@@ -67,7 +67,7 @@ export async function findPolicy(tx: Tx, workspaceId: string, id: string, lock =
     .select()
     .from(purchasePolicies)
     .where(and(eq(purchasePolicies.workspaceId, workspaceId), eq(purchasePolicies.id, id)));
-  const [row] = lock ? await query.for("update") : await query;
+  const [row] = lock ? await query.for("no key update") : await query;
   return row ?? null;
 }
 

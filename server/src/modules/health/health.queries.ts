@@ -43,7 +43,7 @@ export async function lockSurvey(tx: Tx, workspaceId: string, id: string): Promi
     .select()
     .from(healthSurveys)
     .where(and(eq(healthSurveys.workspaceId, workspaceId), eq(healthSurveys.id, id)))
-    .for("update");
+    .for("no key update");
   return row ?? null;
 }
 

@@ -41,6 +41,9 @@ export async function addComment(ctx: Ctx, id: string, input: { body: string; me
   authorize(ctx.actor, "request.comment");
   const request = await visibleRequest(ctx, id);
   return ctx.database.db.transaction(async (tx) => {
+    // The request's row lock first, before the comment's row (which key-shares it) and the audit chain's head:
+    // comments sent at once queue here instead of deadlocking on each other's locks.
+    await lockRequest(tx, ctx.actor.workspaceId, id);
     await assertReferences(
       tx,
       ctx.actor.workspaceId,
@@ -77,7 +80,6 @@ export async function addComment(ctx: Ctx, id: string, input: { body: string; me
     });
     await addWatchers(tx, id, [ctx.actor.userId]);
     // The clocks' facts as they are now, under the row lock: another change may have landed since the read above.
-    await lockRequest(tx, ctx.actor.workspaceId, id);
     const current = (await findRequest(tx, ctx.actor.workspaceId, id))?.request ?? request;
     const isRequester = current.requesterId === ctx.actor.userId;
     let clocksMoved = false;

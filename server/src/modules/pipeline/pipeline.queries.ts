@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { RequestListQuery } from "#contracts/pipeline";
+import { lockName } from "../../db/advisory";
 import type { Db, Tx } from "../../db/client";
 import { type Keyset, keyset } from "../../db/keyset";
 import { escapeLike } from "../../db/like";
@@ -51,7 +52,7 @@ export async function lockRequest(tx: Tx, workspaceId: string, id: string) {
     .select({ id: requests.id, version: requests.version, stage: requests.stage })
     .from(requests)
     .where(and(eq(requests.workspaceId, workspaceId), eq(requests.id, id)))
-    .for("update");
+    .for("no key update");
   return row ?? null;
 }
 
@@ -161,7 +162,7 @@ export function listOpenRequests(db: Tx, workspaceId: string) {
 
 /** The next request number of the workspace; the advisory lock serialises concurrent submissions. */
 export async function nextRequestNumber(tx: Tx, workspaceId: string): Promise<number> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`request-number:${workspaceId}`}))`);
+  await lockName(tx, "request-number", workspaceId);
   const [row] = await tx
     .select({ max: sql<number | null>`max(${requests.number})` })
     .from(requests)

@@ -725,5 +725,20 @@ describeWithApp("pipeline", (get) => {
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors[0].path).toBe("mentions.0");
     });
+
+    it("takes comments sent at the same moment one after another, each kept once", async () => {
+      const { marketer, engineer, submit } = await setup();
+      const created = (await submit()).json();
+      const url = `/api/v1/requests/${created.id}/comments`;
+      const sent = await Promise.all(
+        [engineer, marketer, engineer, marketer, engineer].map((persona, i) =>
+          persona.request({ method: "POST", url, payload: { body: `At once ${i}` } }),
+        ),
+      );
+      expect(sent.map((response) => response.statusCode)).toEqual([201, 201, 201, 201, 201]);
+      const thread = (await engineer.request({ method: "GET", url })).json();
+      const bodies = thread.items.map((comment: { body: string }) => comment.body).sort();
+      expect(bodies).toEqual([0, 1, 2, 3, 4].map((i) => `At once ${i}`));
+    });
   });
 });

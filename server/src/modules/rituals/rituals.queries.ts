@@ -56,7 +56,7 @@ export async function findSeries(tx: Tx, workspaceId: string, id: string, lock =
     .select()
     .from(meetingSeries)
     .where(and(eq(meetingSeries.workspaceId, workspaceId), eq(meetingSeries.id, id)));
-  const [row] = lock ? await query.for("update") : await query;
+  const [row] = lock ? await query.for("no key update") : await query;
   return row ?? null;
 }
 

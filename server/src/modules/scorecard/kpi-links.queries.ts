@@ -1,5 +1,6 @@
 // Drizzle queries of what is linked to a KPI (requests, experiments, tools) and of the KPIs a request should move.
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { lockName } from "../../db/advisory";
 import type { Db, Tx } from "../../db/client";
 import { prepareOnce } from "../../db/prepared";
 import { experiments, kpis, requestKpis, requests, toolKpis, tools } from "../../db/schema";
@@ -97,6 +98,11 @@ export async function replaceKpiLinks(
         ),
       );
   }
+}
+
+/** Takes the lock on a request's set of KPIs for the rest of the transaction: replacements sent at once queue. */
+export async function lockRequestKpis(tx: Tx, requestId: string) {
+  await lockName(tx, "request-kpis", requestId);
 }
 
 /** The ids of the KPIs a request should move. */

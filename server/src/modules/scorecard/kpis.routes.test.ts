@@ -352,5 +352,10 @@ ${Array.from({ length: 250 }, (_, i) => `c${i}`).join(",")}
       { id: requestId, title: "Reminder email for repeat buyers", stage: expect.any(String) },
     ]);
     expect(await auditActionsOf(t, requestId)).toContain("request.kpis_set");
+    // The same set sent five times at once (a double-click, a retry): each answers, one link stays.
+    const again = await Promise.all(Array.from({ length: 5 }, () => put({ kpiIds: [kpi.id] })));
+    expect(again.map((response) => response.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const links = await t.database.query("SELECT kpi_id FROM request_kpi WHERE request_id = $1", [requestId]);
+    expect(links).toEqual([{ kpi_id: kpi.id }]);
   });
 });

@@ -5,7 +5,13 @@ import type { Ctx } from "../../context";
 import { assertFound } from "../../errors";
 import { authorize } from "../../policy";
 import { originOf, recordAudit } from "../audit/audit.commands";
-import { findKpiIds, findLinkTargets, listRequestKpiIds, replaceRequestKpis } from "./kpi-links.queries";
+import {
+  findKpiIds,
+  findLinkTargets,
+  listRequestKpiIds,
+  lockRequestKpis,
+  replaceRequestKpis,
+} from "./kpi-links.queries";
 import { getKpiRow } from "./kpis.service";
 import { refuse, todayOf } from "./objectives.service";
 
@@ -41,8 +47,9 @@ export async function setRequestKpis(ctx: Ctx, requestId: string, input: SetRequ
       known.has(id) ? [] : [{ path: `kpiIds.${index}`, message: "is not a KPI of this workspace" }],
     ),
   );
-  const before = await listRequestKpiIds(ctx.database.db, ctx.actor.workspaceId, requestId);
   await ctx.database.db.transaction(async (tx) => {
+    await lockRequestKpis(tx, requestId);
+    const before = await listRequestKpiIds(tx, ctx.actor.workspaceId, requestId);
     await replaceRequestKpis(tx, ctx.actor.workspaceId, requestId, kpiIds, ctx.now);
     await recordAudit(tx, originOf(ctx), {
       action: "request.kpis_set",

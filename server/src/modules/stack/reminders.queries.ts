@@ -46,10 +46,15 @@ export async function findCalendarFeed(db: Tx, userId: string) {
   return feed ?? null;
 }
 
-/** A person's one feed: any previous address stops working. */
+/** A person's one feed: any previous address stops working (one statement, so two at once leave the later one). */
 export async function replaceCalendarFeed(tx: Tx, values: typeof calendarFeeds.$inferInsert) {
-  await tx.delete(calendarFeeds).where(eq(calendarFeeds.userId, values.userId));
-  await tx.insert(calendarFeeds).values(values);
+  await tx
+    .insert(calendarFeeds)
+    .values(values)
+    .onConflictDoUpdate({
+      target: calendarFeeds.userId,
+      set: { secretHash: values.secretHash, createdAt: values.createdAt ?? new Date() },
+    });
 }
 
 /** Deletes a person's feed; whether there was one. */

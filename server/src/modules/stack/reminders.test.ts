@@ -91,4 +91,17 @@ describeWithApp("renewal reminders and the calendar feed", (get) => {
     expect((await t.app.inject({ url: replaced.path })).statusCode).toBe(404);
     expect((await t.app.inject({ url: "/api/v1/stack/renewals.ics?key=tdmcal_nope" })).statusCode).toBe(404);
   });
+
+  it("keeps one feed address when the button is pressed several times at once", async () => {
+    const { t, engineer } = await setup();
+    const presses = await Promise.all(
+      Array.from({ length: 5 }, () => engineer.request({ method: "POST", url: "/api/v1/me/calendar-feed" })),
+    );
+    expect(presses.map((press) => press.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    const opens = await Promise.all(presses.map((press) => t.app.inject({ url: press.json().path })));
+    // The last replacement wins: exactly one of the five addresses works.
+    expect(opens.filter((open) => open.statusCode === 200)).toHaveLength(1);
+    const rows = await t.database.query("SELECT 1 FROM calendar_feed WHERE user_id = $1", [engineer.user.id]);
+    expect(rows).toHaveLength(1);
+  });
 });

@@ -96,7 +96,7 @@ export async function lockActiveAdmins(tx: Tx, workspaceId: string) {
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.workspaceId, workspaceId), eq(users.role, "admin"), eq(users.status, "active")))
-    .for("update");
+    .for("no key update");
 }
 
 /** Updates a user if its version still matches; null when it changed meanwhile. */
