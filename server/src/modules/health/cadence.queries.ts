@@ -13,7 +13,11 @@ export async function findCadence(tx: Tx, workspaceId: string): Promise<CadenceR
 
 /** The cadence row locked for the rest of the transaction (null when the workspace never set one). */
 export async function lockCadence(tx: Tx, workspaceId: string): Promise<CadenceRow | null> {
-  const [row] = await tx.select().from(healthCadences).where(eq(healthCadences.workspaceId, workspaceId)).for("no key update");
+  const [row] = await tx
+    .select()
+    .from(healthCadences)
+    .where(eq(healthCadences.workspaceId, workspaceId))
+    .for("no key update");
   return row ?? null;
 }
 
