@@ -5,6 +5,7 @@
 import type { RequestListQuery, Scoring, Stage } from "#contracts/pipeline";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
+import { readTogether } from "../../db/reads";
 import { AppError } from "../../errors";
 import { authorize, isItSide } from "../../policy";
 import { findMeantTerms, type MeantTerm } from "../glossary/glossary.commands";
@@ -127,23 +128,24 @@ export async function viewRequest(
 ): Promise<RequestView> {
   const row = await loadRequest(tx, ctx, id);
   const r = row.request;
-  const [raci, events, watcherIds, scoring, levels] = await Promise.all([
-    listRaci(tx, r.id),
-    listEvents(tx, r.id),
-    listWatchers(tx, r.id),
-    scoringOf(tx, r.workspaceId),
-    loadServiceLevels(tx, r.workspaceId),
+  const [raci, events, watcherIds, scoring, levels] = await readTogether(tx, [
+    () => listRaci(tx, r.id),
+    () => listEvents(tx, r.id),
+    () => listWatchers(tx, r.id),
+    () => scoringOf(tx, r.workspaceId),
+    () => loadServiceLevels(tx, r.workspaceId),
   ]);
   const alternatives = r.alternatives as { toolId: string | null }[];
   const toolIds = [...r.toolIds, ...alternatives.map((a) => a.toolId).filter((a): a is string => a !== null)];
-  const [toolNames, people, meantTerms] = await Promise.all([
-    findToolNames(tx, r.workspaceId, toolIds),
-    findPeople(tx, r.workspaceId, r.decidedById ? [r.decidedById] : []),
-    findMeantTerms(
-      tx,
-      r.workspaceId,
-      r.termMeanings.map((meaning) => meaning.termId),
-    ),
+  const [toolNames, people, meantTerms] = await readTogether(tx, [
+    () => findToolNames(tx, r.workspaceId, toolIds),
+    () => findPeople(tx, r.workspaceId, r.decidedById ? [r.decidedById] : []),
+    () =>
+      findMeantTerms(
+        tx,
+        r.workspaceId,
+        r.termMeanings.map((meaning) => meaning.termId),
+      ),
   ]);
   const decider = r.decidedById ? people.get(r.decidedById) : undefined;
   const clocks = clocksOf(levels, r, clockEventsOf(events), ctx.now);

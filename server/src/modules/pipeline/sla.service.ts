@@ -5,6 +5,7 @@ import type { Priority, SlaReportQuery } from "#contracts/pipeline";
 import { type CompiledCalendar, compileCalendar } from "#engines/sla";
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
+import { readTogether } from "../../db/reads";
 import { AppError } from "../../errors";
 import { authorize } from "../../policy";
 import { notify } from "../notifications/notifications.commands";
@@ -44,7 +45,10 @@ function compiledOf(calendar: CalendarRow): CompiledCalendar {
 
 /** The targets and compiled calendar of each priority class of the workspace. */
 export async function loadServiceLevels(tx: Tx, workspaceId: string) {
-  const [calendars, policies] = await Promise.all([listCalendars(tx, workspaceId), listPolicies(tx, workspaceId)]);
+  const [calendars, policies] = await readTogether(tx, [
+    () => listCalendars(tx, workspaceId),
+    () => listPolicies(tx, workspaceId),
+  ]);
   const byId = new Map(calendars.map((row) => [row.id, row]));
   const levels = new Map<Priority, { targets: Targets; calendar: CompiledCalendar }>();
   // Every workspace gets its calendar and targets when it is created; the built-in defaults stand in otherwise.

@@ -5,6 +5,7 @@
 import { RITUALS_PATHS } from "#contracts/rituals";
 import type { Ctx } from "../../context";
 import type { Database, Tx } from "../../db/client";
+import { readTogether } from "../../db/reads";
 import { assertFound } from "../../errors";
 import { authorize } from "../../policy";
 import { notify } from "../notifications/notifications.commands";
@@ -83,7 +84,7 @@ export function occurrenceIdentity(
 
 /** An occurrence as its invite shows it. */
 export async function meetingForInvite(tx: Tx, row: MeetingWithSeries, publicUrl: string | null): Promise<IcsMeeting> {
-  const [people, agenda] = await Promise.all([meetingPeople(tx, row), agendaLines(tx, row)]);
+  const [people, agenda] = await readTogether(tx, [() => meetingPeople(tx, row), () => agendaLines(tx, row)]);
   return {
     ...occurrenceIdentity(row.series, row.meeting),
     title: row.series.title,

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gt, ilike, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { escapeLike } from "../../db/like";
+import { readTogether } from "../../db/reads";
 import {
   agendaItems,
   meetingAttendees,
@@ -118,11 +119,10 @@ export async function pageMeetings(
 /** Meetings with their attendees (recorded ones, else their series' participants), as the presenter takes them. */
 export async function loadMeetingViews(tx: Tx, rows: readonly MeetingRow[]) {
   const recorded = rows.filter((row) => row.meeting.attendanceRecorded).map((row) => row.meeting.id);
-  const [attendees, participants] = await Promise.all([
-    listAttendees(tx, recorded),
-    listParticipants(tx, [
-      ...new Set(rows.filter((row) => !row.meeting.attendanceRecorded).map((row) => row.series.id)),
-    ]),
+  const seriesIds = [...new Set(rows.filter((row) => !row.meeting.attendanceRecorded).map((row) => row.series.id))];
+  const [attendees, participants] = await readTogether(tx, [
+    () => listAttendees(tx, recorded),
+    () => listParticipants(tx, seriesIds),
   ]);
   return rows.map((row) => ({
     row,

@@ -4,6 +4,7 @@ import type { MeetingMinutes } from "#contracts/minutes";
 import { type AgendaLink, RITUALS_PATHS, type RitualSide, sideOfTeamKind } from "#contracts/rituals";
 import type { Ctx } from "../../context";
 import type { Tx } from "../../db/client";
+import { readTogether } from "../../db/reads";
 import { assertFound } from "../../errors";
 import { authorize } from "../../policy";
 import {
@@ -47,12 +48,12 @@ export function formatWhen(at: Date, timeZone: string) {
 /** Builds a meeting's minutes from its outcomes, action items, agenda and attendance. */
 export async function buildMinutes(tx: Tx, row: MeetingWithSeries, publicUrl: string | null): Promise<MeetingMinutes> {
   const { meeting, series } = row;
-  const [people, outcomes, actions, agenda, next] = await Promise.all([
-    meetingPeople(tx, row),
-    listMinutesOutcomes(tx, meeting.id),
-    listMinutesActionItems(tx, meeting.id),
-    listAgendaLines(tx, meeting.id),
-    findNextMeetingAfter(tx, series.id, meeting.startsAt),
+  const [people, outcomes, actions, agenda, next] = await readTogether(tx, [
+    () => meetingPeople(tx, row),
+    () => listMinutesOutcomes(tx, meeting.id),
+    () => listMinutesActionItems(tx, meeting.id),
+    () => listAgendaLines(tx, meeting.id),
+    () => findNextMeetingAfter(tx, series.id, meeting.startsAt),
   ]);
   const itemTitles = new Map(agenda.map((item) => [item.id, item.title]));
   const decisions = outcomes

@@ -3,6 +3,7 @@
 import { and, asc, eq, gt, ilike, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
 import { escapeLike } from "../../db/like";
+import { readTogether } from "../../db/reads";
 import { meetingSeries, meetingSeriesParticipants, meetings, teams, users } from "../../db/schema";
 import { updateVersioned } from "../../db/versioned";
 import { decodeCursor, encodeCursor, invalidCursor, isCursorId } from "../../lib/cursor";
@@ -104,7 +105,10 @@ export async function pageSeries(
 /** Series with their participants and next meeting, as the presenter takes them. */
 export async function loadSeriesViews(tx: Tx, rows: readonly SeriesRow[], now: Date) {
   const ids = rows.map((row) => row.id);
-  const [participants, next] = await Promise.all([listParticipants(tx, ids), listNextMeetings(tx, ids, now)]);
+  const [participants, next] = await readTogether(tx, [
+    () => listParticipants(tx, ids),
+    () => listNextMeetings(tx, ids, now),
+  ]);
   return rows.map((series) => ({
     series,
     participants: participants.filter((person) => person.seriesId === series.id),

@@ -1,0 +1,16 @@
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Tx } from "./client";
+
+/**
+ * Runs independent reads: side by side on the pool, one after another inside a transaction, whose one connection
+ * answers one query at a time (node-postgres only queues them, and pg 9 refuses a query sent while one runs).
+ */
+export async function readTogether<T extends readonly unknown[]>(
+  tx: Tx,
+  reads: { [K in keyof T]: () => Promise<T[K]> },
+): Promise<T> {
+  const results: unknown[] = [];
+  if (!(tx instanceof PgTransaction)) results.push(...(await Promise.all(reads.map((read) => read()))));
+  else for (const read of reads) results.push(await read());
+  return results as unknown as T;
+}
