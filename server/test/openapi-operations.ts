@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { TestApp } from "./app";
+import type { Persona } from "./factories";
 import { arbitraryOf, type JsonSchema } from "./schema-arbitrary";
 import type { World } from "./world";
 
@@ -138,6 +139,15 @@ export function queryArbitrary(operation: Operation): fc.Arbitrary<Record<string
     if (parameter.required) required.push(parameter.name);
   }
   return fc.record(shape, { requiredKeys: required });
+}
+
+/** Sends a generated request of an operation as a persona: its URL, and its body as JSON when it has one. */
+export function sendAs(persona: Persona, operation: Operation, url: string, body: unknown) {
+  return persona.request({
+    method: operation.method as "GET",
+    url,
+    ...(body === undefined ? {} : { payload: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+  });
 }
 
 /** The URL of an operation with its path parameters and query string. */

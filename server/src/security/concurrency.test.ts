@@ -7,6 +7,7 @@ import {
   type Operation,
   pathParamsArbitrary,
   queryArbitrary,
+  sendAs,
   urlOf,
   withWorldIds,
 } from "../../test/openapi-operations";
@@ -55,13 +56,7 @@ describeWithApp("writes sent at the same moment", (get) => {
       );
       const send = async ([params, query, body]: (typeof requests)[number]) => {
         const url = urlOf(operation, params, query);
-        const response = await persona.request({
-          method: operation.method as "POST",
-          url,
-          ...(body === undefined
-            ? {}
-            : { payload: JSON.stringify(body), headers: { "content-type": "application/json" } }),
-        });
+        const response = await sendAs(persona, operation, url, body);
         const said = `${operation.method} ${url} ${JSON.stringify(body)?.slice(0, 200)} → ${response.body.slice(0, 300)}`;
         if (response.statusCode >= 500) failures.push(`(seed ${seed + index}) ${said}`);
         else if (!isDocumentedStatus(operation, response.statusCode)) failures.push(`undocumented status: ${said}`);

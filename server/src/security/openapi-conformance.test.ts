@@ -8,6 +8,7 @@ import {
   loadOperations,
   pathParamsArbitrary,
   queryArbitrary,
+  sendAs,
   urlOf,
 } from "../../test/openapi-operations";
 import { arbitraryOf } from "../../test/schema-arbitrary";
@@ -35,13 +36,7 @@ describeWithApp("requests generated from the OpenAPI document", (get) => {
           operation.body ? arbitraryOf(operation.body) : fc.constant(undefined),
           async (params, query, body) => {
             const url = urlOf(operation, params, query);
-            const response = await persona.request({
-              method: operation.method as "GET",
-              url,
-              ...(body === undefined
-                ? {}
-                : { payload: JSON.stringify(body), headers: { "content-type": "application/json" } }),
-            });
+            const response = await sendAs(persona, operation, url, body);
             const what = `${operation.method} ${url} ${JSON.stringify(body)?.slice(0, 300)} → ${response.body.slice(0, 300)}`;
             expect(response.statusCode, what).toBeLessThan(500);
             expect(isDocumentedStatus(operation, response.statusCode), `undocumented status: ${what}`).toBe(true);
