@@ -108,13 +108,14 @@ export async function deactivatePolicies(tx: Tx, workspaceId: string) {
 /** A stored version of a policy: its number and rules, who saved it and when. */
 export type PolicyVersionRow = typeof purchasePolicyVersions.$inferSelect;
 
-/** A policy's versions, newest first, with their authors' names. */
-export function listPolicyVersions(tx: Tx, policyId: string) {
+/** The versions of some policies, each policy's newest first, with their authors' names. */
+export async function listPolicyVersions(tx: Tx, policyIds: readonly string[]) {
+  if (policyIds.length === 0) return [];
   return tx
     .select({ version: purchasePolicyVersions, authorName: users.name })
     .from(purchasePolicyVersions)
     .leftJoin(users, eq(users.id, purchasePolicyVersions.createdById))
-    .where(eq(purchasePolicyVersions.policyId, policyId))
+    .where(inArray(purchasePolicyVersions.policyId, [...policyIds]))
     .orderBy(desc(purchasePolicyVersions.number));
 }
 

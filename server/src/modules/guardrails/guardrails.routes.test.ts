@@ -89,6 +89,13 @@ describeWithApp("guardrails: policies, instant answers and reviews", (get) => {
     expect(stale.statusCode).toBe(409);
     const outsider = await buildPersona(get(), { role: "admin" });
     expect((await outsider.request({ url: `/api/v1/policies/${policy.id}` })).statusCode).toBe(404);
+    // The list gives each policy its own current version: the edited one its second, a new policy its first.
+    const second = await createPolicy(admin);
+    const list = (await admin.request({ url: "/api/v1/policies" })).json();
+    expect(list.items.map((item: { currentVersion: unknown }) => item.currentVersion)).toEqual([
+      saved.json().currentVersion,
+      second.currentVersion,
+    ]);
   });
 
   it("approves a low-risk purchase at once and puts the tool in the Stack in phase-in", async () => {

@@ -76,21 +76,30 @@ export interface PolicyView {
   current: PolicyVersionRow;
 }
 
+// The views of some policies: every policy's versions in one query.
+async function loadViews(tx: Tx, rows: readonly PolicyRow[]): Promise<PolicyView[]> {
+  const all = await listPolicyVersions(
+    tx,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => {
+    const versions = all.filter(({ version }) => version.policyId === row.id);
+    const current = versions.find(({ version }) => version.number === row.currentVersionNumber)?.version;
+    if (!current) throw new AppError("internal_error", "A policy without its current version");
+    return { row, versions, current };
+  });
+}
+
 async function loadView(tx: Tx, row: PolicyRow): Promise<PolicyView> {
-  const versions = await listPolicyVersions(tx, row.id);
-  const current = versions.find(({ version }) => version.number === row.currentVersionNumber)?.version;
-  if (!current) throw new AppError("internal_error", "A policy without its current version");
-  return { row, versions, current };
+  const [view] = await loadViews(tx, [row]);
+  return view;
 }
 
 /** The workspace's policies (the active one first). */
 export async function listWorkspacePolicies(ctx: Ctx) {
   authorize(ctx.actor, "policy.read");
   const db = ctx.database.db;
-  const rows = await listPolicies(db, ctx.actor.workspaceId);
-  const items: PolicyView[] = [];
-  for (const row of rows) items.push(await loadView(db, row));
-  return { items };
+  return { items: await loadViews(db, await listPolicies(db, ctx.actor.workspaceId)) };
 }
 
 /** One policy with its current rules and versions. */
