@@ -58,8 +58,10 @@ export function isDocumentedStatus(operation: Operation, status: number) {
   return !listsSuccess && status >= 200 && status < 300;
 }
 
-/** The id of the world's record of the kind a path names, so that generated requests reach real rows. */
-function worldIdFor(world: World, path: string): string | undefined {
+/** The id of the world's record that a path parameter names, so that generated requests reach real rows. */
+function worldIdFor(world: World, path: string, parameter: string): string | undefined {
+  if (parameter === "itemId") return world.rituals.agendaItemId;
+  if (parameter === "testId") return world.guardrails.policyTest.id;
   const byCollection: Record<string, string> = {
     tools: world.tool.id,
     integrations: world.integration.id,
@@ -71,6 +73,18 @@ function worldIdFor(world: World, path: string): string | undefined {
     invitations: world.invitation.id,
     tokens: world.token.id,
     sessions: world.targetSessionId,
+    objectives: world.objective.id,
+    segments: world.segment.id,
+    kpis: world.kpi.id,
+    glossary: world.term.id,
+    policies: world.guardrails.policy.id,
+    reviews: world.guardrails.review.id,
+    "meeting-series": world.rituals.series.id,
+    meetings: world.rituals.meeting.id,
+    "action-items": world.rituals.actionItemId,
+    "job-swaps": world.jobSwapId,
+    surveys: world.healthSurveyId,
+    "survey-items": world.healthItemId,
   };
   const collection = path.split("/")[3] ?? "";
   return byCollection[collection];
@@ -123,7 +137,7 @@ export function withWorldIds(value: unknown, world: World, key = ""): unknown {
 export function pathParamsArbitrary(operation: Operation, world: World): fc.Arbitrary<Record<string, string>> {
   const shape: Record<string, fc.Arbitrary<string>> = {};
   for (const parameter of operation.parameters.filter((p) => p.in === "path")) {
-    const known = parameter.schema.format === "uuid" ? worldIdFor(world, operation.path) : undefined;
+    const known = parameter.schema.format === "uuid" ? worldIdFor(world, operation.path, parameter.name) : undefined;
     const any = arbitraryOf(parameter.schema).map(String);
     shape[parameter.name] = known ? fc.oneof({ arbitrary: fc.constant(known), weight: 3 }, any) : any;
   }
