@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { describeWithApp } from "../../test/app";
+import type { Persona } from "../../test/factories";
 import {
   isDocumentedStatus,
   loadOperations,
@@ -23,6 +24,17 @@ const SAMPLES = Math.max(2, Math.ceil(parseEnv().TANDEM_FUZZ_RUNS / 100));
 
 function collectionOf(operation: Operation) {
   return operation.path.split("/")[3] ?? "";
+}
+
+// The record a path's {id} names, read as a client does before an edit: its current version, when it has one.
+async function currentVersion(persona: Persona, operation: Operation, params: Record<string, string>) {
+  const end = operation.path.indexOf("{id}");
+  if (end < 0) return undefined;
+  const response = await persona.request({
+    url: urlOf({ ...operation, path: operation.path.slice(0, end + 4) }, params),
+  });
+  const version = response.statusCode === 200 ? response.json()?.version : undefined;
+  return typeof version === "number" ? version : undefined;
 }
 
 describeWithApp("writes sent at the same moment", (get) => {
@@ -54,17 +66,26 @@ describeWithApp("writes sent at the same moment", (get) => {
         ),
         { numRuns: SAMPLES, seed: seed + index },
       );
-      const send = async ([params, query, body]: (typeof requests)[number]) => {
+      type Generated = readonly [Record<string, string>, Record<string, unknown>, unknown];
+      const send = async ([params, query, body]: Generated) => {
         const url = urlOf(operation, params, query);
         const response = await sendAs(persona, operation, url, body);
         const said = `${operation.method} ${url} ${JSON.stringify(body)?.slice(0, 200)} → ${response.body.slice(0, 300)}`;
         if (response.statusCode >= 500) failures.push(`(seed ${seed + index}) ${said}`);
         else if (!isDocumentedStatus(operation, response.statusCode)) failures.push(`undocumented status: ${said}`);
       };
+      // Edits carry the record's current version, read just before, as a client's would: one of a burst can win.
+      const withVersion = async ([params, query, body]: Generated): Promise<Generated> => {
+        if (!body || typeof body !== "object" || !("version" in body)) return [params, query, body];
+        const version = (await currentVersion(persona, operation, params)) ?? body.version;
+        return [params, query, { ...body, version }];
+      };
       // The same request several times at once, then the different samples at once.
-      for (const burst of [...requests.map((request) => Array(BURST).fill(request)), requests]) {
-        await Promise.all(burst.map(send));
+      for (const request of requests) {
+        const edit = await withVersion(request);
+        await Promise.all(Array.from({ length: BURST }, () => send(edit)));
       }
+      await Promise.all((await Promise.all(requests.map(withVersion))).map(send));
     }
     expect(failures).toEqual([]);
   }, 900_000);
