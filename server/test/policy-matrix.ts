@@ -1,8 +1,8 @@
 import type { InjectOptions } from "fastify";
 import { expect, it } from "vitest";
-import { describeWithApp } from "../test/app";
-import { TEST_PASSWORD } from "../test/factories";
-import { buildWorld, PERSONAS, type PersonaName, type World } from "../test/world";
+import { describeWithApp } from "./app";
+import { TEST_PASSWORD } from "./factories";
+import { buildWorld, PERSONAS, type PersonaName, type World } from "./world";
 
 // allow: the persona gets past authentication and authorization (2xx, or a 4xx about the data);
 // deny: 403; unauth: 401 `unauthenticated`; hidden: 404 (another workspace's record).
@@ -1221,84 +1221,95 @@ function classify(status: number, code: string | undefined): Outcome {
   return "allow";
 }
 
-describeWithApp("permission matrix", (get) => {
-  it("covers every registered route", () => {
-    const registered = get()
-      .routes.flatMap((route) =>
-        (Array.isArray(route.method) ? route.method : [route.method]).map((method) => `${method} ${route.url}`),
-      )
-      // Fastify adds a HEAD twin for each GET; it runs the GET's handler and hooks.
-      .filter((key) => !key.startsWith("HEAD "))
-      .filter((key) => !PUBLIC_PREFIXES.some((prefix) => key.split(" ")[1].startsWith(prefix)));
-    const missing = registered.filter((key) => !(key in matrix));
-    expect(missing, "routes missing from the permission matrix").toEqual([]);
-    const stale = Object.keys(matrix).filter((key) => !registered.includes(key));
-    expect(stale, "matrix rows for routes that no longer exist").toEqual([]);
-  });
+/**
+ * Checks one share of the matrix's routes (those whose place in it is `part` modulo `parts`), so the shares run side
+ * by side in the suite's workers; part 0 also checks that the matrix covers every route and that lists stay within
+ * their workspace.
+ */
+export function checkPolicyMatrix(part: number, parts: number) {
+  describeWithApp(`permission matrix (part ${part + 1} of ${parts})`, (get) => {
+    if (part === 0) {
+      it("covers every registered route", () => {
+        const registered = get()
+          .routes.flatMap((route) =>
+            (Array.isArray(route.method) ? route.method : [route.method]).map((method) => `${method} ${route.url}`),
+          )
+          // Fastify adds a HEAD twin for each GET; it runs the GET's handler and hooks.
+          .filter((key) => !key.startsWith("HEAD "))
+          .filter((key) => !PUBLIC_PREFIXES.some((prefix) => key.split(" ")[1].startsWith(prefix)));
+        const missing = registered.filter((key) => !(key in matrix));
+        expect(missing, "routes missing from the permission matrix").toEqual([]);
+        const stale = Object.keys(matrix).filter((key) => !registered.includes(key));
+        expect(stale, "matrix rows for routes that no longer exist").toEqual([]);
+      });
+    }
 
-  for (const [route, row] of Object.entries(matrix)) {
-    it(`${route}`, async () => {
-      const t = get();
-      const outcomes: Record<string, Outcome> = {};
-      // A fresh world per persona for a write: one persona's write must not change what the next one sees. A read
-      // changes nothing, so its personas share one world.
-      const isRead = route.startsWith("GET ");
-      const shared = isRead ? await buildWorld(t) : null;
-      for (const persona of PERSONAS) {
-        const world = shared ?? (await buildWorld(t));
-        const request = row.request(world);
-        const response =
-          persona === "anonymous" ? await t.app.inject(request) : await world.personas[persona].request(request);
-        expect(response.statusCode, `${persona}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
-        const code = String(response.headers["content-type"]).includes("problem+json")
-          ? response.json().code
-          : undefined;
-        outcomes[persona] = classify(response.statusCode, code);
-      }
-      expect(outcomes).toEqual(row.expect);
-    });
-  }
+    for (const [route, row] of Object.entries(matrix).filter((_, index) => index % parts === part)) {
+      it(`${route}`, async () => {
+        const t = get();
+        const outcomes: Record<string, Outcome> = {};
+        // A fresh world per persona for a write: one persona's write must not change what the next one sees. A read
+        // changes nothing, so its personas share one world.
+        const isRead = route.startsWith("GET ");
+        const shared = isRead ? await buildWorld(t) : null;
+        for (const persona of PERSONAS) {
+          const world = shared ?? (await buildWorld(t));
+          const request = row.request(world);
+          const response =
+            persona === "anonymous" ? await t.app.inject(request) : await world.personas[persona].request(request);
+          expect(response.statusCode, `${persona}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
+          const code = String(response.headers["content-type"]).includes("problem+json")
+            ? response.json().code
+            : undefined;
+          outcomes[persona] = classify(response.statusCode, code);
+        }
+        expect(outcomes).toEqual(row.expect);
+      });
+    }
 
-  it("never shows another workspace's records in lists", async () => {
-    const t = get();
-    const world = await buildWorld(t);
-    const outsider = world.personas.otherWorkspace;
-    const teams = (await outsider.request({ url: "/api/v1/teams" })).json().items;
-    await outsider.request({
-      method: "POST",
-      url: "/api/v1/invitations",
-      payload: { email: "someone@outside.test", teamId: teams[0].id },
-    });
-    await outsider.request({ method: "POST", url: "/api/v1/tokens", payload: { name: "outsider script" } });
-    await outsider.request({
-      method: "POST",
-      url: "/api/v1/tools",
-      payload: { name: "Outsider CRM", category: "social", subcategory: "CRM" },
-    });
-    const ours = new Set([
-      world.target.user.id,
-      world.personas.admin.user.id,
-      world.ws.teamOf("it").id,
-      world.invitation.id,
-      world.token.id,
-      world.targetSessionId,
-    ]);
-    for (const url of [
-      "/api/v1/users",
-      "/api/v1/teams",
-      "/api/v1/invitations",
-      "/api/v1/sessions?userId=all",
-      "/api/v1/tokens?userId=all",
-      "/api/v1/audit",
-    ]) {
-      const response = await outsider.request({ url: `${url}${url.includes("?") ? "&" : "?"}limit=200` });
-      expect(response.statusCode, url).toBe(200);
-      const ids = response.json().items.map((item: { id: string; entityId?: string }) => item.entityId ?? item.id);
-      expect(ids.length, `${url} lists the outsider's own records`).toBeGreaterThan(0);
-      expect(
-        ids.filter((id: string) => ours.has(id)),
-        url,
-      ).toEqual([]);
+    if (part === 0) {
+      it("never shows another workspace's records in lists", async () => {
+        const t = get();
+        const world = await buildWorld(t);
+        const outsider = world.personas.otherWorkspace;
+        const teams = (await outsider.request({ url: "/api/v1/teams" })).json().items;
+        await outsider.request({
+          method: "POST",
+          url: "/api/v1/invitations",
+          payload: { email: "someone@outside.test", teamId: teams[0].id },
+        });
+        await outsider.request({ method: "POST", url: "/api/v1/tokens", payload: { name: "outsider script" } });
+        await outsider.request({
+          method: "POST",
+          url: "/api/v1/tools",
+          payload: { name: "Outsider CRM", category: "social", subcategory: "CRM" },
+        });
+        const ours = new Set([
+          world.target.user.id,
+          world.personas.admin.user.id,
+          world.ws.teamOf("it").id,
+          world.invitation.id,
+          world.token.id,
+          world.targetSessionId,
+        ]);
+        for (const url of [
+          "/api/v1/users",
+          "/api/v1/teams",
+          "/api/v1/invitations",
+          "/api/v1/sessions?userId=all",
+          "/api/v1/tokens?userId=all",
+          "/api/v1/audit",
+        ]) {
+          const response = await outsider.request({ url: `${url}${url.includes("?") ? "&" : "?"}limit=200` });
+          expect(response.statusCode, url).toBe(200);
+          const ids = response.json().items.map((item: { id: string; entityId?: string }) => item.entityId ?? item.id);
+          expect(ids.length, `${url} lists the outsider's own records`).toBeGreaterThan(0);
+          expect(
+            ids.filter((id: string) => ours.has(id)),
+            url,
+          ).toEqual([]);
+        }
+      });
     }
   });
-});
+}
