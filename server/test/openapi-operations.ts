@@ -123,8 +123,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function withWorldIds(value: unknown, world: World, key = ""): unknown {
   if (typeof value === "string" && UUID.test(value)) {
     const known = worldIdsNamed(world, key);
-    const pick = Number.parseInt(value.slice(0, 4), 16);
-    return known.length > 0 && pick % 4 !== 0 ? known[pick % known.length] : value;
+    // Two independent draws from the generated id: whether to keep it, and which record replaces it.
+    const keep = Number.parseInt(value.slice(0, 2), 16) % 4 === 0;
+    const pick = Number.parseInt(value.slice(2, 6), 16) % Math.max(known.length, 1);
+    return known.length > 0 && !keep ? known[pick] : value;
   }
   if (Array.isArray(value)) return value.map((item) => withWorldIds(item, world, key));
   if (value && typeof value === "object") {

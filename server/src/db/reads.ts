@@ -9,8 +9,8 @@ export async function readTogether<T extends readonly unknown[]>(
   tx: Tx,
   reads: { [K in keyof T]: () => Promise<T[K]> },
 ): Promise<T> {
+  if (!(tx instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
   const results: unknown[] = [];
-  if (!(tx instanceof PgTransaction)) results.push(...(await Promise.all(reads.map((read) => read()))));
-  else for (const read of reads) results.push(await read());
+  for (const read of reads) results.push(await read());
   return results as unknown as T;
 }

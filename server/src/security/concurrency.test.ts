@@ -38,7 +38,7 @@ async function currentVersion(persona: Persona, operation: Operation, params: Re
 }
 
 describeWithApp("writes sent at the same moment", (get) => {
-  it("are each answered with a documented status, never 5xx, on a workspace that has not written yet", async () => {
+  it("are each answered with a documented status, never 5xx, each module starting on a fresh workspace", async () => {
     const t = get();
     const writes = (await loadOperations(t)).filter(
       (operation) => operation.method !== "GET" && !operation.path.endsWith("/logout"),
